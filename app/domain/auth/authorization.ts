@@ -1,0 +1,58 @@
+import type { Actor } from "./actor";
+
+/**
+ * The one authorization rule. Every loader and action asks it (through guards.server.ts).
+ *
+ * Account actions are about one customer account:
+ * - `account.view`   see the account's pages (home, team list)
+ * - `account.edit`   change its commercial details (segment, seats, renewal, owning CSM)
+ * - `people.manage`  invite people, change their role, deactivate them
+ * Workspace actions are about the vendor's workspace as a whole.
+ */
+export type AccountAction = "account.view" | "account.edit" | "people.manage";
+export type WorkspaceAction = "accounts.list" | "accounts.create" | "staff.manage" | "outbox.read";
+
+export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
+  if (actor.kind === "customer") {
+    // A customer's world is their own account; everything else does not exist for them.
+    if (actor.accountId !== accountId) return false;
+    switch (action) {
+      case "account.view":
+        return true;
+      case "people.manage":
+        return actor.accountRole === "champion";
+      case "account.edit":
+        return false;
+    }
+  }
+  switch (actor.staffRole) {
+    case "admin":
+      return true;
+    // CSMs own accounts but cover for each other, so they may act on any account.
+    case "csm":
+      return true;
+    case "marketing":
+      return action === "account.view";
+  }
+}
+
+export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
+  if (actor.kind === "customer") return false;
+  switch (action) {
+    case "accounts.list":
+      return true;
+    case "accounts.create":
+      return actor.staffRole === "admin" || actor.staffRole === "csm";
+    case "staff.manage":
+    case "outbox.read":
+      return actor.staffRole === "admin";
+  }
+}
+
+/**
+ * Whether a refusal may admit the resource exists. Customers asking about another account get
+ * 404; someone who may see the account but not do this to it gets 403.
+ */
+export function refusalStatus(actor: Actor, accountId: string): 403 | 404 {
+  return canOnAccount(actor, "account.view", accountId) ? 403 : 404;
+}

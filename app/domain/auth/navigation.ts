@@ -1,0 +1,24 @@
+import type { Actor } from "./actor";
+import { canInWorkspace } from "./authorization";
+
+export type NavKey = "accounts" | "home" | "team" | "staff" | "outbox" | "settings";
+export interface NavItem {
+  key: NavKey;
+  to: string;
+}
+
+/** The navigation that fits a person's role; areas that come later (plans, training…) add theirs here. */
+export function navigationFor(actor: Actor, options: { outboxMode: boolean }): NavItem[] {
+  if (actor.kind === "customer") {
+    return [
+      { key: "home", to: `/accounts/${actor.accountId}` },
+      { key: "team", to: `/accounts/${actor.accountId}/people` },
+      { key: "settings", to: "/settings" },
+    ];
+  }
+  const items: NavItem[] = [{ key: "accounts", to: "/accounts" }];
+  if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
+  if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
+  items.push({ key: "settings", to: "/settings" });
+  return items;
+}

@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { users } from "~db/schema";
+import { type Actor, toActor } from "./actor";
+import { lucia } from "./lucia.server";
+
+export interface CurrentSession {
+  actor: Actor;
+  sessionId: string;
+  /** Set when lucia extended the session: the cookie must be sent again. */
+  refreshedCookie?: string;
+}
+
+const perRequest = new WeakMap<Request, Promise<CurrentSession | null>>();
+
+async function readSession(request: Request): Promise<CurrentSession | null> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user || user.deactivatedAt) return null;
+  return {
+    actor: toActor(user),
+    sessionId: session.id,
+    refreshedCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : undefined,
+  };
+}
+
+/** The signed-in person, looked up once per request. */
+export function getCurrentSession(request: Request): Promise<CurrentSession | null> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    pending = readSession(request);
+    perRequest.set(request, pending);
+  }
+  return pending;
+}
+
+/** Starts a session and returns its Set-Cookie header value. */
+export async function startSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(sessionId: string): Promise<string> {
+  await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** Signs a person out of every browser and device at once. */
+export async function endAllSessions(userId: string): Promise<string> {
+  await lucia.invalidateUserSessions(userId);
+  return lucia.createBlankSessionCookie().serialize();
+}

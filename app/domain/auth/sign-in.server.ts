@@ -1,0 +1,47 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { users } from "~db/schema";
+import { consumeEmailLink } from "./email-links.server";
+import { lucia } from "./lucia.server";
+import { hashPassword, verifyPassword } from "./passwords.server";
+import { checkRateLimit, recordAttempt } from "./rate-limit.server";
+
+export type PasswordSignIn = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
+
+/**
+ * Checks an email + password. Unknown email, deactivated person and wrong password all answer
+ * "invalid" in the same time, and every failure counts toward the rate limit.
+ */
+export async function signInWithPassword(email: string, password: string, ip: string): Promise<PasswordSignIn> {
+  if (await checkRateLimit("password", email, ip)) return { ok: false, reason: "rate_limited" };
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.deactivatedAt)));
+  const valid = await verifyPassword(user?.passwordHash ?? null, password);
+  await recordAttempt("password", email, ip, valid);
+  return valid && user ? { ok: true, userId: user.id } : { ok: false, reason: "invalid" };
+}
+
+/**
+ * Sets a new password from a reset link and ends every existing session: whoever knew the old
+ * password is signed out. Returns the user id, or null when the link is expired or used.
+ */
+export async function resetPasswordWithLink(token: string, newPassword: string): Promise<string | null> {
+  const passwordHash = await hashPassword(newPassword);
+  const userId = await db.transaction(async (tx) => {
+    const id = await consumeEmailLink("password_reset", token, tx);
+    if (id) await tx.update(users).set({ passwordHash }).where(eq(users.id, id));
+    return id;
+  });
+  if (userId) await lucia.invalidateUserSessions(userId);
+  return userId;
+}
+
+export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  // People who only ever used emailed links have no password yet; they may set one directly.
+  if (user?.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword))) return false;
+  await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+  return true;
+}

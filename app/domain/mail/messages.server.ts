@@ -1,0 +1,28 @@
+import { serverT } from "~/i18n";
+import type { Mail } from "./mailer.server";
+
+/** The text of each email the portal sends, translated into the recipient's locale. */
+export function magicLinkMail(to: string, link: string, locale: string): Mail {
+  const t = serverT(locale);
+  return { to, subject: t("mail:magicLink.subject"), text: t("mail:magicLink.body", { link, minutes: 15 }) };
+}
+
+export function passwordResetMail(to: string, link: string, locale: string): Mail {
+  const t = serverT(locale);
+  return { to, subject: t("mail:passwordReset.subject"), text: t("mail:passwordReset.body", { link, minutes: 60 }) };
+}
+
+export function invitationMail(
+  to: string,
+  link: string,
+  locale: string,
+  context: { inviterName: string; accountName: string | null },
+): Mail {
+  const t = serverT(locale);
+  const where = context.accountName ?? t("mail:invitation.vendorTeam");
+  return {
+    to,
+    subject: t("mail:invitation.subject", { where }),
+    text: t("mail:invitation.body", { link, inviter: context.inviterName, where, days: 7 }),
+  };
+}

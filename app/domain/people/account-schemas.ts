@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { isId } from "~/lib/ids";
+
+const IdSchema = z.string().refine(isId, "id.invalid");
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+/** The commercial details of a customer account, as staff enter them. */
+export const AccountInputSchema = z.object({
+  name: z.string().trim().min(1, "account.nameRequired").max(120, "account.nameTooLong"),
+  segmentId: IdSchema,
+  industry: z.string().trim().min(1, "account.industryRequired").max(80, "field.tooLong"),
+  region: z.string().trim().min(1, "account.regionRequired").max(80, "field.tooLong"),
+  licensedSeats: z.coerce
+    .number({ invalid_type_error: "account.seatsInvalid" })
+    .int("account.seatsInvalid")
+    .min(1, "account.seatsInvalid")
+    .max(100_000, "account.seatsInvalid"),
+  renewalDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "account.renewalInvalid")
+    .refine((value) => !Number.isNaN(Date.parse(value)), "account.renewalInvalid"),
+  csmId: z.preprocess(blankToUndefined, IdSchema.optional()).transform((value) => value ?? null),
+  timeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "account.timeZoneInvalid"),
+});
+export type AccountInput = z.infer<typeof AccountInputSchema>;
+
+export const AccountListQuerySchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()).catch(undefined),
+  segment: z.preprocess(blankToUndefined, IdSchema.optional()).catch(undefined),
+  csm: z.preprocess(blankToUndefined, IdSchema.optional()).catch(undefined),
+  sort: z.enum(["renewal_asc", "renewal_desc", "name"]).catch("renewal_asc"),
+});
+export type AccountListQuery = z.infer<typeof AccountListQuerySchema>;

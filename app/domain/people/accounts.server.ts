@@ -1,0 +1,162 @@
+import { and, asc, count, desc, eq, ilike, isNull, gt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, type Executor } from "~db/client.server";
+import { accounts, invitations, segments, users } from "~db/schema";
+import { newId } from "~/lib/ids.server";
+import { recordActivity } from "~/domain/activity/activity.server";
+import type { Actor } from "~/domain/auth/actor";
+import type { AccountInput, AccountListQuery } from "./account-schemas";
+
+const csm = alias(users, "csm");
+
+const activePeople = db
+  .select({ accountId: users.accountId, n: count().as("active_people") })
+  .from(users)
+  .where(isNull(users.deactivatedAt))
+  .groupBy(users.accountId)
+  .as("active_people");
+
+const pendingInvitations = db
+  .select({ accountId: invitations.accountId, n: count().as("pending_invitations") })
+  .from(invitations)
+  .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)))
+  .groupBy(invitations.accountId)
+  .as("pending_invitations");
+
+const accountColumns = {
+  id: accounts.id,
+  name: accounts.name,
+  segmentId: accounts.segmentId,
+  segmentName: segments.name,
+  industry: accounts.industry,
+  region: accounts.region,
+  licensedSeats: accounts.licensedSeats,
+  renewalDate: accounts.renewalDate,
+  timeZone: accounts.timeZone,
+  csmId: accounts.csmId,
+  csmName: csm.name,
+  activePeople: sql<number>`coalesce(${activePeople.n}, 0)`.mapWith(Number),
+  pendingInvitations: sql<number>`coalesce(${pendingInvitations.n}, 0)`.mapWith(Number),
+};
+
+function accountQuery(executor: Executor) {
+  return executor
+    .select(accountColumns)
+    .from(accounts)
+    .innerJoin(segments, eq(segments.id, accounts.segmentId))
+    .leftJoin(csm, eq(csm.id, accounts.csmId))
+    .leftJoin(activePeople, eq(activePeople.accountId, accounts.id))
+    .leftJoin(pendingInvitations, eq(pendingInvitations.accountId, accounts.id));
+}
+
+export type AccountSummary = Awaited<ReturnType<typeof getAccountById>> & {};
+
+export async function getAccountById(id: string, executor: Executor = db) {
+  const [account] = await accountQuery(executor).where(eq(accounts.id, id));
+  return account ?? null;
+}
+
+/** The staff account list, in one query whatever the number of accounts. */
+export async function listAccounts(query: AccountListQuery) {
+  const escaped = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const order =
+    query.sort === "renewal_desc"
+      ? [desc(accounts.renewalDate), asc(accounts.name)]
+      : query.sort === "name"
+        ? [asc(accounts.name)]
+        : [asc(accounts.renewalDate), asc(accounts.name)];
+  return accountQuery(db)
+    .where(
+      and(
+        escaped ? ilike(accounts.name, `%${escaped}%`) : undefined,
+        query.segment ? eq(accounts.segmentId, query.segment) : undefined,
+        query.csm ? eq(accounts.csmId, query.csm) : undefined,
+      ),
+    )
+    .orderBy(...order);
+}
+
+export async function listSegments() {
+  return db.select({ id: segments.id, name: segments.name }).from(segments).orderBy(asc(segments.name));
+}
+
+/** Staff who can own accounts: active CSMs and admins. */
+export async function listAccountOwners() {
+  return db
+    .select({ id: users.id, name: users.name, staffRole: users.staffRole })
+    .from(users)
+    .where(and(isNull(users.deactivatedAt), sql`${users.staffRole} in ('csm', 'admin')`))
+    .orderBy(asc(users.name));
+}
+
+export type AccountWriteError = "name_taken" | "unknown_segment" | "unknown_csm";
+
+async function checkReferences(tx: Executor, input: AccountInput, exceptId?: string): Promise<AccountWriteError | null> {
+  const [[sameName], [segment], [owner]] = await Promise.all([
+    tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(sql`lower(${accounts.name}) = lower(${input.name})`, exceptId ? sql`${accounts.id} <> ${exceptId}` : undefined)),
+    tx.select({ id: segments.id }).from(segments).where(eq(segments.id, input.segmentId)),
+    input.csmId
+      ? tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, input.csmId), isNull(users.deactivatedAt), sql`${users.staffRole} in ('csm', 'admin')`))
+      : Promise.resolve([{ id: null }]),
+  ]);
+  if (sameName) return "name_taken";
+  if (!segment) return "unknown_segment";
+  if (!owner) return "unknown_csm";
+  return null;
+}
+
+/** Creates an account; `afterInsert` runs in the same transaction (e.g. inviting its champion). */
+export async function createAccount<T>(
+  actor: Actor,
+  input: AccountInput,
+  afterInsert: (tx: Executor, accountId: string) => Promise<T>,
+): Promise<{ ok: true; accountId: string; extra: T } | { ok: false; error: AccountWriteError | string }> {
+  return db.transaction(async (tx) => {
+    const problem = await checkReferences(tx, input);
+    if (problem) return { ok: false as const, error: problem };
+    const id = newId();
+    await tx.insert(accounts).values({ id, ...input });
+    await recordActivity(tx, {
+      accountId: id,
+      actorId: actor.id,
+      action: "account.created",
+      subjectType: "account",
+      subjectId: id,
+      details: { name: input.name },
+    });
+    const extra = await afterInsert(tx, id);
+    return { ok: true as const, accountId: id, extra };
+  });
+}
+
+export async function updateAccount(actor: Actor, id: string, input: AccountInput) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(accounts).where(eq(accounts.id, id)).for("update");
+    if (!before) return { ok: false as const, error: "not_found" as const };
+    const problem = await checkReferences(tx, input, id);
+    if (problem) return { ok: false as const, error: problem };
+    await tx.update(accounts).set({ ...input, updatedAt: new Date() }).where(eq(accounts.id, id));
+    const changes = Object.fromEntries(
+      (Object.keys(input) as (keyof AccountInput)[])
+        .filter((key) => before[key] !== input[key])
+        .map((key) => [key, { from: before[key], to: input[key] }]),
+    );
+    if (Object.keys(changes).length > 0) {
+      await recordActivity(tx, {
+        accountId: id,
+        actorId: actor.id,
+        action: "account.updated",
+        subjectType: "account",
+        subjectId: id,
+        details: changes,
+      });
+    }
+    return { ok: true as const };
+  });
+}

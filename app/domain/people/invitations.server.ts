@@ -1,0 +1,217 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { db, type Executor } from "~db/client.server";
+import { type AccountRole, type StaffRole, accounts, invitations, users } from "~db/schema";
+import { newId } from "~/lib/ids.server";
+import { hashToken, newSecretToken } from "~/lib/tokens.server";
+import { recordActivity } from "~/domain/activity/activity.server";
+import type { Actor } from "~/domain/auth/actor";
+import { hashPassword } from "~/domain/auth/passwords.server";
+import { sendMail } from "~/domain/mail/mailer.server";
+import { invitationMail } from "~/domain/mail/messages.server";
+import { seatsLeft } from "./rules";
+
+export const INVITATION_LIFETIME_DAYS = 7;
+
+export type InviteTarget = { kind: "staff"; staffRole: StaffRole } | { kind: "account"; accountId: string; accountRole: AccountRole };
+export type InviteError = "email_taken" | "seats_full";
+
+/** An invitation row made inside a transaction; its email goes out once the transaction commits. */
+export interface PendingInvitationMail {
+  send(): Promise<void>;
+}
+
+const pending = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`));
+
+/**
+ * Invites a person. A new invitation to the same address replaces any pending one (a re-send);
+ * an address that already belongs to someone is refused, as is an account without free seats.
+ */
+export async function createInvitation(
+  tx: Executor,
+  input: { actor: Actor; email: string; name?: string; target: InviteTarget; origin: string },
+): Promise<{ ok: true; mail: PendingInvitationMail } | { ok: false; error: InviteError }> {
+  const { actor, email, target } = input;
+  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+  if (existing) return { ok: false, error: "email_taken" };
+
+  // Replace rather than stack invitations to one address.
+  await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(and(pending, sql`lower(${invitations.email}) = ${email}`));
+
+  let accountName: string | null = null;
+  if (target.kind === "account") {
+    // Lock the account row so two simultaneous invitations can't both take the last seat.
+    const [account] = await tx
+      .select({ name: accounts.name, licensedSeats: accounts.licensedSeats })
+      .from(accounts)
+      .where(eq(accounts.id, target.accountId))
+      .for("update");
+    if (!account) throw new Error(`Account ${target.accountId} not found`);
+    accountName = account.name;
+    const [[active], [invited]] = await Promise.all([
+      tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(users)
+        .where(and(eq(users.accountId, target.accountId), isNull(users.deactivatedAt))),
+      tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(invitations)
+        .where(and(eq(invitations.accountId, target.accountId), pending)),
+    ]);
+    if (seatsLeft(account.licensedSeats, active?.n ?? 0, invited?.n ?? 0) === 0) return { ok: false, error: "seats_full" };
+  }
+
+  const token = newSecretToken();
+  const id = newId();
+  await tx.insert(invitations).values({
+    id,
+    email,
+    name: input.name ?? "",
+    staffRole: target.kind === "staff" ? target.staffRole : null,
+    accountId: target.kind === "account" ? target.accountId : null,
+    accountRole: target.kind === "account" ? target.accountRole : null,
+    invitedById: actor.id,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000),
+  });
+  await recordActivity(tx, {
+    accountId: target.kind === "account" ? target.accountId : null,
+    actorId: actor.id,
+    action: "invitation.sent",
+    subjectType: "invitation",
+    subjectId: id,
+    details: { email, role: target.kind === "account" ? target.accountRole : target.staffRole },
+  });
+  const link = `${input.origin}/invitations/${encodeURIComponent(token)}`;
+  return {
+    ok: true,
+    mail: { send: () => sendMail(invitationMail(email, link, actor.locale, { inviterName: actor.name, accountName })) },
+  };
+}
+
+/** Invite in a transaction of its own and email the link after commit. */
+export async function invite(input: Parameters<typeof createInvitation>[1]) {
+  const result = await db.transaction((tx) => createInvitation(tx, input));
+  if (result.ok) await result.mail.send();
+  return result;
+}
+
+export type InvitationView = {
+  email: string;
+  name: string;
+  accountName: string | null;
+  role: string;
+  inviterName: string;
+};
+
+/** What the acceptance page shows for a link; null when it is unknown, used, revoked or expired. */
+export async function findUsableInvitation(token: string): Promise<InvitationView | null> {
+  const inviter = users;
+  const [row] = await db
+    .select({
+      email: invitations.email,
+      name: invitations.name,
+      accountName: accounts.name,
+      staffRole: invitations.staffRole,
+      accountRole: invitations.accountRole,
+      inviterName: inviter.name,
+    })
+    .from(invitations)
+    .innerJoin(inviter, eq(inviter.id, invitations.invitedById))
+    .leftJoin(accounts, eq(accounts.id, invitations.accountId))
+    .where(and(eq(invitations.tokenHash, hashToken(token)), pending));
+  if (!row) return null;
+  return {
+    email: row.email,
+    name: row.name,
+    accountName: row.accountName,
+    role: (row.staffRole ?? row.accountRole)!,
+    inviterName: row.inviterName,
+  };
+}
+
+/**
+ * Turns an invitation into a person with a name and password, in one transaction. Of two
+ * simultaneous acceptances only one wins; the other sees an unusable link.
+ */
+export async function acceptInvitation(
+  token: string,
+  input: { name: string; password: string },
+): Promise<{ ok: true; userId: string } | { ok: false; error: "invalid_link" | "email_taken" }> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [invitation] = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.tokenHash, hashToken(token)), pending))
+      .returning();
+    if (!invitation) return { ok: false as const, error: "invalid_link" as const };
+    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${invitation.email})`);
+    if (taken) return { ok: false as const, error: "email_taken" as const };
+    const userId = newId();
+    await tx.insert(users).values({
+      id: userId,
+      email: invitation.email,
+      name: input.name,
+      passwordHash,
+      staffRole: invitation.staffRole,
+      accountId: invitation.accountId,
+      accountRole: invitation.accountRole,
+    });
+    await recordActivity(tx, {
+      accountId: invitation.accountId,
+      actorId: userId,
+      action: "invitation.accepted",
+      subjectType: "user",
+      subjectId: userId,
+      details: { email: invitation.email, role: invitation.staffRole ?? invitation.accountRole },
+    });
+    return { ok: true as const, userId };
+  });
+}
+
+/** Pending invitations of one account, or of the vendor team when `accountId` is null. */
+export async function listPendingInvitations(accountId: string | null) {
+  return db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      staffRole: invitations.staffRole,
+      accountRole: invitations.accountRole,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
+    .from(invitations)
+    .where(and(accountId ? eq(invitations.accountId, accountId) : isNull(invitations.accountId), pending))
+    .orderBy(invitations.createdAt);
+}
+
+/** Revokes a pending invitation within its scope (an account, or the vendor team when null). */
+export async function revokeInvitation(actor: Actor, accountId: string | null, invitationId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.id, invitationId),
+          accountId ? eq(invitations.accountId, accountId) : isNull(invitations.accountId),
+          pending,
+        ),
+      )
+      .returning({ email: invitations.email });
+    if (!row) return false;
+    await recordActivity(tx, {
+      accountId,
+      actorId: actor.id,
+      action: "invitation.revoked",
+      subjectType: "invitation",
+      subjectId: invitationId,
+      details: { email: row.email },
+    });
+    return true;
+  });
+}

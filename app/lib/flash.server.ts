@@ -1,0 +1,26 @@
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import { secureCookies } from "./env.server";
+
+// Flash cookies live for one redirect, so a per-process secret is fine when SESSION_SECRET is unset.
+const secret = process.env.SESSION_SECRET || randomBytes(32).toString("hex");
+
+const storage = createCookieSessionStorage<Record<string, never>, { notice: string }>({
+  cookie: { name: "tandem_flash", httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", secrets: [secret] },
+});
+
+/** Redirects and shows `notice` once on the next page (e.g. "Invitation sent"). */
+export async function redirectWithNotice(to: string, notice: string, init: { headers?: HeadersInit } = {}) {
+  const session = await storage.getSession();
+  session.flash("notice", notice);
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", await storage.commitSession(session));
+  return redirect(to, { headers });
+}
+
+/** Reads and clears the pending notice; returns the Set-Cookie header that clears it. */
+export async function takeNotice(request: Request): Promise<{ notice: string | null; setCookie: string | null }> {
+  const session = await storage.getSession(request.headers.get("Cookie"));
+  const notice = session.get("notice") ?? null;
+  return { notice, setCookie: notice ? await storage.commitSession(session) : null };
+}

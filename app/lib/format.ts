@@ -1,0 +1,30 @@
+/**
+ * Dates and numbers are formatted with Intl in the person's locale; times in an explicit time zone
+ * (the account's on account pages, the person's elsewhere) so server and browser render the same.
+ */
+export function formatDate(isoDate: string, locale: string): string {
+  // A calendar date (e.g. a renewal date) has no time zone; format it as UTC so it never shifts a day.
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+export function formatDateTime(value: Date | string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(value),
+  );
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** Whole days from `today` to `isoDate` (negative when past), both calendar dates. */
+export function daysUntil(isoDate: string, today: string): number {
+  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today's calendar date in a time zone, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

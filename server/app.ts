@@ -1,0 +1,52 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { ViteDevServer } from "vite";
+import { isSameOriginWrite } from "./csrf";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The caller's address, for per-IP rate limits. */
+    clientIp: string;
+  }
+}
+
+/** The HTTP app: static files, the CSRF check on every state-changing request, then Remix. */
+export function createApp(source: { build: () => Promise<ServerBuild> } | { vite: ViteDevServer }) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    const expectedOrigin = process.env.APP_URL
+      ? new URL(process.env.APP_URL).origin
+      : `${req.protocol}://${req.get("host")}`;
+    if (isSameOriginWrite({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), expectedOrigin })) {
+      return next();
+    }
+    res.status(403).type("text/plain").send("This request came from another site and was refused (CSRF check).");
+  });
+
+  if ("vite" in source) {
+    app.use(source.vite.middlewares);
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  const build =
+    "vite" in source
+      ? () => source.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+      : source.build;
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,58 @@
+import type { Server } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import type { ViteDevServer } from "vite";
+import { startDatabase } from "../db/runtime";
+import { isDatabaseEmpty, seedDemo, printDemoLogins } from "../db/seed/demo";
+import { createApp } from "./app";
+
+/**
+ * Starts everything `npm start` and `npm run dev` need: the database (embedded unless DATABASE_URL
+ * is set), migrations, demo data on an empty database, and the HTTP server. Stops them all on
+ * SIGINT/SIGTERM.
+ */
+export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean }) {
+  const startedAt = Date.now();
+  const database = await startDatabase({ ephemeral: options.ephemeralDatabase });
+  process.env.DATABASE_URL = database.url;
+
+  const { closeDatabase } = await import("../db/client.server");
+  if (process.env.SEED !== "false" && (await isDatabaseEmpty())) {
+    await seedDemo();
+    printDemoLogins();
+  } else if (database.embedded) {
+    printDemoLogins();
+  }
+
+  let vite: ViteDevServer | undefined;
+  let app;
+  if (options.dev) {
+    const { createServer } = await import("vite");
+    vite = await createServer({ server: { middlewareMode: true } });
+    app = createApp({ vite });
+  } else {
+    const buildPath = new URL("../build/server/index.js", import.meta.url).href;
+    app = createApp({ build: () => import(buildPath) as Promise<ServerBuild> });
+  }
+
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(port, host, () => resolve(listening));
+  });
+  console.log(`\nTandem is ready at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (started in ${Date.now() - startedAt} ms)\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Tandem…`);
+    server.close();
+    server.closeAllConnections();
+    await vite?.close();
+    await closeDatabase();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
