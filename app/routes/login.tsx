@@ -88,7 +88,7 @@ export default function Login() {
         </Form>
       </section>
 
-      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400" aria-hidden>
+      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-500" aria-hidden>
         <span className="h-px flex-1 bg-slate-200" />
         {t("login.or")}
         <span className="h-px flex-1 bg-slate-200" />

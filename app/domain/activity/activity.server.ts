@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import type { Executor } from "~db/client.server";
+import { db, type Executor } from "~db/client.server";
 import { activity, users } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 
@@ -17,8 +17,8 @@ export async function recordActivity(tx: Executor, entry: ActivityEntry) {
   await tx.insert(activity).values({ id: newId(), ...entry, details: entry.details ?? {} });
 }
 
-export async function listAccountActivity(tx: Executor, accountId: string, limit = 50) {
-  return tx
+export async function listAccountActivity(accountId: string, limit = 50, executor: Executor = db) {
+  return executor
     .select({
       id: activity.id,
       action: activity.action,

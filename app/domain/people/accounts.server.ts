@@ -76,6 +76,11 @@ export async function listAccounts(query: AccountListQuery) {
     .orderBy(...order);
 }
 
+export async function countAccounts() {
+  const [row] = await db.select({ n: count() }).from(accounts);
+  return row?.n ?? 0;
+}
+
 export async function listSegments() {
   return db.select({ id: segments.id, name: segments.name }).from(segments).orderBy(asc(segments.name));
 }

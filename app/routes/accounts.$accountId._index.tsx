@@ -1,0 +1,136 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listAccountActivity } from "~/domain/activity/activity.server";
+import { canOnAccount } from "~/domain/auth/authorization";
+import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { listMembers } from "~/domain/people/members.server";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { useRootData } from "~/root";
+import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
+  const isStaff = actor.kind === "staff";
+  const [members, activity] = await Promise.all([
+    listMembers(account.id),
+    isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
+  ]);
+  return {
+    viewer: { name: actor.name, isStaff },
+    account,
+    team: members
+      .filter((member) => !member.deactivatedAt)
+      .map((member) => ({ id: member.id, name: member.name, title: member.title, accountRole: member.accountRole })),
+    activity: activity.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+    canManagePeople: canOnAccount(actor, "people.manage", account.id),
+  };
+}
+
+export default function AccountHome() {
+  const { t } = useTranslation(["people", "common"]);
+  const { viewer, account, team, activity, canManagePeople } = useLoaderData<typeof loader>();
+  const root = useRootData();
+  const locale = root?.locale ?? "en";
+  const peoplePath = `/accounts/${account.id}/people`;
+
+  const teamCard = (
+    <Card
+      title={viewer.isStaff ? t("account.peopleTitle") : t("account.teamTitle")}
+      actions={
+        <Link to={peoplePath} className="text-sm font-medium text-brand-700 hover:underline">
+          {canManagePeople ? t("account.manageTeam") : t("account.viewTeam")}
+        </Link>
+      }
+    >
+      {team.length === 0 ? (
+        <EmptyState title={t("team.emptyTitle")}>{t("team.emptyBody")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {team.map((person) => (
+            <li key={person.id} className="flex items-center justify-between gap-3 py-2.5">
+              <div>
+                <div className="text-sm font-medium text-slate-900">{person.name}</div>
+                {person.title ? <div className="text-xs text-slate-500">{person.title}</div> : null}
+              </div>
+              <Badge tone={person.accountRole === "champion" ? "brand" : "neutral"}>{t(`common:roles.${person.accountRole ?? "member"}`)}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+
+  if (!viewer.isStaff) {
+    return (
+      <div className="space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("account.welcome", { name: viewer.name })}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("account.customerIntro", { account: account.name, vendor: root?.vendorName ?? "" })}
+          </p>
+        </div>
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+          <div className="space-y-6 lg:col-span-2">
+            <Card title={t("account.planTitle")}>
+              <EmptyState title={t("account.planTitle")}>{t("account.planEmpty")}</EmptyState>
+            </Card>
+            {teamCard}
+          </div>
+          <Card title={t("account.yourCsm")}>
+            {account.csmName ? <p className="text-sm font-medium">{account.csmName}</p> : <p className="text-sm text-slate-600">{t("account.noCsm")}</p>}
+          </Card>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <Card title={t("account.tabs.overview")}>
+          <Facts
+            items={[
+              { label: t("account.facts.csm"), value: account.csmName ?? t("accounts.unassigned") },
+              { label: t("account.facts.segment"), value: account.segmentName },
+              { label: t("account.facts.industry"), value: account.industry },
+              { label: t("account.facts.region"), value: account.region },
+              {
+                label: t("account.facts.seats"),
+                value: t("accounts.seatsUsed", { used: account.activePeople + account.pendingInvitations, licensed: account.licensedSeats }),
+              },
+              { label: t("account.facts.renewal"), value: formatDate(account.renewalDate, locale) },
+              { label: t("account.facts.timeZone"), value: account.timeZone.replaceAll("_", " ") },
+            ]}
+          />
+        </Card>
+        <Card title={t("account.planTitle")}>
+          <EmptyState title={t("account.planTitle")}>{t("account.staffPlanEmpty")}</EmptyState>
+        </Card>
+        {teamCard}
+      </div>
+      <Card title={t("account.activityTitle")}>
+        {activity.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("account.activityEmpty")}</p>
+        ) : (
+          <ol className="space-y-3">
+            {activity.map((entry) => (
+              <li key={entry.id} className="text-sm">
+                <div className="text-slate-800">
+                  {t(`account.activity.${entry.action as "unknown"}`, {
+                    defaultValue: t("account.activity.unknown", { actor: entry.actorName ?? t("account.someone") }),
+                    actor: entry.actorName ?? t("account.someone"),
+                    email: String((entry.details as { email?: string }).email ?? ""),
+                  })}
+                </div>
+                <time dateTime={entry.createdAt} className="text-xs text-slate-500">
+                  {formatDateTime(entry.createdAt, locale, account.timeZone)}
+                </time>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { canOnAccount } from "~/domain/auth/authorization";
+import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { EmailSchema, PersonNameSchema } from "~/domain/auth/validation";
+import { invite, listPendingInvitations } from "~/domain/people/invitations.server";
+import { listMembers } from "~/domain/people/members.server";
+import { seatsLeft } from "~/domain/people/rules";
+import { serverT } from "~/i18n";
+import { redirectWithNotice } from "~/lib/flash.server";
+import { parseForm } from "~/lib/forms";
+import { requestOrigin } from "~/lib/http.server";
+import { useRootData } from "~/root";
+import { Button } from "~/ui/button";
+import { SelectField, TextField } from "~/ui/field";
+import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";
+import { Table } from "~/ui/table";
+import { useFieldError } from "~/ui/use-field-error";
+import { InvitationRow, MemberRow } from "./rows";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
+  const canManage = canOnAccount(actor, "people.manage", account.id);
+  const [members, invitations] = await Promise.all([
+    listMembers(account.id),
+    canManage ? listPendingInvitations(account.id) : Promise.resolve([]),
+  ]);
+  return {
+    account: {
+      id: account.id,
+      name: account.name,
+      timeZone: account.timeZone,
+      licensedSeats: account.licensedSeats,
+      seatsUsed: account.activePeople + account.pendingInvitations,
+      seatsLeft: seatsLeft(account.licensedSeats, account.activePeople, account.pendingInvitations),
+    },
+    viewerId: actor.id,
+    isStaff: actor.kind === "staff",
+    canManage,
+    members: members.map((m) => ({
+      ...m,
+      deactivatedAt: m.deactivatedAt?.toISOString() ?? null,
+      lastSignInAt: m.lastSignInAt?.toISOString() ?? null,
+      // Customers see their colleagues' names and roles; email addresses only when they manage the team.
+      email: canManage ? m.email : null,
+    })),
+    invitations: invitations.map((i) => ({ id: i.id, email: i.email, accountRole: i.accountRole, expiresAt: i.expiresAt.toISOString() })),
+  };
+}
+
+const InviteSchema = z.object({
+  email: EmailSchema,
+  name: z.preprocess((v) => (v === "" ? undefined : v), PersonNameSchema.optional()),
+  role: z.enum(["champion", "member"], { message: "role.invalid" }),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "people.manage");
+  const parsed = parseForm(InviteSchema, await request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, inviteError: null }, { status: 400 });
+  const result = await invite({
+    actor,
+    email: parsed.data.email,
+    name: parsed.data.name,
+    target: { kind: "account", accountId: account.id, accountRole: parsed.data.role },
+    origin: requestOrigin(request),
+  });
+  if (!result.ok) return data({ fieldErrors: {} as Record<string, string | undefined>, inviteError: result.error }, { status: 409 });
+  const t = serverT(actor.locale);
+  return redirectWithNotice(`/accounts/${account.id}/people`, t("people:team.invited", { email: parsed.data.email }));
+}
+
+export default function People() {
+  const { t } = useTranslation(["people", "common"]);
+  const fieldError = useFieldError();
+  const { account, viewerId, isStaff, canManage, members, invitations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const locale = useRootData()?.locale ?? "en";
+  const inviteError = result?.inviteError ? t(`team.errors.${result.inviteError}`) : undefined;
+
+  return (
+    <div className="space-y-6">
+      {isStaff ? null : <PageHeader title={t("team.title")} description={t("team.description", { account: account.name })} />}
+      <p className="text-sm text-slate-600">
+        {t("team.seats", { used: account.seatsUsed, licensed: account.licensedSeats })}
+        {canManage ? <span className="block text-xs text-slate-500">{t("team.seatsHint")}</span> : null}
+      </p>
+      {members.length === 0 ? (
+        <EmptyState title={t("team.emptyTitle")}>{t("team.emptyBody")}</EmptyState>
+      ) : (
+        <Table
+          caption={t("team.title")}
+          head={[
+            t("team.columns.name"),
+            t("team.columns.role"),
+            t("team.columns.lastSignIn"),
+            t("team.columns.status"),
+            ...(canManage ? [t("team.columns.actions")] : []),
+          ]}
+        >
+          {members.map((member) => (
+            <MemberRow
+              key={member.id}
+              accountId={account.id}
+              member={member}
+              isViewer={member.id === viewerId}
+              canManage={canManage}
+              locale={locale}
+              timeZone={account.timeZone}
+            />
+          ))}
+        </Table>
+      )}
+
+      {canManage ? (
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <Card title={t("team.inviteTitle")}>
+            <p className="mb-4 text-sm text-slate-600">{t("team.inviteHelp")}</p>
+            {account.seatsLeft === 0 ? (
+              <div className="mb-4">
+                <Alert tone="info">{t("team.errors.seats_full")}</Alert>
+              </div>
+            ) : null}
+            <Form method="post" className="space-y-3" noValidate>
+              <TextField label={t("team.email")} name="email" type="email" autoComplete="off" required error={inviteError ?? fieldError(result?.fieldErrors?.email)} />
+              <TextField label={t("team.name")} name="name" autoComplete="off" error={fieldError(result?.fieldErrors?.name)} />
+              <SelectField
+                label={t("team.role")}
+                name="role"
+                defaultValue="member"
+                options={[
+                  { value: "member", label: t("common:roles.member") },
+                  { value: "champion", label: t("common:roles.champion") },
+                ]}
+                error={fieldError(result?.fieldErrors?.role)}
+              />
+              <Button disabled={submitting}>{t("team.sendInvite")}</Button>
+            </Form>
+          </Card>
+          <Card title={t("team.pendingTitle")}>
+            {invitations.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("team.pendingEmpty")}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {invitations.map((invitation) => (
+                  <InvitationRow key={invitation.id} accountId={account.id} invitation={invitation} locale={locale} timeZone={account.timeZone} />
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { canOnAccount } from "~/domain/auth/authorization";
+import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { ButtonLink } from "~/ui/button";
+import { Badge } from "~/ui/layout";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Account"} · Tandem` }];
+
+/** The frame of every account page. Staff see the account's name and its sections; customers their own nav. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
+  return {
+    account: { id: account.id, name: account.name, segmentName: account.segmentName, industry: account.industry, region: account.region },
+    isStaff: actor.kind === "staff",
+    canEdit: canOnAccount(actor, "account.edit", account.id),
+  };
+}
+
+function tabClass({ isActive }: { isActive: boolean }) {
+  return `whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium ${
+    isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+  }`;
+}
+
+export default function AccountFrame() {
+  const { t } = useTranslation("people");
+  const { account, isStaff, canEdit } = useLoaderData<typeof loader>();
+  if (!isStaff) return <Outlet />;
+  return (
+    <>
+      <div className="mb-6">
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+              <Badge tone="brand">{account.segmentName}</Badge>
+              <span>
+                {account.industry} · {account.region}
+              </span>
+            </div>
+          </div>
+          {canEdit ? (
+            <ButtonLink to={`/accounts/${account.id}/edit`} variant="secondary">
+              {t("account.edit")}
+            </ButtonLink>
+          ) : null}
+        </div>
+        <nav aria-label={t("account.tabs.label")} className="mt-4 border-b border-slate-200">
+          <ul className="-mb-px flex gap-6 overflow-x-auto">
+            <li>
+              <NavLink to={`/accounts/${account.id}`} end className={tabClass}>
+                {t("account.tabs.overview")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`/accounts/${account.id}/people`} className={tabClass}>
+                {t("account.tabs.people")}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      </div>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { canInWorkspace } from "~/domain/auth/authorization";
+import { requireWorkspace } from "~/domain/auth/guards.server";
+import { AccountListQuerySchema } from "~/domain/people/account-schemas";
+import { countAccounts, listAccountOwners, listAccounts, listSegments } from "~/domain/people/accounts.server";
+import { daysUntil, formatDate, todayIn } from "~/lib/format";
+import { useRootData } from "~/root";
+import { Button, ButtonLink } from "~/ui/button";
+import { SelectField, TextField } from "~/ui/field";
+import { Badge, EmptyState, PageHeader } from "~/ui/layout";
+import { Cell, Table } from "~/ui/table";
+
+export const meta: MetaFunction = () => [{ title: "Accounts · Tandem" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireWorkspace(request, "accounts.list");
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const mine = params.csm === "mine";
+  const query = AccountListQuerySchema.parse({ ...params, csm: mine ? actor.id : params.csm });
+  const [accounts, segments, owners, total] = await Promise.all([
+    listAccounts(query),
+    listSegments(),
+    listAccountOwners(),
+    countAccounts(),
+  ]);
+  return {
+    accounts,
+    segments,
+    owners,
+    total,
+    canCreate: canInWorkspace(actor, "accounts.create"),
+    today: todayIn(actor.timeZone),
+  };
+}
+
+export default function Accounts() {
+  const { t } = useTranslation(["people", "common"]);
+  const { accounts, segments, owners, total, canCreate, today } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const locale = useRootData()?.locale ?? "en";
+  const filtered = ["q", "segment", "csm"].some((key) => params.get(key));
+
+  return (
+    <>
+      <PageHeader
+        title={t("accounts.title")}
+        description={t("accounts.description")}
+        actions={canCreate ? <ButtonLink to="/accounts/new">{t("accounts.new")}</ButtonLink> : null}
+      />
+      {total === 0 ? (
+        <EmptyState
+          title={t("accounts.emptyTitle")}
+          action={canCreate ? <ButtonLink to="/accounts/new">{t("accounts.new")}</ButtonLink> : null}
+        >
+          {t("accounts.emptyBody")}
+        </EmptyState>
+      ) : (
+        <>
+          <Form method="get" role="search" className="mb-4 grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+            <div className="lg:col-span-2">
+              <TextField
+                label={t("accounts.searchLabel")}
+                name="q"
+                type="search"
+                placeholder={t("accounts.searchPlaceholder")}
+                defaultValue={params.get("q") ?? ""}
+              />
+            </div>
+            <SelectField
+              label={t("accounts.segment")}
+              name="segment"
+              defaultValue={params.get("segment") ?? ""}
+              options={[{ value: "", label: t("accounts.allSegments") }, ...segments.map((s) => ({ value: s.id, label: s.name }))]}
+            />
+            <SelectField
+              label={t("accounts.csm")}
+              name="csm"
+              defaultValue={params.get("csm") ?? ""}
+              options={[
+                { value: "", label: t("accounts.allCsms") },
+                { value: "mine", label: t("accounts.mine") },
+                ...owners.map((o) => ({ value: o.id, label: o.name })),
+              ]}
+            />
+            <SelectField
+              label={t("accounts.sort")}
+              name="sort"
+              defaultValue={params.get("sort") ?? "renewal_asc"}
+              options={[
+                { value: "renewal_asc", label: t("accounts.sortRenewalAsc") },
+                { value: "renewal_desc", label: t("accounts.sortRenewalDesc") },
+                { value: "name", label: t("accounts.sortName") },
+              ]}
+            />
+            <div className="flex gap-2 sm:col-span-2 lg:col-span-5 lg:justify-end">
+              {filtered ? (
+                <ButtonLink to="/accounts" variant="ghost">
+                  {t("common:actions.clear")}
+                </ButtonLink>
+              ) : null}
+              <Button variant="secondary">{t("accounts.filter")}</Button>
+            </div>
+          </Form>
+          <p className="mb-2 text-sm text-slate-600" role="status">
+            {t("accounts.resultCount", { count: accounts.length })}
+          </p>
+          {accounts.length === 0 ? (
+            <EmptyState title={t("accounts.noMatchesTitle")}>{t("accounts.noMatchesBody")}</EmptyState>
+          ) : (
+            <Table
+              caption={t("accounts.title")}
+              head={[
+                t("accounts.columns.name"),
+                t("accounts.columns.segment"),
+                t("accounts.columns.csm"),
+                t("accounts.columns.seats"),
+                t("accounts.columns.renewal"),
+              ]}
+            >
+              {accounts.map((account) => {
+                const days = daysUntil(account.renewalDate, today);
+                return (
+                  <tr key={account.id} className="hover:bg-slate-50">
+                    <Cell className="font-medium text-slate-900">
+                      <Link to={`/accounts/${account.id}`} className="text-brand-700 hover:underline">
+                        {account.name}
+                      </Link>
+                      <div className="text-xs font-normal text-slate-500">
+                        {account.industry} · {account.region}
+                      </div>
+                    </Cell>
+                    <Cell>
+                      <Badge>{account.segmentName}</Badge>
+                    </Cell>
+                    <Cell>{account.csmName ?? <span className="text-slate-500">{t("accounts.unassigned")}</span>}</Cell>
+                    <Cell>{t("accounts.seatsUsed", { used: account.activePeople + account.pendingInvitations, licensed: account.licensedSeats })}</Cell>
+                    <Cell>
+                      <div>{formatDate(account.renewalDate, locale)}</div>
+                      <div className={`text-xs ${days < 0 ? "text-red-700" : days <= 90 ? "text-amber-700" : "text-slate-500"}`}>
+                        {days < 0 ? t("accounts.renewalPassed") : t("accounts.renewsIn", { count: days })}
+                      </div>
+                    </Cell>
+                  </tr>
+                );
+              })}
+            </Table>
+          )}
+        </>
+      )}
+    </>
+  );
+}
