@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { demo, uniqueEmail } from "../support/demo";
+import { signIn } from "../support/session";
+
+function passwordForm(page: import("@playwright/test").Page) {
+  return page.getByRole("region", { name: "Sign in with your password" });
+}
+
+test("a wrong password gets a clear message and no session", async ({ page }) => {
+  await page.goto("/login");
+  await passwordForm(page).getByLabel("Work email").fill(demo.csm.email);
+  await passwordForm(page).getByLabel("Password").fill("not-the-password");
+  await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That email and password don't match.")).toBeVisible();
+  await page.goto("/accounts");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccounts/);
+});
+
+test("an invalid email is refused next to the field", async ({ page }) => {
+  await page.goto("/login");
+  await passwordForm(page).getByLabel("Work email").fill("not-an-email");
+  await passwordForm(page).getByLabel("Password").fill("whatever");
+  await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
+  await expect(passwordForm(page).getByText("Enter a valid email address")).toBeVisible();
+});
+
+test("repeated bad passwords are rate limited, without revealing whether the account exists", async ({ page }) => {
+  // An address nobody has: the limit must look exactly like it does for a real account.
+  const email = uniqueEmail("nobody");
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await passwordForm(page).getByLabel("Work email").fill(email);
+    await passwordForm(page).getByLabel("Password").fill(`wrong-${attempt}`);
+    await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("That email and password don't match.")).toBeVisible();
+  }
+  await passwordForm(page).getByLabel("Work email").fill(email);
+  await passwordForm(page).getByLabel("Password").fill("wrong-again");
+  await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Too many sign-in attempts. Wait 15 minutes, or sign in with an emailed link.")).toBeVisible();
+});
+
+test("sign-out ends the session", async ({ page }) => {
+  await signIn(page, demo.marketing.email);
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You're signed out.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sign in to Tandem" })).toBeVisible();
+  await page.goto("/accounts");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("after sign-in a person returns to the page they asked for", async ({ page }) => {
+  await page.goto("/accounts?sort=name");
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await passwordForm(page).getByLabel("Work email").fill(demo.csm.email);
+  await passwordForm(page).getByLabel("Password").fill("lumen-demo-2026");
+  await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/accounts\?sort=name$/);
+});

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { demo } from "../support/demo";
+import { pageSignedInAs } from "../support/session";
+
+test("a champion of one account gets 404 for another account's pages", async ({ browser }) => {
+  const staff = await pageSignedInAs(browser, demo.csmHelix.email);
+  const helixPath = await staff.getByRole("link", { name: "Helix Health" }).getAttribute("href");
+  expect(helixPath).toMatch(/^\/accounts\/[a-z2-7]{16}$/);
+
+  const champion = await pageSignedInAs(browser, demo.northwindChampion.email);
+  for (const path of [helixPath!, `${helixPath}/people`, `${helixPath}/edit`]) {
+    const response = await champion.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(champion.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(champion.getByText("Helix Health")).toHaveCount(0);
+  }
+  // A form post aimed at the other account is refused the same way, and nothing changes.
+  const status = await champion.evaluate(async (path) => {
+    const body = new URLSearchParams({ email: "intruder@example.test", role: "member" });
+    return (await fetch(`${path}/people`, { method: "POST", body })).status;
+  }, helixPath!);
+  expect(status).toBe(404);
+
+  // Nor do customers see the staff pages.
+  expect((await champion.goto("/accounts"))?.status()).toBe(404);
+  expect((await champion.goto("/accounts/not-an-id"))?.status()).toBe(404);
+  await staff.context().close();
+  await champion.context().close();
+});
+
+test("a member can't manage the team of their own account", async ({ browser }) => {
+  const member = await pageSignedInAs(browser, demo.northwindMember.email);
+  const home = new URL(member.url()).pathname;
+  const response = await member.goto(`${home}/edit`);
+  expect(response?.status()).toBe(403);
+  const status = await member.evaluate(async (path) => {
+    const body = new URLSearchParams({ email: "colleague@example.test", role: "member" });
+    return (await fetch(`${path}/people`, { method: "POST", body })).status;
+  }, home);
+  expect(status).toBe(403);
+  await member.context().close();
+});
+
+test("a state-changing request from another site is refused (CSRF)", async ({ request }) => {
+  const response = await request.post("/login", {
+    form: { intent: "password", email: "priya@lumen-analytics.example", password: "lumen-demo-2026" },
+    headers: { Origin: "https://evil.example" },
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).toContain("CSRF");
+});
