@@ -19,13 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { account, segments, owners, timeZones: listTimeZones() };
 }
 
-const FIELD_OF_ERROR: Record<string, string> = { name_taken: "name", unknown_segment: "segmentId", unknown_csm: "csmId" };
+const FIELD_OF_ERROR: Record<string, string> = { name_taken: "name", unknown_segment: "segmentId", unknown_csm: "csmId", stale: "form" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.edit");
-  const parsed = parseForm(AccountInputSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(AccountInputSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, errorCode: null }, { status: 400 });
-  const result = await updateAccount(actor, account.id, parsed.data);
+  const result = await updateAccount(actor, account.id, parsed.data, Number(form.get("version")));
   if (!result.ok) {
     return data(
       { fieldErrors: {} as Record<string, string | undefined>, errorCode: { field: FIELD_OF_ERROR[result.error] ?? "name", code: result.error } },
@@ -43,7 +44,8 @@ export default function EditAccount() {
   const submitting = useNavigation().state === "submitting";
   return (
     <Form method="post" className="space-y-6" noValidate>
-      {result ? <Alert tone="error">{t("common:errors.formInvalid")}</Alert> : null}
+      <input type="hidden" name="version" value={account.version} />
+      {result ? <Alert tone="error">{messages.form ?? t("common:errors.formInvalid")}</Alert> : null}
       <Card title={t("accountForm.editTitle", { name: account.name })}>
         <AccountFields values={account} errors={messages} segments={segments} owners={owners} timeZones={timeZones} />
       </Card>

@@ -37,6 +37,8 @@ export const accounts = pgTable(
     renewalDate: date("renewal_date").notNull(),
     csmId: text("csm_id").references((): AnyPgColumn => users.id),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** Bumped on every edit: a form posted against an older version is refused, not silently applied. */
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

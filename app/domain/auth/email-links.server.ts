@@ -23,12 +23,13 @@ export async function requestEmailLink(input: {
   ip: string;
   origin: string;
 }): Promise<"sent" | "not_sent"> {
-  if (await checkRateLimit("email_link", input.email, input.ip)) return "not_sent";
+  const email = input.email.trim().toLowerCase();
+  if (await checkRateLimit("email_link", email, input.ip)) return "not_sent";
   const [user] = await db
     .select({ id: users.id, locale: users.locale })
     .from(users)
-    .where(and(sql`lower(${users.email}) = ${input.email}`, isNull(users.deactivatedAt)));
-  await recordAttempt("email_link", input.email, input.ip, Boolean(user));
+    .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.deactivatedAt)));
+  await recordAttempt("email_link", email, input.ip, Boolean(user));
   if (!user) return "not_sent";
 
   const token = newSecretToken();
@@ -42,8 +43,8 @@ export async function requestEmailLink(input: {
   const link = `${input.origin}${LINK_PATH[input.purpose]}?token=${encodeURIComponent(token)}`;
   const mail =
     input.purpose === "magic_link"
-      ? magicLinkMail(input.email, link, user.locale)
-      : passwordResetMail(input.email, link, user.locale);
+      ? magicLinkMail(email, link, user.locale)
+      : passwordResetMail(email, link, user.locale);
   await sendMail(mail);
   return "sent";
 }

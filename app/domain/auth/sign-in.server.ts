@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { users } from "~db/schema";
+import { sessions, users } from "~db/schema";
 import { consumeEmailLink } from "./email-links.server";
 import { lucia } from "./lucia.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
@@ -12,7 +12,8 @@ export type PasswordSignIn = { ok: true; userId: string } | { ok: false; reason:
  * Checks an email + password. Unknown email, deactivated person and wrong password all answer
  * "invalid" in the same time, and every failure counts toward the rate limit.
  */
-export async function signInWithPassword(email: string, password: string, ip: string): Promise<PasswordSignIn> {
+export async function signInWithPassword(rawEmail: string, password: string, ip: string): Promise<PasswordSignIn> {
+  const email = rawEmail.trim().toLowerCase();
   if (await checkRateLimit("password", email, ip)) return { ok: false, reason: "rate_limited" };
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash })
@@ -38,10 +39,19 @@ export async function resetPasswordWithLink(token: string, newPassword: string):
   return userId;
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+/**
+ * Changes a password and signs the person out of their other sessions (`keepSessionId` stays).
+ * People who only ever used emailed links have no password yet; they may set one directly.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId?: string) {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  // People who only ever used emailed links have no password yet; they may set one directly.
-  if (user?.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword))) return false;
-  await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+  if (!user) return false;
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword))) return false;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+  });
   return true;
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, isNull, gt, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { QueryBuilder, alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "~db/client.server";
 import { accounts, invitations, segments, users } from "~db/schema";
 import { newId } from "~/lib/ids.server";
@@ -8,15 +8,17 @@ import type { Actor } from "~/domain/auth/actor";
 import type { AccountInput, AccountListQuery } from "./account-schemas";
 
 const csm = alias(users, "csm");
+// Subqueries built without a connection, so importing this module never needs the database.
+const qb = new QueryBuilder();
 
-const activePeople = db
+const activePeople = qb
   .select({ accountId: users.accountId, n: count().as("active_people") })
   .from(users)
   .where(isNull(users.deactivatedAt))
   .groupBy(users.accountId)
   .as("active_people");
 
-const pendingInvitations = db
+const pendingInvitations = qb
   .select({ accountId: invitations.accountId, n: count().as("pending_invitations") })
   .from(invitations)
   .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)))
@@ -33,6 +35,7 @@ const accountColumns = {
   licensedSeats: accounts.licensedSeats,
   renewalDate: accounts.renewalDate,
   timeZone: accounts.timeZone,
+  version: accounts.version,
   csmId: accounts.csmId,
   csmName: csm.name,
   activePeople: sql<number>`coalesce(${activePeople.n}, 0)`.mapWith(Number),
@@ -140,13 +143,17 @@ export async function createAccount<T>(
   });
 }
 
-export async function updateAccount(actor: Actor, id: string, input: AccountInput) {
+export async function updateAccount(actor: Actor, id: string, input: AccountInput, expectedVersion: number) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(accounts).where(eq(accounts.id, id)).for("update");
     if (!before) return { ok: false as const, error: "not_found" as const };
+    if (before.version !== expectedVersion) return { ok: false as const, error: "stale" as const };
     const problem = await checkReferences(tx, input, id);
     if (problem) return { ok: false as const, error: problem };
-    await tx.update(accounts).set({ ...input, updatedAt: new Date() }).where(eq(accounts.id, id));
+    await tx
+      .update(accounts)
+      .set({ ...input, version: before.version + 1, updatedAt: new Date() })
+      .where(eq(accounts.id, id));
     const changes = Object.fromEntries(
       (Object.keys(input) as (keyof AccountInput)[])
         .filter((key) => before[key] !== input[key])

@@ -30,15 +30,18 @@ export async function createInvitation(
   tx: Executor,
   input: { actor: Actor; email: string; name?: string; target: InviteTarget; origin: string },
 ): Promise<{ ok: true; mail: PendingInvitationMail } | { ok: false; error: InviteError }> {
-  const { actor, email, target } = input;
+  const { actor, target } = input;
+  const email = input.email.trim().toLowerCase();
   const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
   if (existing) return { ok: false, error: "email_taken" };
 
-  // Replace rather than stack invitations to one address.
-  await tx
-    .update(invitations)
-    .set({ revokedAt: new Date() })
-    .where(and(pending, sql`lower(${invitations.email}) = ${email}`));
+  // A re-invite to the same place replaces the pending invitation there (and so reuses its seat).
+  // Pending invitations elsewhere are not ours to touch: the first one accepted wins.
+  const samePlace = and(
+    pending,
+    sql`lower(${invitations.email}) = ${email}`,
+    target.kind === "account" ? eq(invitations.accountId, target.accountId) : isNull(invitations.accountId),
+  );
 
   let accountName: string | null = null;
   if (target.kind === "account") {
@@ -50,7 +53,7 @@ export async function createInvitation(
       .for("update");
     if (!account) throw new Error(`Account ${target.accountId} not found`);
     accountName = account.name;
-    const [[active], [invited]] = await Promise.all([
+    const [[active], [invited], [replaced]] = await Promise.all([
       tx
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(users)
@@ -59,9 +62,12 @@ export async function createInvitation(
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(invitations)
         .where(and(eq(invitations.accountId, target.accountId), pending)),
+      tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(invitations).where(samePlace),
     ]);
-    if (seatsLeft(account.licensedSeats, active?.n ?? 0, invited?.n ?? 0) === 0) return { ok: false, error: "seats_full" };
+    const pendingAfterReplace = (invited?.n ?? 0) - (replaced?.n ?? 0);
+    if (seatsLeft(account.licensedSeats, active?.n ?? 0, pendingAfterReplace) === 0) return { ok: false, error: "seats_full" };
   }
+  await tx.update(invitations).set({ revokedAt: new Date() }).where(samePlace);
 
   const token = newSecretToken();
   const id = newId();
@@ -141,6 +147,18 @@ export async function acceptInvitation(
   input: { name: string; password: string },
 ): Promise<{ ok: true; userId: string } | { ok: false; error: "invalid_link" | "email_taken" }> {
   const passwordHash = await hashPassword(input.password);
+  try {
+    return await acceptInTransaction(token, input.name, passwordHash);
+  } catch (error) {
+    // The address was taken meanwhile: the transaction rolled back, so the invitation stays as it was.
+    if (error instanceof EmailTaken) return { ok: false, error: "email_taken" };
+    throw error;
+  }
+}
+
+class EmailTaken extends Error {}
+
+async function acceptInTransaction(token: string, name: string, passwordHash: string) {
   return db.transaction(async (tx) => {
     const [invitation] = await tx
       .update(invitations)
@@ -149,12 +167,12 @@ export async function acceptInvitation(
       .returning();
     if (!invitation) return { ok: false as const, error: "invalid_link" as const };
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${invitation.email})`);
-    if (taken) return { ok: false as const, error: "email_taken" as const };
+    if (taken) throw new EmailTaken();
     const userId = newId();
     await tx.insert(users).values({
       id: userId,
       email: invitation.email,
-      name: input.name,
+      name,
       passwordHash,
       staffRole: invitation.staffRole,
       accountId: invitation.accountId,

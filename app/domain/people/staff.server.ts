@@ -40,6 +40,11 @@ export async function updateStaffMember(
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(users)
       .where(and(eq(users.staffRole, "admin"), isNull(users.deactivatedAt)));
+    const changesNothing =
+      ("role" in change && change.role === member.role) ||
+      ("deactivate" in change && member.deactivatedAt) ||
+      ("reactivate" in change && !member.deactivatedAt);
+    if (changesNothing) return { ok: true as const };
     const isActiveAdmin = member.role === "admin" && !member.deactivatedAt;
     const removesAdmin = ("role" in change && change.role !== "admin") || "deactivate" in change;
     if (isActiveAdmin && removesAdmin && (admins?.n ?? 0) <= 1) return { ok: false as const, error: "last_admin" as const };

@@ -57,6 +57,7 @@ export default {
       unknown_csm: "Choose an active CSM or admin.",
       email_taken: "This email already belongs to someone in Tandem.",
       seats_full: "There are no free seats.",
+      stale: "Someone else changed this account while you were editing. Reload the page to see their changes, then edit again.",
     },
   },
   account: {

@@ -1,0 +1,32 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, inject } from "vitest";
+import { closeDatabase } from "~db/client.server";
+import { databaseUrl } from "./database-url";
+
+/**
+ * Runs before each test file: a fresh database cloned from the migrated template, so files run in
+ * parallel and never see each other's rows. The app's client connects lazily, so pointing
+ * DATABASE_URL here before any test touches `db` is enough.
+ */
+const { adminUrl, template } = inject("testDatabase");
+const name = `t_${randomBytes(8).toString("hex")}`;
+
+async function onServer(statement: string) {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+await onServer(`create database "${name}" template "${template}"`);
+process.env.DATABASE_URL = databaseUrl(adminUrl, name);
+// Mail goes to the outbox table, never to a real SMTP server a developer may have configured.
+delete process.env.SMTP_URL;
+
+afterAll(async () => {
+  await closeDatabase();
+  await onServer(`drop database if exists "${name}" with (force)`);
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { daysUntil, formatDate, formatDateTime, formatNumber, todayIn } from "~/lib/format";
+
+// Intl may separate time and AM/PM with a narrow no-break space; compare with plain spaces.
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
+
+describe("formatDate", () => {
+  it("formats a calendar date in the locale", () => {
+    expect(formatDate("2027-06-30", "en")).toBe("Jun 30, 2027");
+    expect(formatDate("2027-06-30", "de")).toBe("30.06.2027");
+  });
+
+  it("never shifts the day, whatever the process time zone", () => {
+    expect(formatDate("2027-01-01", "en")).toBe("Jan 1, 2027");
+    expect(formatDate("2026-12-31", "en")).toBe("Dec 31, 2026");
+  });
+});
+
+describe("formatDateTime", () => {
+  const instant = new Date("2026-01-15T23:30:00Z");
+
+  it("formats an instant in the given time zone", () => {
+    expect(plain(formatDateTime(instant, "en", "UTC"))).toBe("Jan 15, 2026, 11:30 PM");
+    expect(plain(formatDateTime(instant, "en", "Asia/Tokyo"))).toBe("Jan 16, 2026, 8:30 AM");
+    expect(plain(formatDateTime(instant, "en", "America/New_York"))).toBe("Jan 15, 2026, 6:30 PM");
+  });
+
+  it("accepts an ISO string as well as a Date", () => {
+    expect(formatDateTime("2026-01-15T23:30:00Z", "en", "Asia/Tokyo")).toBe(formatDateTime(instant, "en", "Asia/Tokyo"));
+  });
+});
+
+describe("formatNumber", () => {
+  it("groups digits the locale's way", () => {
+    expect(formatNumber(1234567.5, "en")).toBe("1,234,567.5");
+    expect(formatNumber(1234567.5, "de")).toBe("1.234.567,5");
+    expect(formatNumber(0, "en")).toBe("0");
+  });
+});
+
+describe("daysUntil", () => {
+  it("counts whole days between two calendar dates", () => {
+    expect(daysUntil("2026-07-10", "2026-07-01")).toBe(9);
+    expect(daysUntil("2026-07-01", "2026-07-01")).toBe(0);
+  });
+
+  it("is negative for a date in the past", () => {
+    expect(daysUntil("2026-06-28", "2026-07-01")).toBe(-3);
+  });
+
+  it("handles month ends, leap years and DST changes", () => {
+    expect(daysUntil("2026-03-01", "2026-02-28")).toBe(1);
+    expect(daysUntil("2028-03-01", "2028-02-28")).toBe(2);
+    expect(daysUntil("2026-03-30", "2026-03-28")).toBe(2);
+    expect(daysUntil("2027-01-01", "2026-01-01")).toBe(365);
+  });
+});
+
+describe("todayIn", () => {
+  it("gives the calendar date in the time zone as YYYY-MM-DD", () => {
+    const now = new Date("2026-01-01T05:00:00Z");
+    expect(todayIn("UTC", now)).toBe("2026-01-01");
+    expect(todayIn("America/Los_Angeles", now)).toBe("2025-12-31");
+    expect(todayIn("Pacific/Kiritimati", new Date("2025-12-31T11:00:00Z"))).toBe("2026-01-01");
+  });
+
+  it("defaults to now", () => {
+    expect(todayIn("UTC")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(todayIn("UTC")).toBe(new Date().toISOString().slice(0, 10));
+  });
+});

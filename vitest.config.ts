@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+import { aliases } from "./vite.aliases";
+
+// Kept apart from vite.config.ts so the Remix plugin is not loaded for tests.
+export default defineConfig({
+  resolve: { alias: aliases },
+  test: {
+    include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+    // One PostgreSQL for the run and a migrated template; each test file clones its own database.
+    globalSetup: ["test/support/global-setup.ts"],
+    setupFiles: ["test/support/database-per-file.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Tests read mail from the outbox table; the console copy of each message is only noise here.
+    onConsoleLog: (log) => !(log.includes("[outbox]") || log.includes("locize.com")),
+  },
+});
