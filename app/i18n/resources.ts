@@ -2,11 +2,13 @@ import auth from "./en/auth";
 import common from "./en/common";
 import mail from "./en/mail";
 import people from "./en/people";
+import settings from "./en/settings";
+import staff from "./en/staff";
 
 /**
  * Every UI string, by locale and namespace. Simplified Chinese is planned: add `zh` with the same
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail },
+  en: { common, auth, people, mail, staff, settings },
 } as const;

@@ -1,8 +1,8 @@
 import { useFetcher } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { Button } from "~/ui/button";
+import { ConfirmAction } from "~/ui/confirm-action";
 import { Badge } from "~/ui/layout";
 import { Cell } from "~/ui/table";
 
@@ -35,11 +35,11 @@ export function MemberRow({
 }) {
   const { t } = useTranslation(["people", "common"]);
   const fetcher = useFetcher<MemberActionResult>();
-  const [confirming, setConfirming] = useState(false);
   const busy = fetcher.state !== "idle";
   const active = !member.deactivatedAt;
   const role = member.accountRole ?? "member";
   const action = `/accounts/${accountId}/people/${member.id}`;
+  const roleLabel = role === "champion" ? t("team.makeMember") : t("team.makeChampion");
   const error = fetcher.data?.error ? t(`team.errors.${fetcher.data.error as "not_found"}`) : null;
 
   return (
@@ -60,34 +60,42 @@ export function MemberRow({
       {canManage ? (
         <Cell className="whitespace-normal">
           {isViewer ? null : (
-            <fetcher.Form method="post" action={action} className="flex flex-wrap items-center gap-2">
-              {active && !confirming ? (
-                <>
-                  <Button variant="secondary" name="intent" value={role === "champion" ? "make_member" : "make_champion"} disabled={busy} aria-label={`${role === "champion" ? t("team.makeMember") : t("team.makeChampion")}: ${member.name}`}>
-                    {role === "champion" ? t("team.makeMember") : t("team.makeChampion")}
+            <div className="flex flex-wrap items-start gap-2">
+              {active ? (
+                <fetcher.Form method="post" action={action}>
+                  <Button
+                    variant="secondary"
+                    className="py-1.5"
+                    name="intent"
+                    value={role === "champion" ? "make_member" : "make_champion"}
+                    disabled={busy}
+                    aria-label={`${roleLabel} ${member.name}`}
+                  >
+                    {roleLabel}
                   </Button>
-                  <Button type="button" variant="danger" onClick={() => setConfirming(true)} disabled={busy} aria-label={`${t("team.deactivate")}: ${member.name}`}>
-                    {t("team.deactivate")}
-                  </Button>
-                </>
+                </fetcher.Form>
               ) : null}
-              {active && confirming ? (
-                <div role="group" aria-label={t("team.confirmDeactivate", { name: member.name })} className="flex flex-wrap items-center gap-2">
-                  <span className="text-sm text-slate-700">{t("team.confirmDeactivate", { name: member.name })}</span>
-                  <Button variant="danger" name="intent" value="deactivate" disabled={busy} autoFocus>
-                    {t("team.confirm")}
+              {active ? (
+                <ConfirmAction
+                  id={member.id}
+                  Form={fetcher.Form}
+                  action={action}
+                  fields={{ intent: "deactivate" }}
+                  label={t("team.deactivate")}
+                  accessibleLabel={`${t("team.deactivate")} ${member.name}`}
+                  prompt={t("team.confirmDeactivate", { name: member.name })}
+                  confirmLabel={t("team.confirm")}
+                  cancelLabel={t("common:actions.cancel")}
+                  busy={busy}
+                />
+              ) : (
+                <fetcher.Form method="post" action={action}>
+                  <Button variant="secondary" className="py-1.5" name="intent" value="reactivate" disabled={busy} aria-label={`${t("team.reactivate")} ${member.name}`}>
+                    {t("team.reactivate")}
                   </Button>
-                  <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-                    {t("common:actions.cancel")}
-                  </Button>
-                </div>
-              ) : null}
-              {!active ? (
-                <Button variant="secondary" name="intent" value="reactivate" disabled={busy} aria-label={`${t("team.reactivate")}: ${member.name}`}>
-                  {t("team.reactivate")}
-                </Button>
-              ) : null}
-            </fetcher.Form>
+                </fetcher.Form>
+              )}
+            </div>
           )}
           {error ? (
             <p className="mt-1 text-sm text-red-700" role="alert">
@@ -122,7 +130,7 @@ export function InvitationRow({
         </div>
       </div>
       <fetcher.Form method="post" action={`/accounts/${accountId}/invitations/${invitation.id}`}>
-        <Button variant="ghost" name="intent" value="revoke" disabled={fetcher.state !== "idle"} aria-label={`${t("team.withdraw")}: ${invitation.email}`}>
+        <Button variant="ghost" name="intent" value="revoke" disabled={fetcher.state !== "idle"} aria-label={t("team.withdrawInvitation", { email: invitation.email })}>
           {t("team.withdraw")}
         </Button>
       </fetcher.Form>

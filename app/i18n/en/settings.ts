@@ -1,0 +1,38 @@
+export default {
+  meta: { title: "Settings · Tandem" },
+  page: {
+    title: "Settings",
+    description: "Your profile, your password and where you are signed in.",
+  },
+  profile: {
+    heading: "Profile",
+    email: "Email",
+    role: "Role",
+    account: "Account",
+    vendorTeam: "Vendor team",
+    name: "Name",
+    title: "Job title (optional)",
+    titleHint: "Shown next to your name, for example “Head of Operations”.",
+    submit: "Save profile",
+    saved: "Profile saved.",
+  },
+  password: {
+    heading: "Password",
+    changeIntro: "Changing your password signs you out on your other devices.",
+    setIntro: "You don't have a password yet: you sign in with emailed links. Set one to also sign in with a password.",
+    current: "Current password",
+    new: "New password",
+    newHint: "At least 10 characters.",
+    change: "Change password",
+    set: "Set password",
+    currentRequired: "Enter your current password.",
+    wrongCurrent: "That isn't your current password.",
+    changed: "Password changed. You're signed out on your other devices.",
+    setDone: "Password set. You can now sign in with it.",
+  },
+  sessions: {
+    heading: "Sign out everywhere",
+    intro: "Lost a device or signed in on a shared computer? This signs you out on every browser and device, this one included.",
+    submit: "Sign out everywhere",
+  },
+} as const;

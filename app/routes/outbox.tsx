@@ -1,0 +1,64 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireWorkspace } from "~/domain/auth/guards.server";
+import { isOutboxMode, listOutbox } from "~/domain/mail/mailer.server";
+import { serverT } from "~/i18n";
+import { formatDateTime } from "~/lib/format";
+import { useRootData } from "~/root";
+import { Alert, Card, EmptyState, Facts, PageHeader } from "~/ui/layout";
+import { LinkifiedText } from "~/ui/linkified-text";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((match) => match.id === "root")?.data as { locale?: string } | undefined)?.locale ?? "en";
+  return [{ title: serverT(locale)("staff:outbox.metaTitle") }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireWorkspace(request, "outbox.read");
+  return { messages: await listOutbox(), outboxMode: isOutboxMode(), timeZone: actor.timeZone };
+}
+
+export default function Outbox() {
+  const { t } = useTranslation("staff");
+  const { messages, outboxMode, timeZone } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "en";
+
+  return (
+    <>
+      <PageHeader title={t("outbox.title")} description={t("outbox.description")} />
+      <div className="space-y-4">
+        <Alert tone="info">{outboxMode ? t("outbox.outboxMode") : t("outbox.smtpMode")}</Alert>
+        {messages.length === 0 ? (
+          <EmptyState title={t("outbox.emptyTitle")}>{outboxMode ? t("outbox.emptyBody") : t("outbox.emptyBodySmtp")}</EmptyState>
+        ) : (
+          <>
+            <p className="text-sm text-slate-500">{t("outbox.count", { count: messages.length })}</p>
+            <ol className="space-y-4">
+              {messages.map((message) => (
+                <li key={message.id}>
+                  <Card title={message.subject}>
+                    <div className="space-y-4">
+                      <Facts
+                        items={[
+                          { label: t("outbox.to"), value: <span className="break-all">{message.to}</span> },
+                          {
+                            label: t("outbox.sent"),
+                            value: <time dateTime={new Date(message.createdAt).toISOString()}>{formatDateTime(message.createdAt, locale, timeZone)}</time>,
+                          },
+                        ]}
+                      />
+                      <div className="rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
+                        <LinkifiedText text={message.text} />
+                      </div>
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,243 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import type { StaffRole } from "~db/schema";
+import { requireWorkspace } from "~/domain/auth/guards.server";
+import { EmailSchema } from "~/domain/auth/validation";
+import { INVITATION_LIFETIME_DAYS, invite, listPendingInvitations } from "~/domain/people/invitations.server";
+import { listStaff } from "~/domain/people/staff.server";
+import { serverT } from "~/i18n";
+import { redirectWithNotice } from "~/lib/flash.server";
+import { formatDateTime } from "~/lib/format";
+import { parseForm } from "~/lib/forms";
+import { requestOrigin } from "~/lib/http.server";
+import { useRootData } from "~/root";
+import { Button } from "~/ui/button";
+import { CompactSelect } from "~/ui/compact-select";
+import { ConfirmAction } from "~/ui/confirm-action";
+import { SelectField, TextField } from "~/ui/field";
+import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
+import { Cell, Table } from "~/ui/table";
+import { useFieldError } from "~/ui/use-field-error";
+import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
+import type { action as memberAction } from "./staff.$userId";
+import type { action as invitationAction } from "./staff.invitations.$invitationId";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((match) => match.id === "root")?.data as { locale?: string } | undefined)?.locale ?? "en";
+  return [{ title: serverT(locale)("staff:meta.title") }];
+};
+
+const STAFF_ROLES = ["admin", "csm", "marketing"] as const satisfies readonly StaffRole[];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireWorkspace(request, "staff.manage");
+  const [staff, invitations] = await Promise.all([listStaff(), listPendingInvitations(null)]);
+  return {
+    viewer: { id: actor.id, timeZone: actor.timeZone },
+    staff,
+    invitations: invitations.map(({ id, email, staffRole, expiresAt }) => ({ id, email, staffRole, expiresAt })),
+    invitationDays: INVITATION_LIFETIME_DAYS,
+  };
+}
+
+const InviteSchema = z.object({
+  email: EmailSchema,
+  name: z.string().trim().max(120, "name.tooLong").optional(),
+  role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: "role.invalid" }) }),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireWorkspace(request, "staff.manage");
+  const parsed = parseForm(InviteSchema, await request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, emailTaken: false }, { status: 400 });
+  const { email, name, role } = parsed.data;
+  const result = await invite({ actor, email, name: name || undefined, target: { kind: "staff", staffRole: role }, origin: requestOrigin(request) });
+  if (!result.ok) return data({ fieldErrors: {} as Record<string, string | undefined>, emailTaken: true }, { status: 409 });
+  return redirectWithNotice("/staff", serverT(actor.locale)("staff:notices.invitationSent", { email }));
+}
+
+type Member = ReturnType<typeof useLoaderData<typeof loader>>["staff"][number];
+type Invitation = ReturnType<typeof useLoaderData<typeof loader>>["invitations"][number];
+
+export default function StaffPage() {
+  const { t } = useTranslation(["staff", "common"]);
+  const { viewer, staff, invitations, invitationDays } = useLoaderData<typeof loader>();
+  const root = useRootData();
+  const locale = root?.locale ?? "en";
+  const when = (value: Date | string) => formatDateTime(value, locale, viewer.timeZone);
+
+  return (
+    <>
+      <PageHeader title={t("page.title")} description={t("page.description", { vendor: root?.vendorName ?? "" })} />
+      <div className="space-y-8">
+        <section aria-labelledby="members-heading" className="space-y-3">
+          <div className="flex items-baseline justify-between gap-2">
+            <h2 id="members-heading" className="text-base font-semibold text-slate-900">
+              {t("members.heading")}
+            </h2>
+            <p className="text-sm text-slate-500">{t("members.count", { count: staff.length })}</p>
+          </div>
+          <Table
+            caption={t("members.caption")}
+            head={[t("members.person"), t("members.role"), t("members.lastSignIn"), t("members.status"), t("members.actions")]}
+          >
+            {staff.map((member) => (
+              <tr key={member.id}>
+                <Cell>
+                  <div className="flex items-center gap-2 font-medium text-slate-900">
+                    {member.name}
+                    {member.id === viewer.id ? <Badge tone="brand">{t("members.you")}</Badge> : null}
+                  </div>
+                  <div className="text-slate-500">{member.email}</div>
+                </Cell>
+                <Cell>{member.staffRole ? <Badge>{t(`common:roles.${member.staffRole}`)}</Badge> : null}</Cell>
+                <Cell>{member.lastSignInAt ? when(member.lastSignInAt) : t("members.never")}</Cell>
+                <Cell>
+                  {member.deactivatedAt ? <Badge tone="red">{t("members.deactivated")}</Badge> : <Badge tone="green">{t("members.active")}</Badge>}
+                </Cell>
+                <Cell>{member.id === viewer.id ? <span className="text-slate-400">{t("common:empty")}</span> : <MemberActions member={member} />}</Cell>
+              </tr>
+            ))}
+          </Table>
+        </section>
+
+        <div className="grid gap-8 lg:grid-cols-3">
+          <section aria-labelledby="invitations-heading" className="min-w-0 space-y-3 lg:col-span-2">
+            <h2 id="invitations-heading" className="text-base font-semibold text-slate-900">
+              {t("invitations.heading")}
+            </h2>
+            {invitations.length === 0 ? (
+              <EmptyState title={t("invitations.emptyTitle")}>{t("invitations.emptyBody")}</EmptyState>
+            ) : (
+              <Table caption={t("invitations.caption")} head={[t("invitations.email"), t("invitations.role"), t("invitations.expires"), t("invitations.actions")]}>
+                {invitations.map((invitation) => (
+                  <InvitationRow key={invitation.id} invitation={invitation} expires={when(invitation.expiresAt)} />
+                ))}
+              </Table>
+            )}
+          </section>
+          <div className="min-w-0">
+            <Card title={t("invite.heading")}>
+              <InviteForm days={invitationDays} />
+            </Card>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function InviteForm({ days }: { days: number }) {
+  const { t } = useTranslation(["staff", "common"]);
+  const fieldError = useFieldError();
+  const result = useActionData<typeof action>();
+  const sending = useNavigation().formData?.get("intent") === "invite";
+  const formRef = useResetAfterSuccess("invite", result);
+
+  return (
+    <Form method="post" ref={formRef} className="space-y-4" noValidate>
+      <p className="text-sm text-slate-600">{t("invite.intro", { days })}</p>
+      <input type="hidden" name="intent" value="invite" />
+      <TextField
+        label={t("invite.email")}
+        name="email"
+        type="email"
+        autoComplete="off"
+        required
+        error={result?.emailTaken ? t("invite.emailTaken") : fieldError(result?.fieldErrors?.email)}
+      />
+      <TextField label={t("invite.name")} name="name" autoComplete="off" error={fieldError(result?.fieldErrors?.name)} />
+      <SelectField
+        label={t("invite.role")}
+        name="role"
+        defaultValue="csm"
+        options={STAFF_ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+        error={fieldError(result?.fieldErrors?.role)}
+      />
+      <Button className="w-full" disabled={sending}>
+        {t("invite.submit")}
+      </Button>
+    </Form>
+  );
+}
+
+/** Role change and deactivate/reactivate for one teammate; errors show in the row, next to the controls. */
+function MemberActions({ member }: { member: Member }) {
+  const { t } = useTranslation(["staff", "common"]);
+  const fetcher = useFetcher<typeof memberAction>();
+  const busy = fetcher.state !== "idle";
+  const action = `/staff/${member.id}`;
+  const error = fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
+  return (
+    <div className="space-y-2">
+      {member.deactivatedAt ? (
+        <fetcher.Form method="post" action={action}>
+          <input type="hidden" name="intent" value="reactivate" />
+          <Button variant="secondary" className="py-1.5" disabled={busy} aria-label={t("members.reactivateFor", { name: member.name })}>
+            {t("members.reactivate")}
+          </Button>
+        </fetcher.Form>
+      ) : (
+        <div className="flex flex-wrap items-start gap-2">
+          {/* `contents`: the select and its button wrap with the other actions when the column is narrow. */}
+          <fetcher.Form method="post" action={action} className="contents">
+            <input type="hidden" name="intent" value="role" />
+            <CompactSelect
+              label={t("members.roleFor", { name: member.name })}
+              name="role"
+              defaultValue={member.staffRole ?? "csm"}
+              options={STAFF_ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+            />
+            <Button variant="secondary" className="py-1.5" disabled={busy} aria-label={t("members.changeRoleFor", { name: member.name })}>
+              {t("members.changeRole")}
+            </Button>
+          </fetcher.Form>
+          <ConfirmAction
+            id={member.id}
+            Form={fetcher.Form}
+            action={action}
+            fields={{ intent: "deactivate" }}
+            label={t("members.deactivate")}
+            accessibleLabel={t("members.deactivateFor", { name: member.name })}
+            prompt={t("members.confirmDeactivate", { name: member.name })}
+            confirmLabel={t("members.confirmYes")}
+            cancelLabel={t("common:actions.cancel")}
+            busy={busy}
+          />
+        </div>
+      )}
+      {error ? (
+        <p role="alert" className="max-w-sm whitespace-normal text-sm text-red-700">
+          {t(`errors.${error}`)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function InvitationRow({ invitation, expires }: { invitation: Invitation; expires: string }) {
+  const { t } = useTranslation(["staff", "common"]);
+  const fetcher = useFetcher<typeof invitationAction>();
+  const error = fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
+  return (
+    <tr className="align-top">
+      <Cell className="font-medium text-slate-900">{invitation.email}</Cell>
+      <Cell>{invitation.staffRole ? <Badge>{t(`common:roles.${invitation.staffRole}`)}</Badge> : null}</Cell>
+      <Cell>{expires}</Cell>
+      <Cell>
+        <fetcher.Form method="post" action={`/staff/invitations/${invitation.id}`}>
+          <Button variant="danger" className="py-1.5" disabled={fetcher.state !== "idle"} aria-label={t("invitations.withdrawFor", { email: invitation.email })}>
+            {t("invitations.withdraw")}
+          </Button>
+        </fetcher.Form>
+        {error ? (
+          <p role="alert" className="mt-2 max-w-xs whitespace-normal text-sm text-red-700">
+            {t(`errors.${error}`)}
+          </p>
+        ) : null}
+      </Cell>
+    </tr>
+  );
+}

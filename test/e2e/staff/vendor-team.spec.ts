@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { demo, uniqueEmail } from "../support/demo";
+import { linkFromOutbox } from "../support/outbox";
+import { pageSignedInAs } from "../support/session";
+
+test("an admin invites a CSM, who joins and lands on the account list", async ({ browser }) => {
+  const email = uniqueEmail("new-csm", "lumen-analytics.example");
+  const admin = await pageSignedInAs(browser, demo.admin.email);
+  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendor team" }).click();
+  await expect(admin.getByRole("heading", { name: "Vendor team", level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(admin);
+
+  const invite = admin.getByRole("region", { name: "Invite a teammate" });
+  await invite.getByLabel("Email").fill(demo.csm.email);
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(admin.getByText("Someone with this email already has a Tandem account.")).toBeVisible();
+
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByLabel("Name (optional)").fill("Nina Newcomer");
+  await invite.getByLabel("Role").selectOption({ label: "Customer success manager" });
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(admin.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  await expect(admin.getByRole("table", { name: "Pending invitations to the vendor team" }).getByText(email)).toBeVisible();
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto(await linkFromOutbox(browser, email, "/invitations/"));
+  await expect(newcomer.getByRole("heading", { name: "Join the vendor team on Tandem" })).toBeVisible();
+  await newcomer.getByLabel("Choose a password").fill("nina's password 1");
+  await newcomer.getByRole("button", { name: "Join and sign in" }).click();
+  await expect(newcomer.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
+  await expect(newcomer.getByRole("banner").getByText("Customer success manager")).toBeVisible();
+
+  // The admin sees the newcomer on the team and can deactivate them, which signs them out.
+  await admin.reload();
+  await admin.getByRole("button", { name: "Deactivate Nina Newcomer" }).click();
+  await admin.getByRole("button", { name: "Yes, deactivate" }).click();
+  await expect(admin.getByText("Nina Newcomer is deactivated and signed out everywhere.")).toBeVisible();
+  await newcomer.reload();
+  await expect(newcomer).toHaveURL(/\/login/);
+
+  await admin.context().close();
+  await newcomer.context().close();
+});
+
+test("staff pages are admin-only: a CSM and a customer get 404", async ({ browser }) => {
+  const csm = await pageSignedInAs(browser, demo.csm.email);
+  expect((await csm.goto("/staff"))?.status()).toBe(404);
+  expect((await csm.goto("/outbox"))?.status()).toBe(404);
+  await expect(csm.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendor team" })).toHaveCount(0);
+  const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
+  expect((await champion.goto("/staff"))?.status()).toBe(404);
+  await csm.context().close();
+  await champion.context().close();
+});
