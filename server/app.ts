@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { isBodyTooLarge } from "./body-limit";
 import { isSameOriginWrite } from "./csrf";
 
 declare module "@remix-run/node" {
@@ -27,6 +28,11 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
       return next();
     }
     res.status(403).type("text/plain").send("This request came from another site and was refused (CSRF check).");
+  });
+
+  app.use((req, res, next) => {
+    if (!isBodyTooLarge(req.get("content-length"))) return next();
+    res.status(413).type("text/plain").send("This request is too large. Forms in Tandem take at most 1 MB.");
   });
 
   if ("vite" in source) {
