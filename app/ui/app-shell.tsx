@@ -16,6 +16,32 @@ function navClass({ isActive }: { isActive: boolean }) {
   }`;
 }
 
+function NavList({ nav, className, onNavigate }: { nav: NavItem[]; className: string; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ul className={className}>
+      {nav.map((item) => (
+        <li key={item.key}>
+          <NavLink to={item.to} end={item.key === "home"} className={navClass} prefetch="intent" onClick={onNavigate}>
+            {t(`nav.${item.key}`)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className="rounded-md px-2.5 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+        {t("nav.signOut")}
+      </button>
+    </Form>
+  );
+}
+
 export function AppShell({ user, nav, children }: { user: ShellUser | null; nav: NavItem[]; children: ReactNode }) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -36,26 +62,14 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
           {user ? (
             <>
               <nav aria-label={t("nav.main")} className="hidden flex-1 md:block">
-                <ul className="flex gap-1">
-                  {nav.map((item) => (
-                    <li key={item.key}>
-                      <NavLink to={item.to} end={item.key === "home"} className={navClass} prefetch="intent">
-                        {t(`nav.${item.key}`)}
-                      </NavLink>
-                    </li>
-                  ))}
-                </ul>
+                <NavList nav={nav} className="flex gap-1" />
               </nav>
               <div className="ml-auto hidden items-center gap-3 md:flex">
                 <div className="text-right leading-tight">
                   <div className="text-sm font-medium text-slate-900">{user.name}</div>
                   <div className="text-xs text-slate-500">{user.roleLabel}</div>
                 </div>
-                <Form method="post" action="/logout">
-                  <button type="submit" className="rounded-md px-2.5 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
-                    {t("nav.signOut")}
-                  </button>
-                </Form>
+                <SignOutButton />
               </div>
               <button
                 type="button"
@@ -75,26 +89,14 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
         {user && menuOpen ? (
           <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 md:hidden">
             <nav aria-label={t("nav.main")}>
-              <ul className="space-y-1">
-                {nav.map((item) => (
-                  <li key={item.key}>
-                    <NavLink to={item.to} end={item.key === "home"} className={navClass} onClick={() => setMenuOpen(false)}>
-                      {t(`nav.${item.key}`)}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
+              <NavList nav={nav} className="space-y-1" onNavigate={() => setMenuOpen(false)} />
             </nav>
             <div className="mt-3 flex items-center justify-between border-t border-slate-200 pt-3">
               <div className="text-sm">
                 <div className="font-medium">{user.name}</div>
                 <div className="text-xs text-slate-500">{user.roleLabel}</div>
               </div>
-              <Form method="post" action="/logout">
-                <button type="submit" className="rounded-md px-2.5 py-1.5 text-sm ring-1 ring-slate-300">
-                  {t("nav.signOut")}
-                </button>
-              </Form>
+              <SignOutButton />
             </div>
           </div>
         ) : null}

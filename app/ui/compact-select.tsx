@@ -1,4 +1,5 @@
 import { type SelectHTMLAttributes, useId } from "react";
+import { SelectOptions } from "./field";
 
 /**
  * A select for a table row, where a visible label would repeat on every line: the label is still
@@ -25,11 +26,7 @@ export function CompactSelect({
         className={`block rounded-md border-0 bg-white py-1.5 pl-2.5 pr-8 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 ${className}`}
         {...select}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </span>
   );

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNull, gt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNull, sql } from "drizzle-orm";
 import { QueryBuilder, alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "~db/client.server";
 import { accounts, invitations, segments, users } from "~db/schema";
@@ -6,6 +6,7 @@ import { newId } from "~/lib/ids.server";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import type { AccountInput, AccountListQuery } from "./account-schemas";
+import { pendingInvitation } from "./seats.server";
 
 const csm = alias(users, "csm");
 // Subqueries built without a connection, so importing this module never needs the database.
@@ -21,7 +22,7 @@ const activePeople = qb
 const pendingInvitations = qb
   .select({ accountId: invitations.accountId, n: count().as("pending_invitations") })
   .from(invitations)
-  .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)))
+  .where(pendingInvitation)
   .groupBy(invitations.accountId)
   .as("pending_invitations");
 

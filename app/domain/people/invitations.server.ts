@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { type AccountRole, type StaffRole, accounts, invitations, users } from "~db/schema";
 import { newId } from "~/lib/ids.server";
@@ -9,6 +9,7 @@ import { hashPassword } from "~/domain/auth/passwords.server";
 import { sendMail } from "~/domain/mail/mailer.server";
 import { invitationMail } from "~/domain/mail/messages.server";
 import { seatsLeft } from "./rules";
+import { pendingInvitation, seatsInUse } from "./seats.server";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 
@@ -20,7 +21,7 @@ export interface PendingInvitationMail {
   send(): Promise<void>;
 }
 
-const pending = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`));
+const pending = pendingInvitation;
 
 /**
  * Invites a person. A new invitation to the same address replaces any pending one (a re-send);
@@ -53,19 +54,12 @@ export async function createInvitation(
       .for("update");
     if (!account) throw new Error(`Account ${target.accountId} not found`);
     accountName = account.name;
-    const [[active], [invited], [replaced]] = await Promise.all([
-      tx
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(users)
-        .where(and(eq(users.accountId, target.accountId), isNull(users.deactivatedAt))),
-      tx
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(invitations)
-        .where(and(eq(invitations.accountId, target.accountId), pending)),
+    const [seats, [replaced]] = await Promise.all([
+      seatsInUse(tx, target.accountId),
       tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(invitations).where(samePlace),
     ]);
-    const pendingAfterReplace = (invited?.n ?? 0) - (replaced?.n ?? 0);
-    if (seatsLeft(account.licensedSeats, active?.n ?? 0, pendingAfterReplace) === 0) return { ok: false, error: "seats_full" };
+    const pendingAfterReplace = seats.pending - (replaced?.n ?? 0);
+    if (seatsLeft(account.licensedSeats, seats.active, pendingAfterReplace) === 0) return { ok: false, error: "seats_full" };
   }
   await tx.update(invitations).set({ revokedAt: new Date() }).where(samePlace);
 

@@ -1,9 +1,10 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { type AccountRole, accounts, invitations, sessions, users } from "~db/schema";
+import { type AccountRole, accounts, sessions, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { leavesNoChampion, seatsLeft } from "./rules";
+import { seatsInUse } from "./seats.server";
 
 /** People of one account, active first; deactivated people stay listed with their history. */
 export async function listMembers(accountId: string) {
@@ -93,19 +94,8 @@ export async function reactivateMember(actor: Actor, accountId: string, userId: 
     const member = members.find((m) => m.id === userId)!;
     if (member.active) return { ok: true as const };
     const [account] = await tx.select({ seats: accounts.licensedSeats }).from(accounts).where(eq(accounts.id, accountId));
-    const [invited] = await tx
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.accountId, accountId),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-          sql`${invitations.expiresAt} > now()`,
-        ),
-      );
-    const active = members.filter((m) => m.active).length;
-    if (seatsLeft(account?.seats ?? 0, active, invited?.n ?? 0) === 0) return { ok: false as const, error: "seats_full" as const };
+    const seats = await seatsInUse(tx, accountId);
+    if (seatsLeft(account?.seats ?? 0, seats.active, seats.pending) === 0) return { ok: false as const, error: "seats_full" as const };
     await tx.update(users).set({ deactivatedAt: null }).where(and(eq(users.id, userId), eq(users.accountId, accountId)));
     await recordActivity(tx, {
       accountId,
