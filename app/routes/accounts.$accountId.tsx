@@ -5,8 +5,9 @@ import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { ButtonLink } from "~/ui/button";
 import { Badge } from "~/ui/layout";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Account"} · Tandem` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "common:titles.account", { name: data?.account.name ?? "" });
 
 /** The frame of every account page. Staff see the account's name and its sections; customers their own nav. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,8 +17,9 @@ import { Button, ButtonLink } from "~/ui/button";
 import { TextField } from "~/ui/field";
 import { Alert, Card, PageHeader } from "~/ui/layout";
 import { useAccountFormMessages } from "~/ui/use-account-form-messages";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "New account · Tandem" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.newAccount");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "accounts.create");

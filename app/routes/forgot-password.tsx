@@ -11,8 +11,9 @@ import { Button } from "~/ui/button";
 import { TextField } from "~/ui/field";
 import { Alert } from "~/ui/layout";
 import { useFieldError } from "~/ui/use-field-error";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · Tandem" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.resetPassword");
 
 const ForgotSchema = z.object({ email: EmailSchema });
 

@@ -11,8 +11,9 @@ import { Button, ButtonLink } from "~/ui/button";
 import { TextField } from "~/ui/field";
 import { Alert } from "~/ui/layout";
 import { useFieldError } from "~/ui/use-field-error";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Accept your invitation · Tandem" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.invitation");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findUsableInvitation(params.token ?? "");

@@ -15,8 +15,9 @@ import { Button } from "~/ui/button";
 import { TextField } from "~/ui/field";
 import { Alert } from "~/ui/layout";
 import { useFieldError } from "~/ui/use-field-error";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Tandem" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.signIn");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentSession(request);

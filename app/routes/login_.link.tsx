@@ -5,8 +5,9 @@ import { consumeEmailLink, peekEmailLink } from "~/domain/auth/email-links.serve
 import { startSession } from "~/domain/auth/sessions.server";
 import { AuthCard } from "~/ui/auth-card";
 import { Button, ButtonLink } from "~/ui/button";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Tandem" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.signIn");
 
 /**
  * The emailed sign-in link. Opening it only shows a button; the POST uses the token up. Mail

@@ -3,16 +3,13 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { isOutboxMode, listOutbox } from "~/domain/mail/mailer.server";
-import { serverT } from "~/i18n";
 import { formatDateTime } from "~/lib/format";
 import { useRootData } from "~/root";
 import { Alert, Card, EmptyState, Facts, PageHeader } from "~/ui/layout";
 import { LinkifiedText } from "~/ui/linkified-text";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches.find((match) => match.id === "root")?.data as { locale?: string } | undefined)?.locale ?? "en";
-  return [{ title: serverT(locale)("staff:outbox.metaTitle") }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.outbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "outbox.read");

@@ -11,8 +11,9 @@ import { AuthCard } from "~/ui/auth-card";
 import { Button, ButtonLink } from "~/ui/button";
 import { TextField } from "~/ui/field";
 import { useFieldError } from "~/ui/use-field-error";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Tandem" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.newPassword");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

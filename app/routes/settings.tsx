@@ -18,11 +18,9 @@ import { TextField } from "~/ui/field";
 import { Card, Facts, PageHeader } from "~/ui/layout";
 import { useFieldError } from "~/ui/use-field-error";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches.find((match) => match.id === "root")?.data as { locale?: string } | undefined)?.locale ?? "en";
-  return [{ title: serverT(locale)("settings:meta.title") }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.settings");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

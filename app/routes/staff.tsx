@@ -23,11 +23,9 @@ import { useFieldError } from "~/ui/use-field-error";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 import type { action as memberAction } from "./staff.$userId";
 import type { action as invitationAction } from "./staff.invitations.$invitationId";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches.find((match) => match.id === "root")?.data as { locale?: string } | undefined)?.locale ?? "en";
-  return [{ title: serverT(locale)("staff:meta.title") }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.vendorTeam");
 
 const STAFF_ROLES = ["admin", "csm", "marketing"] as const satisfies readonly StaffRole[];
 

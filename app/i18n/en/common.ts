@@ -1,5 +1,18 @@
 export default {
   appName: "Tandem",
+  pageTitle: "{{page}} · Tandem",
+  titles: {
+    signIn: "Sign in",
+    resetPassword: "Reset your password",
+    newPassword: "Choose a new password",
+    invitation: "Accept your invitation",
+    accounts: "Accounts",
+    newAccount: "New account",
+    vendorTeam: "Vendor team",
+    outbox: "Outbox",
+    settings: "Settings",
+    account: "{{name}}",
+  },
   skipToContent: "Skip to content",
   nav: {
     main: "Main",

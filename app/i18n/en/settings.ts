@@ -1,5 +1,4 @@
 export default {
-  meta: { title: "Settings · Tandem" },
   page: {
     title: "Settings",
     description: "Your profile, your password and where you are signed in.",

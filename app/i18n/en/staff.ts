@@ -1,5 +1,4 @@
 export default {
-  meta: { title: "Vendor team · Tandem" },
   page: {
     title: "Vendor team",
     description: "Everyone at {{vendor}} who signs in to Tandem, and the invitations waiting for an answer.",
@@ -64,7 +63,6 @@ export default {
     reactivated: "{{name}} is reactivated and can sign in again.",
   },
   outbox: {
-    metaTitle: "Outbox · Tandem",
     title: "Outbox",
     description: "Emails the portal has sent, newest first.",
     outboxMode: "No SMTP server is configured, so emails are not delivered: they are kept here so you can read them and follow their links.",

@@ -40,6 +40,7 @@ export function MemberRow({
   const role = member.accountRole ?? "member";
   const action = `/accounts/${accountId}/people/${member.id}`;
   const roleLabel = role === "champion" ? t("team.makeMember") : t("team.makeChampion");
+  const roleLabelFor = role === "champion" ? t("team.makeMemberFor", { name: member.name }) : t("team.makeChampionFor", { name: member.name });
   const error = fetcher.data?.error ? t(`team.errors.${fetcher.data.error as "not_found"}`) : null;
 
   return (
@@ -69,7 +70,7 @@ export function MemberRow({
                     name="intent"
                     value={role === "champion" ? "make_member" : "make_champion"}
                     disabled={busy}
-                    aria-label={`${roleLabel} ${member.name}`}
+                    aria-label={roleLabelFor}
                   >
                     {roleLabel}
                   </Button>
@@ -82,7 +83,7 @@ export function MemberRow({
                   action={action}
                   fields={{ intent: "deactivate" }}
                   label={t("team.deactivate")}
-                  accessibleLabel={`${t("team.deactivate")} ${member.name}`}
+                  accessibleLabel={t("team.deactivateFor", { name: member.name })}
                   prompt={t("team.confirmDeactivate", { name: member.name })}
                   confirmLabel={t("team.confirm")}
                   cancelLabel={t("common:actions.cancel")}
@@ -90,7 +91,7 @@ export function MemberRow({
                 />
               ) : (
                 <fetcher.Form method="post" action={action}>
-                  <Button variant="secondary" className="py-1.5" name="intent" value="reactivate" disabled={busy} aria-label={`${t("team.reactivate")} ${member.name}`}>
+                  <Button variant="secondary" className="py-1.5" name="intent" value="reactivate" disabled={busy} aria-label={t("team.reactivateFor", { name: member.name })}>
                     {t("team.reactivate")}
                   </Button>
                 </fetcher.Form>
