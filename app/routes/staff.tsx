@@ -95,7 +95,7 @@ export default function StaffPage() {
                 <Cell>
                   {member.deactivatedAt ? <Badge tone="red">{t("members.deactivated")}</Badge> : <Badge tone="green">{t("members.active")}</Badge>}
                 </Cell>
-                <Cell>{member.id === viewer.id ? <span className="text-slate-400">{t("common:empty")}</span> : <MemberActions member={member} />}</Cell>
+                <Cell className="min-w-72 whitespace-normal">{member.id === viewer.id ? <span className="text-slate-500">{t("common:empty")}</span> : <MemberActions member={member} />}</Cell>
               </tr>
             ))}
           </Table>

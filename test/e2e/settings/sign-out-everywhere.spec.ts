@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
 import { demo } from "../support/demo";
 import { pageSignedInAs } from "../support/session";
 
@@ -21,6 +22,7 @@ test("sign out everywhere ends the person's sessions on every device", async ({ 
 test("a person updates their profile name", async ({ browser }) => {
   const page = await pageSignedInAs(browser, "chloe@orbitretail.example");
   await page.goto("/settings");
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Name", { exact: true }).fill("");
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Enter a name.")).toBeVisible();

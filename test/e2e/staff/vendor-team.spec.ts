@@ -5,6 +5,7 @@ import { linkFromOutbox } from "../support/outbox";
 import { pageSignedInAs } from "../support/session";
 
 test("an admin invites a CSM, who joins and lands on the account list", async ({ browser }) => {
+  test.slow(); // two people, three browser contexts
   const email = uniqueEmail("new-csm", "lumen-analytics.example");
   const admin = await pageSignedInAs(browser, demo.admin.email);
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendor team" }).click();
@@ -52,4 +53,23 @@ test("staff pages are admin-only: a CSM and a customer get 404", async ({ browse
   expect((await champion.goto("/staff"))?.status()).toBe(404);
   await csm.context().close();
   await champion.context().close();
+});
+
+test("an admin reads the outbox, and a staff account page shows its people and activity", async ({ browser }) => {
+  const admin = await pageSignedInAs(browser, demo.admin.email);
+  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
+  await expect(admin.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
+  await expect(admin.getByText("No SMTP server is configured")).toBeVisible();
+  await expectNoSeriousA11yViolations(admin);
+
+  await admin.goto("/accounts");
+  await admin.getByRole("link", { name: "Orbit Retail" }).click();
+  await expect(admin.getByRole("heading", { name: "Orbit Retail", level: 1 })).toBeVisible();
+  await expect(admin.getByRole("region", { name: "People" }).getByText("Kenji Watanabe")).toBeVisible();
+  await expect(admin.getByText("Australia/Sydney".replace("_", " "))).toBeVisible();
+  await expectNoSeriousA11yViolations(admin);
+  await admin.getByRole("link", { name: "People" }).click();
+  await expect(admin.getByRole("table", { name: "Team" }).getByText("Chloe")).toBeVisible();
+  await expectNoSeriousA11yViolations(admin);
+  await admin.context().close();
 });
