@@ -46,6 +46,8 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Tandem…`);
+    // If the database is already gone (its data folder deleted, say), don't hang on the way out.
+    setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
     server.closeAllConnections();
     await vite?.close();

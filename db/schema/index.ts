@@ -2,3 +2,5 @@ export * from "./people";
 export * from "./auth";
 export * from "./mail";
 export * from "./activity";
+export * from "./plans";
+export * from "./events";
