@@ -5,6 +5,9 @@ import { listAccountActivity } from "~/domain/activity/activity.server";
 import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { listMembers } from "~/domain/people/members.server";
+import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
+import type { PlanView } from "~/domain/plans/plan-view";
+import { Glance } from "~/ui/plans/glance";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { useRootData } from "~/root";
 import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
@@ -12,9 +15,10 @@ import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const isStaff = actor.kind === "staff";
-  const [members, activity] = await Promise.all([
+  const [members, activity, plan] = await Promise.all([
     listMembers(account.id),
     isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
+    getCurrentPlanView(actor, account.id),
   ]);
   return {
     viewer: { name: actor.name, isStaff },
@@ -24,12 +28,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((member) => ({ id: member.id, name: member.name, title: member.title, accountRole: member.accountRole })),
     activity: activity.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
     canManagePeople: canOnAccount(actor, "people.manage", account.id),
+    plan: plan ? { name: plan.plan.name, summary: plan.summary } : null,
   };
+}
+
+function PlanCard({
+  plan,
+  planPath,
+  emptyText,
+  locale,
+}: {
+  plan: { name: string; summary: PlanView["summary"] } | null;
+  planPath: string;
+  emptyText: string;
+  locale: string;
+}) {
+  const { t } = useTranslation("people");
+  return (
+    <Card
+      title={t("account.planTitle")}
+      actions={
+        <Link to={planPath} className="text-sm font-medium text-brand-700 hover:underline">
+          {t("account.openPlan")}
+        </Link>
+      }
+    >
+      {plan ? (
+        <div className="space-y-3">
+          <p className="text-sm font-medium text-slate-800">{plan.name}</p>
+          <Glance summary={plan.summary} locale={locale} />
+        </div>
+      ) : (
+        <EmptyState title={t("account.planTitle")}>{emptyText}</EmptyState>
+      )}
+    </Card>
+  );
 }
 
 export default function AccountHome() {
   const { t } = useTranslation(["people", "common"]);
-  const { viewer, account, team, activity, canManagePeople } = useLoaderData<typeof loader>();
+  const { viewer, account, team, activity, canManagePeople, plan } = useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const peoplePath = `/accounts/${account.id}/people`;
@@ -72,9 +110,7 @@ export default function AccountHome() {
         </div>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">
-            <Card title={t("account.planTitle")}>
-              <EmptyState title={t("account.planTitle")}>{t("account.planEmpty")}</EmptyState>
-            </Card>
+            <PlanCard plan={plan} planPath={`/accounts/${account.id}/plan`} emptyText={t("account.planEmpty")} locale={locale} />
             {teamCard}
           </div>
           <Card title={t("account.yourCsm")}>
@@ -104,9 +140,7 @@ export default function AccountHome() {
             ]}
           />
         </Card>
-        <Card title={t("account.planTitle")}>
-          <EmptyState title={t("account.planTitle")}>{t("account.staffPlanEmpty")}</EmptyState>
-        </Card>
+        <PlanCard plan={plan} planPath={`/accounts/${account.id}/plan`} emptyText={t("account.staffPlanEmpty")} locale={locale} />
         {teamCard}
       </div>
       <Card title={t("account.activityTitle")}>

@@ -56,6 +56,11 @@ export default function AccountFrame() {
               </NavLink>
             </li>
             <li>
+              <NavLink to={`/accounts/${account.id}/plan`} className={tabClass}>
+                {t("account.tabs.plan")}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to={`/accounts/${account.id}/people`} className={tabClass}>
                 {t("account.tabs.people")}
               </NavLink>

@@ -1,8 +1,11 @@
 import { count } from "drizzle-orm";
 import { db } from "../client.server";
-import { accounts, segments, users } from "../schema";
+import { accounts, planTemplates, segments, users } from "../schema";
+import type { StaffActor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
 import { newId } from "../../app/lib/ids.server";
+import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
+import { DEMO_TEMPLATES } from "./demo-templates";
 
 /** The one password of every demo login. For the demo only: change or remove these people in production. */
 export const DEMO_PASSWORD = "lumen-demo-2026";
@@ -30,7 +33,10 @@ export function printDemoLogins() {
 
 type Person = { name: string; email: string; title: string; role?: "champion" | "member" };
 
-/** Lumen Analytics, a reporting SaaS, with its team and three customers (see shared/PRODUCT.md). */
+/**
+ * Lumen Analytics, a reporting SaaS, with its team, three customers (see shared/PRODUCT.md), a plan
+ * template per segment, and a plan for each customer in a different state (see demo-plans.ts).
+ */
 export async function seedDemo() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -111,12 +117,27 @@ export async function seedDemo() {
       },
     ];
 
+    const staffActor = (person: (typeof staff)[keyof typeof staff]): StaffActor => ({
+      kind: "staff",
+      id: person.id,
+      email: person.email,
+      name: person.name,
+      staffRole: person.staffRole,
+      locale: "en",
+      timeZone: "UTC",
+    });
+    const csmActors = new Map([staff.marcus, staff.sofia].map((person) => [person.id, staffActor(person)]));
+    const accountRefs: Record<string, DemoAccountRef> = {};
+    const peopleIds: Record<string, string> = {};
+
     for (const { people, ...account } of customers) {
       const accountId = newId();
+      accountRefs[account.name] = { id: accountId, timeZone: account.timeZone, csm: csmActors.get(account.csmId)! };
+      for (const person of people) peopleIds[person.email] = newId();
       await tx.insert(accounts).values({ id: accountId, ...account });
       await tx.insert(users).values(
         people.map((person) => ({
-          id: newId(),
+          id: peopleIds[person.email]!,
           name: person.name,
           email: person.email,
           title: person.title,
@@ -127,5 +148,18 @@ export async function seedDemo() {
         })),
       );
     }
+
+    const templateIds: Record<string, string> = {};
+    for (const template of DEMO_TEMPLATES) templateIds[template.name] = newId();
+    await tx.insert(planTemplates).values(
+      DEMO_TEMPLATES.map((template) => ({
+        id: templateIds[template.name]!,
+        name: template.name,
+        description: template.description,
+        segmentId: segmentIds[template.segment],
+        definition: template.definition,
+      })),
+    );
+    await seedDemoPlans(tx, { accounts: accountRefs, templates: templateIds, people: peopleIds });
   });
 }

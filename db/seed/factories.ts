@@ -1,6 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../client.server";
-import { type AccountRole, type StaffRole, type User, accounts, segments, users } from "../schema";
+import { and, eq } from "drizzle-orm";
+import {
+  type AccountRole,
+  type Milestone,
+  type Plan,
+  type StaffRole,
+  type Task,
+  type TemplateDefinition,
+  type User,
+  accounts,
+  milestones,
+  outcomes,
+  planTemplates,
+  plans,
+  segments,
+  tasks,
+  users,
+} from "../schema";
 import { toActor, type Actor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
 import { startSession } from "../../app/domain/auth/sessions.server";
@@ -96,4 +113,87 @@ export async function signedInRequest(userId: string, url = "http://localhost/",
   const headers = new Headers(init.headers);
   headers.set("Cookie", await sessionCookie(userId));
   return new Request(url, { ...init, headers });
+}
+
+type NewTemplate = typeof planTemplates.$inferInsert;
+type NewPlan = typeof plans.$inferInsert;
+type NewOutcome = typeof outcomes.$inferInsert;
+type NewMilestone = typeof milestones.$inferInsert;
+type NewTask = typeof tasks.$inferInsert;
+
+/** A small template: two outcomes, three milestones (day 0, 30, 60), one or two tasks each. */
+export function sampleTemplateDefinition(): TemplateDefinition {
+  return {
+    outcomes: [
+      { key: "reporting", title: "Weekly reporting automated", why: "Saves a day a week.", successCriteria: "No spreadsheets for 4 weeks.", dayOffset: 60 },
+      { key: "adoption", title: "Team adopts dashboards", why: "Answers without an analyst.", successCriteria: "80% weekly active.", dayOffset: 90 },
+    ],
+    milestones: [
+      { key: "kickoff", title: "Kickoff", description: "Agree the plan.", dayOffset: 0, outcomeKey: null },
+      { key: "connected", title: "Data connected", description: "Warehouse syncs nightly.", dayOffset: 30, outcomeKey: "reporting" },
+      { key: "live", title: "Dashboards live", description: "Team uses them weekly.", dayOffset: 60, outcomeKey: "adoption" },
+    ],
+    tasks: [
+      { milestoneKey: "kickoff", title: "Run the kickoff call", notes: "", side: "vendor", dayOffset: 0 },
+      { milestoneKey: "connected", title: "Connect the warehouse", notes: "Read-only user.", side: "customer", dayOffset: 20 },
+      { milestoneKey: "connected", title: "Review the data model", notes: "", side: "vendor", dayOffset: 28 },
+      { milestoneKey: "live", title: "Build the ops dashboard", notes: "", side: "customer", dayOffset: 50 },
+      { milestoneKey: "live", title: "Train the team", notes: "", side: "vendor", dayOffset: 55 },
+    ],
+  };
+}
+
+export async function createTemplate(overrides: Partial<NewTemplate> = {}) {
+  const [row] = await db
+    .insert(planTemplates)
+    .values({ id: newId(), name: `Template ${unique()}`, definition: sampleTemplateDefinition(), ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A plan of the account; current unless told otherwise (the account's other plans stop being current). */
+export async function createPlan(accountId: string, overrides: Partial<Omit<NewPlan, "accountId">> = {}): Promise<Plan> {
+  const isCurrent = overrides.isCurrent ?? true;
+  if (isCurrent) await db.update(plans).set({ isCurrent: false }).where(and(eq(plans.accountId, accountId), eq(plans.isCurrent, true)));
+  const [row] = await db
+    .insert(plans)
+    .values({ id: newId(), name: `Plan ${unique()}`, startDate: "2026-01-05", ...overrides, accountId, isCurrent })
+    .returning();
+  return row!;
+}
+
+export async function createOutcome(plan: Plan, overrides: Partial<Omit<NewOutcome, "planId" | "accountId">> = {}) {
+  const [row] = await db
+    .insert(outcomes)
+    .values({ id: newId(), title: `Outcome ${unique()}`, ...overrides, planId: plan.id, accountId: plan.accountId })
+    .returning();
+  return row!;
+}
+
+export async function createMilestone(plan: Plan, overrides: Partial<Omit<NewMilestone, "planId" | "accountId">> = {}): Promise<Milestone> {
+  const [row] = await db
+    .insert(milestones)
+    .values({ id: newId(), title: `Milestone ${unique()}`, targetDate: "2026-03-01", ...overrides, planId: plan.id, accountId: plan.accountId })
+    .returning();
+  return row!;
+}
+
+/** A customer-side task to do, unless told otherwise. */
+export async function createTask(
+  milestone: Milestone,
+  overrides: Partial<Omit<NewTask, "planId" | "accountId" | "milestoneId">> = {},
+): Promise<Task> {
+  const [row] = await db
+    .insert(tasks)
+    .values({
+      id: newId(),
+      title: `Task ${unique()}`,
+      side: "customer",
+      ...overrides,
+      planId: milestone.planId,
+      accountId: milestone.accountId,
+      milestoneId: milestone.id,
+    })
+    .returning();
+  return row!;
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey = "accounts" | "home" | "team" | "staff" | "outbox" | "settings";
+export type NavKey = "accounts" | "home" | "plan" | "team" | "staff" | "outbox" | "settings";
 export interface NavItem {
   key: NavKey;
   to: string;
@@ -12,6 +12,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
   if (actor.kind === "customer") {
     return [
       { key: "home", to: `/accounts/${actor.accountId}` },
+      { key: "plan", to: `/accounts/${actor.accountId}/plan` },
       { key: "team", to: `/accounts/${actor.accountId}/people` },
       { key: "settings", to: "/settings" },
     ];

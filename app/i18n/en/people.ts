@@ -61,7 +61,7 @@ export default {
     },
   },
   account: {
-    tabs: { label: "Account sections", overview: "Overview", people: "People" },
+    tabs: { label: "Account sections", overview: "Overview", plan: "Plan", people: "People" },
     edit: "Edit details",
     facts: {
       segment: "Segment",
@@ -77,6 +77,7 @@ export default {
     yourCsm: "Your customer success manager",
     noCsm: "Your customer success manager will appear here once assigned.",
     planTitle: "Where you stand",
+    openPlan: "Open the plan",
     planEmpty: "Your joint success plan will appear here: the outcomes you're working toward, the next milestone and who does what. Your customer success manager sets it up with you.",
     staffPlanEmpty: "No success plan yet. Plans built from segment templates will appear here.",
     teamTitle: "Your team",

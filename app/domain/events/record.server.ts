@@ -1,0 +1,40 @@
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import { db, type Executor } from "~db/client.server";
+import { events } from "~db/schema";
+import { newId } from "~/lib/ids.server";
+import type { DomainEvent, DomainEventInput, EventType } from "./types";
+
+/**
+ * Records a domain event. Call it with the transaction that makes the change, so the event exists
+ * exactly when the change does; whoever reacts to it does so after commit.
+ */
+export async function recordEvent(tx: Executor, event: DomainEventInput): Promise<string> {
+  const id = newId();
+  await tx.insert(events).values({
+    id,
+    type: event.type,
+    accountId: event.accountId,
+    actorId: event.actorId,
+    subjectId: event.subjectId,
+    payload: event.payload,
+    ...(event.occurredAt ? { occurredAt: event.occurredAt } : {}),
+  });
+  return id;
+}
+
+/** Events of one type (and optionally one account), oldest first. */
+export async function listEvents<T extends EventType>(
+  type: T,
+  filter: { accountId?: string } = {},
+  executor: Executor = db,
+): Promise<Extract<DomainEvent, { type: T }>[]> {
+  const conditions: SQL[] = [eq(events.type, type)];
+  if (filter.accountId) conditions.push(eq(events.accountId, filter.accountId));
+  const rows = await executor
+    .select()
+    .from(events)
+    .where(and(...conditions))
+    .orderBy(asc(events.occurredAt), asc(events.id));
+  // The payload's shape is guaranteed by recordEvent's type, the only writer.
+  return rows as Extract<DomainEvent, { type: T }>[];
+}

@@ -1,0 +1,39 @@
+/**
+ * The domain events other areas react to, and the payload each carries. Payloads are stored as
+ * jsonb; dates inside them are "YYYY-MM-DD" strings in the account's calendar.
+ */
+export interface EventPayloads {
+  /** Both sides signed a milestone off. `daysEarly` is negative when it was achieved late. */
+  "milestone.achieved": {
+    milestoneId: string;
+    planId: string;
+    title: string;
+    targetDate: string;
+    achievedOn: string;
+    daysEarly: number;
+  };
+  /** Every milestone of a plan is achieved. */
+  "plan.completed": { planId: string };
+  /** A task passed its due date while still open (emitted by a scheduled job). */
+  "task.overdue": { taskId: string; planId: string };
+}
+
+export type EventType = keyof EventPayloads;
+export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue"] as const satisfies readonly EventType[];
+
+/** One event to record: its type decides its payload's shape. */
+export type DomainEventInput = {
+  [T in EventType]: {
+    type: T;
+    accountId: string | null;
+    /** Who caused it; null for the system (a scheduled job). */
+    actorId: string | null;
+    /** The main thing it is about (the milestone, the plan, the task). */
+    subjectId: string | null;
+    payload: EventPayloads[T];
+    /** When it happened; now unless given (demo data records the past). */
+    occurredAt?: Date;
+  };
+}[EventType];
+
+export type DomainEvent = DomainEventInput & { id: string; occurredAt: Date };

@@ -1,0 +1,138 @@
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, type Executor } from "~db/client.server";
+import { accounts, milestones, outcomes, planTemplates, plans, tasks, users } from "~db/schema";
+import type { Actor } from "~/domain/auth/actor";
+import { todayIn } from "~/lib/format";
+import { canOnPlan } from "./plan-permissions";
+import { buildPlanView, type PlanView } from "./plan-view";
+
+export type { PlanView } from "./plan-view";
+
+const owner = alias(users, "owner");
+const vendorSigner = alias(users, "vendor_signer");
+const customerSigner = alias(users, "customer_signer");
+const assignee = alias(users, "assignee");
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+const signOff = (name: string | null, at: Date | null) => (at ? { name: name ?? "", at: at.toISOString() } : null);
+
+/**
+ * The plan page's data in four queries whatever the plan's size: the plan (with the account's time
+ * zone), then its outcomes, milestones and tasks at once. Every query is scoped by the account, and
+ * internal tasks are left out in SQL for anyone who may not see them.
+ */
+async function loadPlanView(actor: Actor, accountId: string, which: SQL, executor: Executor): Promise<PlanView | null> {
+  if (!canOnPlan(actor, "plan.view", { accountId })) return null;
+  const [plan] = await executor
+    .select({
+      id: plans.id,
+      name: plans.name,
+      startDate: plans.startDate,
+      isCurrent: plans.isCurrent,
+      templateName: planTemplates.name,
+      timeZone: accounts.timeZone,
+    })
+    .from(plans)
+    .innerJoin(accounts, eq(accounts.id, plans.accountId))
+    .leftJoin(planTemplates, eq(planTemplates.id, plans.templateId))
+    .where(and(eq(plans.accountId, accountId), which))
+    .limit(1);
+  if (!plan) return null;
+
+  const seesInternal = canOnPlan(actor, "internal.view", { accountId });
+  const [outcomeRows, milestoneRows, taskRows] = await Promise.all([
+    executor
+      .select({
+        id: outcomes.id,
+        title: outcomes.title,
+        why: outcomes.why,
+        successCriteria: outcomes.successCriteria,
+        ownerName: owner.name,
+        targetDate: outcomes.targetDate,
+      })
+      .from(outcomes)
+      .leftJoin(owner, eq(owner.id, outcomes.ownerId))
+      .where(and(eq(outcomes.accountId, accountId), eq(outcomes.planId, plan.id)))
+      .orderBy(asc(outcomes.position), asc(outcomes.createdAt)),
+    executor
+      .select({
+        id: milestones.id,
+        title: milestones.title,
+        description: milestones.description,
+        targetDate: milestones.targetDate,
+        outcomeId: milestones.outcomeId,
+        vendorSignerName: vendorSigner.name,
+        vendorSignedAt: milestones.vendorSignedAt,
+        customerSignerName: customerSigner.name,
+        customerSignedAt: milestones.customerSignedAt,
+        rating: milestones.rating,
+        ratingComment: milestones.ratingComment,
+      })
+      .from(milestones)
+      .leftJoin(vendorSigner, eq(vendorSigner.id, milestones.vendorSignedById))
+      .leftJoin(customerSigner, eq(customerSigner.id, milestones.customerSignedById))
+      .where(and(eq(milestones.accountId, accountId), eq(milestones.planId, plan.id)))
+      .orderBy(asc(milestones.targetDate), asc(milestones.position), asc(milestones.createdAt)),
+    executor
+      .select({
+        id: tasks.id,
+        milestoneId: tasks.milestoneId,
+        title: tasks.title,
+        notes: tasks.notes,
+        side: tasks.side,
+        assigneeId: tasks.assigneeId,
+        assigneeName: assignee.name,
+        dueDate: tasks.dueDate,
+        status: tasks.status,
+        blockedReason: tasks.blockedReason,
+        internal: tasks.internal,
+        version: tasks.version,
+      })
+      .from(tasks)
+      .innerJoin(milestones, eq(milestones.id, tasks.milestoneId))
+      .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
+      .where(and(eq(tasks.accountId, accountId), eq(tasks.planId, plan.id), seesInternal ? undefined : eq(tasks.internal, false)))
+      .orderBy(asc(milestones.targetDate), asc(milestones.position), asc(tasks.position), asc(tasks.createdAt)),
+  ]);
+
+  return buildPlanView({
+    plan: { id: plan.id, name: plan.name, startDate: plan.startDate, templateName: plan.templateName, isCurrent: plan.isCurrent },
+    today: todayIn(plan.timeZone),
+    outcomes: outcomeRows,
+    milestones: milestoneRows.map(({ vendorSignerName, vendorSignedAt, customerSignerName, customerSignedAt, ...milestone }) => ({
+      ...milestone,
+      vendorSignOff: signOff(vendorSignerName, vendorSignedAt),
+      customerSignOff: signOff(customerSignerName, customerSignedAt),
+    })),
+    tasks: taskRows,
+  });
+}
+
+/** The account's current plan as `actor` may see it; null when it has none (or the actor may not see it). */
+export function getCurrentPlanView(actor: Actor, accountId: string, executor: Executor = db) {
+  return loadPlanView(actor, accountId, eq(plans.isCurrent, true), executor);
+}
+
+/** One plan of the account; null when no plan with this id belongs to THAT account. */
+export function getPlanView(actor: Actor, accountId: string, planId: string, executor: Executor = db) {
+  return loadPlanView(actor, accountId, eq(plans.id, planId), executor);
+}
+
+/** The account's plans, the current one first, then newest first. */
+export async function listPlans(accountId: string, executor: Executor = db) {
+  const rows = await executor
+    .select({
+      id: plans.id,
+      name: plans.name,
+      startDate: plans.startDate,
+      isCurrent: plans.isCurrent,
+      templateName: planTemplates.name,
+      createdAt: plans.createdAt,
+    })
+    .from(plans)
+    .leftJoin(planTemplates, eq(planTemplates.id, plans.templateId))
+    .where(eq(plans.accountId, accountId))
+    .orderBy(desc(plans.isCurrent), desc(plans.startDate), desc(plans.createdAt));
+  return rows.map((row) => ({ ...row, createdAt: iso(row.createdAt)! }));
+}

@@ -1,0 +1,121 @@
+import { useTranslation } from "react-i18next";
+import type { PlanView } from "~/domain/plans/plan-view";
+import { formatDate } from "~/lib/format";
+import { Badge } from "~/ui/layout";
+import { ProgressBar } from "~/ui/progress";
+import { Cell, Table } from "~/ui/table";
+import { MilestoneStatusBadge, TaskStatusBadge, useDaysText } from "~/ui/plans/status-badge";
+
+type Milestone = PlanView["milestones"][number];
+type Task = PlanView["tasks"][number];
+
+function SignOff({ milestone, locale, vendorName }: { milestone: Milestone; locale: string; vendorName: string }) {
+  const { t } = useTranslation("plans");
+  const day = (iso: string) => formatDate(iso.slice(0, 10), locale);
+  return (
+    <ul className="space-y-0.5 text-xs text-slate-600">
+      <li>
+        {milestone.vendorSignOff
+          ? t("milestone.signedVendor", { name: milestone.vendorSignOff.name, vendor: vendorName, date: day(milestone.vendorSignOff.at) })
+          : t("milestone.awaitingVendor")}
+      </li>
+      <li>
+        {milestone.customerSignOff
+          ? t("milestone.signedCustomer", { name: milestone.customerSignOff.name, date: day(milestone.customerSignOff.at) })
+          : t("milestone.awaitingCustomer")}
+      </li>
+      {milestone.rating ? (
+        <li>
+          {t("milestone.rating", { rating: milestone.rating })}
+          {milestone.ratingComment ? <q className="ml-1 italic">{milestone.ratingComment}</q> : null}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+export function TaskRows({ tasks, locale }: { tasks: Task[]; locale: string }) {
+  const { t } = useTranslation("plans");
+  return (
+    <>
+      {tasks.map((task) => (
+        <tr key={task.id} className={task.overdue ? "bg-red-50/60" : undefined}>
+          <Cell className="whitespace-normal">
+            <div className="font-medium text-slate-900">{task.title}</div>
+            {task.status === "blocked" && task.blockedReason ? (
+              <div className="text-xs text-red-800">{t("attention.blockedBecause", { reason: task.blockedReason })}</div>
+            ) : null}
+            {task.internal ? <Badge tone="amber">{t("tasks.internal")}</Badge> : null}
+          </Cell>
+          <Cell>
+            <Badge tone={task.side === "customer" ? "brand" : "neutral"}>{t(`side.${task.side}`)}</Badge>
+          </Cell>
+          <Cell>{task.assigneeName ?? <span className="text-slate-500">{t("tasks.unassigned")}</span>}</Cell>
+          <Cell>
+            {task.dueDate ? formatDate(task.dueDate, locale) : <span className="text-slate-500">{t("tasks.noDueDate")}</span>}
+            {task.overdue ? <div className="text-xs font-medium text-red-700">{t("tasks.overdue")}</div> : null}
+          </Cell>
+          <Cell>
+            <TaskStatusBadge status={task.status} />
+          </Cell>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+export function MilestoneSection({
+  milestone,
+  tasks,
+  locale,
+  vendorName,
+}: {
+  milestone: Milestone;
+  tasks: Task[];
+  locale: string;
+  vendorName: string;
+}) {
+  const { t } = useTranslation("plans");
+  const daysText = useDaysText();
+  const headingId = `milestone-${milestone.id}`;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:px-5">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 id={headingId} className="text-base font-semibold text-slate-900">
+              {milestone.title}
+            </h3>
+            <MilestoneStatusBadge status={milestone.status} />
+          </div>
+          <p className="mt-0.5 text-sm text-slate-600">
+            {t("milestone.target", { date: formatDate(milestone.targetDate, locale) })}
+            {milestone.status !== "achieved" ? ` · ${daysText(milestone.daysToTarget)}` : null}
+          </p>
+          {milestone.description ? <p className="mt-1 max-w-2xl text-sm text-slate-700">{milestone.description}</p> : null}
+        </div>
+        <div className="w-full shrink-0 space-y-2 sm:w-64">
+          <ProgressBar
+            value={milestone.progress}
+            label={t("milestone.progressLabel", { title: milestone.title })}
+            tone={milestone.status === "stalled" ? "red" : milestone.status === "at_risk" ? "amber" : "brand"}
+          />
+          <p className="text-xs text-slate-600">{t("milestone.tasksDone", { done: milestone.taskCounts.done, total: milestone.taskCounts.total })}</p>
+          <SignOff milestone={milestone} locale={locale} vendorName={vendorName} />
+        </div>
+      </div>
+      <div className="p-2 sm:p-3">
+        {tasks.length === 0 ? (
+          <p className="px-2 py-3 text-sm text-slate-600">{t("milestone.noTasks")}</p>
+        ) : (
+          <Table
+            caption={t("tasks.title")}
+            head={[t("tasks.columns.task"), t("tasks.columns.side"), t("tasks.columns.assignee"), t("tasks.columns.due"), t("tasks.columns.status")]}
+          >
+            <TaskRows tasks={tasks} locale={locale} />
+          </Table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { canOnPlan } from "~/domain/plans/plan-permissions";
+import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
+import { TaskFilterSchema, filterTasks, hasFilters } from "~/domain/plans/task-filters";
+import { applyTemplate, listTemplates } from "~/domain/plans/templates.server";
+import { serverT } from "~/i18n";
+import { redirectWithNotice } from "~/lib/flash.server";
+import { formatDate, todayIn } from "~/lib/format";
+import { parseForm } from "~/lib/forms";
+import { forbidden } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/root";
+import { Button, ButtonLink } from "~/ui/button";
+import { SelectField } from "~/ui/field";
+import { Card, EmptyState, PageHeader } from "~/ui/layout";
+import { Table } from "~/ui/table";
+import { ApplyTemplateForm } from "./apply-template-form";
+import { Glance } from "~/ui/plans/glance";
+import { MilestoneSection, TaskRows } from "./milestone-section";
+import { Timeline } from "./timeline";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans:title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
+  const canApply = canOnPlan(actor, "plan.create", { accountId: account.id });
+  const [view, templates] = await Promise.all([getCurrentPlanView(actor, account.id), canApply ? listTemplates() : Promise.resolve([])]);
+  const filters = TaskFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return {
+    account: { id: account.id, name: account.name, segmentId: account.segmentId },
+    isStaff: actor.kind === "staff",
+    view: view ? { ...view, tasks: filterTasks(view.tasks, filters) } : null,
+    allTasks: view?.tasks ?? [],
+    filtered: hasFilters(filters),
+    canApply,
+    templates: templates.map((template) => ({ id: template.id, name: template.name, segmentId: template.segmentId, segmentName: template.segmentName })),
+    today: todayIn(account.timeZone),
+  };
+}
+
+const ApplySchema = z.object({
+  templateId: z.string().min(1, "id.invalid").max(40, "id.invalid"),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "account.renewalInvalid").refine((v) => !Number.isNaN(Date.parse(v)), "account.renewalInvalid"),
+  name: z.string().trim().max(120, "field.tooLong").default(""),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
+  if (!canOnPlan(actor, "plan.create", { accountId: account.id })) forbidden();
+  const parsed = parseForm(ApplySchema, await request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const templates = await listTemplates();
+  const template = templates.find((candidate) => candidate.id === parsed.data.templateId);
+  const name = parsed.data.name || template?.name || "";
+  const result = await applyTemplate(actor, { accountId: account.id, templateId: parsed.data.templateId, startDate: parsed.data.startDate, name });
+  if (!result.ok) return data({ fieldErrors: { templateId: result.error } as Record<string, string | undefined> }, { status: 400 });
+  return redirectWithNotice(`/accounts/${account.id}/plan`, serverT(actor.locale)("plans:apply.created", { name }));
+}
+
+export default function PlanPage() {
+  const { t } = useTranslation(["plans", "common"]);
+  const { account, isStaff, view, allTasks, filtered, canApply, templates, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const root = useRootData();
+  const locale = root?.locale ?? "en";
+  const suggested = templates.find((template) => template.segmentId === account.segmentId)?.id ?? templates[0]?.id;
+
+  if (!view) {
+    return (
+      <div className="space-y-6">
+        {isStaff ? null : <PageHeader title={t("title")} />}
+        <EmptyState title={isStaff ? t("empty.staffTitle") : t("empty.customerTitle")}>
+          {isStaff ? t("empty.staffBody") : t("empty.customerBody")}
+        </EmptyState>
+        {canApply ? <ApplyTemplateForm templates={templates} suggestedTemplateId={suggested} today={today} hasPlan={false} errors={result?.fieldErrors} /> : null}
+      </div>
+    );
+  }
+
+  const attention = allTasks
+    .filter((task) => task.overdue || task.status === "blocked")
+    .sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"));
+  const assignees = [...new Map(allTasks.filter((task) => task.assigneeId).map((task) => [task.assigneeId!, task.assigneeName ?? ""])).entries()];
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={isStaff ? view.plan.name : t("title")}
+        description={
+          <>
+            {isStaff ? null : <span className="block font-medium text-slate-800">{view.plan.name}</span>}
+            {view.plan.templateName
+              ? t("startedOn", { date: formatDate(view.plan.startDate, locale), template: view.plan.templateName })
+              : t("startedOnNoTemplate", { date: formatDate(view.plan.startDate, locale) })}
+          </>
+        }
+      />
+      <Glance summary={view.summary} locale={locale} />
+
+      {attention.length > 0 ? (
+        <Card title={t("attention.title")}>
+          <p className="mb-3 text-sm text-slate-600">{t("attention.body")}</p>
+          <Table
+            caption={t("attention.title")}
+            head={[t("tasks.columns.task"), t("tasks.columns.side"), t("tasks.columns.assignee"), t("tasks.columns.due"), t("tasks.columns.status")]}
+          >
+            <TaskRows tasks={attention} locale={locale} />
+          </Table>
+        </Card>
+      ) : null}
+
+      <Timeline view={view} locale={locale} />
+
+      {view.outcomes.length > 0 ? (
+        <Card title={t("outcomes.title")}>
+          <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
+            {view.outcomes.map((outcome) => (
+              <li key={outcome.id} className="rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
+                <h3 className="font-medium text-slate-900">{outcome.title}</h3>
+                {outcome.why ? <p className="mt-1 text-sm text-slate-700">{outcome.why}</p> : null}
+                {outcome.successCriteria ? (
+                  <p className="mt-1 text-sm text-slate-600">
+                    <span className="font-medium">{t("outcomes.criteria")}: </span>
+                    {outcome.successCriteria}
+                  </p>
+                ) : null}
+                <p className="mt-1 text-xs text-slate-500">
+                  {outcome.ownerName ? t("outcomes.owner", { name: outcome.ownerName }) : null}
+                  {outcome.targetDate ? ` ${t("outcomes.target", { date: formatDate(outcome.targetDate, locale) })}` : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <section aria-labelledby="tasks-heading" className="space-y-4">
+        <h2 id="tasks-heading" className="text-lg font-semibold text-slate-900">
+          {t("tasks.title")}
+        </h2>
+        <Form method="get" aria-label={t("filters.label")} className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4 sm:items-end">
+          <SelectField
+            label={t("filters.side")}
+            name="side"
+            defaultValue={params.get("side") ?? ""}
+            options={[{ value: "", label: t("filters.any") }, { value: "customer", label: t("side.customer") }, { value: "vendor", label: t("side.vendor") }]}
+          />
+          <SelectField
+            label={t("filters.assignee")}
+            name="assignee"
+            defaultValue={params.get("assignee") ?? ""}
+            options={[
+              { value: "", label: t("filters.any") },
+              { value: "none", label: t("tasks.unassigned") },
+              ...assignees.map(([id, name]) => ({ value: id, label: name })),
+            ]}
+          />
+          <SelectField
+            label={t("filters.status")}
+            name="status"
+            defaultValue={params.get("status") ?? ""}
+            options={[
+              { value: "", label: t("filters.any") },
+              { value: "open", label: t("filters.open") },
+              ...(["todo", "in_progress", "blocked", "done"] as const).map((status) => ({ value: status, label: t(`taskStatus.${status}`) })),
+            ]}
+          />
+          <div className="flex gap-2">
+            <Button variant="secondary">{t("filters.apply")}</Button>
+            {filtered ? (
+              <ButtonLink to={`/accounts/${account.id}/plan`} variant="ghost">
+                {t("filters.clear")}
+              </ButtonLink>
+            ) : null}
+          </div>
+        </Form>
+        <p className="text-sm text-slate-600" role="status">
+          {t("filters.showing", { count: view.tasks.length })}
+        </p>
+        {view.milestones.map((milestone) => (
+          <MilestoneSection
+            key={milestone.id}
+            milestone={milestone}
+            tasks={view.tasks.filter((task) => task.milestoneId === milestone.id)}
+            locale={locale}
+            vendorName={root?.vendorName ?? ""}
+          />
+        ))}
+      </section>
+
+      {canApply ? (
+        <details className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("apply.another")}</summary>
+          <div className="mt-4">
+            <ApplyTemplateForm templates={templates} suggestedTemplateId={suggested} today={today} hasPlan errors={result?.fieldErrors} />
+          </div>
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { demo } from "../support/demo";
+import { pageSignedInAs } from "../support/session";
+
+test("a CSM starts a plan from a template and the champion sees it dated, at a glance", async ({ browser }) => {
+  test.slow(); // two people across the whole plan page
+  const csm = await pageSignedInAs(browser, demo.csm.email);
+  await csm.getByRole("link", { name: "Northwind Logistics" }).click();
+  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+  await expect(csm.getByRole("heading", { name: "Self-serve onboarding", level: 1 })).toBeVisible();
+
+  await csm.getByText("Start another plan from a template").click();
+  await expect(csm.getByText("This account already has a current plan.")).toBeVisible();
+  await csm.getByLabel("Template", { exact: true }).selectOption({ label: "Enterprise rollout (Enterprise rollout)" });
+  await csm.getByLabel("Start date").fill("2026-12-01");
+  await csm.getByLabel("Plan name").fill("Northwind expansion");
+  await csm.getByRole("button", { name: "Create plan" }).click();
+  await expect(csm.getByText("The plan “Northwind expansion” was created.")).toBeVisible();
+  await expect(csm.getByRole("heading", { name: "Northwind expansion", level: 1 })).toBeVisible();
+  await expect(csm.getByText("Started Dec 1, 2026 from the “Enterprise rollout” template")).toBeVisible();
+
+  const champion = await pageSignedInAs(browser, demo.northwindChampion.email);
+  await expect(champion.getByRole("region", { name: "Where you stand" }).getByText("Northwind expansion")).toBeVisible();
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
+  await expect(champion.getByRole("heading", { name: "Success plan", level: 1 })).toBeVisible();
+  await expect(champion.getByRole("heading", { name: "Kickoff with the executive sponsor", level: 3 })).toBeVisible();
+  await expect(champion.getByText("Target Dec 1, 2026")).toBeVisible();
+  await expect(champion.getByRole("region", { name: "Timeline" }).getByText("Today")).toBeVisible();
+  await expectNoSeriousA11yViolations(champion);
+
+  // Another account's people get 404 for this plan.
+  const planPath = new URL(champion.url()).pathname;
+  const outsider = await pageSignedInAs(browser, demo.helixChampion.email);
+  expect((await outsider.goto(planPath))?.status()).toBe(404);
+
+  for (const page of [csm, champion, outsider]) await page.context().close();
+});
+
+test("a stalled plan shows what needs attention first; internal tasks stay with the vendor", async ({ browser }) => {
+  const champion = await pageSignedInAs(browser, demo.helixChampion.email);
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
+  const attention = champion.getByRole("region", { name: "Needs attention" });
+  await expect(attention.getByText("Sign the business associate agreement")).toBeVisible();
+  await expect(attention.getByText("Blocked: Waiting on security review sign-off from Helix IT")).toBeVisible();
+  const stalled = champion.getByRole("region", { name: "Security and privacy review passed" });
+  await expect(stalled.getByText("Stalled")).toBeVisible();
+  await expect(champion.getByText("Flag renewal risk to sales leadership")).toHaveCount(0);
+
+  // Filters: blocked customer tasks only.
+  await champion.getByLabel("Status").selectOption({ label: "Blocked" });
+  await champion.getByRole("button", { name: "Filter" }).click();
+  await expect(champion.getByText("Showing 2 tasks")).toBeVisible();
+  await expect(champion).toHaveURL(/status=blocked/);
+
+  const csm = await pageSignedInAs(browser, demo.csmHelix.email);
+  await csm.getByRole("link", { name: "Helix Health" }).click();
+  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+  await expect(csm.getByText("Flag renewal risk to sales leadership")).toBeVisible();
+  await expect(csm.getByText("Internal", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(csm);
+  await champion.context().close();
+  await csm.context().close();
+});
