@@ -155,6 +155,7 @@ export default function AccountHome() {
                     defaultValue: t("account.activity.unknown", { actor: entry.actorName ?? t("account.someone") }),
                     actor: entry.actorName ?? t("account.someone"),
                     email: String((entry.details as { email?: string }).email ?? ""),
+                    title: String((entry.details as { title?: string }).title ?? ""),
                   })}
                 </div>
                 <time dateTime={entry.createdAt} className="text-xs text-slate-500">

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { db } from "../client.server";
-import { and, eq } from "drizzle-orm";
+import { type Transaction, db } from "../client.server";
+import { and, eq, sql } from "drizzle-orm";
 import {
   type AccountRole,
   type Milestone,
@@ -196,4 +196,40 @@ export async function createTask(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Runs `race` while another transaction holds the rows `hold` locks, and lets go only once
+ * `waiters` statements of the race are waiting on a lock: so the racers really overlap, whatever
+ * the timing of the machine.
+ */
+export async function whileHeld<T>(hold: (tx: Transaction) => Promise<unknown>, waiters: number, race: () => Promise<T>): Promise<T> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const isHeld = new Promise<void>((resolve) => (held = resolve));
+  const holder = db.transaction(async (tx) => {
+    await hold(tx);
+    held();
+    await released;
+  });
+  await isHeld;
+  const racing = race();
+  // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
+  racing.catch(() => {});
+  try {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [row] = await db.execute<{ waiting: number }>(
+        sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      if (row!.waiting >= waiters) break;
+      if (Date.now() > deadline) throw new Error(`only ${row!.waiting} of ${waiters} statements ever waited`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    release();
+    await holder;
+  }
+  return racing;
 }

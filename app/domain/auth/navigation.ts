@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey = "accounts" | "home" | "plan" | "team" | "staff" | "outbox" | "settings";
+export type NavKey = "accounts" | "home" | "plan" | "myTasks" | "team" | "staff" | "outbox" | "settings";
 export interface NavItem {
   key: NavKey;
   to: string;
@@ -13,11 +13,15 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
     return [
       { key: "home", to: `/accounts/${actor.accountId}` },
       { key: "plan", to: `/accounts/${actor.accountId}/plan` },
+      { key: "myTasks", to: "/my-tasks" },
       { key: "team", to: `/accounts/${actor.accountId}/people` },
       { key: "settings", to: "/settings" },
     ];
   }
-  const items: NavItem[] = [{ key: "accounts", to: "/accounts" }];
+  const items: NavItem[] = [
+    { key: "accounts", to: "/accounts" },
+    { key: "myTasks", to: "/my-tasks" },
+  ];
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
   items.push({ key: "settings", to: "/settings" });

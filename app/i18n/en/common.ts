@@ -13,6 +13,7 @@ export default {
     settings: "Settings",
     account: "{{name}}",
     plan: "Success plan · {{name}}",
+    myTasks: "My tasks",
   },
   skipToContent: "Skip to content",
   nav: {
@@ -20,6 +21,7 @@ export default {
     accounts: "Accounts",
     home: "Home",
     plan: "Plan",
+    myTasks: "My tasks",
     team: "Team",
     staff: "Vendor team",
     outbox: "Outbox",

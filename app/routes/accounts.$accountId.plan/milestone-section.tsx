@@ -4,10 +4,27 @@ import { formatDate } from "~/lib/format";
 import { Badge } from "~/ui/layout";
 import { ProgressBar } from "~/ui/progress";
 import { Cell, Table } from "~/ui/table";
+import type { SelectOption } from "~/ui/field";
+import { CommentThread, type ThreadComment } from "~/ui/plans/comment-thread";
+import { SignOffControls } from "~/ui/plans/sign-off";
 import { MilestoneStatusBadge, TaskStatusBadge, useDaysText } from "~/ui/plans/status-badge";
+import { TaskActions, type TaskPermissions } from "~/ui/plans/task-actions";
 
 type Milestone = PlanView["milestones"][number];
 type Task = PlanView["tasks"][number];
+
+/** What the viewer may do on the plan, worked out by the loader with the plan permission rule. */
+export interface PlanInteractions {
+  accountId: string;
+  timeZone: string;
+  vendorName: string;
+  taskCan: Record<string, TaskPermissions>;
+  assigneesBySide: { customer: SelectOption[]; vendor: SelectOption[] };
+  signOff: { side: "vendor" | "customer"; canSign: boolean; canRate: boolean };
+  commentsBySubject: Record<string, ThreadComment[]>;
+  canComment: boolean;
+  canInternal: boolean;
+}
 
 function SignOff({ milestone, locale, vendorName }: { milestone: Milestone; locale: string; vendorName: string }) {
   const { t } = useTranslation("plans");
@@ -34,11 +51,13 @@ function SignOff({ milestone, locale, vendorName }: { milestone: Milestone; loca
   );
 }
 
-export function TaskRows({ tasks, locale }: { tasks: Task[]; locale: string }) {
+export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: string; interact?: PlanInteractions }) {
   const { t } = useTranslation("plans");
   return (
     <>
-      {tasks.map((task) => (
+      {tasks.map((task) => {
+        const can = interact?.taskCan[task.id];
+        return (
         <tr key={task.id} className={task.overdue ? "bg-red-50/60" : undefined}>
           <Cell className="whitespace-normal">
             <div className="font-medium text-slate-900">{task.title}</div>
@@ -46,6 +65,19 @@ export function TaskRows({ tasks, locale }: { tasks: Task[]; locale: string }) {
               <div className="text-xs text-red-800">{t("attention.blockedBecause", { reason: task.blockedReason })}</div>
             ) : null}
             {task.internal ? <Badge tone="amber">{t("tasks.internal")}</Badge> : null}
+            {interact ? (
+              <div className="mt-1">
+                <CommentThread
+                  accountId={interact.accountId}
+                  subject={{ type: "task", id: task.id, title: task.title }}
+                  comments={interact.commentsBySubject[task.id] ?? []}
+                  canComment={interact.canComment}
+                  canInternal={interact.canInternal}
+                  locale={locale}
+                  timeZone={interact.timeZone}
+                />
+              </div>
+            ) : null}
           </Cell>
           <Cell>
             <Badge tone={task.side === "customer" ? "brand" : "neutral"}>{t(`side.${task.side}`)}</Badge>
@@ -58,8 +90,16 @@ export function TaskRows({ tasks, locale }: { tasks: Task[]; locale: string }) {
           <Cell>
             <TaskStatusBadge status={task.status} />
           </Cell>
+          {interact ? (
+            <Cell className="whitespace-normal">
+              {can && (can.complete || can.edit || can.assign) ? (
+                <TaskActions accountId={interact.accountId} task={task} can={can} assignees={interact.assigneesBySide[task.side]} />
+              ) : null}
+            </Cell>
+          ) : null}
         </tr>
-      ))}
+        );
+      })}
     </>
   );
 }
@@ -68,13 +108,15 @@ export function MilestoneSection({
   milestone,
   tasks,
   locale,
-  vendorName,
+  interact,
 }: {
   milestone: Milestone;
   tasks: Task[];
   locale: string;
-  vendorName: string;
+  interact: PlanInteractions;
 }) {
+  const vendorName = interact.vendorName;
+  const ownSideSigned = interact.signOff.side === "vendor" ? Boolean(milestone.vendorSignOff) : Boolean(milestone.customerSignOff);
   const { t } = useTranslation("plans");
   const daysText = useDaysText();
   const headingId = `milestone-${milestone.id}`;
@@ -102,6 +144,16 @@ export function MilestoneSection({
           />
           <p className="text-xs text-slate-600">{t("milestone.tasksDone", { done: milestone.taskCounts.done, total: milestone.taskCounts.total })}</p>
           <SignOff milestone={milestone} locale={locale} vendorName={vendorName} />
+          {interact.signOff.canSign && milestone.status !== "achieved" ? (
+            <SignOffControls
+              accountId={interact.accountId}
+              milestone={milestone}
+              side={interact.signOff.side}
+              signed={ownSideSigned}
+              canRate={interact.signOff.canRate}
+              vendorName={vendorName}
+            />
+          ) : null}
         </div>
       </div>
       <div className="p-2 sm:p-3">
@@ -110,11 +162,29 @@ export function MilestoneSection({
         ) : (
           <Table
             caption={t("tasks.title")}
-            head={[t("tasks.columns.task"), t("tasks.columns.side"), t("tasks.columns.assignee"), t("tasks.columns.due"), t("tasks.columns.status")]}
+            head={[
+              t("tasks.columns.task"),
+              t("tasks.columns.side"),
+              t("tasks.columns.assignee"),
+              t("tasks.columns.due"),
+              t("tasks.columns.status"),
+              t("actions.column"),
+            ]}
           >
-            <TaskRows tasks={tasks} locale={locale} />
+            <TaskRows tasks={tasks} locale={locale} interact={interact} />
           </Table>
         )}
+        <div className="px-2 pt-3">
+          <CommentThread
+            accountId={interact.accountId}
+            subject={{ type: "milestone", id: milestone.id, title: milestone.title }}
+            comments={interact.commentsBySubject[milestone.id] ?? []}
+            canComment={interact.canComment}
+            canInternal={interact.canInternal}
+            locale={locale}
+            timeZone={interact.timeZone}
+          />
+        </div>
       </div>
     </section>
   );

@@ -20,7 +20,10 @@ import { Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Table } from "~/ui/table";
 import { ApplyTemplateForm } from "./apply-template-form";
 import { Glance } from "~/ui/plans/glance";
-import { MilestoneSection, TaskRows } from "./milestone-section";
+import { MilestoneSection, type PlanInteractions, TaskRows } from "./milestone-section";
+import { type PlanComment, listPlanComments } from "~/domain/plans/comments.server";
+import { listMembers } from "~/domain/people/members.server";
+import { listAccountOwners } from "~/domain/people/accounts.server";
 import { Timeline } from "./timeline";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans:title");
@@ -28,8 +31,18 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans:tit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const canApply = canOnPlan(actor, "plan.create", { accountId: account.id });
-  const [view, templates] = await Promise.all([getCurrentPlanView(actor, account.id), canApply ? listTemplates() : Promise.resolve([])]);
+  const [view, templates, members, owners] = await Promise.all([
+    getCurrentPlanView(actor, account.id),
+    canApply ? listTemplates() : Promise.resolve([]),
+    listMembers(account.id),
+    actor.kind === "staff" ? listAccountOwners() : Promise.resolve([]),
+  ]);
+  const comments = view ? await listPlanComments(actor, account.id, view.plan.id) : [];
   const filters = TaskFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const scope = { accountId: account.id };
+  const side = actor.kind === "staff" ? ("vendor" as const) : ("customer" as const);
+  const commentsBySubject: Record<string, PlanComment[]> = {};
+  for (const comment of comments) (commentsBySubject[comment.subjectId] ??= []).push(comment);
   return {
     account: { id: account.id, name: account.name, segmentId: account.segmentId },
     isStaff: actor.kind === "staff",
@@ -39,6 +52,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canApply,
     templates: templates.map((template) => ({ id: template.id, name: template.name, segmentId: template.segmentId, segmentName: template.segmentName })),
     today: todayIn(account.timeZone),
+    interact: {
+      accountId: account.id,
+      timeZone: account.timeZone,
+      taskCan: Object.fromEntries(
+        (view?.tasks ?? []).map((task) => [
+          task.id,
+          {
+            complete: canOnPlan(actor, "task.complete", { ...scope, task }),
+            edit: canOnPlan(actor, "task.edit", { ...scope, task }),
+            assign: canOnPlan(actor, "task.assign", { ...scope, task, assignee: null }),
+          },
+        ]),
+      ),
+      assigneesBySide: {
+        customer: members.filter((member) => !member.deactivatedAt).map((member) => ({ value: member.id, label: member.name })),
+        vendor: owners.map((owner) => ({ value: owner.id, label: owner.name })),
+      },
+      signOff: {
+        side,
+        canSign: canOnPlan(actor, "milestone.sign_off", { ...scope, side }),
+        canRate: canOnPlan(actor, "milestone.rate", scope),
+      },
+      commentsBySubject,
+      canComment: canOnPlan(actor, "comment", { ...scope, internal: false }),
+      canInternal: canOnPlan(actor, "comment", { ...scope, internal: true }),
+    },
   };
 }
 
@@ -63,11 +102,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation(["plans", "common"]);
-  const { account, isStaff, view, allTasks, filtered, canApply, templates, today } = useLoaderData<typeof loader>();
+  const { account, isStaff, view, allTasks, filtered, canApply, templates, today, interact: loaded } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const root = useRootData();
   const locale = root?.locale ?? "en";
+  const interact: PlanInteractions = { ...loaded, vendorName: root?.vendorName ?? "" };
   const suggested = templates.find((template) => template.segmentId === account.segmentId)?.id ?? templates[0]?.id;
 
   if (!view) {
@@ -188,7 +228,7 @@ export default function PlanPage() {
             milestone={milestone}
             tasks={view.tasks.filter((task) => task.milestoneId === milestone.id)}
             locale={locale}
-            vendorName={root?.vendorName ?? ""}
+            interact={interact}
           />
         ))}
       </section>

@@ -45,10 +45,10 @@ test("a stalled plan shows what needs attention first; internal tasks stay with 
   await expect(attention.getByText("Blocked: Waiting on security review sign-off from Helix IT")).toBeVisible();
   const stalled = champion.getByRole("region", { name: "Security and privacy review passed" });
   await expect(stalled.getByText("Stalled")).toBeVisible();
-  await expect(champion.getByText("Flag renewal risk to sales leadership")).toHaveCount(0);
+  await expect(champion.getByText("Flag renewal risk to sales leadership")).toHaveCount(0); // not even in a label
 
   // Filters: blocked customer tasks only.
-  await champion.getByLabel("Status").selectOption({ label: "Blocked" });
+  await champion.getByLabel("Status", { exact: true }).selectOption({ label: "Blocked" });
   await champion.getByRole("button", { name: "Filter" }).click();
   await expect(champion.getByText("Showing 2 tasks")).toBeVisible();
   await expect(champion).toHaveURL(/status=blocked/);
@@ -56,7 +56,7 @@ test("a stalled plan shows what needs attention first; internal tasks stay with 
   const csm = await pageSignedInAs(browser, demo.csmHelix.email);
   await csm.getByRole("link", { name: "Helix Health" }).click();
   await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
-  await expect(csm.getByText("Flag renewal risk to sales leadership")).toBeVisible();
+  await expect(csm.getByText("Flag renewal risk to sales leadership", { exact: true })).toBeVisible();
   await expect(csm.getByText("Internal", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(csm);
   await champion.context().close();

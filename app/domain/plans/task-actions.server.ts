@@ -1,0 +1,163 @@
+import { and, eq } from "drizzle-orm";
+import { db, type Transaction } from "~db/client.server";
+import { type TaskStatus, tasks, users } from "~db/schema";
+import { recordActivity } from "~/domain/activity/activity.server";
+import type { Actor } from "~/domain/auth/actor";
+import { type AssigneeRef, canOnPlan } from "./plan-permissions";
+
+export type TaskActionError = "not_found" | "forbidden" | "stale" | "reason_required" | "invalid_assignee";
+type TaskActionResult = { ok: true } | { ok: false; error: TaskActionError };
+
+/** Longest reason a blocked task may carry, in characters (after trimming). */
+export const BLOCKED_REASON_MAX = 500;
+
+const fail = (error: TaskActionError) => ({ ok: false as const, error });
+
+/**
+ * The task, locked for the rest of the transaction, if it exists for this actor: scoped by the
+ * account, and internal tasks (and everything of another account) simply don't exist for customers.
+ */
+async function lockTask(tx: Transaction, actor: Actor, accountId: string, taskId: string) {
+  if (actor.kind === "customer" && actor.accountId !== accountId) return null;
+  const [task] = await tx
+    .select({
+      id: tasks.id,
+      planId: tasks.planId,
+      title: tasks.title,
+      side: tasks.side,
+      assigneeId: tasks.assigneeId,
+      status: tasks.status,
+      blockedReason: tasks.blockedReason,
+      internal: tasks.internal,
+      version: tasks.version,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), eq(tasks.accountId, accountId), actor.kind === "customer" ? eq(tasks.internal, false) : undefined))
+    .for("update");
+  return task ?? null;
+}
+
+/** Activity details every task entry carries, so a plan's log can be filtered and internal entries kept from customers. */
+const taskDetails = (task: { planId: string; title: string; internal: boolean }) => ({
+  planId: task.planId,
+  title: task.title,
+  ...(task.internal ? { internal: true } : {}),
+});
+
+/**
+ * Moves a task to another status, refusing a stale `expectedVersion`.
+ *
+ * Which permission applies: marking done, reopening a done task, and any status change by the
+ * task's own assignee are "task.complete" (a member works through their own task: start it, say
+ * it is blocked, finish it); any other status change is editing the task ("task.edit": the CSM,
+ * or the champion on customer tasks).
+ *
+ * "blocked" needs a reason (trimmed, 1–500 characters); leaving "blocked" clears it. "done"
+ * records who completed it and when; leaving "done" clears both. A request that changes nothing
+ * succeeds without a write (and without bumping the version).
+ */
+export async function updateTaskStatus(
+  actor: Actor,
+  accountId: string,
+  taskId: string,
+  input: { status: TaskStatus; blockedReason?: string | null; expectedVersion: number },
+): Promise<TaskActionResult> {
+  return db.transaction(async (tx): Promise<TaskActionResult> => {
+    const task = await lockTask(tx, actor, accountId, taskId);
+    if (!task) return fail("not_found");
+    const completes = input.status === "done" || task.status === "done" || task.assigneeId === actor.id;
+    const ref = { side: task.side, assigneeId: task.assigneeId, internal: task.internal };
+    if (!canOnPlan(actor, completes ? "task.complete" : "task.edit", { accountId, task: ref })) return fail("forbidden");
+
+    let blockedReason: string | null = null;
+    if (input.status === "blocked") {
+      blockedReason = input.blockedReason?.trim() ?? "";
+      if (blockedReason.length === 0 || blockedReason.length > BLOCKED_REASON_MAX) return fail("reason_required");
+    }
+    if (task.version !== input.expectedVersion) return fail("stale");
+    if (task.status === input.status && task.blockedReason === blockedReason) return { ok: true };
+
+    const now = new Date();
+    const completion = input.status === "done" ? { completedAt: now, completedById: actor.id } : { completedAt: null, completedById: null };
+    const updated = await tx
+      .update(tasks)
+      .set({ status: input.status, blockedReason, ...completion, version: task.version + 1, updatedAt: now })
+      .where(and(eq(tasks.id, task.id), eq(tasks.accountId, accountId), eq(tasks.version, task.version)))
+      .returning({ id: tasks.id });
+    // Unreachable while the row is locked above; the version in the WHERE clause keeps a stale write out even without the lock.
+    if (updated.length === 0) return fail("stale");
+    await recordActivity(tx, {
+      accountId,
+      actorId: actor.id,
+      action: "task.status_changed",
+      subjectType: "task",
+      subjectId: task.id,
+      details: {
+        ...taskDetails(task),
+        from: task.status,
+        to: input.status,
+        ...(task.blockedReason !== blockedReason ? { blockedReason: { from: task.blockedReason, to: blockedReason } } : {}),
+      },
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Gives a task to someone (or to no one), refusing a stale `expectedVersion`. Who may assign is
+ * "task.assign"; whom to is an active person of the task's side — a CSM or admin for vendor tasks,
+ * a person of this account for customer tasks. Anyone else, or an id that matches no one, is an
+ * invalid assignee (the same answer either way, so it tells nothing about other accounts).
+ */
+export async function assignTask(
+  actor: Actor,
+  accountId: string,
+  taskId: string,
+  input: { assigneeId: string | null; expectedVersion: number },
+): Promise<TaskActionResult> {
+  return db.transaction(async (tx): Promise<TaskActionResult> => {
+    const task = await lockTask(tx, actor, accountId, taskId);
+    if (!task) return fail("not_found");
+    const ref = { side: task.side, assigneeId: task.assigneeId, internal: task.internal };
+    // Asking with no assignee separates "may not assign this task" from "may not give it to that person".
+    if (!canOnPlan(actor, "task.assign", { accountId, task: ref, assignee: null })) return fail("forbidden");
+
+    let assignee: (AssigneeRef & { id: string; name: string }) | null = null;
+    if (input.assigneeId !== null) {
+      const [person] = await tx
+        .select({ id: users.id, name: users.name, staffRole: users.staffRole, accountId: users.accountId, deactivatedAt: users.deactivatedAt })
+        .from(users)
+        .where(eq(users.id, input.assigneeId));
+      if (!person) return fail("invalid_assignee");
+      assignee = { id: person.id, name: person.name, staffRole: person.staffRole, accountId: person.accountId, active: person.deactivatedAt === null };
+      if (!canOnPlan(actor, "task.assign", { accountId, task: ref, assignee })) return fail("invalid_assignee");
+    }
+    if (task.version !== input.expectedVersion) return fail("stale");
+    if (task.assigneeId === input.assigneeId) return { ok: true };
+
+    const [previous] = task.assigneeId
+      ? await tx.select({ name: users.name }).from(users).where(eq(users.id, task.assigneeId))
+      : [];
+    const updated = await tx
+      .update(tasks)
+      .set({ assigneeId: input.assigneeId, version: task.version + 1, updatedAt: new Date() })
+      .where(and(eq(tasks.id, task.id), eq(tasks.accountId, accountId), eq(tasks.version, task.version)))
+      .returning({ id: tasks.id });
+    if (updated.length === 0) return fail("stale");
+    await recordActivity(tx, {
+      accountId,
+      actorId: actor.id,
+      action: "task.assigned",
+      subjectType: "task",
+      subjectId: task.id,
+      details: {
+        ...taskDetails(task),
+        from: task.assigneeId,
+        to: input.assigneeId,
+        fromName: previous?.name ?? null,
+        toName: assignee?.name ?? null,
+      },
+    });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { demo } from "../support/demo";
+import { pageSignedInAs } from "../support/session";
+
+const MILESTONE = "Adoption review with the executive sponsor";
+
+test("champion and colleague work their tasks, then CSM and champion sign the milestone off together", async ({ browser }) => {
+  test.slow(); // three people on one plan
+
+  // The champion completes a customer task, hands another to a colleague and comments.
+  const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
+  const milestone = champion.getByRole("region", { name: MILESTONE });
+  await milestone.getByLabel("Status of “Certify one dashboard author in every region”", { exact: true }).selectOption("done");
+  await milestone.getByRole("button", { name: "Save status of “Certify one dashboard author in every region”" }).click();
+  await expect(milestone.getByRole("row").filter({ hasText: "Certify one dashboard author" }).getByRole("cell", { name: "Done", exact: true })).toBeVisible();
+
+  const task = "Gather adoption and time-saved figures from region managers";
+  await milestone.getByLabel(`Assignee of “${task}”`, { exact: true }).selectOption({ label: "Priyanka Sharma" });
+  await milestone.getByRole("button", { name: `Assign “${task}”` }).click();
+  await expect(milestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Priyanka Sharma" })).toBeVisible();
+
+  await milestone.getByText("Comments", { exact: true }).last().click();
+  await milestone.getByLabel(`Comment on “${MILESTONE}”`).fill("Region figures are in; Priyanka is pulling the time-saved numbers.");
+  await milestone.getByRole("button", { name: "Post comment" }).last().click();
+  await expect(milestone.getByText("Region figures are in; Priyanka is pulling the time-saved numbers.")).toBeVisible();
+  await expectNoSeriousA11yViolations(champion);
+
+  // The colleague finds it under "My tasks" and completes it there.
+  const colleague = await pageSignedInAs(browser, "priyanka@orbitretail.example");
+  await colleague.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My tasks" }).click();
+  await expect(colleague.getByRole("heading", { name: "My tasks", level: 1 })).toBeVisible();
+  await colleague.getByRole("button", { name: `Mark “${task}” done` }).click();
+  await expect(colleague.getByRole("link", { name: task })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(colleague);
+
+  // The CSM marks the milestone achieved; the champion confirms and rates it.
+  const csm = await pageSignedInAs(browser, demo.csm.email);
+  await csm.getByRole("link", { name: "Orbit Retail" }).click();
+  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+  const csmMilestone = csm.getByRole("region", { name: MILESTONE });
+  await expect(csmMilestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Done", exact: true })).toBeVisible();
+  await csmMilestone.getByRole("button", { name: "Mark achieved" }).click();
+  await expect(csmMilestone.getByText("Awaiting confirmation from the champion")).toBeVisible();
+  await expect(csmMilestone.getByText(/Signed off by Marcus Webb/)).toBeVisible();
+
+  await champion.reload();
+  await milestone.getByLabel("5 stars").check();
+  await milestone.getByLabel("Comment (optional)").fill("The review ran itself: every number was already in Lumen.");
+  await milestone.getByRole("button", { name: "Confirm achieved" }).click();
+  await expect(milestone.getByText("Achieved", { exact: true })).toBeVisible();
+  await expect(milestone.getByText(/Confirmed by Kenji Watanabe/)).toBeVisible();
+  await expect(milestone.getByText("Rated 5 of 5")).toBeVisible();
+
+  for (const page of [champion, colleague, csm]) await page.context().close();
+});
+
+test("a member can complete their own task but not change others'", async ({ browser }) => {
+  const member = await pageSignedInAs(browser, "raj@helixhealth.example");
+  await member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
+  const own = member
+    .getByRole("region", { name: "De-identified data connected and validated" })
+    .getByRole("row")
+    .filter({ hasText: "Provision a read-only replica with de-identified views" });
+  await expect(own.getByRole("button", { name: /Mark “Provision a read-only replica/ })).toBeVisible();
+  const others = member
+    .getByRole("region", { name: "Security and privacy review passed" })
+    .getByRole("row")
+    .filter({ hasText: "Sign the business associate agreement" });
+  await expect(others.getByRole("button")).toHaveCount(0);
+  await member.context().close();
+});
