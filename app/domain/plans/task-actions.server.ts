@@ -79,13 +79,9 @@ export async function updateTaskStatus(
 
     const now = new Date();
     const completion = input.status === "done" ? { completedAt: now, completedById: actor.id } : { completedAt: null, completedById: null };
-    const updated = await tx
-      .update(tasks)
-      .set({ status: input.status, blockedReason, ...completion, version: task.version + 1, updatedAt: now })
-      .where(and(eq(tasks.id, task.id), eq(tasks.accountId, accountId), eq(tasks.version, task.version)))
-      .returning({ id: tasks.id });
-    // Unreachable while the row is locked above; the version in the WHERE clause keeps a stale write out even without the lock.
-    if (updated.length === 0) return fail("stale");
+    if (!(await writeTaskVersion(tx, accountId, task, { status: input.status, blockedReason, ...completion, updatedAt: now }))) {
+      return fail("stale");
+    }
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
@@ -138,12 +134,7 @@ export async function assignTask(
     const [previous] = task.assigneeId
       ? await tx.select({ name: users.name }).from(users).where(eq(users.id, task.assigneeId))
       : [];
-    const updated = await tx
-      .update(tasks)
-      .set({ assigneeId: input.assigneeId, version: task.version + 1, updatedAt: new Date() })
-      .where(and(eq(tasks.id, task.id), eq(tasks.accountId, accountId), eq(tasks.version, task.version)))
-      .returning({ id: tasks.id });
-    if (updated.length === 0) return fail("stale");
+    if (!(await writeTaskVersion(tx, accountId, task, { assigneeId: input.assigneeId, updatedAt: new Date() }))) return fail("stale");
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
@@ -160,4 +151,23 @@ export async function assignTask(
     });
     return { ok: true };
   });
+}
+
+/**
+ * Writes a change only if the task is still at the version that was read, bumping it. The row is
+ * locked when read, so this refuses nothing in practice; the version in the WHERE clause keeps a
+ * stale write out even if a caller forgets the lock.
+ */
+async function writeTaskVersion(
+  tx: Transaction,
+  accountId: string,
+  task: { id: string; version: number },
+  values: Partial<typeof tasks.$inferInsert>,
+): Promise<boolean> {
+  const updated = await tx
+    .update(tasks)
+    .set({ ...values, version: task.version + 1 })
+    .where(and(eq(tasks.id, task.id), eq(tasks.accountId, accountId), eq(tasks.version, task.version)))
+    .returning({ id: tasks.id });
+  return updated.length > 0;
 }
