@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { AccountListQuerySchema } from "~/domain/people/account-schemas";
+import { listPlanStatusByAccount } from "~/domain/plans/plan-status.server";
 import { countAccounts, listAccountOwners, listAccounts, listSegments } from "~/domain/people/accounts.server";
 import { daysUntil, formatDate, todayIn } from "~/lib/format";
 import { useRootData } from "~/root";
@@ -20,20 +21,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const mine = params.csm === "mine";
   const query = AccountListQuerySchema.parse({ ...params, csm: mine ? actor.id : params.csm });
-  const [accounts, segments, owners, total] = await Promise.all([
+  const [accounts, segments, owners, total, planStatus] = await Promise.all([
     listAccounts(query),
     listSegments(),
     listAccountOwners(),
     countAccounts(),
+    listPlanStatusByAccount(),
   ]);
   return {
-    accounts,
+    accounts: accounts.map((account) => ({ ...account, plan: planStatus.get(account.id) ?? null })),
     segments,
     owners,
     total,
     canCreate: canInWorkspace(actor, "accounts.create"),
     today: todayIn(actor.timeZone),
   };
+}
+
+const HEALTH_TONES = { stalled: "red", at_risk: "amber", on_track: "green", completed: "brand" } as const;
+
+function PlanStatusCell({ plan }: { plan: { health: keyof typeof HEALTH_TONES; achieved: number; total: number; overdueTasks: number } | null }) {
+  const { t } = useTranslation(["people", "plans"]);
+  if (!plan) return <span className="text-slate-500">{t("accounts.noPlan")}</span>;
+  return (
+    <div>
+      <Badge tone={HEALTH_TONES[plan.health]}>{t(`plans:health.${plan.health}`)}</Badge>
+      <div className="text-xs text-slate-500">{t("plans:glance.milestones", { achieved: plan.achieved, total: plan.total })}</div>
+      {plan.overdueTasks > 0 ? <div className="text-xs text-red-700">{t("accounts.overdueTasks", { count: plan.overdueTasks })}</div> : null}
+    </div>
+  );
 }
 
 export default function Accounts() {
@@ -116,6 +132,7 @@ export default function Accounts() {
                 t("accounts.columns.name"),
                 t("accounts.columns.segment"),
                 t("accounts.columns.csm"),
+                t("accounts.columns.plan"),
                 t("accounts.columns.seats"),
                 t("accounts.columns.renewal"),
               ]}
@@ -136,6 +153,9 @@ export default function Accounts() {
                       <Badge>{account.segmentName}</Badge>
                     </Cell>
                     <Cell>{account.csmName ?? <span className="text-slate-500">{t("accounts.unassigned")}</span>}</Cell>
+                    <Cell>
+                      <PlanStatusCell plan={account.plan} />
+                    </Cell>
                     <Cell>{t("accounts.seatsUsed", { used: account.activePeople + account.pendingInvitations, licensed: account.licensedSeats })}</Cell>
                     <Cell>
                       <div>{formatDate(account.renewalDate, locale)}</div>

@@ -11,6 +11,7 @@ export default {
     achieved: "Achieved",
   },
   side: { customer: "Customer", vendor: "Vendor" },
+  health: { stalled: "Stalled", at_risk: "At risk", on_track: "On track", completed: "Completed" },
   taskStatus: { todo: "To do", in_progress: "In progress", blocked: "Blocked", done: "Done" },
   glance: {
     label: "Where you stand",
@@ -140,6 +141,13 @@ export default {
       empty: "Write something first.",
       too_long: "Keep comments under 5,000 characters.",
     },
+  },
+  calendar: {
+    name: "{{account}} · {{plan}}",
+    milestone: "Milestone: {{title}}",
+    task: "{{title}} ({{side}})",
+    assignee: "Assigned to {{name}}",
+    download: "Add to calendar (.ics)",
   },
   myTasks: {
     title: "My tasks",

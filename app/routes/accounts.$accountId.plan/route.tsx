@@ -141,6 +141,11 @@ export default function PlanPage() {
         }
       />
       <Glance summary={view.summary} locale={locale} />
+      <p className="-mt-2 text-right text-sm">
+        <a href={`/accounts/${account.id}/plan.ics`} className="font-medium text-brand-700 hover:underline" download>
+          {t("calendar.download")}
+        </a>
+      </p>
 
       {attention.length > 0 ? (
         <Card title={t("attention.title")}>

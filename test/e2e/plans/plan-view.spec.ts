@@ -53,6 +53,18 @@ test("a stalled plan shows what needs attention first; internal tasks stay with 
   await expect(champion.getByText("Showing 2 tasks")).toBeVisible();
   await expect(champion).toHaveURL(/status=blocked/);
 
+  // The plan's dates go into a calendar file, without internal tasks.
+  const download = champion.waitForEvent("download");
+  await champion.getByRole("link", { name: "Add to calendar (.ics)" }).click();
+  const ics = await (await download).createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  });
+  expect(ics).toContain("BEGIN:VCALENDAR");
+  expect(ics).toContain("SUMMARY:Milestone: Security and privacy review passed");
+  expect(ics).not.toContain("Flag renewal risk");
+
   const csm = await pageSignedInAs(browser, demo.csmHelix.email);
   await csm.getByRole("link", { name: "Helix Health" }).click();
   await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();

@@ -51,6 +51,10 @@ test("the staff account list searches, filters and sorts", async ({ page }) => {
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByRole("link", { name: "Helix Health" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Northwind Logistics" })).toHaveCount(0);
+  // Plan status at a glance: Helix's plan has a stalled milestone.
+  const helix = page.getByRole("row").filter({ hasText: "Helix Health" });
+  await expect(helix.getByText("Stalled")).toBeVisible();
+  await expect(helix.getByText("1 of 5 milestones achieved")).toBeVisible();
 
   await page.goto("/accounts");
   await page.getByLabel("Owner").selectOption({ label: "My accounts" });
