@@ -91,11 +91,6 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-/** The root loader's data (locale, vendor name, the signed-in person) for any route. */
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>("root");
-}
-
 export default function App() {
   return <Outlet />;
 }

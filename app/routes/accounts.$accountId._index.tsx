@@ -9,7 +9,7 @@ import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
 import type { PlanView } from "~/domain/plans/plan-view";
 import { Glance } from "~/ui/plans/glance";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { AccountListQuerySchema } from "~/domain/people/account-schemas";
 import { listPlanStatusByAccount } from "~/domain/plans/plan-status.server";
 import { countAccounts, listAccountOwners, listAccounts, listSegments } from "~/domain/people/accounts.server";
 import { daysUntil, formatDate, todayIn } from "~/lib/format";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField, TextField } from "~/ui/field";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";

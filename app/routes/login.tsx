@@ -9,7 +9,7 @@ import { signInWithPassword } from "~/domain/auth/sign-in.server";
 import { EmailSchema } from "~/domain/auth/validation";
 import { parseForm, safeRedirect } from "~/lib/forms";
 import { requestOrigin } from "~/lib/http.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
 import { TextField } from "~/ui/field";

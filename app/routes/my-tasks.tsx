@@ -5,7 +5,7 @@ import { requireActor } from "~/domain/auth/guards.server";
 import { type MyTask, listMyOpenTasks } from "~/domain/plans/my-tasks.server";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { EmptyState, PageHeader } from "~/ui/layout";
 import { TaskStatusBadge } from "~/ui/plans/status-badge";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { isOutboxMode, listOutbox } from "~/domain/mail/mailer.server";
 import { formatDateTime } from "~/lib/format";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Alert, Card, EmptyState, Facts, PageHeader } from "~/ui/layout";
 import { LinkifiedText } from "~/ui/linkified-text";
 import { pageTitle } from "~/lib/meta";

@@ -12,7 +12,7 @@ import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { type FieldErrorCodes, parseForm } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { TextField } from "~/ui/field";
 import { Card, Facts, PageHeader } from "~/ui/layout";

@@ -12,7 +12,7 @@ import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
 import { requestOrigin } from "~/lib/http.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { CompactSelect } from "~/ui/compact-select";
 import { ConfirmAction } from "~/ui/confirm-action";

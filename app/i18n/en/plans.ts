@@ -170,4 +170,26 @@ export default {
     replaceWarning: "This account already has a current plan. The new plan becomes current; the old one is kept.",
     errors: { unknown_template: "Choose a template from the list." },
   },
+  activityLog: {
+    title: "Activity",
+    emptyBody: "Changes to the plan — task updates, sign-offs, comments — are listed here.",
+    someone: "Someone",
+    planCreated: "{{actor}} created the plan “{{name}}”",
+    taskStatusChanged: "{{actor}} changed “{{title}}” from {{from}} to {{to}}",
+    taskAssigned: "{{actor}} assigned “{{title}}” to {{to}}",
+    taskUnassigned: "{{actor}} unassigned “{{title}}”",
+    signedOff: {
+      vendor: "{{actor}} signed off “{{title}}” for the vendor side",
+      customer: "{{actor}} signed off “{{title}}” for the customer side",
+    },
+    signedOffRated: "{{actor}} signed off “{{title}}” for the customer side and rated it {{rating}} of 5",
+    signOffWithdrawn: {
+      vendor: "{{actor}} withdrew the vendor side's sign-off of “{{title}}”",
+      customer: "{{actor}} withdrew the customer side's sign-off of “{{title}}”",
+    },
+    milestoneAchieved: "“{{title}}” was achieved",
+    planCompleted: "The plan was completed",
+    commentAdded: "{{actor}} commented",
+    other: "{{actor}} made a change ({{action}})",
+  },
 } as const;

@@ -12,7 +12,7 @@ import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
 import { requestOrigin } from "~/lib/http.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { SelectField, TextField } from "~/ui/field";
 import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";

@@ -13,7 +13,7 @@ import { formatDate, todayIn } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
 import { forbidden } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField } from "~/ui/field";
 import { Card, EmptyState, PageHeader } from "~/ui/layout";
@@ -24,6 +24,8 @@ import { MilestoneSection, type PlanInteractions, TaskRows } from "./milestone-s
 import { type PlanComment, listPlanComments } from "~/domain/plans/comments.server";
 import { listMembers } from "~/domain/people/members.server";
 import { listAccountOwners } from "~/domain/people/accounts.server";
+import { listPlanActivity } from "~/domain/plans/plan-activity.server";
+import { ActivityLog } from "~/ui/plans/activity-log";
 import { Timeline } from "./timeline";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans:title");
@@ -37,7 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMembers(account.id),
     actor.kind === "staff" ? listAccountOwners() : Promise.resolve([]),
   ]);
-  const comments = view ? await listPlanComments(actor, account.id, view.plan.id) : [];
+  const [comments, activity] = view
+    ? await Promise.all([listPlanComments(actor, account.id, view.plan.id), listPlanActivity(actor, account.id, view.plan.id)])
+    : [[], []];
   const filters = TaskFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const scope = { accountId: account.id };
   const side = actor.kind === "staff" ? ("vendor" as const) : ("customer" as const);
@@ -49,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view: view ? { ...view, tasks: filterTasks(view.tasks, filters) } : null,
     allTasks: view?.tasks ?? [],
     filtered: hasFilters(filters),
+    activity,
     canApply,
     templates: templates.map((template) => ({ id: template.id, name: template.name, segmentId: template.segmentId, segmentName: template.segmentName })),
     today: todayIn(account.timeZone),
@@ -102,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation(["plans", "common"]);
-  const { account, isStaff, view, allTasks, filtered, canApply, templates, today, interact: loaded } = useLoaderData<typeof loader>();
+  const { account, isStaff, view, allTasks, filtered, activity, canApply, templates, today, interact: loaded } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const root = useRootData();
@@ -237,6 +242,8 @@ export default function PlanPage() {
           />
         ))}
       </section>
+
+      <ActivityLog entries={activity} locale={locale} timeZone={loaded.timeZone} />
 
       {canApply ? (
         <details className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">

@@ -53,6 +53,11 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   await expect(milestone.getByText(/Confirmed by Kenji Watanabe/)).toBeVisible();
   await expect(milestone.getByText("Rated 5 of 5")).toBeVisible();
 
+  // The plan's activity log tells the story, newest first.
+  const activity = champion.getByRole("region", { name: "Activity", exact: true });
+  await expect(activity.getByText(`“${MILESTONE}” was achieved`)).toBeVisible();
+  await expect(activity.getByText(/^Kenji Watanabe changed “Certify one dashboard author in every region” from .+ to Done$/)).toBeVisible();
+
   for (const page of [champion, colleague, csm]) await page.context().close();
 });
 
