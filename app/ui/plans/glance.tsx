@@ -10,8 +10,8 @@ export function Glance({ summary, locale }: { summary: PlanView["summary"]; loca
   const daysText = useDaysText();
   const next = summary.nextMilestone;
   return (
-    <section aria-label={t("glance.label")} className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section aria-label={t("glance.label")} className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+      <div className="col-span-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:col-span-1">
         <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("glance.progress")}</h2>
         <p className="mt-1 text-2xl font-semibold">{t("glance.progressValue", { percent: Math.round(summary.progress * 100) })}</p>
         <div className="mt-2">
@@ -21,7 +21,7 @@ export function Glance({ summary, locale }: { summary: PlanView["summary"]; loca
           {t("glance.milestones", { achieved: summary.milestonesAchieved, total: summary.milestonesTotal })}
         </p>
       </div>
-      <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <div className="col-span-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:col-span-1">
         <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("glance.next")}</h2>
         {next ? (
           <>
