@@ -3,12 +3,11 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
 import { type MyTask, listMyOpenTasks } from "~/domain/plans/my-tasks.server";
-import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { EmptyState, PageHeader } from "~/ui/layout";
-import { TaskStatusBadge } from "~/ui/plans/status-badge";
+import { TaskDue, TaskStatusBadge } from "~/ui/plans/status-badge";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.myTasks");
@@ -70,8 +69,7 @@ export default function MyTasks() {
               {isStaff ? <Cell>{task.accountName}</Cell> : null}
               <Cell className="whitespace-normal">{task.milestoneTitle}</Cell>
               <Cell>
-                {task.dueDate ? formatDate(task.dueDate, locale) : <span className="text-slate-500">{t("tasks.noDueDate")}</span>}
-                {task.overdue ? <div className="text-xs font-medium text-red-700">{t("tasks.overdue")}</div> : null}
+                <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
               </Cell>
               <Cell>
                 <TaskStatusBadge status={task.status} />

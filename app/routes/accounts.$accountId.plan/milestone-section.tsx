@@ -7,7 +7,7 @@ import { Cell, Table } from "~/ui/table";
 import type { SelectOption } from "~/ui/field";
 import { CommentThread, type ThreadComment } from "~/ui/plans/comment-thread";
 import { SignOffControls } from "~/ui/plans/sign-off";
-import { MilestoneStatusBadge, TaskStatusBadge, useDaysText } from "~/ui/plans/status-badge";
+import { MilestoneStatusBadge, TaskDue, TaskStatusBadge, useDaysText } from "~/ui/plans/status-badge";
 import { TaskActions, type TaskPermissions } from "~/ui/plans/task-actions";
 
 type Milestone = PlanView["milestones"][number];
@@ -84,8 +84,7 @@ export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: s
           </Cell>
           <Cell>{task.assigneeName ?? <span className="text-slate-500">{t("tasks.unassigned")}</span>}</Cell>
           <Cell>
-            {task.dueDate ? formatDate(task.dueDate, locale) : <span className="text-slate-500">{t("tasks.noDueDate")}</span>}
-            {task.overdue ? <div className="text-xs font-medium text-red-700">{t("tasks.overdue")}</div> : null}
+            <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
           </Cell>
           <Cell>
             <TaskStatusBadge status={task.status} />

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { PlanView } from "~/domain/plans/plan-view";
+import { formatDate } from "~/lib/format";
 import { Badge } from "~/ui/layout";
 
 type MilestoneStatus = PlanView["milestones"][number]["status"];
@@ -23,4 +24,15 @@ export function useDaysText() {
   const { t } = useTranslation("plans");
   return (days: number) =>
     days > 0 ? t("glance.inDays", { count: days }) : days === 0 ? t("glance.dueToday") : t("glance.overdueDays", { count: -days });
+}
+
+/** A task's due date, "No due date", and an "Overdue" flag under it. */
+export function TaskDue({ dueDate, overdue, locale }: { dueDate: string | null; overdue: boolean; locale: string }) {
+  const { t } = useTranslation("plans");
+  return (
+    <>
+      {dueDate ? formatDate(dueDate, locale) : <span className="text-slate-500">{t("tasks.noDueDate")}</span>}
+      {overdue ? <div className="text-xs font-medium text-red-700">{t("tasks.overdue")}</div> : null}
+    </>
+  );
 }
