@@ -82,11 +82,14 @@ test("a CSM creates an account and invites its champion, who invites a colleague
   await expect(row.getByText("Member", { exact: true })).toBeVisible();
   await row.getByRole("button", { name: "Deactivate Cole League" }).click();
   await row.getByRole("button", { name: "Yes, deactivate" }).click();
-  await expect(row.getByText("Deactivated")).toBeVisible();
+  await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: "Reactivate Cole League" })).toBeVisible();
 
-  // Deactivation ended the colleague's session at once.
-  await colleague.reload();
-  await expect(colleague).toHaveURL(/\/login/);
+  // Deactivation ended the colleague's session: their next request lands on the sign-in page.
+  await expect(async () => {
+    await colleague.reload();
+    await expect(colleague).toHaveURL(/\/login/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   // The CSM can't demote the account's only champion.
   await csm.reload();

@@ -37,8 +37,10 @@ test("an admin invites a CSM, who joins and lands on the account list", async ({
   await admin.getByRole("button", { name: "Deactivate Nina Newcomer" }).click();
   await admin.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(admin.getByText("Nina Newcomer is deactivated and signed out everywhere.")).toBeVisible();
-  await newcomer.reload();
-  await expect(newcomer).toHaveURL(/\/login/);
+  await expect(async () => {
+    await newcomer.reload();
+    await expect(newcomer).toHaveURL(/\/login/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   await admin.context().close();
   await newcomer.context().close();
