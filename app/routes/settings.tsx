@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Actor } from "~/domain/auth/actor";
 import { requireActor } from "~/domain/auth/guards.server";
-import { endAllSessions, startSession } from "~/domain/auth/sessions.server";
+import { startSession } from "~/domain/auth/sessions.server";
 import { changePassword } from "~/domain/auth/sign-in.server";
 import { NewPasswordSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { getProfile, updateProfile } from "~/domain/people/profile.server";
@@ -66,8 +66,7 @@ async function savePassword(actor: Actor, form: FormData) {
   if (!(await changePassword(actor.id, currentPassword, newPassword))) {
     return data<ActionResult>({ intent: "password", fieldErrors: {}, currentPasswordError: "wrongCurrent" }, { status: 400 });
   }
-  // Whoever knew the old password is signed out; this browser gets a fresh session.
-  await endAllSessions(actor.id);
+  // changePassword ended every session, this one included; this browser gets a fresh one.
   const cookie = await startSession(actor.id);
   const t = serverT(actor.locale);
   return redirectWithNotice("/settings", hadPassword ? t("settings:password.changed") : t("settings:password.setDone"), {
