@@ -28,3 +28,13 @@ export function daysUntil(isoDate: string, today: string): number {
 export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** A money amount in the account's currency, whole units unless asked for cents. */
+export function formatMoney(value: number, currency: string, locale: string, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** A measured figure: up to four decimals, as stored, without trailing zeros. */
+export function formatFigure(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);
+}

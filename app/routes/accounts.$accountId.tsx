@@ -31,7 +31,7 @@ export default function AccountFrame() {
   if (!isStaff) return <Outlet />;
   return (
     <>
-      <div className="mb-6">
+      <div className="mb-6 print:hidden">
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div>
             <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
@@ -58,6 +58,11 @@ export default function AccountFrame() {
             <li>
               <NavLink to={`/accounts/${account.id}/plan`} className={tabClass}>
                 {t("account.tabs.plan")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={`/accounts/${account.id}/value`} className={tabClass}>
+                {t("account.tabs.value")}
               </NavLink>
             </li>
             <li>

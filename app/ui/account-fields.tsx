@@ -10,6 +10,8 @@ export interface AccountFieldValues {
   renewalDate: string;
   csmId: string | null;
   timeZone: string;
+  annualCost: number | null;
+  currency: string;
 }
 
 /** The commercial details of an account: shared by the create and edit forms. */
@@ -61,6 +63,23 @@ export function AccountFields({
         error={errors?.licensedSeats}
       />
       <TextField label={t("accountForm.renewal")} name="renewalDate" type="date" defaultValue={values.renewalDate} required error={errors?.renewalDate} />
+      <TextField
+        label={t("accountForm.annualCost")}
+        name="annualCost"
+        inputMode="decimal"
+        defaultValue={values.annualCost ?? ""}
+        hint={t("accountForm.annualCostHint")}
+        error={errors?.annualCost}
+      />
+      <TextField
+        label={t("accountForm.currency")}
+        name="currency"
+        defaultValue={values.currency ?? "USD"}
+        maxLength={3}
+        autoCapitalize="characters"
+        hint={t("accountForm.currencyHint")}
+        error={errors?.currency}
+      />
       <div className="sm:col-span-2">
         <SelectField
           label={t("accountForm.timeZone")}

@@ -52,7 +52,7 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
           <Link to={home} className="flex items-center gap-2 font-semibold text-slate-900">
             <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">T</span>
@@ -101,7 +101,7 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
           </div>
         ) : null}
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8 print:max-w-none print:p-0">
         {children}
       </main>
     </div>

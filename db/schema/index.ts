@@ -4,3 +4,4 @@ export * from "./mail";
 export * from "./activity";
 export * from "./plans";
 export * from "./events";
+export * from "./value";

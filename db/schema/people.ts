@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  numeric,
   pgEnum,
   pgTable,
   text,
@@ -37,6 +38,10 @@ export const accounts = pgTable(
     renewalDate: date("renewal_date").notNull(),
     csmId: text("csm_id").references((): AnyPgColumn => users.id),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** What the customer pays per year, for the plan's ROI; null until someone enters it. */
+    annualCost: numeric("annual_cost", { precision: 14, scale: 2, mode: "number" }),
+    /** ISO 4217 code of the account's money amounts (cost, value per unit). */
+    currency: text("currency").notNull().default("USD"),
     /** Bumped on every edit: a form posted against an older version is refused, not silently applied. */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +53,7 @@ export const accounts = pgTable(
     index("accounts_csm_idx").on(t.csmId),
     index("accounts_renewal_idx").on(t.renewalDate),
     check("accounts_seats_positive", sql`${t.licensedSeats} > 0`),
+    check("accounts_cost_not_negative", sql`${t.annualCost} is null or ${t.annualCost} >= 0`),
   ],
 );
 

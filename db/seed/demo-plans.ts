@@ -8,6 +8,7 @@ import { applyTemplate } from "../../app/domain/plans/templates.server";
 import { datePlusDays } from "../../app/domain/plans/template-dates";
 import { todayIn } from "../../app/lib/format";
 import { newId } from "../../app/lib/ids.server";
+import { VALUE_STORIES, seedDemoValue } from "./demo-value";
 
 /**
  * Where each demo account stands in its plan. Every day below is an offset from the plan's start,
@@ -193,6 +194,10 @@ export async function seedDemoPlans(
     const applied = await applyTemplate(csm, { accountId: account.id, templateId: refs.templates[story.template]!, startDate, name: story.template }, tx);
     if (!applied.ok) throw new Error(`Demo plan for ${story.account}: ${applied.error}`);
     const { planId } = applied;
+    const valueStory = VALUE_STORIES[story.account];
+    if (valueStory) {
+      await seedDemoValue(tx, valueStory, { accountId: account.id, planId, startDate, startedDaysAgo: story.startedDaysAgo, createdById: csm.id, personId });
+    }
 
     const [milestoneRows, taskRows] = await Promise.all([
       tx.select({ id: milestones.id, title: milestones.title, targetDate: milestones.targetDate }).from(milestones).where(eq(milestones.planId, planId)),

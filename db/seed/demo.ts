@@ -5,6 +5,7 @@ import type { StaffActor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
 import { newId } from "../../app/lib/ids.server";
 import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
+import { VALUE_STORIES } from "./demo-value";
 import { DEMO_TEMPLATES } from "./demo-templates";
 
 /** The one password of every demo login. For the demo only: change or remove these people in production. */
@@ -64,6 +65,8 @@ export async function seedDemo() {
       renewalDate: string;
       csmId: string;
       timeZone: string;
+      annualCost: number;
+      currency: string;
       people: Person[];
     }[] = [
       {
@@ -75,6 +78,8 @@ export async function seedDemo() {
         renewalDate: "2027-06-30",
         csmId: staff.marcus.id,
         timeZone: "Europe/London",
+        annualCost: VALUE_STORIES["Northwind Logistics"]!.annualCost,
+        currency: VALUE_STORIES["Northwind Logistics"]!.currency,
         people: [
           { name: "Hannah Okafor", email: "hannah@northwind.example", title: "Head of Operations", role: "champion" },
           { name: "Tom Reyes", email: "tom@northwind.example", title: "Dispatch Lead" },
@@ -91,6 +96,8 @@ export async function seedDemo() {
         renewalDate: "2027-02-15",
         csmId: staff.sofia.id,
         timeZone: "America/Chicago",
+        annualCost: VALUE_STORIES["Helix Health"]!.annualCost,
+        currency: VALUE_STORIES["Helix Health"]!.currency,
         people: [
           { name: "Elena Marsh", email: "elena@helixhealth.example", title: "VP Clinical Operations", role: "champion" },
           { name: "Raj Iyer", email: "raj@helixhealth.example", title: "Data Governance Lead" },
@@ -108,6 +115,8 @@ export async function seedDemo() {
         renewalDate: "2027-09-01",
         csmId: staff.marcus.id,
         timeZone: "Australia/Sydney",
+        annualCost: VALUE_STORIES["Orbit Retail"]!.annualCost,
+        currency: VALUE_STORIES["Orbit Retail"]!.currency,
         people: [
           { name: "Kenji Watanabe", email: "kenji@orbitretail.example", title: "Director, Merchandising Analytics", role: "champion" },
           { name: "Chloe Nguyen", email: "chloe@orbitretail.example", title: "Category Manager" },

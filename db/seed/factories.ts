@@ -17,6 +17,7 @@ import {
   segments,
   tasks,
   users,
+  valueMetrics,
 } from "../schema";
 import { toActor, type Actor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
@@ -193,6 +194,28 @@ export async function createTask(
       planId: milestone.planId,
       accountId: milestone.accountId,
       milestoneId: milestone.id,
+    })
+    .returning();
+  return row!;
+}
+
+type NewMetric = typeof valueMetrics.$inferInsert;
+
+/** A "lower is better" metric of the outcome, 10 → 5 units, without a money value unless told. */
+export async function createMetric(outcome: { id: string; planId: string; accountId: string }, overrides: Partial<Omit<NewMetric, "planId" | "accountId" | "outcomeId">> = {}) {
+  const [row] = await db
+    .insert(valueMetrics)
+    .values({
+      id: newId(),
+      name: `Metric ${unique()}`,
+      unit: "days",
+      direction: "down",
+      baseline: 10,
+      target: 5,
+      ...overrides,
+      planId: outcome.planId,
+      accountId: outcome.accountId,
+      outcomeId: outcome.id,
     })
     .returning();
   return row!;

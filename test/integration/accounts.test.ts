@@ -25,6 +25,8 @@ async function inputFor(overrides: Partial<AccountInput> = {}): Promise<AccountI
     renewalDate: "2027-09-01",
     csmId: null,
     timeZone: "Australia/Sydney",
+    annualCost: null,
+    currency: "USD",
     ...overrides,
   };
 }
@@ -199,6 +201,8 @@ describe("updateAccount", () => {
       renewalDate: "2028-01-31",
       csmId: csm.id,
       timeZone: account.timeZone,
+      annualCost: null,
+      currency: "USD",
     };
     await expect(updateAccount(actor, account.id, input, 1)).resolves.toEqual({ ok: true });
     expect(await getAccountById(account.id)).toMatchObject({ licensedSeats: 25, renewalDate: "2028-01-31", csmId: csm.id });

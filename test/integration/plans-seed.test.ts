@@ -7,6 +7,7 @@ import { isDatabaseEmpty, seedDemo } from "~db/seed/demo";
 import { listEvents } from "~/domain/events/record.server";
 import { getCurrentPlanView, listPlans, type PlanView } from "~/domain/plans/plan-view.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
+import { getPlanValue } from "~/domain/value/metrics.server";
 
 const views = {} as Record<"northwind" | "helix" | "orbit", PlanView>;
 const championViews = {} as Record<"helix", PlanView>;
@@ -172,5 +173,25 @@ describe("seedDemo: milestone.achieved events", () => {
     const helix = await listEvents("milestone.achieved", { accountId: accountIds["Helix Health"] });
     expect(helix.map((e) => [e.payload.title, e.payload.daysEarly])).toEqual([["Kickoff: compliance scope agreed", -1]]);
     expect(await listEvents("milestone.achieved", { accountId: accountIds["Northwind Logistics"] })).toEqual([]);
+  });
+});
+
+describe("seedDemo: value", () => {
+  it("tells a different value story per account: none measured, a little progress, a strong ROI", async () => {
+    const admin = actorOf(await userByEmail("priya@lumen-analytics.example"));
+    const [northwind, helix, orbit] = await Promise.all(
+      ["Northwind Logistics", "Helix Health", "Orbit Retail"].map((name) => getPlanValue(admin, accountIds[name]!)),
+    );
+    const measured = (value: typeof northwind) => value!.outcomes.flatMap((outcome) => outcome.metrics).flatMap((metric) => metric.measurements).length;
+    expect(measured(northwind)).toBe(0);
+    expect(northwind!.roi).toMatchObject({ annualValue: 0, annualCost: 18_000 });
+
+    expect(measured(helix)).toBe(3);
+    expect(helix!.roi.roiPercent!).toBeLessThan(0);
+
+    expect(orbit!.currency).toBe("AUD");
+    // 48 h × 55 × 52 + 7 days × 4,000 × 12 = 137,280 + 336,000 against 240,000 a year.
+    expect(orbit!.roi).toMatchObject({ annualValue: 473_280, annualCost: 240_000, moneyMetrics: 2, otherMetrics: 1 });
+    expect(Math.round(orbit!.roi.roiPercent!)).toBe(97);
   });
 });

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey = "accounts" | "home" | "plan" | "myTasks" | "team" | "staff" | "outbox" | "settings";
+export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "team" | "staff" | "outbox" | "settings";
 export interface NavItem {
   key: NavKey;
   to: string;
@@ -13,6 +13,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
     return [
       { key: "home", to: `/accounts/${actor.accountId}` },
       { key: "plan", to: `/accounts/${actor.accountId}/plan` },
+      { key: "value", to: `/accounts/${actor.accountId}/value` },
       { key: "myTasks", to: "/my-tasks" },
       { key: "team", to: `/accounts/${actor.accountId}/people` },
       { key: "settings", to: "/settings" },

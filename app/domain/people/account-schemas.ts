@@ -3,6 +3,34 @@ import { isId } from "~/lib/ids";
 
 const IdSchema = z.string().refine(isId, "id.invalid");
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+/** The subscription cost per year on the account form: blank means "not entered". */
+export const AnnualCostSchema = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .transform((value) => value.trim().replace(/[,\s_]/g, ""))
+    .pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, "account.costInvalid").transform(Number))
+    .refine((n) => n >= 0, "account.costNegative")
+    .refine((n) => n <= 100_000_000_000, "account.costInvalid")
+    .nullable()
+    .default(null),
+);
+
+export const CurrencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "account.currencyInvalid")
+  .refine((code) => {
+    try {
+      new Intl.NumberFormat("en", { style: "currency", currency: code });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "account.currencyInvalid");
 
 /** The commercial details of a customer account, as staff enter them. */
 export const AccountInputSchema = z.object({
@@ -30,6 +58,8 @@ export const AccountInputSchema = z.object({
         return false;
       }
     }, "account.timeZoneInvalid"),
+  annualCost: AnnualCostSchema,
+  currency: z.preprocess((value) => value ?? "USD", CurrencySchema),
 });
 export type AccountInput = z.infer<typeof AccountInputSchema>;
 

@@ -36,6 +36,8 @@ const accountColumns = {
   licensedSeats: accounts.licensedSeats,
   renewalDate: accounts.renewalDate,
   timeZone: accounts.timeZone,
+  annualCost: accounts.annualCost,
+  currency: accounts.currency,
   version: accounts.version,
   csmId: accounts.csmId,
   csmName: csm.name,

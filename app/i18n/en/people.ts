@@ -46,6 +46,10 @@ export default {
     noCsm: "Unassigned",
     timeZone: "Time zone",
     timeZoneHint: "Due dates and \"overdue\" are counted in the customer's time zone.",
+    annualCost: "Subscription cost per year",
+    annualCostHint: "What the customer pays per year. The plan's ROI is counted against it; leave blank if unknown.",
+    currency: "Currency",
+    currencyHint: "Three-letter code (USD, EUR, GBP…) for the cost and for value metrics.",
     championHeading: "Champion",
     championEmail: "Champion's email",
     championName: "Champion's name",
@@ -64,7 +68,7 @@ export default {
     },
   },
   account: {
-    tabs: { label: "Account sections", overview: "Overview", plan: "Plan", people: "People" },
+    tabs: { label: "Account sections", overview: "Overview", plan: "Plan", value: "Value", people: "People" },
     edit: "Edit details",
     facts: {
       segment: "Segment",

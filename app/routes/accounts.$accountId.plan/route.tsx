@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { canOnPlan } from "~/domain/plans/plan-permissions";
@@ -106,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { t } = useTranslation(["plans", "common"]);
+  const { t } = useTranslation(["plans", "common", "value"]);
   const { account, isStaff, view, allTasks, filtered, activity, canApply, templates, today, interact: loaded } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -146,7 +146,10 @@ export default function PlanPage() {
         }
       />
       <Glance summary={view.summary} locale={locale} />
-      <p className="-mt-2 text-right text-sm">
+      <p className="-mt-2 flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm">
+        <Link to={`/accounts/${account.id}/plan/summary`} className="font-medium text-brand-700 hover:underline">
+          {t("value:summary.link")}
+        </Link>
         <a href={`/accounts/${account.id}/plan.ics`} className="font-medium text-brand-700 hover:underline" download>
           {t("calendar.download")}
         </a>

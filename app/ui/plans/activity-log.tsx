@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { describeValueActivity } from "~/ui/value/value-activity";
 import { formatDateTime } from "~/lib/format";
 import { Card } from "~/ui/layout";
 
@@ -19,10 +20,12 @@ const oneOf = <T extends string>(options: readonly T[], value: unknown): T | nul
   options.includes(value as T) ? (value as T) : null;
 
 /** One entry as a sentence; details are untyped JSON, so every field is checked before use. */
-function describe(entry: ActivityLogEntry, t: TFunction<"plans">): string {
+function describe(entry: ActivityLogEntry, t: TFunction<"plans">, tValue: TFunction<"value">): string {
   const { details } = entry;
   const actor = entry.actorName ?? t("activityLog.someone");
   const title = text(details.title);
+  const valueText = describeValueActivity(entry, actor, tValue);
+  if (valueText) return valueText;
   switch (entry.action) {
     case "plan.created":
       return t("activityLog.planCreated", { actor, name: text(details.name) });
@@ -61,6 +64,7 @@ function describe(entry: ActivityLogEntry, t: TFunction<"plans">): string {
 /** The plan's audit trail, newest first, as readable sentences. */
 export function ActivityLog({ entries, locale, timeZone }: { entries: ActivityLogEntry[]; locale: string; timeZone: string }) {
   const { t } = useTranslation("plans");
+  const { t: tValue } = useTranslation("value");
   return (
     <Card title={t("activityLog.title")}>
       {entries.length === 0 ? (
@@ -69,7 +73,7 @@ export function ActivityLog({ entries, locale, timeZone }: { entries: ActivityLo
         <ol className="divide-y divide-slate-100">
           {entries.map((entry) => (
             <li key={entry.id} className="flex flex-col gap-0.5 py-2 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-              <span className="text-slate-800">{describe(entry, t)}</span>
+              <span className="text-slate-800">{describe(entry, t, tValue)}</span>
               <time dateTime={entry.createdAt} className="shrink-0 text-xs text-slate-500">
                 {formatDateTime(entry.createdAt, locale, timeZone)}
               </time>

@@ -1,0 +1,17 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { deleteMeasurement } from "~/domain/value/metrics.server";
+import { isId } from "~/lib/ids";
+import { notFound } from "~/lib/http.server";
+import { valueWriteAnswer } from "./accounts.$accountId.value/write-answer.server";
+
+/** Removes a measurement entered by mistake. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
+  if (!isId(params.measurementId)) notFound();
+  return valueWriteAnswer(await deleteMeasurement(actor, account.id, params.measurementId));
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return redirect(`/accounts/${params.accountId}/value`);
+}
