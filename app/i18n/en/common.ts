@@ -14,6 +14,9 @@ export default {
     account: "{{name}}",
     plan: "Success plan · {{name}}",
     myTasks: "My tasks",
+    templates: "Plan templates",
+    newTemplate: "New plan template",
+    template: "{{name}} · Plan templates",
   },
   skipToContent: "Skip to content",
   nav: {
@@ -22,6 +25,7 @@ export default {
     home: "Home",
     plan: "Plan",
     myTasks: "My tasks",
+    templates: "Templates",
     team: "Team",
     staff: "Vendor team",
     outbox: "Outbox",
