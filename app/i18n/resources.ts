@@ -5,11 +5,12 @@ import people from "./en/people";
 import plans from "./en/plans";
 import settings from "./en/settings";
 import staff from "./en/staff";
+import templates from "./en/templates";
 
 /**
  * Every UI string, by locale and namespace. Simplified Chinese is planned: add `zh` with the same
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans },
+  en: { common, auth, people, mail, staff, settings, plans, templates },
 } as const;
