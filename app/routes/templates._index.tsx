@@ -8,7 +8,7 @@ import { formatDateTime } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { ButtonLink } from "~/ui/button";
-import { Card, EmptyState, PageHeader } from "~/ui/layout";
+import { EmptyState, PageHeader } from "~/ui/layout";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.templates");
@@ -46,15 +46,19 @@ export default function Templates() {
           {groups.map((group) => {
             const segment = group.segmentName ?? t("list.anySegment");
             return (
-              <Card key={segment} title={segment} actions={<span className="text-sm text-slate-600">{t("list.segmentCount", { count: group.templates.length })}</span>}>
+              <section key={segment} aria-label={segment}>
+                <div className="mb-2 flex items-baseline justify-between gap-2">
+                  <h2 className="text-base font-semibold text-slate-900">{segment}</h2>
+                  <span className="text-sm text-slate-600">{t("list.segmentCount", { count: group.templates.length })}</span>
+                </div>
                 <Table caption={segment} head={[t("list.columns.name"), t("list.columns.size"), t("list.columns.updated")]}>
                   {group.templates.map((template) => (
                     <tr key={template.id} className="hover:bg-slate-50">
-                      <Cell className="whitespace-normal">
+                      <Cell className="min-w-64 whitespace-normal">
                         <Link to={`/templates/${template.id}`} className="font-medium text-brand-700 hover:underline">
                           {template.name}
                         </Link>
-                        {template.description ? <div className="max-w-xl text-xs text-slate-600">{template.description}</div> : null}
+                        {template.description ? <div className="text-xs text-slate-600">{template.description}</div> : null}
                       </Cell>
                       <Cell>
                         {t("list.size", {
@@ -67,7 +71,7 @@ export default function Templates() {
                     </tr>
                   ))}
                 </Table>
-              </Card>
+              </section>
             );
           })}
         </div>
