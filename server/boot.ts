@@ -4,11 +4,12 @@ import type { ViteDevServer } from "vite";
 import { startDatabase } from "../db/runtime";
 import { isDatabaseEmpty, seedDemo, printDemoLogins } from "../db/seed/demo";
 import { createApp } from "./app";
+import { startOverdueTaskJob } from "./overdue-job";
 
 /**
  * Starts everything `npm start` and `npm run dev` need: the database (embedded unless DATABASE_URL
- * is set), migrations, demo data on an empty database, and the HTTP server. Stops them all on
- * SIGINT/SIGTERM.
+ * is set), migrations, demo data on an empty database, the HTTP server and the hourly overdue-task
+ * job. Stops them all on SIGINT/SIGTERM.
  */
 export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean }) {
   const startedAt = Date.now();
@@ -39,6 +40,8 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(port, host, () => resolve(listening));
   });
+  // After migrations and listening: the first run happens in the background, then hourly.
+  const overdueJob = startOverdueTaskJob();
   console.log(`\nTandem is ready at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (started in ${Date.now() - startedAt} ms)\n`);
 
   let stopping = false;
@@ -50,6 +53,7 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
     server.closeAllConnections();
+    await overdueJob.stop();
     await vite?.close();
     await closeDatabase();
     await database.stop();

@@ -5,6 +5,7 @@ import people from "./en/people";
 import plans from "./en/plans";
 import settings from "./en/settings";
 import staff from "./en/staff";
+import templates from "./en/templates";
 import value from "./en/value";
 
 /**
@@ -12,5 +13,5 @@ import value from "./en/value";
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans, value },
+  en: { common, auth, people, mail, staff, settings, plans, templates, value },
 } as const;

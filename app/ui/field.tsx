@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
 
 const control =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-600";
@@ -46,6 +46,23 @@ export function TextField({ label, error, hint, id, className = "", ...input }: 
         aria-describedby={describedBy(fieldId, error, hint)}
         className={`${control} ${error ? "ring-red-400" : "ring-slate-300"} ${className}`}
         {...input}
+      />
+    </Chrome>
+  );
+}
+
+export function TextAreaField({ label, error, hint, id, className = "", ...textarea }: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  return (
+    <Chrome id={fieldId} label={label} error={error} hint={hint}>
+      <textarea
+        id={fieldId}
+        rows={2}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, error, hint)}
+        className={`${control} ${error ? "ring-red-400" : "ring-slate-300"} ${className}`}
+        {...textarea}
       />
     </Chrome>
   );

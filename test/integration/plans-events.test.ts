@@ -24,7 +24,7 @@ describe("recordEvent", () => {
     const other = await createAccount();
     const at = new Date("2026-01-02T03:04:05Z");
     await recordEvent(db, { type: "plan.completed", accountId: account.id, actorId: null, subjectId: "p1", payload: { planId: "p1" }, occurredAt: at });
-    await recordEvent(db, { type: "task.overdue", accountId: account.id, actorId: null, subjectId: "t1", payload: { taskId: "t1", planId: "p1" } });
+    await recordEvent(db, { type: "task.overdue", accountId: account.id, actorId: null, subjectId: "t1", payload: { taskId: "t1", planId: "p1", dueDate: "2026-01-01" } });
     await recordEvent(db, { type: "plan.completed", accountId: other.id, actorId: null, subjectId: "p2", payload: { planId: "p2" } });
     const completed = await listEvents("plan.completed", { accountId: account.id });
     expect(completed).toEqual([expect.objectContaining({ type: "plan.completed", payload: { planId: "p1" }, occurredAt: at })]);

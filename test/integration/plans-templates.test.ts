@@ -160,8 +160,8 @@ describe("listTemplates and getTemplate", () => {
     const b = await createTemplate({ name: `zz-list A ${segment.id}` });
     const listed = (await listTemplates()).filter((t) => t.id === a.id || t.id === b.id);
     expect(listed).toEqual([
-      { id: b.id, name: b.name, description: "", segmentId: null, segmentName: null, outcomeCount: 2, milestoneCount: 3, taskCount: 5 },
-      { id: a.id, name: a.name, description: "", segmentId: segment.id, segmentName: segment.name, outcomeCount: 2, milestoneCount: 3, taskCount: 5 },
+      { id: b.id, name: b.name, description: "", segmentId: null, segmentName: null, outcomeCount: 2, milestoneCount: 3, taskCount: 5, updatedAt: b.updatedAt },
+      { id: a.id, name: a.name, description: "", segmentId: segment.id, segmentName: segment.name, outcomeCount: 2, milestoneCount: 3, taskCount: 5, updatedAt: a.updatedAt },
     ]);
   });
 

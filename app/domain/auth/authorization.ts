@@ -7,10 +7,12 @@ import type { Actor } from "./actor";
  * - `account.view`   see the account's pages (home, team list)
  * - `account.edit`   change its commercial details (segment, seats, renewal, owning CSM)
  * - `people.manage`  invite people, change their role, deactivate them
- * Workspace actions are about the vendor's workspace as a whole.
+ * Workspace actions are about the vendor's workspace as a whole:
+ * - `templates.view`   read the plan templates (marketing follows what plans promise)
+ * - `templates.manage` create, edit, duplicate and delete plan templates (staff who plan)
  */
 export type AccountAction = "account.view" | "account.edit" | "people.manage";
-export type WorkspaceAction = "accounts.list" | "accounts.create" | "staff.manage" | "outbox.read";
+export type WorkspaceAction = "accounts.list" | "accounts.create" | "staff.manage" | "outbox.read" | "templates.view" | "templates.manage";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -40,8 +42,10 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
   if (actor.kind === "customer") return false;
   switch (action) {
     case "accounts.list":
+    case "templates.view":
       return true;
     case "accounts.create":
+    case "templates.manage":
       return actor.staffRole === "admin" || actor.staffRole === "csm";
     case "staff.manage":
     case "outbox.read":

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "team" | "staff" | "outbox" | "settings";
+export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "team" | "staff" | "templates" | "outbox" | "settings";
 export interface NavItem {
   key: NavKey;
   to: string;
@@ -23,6 +23,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
     { key: "accounts", to: "/accounts" },
     { key: "myTasks", to: "/my-tasks" },
   ];
+  if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
   items.push({ key: "settings", to: "/settings" });

@@ -35,6 +35,6 @@ export async function listEvents<T extends EventType>(
     .from(events)
     .where(and(...conditions))
     .orderBy(asc(events.occurredAt), asc(events.id));
-  // The payload's shape is guaranteed by recordEvent's type, the only writer.
+  // The payload's shape is guaranteed by the writers' types: recordEvent, and recordOverdueTasks' batch insert.
   return rows as Extract<DomainEvent, { type: T }>[];
 }

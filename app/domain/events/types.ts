@@ -14,8 +14,11 @@ export interface EventPayloads {
   };
   /** Every milestone of a plan is achieved. */
   "plan.completed": { planId: string };
-  /** A task passed its due date while still open (emitted by a scheduled job). */
-  "task.overdue": { taskId: string; planId: string };
+  /**
+   * A task passed its due date while still open (emitted by a scheduled job, once per task and due
+   * date: a task whose due date moves later and passes again is overdue again).
+   */
+  "task.overdue": { taskId: string; planId: string; dueDate: string };
 }
 
 export type EventType = keyof EventPayloads;

@@ -7,7 +7,7 @@ import { newId } from "~/lib/ids.server";
 import { canOnPlan } from "./plan-permissions";
 import { datedPlanFromTemplate, isCalendarDate } from "./template-dates";
 
-/** Templates with their segment and size, by name. */
+/** Templates with their segment, size and last change, by name. */
 export async function listTemplates(executor: Executor = db) {
   const rows = await executor
     .select({
@@ -17,6 +17,7 @@ export async function listTemplates(executor: Executor = db) {
       segmentId: planTemplates.segmentId,
       segmentName: segments.name,
       definition: planTemplates.definition,
+      updatedAt: planTemplates.updatedAt,
     })
     .from(planTemplates)
     .leftJoin(segments, eq(segments.id, planTemplates.segmentId))

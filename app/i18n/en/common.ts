@@ -14,6 +14,9 @@ export default {
     account: "{{name}}",
     plan: "Success plan · {{name}}",
     myTasks: "My tasks",
+    templates: "Plan templates",
+    newTemplate: "New plan template",
+    template: "{{name}} · Plan templates",
   },
   skipToContent: "Skip to content",
   nav: {
@@ -23,6 +26,7 @@ export default {
     plan: "Plan",
     value: "Value",
     myTasks: "My tasks",
+    templates: "Templates",
     team: "Team",
     staff: "Vendor team",
     outbox: "Outbox",
