@@ -16,5 +16,10 @@ export const events = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("events_type_idx").on(t.type, t.occurredAt), index("events_account_idx").on(t.accountId, t.occurredAt)],
+  (t) => [
+    index("events_type_idx").on(t.type, t.occurredAt),
+    index("events_account_idx").on(t.accountId, t.occurredAt),
+    // "Has this task's overdue event been recorded?" and "what happened to this milestone?"
+    index("events_subject_idx").on(t.subjectId, t.type),
+  ],
 );
