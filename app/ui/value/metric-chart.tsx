@@ -10,16 +10,14 @@ export interface ChartMetric {
   measurements: { measuredOn: string; value: number }[];
 }
 
-const WIDTH = 600;
-const HEIGHT = 200;
-const PAD = { left: 56, right: 16, top: 14, bottom: 26 };
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /**
  * A metric over time: the baseline and target as dashed lines, the readings as a line that starts
- * at the baseline on the plan's first day. Drawn as SVG on the server, so it needs no chart library
- * and prints as sharply as the text around it. Screen readers get the summary in its label and the
- * readings in the table next to it.
+ * at the baseline on the plan's first day. Lines are an SVG stretched over the plot (percent
+ * coordinates, strokes that don't scale); labels and points are HTML laid over it, so text stays
+ * readable from a phone to a printed page, and no chart library is needed. Screen readers get the
+ * summary in the label and the readings in the table beside it.
  */
 export function MetricChart({ metric, startDate, today, locale }: { metric: ChartMetric; startDate: string; today: string; locale: string }) {
   const { t } = useTranslation("value");
@@ -32,46 +30,57 @@ export function MetricChart({ metric, startDate, today, locale }: { metric: Char
   const margin = (high - low || Math.abs(high) || 1) * 0.12;
   const [yMin, yMax] = [low - margin, high + margin];
 
-  const x = (iso: string) => PAD.left + ((day(iso) - first) / (last - first)) * (WIDTH - PAD.left - PAD.right);
-  const y = (value: number) => PAD.top + (1 - (value - yMin) / (yMax - yMin)) * (HEIGHT - PAD.top - PAD.bottom);
-  const line = points.map((point) => `${x(point.measuredOn).toFixed(1)},${y(point.value).toFixed(1)}`).join(" ");
+  // Percent of the plot's width and height.
+  const x = (iso: string) => ((day(iso) - first) / (last - first)) * 100;
+  const y = (value: number) => (1 - (value - yMin) / (yMax - yMin)) * 100;
+  const line = points.map((point) => `${x(point.measuredOn).toFixed(2)},${y(point.value).toFixed(2)}`).join(" ");
   const endDate = new Date(last * 86_400_000).toISOString().slice(0, 10);
+  const label = (value: number) => `${formatFigure(value, locale)} ${metric.unit}`;
 
   return (
-    <figure className="max-w-2xl space-y-2">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="h-auto w-full"
+    <figure className="max-w-2xl space-y-1">
+      <div
         role="img"
         aria-label={t("metric.chart", {
           name: metric.name,
-          baseline: `${formatFigure(metric.baseline, locale)} ${metric.unit}`,
-          target: `${formatFigure(metric.target, locale)} ${metric.unit}`,
+          baseline: label(metric.baseline),
+          target: label(metric.target),
           count: metric.measurements.length,
-          current: `${formatFigure(metric.current, locale)} ${metric.unit}`,
+          current: label(metric.current),
         })}
+        className="grid grid-cols-[auto_1fr] gap-x-2"
       >
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={HEIGHT - PAD.bottom} y2={HEIGHT - PAD.bottom} className="stroke-slate-300" strokeWidth={1} />
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(metric.baseline)} y2={y(metric.baseline)} className="stroke-slate-500" strokeWidth={1.5} strokeDasharray="5 4" />
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(metric.target)} y2={y(metric.target)} className="stroke-green-600" strokeWidth={1.5} strokeDasharray="5 4" />
-        <text x={PAD.left - 6} y={y(metric.baseline) + 4} textAnchor="end" className="fill-slate-600 text-[13px]">
-          {formatFigure(metric.baseline, locale)}
-        </text>
-        <text x={PAD.left - 6} y={y(metric.target) + 4} textAnchor="end" className="fill-green-700 text-[13px]">
-          {formatFigure(metric.target, locale)}
-        </text>
-        <text x={PAD.left} y={HEIGHT - 8} className="fill-slate-500 text-[13px]">
-          {formatDate(startDate, locale)}
-        </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end" className="fill-slate-500 text-[13px]">
-          {formatDate(endDate, locale)}
-        </text>
-        {metric.measurements.length > 0 ? <polyline points={line} fill="none" className="stroke-brand-600" strokeWidth={2} strokeLinejoin="round" /> : null}
-        {metric.measurements.map((point, index) => (
-          <circle key={`${point.measuredOn}-${index}`} cx={x(point.measuredOn)} cy={y(point.value)} r={4} className="fill-brand-600 stroke-white" strokeWidth={1.5} />
-        ))}
-      </svg>
-      <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-hidden>
+        <div aria-hidden className="relative w-12 text-right text-xs tabular-nums">
+          <span className="absolute right-0 -translate-y-1/2 text-slate-600" style={{ top: `${y(metric.baseline)}%` }}>
+            {formatFigure(metric.baseline, locale)}
+          </span>
+          <span className="absolute right-0 -translate-y-1/2 font-medium text-green-700" style={{ top: `${y(metric.target)}%` }}>
+            {formatFigure(metric.target, locale)}
+          </span>
+        </div>
+        <div aria-hidden className="relative h-40 border-b border-l border-slate-300 sm:h-48">
+          <svg viewBox="0 0 100 100" preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
+            <line x1={0} x2={100} y1={y(metric.baseline)} y2={y(metric.baseline)} className="stroke-slate-500" strokeWidth={1.5} strokeDasharray="5 4" vectorEffect="non-scaling-stroke" />
+            <line x1={0} x2={100} y1={y(metric.target)} y2={y(metric.target)} className="stroke-green-600" strokeWidth={1.5} strokeDasharray="5 4" vectorEffect="non-scaling-stroke" />
+            {metric.measurements.length > 0 ? (
+              <polyline points={line} fill="none" className="stroke-brand-600" strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+            ) : null}
+          </svg>
+          {metric.measurements.map((point, index) => (
+            <span
+              key={`${point.measuredOn}-${index}`}
+              className="absolute h-2.5 w-2.5 -translate-x-1/2 -translate-y-1/2 rounded-full bg-brand-600 ring-2 ring-white"
+              style={{ left: `${x(point.measuredOn)}%`, top: `${y(point.value)}%` }}
+            />
+          ))}
+        </div>
+        <div />
+        <div aria-hidden className="flex justify-between pt-1 text-xs text-slate-500">
+          <span>{formatDate(startDate, locale)}</span>
+          <span>{formatDate(endDate, locale)}</span>
+        </div>
+      </div>
+      <figcaption className="flex flex-wrap gap-x-4 gap-y-1 pt-1 text-xs text-slate-600" aria-hidden>
         <span className="flex items-center gap-1.5">
           <span className="inline-block w-4 border-t-2 border-dashed border-slate-500" />
           {t("metric.chartBaseline")}
