@@ -60,10 +60,12 @@ export const TaskInputSchema = z
   // The database refuses it too (tasks_internal_vendor_only); saying so here puts it next to the field.
   .refine((task) => !task.internal || task.side === "vendor", { path: ["internal"], message: "internal.vendorOnly" });
 
-export type PlanRenameInput = z.input<typeof PlanRenameSchema>;
-export type OutcomeInput = z.input<typeof OutcomeInputSchema>;
-export type MilestoneInput = z.input<typeof MilestoneInputSchema>;
-export type TaskInput = z.input<typeof TaskInputSchema>;
+/** Input as it comes from a form or any caller: the names are known, the values are checked by the schema. */
+type Untrusted<T> = { [K in keyof T]?: unknown };
+export type PlanRenameInput = Untrusted<z.input<typeof PlanRenameSchema>>;
+export type OutcomeInput = Untrusted<z.input<typeof OutcomeInputSchema>>;
+export type MilestoneInput = Untrusted<z.input<typeof MilestoneInputSchema>>;
+export type TaskInput = Untrusted<z.input<typeof TaskInputSchema>>;
 
 export type EditError = "not_found" | "forbidden" | "stale" | "invalid" | "has_tasks";
 export type EditResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: EditError; fieldErrors?: FieldErrorCodes };
