@@ -70,6 +70,9 @@ export type TaskInput = Untrusted<z.input<typeof TaskInputSchema>>;
 export type EditError = "not_found" | "forbidden" | "stale" | "invalid" | "has_tasks";
 export type EditResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: EditError; fieldErrors?: FieldErrorCodes };
 
+/** What the plan-editing routes answer a fetcher (the refusal with a 4xx status). */
+export type EditAnswer = { ok: true } | { ok: false; error: EditError; fieldErrors: FieldErrorCodes };
+
 /** The HTTP status of each refusal: another account's ids are unknown ids (404); a stale version is a conflict. */
 export const EDIT_STATUS: Record<EditError, 400 | 403 | 404 | 409> = {
   not_found: 404,

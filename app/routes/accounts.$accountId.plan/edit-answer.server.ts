@@ -1,14 +1,12 @@
 import { data, redirect } from "@remix-run/node";
 import type { z } from "zod";
-import { EDIT_STATUS, type EditError, type EditResult } from "~/domain/plans/plan-edit-rules";
-import { type FieldErrorCodes, zodFieldErrors } from "~/lib/forms";
+import { EDIT_STATUS, type EditAnswer, type EditResult } from "~/domain/plans/plan-edit-rules";
+import { zodFieldErrors } from "~/lib/forms";
 
 /**
  * What the plan-editing resource routes answer a fetcher: `{ ok: true }`, or the refusal with its
  * 4xx status and the message codes per field, for the form to show next to each field.
  */
-export type EditAnswer = { ok: true } | { ok: false; error: EditError; fieldErrors: FieldErrorCodes };
-
 export function answer(result: EditResult) {
   if (result.ok) return data<EditAnswer>({ ok: true });
   return data<EditAnswer>({ ok: false, error: result.error, fieldErrors: result.fieldErrors ?? {} }, { status: EDIT_STATUS[result.error] });
