@@ -123,6 +123,16 @@ describe("updateTask", () => {
     expect(await entriesOf(task.id)).toHaveLength(2);
   });
 
+  it("a task made internal takes its history out of customers' activity log", async () => {
+    const task = await createTask(milestone, { side: "vendor", title: "Soon internal" });
+    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), title: "Soon internal", notes: "visible", expectedVersion: 1 })).toEqual({ ok: true });
+    const titles = async (who: "champion" | "csm") => (await listPlanActivity(as(who), account.id, milestone.planId)).filter((entry) => entry.details.title === "Soon internal");
+    expect(await titles("champion")).toHaveLength(1);
+    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), notes: "visible", internal: true, expectedVersion: 2 })).toEqual({ ok: true });
+    expect(await titles("champion")).toEqual([]);
+    expect(await titles("csm")).toHaveLength(2);
+  });
+
   it("a champion edits customer tasks but can't make them vendor or internal, and can't touch vendor or internal tasks", async () => {
     const own = await createTask(milestone, { title: "Customer work" });
     const vendor = await createTask(milestone, { side: "vendor", title: "Vendor work" });

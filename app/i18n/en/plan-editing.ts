@@ -35,7 +35,7 @@ export default {
   },
   plan: {
     rename: "Rename plan",
-    name: "Plan name",
+    name: "Name of this plan",
     saved: "Plan renamed.",
     listTitle: "Plans of this account",
     listBody: "Customers see the current plan. Open an older plan to look back, or make another one current.",
@@ -51,6 +51,7 @@ export default {
   },
   outcome: {
     add: "Add outcome",
+    create: "Save outcome",
     title: "Outcome",
     why: "Why it matters",
     criteria: "Success criteria",
@@ -62,6 +63,7 @@ export default {
   },
   milestone: {
     add: "Add milestone",
+    create: "Save milestone",
     title: "Milestone",
     description: "Description",
     targetDate: "Target date",
@@ -74,13 +76,14 @@ export default {
   },
   task: {
     add: "Add task",
+    create: "Save task",
     addFor: "Add a task to “{{title}}”",
     title: "Task",
     notes: "Notes",
     side: "Side",
     assignee: "Assignee",
     dueDate: "Due date (optional)",
-    internal: "Internal (vendor team only)",
+    internal: "Internal task (vendor team only)",
     internalHint: "Customers never see internal tasks. Only vendor-side tasks can be internal.",
     deletePrompt: "Delete the task “{{title}}” and its comments?",
   },

@@ -55,7 +55,7 @@ export function AddMilestone({ options }: { options: MilestoneEditorOptions }) {
         <input type="hidden" name="intent" value="add_milestone" />
         <FormError message={formError} />
         <MilestoneFields values={{ title: "", description: "", targetDate: "", outcomeId: null }} options={options} fieldError={fieldError} />
-        <Button disabled={busy}>{busy ? t("saving") : t("milestone.add")}</Button>
+        <Button disabled={busy}>{busy ? t("saving") : t("milestone.create")}</Button>
       </fetcher.Form>
     </Disclosure>
   );

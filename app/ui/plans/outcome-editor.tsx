@@ -62,7 +62,7 @@ export function AddOutcome({ options }: { options: OutcomeEditorOptions }) {
         <input type="hidden" name="intent" value="add_outcome" />
         <FormError message={formError} />
         <OutcomeFields values={{ title: "", why: "", successCriteria: "", ownerId: null, targetDate: null }} options={options} fieldError={fieldError} />
-        <Button disabled={busy}>{busy ? t("saving") : t("outcome.add")}</Button>
+        <Button disabled={busy}>{busy ? t("saving") : t("outcome.create")}</Button>
       </fetcher.Form>
     </Disclosure>
   );

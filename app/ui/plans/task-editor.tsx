@@ -83,7 +83,7 @@ export function AddTask({ milestone, options }: { milestone: { id: string; title
       <fetcher.Form ref={form} method="post" action={`/accounts/${options.accountId}/milestones/${milestone.id}/tasks`} noValidate className="space-y-3">
         <FormError message={formError} />
         <TaskFields values={blank} options={options} fieldError={fieldError} />
-        <Button disabled={busy}>{busy ? t("saving") : t("task.add")}</Button>
+        <Button disabled={busy}>{busy ? t("saving") : t("task.create")}</Button>
       </fetcher.Form>
     </Disclosure>
   );
