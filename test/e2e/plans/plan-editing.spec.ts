@@ -73,7 +73,7 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
   await theirs.getByRole("button", { name: "Save task" }).click();
   const customerRow = theirs.getByRole("row").filter({ hasText: CUSTOMER_TASK });
   await expect(customerRow.getByRole("cell", { name: "Chloe Nguyen", exact: true })).toBeVisible();
-  await expect(customerRow.getByText("Customer", { exact: true })).toBeVisible();
+  await expect(customerRow.getByRole("cell", { name: "Customer", exact: true })).toBeVisible();
   await expect(champion.getByText(VENDOR_TASK)).toHaveCount(0);
   await expectNoSeriousA11yViolations(champion);
 
