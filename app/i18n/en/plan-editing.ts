@@ -39,7 +39,7 @@ export default {
     saved: "Plan renamed.",
     listTitle: "Plans of this account",
     listBody: "Customers see the current plan. Open an older plan to look back, or make another one current.",
-    columns: { name: "Plan", started: "Started", template: "Template", state: "" },
+    columns: { name: "Plan", started: "Started", template: "Template", state: "State" },
     current: "Current",
     viewing: "Viewing",
     open: "Open",
