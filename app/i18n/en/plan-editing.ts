@@ -28,7 +28,7 @@ export default {
   },
   errors: {
     invalid: "Please fix the highlighted fields.",
-    stale: "Someone else changed this meanwhile. Reload the page to see their change, then make yours again.",
+    stale: "Someone else changed this meanwhile, so your change was not saved. Reload the page to see theirs, then make yours again.",
     not_found: "This no longer exists. Reload the page.",
     forbidden: "You can't change this.",
     has_tasks: "Tasks were added to this milestone meanwhile. Reload the page and confirm again.",

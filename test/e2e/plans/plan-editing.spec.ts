@@ -84,3 +84,79 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
 
   for (const page of [csm, champion]) await page.context().close();
 });
+
+test("a CSM keeps several plans for an account, makes the older one current, adds an outcome; a stale edit is refused", async ({ browser }) => {
+  test.slow(); // an account, two plans and two tabs
+  const company = `Plan Editing Co ${Date.now().toString(36)}`;
+  const csm = await pageSignedInAs(browser, demo.csm.email);
+  await csm.getByRole("link", { name: "New account" }).click();
+  await csm.getByLabel("Company name").fill(company);
+  await csm.getByLabel("Segment").selectOption({ label: "Self-serve team" });
+  await csm.getByLabel("Industry").fill("Logistics");
+  await csm.getByLabel("Region").fill("EMEA");
+  await csm.getByLabel("Licensed seats").fill("10");
+  await csm.getByLabel("Renewal date").fill("2027-12-31");
+  await csm.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await csm.getByLabel("Champion's email").fill(`champion-${Date.now().toString(36)}@planediting.example`);
+  await csm.getByLabel("Champion's name").fill("Pat Champion");
+  await csm.getByRole("button", { name: "Create account and invite champion" }).click();
+  await expect(csm.getByRole("heading", { name: company, level: 1 })).toBeVisible();
+  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+
+  // Two plans: onboarding, then expansion (which becomes current).
+  await csm.getByLabel("Template", { exact: true }).selectOption({ label: "Self-serve onboarding (Self-serve team)" });
+  await csm.getByLabel("Start date").fill("2026-01-05");
+  await csm.getByLabel("Plan name").fill("Onboarding");
+  await csm.getByRole("button", { name: "Create plan" }).click();
+  await expect(csm.getByRole("heading", { name: "Onboarding", level: 1 })).toBeVisible();
+  await csm.getByText("Start another plan from a template").click();
+  await csm.getByLabel("Template", { exact: true }).selectOption({ label: "Enterprise rollout (Enterprise rollout)" });
+  await csm.getByLabel("Start date").fill("2026-06-01");
+  await csm.getByLabel("Plan name").fill("Expansion");
+  await csm.getByRole("button", { name: "Create plan" }).click();
+  await expect(csm.getByRole("heading", { name: "Expansion", level: 1 })).toBeVisible();
+
+  // Open the older plan and make it current again.
+  const plans = csm.getByRole("region", { name: "Plans of this account" });
+  await plans.getByRole("link", { name: "Open “Onboarding”" }).click();
+  await expect(csm.getByRole("heading", { name: "Onboarding", level: 1 })).toBeVisible();
+  await expect(csm.getByText("You're looking at “Onboarding”, which is not this account's current plan.", { exact: false })).toBeVisible();
+  await plans.getByRole("button", { name: "Make “Onboarding” the current plan" }).click();
+  await expect(csm.getByText(/which is not this account's current plan/)).toHaveCount(0);
+  await expect(plans.getByRole("row").filter({ hasText: "Onboarding" }).getByText("Current", { exact: true })).toBeVisible();
+  await expect(plans.getByRole("button", { name: "Make “Expansion” the current plan" })).toBeVisible();
+
+  // An outcome: a date before the plan started is refused next to the field, then it is added.
+  await csm.getByText("Add outcome", { exact: true }).click();
+  const outcomes = csm.getByRole("region", { name: "Outcomes" });
+  const addOutcome = outcomes.locator("form").filter({ has: csm.getByRole("button", { name: "Save outcome" }) });
+  await addOutcome.getByLabel("Outcome", { exact: true }).fill("Weekly reporting in five minutes");
+  await addOutcome.getByLabel("Owner").selectOption({ label: demo.csm.name });
+  await addOutcome.getByLabel("Target date (optional)").fill("2025-12-01");
+  await addOutcome.getByRole("button", { name: "Save outcome" }).click();
+  await expect(addOutcome.getByLabel("Target date (optional)")).toHaveAccessibleDescription("Choose a date on or after the plan's start date.");
+  await addOutcome.getByLabel("Target date (optional)").fill("2026-04-01");
+  await addOutcome.getByRole("button", { name: "Save outcome" }).click();
+  await expect(outcomes.getByRole("heading", { name: "Weekly reporting in five minutes" })).toBeVisible();
+  await expect(outcomes.getByText(`Owner: ${demo.csm.name}`)).toBeVisible();
+
+  // Two tabs edit the same milestone: the second save, on the old version, is refused and says why.
+  const milestone = "Workspace set up and warehouse connected";
+  const other = await csm.context().newPage();
+  await other.goto(csm.url());
+  for (const page of [csm, other]) await page.getByRole("region", { name: milestone }).getByLabel(`Edit “${milestone}”`).click();
+  const first = other.getByRole("region", { name: milestone });
+  await first.getByLabel("Milestone", { exact: true }).fill("Workspace ready");
+  await first.getByRole("button", { name: "Save changes" }).click();
+  await expect(other.getByRole("heading", { name: "Workspace ready", level: 3 })).toBeVisible();
+  const stale = csm.getByRole("region", { name: milestone });
+  await stale.getByLabel("Milestone", { exact: true }).fill("Warehouse connected");
+  await stale.getByRole("button", { name: "Save changes" }).click();
+  // The refusal is shown in the form (which, revalidated, now holds the other tab's title).
+  await expect(csm.getByRole("alert").filter({ hasText: "Someone else changed this meanwhile, so your change was not saved." })).toBeVisible();
+  await csm.reload();
+  await expect(csm.getByRole("heading", { name: "Workspace ready", level: 3 })).toBeVisible();
+  await expect(csm.getByRole("heading", { name: "Warehouse connected", level: 3 })).toHaveCount(0);
+
+  await csm.context().close();
+});
