@@ -25,7 +25,9 @@ async function validate(tx: Transaction, accountId: string, plan: { id: string; 
     const [outcome] = await tx
       .select({ id: outcomes.id })
       .from(outcomes)
-      .where(and(eq(outcomes.id, parsed.data.outcomeId), eq(outcomes.accountId, accountId), eq(outcomes.planId, plan.id)));
+      .where(and(eq(outcomes.id, parsed.data.outcomeId), eq(outcomes.accountId, accountId), eq(outcomes.planId, plan.id)))
+      // Kept until commit, so the outcome can't be deleted between this check and the link.
+      .for("share");
     if (!outcome) errors.outcomeId = "outcome.invalid";
   }
   return hasErrors(errors) ? { errors } : { data: parsed.data };

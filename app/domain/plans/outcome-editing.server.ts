@@ -118,16 +118,20 @@ export async function updateOutcome(
 
 /** Deletes an outcome, refusing a stale `expectedVersion`. Milestones linked to it stay, unlinked (the foreign key sets null). */
 export async function deleteOutcome(actor: Actor, accountId: string, outcomeId: string, input: { expectedVersion: number }): Promise<EditResult> {
+  if (isOtherAccount(actor, accountId)) return editFail("not_found");
   return db.transaction(async (tx): Promise<EditResult> => {
+    // Linked milestones are locked before the outcome, the order a milestone edit takes them in
+    // (its row, then the outcome it links to), so the two can't deadlock.
+    const linked = await tx
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(and(eq(milestones.outcomeId, outcomeId), eq(milestones.accountId, accountId)))
+      .for("update");
     const outcome = await lockOutcome(tx, actor, accountId, outcomeId);
     if (!outcome) return editFail("not_found");
     if (!canOnPlan(actor, "plan.edit", { accountId })) return editFail("forbidden");
     if (outcome.version !== input.expectedVersion) return editFail("stale");
 
-    const linked = await tx
-      .select({ id: milestones.id })
-      .from(milestones)
-      .where(and(eq(milestones.outcomeId, outcome.id), eq(milestones.accountId, accountId)));
     await tx.delete(outcomes).where(and(eq(outcomes.id, outcome.id), eq(outcomes.accountId, accountId)));
     await recordActivity(tx, {
       accountId,
