@@ -68,11 +68,11 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
   await expect(theirs.getByLabel("Side", { exact: true }).locator("option")).toHaveText(["Customer"]);
   await expect(theirs.getByLabel("Internal task (vendor team only)")).toHaveCount(0);
   await theirs.getByLabel("Task", { exact: true }).fill(CUSTOMER_TASK);
-  await theirs.getByLabel("Assignee", { exact: true }).selectOption({ label: "Chloe Nguyen" });
+  await theirs.getByLabel("Assignee", { exact: true }).selectOption({ label: "Daniel Cho" });
   await theirs.getByLabel("Due date (optional)").fill("2027-02-15");
   await theirs.getByRole("button", { name: "Save task" }).click();
   const customerRow = theirs.getByRole("row").filter({ hasText: CUSTOMER_TASK });
-  await expect(customerRow.getByRole("cell", { name: "Chloe Nguyen", exact: true })).toBeVisible();
+  await expect(customerRow.getByRole("cell", { name: "Daniel Cho", exact: true })).toBeVisible();
   await expect(customerRow.getByRole("cell", { name: "Customer", exact: true })).toBeVisible();
   await expect(champion.getByText(VENDOR_TASK)).toHaveCount(0);
   await expectNoSeriousA11yViolations(champion);
