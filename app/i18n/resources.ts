@@ -2,6 +2,7 @@ import auth from "./en/auth";
 import common from "./en/common";
 import mail from "./en/mail";
 import people from "./en/people";
+import planEditing from "./en/plan-editing";
 import plans from "./en/plans";
 import settings from "./en/settings";
 import staff from "./en/staff";
@@ -13,5 +14,5 @@ import value from "./en/value";
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans, templates, value },
+  en: { common, auth, people, mail, staff, settings, plans, planEditing, templates, value },
 } as const;

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { ZodError, z } from "zod";
 
 export type FieldErrorCodes = Record<string, string | undefined>;
 
@@ -14,13 +14,18 @@ export function parseForm<Schema extends z.ZodTypeAny>(
   for (const [key, value] of formData) values[key] = value;
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
+  return { ok: false, fieldErrors: zodFieldErrors(result.error) };
+}
+
+/** A zod refusal as one message code per field (the first issue of each). */
+export function zodFieldErrors(error: ZodError): FieldErrorCodes {
   const fieldErrors: FieldErrorCodes = {};
-  for (const issue of result.error.issues) {
+  for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
     // zod's own messages (e.g. "Required" for a missing field) aren't our codes; map them.
     fieldErrors[field] ??= issue.message.includes(".") ? issue.message : "field.required";
   }
-  return { ok: false, fieldErrors };
+  return fieldErrors;
 }
 
 /** Only same-site relative paths may be redirect targets after sign-in. */

@@ -58,13 +58,46 @@ export function TextAreaField({ label, error, hint, id, className = "", ...texta
     <Chrome id={fieldId} label={label} error={error} hint={hint}>
       <textarea
         id={fieldId}
-        rows={2}
+        rows={3}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(fieldId, error, hint)}
         className={`${control} ${error ? "ring-red-400" : "ring-slate-300"} ${className}`}
         {...textarea}
       />
     </Chrome>
+  );
+}
+
+/** A checkbox with its label beside it, and the same hint and error as the other fields. */
+export function CheckboxField({ label, error, hint, id, ...input }: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start gap-2">
+        <input
+          id={fieldId}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(fieldId, error, hint)}
+          className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
+          {...input}
+        />
+        <label htmlFor={fieldId} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+      </div>
+      {hint && !error ? (
+        <p id={`${fieldId}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${fieldId}-error`} className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -85,11 +85,11 @@ beforeAll(async () => {
 describe("getPlanView as a CSM", () => {
   it("returns the plan, today and outcomes in order", async () => {
     const view = (await getPlanView(actorOf(people.csm), account.id, plan.id))!;
-    expect(view.plan).toEqual({ id: plan.id, name: "Rollout", startDate: day(-60), templateName: `Rollout ${account.id}`, isCurrent: true });
+    expect(view.plan).toEqual({ id: plan.id, name: "Rollout", startDate: day(-60), templateName: `Rollout ${account.id}`, isCurrent: true, version: 1 });
     expect(view.today).toBe(today);
     expect(view.outcomes).toEqual([
-      { id: expect.any(String), title: "Reporting automated", why: "Saves a day", successCriteria: "No spreadsheets", ownerName: "Chris Champion", targetDate: day(30) },
-      { id: expect.any(String), title: "Adoption", why: "", successCriteria: "", ownerName: null, targetDate: null },
+      { id: expect.any(String), title: "Reporting automated", why: "Saves a day", successCriteria: "No spreadsheets", ownerId: people.champion.id, ownerName: "Chris Champion", targetDate: day(30), version: 1 },
+      { id: expect.any(String), title: "Adoption", why: "", successCriteria: "", ownerId: null, ownerName: null, targetDate: null, version: 1 },
     ]);
   });
 

@@ -5,7 +5,7 @@ import { buildPlanView, type MilestoneRow, type TaskRow } from "~/domain/plans/p
 const TODAY = "2026-03-10";
 
 function milestone(id: string, targetDate: string, overrides: Partial<MilestoneRow> = {}): MilestoneRow {
-  return { id, title: `M ${id}`, description: "", targetDate, outcomeId: null, vendorSignOff: null, customerSignOff: null, rating: null, ratingComment: null, ...overrides };
+  return { id, title: `M ${id}`, description: "", targetDate, outcomeId: null, vendorSignOff: null, customerSignOff: null, rating: null, ratingComment: null, version: 1, ...overrides };
 }
 let n = 0;
 function task(milestoneId: string, overrides: Partial<TaskRow> = {}): TaskRow {
@@ -18,7 +18,7 @@ const signedLate = { name: "Someone", at: "2026-02-26T20:00:00.000Z" };
 const signedEarly = { name: "Someone", at: "2026-01-25T10:00:00.000Z" };
 
 const view = buildPlanView({
-  plan: { id: "p", name: "Plan", startDate: "2026-01-01", templateName: null, isCurrent: true },
+  plan: { id: "p", name: "Plan", startDate: "2026-01-01", templateName: null, isCurrent: true, version: 1 },
   today: TODAY,
   outcomes: [],
   milestones: [

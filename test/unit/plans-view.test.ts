@@ -5,7 +5,7 @@ const TODAY = "2026-03-10";
 const signed = { name: "Someone", at: "2026-02-01T10:00:00.000Z" };
 
 function milestone(id: string, targetDate: string, overrides: Partial<MilestoneRow> = {}): MilestoneRow {
-  return { id, title: `M ${id}`, description: "", targetDate, outcomeId: null, vendorSignOff: null, customerSignOff: null, rating: null, ratingComment: null, ...overrides };
+  return { id, title: `M ${id}`, description: "", targetDate, outcomeId: null, vendorSignOff: null, customerSignOff: null, rating: null, ratingComment: null, version: 1, ...overrides };
 }
 let n = 0;
 function task(milestoneId: string, overrides: Partial<TaskRow> = {}): TaskRow {
@@ -28,7 +28,7 @@ function task(milestoneId: string, overrides: Partial<TaskRow> = {}): TaskRow {
 }
 
 const view = buildPlanView({
-  plan: { id: "p", name: "Plan", startDate: "2026-01-01", templateName: null, isCurrent: true },
+  plan: { id: "p", name: "Plan", startDate: "2026-01-01", templateName: null, isCurrent: true, version: 1 },
   today: TODAY,
   outcomes: [],
   milestones: [

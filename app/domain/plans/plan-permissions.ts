@@ -8,10 +8,12 @@ import type { StaffRole, TaskSide } from "~db/schema";
  *
  * - `plan.view`            see the plan, its milestones, tasks and comments
  * - `plan.create`          apply a template / create a plan
- * - `plan.edit`            edit outcomes and milestones (titles, dates, links)
+ * - `plan.edit`            rename the plan, make it current; add, edit and delete outcomes and milestones
  * - `milestone.sign_off`   sign a milestone off for one side (context: which side)
  * - `milestone.rate`       rate a milestone 1–5 (the champion, when confirming it)
- * - `task.edit`            change a task's title, notes, dates, status
+ * - `task.create`          add a task under a milestone (context: the new task's side and internal flag)
+ * - `task.edit`            change a task's title, notes, dates, status (asked of the task as it is and as it would be)
+ * - `task.delete`          delete a task
  * - `task.assign`          give a task to someone (context: the task and the assignee, or null to unassign)
  * - `task.complete`        mark a task done
  * - `internal.view`        see internal tasks, notes and comments
@@ -23,7 +25,9 @@ export type PlanAction =
   | "plan.edit"
   | "milestone.sign_off"
   | "milestone.rate"
+  | "task.create"
   | "task.edit"
+  | "task.delete"
   | "task.assign"
   | "task.complete"
   | "internal.view"
@@ -35,7 +39,9 @@ export const PLAN_ACTIONS: readonly PlanAction[] = [
   "plan.edit",
   "milestone.sign_off",
   "milestone.rate",
+  "task.create",
   "task.edit",
+  "task.delete",
   "task.assign",
   "task.complete",
   "internal.view",
@@ -62,7 +68,9 @@ export interface PlanActionContexts {
   "plan.edit": {};
   "milestone.sign_off": { side: TaskSide };
   "milestone.rate": {};
+  "task.create": { side: TaskSide; internal: boolean };
   "task.edit": { task: PlanTaskRef };
+  "task.delete": { task: PlanTaskRef };
   "task.assign": { task: PlanTaskRef; assignee: AssigneeRef | null };
   "task.complete": { task: PlanTaskRef };
   "internal.view": {};
@@ -111,7 +119,14 @@ export function canOnPlan<A extends PlanAction>(actor: Actor, action: A, context
       const { internal } = context as PlanContext<"comment">;
       return internal ? actor.kind === "staff" : true;
     }
+    case "task.create": {
+      // Champions run the customer side; internal tasks are vendor-only whoever asks.
+      const { side, internal } = context as PlanContext<"task.create">;
+      if (internal && side !== "vendor") return false;
+      return isPlanner(actor) || (champion && side === "customer" && !internal);
+    }
     case "task.edit":
+    case "task.delete":
     case "task.assign":
     case "task.complete": {
       const { task } = context as PlanContext<"task.edit">;

@@ -30,6 +30,7 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
       name: plans.name,
       startDate: plans.startDate,
       isCurrent: plans.isCurrent,
+      version: plans.version,
       templateName: planTemplates.name,
       timeZone: accounts.timeZone,
     })
@@ -48,8 +49,10 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
         title: outcomes.title,
         why: outcomes.why,
         successCriteria: outcomes.successCriteria,
+        ownerId: outcomes.ownerId,
         ownerName: owner.name,
         targetDate: outcomes.targetDate,
+        version: outcomes.version,
       })
       .from(outcomes)
       .leftJoin(owner, eq(owner.id, outcomes.ownerId))
@@ -68,6 +71,7 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
         customerSignedAt: milestones.customerSignedAt,
         rating: milestones.rating,
         ratingComment: milestones.ratingComment,
+        version: milestones.version,
       })
       .from(milestones)
       .leftJoin(vendorSigner, eq(vendorSigner.id, milestones.vendorSignedById))
@@ -97,7 +101,7 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
   ]);
 
   return buildPlanView({
-    plan: { id: plan.id, name: plan.name, startDate: plan.startDate, templateName: plan.templateName, isCurrent: plan.isCurrent },
+    plan: { id: plan.id, name: plan.name, startDate: plan.startDate, templateName: plan.templateName, isCurrent: plan.isCurrent, version: plan.version },
     today: todayIn(plan.timeZone),
     outcomes: outcomeRows,
     milestones: milestoneRows.map(({ vendorSignerName, vendorSignedAt, customerSignerName, customerSignedAt, ...milestone }) => ({

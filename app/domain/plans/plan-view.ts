@@ -9,10 +9,19 @@ import { isTaskOverdue, milestoneProgress, nextMilestone, planProgress } from ".
  * counts are computed from the tasks in `tasks`, so what a person sees always adds up.
  */
 export interface PlanView {
-  plan: { id: string; name: string; startDate: string; templateName: string | null; isCurrent: boolean };
+  plan: { id: string; name: string; startDate: string; templateName: string | null; isCurrent: boolean; version: number };
   /** The account's calendar date. */
   today: string;
-  outcomes: { id: string; title: string; why: string; successCriteria: string; ownerName: string | null; targetDate: string | null }[];
+  outcomes: {
+    id: string;
+    title: string;
+    why: string;
+    successCriteria: string;
+    ownerId: string | null;
+    ownerName: string | null;
+    targetDate: string | null;
+    version: number;
+  }[];
   milestones: {
     id: string;
     title: string;
@@ -28,6 +37,7 @@ export interface PlanView {
     customerSignOff: { name: string; at: string } | null;
     rating: number | null;
     ratingComment: string | null;
+    version: number;
   }[];
   tasks: {
     id: string;

@@ -17,13 +17,16 @@ const fail = (error: TaskActionError) => ({ ok: false as const, error });
  * The task, locked for the rest of the transaction, if it exists for this actor: scoped by the
  * account, and internal tasks (and everything of another account) simply don't exist for customers.
  */
-async function lockTask(tx: Transaction, actor: Actor, accountId: string, taskId: string) {
+export async function lockTask(tx: Transaction, actor: Actor, accountId: string, taskId: string) {
   if (actor.kind === "customer" && actor.accountId !== accountId) return null;
   const [task] = await tx
     .select({
       id: tasks.id,
       planId: tasks.planId,
+      milestoneId: tasks.milestoneId,
       title: tasks.title,
+      notes: tasks.notes,
+      dueDate: tasks.dueDate,
       side: tasks.side,
       assigneeId: tasks.assigneeId,
       status: tasks.status,
@@ -38,7 +41,7 @@ async function lockTask(tx: Transaction, actor: Actor, accountId: string, taskId
 }
 
 /** Activity details every task entry carries, so a plan's log can be filtered and internal entries kept from customers. */
-const taskDetails = (task: { planId: string; title: string; internal: boolean }) => ({
+export const taskDetails = (task: { planId: string; title: string; internal: boolean }) => ({
   planId: task.planId,
   title: task.title,
   ...(task.internal ? { internal: true } : {}),
@@ -158,7 +161,7 @@ export async function assignTask(
  * locked when read, so this refuses nothing in practice; the version in the WHERE clause keeps a
  * stale write out even if a caller forgets the lock.
  */
-async function writeTaskVersion(
+export async function writeTaskVersion(
   tx: Transaction,
   accountId: string,
   task: { id: string; version: number },

@@ -9,6 +9,8 @@ import { CommentThread, type ThreadComment } from "~/ui/plans/comment-thread";
 import { SignOffControls } from "~/ui/plans/sign-off";
 import { MilestoneStatusBadge, TaskDue, TaskStatusBadge, useDaysText } from "~/ui/plans/status-badge";
 import { TaskActions, type TaskPermissions } from "~/ui/plans/task-actions";
+import { EditMilestone } from "~/ui/plans/milestone-editor";
+import { AddTask, EditTask, type TaskEditorOptions } from "~/ui/plans/task-editor";
 
 type Milestone = PlanView["milestones"][number];
 type Task = PlanView["tasks"][number];
@@ -18,13 +20,28 @@ export interface PlanInteractions {
   accountId: string;
   timeZone: string;
   vendorName: string;
-  taskCan: Record<string, TaskPermissions>;
+  taskCan: Record<string, TaskPermissions & { delete: boolean }>;
   assigneesBySide: { customer: SelectOption[]; vendor: SelectOption[] };
+  /** Editing: the plan, and what the viewer may put on it. */
+  planId: string;
+  startDate: string;
+  outcomes: SelectOption[];
+  canEditPlan: boolean;
+  taskSides: TaskEditorOptions["sides"];
+  canInternalTask: boolean;
   signOff: { side: "vendor" | "customer"; canSign: boolean; canRate: boolean };
   commentsBySubject: Record<string, ThreadComment[]>;
   canComment: boolean;
   canInternal: boolean;
 }
+
+const taskEditorOf = (interact: PlanInteractions): TaskEditorOptions => ({
+  accountId: interact.accountId,
+  startDate: interact.startDate,
+  sides: interact.taskSides,
+  canInternal: interact.canInternalTask,
+  assigneesBySide: interact.assigneesBySide,
+});
 
 function SignOff({ milestone, locale, vendorName }: { milestone: Milestone; locale: string; vendorName: string }) {
   const { t } = useTranslation("plans");
@@ -61,6 +78,7 @@ export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: s
         <tr key={task.id} className={task.overdue ? "bg-red-50/60" : undefined}>
           <Cell className="whitespace-normal">
             <div className="font-medium text-slate-900">{task.title}</div>
+            {task.notes ? <p className="max-w-md whitespace-pre-line text-xs text-slate-600">{task.notes}</p> : null}
             {task.status === "blocked" && task.blockedReason ? (
               <div className="text-xs text-red-800">{t("attention.blockedBecause", { reason: task.blockedReason })}</div>
             ) : null}
@@ -94,6 +112,11 @@ export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: s
               {can && (can.complete || can.edit || can.assign) ? (
                 <TaskActions accountId={interact.accountId} task={task} can={can} assignees={interact.assigneesBySide[task.side]} />
               ) : null}
+              {can?.edit ? (
+                <div className="mt-2">
+                  <EditTask task={task} options={taskEditorOf(interact)} canDelete={can.delete} />
+                </div>
+              ) : null}
             </Cell>
           ) : null}
         </tr>
@@ -106,11 +129,14 @@ export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: s
 export function MilestoneSection({
   milestone,
   tasks,
+  taskCount,
   locale,
   interact,
 }: {
   milestone: Milestone;
   tasks: Task[];
+  /** All of the milestone's tasks the viewer can see, whatever the filters. */
+  taskCount: number;
   locale: string;
   interact: PlanInteractions;
 }) {
@@ -134,6 +160,15 @@ export function MilestoneSection({
             {milestone.status !== "achieved" ? ` · ${daysText(milestone.daysToTarget)}` : null}
           </p>
           {milestone.description ? <p className="mt-1 max-w-2xl text-sm text-slate-700">{milestone.description}</p> : null}
+          {interact.canEditPlan ? (
+            <div className="mt-2">
+              <EditMilestone
+                milestone={milestone}
+                taskCount={taskCount}
+                options={{ accountId: interact.accountId, planId: interact.planId, startDate: interact.startDate, outcomes: interact.outcomes }}
+              />
+            </div>
+          ) : null}
         </div>
         <div className="w-full shrink-0 space-y-2 sm:w-64">
           <ProgressBar
@@ -173,6 +208,11 @@ export function MilestoneSection({
             <TaskRows tasks={tasks} locale={locale} interact={interact} />
           </Table>
         )}
+        {interact.taskSides.length > 0 ? (
+          <div className="px-2 pt-3">
+            <AddTask milestone={milestone} options={taskEditorOf(interact)} />
+          </div>
+        ) : null}
         <div className="px-2 pt-3">
           <CommentThread
             accountId={interact.accountId}

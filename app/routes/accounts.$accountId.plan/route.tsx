@@ -4,14 +4,15 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { canOnPlan } from "~/domain/plans/plan-permissions";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
-import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
+import { getCurrentPlanView, getPlanView, listPlans } from "~/domain/plans/plan-view.server";
 import { TaskFilterSchema, filterTasks, hasFilters } from "~/domain/plans/task-filters";
 import { applyTemplate, listTemplates } from "~/domain/plans/templates.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDate, todayIn } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
-import { forbidden } from "~/lib/http.server";
+import { forbidden, notFound } from "~/lib/http.server";
+import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
@@ -27,24 +28,34 @@ import { listAccountOwners } from "~/domain/people/accounts.server";
 import { listPlanActivity } from "~/domain/plans/plan-activity.server";
 import { ActivityLog } from "~/ui/plans/activity-log";
 import { Timeline } from "./timeline";
+import { OutcomesCard } from "./outcomes-card";
+import { OlderPlanNotice, PlanList, RenamePlan } from "./plan-list";
+import { AddMilestone } from "~/ui/plans/milestone-editor";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans:title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const canApply = canOnPlan(actor, "plan.create", { accountId: account.id });
-  const [view, templates, members, owners] = await Promise.all([
-    getCurrentPlanView(actor, account.id),
+  // Staff may open any of the account's plans (?plan=<id>); customers always see the current one.
+  const requested = actor.kind === "staff" ? new URL(request.url).searchParams.get("plan") : null;
+  if (requested !== null && !isId(requested)) notFound();
+  const [view, templates, members, owners, plans] = await Promise.all([
+    requested ? getPlanView(actor, account.id, requested) : getCurrentPlanView(actor, account.id),
     canApply ? listTemplates() : Promise.resolve([]),
     listMembers(account.id),
     actor.kind === "staff" ? listAccountOwners() : Promise.resolve([]),
+    actor.kind === "staff" ? listPlans(account.id) : Promise.resolve([]),
   ]);
+  if (requested && !view) notFound();
   const [comments, activity] = view
     ? await Promise.all([listPlanComments(actor, account.id, view.plan.id), listPlanActivity(actor, account.id, view.plan.id)])
     : [[], []];
   const filters = TaskFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const scope = { accountId: account.id };
   const side = actor.kind === "staff" ? ("vendor" as const) : ("customer" as const);
+  const activeMembers = members.filter((member) => !member.deactivatedAt).map((member) => ({ value: member.id, label: member.name }));
+  const vendorOwners = owners.map((owner) => ({ value: owner.id, label: owner.name }));
   const commentsBySubject: Record<string, PlanComment[]> = {};
   for (const comment of comments) (commentsBySubject[comment.subjectId] ??= []).push(comment);
   return {
@@ -57,6 +68,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canApply,
     templates: templates.map((template) => ({ id: template.id, name: template.name, segmentId: template.segmentId, segmentName: template.segmentName })),
     today: todayIn(account.timeZone),
+    plans: plans.map(({ createdAt: _createdAt, ...plan }) => plan),
+    canEditPlan: canOnPlan(actor, "plan.edit", scope),
+    outcomeOwners: canOnPlan(actor, "plan.edit", scope) ? [...activeMembers, ...vendorOwners] : [],
     interact: {
       accountId: account.id,
       timeZone: account.timeZone,
@@ -67,13 +81,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             complete: canOnPlan(actor, "task.complete", { ...scope, task }),
             edit: canOnPlan(actor, "task.edit", { ...scope, task }),
             assign: canOnPlan(actor, "task.assign", { ...scope, task, assignee: null }),
+            delete: canOnPlan(actor, "task.delete", { ...scope, task }),
           },
         ]),
       ),
-      assigneesBySide: {
-        customer: members.filter((member) => !member.deactivatedAt).map((member) => ({ value: member.id, label: member.name })),
-        vendor: owners.map((owner) => ({ value: owner.id, label: owner.name })),
-      },
+      assigneesBySide: { customer: activeMembers, vendor: vendorOwners },
+      taskSides: (["customer", "vendor"] as const).filter((side) => canOnPlan(actor, "task.create", { ...scope, side, internal: false })),
+      canInternalTask: canOnPlan(actor, "task.create", { ...scope, side: "vendor", internal: true }),
+      canEditPlan: canOnPlan(actor, "plan.edit", scope),
       signOff: {
         side,
         canSign: canOnPlan(actor, "milestone.sign_off", { ...scope, side }),
@@ -107,12 +122,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation(["plans", "common", "value"]);
-  const { account, isStaff, view, allTasks, filtered, activity, canApply, templates, today, interact: loaded } = useLoaderData<typeof loader>();
+  const { account, isStaff, view, allTasks, filtered, activity, canApply, templates, today, plans, canEditPlan, outcomeOwners, interact: loaded } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const root = useRootData();
   const locale = root?.locale ?? "en";
-  const interact: PlanInteractions = { ...loaded, vendorName: root?.vendorName ?? "" };
+  const interact: PlanInteractions = { ...loaded, vendorName: root?.vendorName ?? "", planId: view?.plan.id ?? "", startDate: view?.plan.startDate ?? today, outcomes: (view?.outcomes ?? []).map((outcome) => ({ value: outcome.id, label: outcome.title })) };
   const suggested = templates.find((template) => template.segmentId === account.segmentId)?.id ?? templates[0]?.id;
 
   if (!view) {
@@ -130,12 +146,17 @@ export default function PlanPage() {
   const attention = allTasks
     .filter((task) => task.overdue || task.status === "blocked")
     .sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"));
+  const editing = { accountId: account.id, planId: view.plan.id, startDate: view.plan.startDate };
+  const viewingOlder = !view.plan.isCurrent;
+  const planQuery = viewingOlder ? `?plan=${view.plan.id}` : "";
   const assignees = [...new Map(allTasks.filter((task) => task.assigneeId).map((task) => [task.assigneeId!, task.assigneeName ?? ""])).entries()];
 
   return (
     <div className="space-y-6">
+      {viewingOlder ? <OlderPlanNotice accountId={account.id} plan={view.plan} canEdit={canEditPlan} /> : null}
       <PageHeader
         title={isStaff ? view.plan.name : t("title")}
+        actions={canEditPlan ? <RenamePlan accountId={account.id} plan={view.plan} /> : undefined}
         description={
           <>
             {isStaff ? null : <span className="block font-medium text-slate-800">{view.plan.name}</span>}
@@ -169,34 +190,14 @@ export default function PlanPage() {
 
       <Timeline view={view} locale={locale} />
 
-      {view.outcomes.length > 0 ? (
-        <Card title={t("outcomes.title")}>
-          <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
-            {view.outcomes.map((outcome) => (
-              <li key={outcome.id} className="rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
-                <h3 className="font-medium text-slate-900">{outcome.title}</h3>
-                {outcome.why ? <p className="mt-1 text-sm text-slate-700">{outcome.why}</p> : null}
-                {outcome.successCriteria ? (
-                  <p className="mt-1 text-sm text-slate-600">
-                    <span className="font-medium">{t("outcomes.criteria")}: </span>
-                    {outcome.successCriteria}
-                  </p>
-                ) : null}
-                <p className="mt-1 text-xs text-slate-500">
-                  {outcome.ownerName ? t("outcomes.owner", { name: outcome.ownerName }) : null}
-                  {outcome.targetDate ? ` ${t("outcomes.target", { date: formatDate(outcome.targetDate, locale) })}` : null}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <OutcomesCard outcomes={view.outcomes} locale={locale} editor={canEditPlan ? { ...editing, owners: outcomeOwners } : null} />
 
       <section aria-labelledby="tasks-heading" className="space-y-4">
         <h2 id="tasks-heading" className="text-lg font-semibold text-slate-900">
           {t("tasks.title")}
         </h2>
         <Form method="get" aria-label={t("filters.label")} className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4 sm:items-end">
+          {viewingOlder ? <input type="hidden" name="plan" value={view.plan.id} /> : null}
           <SelectField
             label={t("filters.side")}
             name="side"
@@ -226,7 +227,7 @@ export default function PlanPage() {
           <div className="flex gap-2">
             <Button variant="secondary">{t("filters.apply")}</Button>
             {filtered ? (
-              <ButtonLink to={`/accounts/${account.id}/plan`} variant="ghost">
+              <ButtonLink to={`/accounts/${account.id}/plan${planQuery}`} variant="ghost">
                 {t("filters.clear")}
               </ButtonLink>
             ) : null}
@@ -240,13 +241,17 @@ export default function PlanPage() {
             key={milestone.id}
             milestone={milestone}
             tasks={view.tasks.filter((task) => task.milestoneId === milestone.id)}
+            taskCount={allTasks.filter((task) => task.milestoneId === milestone.id).length}
             locale={locale}
             interact={interact}
           />
         ))}
+        {canEditPlan ? <AddMilestone options={{ ...editing, outcomes: interact.outcomes }} /> : null}
       </section>
 
       <ActivityLog entries={activity} locale={locale} timeZone={loaded.timeZone} />
+
+      {isStaff ? <PlanList accountId={account.id} plans={plans} viewingId={view.plan.id} canEdit={canEditPlan} locale={locale} /> : null}
 
       {canApply ? (
         <details className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">

@@ -15,18 +15,35 @@ export interface ActivityLogEntry {
 const TASK_STATUSES = ["todo", "in_progress", "blocked", "done"] as const;
 const SIDES = ["customer", "vendor"] as const;
 
+const EDITED_SUBJECTS = ["outcome", "milestone", "task"] as const;
+const CHANGED_FIELDS = ["title", "why", "successCriteria", "ownerId", "targetDate", "description", "outcomeId", "notes", "side", "assigneeId", "dueDate", "internal"] as const;
+
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const oneOf = <T extends string>(options: readonly T[], value: unknown): T | null =>
   options.includes(value as T) ? (value as T) : null;
 
 /** One entry as a sentence; details are untyped JSON, so every field is checked before use. */
-function describe(entry: ActivityLogEntry, t: TFunction<"plans">, tValue: TFunction<"value">): string {
+function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]>, tValue: TFunction<"value">, locale: string): string {
   const { details } = entry;
   const actor = entry.actorName ?? t("activityLog.someone");
   const title = text(details.title);
   const valueText = describeValueActivity(entry, actor, tValue);
   if (valueText) return valueText;
+  const [subject, verb] = entry.action.split(".");
+  const edited = oneOf(EDITED_SUBJECTS, subject);
+  if (edited && (verb === "created" || verb === "deleted")) return t(`planEditing:activity.${verb}.${edited}`, { actor, title });
+  if (edited && verb === "updated") {
+    const changed = Object.keys((details.changes ?? {}) as object).flatMap((field) => {
+      const known = oneOf(CHANGED_FIELDS, field);
+      return known ? [t(`planEditing:activity.fields.${known}`)] : [];
+    });
+    return t(`planEditing:activity.updated.${edited}`, { actor, title, fields: new Intl.ListFormat(locale, { type: "conjunction" }).format(changed) });
+  }
   switch (entry.action) {
+    case "plan.renamed":
+      return t("planEditing:activity.planRenamed", { actor, from: text(details.from), to: text(details.to) });
+    case "plan.made_current":
+      return t("planEditing:activity.planMadeCurrent", { actor, name: text(details.name) });
     case "plan.created":
       return t("activityLog.planCreated", { actor, name: text(details.name) });
     case "task.status_changed": {
@@ -63,7 +80,7 @@ function describe(entry: ActivityLogEntry, t: TFunction<"plans">, tValue: TFunct
 
 /** The plan's audit trail, newest first, as readable sentences. */
 export function ActivityLog({ entries, locale, timeZone }: { entries: ActivityLogEntry[]; locale: string; timeZone: string }) {
-  const { t } = useTranslation("plans");
+  const { t } = useTranslation(["plans", "planEditing"]);
   const { t: tValue } = useTranslation("value");
   return (
     <Card title={t("activityLog.title")}>
@@ -73,7 +90,7 @@ export function ActivityLog({ entries, locale, timeZone }: { entries: ActivityLo
         <ol className="divide-y divide-slate-100">
           {entries.map((entry) => (
             <li key={entry.id} className="flex flex-col gap-0.5 py-2 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-              <span className="text-slate-800">{describe(entry, t, tValue)}</span>
+              <span className="text-slate-800">{describe(entry, t, tValue, locale)}</span>
               <time dateTime={entry.createdAt} className="shrink-0 text-xs text-slate-500">
                 {formatDateTime(entry.createdAt, locale, timeZone)}
               </time>

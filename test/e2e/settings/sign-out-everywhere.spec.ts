@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo } from "../support/demo";
 import { pageSignedInAs } from "../support/session";
 
 test("sign out everywhere ends the person's sessions on every device", async ({ browser }) => {
-  // Two devices of one person.
-  const laptop = await pageSignedInAs(browser, demo.helixChampion.email);
-  const phone = await pageSignedInAs(browser, demo.helixChampion.email);
+  // Two devices of one person, whom no other spec signs in as: specs run in parallel, and signing
+  // out a shared demo person (Elena, say) would sign another spec out midway.
+  const laptop = await pageSignedInAs(browser, "mia@helixhealth.example");
+  const phone = await pageSignedInAs(browser, "mia@helixhealth.example");
 
   await laptop.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(laptop.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();

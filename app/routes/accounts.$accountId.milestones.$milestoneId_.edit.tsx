@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { deleteMilestone, updateMilestone } from "~/domain/plans/milestone-editing.server";
+import { VersionSchema } from "~/domain/plans/plan-edit-rules";
+import { notFound } from "~/lib/http.server";
+import { isId } from "~/lib/ids";
+import { answer, refuse, toPlanPage } from "./accounts.$accountId.plan/edit-answer.server";
+
+const ControlSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("update"), version: VersionSchema }),
+  // How many tasks the person was told go with it.
+  z.object({ intent: z.literal("delete"), version: VersionSchema, taskCount: z.coerce.number().int().min(0) }),
+]);
+
+/** One milestone of a plan: edit it or delete it (with its tasks). Its sign-off lives in the milestones.$milestoneId route. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
+  if (!isId(params.milestoneId)) notFound();
+  const values = Object.fromEntries(await request.formData());
+  const control = ControlSchema.safeParse(values);
+  if (!control.success) return refuse(control.error);
+  const input = control.data;
+  return answer(
+    input.intent === "delete"
+      ? await deleteMilestone(actor, account.id, params.milestoneId, { expectedVersion: input.version, taskCount: input.taskCount })
+      : await updateMilestone(actor, account.id, params.milestoneId, {
+...values, expectedVersion: input.version }),
+  );
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return toPlanPage(params.accountId);
+}

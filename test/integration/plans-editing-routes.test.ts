@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~db/client.server";
+import { type Account, type Milestone, type User, milestones, tasks } from "~db/schema";
+import { createAccount, createCustomer, createMilestone, createOutcome, createPlan, createStaff, createTask, signedInRequest } from "~db/seed/factories";
+import { action as milestoneEdit } from "~/routes/accounts.$accountId.milestones.$milestoneId_.edit";
+import { action as addTask } from "~/routes/accounts.$accountId.milestones.$milestoneId_.tasks";
+import { action as outcomeEdit } from "~/routes/accounts.$accountId.outcomes.$outcomeId";
+import { action as planEdit } from "~/routes/accounts.$accountId.plans.$planId";
+import { action as taskEdit } from "~/routes/accounts.$accountId.tasks.$taskId_.edit";
+
+/** The routes answer with Remix's `data()`: the body and, for refusals, a 4xx status. */
+type Answer = { data?: unknown; init?: { status?: number } | null };
+const statusOf = (answer: unknown) => (answer as Answer).init?.status ?? 200;
+const bodyOf = (answer: unknown) => (answer as Answer).data;
+
+const context = { clientIp: "127.0.0.1" };
+
+let account: Account;
+let other: Account;
+let milestone: Milestone;
+const people = {} as Record<"csm" | "champion" | "outsider", User>;
+
+/** A form post by the person (the URL doesn't matter: the action is called with its params). */
+const post = (who: keyof typeof people, fields: Record<string, string>) =>
+  signedInRequest(people[who].id, "http://localhost/", { method: "POST", body: new URLSearchParams(fields) });
+
+async function status(pending: Promise<unknown>) {
+  try {
+    return statusOf(await pending);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+beforeAll(async () => {
+  people.csm = await createStaff("csm");
+  account = await createAccount({ csmId: people.csm.id });
+  other = await createAccount();
+  people.champion = await createCustomer(account.id, "champion");
+  people.outsider = await createCustomer(other.id, "champion");
+  milestone = await createMilestone(await createPlan(account.id, { startDate: "2026-01-05" }), { targetDate: "2026-03-01" });
+});
+
+describe("plan-editing routes", () => {
+  it("answer a stale task edit with 409 and the reason, and write nothing", async () => {
+    const task = await createTask(milestone, { title: "Before" });
+    const params = { accountId: account.id, taskId: task.id };
+    const fields = { intent: "update", version: "1", title: "First", side: "customer" };
+    expect(bodyOf(await taskEdit({ request: await post("csm", fields), params, context }))).toEqual({ ok: true });
+    const stale = await taskEdit({ request: await post("champion", { ...fields, title: "Second" }), params, context });
+    expect(statusOf(stale)).toBe(409);
+    expect(bodyOf(stale)).toEqual({ ok: false, error: "stale", fieldErrors: {} });
+    expect((await db.select().from(tasks).where(eq(tasks.id, task.id)))[0]).toMatchObject({ title: "First", version: 2 });
+  });
+
+  it("answer bad fields with 400 and a code per field", async () => {
+    const params = { accountId: account.id, milestoneId: milestone.id };
+    const answer = await milestoneEdit({ request: await post("csm", { intent: "update", version: "1", title: "", targetDate: "2025-01-01" }), params, context });
+    expect(statusOf(answer)).toBe(400);
+    expect(bodyOf(answer)).toEqual({ ok: false, error: "invalid", fieldErrors: { title: "title.required" } });
+    const early = await milestoneEdit({ request: await post("csm", { intent: "update", version: "1", title: "M", targetDate: "2025-01-01" }), params, context });
+    expect(bodyOf(early)).toEqual({ ok: false, error: "invalid", fieldErrors: { targetDate: "date.beforeStart" } });
+    const noVersion = await milestoneEdit({ request: await post("csm", { intent: "update", title: "M", targetDate: "2026-02-01" }), params, context });
+    expect(statusOf(noVersion)).toBe(400);
+    expect((await db.select().from(milestones).where(eq(milestones.id, milestone.id)))[0]).toMatchObject({ version: 1, targetDate: "2026-03-01" });
+  });
+
+  it("answer 404 for another account's ids, through this account's URL or theirs, and 403 for a champion's planning", async () => {
+    const theirs = await createOutcome(await createPlan(other.id));
+    expect(await status(outcomeEdit({ request: await post("csm", { intent: "delete", version: "1" }), params: { accountId: account.id, outcomeId: theirs.id }, context }))).toBe(404);
+    expect(await status(addTask({ request: await post("outsider", { title: "T", side: "customer" }), params: { accountId: account.id, milestoneId: milestone.id }, context }))).toBe(404);
+    expect(await status(planEdit({ request: await post("csm", { intent: "make_current" }), params: { accountId: account.id, planId: theirs.planId }, context }))).toBe(404);
+    expect(await status(planEdit({ request: await post("csm", { intent: "make_current" }), params: { accountId: account.id, planId: "not-an-id" }, context }))).toBe(404);
+    expect(await status(planEdit({ request: await post("champion", { intent: "add_milestone", title: "M", targetDate: "2026-04-01" }), params: { accountId: account.id, planId: milestone.planId }, context }))).toBe(403);
+    expect(await db.select().from(milestones).where(eq(milestones.planId, milestone.planId))).toHaveLength(1);
+  });
+});
