@@ -9,6 +9,7 @@ import { CommentThread, type ThreadComment } from "~/ui/plans/comment-thread";
 import { SignOffControls } from "~/ui/plans/sign-off";
 import { MilestoneStatusBadge, TaskDue, TaskStatusBadge, useDaysText } from "~/ui/plans/status-badge";
 import { TaskActions, type TaskPermissions } from "~/ui/plans/task-actions";
+import { TaskTrainingLink } from "~/ui/training/task-training-link";
 
 type Milestone = PlanView["milestones"][number];
 type Task = PlanView["tasks"][number];
@@ -24,6 +25,8 @@ export interface PlanInteractions {
   commentsBySubject: Record<string, ThreadComment[]>;
   canComment: boolean;
   canInternal: boolean;
+  /** May make a task require a course (the training plan link). */
+  canLinkTraining: boolean;
 }
 
 function SignOff({ milestone, locale, vendorName }: { milestone: Milestone; locale: string; vendorName: string }) {
@@ -65,6 +68,7 @@ export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: s
               <div className="text-xs text-red-800">{t("attention.blockedBecause", { reason: task.blockedReason })}</div>
             ) : null}
             {task.internal ? <Badge tone="amber">{t("tasks.internal")}</Badge> : null}
+            <TaskTrainingLink accountId={interact?.accountId} task={task} canLink={interact?.canLinkTraining ?? false} />
             {interact ? (
               <div className="mt-1">
                 <CommentThread
