@@ -116,7 +116,10 @@ function parseFileUncached<T>(file: string, source: string, schema: ZodType<T, a
     facts = analyzeTree(parseMdx(body));
   } catch (error) {
     const message = error as { line?: number; reason?: string; message?: string };
-    problems.push({ file, line: message.line ?? undefined, message: `is not valid MDX: ${message.reason ?? message.message}` });
+    const reason = message.reason ?? message.message ?? String(error);
+    // Some messages (an unclosed tag) carry their position only in the text, as "(10:1-10:21)".
+    const line = message.line ?? Number(/\((\d+):\d+/.exec(reason)?.[1]) ?? undefined;
+    problems.push({ file, line: line || undefined, message: `is not valid MDX: ${reason}` });
   }
   return { data, facts, problems };
 }
