@@ -43,8 +43,15 @@ function catalogWith(files: Record<string, string>) {
 
 const FILE = "courses/reporting-basics/first.mdx";
 
+interface DefectCase {
+  defect: string;
+  files: Record<string, string>;
+  expected: string | RegExp;
+  course?: string;
+}
+
 describe("content validator: each defect names the file, the field and what is wrong", () => {
-  it.each([
+  it.each<DefectCase>([
     { defect: "missing title", files: { "first.mdx": lesson("order: 1\nminutes: 5\nstage: knowledge") }, expected: `${FILE}: title is missing` },
     { defect: "unknown stage", files: { "first.mdx": lesson("title: First\norder: 1\nminutes: 5\nstage: mastery") }, expected: `${FILE}: stage must be one of awareness, desire, knowledge, ability, reinforcement` },
     { defect: "order that is not a whole number", files: { "first.mdx": lesson("title: First\norder: first\nminutes: 5\nstage: knowledge") }, expected: `${FILE}: order must be a whole number` },
@@ -66,7 +73,7 @@ describe("content validator: each defect names the file, the field and what is w
     { defect: "audience that is not a role", files: { "first.mdx": lesson(GOOD_FRONT) }, course: COURSE.replace("[member]", "[member, ceo]"), expected: "courses/reporting-basics/course.mdx: audience.1 must be one of champion, member" },
     { defect: "unknown component", files: { "first.mdx": lesson(GOOD_FRONT, "<Chart data={1} />") }, expected: `${FILE}:8: uses <Chart>, which is not an author component (Callout, Steps, Video, Quiz, Answer, Practice)` },
     { defect: "video file that doesn't exist", files: { "first.mdx": lesson(GOOD_FRONT, '<Video src="media/missing.mp4" title="x" />') }, expected: `${FILE}:8: Video.src "media/missing.mp4" does not exist in the course folder` },
-  ])("rejects a $defect", ({ files, expected, course }: { files: Record<string, string>; expected: string | RegExp; course?: string }) => {
+  ])("rejects a $defect", ({ files, expected, course }) => {
     const catalog = catalogWith(course ? { ...files, "course.mdx": course } : files);
     expect(catalog.courses).toEqual([]);
     const messages = catalog.problems.map(formatProblem);
