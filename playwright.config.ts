@@ -69,6 +69,9 @@ export default defineConfig({
       TANDEM_EPHEMERAL_DB: "1",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       SMTP_URL: "",
+      // Small fixture courses of our own, so the flows don't depend on the seed courses' wording.
+      CONTENT_DIR: process.env.E2E_CONTENT_DIR ?? "test/fixtures/content",
+      MDX_CACHE_DIR: ".cache/mdx-e2e",
     },
   },
 });

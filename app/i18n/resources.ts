@@ -7,6 +7,7 @@ import plans from "./en/plans";
 import settings from "./en/settings";
 import staff from "./en/staff";
 import templates from "./en/templates";
+import training from "./en/training";
 import value from "./en/value";
 
 /**
@@ -14,5 +15,5 @@ import value from "./en/value";
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans, planEditing, templates, value },
+  en: { common, auth, people, mail, staff, settings, plans, planEditing, templates, value, training },
 } as const;

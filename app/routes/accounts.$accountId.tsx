@@ -66,6 +66,11 @@ export default function AccountFrame() {
               </NavLink>
             </li>
             <li>
+              <NavLink to={`/accounts/${account.id}/training`} className={tabClass}>
+                {t("account.tabs.training")}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to={`/accounts/${account.id}/people`} className={tabClass}>
                 {t("account.tabs.people")}
               </NavLink>

@@ -145,6 +145,8 @@ export const tasks = pgTable(
     internal: boolean("internal").notNull().default(false),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     completedById: text("completed_by_id").references(() => users.id),
+    /** A course (content/courses/<slug>) the task's trainees must finish; the task completes itself when they all have. */
+    courseSlug: text("course_slug"),
     position: integer("position").notNull().default(0),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -152,6 +154,7 @@ export const tasks = pgTable(
   },
   (t) => [
     index("tasks_plan_idx").on(t.planId),
+    index("tasks_course_idx").on(t.courseSlug).where(sql`${t.courseSlug} is not null`),
     index("tasks_milestone_idx").on(t.milestoneId),
     index("tasks_account_idx").on(t.accountId),
     index("tasks_assignee_open_idx").on(t.assigneeId).where(sql`${t.status} <> 'done'`),

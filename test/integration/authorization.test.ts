@@ -9,7 +9,7 @@ import { thrownResponse } from "../support/responses";
 
 type Role = "admin" | "csm" | "marketing" | "champion" | "member";
 const ROLES: Role[] = ["admin", "csm", "marketing", "champion", "member"];
-const ACTIONS: AccountAction[] = ["account.view", "account.edit", "people.manage"];
+const ACTIONS: AccountAction[] = ["account.view", "account.edit", "people.manage", "training.team", "training.link"];
 
 let own: Account;
 let other: Account;
@@ -31,24 +31,24 @@ beforeAll(async () => {
 /** What the guard answers, written out by hand: "ok", or the status of the thrown Response. */
 const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" | 403 | 404>>> = {
   admin: {
-    own: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok" },
-    other: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok" },
+    own: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok", "training.team": "ok", "training.link": "ok" },
+    other: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok", "training.team": "ok", "training.link": "ok" },
   },
   csm: {
-    own: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok" },
-    other: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok" },
+    own: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok", "training.team": "ok", "training.link": "ok" },
+    other: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok", "training.team": "ok", "training.link": "ok" },
   },
   marketing: {
-    own: { "account.view": "ok", "account.edit": 403, "people.manage": 403 },
-    other: { "account.view": "ok", "account.edit": 403, "people.manage": 403 },
+    own: { "account.view": "ok", "account.edit": 403, "people.manage": 403, "training.team": "ok", "training.link": 403 },
+    other: { "account.view": "ok", "account.edit": 403, "people.manage": 403, "training.team": "ok", "training.link": 403 },
   },
   champion: {
-    own: { "account.view": "ok", "account.edit": 403, "people.manage": "ok" },
-    other: { "account.view": 404, "account.edit": 404, "people.manage": 404 },
+    own: { "account.view": "ok", "account.edit": 403, "people.manage": "ok", "training.team": "ok", "training.link": 403 },
+    other: { "account.view": 404, "account.edit": 404, "people.manage": 404, "training.team": 404, "training.link": 404 },
   },
   member: {
-    own: { "account.view": "ok", "account.edit": 403, "people.manage": 403 },
-    other: { "account.view": 404, "account.edit": 404, "people.manage": 404 },
+    own: { "account.view": "ok", "account.edit": 403, "people.manage": 403, "training.team": 403, "training.link": 403 },
+    other: { "account.view": 404, "account.edit": 404, "people.manage": 404, "training.team": 404, "training.link": 404 },
   },
 };
 
@@ -117,11 +117,11 @@ describe("requireAccountAccess", () => {
 });
 
 const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
-  admin: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": "ok", "outbox.read": "ok", "templates.view": "ok", "templates.manage": "ok" },
-  csm: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": "ok" },
-  marketing: { "accounts.list": "ok", "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": 404 },
-  champion: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404 },
-  member: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404 },
+  admin: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": "ok", "outbox.read": "ok", "templates.view": "ok", "templates.manage": "ok", "training.adoption": "ok" },
+  csm: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": "ok", "training.adoption": "ok" },
+  marketing: { "accounts.list": "ok", "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": 404, "training.adoption": "ok" },
+  champion: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404, "training.adoption": 404 },
+  member: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404, "training.adoption": 404 },
 };
 
 const workspaceCases = ROLES.flatMap((role) =>

@@ -143,6 +143,7 @@ describe("getPlanView as a CSM", () => {
       internal: false,
       overdue: true,
       version: 1,
+      courseSlug: null,
     });
     expect(view.tasks.find((t) => t.title === "Flag renewal risk")).toMatchObject({ internal: true, overdue: true, assigneeName: "Casey CSM" });
     // Due today is not overdue yet.

@@ -19,24 +19,24 @@ function actorFor(role: Role): Actor {
  */
 const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction, boolean>>> = {
   admin: {
-    own: { "account.view": true, "account.edit": true, "people.manage": true },
-    other: { "account.view": true, "account.edit": true, "people.manage": true },
+    own: { "account.view": true, "account.edit": true, "people.manage": true, "training.team": true, "training.link": true },
+    other: { "account.view": true, "account.edit": true, "people.manage": true, "training.team": true, "training.link": true },
   },
   csm: {
-    own: { "account.view": true, "account.edit": true, "people.manage": true },
-    other: { "account.view": true, "account.edit": true, "people.manage": true },
+    own: { "account.view": true, "account.edit": true, "people.manage": true, "training.team": true, "training.link": true },
+    other: { "account.view": true, "account.edit": true, "people.manage": true, "training.team": true, "training.link": true },
   },
   marketing: {
-    own: { "account.view": true, "account.edit": false, "people.manage": false },
-    other: { "account.view": true, "account.edit": false, "people.manage": false },
+    own: { "account.view": true, "account.edit": false, "people.manage": false, "training.team": true, "training.link": false },
+    other: { "account.view": true, "account.edit": false, "people.manage": false, "training.team": true, "training.link": false },
   },
   champion: {
-    own: { "account.view": true, "account.edit": false, "people.manage": true },
-    other: { "account.view": false, "account.edit": false, "people.manage": false },
+    own: { "account.view": true, "account.edit": false, "people.manage": true, "training.team": true, "training.link": false },
+    other: { "account.view": false, "account.edit": false, "people.manage": false, "training.team": false, "training.link": false },
   },
   member: {
-    own: { "account.view": true, "account.edit": false, "people.manage": false },
-    other: { "account.view": false, "account.edit": false, "people.manage": false },
+    own: { "account.view": true, "account.edit": false, "people.manage": false, "training.team": false, "training.link": false },
+    other: { "account.view": false, "account.edit": false, "people.manage": false, "training.team": false, "training.link": false },
   },
 };
 
@@ -53,7 +53,7 @@ const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([role, byScope]) =>
 
 describe("canOnAccount", () => {
   it("covers every role × scope × action", () => {
-    expect(accountCases).toHaveLength(5 * 2 * 3);
+    expect(accountCases).toHaveLength(5 * 2 * 5);
   });
 
   it.each(accountCases)("$role on $scope account, $action → $allowed", ({ role, scope, action, allowed }) => {
@@ -78,11 +78,11 @@ describe("refusalStatus", () => {
 });
 
 const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
-  admin: { "accounts.list": true, "accounts.create": true, "staff.manage": true, "outbox.read": true, "templates.view": true, "templates.manage": true },
-  csm: { "accounts.list": true, "accounts.create": true, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": true },
-  marketing: { "accounts.list": true, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": false },
-  champion: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false },
-  member: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false },
+  admin: { "accounts.list": true, "accounts.create": true, "staff.manage": true, "outbox.read": true, "templates.view": true, "templates.manage": true, "training.adoption": true },
+  csm: { "accounts.list": true, "accounts.create": true, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": true, "training.adoption": true },
+  marketing: { "accounts.list": true, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": false, "training.adoption": true },
+  champion: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false, "training.adoption": false },
+  member: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false, "training.adoption": false },
 };
 
 const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction]) =>
@@ -91,7 +91,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 6);
+    expect(workspaceCases).toHaveLength(5 * 7);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

@@ -7,12 +7,15 @@ import type { Actor } from "./actor";
  * - `account.view`   see the account's pages (home, team list)
  * - `account.edit`   change its commercial details (segment, seats, renewal, owning CSM)
  * - `people.manage`  invite people, change their role, deactivate them
+ * - `training.team`  see the team's training adoption (who finished which course)
+ * - `training.link`  make a plan task require a course of some of the account's people
  * Workspace actions are about the vendor's workspace as a whole:
  * - `templates.view`   read the plan templates (marketing follows what plans promise)
  * - `templates.manage` create, edit, duplicate and delete plan templates (staff who plan)
+ * - `training.adoption` the cross-account training adoption table
  */
-export type AccountAction = "account.view" | "account.edit" | "people.manage";
-export type WorkspaceAction = "accounts.list" | "accounts.create" | "staff.manage" | "outbox.read" | "templates.view" | "templates.manage";
+export type AccountAction = "account.view" | "account.edit" | "people.manage" | "training.team" | "training.link";
+export type WorkspaceAction = "accounts.list" | "accounts.create" | "staff.manage" | "outbox.read" | "templates.view" | "templates.manage" | "training.adoption";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -22,8 +25,10 @@ export function canOnAccount(actor: Actor, action: AccountAction, accountId: str
       case "account.view":
         return true;
       case "people.manage":
+      case "training.team":
         return actor.accountRole === "champion";
       case "account.edit":
+      case "training.link":
         return false;
     }
   }
@@ -34,7 +39,8 @@ export function canOnAccount(actor: Actor, action: AccountAction, accountId: str
     case "csm":
       return true;
     case "marketing":
-      return action === "account.view";
+      // Marketing looks for advocates: it reads accounts and their training, and changes nothing.
+      return action === "account.view" || action === "training.team";
   }
 }
 
@@ -43,6 +49,7 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
   switch (action) {
     case "accounts.list":
     case "templates.view":
+    case "training.adoption":
       return true;
     case "accounts.create":
     case "templates.manage":

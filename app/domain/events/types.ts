@@ -19,10 +19,12 @@ export interface EventPayloads {
    * date: a task whose due date moves later and passes again is overdue again).
    */
   "task.overdue": { taskId: string; planId: string; dueDate: string };
+  /** A person finished every lesson of a course (the subject is the certificate issued for it). */
+  "course.completed": { courseSlug: string; courseVersion: string; courseTitle: string; certificateId: string; userId: string };
 }
 
 export type EventType = keyof EventPayloads;
-export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue"] as const satisfies readonly EventType[];
+export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue", "course.completed"] as const satisfies readonly EventType[];
 
 /** One event to record: its type decides its payload's shape. */
 export type DomainEventInput = {

@@ -92,6 +92,7 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
         blockedReason: tasks.blockedReason,
         internal: tasks.internal,
         version: tasks.version,
+        courseSlug: tasks.courseSlug,
       })
       .from(tasks)
       .innerJoin(milestones, eq(milestones.id, tasks.milestoneId))

@@ -53,6 +53,8 @@ export interface PlanView {
     internal: boolean;
     overdue: boolean;
     version: number;
+    /** A course the task requires (the training plan link); its trainees' progress is on the task's training page. */
+    courseSlug?: string | null;
   }[];
   summary: {
     progress: number;

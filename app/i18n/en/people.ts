@@ -68,7 +68,7 @@ export default {
     },
   },
   account: {
-    tabs: { label: "Account sections", overview: "Overview", plan: "Plan", value: "Value", people: "People" },
+    tabs: { label: "Account sections", overview: "Overview", plan: "Plan", value: "Value", training: "Training", people: "People" },
     edit: "Edit details",
     facts: {
       segment: "Segment",

@@ -11,6 +11,7 @@ import { MilestoneStatusBadge, TaskDue, TaskStatusBadge, useDaysText } from "~/u
 import { TaskActions, type TaskPermissions } from "~/ui/plans/task-actions";
 import { EditMilestone } from "~/ui/plans/milestone-editor";
 import { AddTask, EditTask, type TaskEditorOptions } from "~/ui/plans/task-editor";
+import { TaskTrainingLink } from "~/ui/training/task-training-link";
 
 type Milestone = PlanView["milestones"][number];
 type Task = PlanView["tasks"][number];
@@ -33,6 +34,8 @@ export interface PlanInteractions {
   commentsBySubject: Record<string, ThreadComment[]>;
   canComment: boolean;
   canInternal: boolean;
+  /** May make a task require a course (the training plan link). */
+  canLinkTraining: boolean;
 }
 
 const taskEditorOf = (interact: PlanInteractions): TaskEditorOptions => ({
@@ -83,6 +86,7 @@ export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: s
               <div className="text-xs text-red-800">{t("attention.blockedBecause", { reason: task.blockedReason })}</div>
             ) : null}
             {task.internal ? <Badge tone="amber">{t("tasks.internal")}</Badge> : null}
+            <TaskTrainingLink accountId={interact?.accountId} task={task} canLink={interact?.canLinkTraining ?? false} />
             {interact ? (
               <div className="mt-1">
                 <CommentThread

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { canOnAccount } from "~/domain/auth/authorization";
 import { canOnPlan } from "~/domain/plans/plan-permissions";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { getCurrentPlanView, getPlanView, listPlans } from "~/domain/plans/plan-view.server";
@@ -74,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     interact: {
       accountId: account.id,
       timeZone: account.timeZone,
+      canLinkTraining: canOnAccount(actor, "training.link", account.id),
       taskCan: Object.fromEntries(
         (view?.tasks ?? []).map((task) => [
           task.id,

@@ -23,7 +23,7 @@ const oneOf = <T extends string>(options: readonly T[], value: unknown): T | nul
   options.includes(value as T) ? (value as T) : null;
 
 /** One entry as a sentence; details are untyped JSON, so every field is checked before use. */
-function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]>, tValue: TFunction<"value">, locale: string): string {
+function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]>, tValue: TFunction<"value">, tTraining: TFunction<"training">, locale: string): string {
   const { details } = entry;
   const actor = entry.actorName ?? t("activityLog.someone");
   const title = text(details.title);
@@ -74,6 +74,12 @@ function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]
       return t("activityLog.planCompleted");
     case "comment.added":
       return t("activityLog.commentAdded", { actor });
+    case "task.training_required":
+      return details.course
+        ? tTraining("activity.trainingRequired", { actor, title, course: text(details.course) })
+        : tTraining("activity.trainingRemoved", { actor, title });
+    case "task.training_completed":
+      return tTraining("activity.trainingCompleted", { title, course: text(details.course) });
   }
   return t("activityLog.other", { actor, action: entry.action });
 }
@@ -82,6 +88,7 @@ function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]
 export function ActivityLog({ entries, locale, timeZone }: { entries: ActivityLogEntry[]; locale: string; timeZone: string }) {
   const { t } = useTranslation(["plans", "planEditing"]);
   const { t: tValue } = useTranslation("value");
+  const { t: tTraining } = useTranslation("training");
   return (
     <Card title={t("activityLog.title")}>
       {entries.length === 0 ? (
@@ -90,7 +97,7 @@ export function ActivityLog({ entries, locale, timeZone }: { entries: ActivityLo
         <ol className="divide-y divide-slate-100">
           {entries.map((entry) => (
             <li key={entry.id} className="flex flex-col gap-0.5 py-2 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-              <span className="text-slate-800">{describe(entry, t, tValue, locale)}</span>
+              <span className="text-slate-800">{describe(entry, t, tValue, tTraining, locale)}</span>
               <time dateTime={entry.createdAt} className="shrink-0 text-xs text-slate-500">
                 {formatDateTime(entry.createdAt, locale, timeZone)}
               </time>

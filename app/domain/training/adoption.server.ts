@@ -1,0 +1,92 @@
+import { and, asc, countDistinct, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { accounts, certificates, lessonProgress, users } from "~db/schema";
+import type { CatalogCourse } from "./content-check";
+import { type CourseStatus, courseProgress } from "./progress";
+
+/**
+ * Training adoption: who of an account finished what. Always scoped by one account id, or, for
+ * the cross-account table, read by staff only (the route guards it). A fixed number of queries
+ * whatever the number of people.
+ */
+export async function getAccountAdoption(accountId: string, courses: CatalogCourse[]) {
+  const [people, done, certs] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name, role: users.accountRole })
+      .from(users)
+      .where(and(eq(users.accountId, accountId), isNull(users.deactivatedAt)))
+      .orderBy(asc(users.name)),
+    db
+      .select({ userId: lessonProgress.userId, courseSlug: lessonProgress.courseSlug, lessonSlug: lessonProgress.lessonSlug, completedAt: lessonProgress.completedAt })
+      .from(lessonProgress)
+      .where(eq(lessonProgress.accountId, accountId)),
+    db
+      .select({ userId: certificates.userId, courseSlug: certificates.courseSlug })
+      .from(certificates)
+      .where(eq(certificates.accountId, accountId)),
+  ]);
+  const finished = new Set(certs.map((c) => `${c.userId}:${c.courseSlug}`));
+  const rows = people.map((person) => {
+    const byCourse = courses.map((course) => {
+      const mine = done.filter((d) => d.userId === person.id && d.courseSlug === course.slug);
+      const progress = courseProgress(course.lessons, mine.filter((d) => d.completedAt).map((d) => d.lessonSlug), mine.length > 0);
+      const status: CourseStatus = finished.has(`${person.id}:${course.slug}`) ? "completed" : progress.status === "completed" ? "in_progress" : progress.status;
+      return { courseSlug: course.slug, completed: progress.completed, total: progress.total, status };
+    });
+    return { id: person.id, name: person.name, role: person.role, courses: byCourse, started: byCourse.some((c) => c.status !== "not_started") };
+  });
+  const summary = courses.map((course, index) => {
+    const finishedCount = rows.filter((row) => row.courses[index].status === "completed").length;
+    return {
+      slug: course.slug,
+      title: course.title,
+      finished: finishedCount,
+      started: rows.filter((row) => row.courses[index].status !== "not_started").length,
+      people: rows.length,
+      fraction: rows.length === 0 ? 0 : finishedCount / rows.length,
+    };
+  });
+  return { people: rows, courses: summary, notStarted: rows.filter((row) => !row.started).map((row) => ({ id: row.id, name: row.name })) };
+}
+
+/** Per account: how many people, how many finished each course, how many have started any. */
+export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
+  const slugs = courses.map((course) => course.slug);
+  const [accountRows, headcounts, finished, started] = await Promise.all([
+    db.select({ id: accounts.id, name: accounts.name }).from(accounts).orderBy(asc(accounts.name)),
+    db
+      .select({ accountId: users.accountId, people: countDistinct(users.id) })
+      .from(users)
+      .where(and(isNotNull(users.accountId), isNull(users.deactivatedAt)))
+      .groupBy(users.accountId),
+    slugs.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ accountId: certificates.accountId, courseSlug: certificates.courseSlug, people: countDistinct(certificates.userId) })
+          .from(certificates)
+          .innerJoin(users, and(eq(users.id, certificates.userId), isNull(users.deactivatedAt)))
+          .where(and(isNotNull(certificates.accountId), inArray(certificates.courseSlug, slugs)))
+          .groupBy(certificates.accountId, certificates.courseSlug),
+    db
+      .select({ accountId: lessonProgress.accountId, people: countDistinct(lessonProgress.userId) })
+      .from(lessonProgress)
+      .innerJoin(users, and(eq(users.id, lessonProgress.userId), isNull(users.deactivatedAt)))
+      .where(isNotNull(lessonProgress.accountId))
+      .groupBy(lessonProgress.accountId),
+  ]);
+  const people = new Map(headcounts.map((row) => [row.accountId, row.people]));
+  const startedBy = new Map(started.map((row) => [row.accountId, row.people]));
+  return accountRows.map((account) => {
+    const headcount = people.get(account.id) ?? 0;
+    return {
+      id: account.id,
+      name: account.name,
+      people: headcount,
+      started: startedBy.get(account.id) ?? 0,
+      courses: courses.map((course) => {
+        const count = finished.find((row) => row.accountId === account.id && row.courseSlug === course.slug)?.people ?? 0;
+        return { slug: course.slug, finished: count, fraction: headcount === 0 ? 0 : count / headcount };
+      }),
+    };
+  });
+}

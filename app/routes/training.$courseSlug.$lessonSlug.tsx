@@ -1,0 +1,135 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireActor } from "~/domain/auth/guards.server";
+import { markLessonRead, setPracticeItem, submitQuiz } from "~/domain/training/learning.server";
+import { findCourseAndLesson, getLessonPage } from "~/domain/training/pages.server";
+import { notFound } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
+import { Button, ButtonLink } from "~/ui/button";
+import { Alert, Badge } from "~/ui/layout";
+import { LessonContext } from "~/ui/training/lesson-context";
+import { MdxContent } from "~/ui/training/mdx-content";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "common:titles.lesson", { lesson: data?.lesson.title ?? "", course: data?.course.title ?? "" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const page = await getLessonPage(actor, params.courseSlug, params.lessonSlug);
+  if (!page) notFound();
+  return page;
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read") }),
+  z.object({ intent: z.literal("quiz"), quizId: z.string().min(1).max(100), answer: z.array(z.string().max(10)).max(50) }),
+  z.object({ intent: z.literal("practice"), itemKey: z.string().min(1).max(20), checked: z.enum(["true", "false"]) }),
+]);
+
+/** Mark as read, answer a knowledge check (graded here, never in the browser), tick a practice item. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const found = findCourseAndLesson(params.courseSlug, params.lessonSlug);
+  if (!found) notFound();
+  const form = await request.formData();
+  const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), answer: form.getAll("answer").map(String) });
+  if (!parsed.success) return data({ error: "unknown_intent" as const }, { status: 400 });
+  const input = parsed.data;
+  const { course, lesson } = found;
+  switch (input.intent) {
+    case "read": {
+      const outcome = await markLessonRead(actor, course, lesson);
+      return { error: null, certificateCode: outcome.certificateCode };
+    }
+    case "quiz": {
+      const result = await submitQuiz(actor, course, lesson, input.quizId, input.answer);
+      if (!result.ok) return data({ error: result.error }, { status: 400 });
+      return { error: null, feedback: result.feedback, certificateCode: result.outcome.certificateCode };
+    }
+    case "practice": {
+      const saved = await setPracticeItem(actor, course, lesson, input.itemKey, input.checked === "true");
+      if (!saved) return data({ error: "unknown_item" as const }, { status: 400 });
+      return { error: null };
+    }
+  }
+}
+
+function LessonCompletion() {
+  const { t } = useTranslation("training");
+  const { course, lesson, state, certificateCode, courseProgress } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<{ error: string | null }>({ key: "lesson-read" });
+  const lessonPath = `/training/${course.slug}/${lesson.slug}`;
+  return (
+    <div className="mt-8 space-y-3 border-t border-slate-200 pt-6" aria-live="polite">
+      {state.completed ? (
+        <Alert tone="success">{t("lesson.complete")}</Alert>
+      ) : state.read ? (
+        <Alert>{t("lesson.quizPending")}</Alert>
+      ) : (
+        <fetcher.Form method="post" action={lessonPath}>
+          <input type="hidden" name="intent" value="read" />
+          <Button disabled={fetcher.state !== "idle"}>{t("lesson.markRead")}</Button>
+          {lesson.hasQuiz ? <p className="mt-2 text-sm text-slate-600">{t("lesson.quizPending")}</p> : null}
+        </fetcher.Form>
+      )}
+      {certificateCode && courseProgress.status === "completed" ? (
+        <Alert tone="success">
+          {t("lesson.courseCompleted")}{" "}
+          <Link to={`/training/certificates/${certificateCode}`} className="font-medium underline">
+            {t("lesson.openCertificate")}
+          </Link>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+export default function LessonPage() {
+  const { t } = useTranslation("training");
+  const { course, lesson, position, previous, next, code, state } = useLoaderData<typeof loader>();
+  const lessonPath = `/training/${course.slug}/${lesson.slug}`;
+  return (
+    <LessonContext.Provider value={{ lessonPath, passedQuizzes: state.passedQuizzes, checkedItems: state.checkedItems }}>
+      <article className="mx-auto max-w-3xl">
+        <nav aria-label={t("lesson.breadcrumb")} className="mb-2 text-sm">
+          <Link to={`/training/${course.slug}`} className="text-brand-700 hover:underline">
+            {course.title}
+          </Link>
+        </nav>
+        <header className="mb-6">
+          <p className="text-sm text-slate-600">{t("lesson.of", { index: String(position.index), total: String(position.total) })}</p>
+          <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{lesson.title}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <Badge tone="brand">{t(`stages.${lesson.stage}`)}</Badge>
+            <span>{t("catalog.minutes", { count: lesson.minutes })}</span>
+            {state.completed ? <Badge tone="green">{t("status.completed")}</Badge> : null}
+          </div>
+        </header>
+        <div className="rounded-lg bg-white px-5 py-6 shadow-sm ring-1 ring-slate-200 sm:px-8">
+          <MdxContent code={code} />
+          <LessonCompletion />
+        </div>
+        <nav aria-label={t("lesson.backToCourse")} className="mt-6 flex flex-col gap-3 sm:flex-row sm:justify-between">
+          {previous ? (
+            <ButtonLink to={`/training/${course.slug}/${previous.slug}`} variant="secondary" rel="prev">
+              ← {t("lesson.previous", { title: previous.title })}
+            </ButtonLink>
+          ) : (
+            <ButtonLink to={`/training/${course.slug}`} variant="secondary">
+              ← {t("lesson.backToCourse")}
+            </ButtonLink>
+          )}
+          {next ? (
+            <ButtonLink to={`/training/${course.slug}/${next.slug}`} rel="next">
+              {t("lesson.next", { title: next.title })} →
+            </ButtonLink>
+          ) : (
+            <ButtonLink to={`/training/${course.slug}`}>{t("lesson.backToCourse")}</ButtonLink>
+          )}
+        </nav>
+      </article>
+    </LessonContext.Provider>
+  );
+}

@@ -1,0 +1,163 @@
+import { useFetcher } from "@remix-run/react";
+import { type ReactNode, createContext, useContext, useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/ui/button";
+import { type QuizFeedbackView, useLesson } from "./lesson-context";
+
+/**
+ * The components course authors use in MDX, without importing them. Quiz answers arrive without
+ * their key (stripped at compile time); feedback comes from the server after a submission.
+ */
+const calloutTones = {
+  note: "border-slate-300 bg-slate-50",
+  tip: "border-green-400 bg-green-50",
+  warning: "border-amber-400 bg-amber-50",
+};
+
+export function Callout({ type = "note", title, children }: { type?: keyof typeof calloutTones; title?: string; children?: ReactNode }) {
+  const { t } = useTranslation("training");
+  const tone = calloutTones[type] ?? calloutTones.note;
+  return (
+    <aside role="note" aria-label={title ?? t(`callout.${type in calloutTones ? type : "note"}`)} className={`not-prose my-6 rounded-md border-l-4 px-4 py-3 text-sm text-slate-800 ${tone}`}>
+      <p className="font-semibold">{title ?? t(`callout.${type in calloutTones ? type : "note"}`)}</p>
+      <div className="mt-1 space-y-2 [&_a]:text-brand-700 [&_a]:underline">{children}</div>
+    </aside>
+  );
+}
+
+export function Steps({ children }: { children?: ReactNode }) {
+  return <div className="my-6 rounded-lg bg-white p-4 ring-1 ring-slate-200 [&_ol]:my-0">{children}</div>;
+}
+
+export function Video({ src, embed, title }: { src?: string; embed?: string; title?: string }) {
+  const { t } = useTranslation("training");
+  return (
+    <figure className="not-prose my-6">
+      {embed ? (
+        <iframe src={embed} title={title ?? ""} className="aspect-video w-full rounded-lg ring-1 ring-slate-200" allow="fullscreen; picture-in-picture" allowFullScreen loading="lazy" />
+      ) : (
+        <video src={src} controls preload="metadata" className="aspect-video w-full rounded-lg bg-black" aria-label={title}>
+          {t("video.unavailable")}
+        </video>
+      )}
+      {title ? <figcaption className="mt-2 text-sm text-slate-600">{title}</figcaption> : null}
+    </figure>
+  );
+}
+
+interface QuizState {
+  id: string;
+  multiple: boolean;
+  feedback: QuizFeedbackView | null;
+  name: string;
+}
+const QuizContext = createContext<QuizState | null>(null);
+
+type QuizAnswer = { feedback?: QuizFeedbackView; error?: string };
+
+export function Quiz({ id, question, multiple = false, children }: { id: string; question: string; multiple?: boolean; children?: ReactNode }) {
+  const { t } = useTranslation("training");
+  const lesson = useLesson();
+  const fetcher = useFetcher<QuizAnswer>({ key: `quiz-${id}` });
+  const saved = lesson.passedQuizzes[id] ?? null;
+  const feedback = fetcher.data?.feedback ?? saved;
+  const error = fetcher.data?.error;
+  const name = useId();
+  const passed = feedback?.passed ?? false;
+  return (
+    <QuizContext.Provider value={{ id, multiple, feedback, name }}>
+      <fetcher.Form method="post" action={lesson.lessonPath} className="not-prose my-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label={t("quiz.label")}>
+        <input type="hidden" name="intent" value="quiz" />
+        <input type="hidden" name="quizId" value={id} />
+        <fieldset>
+          <legend className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t("quiz.label")}</legend>
+          <p className="mt-1 text-base font-semibold text-slate-900">{question}</p>
+          <p className="text-sm text-slate-600">{multiple ? t("quiz.chooseAll") : t("quiz.chooseOne")}</p>
+          <ul className="mt-3 space-y-2">{children}</ul>
+        </fieldset>
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          <Button disabled={fetcher.state !== "idle"}>{t("quiz.submit")}</Button>
+          <div aria-live="polite" className="text-sm">
+            {error ? (
+              <p role="alert" className="text-red-700">
+                {t(`quiz.errors.${error as "no_answer"}`, { defaultValue: t("lesson.errors.unknown_intent") })}
+              </p>
+            ) : feedback ? (
+              <p className={passed ? "font-medium text-green-800" : "font-medium text-red-800"}>{passed ? t("quiz.passed") : t("quiz.failed")}</p>
+            ) : null}
+          </div>
+        </div>
+      </fetcher.Form>
+    </QuizContext.Provider>
+  );
+}
+
+export function Answer({ index, children }: { index?: string; children?: ReactNode }) {
+  const { t } = useTranslation("training");
+  const quiz = useContext(QuizContext);
+  const inputId = useId();
+  if (!quiz || index === undefined) return null;
+  const value = Number(index);
+  const shown = quiz.feedback?.answers.find((answer) => answer.index === value);
+  const chosen = quiz.feedback?.selected.includes(value) ?? false;
+  return (
+    <li className={`rounded-md px-3 py-2 ring-1 ring-inset ${shown ? (shown.correct ? "bg-green-50 ring-green-200" : "bg-red-50 ring-red-200") : "ring-slate-200"}`}>
+      <div className="flex items-start gap-3">
+        <input
+          id={inputId}
+          type={quiz.multiple ? "checkbox" : "radio"}
+          name="answer"
+          value={index}
+          defaultChecked={chosen}
+          key={quiz.feedback ? `${quiz.feedback.passed}-${chosen}` : "fresh"}
+          className="mt-1 h-4 w-4"
+        />
+        <label htmlFor={inputId} className="text-sm text-slate-900">
+          {children}
+        </label>
+      </div>
+      {shown ? (
+        <p className={`mt-1 pl-7 text-sm ${shown.correct ? "text-green-800" : "text-red-800"}`}>
+          <span className="font-medium">{shown.correct ? t("quiz.rightAnswer") : t("quiz.wrongAnswer")}:</span> {shown.explanation}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export function Practice({ title, children }: { title?: string; children?: ReactNode }) {
+  const { t } = useTranslation("training");
+  return (
+    <section aria-label={title ?? t("practice.label")} className="not-prose my-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t("practice.label")}</p>
+      {title ? <h3 className="mt-1 text-base font-semibold text-slate-900">{title}</h3> : null}
+      <ul className="mt-3 space-y-2">{children}</ul>
+    </section>
+  );
+}
+
+export function PracticeItem({ itemKey, children }: { itemKey: string; children?: ReactNode }) {
+  const lesson = useLesson();
+  const fetcher = useFetcher({ key: `practice-${itemKey}` });
+  const inputId = useId();
+  const pending = fetcher.formData?.get("checked");
+  const checked = pending !== undefined && pending !== null ? pending === "true" : lesson.checkedItems.includes(itemKey);
+  return (
+    <li className="flex items-start gap-3">
+      <input
+        id={inputId}
+        type="checkbox"
+        className="mt-1 h-4 w-4"
+        checked={checked}
+        onChange={(event) =>
+          fetcher.submit({ intent: "practice", itemKey, checked: String(event.currentTarget.checked) }, { method: "post", action: lesson.lessonPath })
+        }
+      />
+      <label htmlFor={inputId} className="text-sm text-slate-900 [&_p]:m-0">
+        {children}
+      </label>
+    </li>
+  );
+}
+
+export const mdxComponents = { Callout, Steps, Video, Quiz, Answer, Practice, PracticeItem };
