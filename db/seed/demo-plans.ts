@@ -42,7 +42,7 @@ export const PLAN_STORIES: readonly PlanStory[] = [
       "Connect the warehouse data source": "aisha@northwind.example",
       "List the ten numbers the Monday ops review uses": "tom@northwind.example",
       "Build the weekly ops dashboard from the starter template": "aisha@northwind.example",
-      "Invite the team leads and assign them the Lumen basics course": "hannah@northwind.example",
+      "Invite the team leads and assign them “Getting started with Lumen”": "hannah@northwind.example",
       "Retire the spreadsheet version of the ops report": "lukas@northwind.example",
       "Collect three decisions made with Lumen data": "tom@northwind.example",
       "Confirm the hours saved on weekly reporting": "hannah@northwind.example",
