@@ -1,5 +1,6 @@
 import auth from "./en/auth";
 import common from "./en/common";
+import community from "./en/community";
 import mail from "./en/mail";
 import people from "./en/people";
 import plans from "./en/plans";
@@ -13,5 +14,5 @@ import value from "./en/value";
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans, templates, value },
+  en: { common, auth, people, mail, staff, settings, plans, templates, value, community },
 } as const;

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "team" | "staff" | "templates" | "outbox" | "settings";
+export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "team" | "staff" | "templates" | "outbox" | "community" | "settings";
 export interface NavItem {
   key: NavKey;
   to: string;
@@ -15,6 +15,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
       { key: "plan", to: `/accounts/${actor.accountId}/plan` },
       { key: "value", to: `/accounts/${actor.accountId}/value` },
       { key: "myTasks", to: "/my-tasks" },
+      { key: "community", to: "/community" },
       { key: "team", to: `/accounts/${actor.accountId}/people` },
       { key: "settings", to: "/settings" },
     ];
@@ -23,6 +24,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
     { key: "accounts", to: "/accounts" },
     { key: "myTasks", to: "/my-tasks" },
   ];
+  items.push({ key: "community", to: "/community" });
   if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
