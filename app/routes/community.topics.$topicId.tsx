@@ -22,6 +22,7 @@ import { TopicModeration } from "~/ui/community/topic-moderation";
 import { useCommunityError } from "~/ui/community/use-community-error";
 import { TextAreaField } from "~/ui/field";
 import { Alert, Badge, Card } from "~/ui/layout";
+import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.topic.title} · Tandem` : "Tandem" }];
 
@@ -119,6 +120,7 @@ export default function TopicPageView() {
   const error = useCommunityError();
   const others = replies.filter((reply) => !reply.accepted);
   const fieldErrors = result?.fieldErrors as Record<string, string | undefined> | undefined;
+  const replyFormRef = useResetAfterSuccess("reply", result);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -176,7 +178,7 @@ export default function TopicPageView() {
 
       {topic.can.reply ? (
         <Card title={t("topic.replyHeading")}>
-          <Form method="post" className="space-y-3" noValidate preventScrollReset>
+          <Form method="post" ref={replyFormRef} className="space-y-3" noValidate preventScrollReset>
             {result?.formError ? <Alert tone="error">{error(result.formError, RATE_LIMIT_VALUES)}</Alert> : null}
             <input type="hidden" name="intent" value="reply" />
             <TextAreaField label={t("topic.replyLabel")} name="body" rows={6} required hint={t("topic.replyHint")} error={error.field(fieldErrors?.body)} />
