@@ -10,6 +10,7 @@ import { setAcceptedAnswer } from "~/domain/community/reactions.server";
 import { listTopics, similarTopics } from "~/domain/community/search.server";
 import { moderatePost } from "~/domain/community/moderation.server";
 import { loader as topicLoader } from "~/routes/community.topics.$topicId";
+import type { SearchInput } from "~/domain/community/schemas";
 import { thrownResponse } from "../support/responses";
 import { mailsTo } from "../support/outbox";
 
@@ -19,7 +20,7 @@ let bystander: User;
 let staff: User;
 let spaceId: string;
 let spaceSlug: string;
-const all = { q: "", space: "", tag: "", status: "all" } as const;
+const all: SearchInput = { q: "", space: "", tag: "", status: "all" };
 
 beforeAll(async () => {
   const a = await createAccount();
@@ -125,7 +126,7 @@ describe("search", () => {
     if (!reply.ok) throw new Error(reply.error);
     await setAcceptedAnswer(actorOf(asker), reply.id, true);
     await moderatePost(actorOf(staff), "topic", hidden.id, "hide", "dupe");
-    const search = (filters: Partial<typeof all>) => listTopics(actorOf(bystander), { ...all, q: "gizmotron", ...filters }).then((rows) => rows.map((row) => row.title));
+    const search = (filters: Partial<SearchInput>) => listTopics(actorOf(bystander), { ...all, q: "gizmotron", ...filters }).then((rows) => rows.map((row) => row.title));
     expect(await search({})).toEqual(expect.arrayContaining(["Unanswered gizmotron", "Answered gizmotron"]));
     expect(await search({})).not.toContain("Hidden gizmotron");
     expect(await search({ status: "unanswered" })).toEqual(["Unanswered gizmotron"]);
@@ -149,12 +150,12 @@ describe("the topic route", () => {
     const params = { topicId: topic.id };
     const url = `http://localhost/community/topics/${topic.id}`;
     for (const person of [bystander, helper]) {
-      const response = await thrownResponse(topicLoader({ request: await signedInRequest(person.id, url), params, context: {} }));
+      const response = await thrownResponse(topicLoader({ request: await signedInRequest(person.id, url), params, context: { clientIp: "127.0.0.1" } }));
       expect(response.status).toBe(404);
     }
-    const staffView = await topicLoader({ request: await signedInRequest(staff.id, url), params, context: {} });
+    const staffView = await topicLoader({ request: await signedInRequest(staff.id, url), params, context: { clientIp: "127.0.0.1" } });
     expect(staffView.page.topic.hiddenReason).toBe("Off-topic");
-    const malformed = await thrownResponse(topicLoader({ request: await signedInRequest(helper.id, url), params: { topicId: "../x" }, context: {} }));
+    const malformed = await thrownResponse(topicLoader({ request: await signedInRequest(helper.id, url), params: { topicId: "../x" }, context: { clientIp: "127.0.0.1" } }));
     expect(malformed.status).toBe(404);
   });
 });

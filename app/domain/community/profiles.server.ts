@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { accounts, communityProfiles, users } from "~db/schema";
+import { type CommunityProfile, accounts, communityProfiles, users } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { defaultDisplayName, handleFromName } from "./rules";
 import type { ProfileInput } from "./schemas";
@@ -36,26 +36,26 @@ export function toAuthor(row: { authorId: string; authorName: string; authorHand
  * The person's community profile, created on first use: a display name of first name and last
  * initial for customers (their full name for staff, who speak for the vendor) and a free handle.
  */
-export async function ensureProfile(actor: Actor, executor: Executor = db) {
-  const [existing] = await executor.select().from(communityProfiles).where(eq(communityProfiles.userId, actor.id));
-  if (existing) return existing;
-  const base = handleFromName(actor.name);
-  const taken = await executor
-    .select({ handle: communityProfiles.handle })
-    .from(communityProfiles)
-    .where(sql`${communityProfiles.handle} ~ ${`^${base}[0-9]*$`}`);
-  const used = new Set(taken.map((row) => row.handle));
-  let handle = base;
-  for (let n = 2; used.has(handle); n += 1) handle = `${base}${n}`;
-  const [created] = await executor
-    .insert(communityProfiles)
-    .values({ userId: actor.id, handle, displayName: actor.kind === "staff" ? actor.name : defaultDisplayName(actor.name) })
-    .onConflictDoNothing()
-    .returning();
-  if (created) return created;
-  // Another request created it (or took the handle) meanwhile.
-  const [row] = await executor.select().from(communityProfiles).where(eq(communityProfiles.userId, actor.id));
-  if (row) return row;
+export async function ensureProfile(actor: Actor, executor: Executor = db): Promise<CommunityProfile> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const [existing] = await executor.select().from(communityProfiles).where(eq(communityProfiles.userId, actor.id));
+    if (existing) return existing;
+    const base = handleFromName(actor.name);
+    const taken = await executor
+      .select({ handle: communityProfiles.handle })
+      .from(communityProfiles)
+      .where(sql`${communityProfiles.handle} ~ ${`^${base}[0-9]*$`}`);
+    const used = new Set(taken.map((row) => row.handle));
+    let handle = base;
+    for (let n = 2; used.has(handle); n += 1) handle = `${base}${n}`;
+    const [created] = await executor
+      .insert(communityProfiles)
+      .values({ userId: actor.id, handle, displayName: actor.kind === "staff" ? actor.name : defaultDisplayName(actor.name) })
+      .onConflictDoNothing()
+      .returning();
+    if (created) return created;
+    // Another request created this profile, or took the handle, meanwhile: look again.
+  }
   throw new Error("Could not create a community profile");
 }
 
