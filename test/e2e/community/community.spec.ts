@@ -149,3 +149,30 @@ test("community profile, new-topic form and read-only announcements", async ({ b
   await expect(page.getByRole("textbox", { name: "Reply", exact: true })).toHaveCount(0);
   await page.context().close();
 });
+
+test("an admin adds a space; customers get 404 for moderation and space settings", async ({ browser }) => {
+  const admin = await pageSignedInAs(browser, demo.admin.email);
+  await admin.goto("/community/spaces");
+  const name = `Integrations ${uniqueWord("")}`;
+  const form = admin.getByRole("region", { name: "New space" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Address").fill(name.toLowerCase().replace(/\s+/g, "-"));
+  await form.getByLabel("Description").fill("Connectors and APIs.");
+  await form.getByRole("button", { name: "Create space" }).click();
+  await expect(admin.getByText("Space created.")).toBeVisible();
+  await expect(admin.getByRole("region", { name })).toBeVisible();
+  await expectNoSeriousA11yViolations(admin);
+  await admin.goto("/community");
+  await expect(admin.getByRole("navigation", { name: "Spaces" }).getByRole("link", { name: new RegExp(name) })).toBeVisible();
+  await admin.goto("/notifications");
+  await expect(admin.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  await expectNoSeriousA11yViolations(admin);
+  await admin.context().close();
+
+  const member = await pageSignedInAs(browser, "grace@helixhealth.example");
+  for (const path of ["/community/moderation", "/community/spaces"]) {
+    const response = await member.goto(path);
+    expect(response?.status()).toBe(404);
+  }
+  await member.context().close();
+});
