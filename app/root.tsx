@@ -16,6 +16,7 @@ import { createI18n, pickLocale } from "~/i18n";
 import { getCurrentSession } from "~/domain/auth/sessions.server";
 import { navigationFor } from "~/domain/auth/navigation";
 import { getAccountById } from "~/domain/people/accounts.server";
+import { countUnread } from "~/domain/community/notifications.server";
 import { isOutboxMode } from "~/domain/mail/mailer.server";
 import { takeNotice } from "~/lib/flash.server";
 import { vendorName } from "~/lib/env.server";
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = createI18n(locale).t;
   const account = actor?.kind === "customer" ? await getAccountById(actor.accountId) : null;
   const { notice, setCookie } = await takeNotice(request);
+  const unreadNotifications = actor ? await countUnread(actor.id) : 0;
 
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
@@ -46,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       notice,
       vendorName,
+      unreadNotifications,
       nav: actor ? navigationFor(actor, { outboxMode: isOutboxMode() }) : [],
       user: actor
         ? {
@@ -53,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             email: actor.email,
             roleLabel: t(`roles.${actor.kind === "staff" ? actor.staffRole : actor.accountRole}`),
             accountName: account?.name ?? null,
+            timeZone: actor.timeZone,
             home: actor.kind === "staff" ? "/accounts" : `/accounts/${actor.accountId}`,
           }
         : null,
@@ -75,7 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <AppShell user={root?.user ?? null} nav={root?.nav ?? []}>
+          <AppShell user={root?.user ?? null} nav={root?.nav ?? []} unreadNotifications={root?.unreadNotifications ?? 0}>
             {root?.notice ? (
               <div className="mb-4">
                 <Alert tone="success">{root.notice}</Alert>

@@ -1,5 +1,6 @@
 import auth from "./en/auth";
 import common from "./en/common";
+import community from "./en/community";
 import mail from "./en/mail";
 import people from "./en/people";
 import planEditing from "./en/plan-editing";
@@ -15,5 +16,5 @@ import value from "./en/value";
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans, planEditing, templates, value, training },
+  en: { common, auth, people, mail, staff, settings, plans, planEditing, templates, value, training, community },
 } as const;

@@ -15,3 +15,9 @@ export const secureCookies = process.env.COOKIE_SECURE
 export const smtpUrl = process.env.SMTP_URL || undefined;
 export const mailFrom = process.env.MAIL_FROM || "Tandem <no-reply@tandem.local>";
 export const vendorName = process.env.VENDOR_NAME || "Lumen Analytics";
+
+/** Hosts community posts may show images from, besides this site (COMMUNITY_IMAGE_HOSTS, comma-separated). */
+export const communityImageHosts = (process.env.COMMUNITY_IMAGE_HOSTS ?? "")
+  .split(",")
+  .map((host) => host.trim().toLowerCase())
+  .filter(Boolean);

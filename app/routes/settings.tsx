@@ -13,7 +13,7 @@ import { redirectWithNotice } from "~/lib/flash.server";
 import { type FieldErrorCodes, parseForm } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
-import { Button } from "~/ui/button";
+import { Button, ButtonLink } from "~/ui/button";
 import { TextField } from "~/ui/field";
 import { Card, Facts, PageHeader } from "~/ui/layout";
 import { useFieldError } from "~/ui/use-field-error";
@@ -152,6 +152,13 @@ export default function Settings() {
             />
             <Button disabled={busy === "password"}>{profile.hasPassword ? t("password.change") : t("password.set")}</Button>
           </Form>
+        </Card>
+
+        <Card title={t("community.heading")}>
+          <div className="space-y-3">
+            <p className="text-sm text-slate-600">{t("community.intro")}</p>
+            <ButtonLink to="/community/profile" variant="secondary">{t("community.link")}</ButtonLink>
+          </div>
         </Card>
 
         <Card title={t("sessions.heading")}>

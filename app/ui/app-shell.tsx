@@ -2,6 +2,7 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NavItem } from "~/domain/auth/navigation";
+import { NotificationsMenu } from "./notifications-menu";
 
 export interface ShellUser {
   name: string;
@@ -42,7 +43,7 @@ function SignOutButton() {
   );
 }
 
-export function AppShell({ user, nav, children }: { user: ShellUser | null; nav: NavItem[]; children: ReactNode }) {
+export function AppShell({ user, nav, unreadNotifications = 0, children }: { user: ShellUser | null; nav: NavItem[]; unreadNotifications?: number; children: ReactNode }) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const home = nav[0]?.to ?? "/";
@@ -64,7 +65,10 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
               <nav aria-label={t("nav.main")} className="hidden flex-1 md:block">
                 <NavList nav={nav} className="flex gap-1" />
               </nav>
-              <div className="ml-auto hidden items-center gap-3 md:flex">
+              <div className="ml-auto">
+                <NotificationsMenu unread={unreadNotifications} />
+              </div>
+              <div className="hidden items-center gap-3 md:flex">
                 <div className="text-right leading-tight">
                   <div className="text-sm font-medium text-slate-900">{user.name}</div>
                   <div className="text-xs text-slate-500">{user.roleLabel}</div>
@@ -73,7 +77,7 @@ export function AppShell({ user, nav, children }: { user: ShellUser | null; nav:
               </div>
               <button
                 type="button"
-                className="ml-auto rounded-md p-2 text-slate-700 ring-1 ring-slate-300 md:hidden"
+                className="rounded-md p-2 text-slate-700 ring-1 ring-slate-300 md:hidden"
                 aria-expanded={menuOpen}
                 aria-controls="mobile-menu"
                 onClick={() => setMenuOpen((open) => !open)}

@@ -6,3 +6,4 @@ export * from "./plans";
 export * from "./events";
 export * from "./value";
 export * from "./training";
+export * from "./community";

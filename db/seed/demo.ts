@@ -7,6 +7,7 @@ import { newId } from "../../app/lib/ids.server";
 import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
 import { VALUE_STORIES } from "./demo-value";
 import { DEMO_TEMPLATES } from "./demo-templates";
+import { type DemoCommunityPerson, seedDemoCommunity } from "./demo-community";
 
 /** The one password of every demo login. For the demo only: change or remove these people in production. */
 export const DEMO_PASSWORD = "lumen-demo-2026";
@@ -170,5 +171,14 @@ export async function seedDemo() {
       })),
     );
     await seedDemoPlans(tx, { accounts: accountRefs, templates: templateIds, people: peopleIds });
+
+    const communityPeople: Record<string, DemoCommunityPerson> = {};
+    for (const person of Object.values(staff)) communityPeople[person.email] = { id: person.id, name: person.name, email: person.email, title: "Lumen Analytics", staff: true, accountId: null };
+    for (const { people, name } of customers) {
+      for (const person of people) {
+        communityPeople[person.email] = { id: peopleIds[person.email]!, name: person.name, email: person.email, title: person.title, staff: false, accountId: accountRefs[name]!.id };
+      }
+    }
+    await seedDemoCommunity(tx, communityPeople);
   });
 }

@@ -10,6 +10,7 @@ import {
   type TemplateDefinition,
   type User,
   accounts,
+  communitySpaces,
   milestones,
   outcomes,
   planTemplates,
@@ -255,4 +256,16 @@ export async function whileHeld<T>(hold: (tx: Transaction) => Promise<unknown>, 
     await holder;
   }
   return racing;
+}
+
+type NewCommunitySpace = typeof communitySpaces.$inferInsert;
+
+/** A community space where customers may post, without first-post review, unless told otherwise. */
+export async function createCommunitySpace(overrides: Partial<NewCommunitySpace> = {}) {
+  const tag = unique();
+  const [row] = await db
+    .insert(communitySpaces)
+    .values({ id: newId(), slug: `space-${tag}`, name: `Space ${tag}`, ...overrides })
+    .returning();
+  return row!;
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "training" | "team" | "staff" | "templates" | "outbox" | "settings";
+export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "training" | "community" | "team" | "staff" | "templates" | "outbox" | "settings";
 export interface NavItem {
   key: NavKey;
   to: string;
@@ -16,6 +16,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
       { key: "value", to: `/accounts/${actor.accountId}/value` },
       { key: "myTasks", to: "/my-tasks" },
       { key: "training", to: "/training" },
+      { key: "community", to: "/community" },
       { key: "team", to: `/accounts/${actor.accountId}/people` },
       { key: "settings", to: "/settings" },
     ];
@@ -25,6 +26,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
     { key: "myTasks", to: "/my-tasks" },
   ];
   if (canInWorkspace(actor, "training.adoption")) items.push({ key: "training", to: "/training/adoption" });
+  items.push({ key: "community", to: "/community" });
   if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });

@@ -21,10 +21,14 @@ export interface EventPayloads {
   "task.overdue": { taskId: string; planId: string; dueDate: string };
   /** A person finished every lesson of a course (the subject is the certificate issued for it). */
   "course.completed": { courseSlug: string; courseVersion: string; courseTitle: string; certificateId: string; userId: string };
+  /** A customer person's community reply was accepted as the answer (account: the reply author's). */
+  "answer.accepted": { replyId: string; topicId: string; authorId: string };
+  /** A customer person's community reply got an upvote (once per voter and reply). */
+  "reply.upvoted": { replyId: string; topicId: string; authorId: string };
 }
 
 export type EventType = keyof EventPayloads;
-export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue", "course.completed"] as const satisfies readonly EventType[];
+export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue", "course.completed", "answer.accepted", "reply.upvoted"] as const satisfies readonly EventType[];
 
 /** One event to record: its type decides its payload's shape. */
 export type DomainEventInput = {

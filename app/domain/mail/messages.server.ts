@@ -26,3 +26,13 @@ export function invitationMail(
     text: t("mail:invitation.body", { link, inviter: context.inviterName, where, days: 7 }),
   };
 }
+
+export function communityNotificationMail(
+  to: string,
+  locale: string,
+  context: { type: "reply" | "accepted" | "mention"; who: string; title: string; link: string },
+): Mail {
+  const t = serverT(locale);
+  const values = { who: context.who, title: context.title, link: context.link };
+  return { to, subject: t(`mail:community.${context.type}.subject`, values), text: t(`mail:community.${context.type}.body`, values) };
+}

@@ -39,6 +39,7 @@ export default {
     team: "Team",
     staff: "Vendor team",
     outbox: "Outbox",
+    community: "Community",
     settings: "Settings",
     openMenu: "Open menu",
     closeMenu: "Close menu",

@@ -12,4 +12,18 @@ export default {
     subject: "You're invited to join {{where}} on Tandem",
     body: "Hello,\n\n{{inviter}} invited you to join {{where}} on Tandem, our customer success portal.\n\nSet your name and password here (the link expires in {{days, number}} days):\n\n{{link}}\n",
   },
+  community: {
+    reply: {
+      subject: "New reply to “{{title}}”",
+      body: "Hello,\n\n{{who}} replied to “{{title}}”, a topic you follow in the community:\n\n{{link}}\n\nYou can change which emails you get in your community profile.",
+    },
+    accepted: {
+      subject: "Your answer was accepted: “{{title}}”",
+      body: "Hello,\n\n{{who}} accepted your answer to “{{title}}”. Thank you for helping!\n\n{{link}}\n\nYou can change which emails you get in your community profile.",
+    },
+    mention: {
+      subject: "{{who}} mentioned you in “{{title}}”",
+      body: "Hello,\n\n{{who}} mentioned you in “{{title}}”:\n\n{{link}}\n\nYou can change which emails you get in your community profile.",
+    },
+  },
 } as const;

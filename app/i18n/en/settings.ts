@@ -29,6 +29,11 @@ export default {
     changed: "Password changed. You're signed out on your other devices.",
     setDone: "Password set. You can now sign in with it.",
   },
+  community: {
+    heading: "Community",
+    intro: "How you appear to people of other companies in the community, and which community emails you get.",
+    link: "Edit your community profile",
+  },
   sessions: {
     heading: "Sign out everywhere",
     intro: "Lost a device or signed in on a shared computer? This signs you out on every browser and device, this one included.",

@@ -1,0 +1,79 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireActor } from "~/domain/auth/guards.server";
+import { listNotifications, markNotificationsRead } from "~/domain/community/notifications.server";
+import { formatDateTime } from "~/lib/format";
+import { isId } from "~/lib/ids";
+import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/lib/root-data";
+import { Button } from "~/ui/button";
+import { Badge, EmptyState, PageHeader } from "~/ui/layout";
+import { notificationHref } from "~/ui/notifications-menu";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.notifications");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return { notifications: await listNotifications(actor.id) };
+}
+
+const MarkSchema = z.object({ id: z.string().optional() });
+
+/** Marks one notification (`id`) or all of the person's as read. */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const parsed = MarkSchema.safeParse(Object.fromEntries(await request.formData()));
+  const id = parsed.success && isId(parsed.data.id) ? parsed.data.id : undefined;
+  await markNotificationsRead(actor.id, id);
+  return { ok: true };
+}
+
+export default function Notifications() {
+  const { t } = useTranslation("community");
+  const { notifications } = useLoaderData<typeof loader>();
+  const root = useRootData();
+  const unread = notifications.some((item) => !item.read);
+  return (
+    <>
+      <PageHeader
+        title={t("notifications.title")}
+        actions={
+          unread ? (
+            <Form method="post">
+              <Button variant="secondary">{t("notifications.markAllRead")}</Button>
+            </Form>
+          ) : null
+        }
+      />
+      {notifications.length === 0 ? (
+        <EmptyState title={t("notifications.empty")} />
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          {notifications.map((item) => (
+            <li key={item.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <div>
+                <Link to={notificationHref(item)} className={`text-sm ${item.read ? "text-slate-700" : "font-semibold text-slate-900"} hover:underline`}>
+                  {t(`notifications.${item.type}`, { who: item.actorName ?? "", title: item.topicTitle })}
+                </Link>
+                <div className="text-xs text-slate-500">{formatDateTime(item.createdAt, root?.locale ?? "en", root?.user?.timeZone ?? "UTC")}</div>
+              </div>
+              {item.read ? null : (
+                <div className="flex items-center gap-2">
+                  <Badge tone="amber">{t("notifications.unreadBadge")}</Badge>
+                  <Form method="post">
+                    <input type="hidden" name="id" value={item.id} />
+                    <Button variant="ghost" className="py-1" aria-label={`${t("notifications.markRead")}: ${item.topicTitle}`}>
+                      {t("notifications.markRead")}
+                    </Button>
+                  </Form>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
