@@ -13,7 +13,7 @@ import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
-import { CheckboxField } from "~/ui/checkbox-field";
+import { CheckboxField } from "~/ui/field";
 import { useCommunityError } from "~/ui/community/use-community-error";
 import { TextField } from "~/ui/field";
 import { Card, PageHeader } from "~/ui/layout";

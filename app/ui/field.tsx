@@ -80,7 +80,7 @@ export function CheckboxField({ label, error, hint, id, ...input }: FieldChrome 
           type="checkbox"
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(fieldId, error, hint)}
-          className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
+          className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-brand-600 focus:ring-brand-600"
           {...input}
         />
         <label htmlFor={fieldId} className="text-sm font-medium text-slate-800">
