@@ -5,3 +5,4 @@ export * from "./activity";
 export * from "./plans";
 export * from "./events";
 export * from "./value";
+export * from "./advocacy";

@@ -10,9 +10,11 @@ import type { Actor } from "./actor";
  * Workspace actions are about the vendor's workspace as a whole:
  * - `templates.view`   read the plan templates (marketing follows what plans promise)
  * - `templates.manage` create, edit, duplicate and delete plan templates (staff who plan)
+ * - `advocacy.view`    see the advocacy pipeline and NPS (every staff member: CSMs follow their accounts)
+ * - `advocacy.manage`  move opportunities, configure ask rules and guardrails (marketing and admins)
  */
 export type AccountAction = "account.view" | "account.edit" | "people.manage";
-export type WorkspaceAction = "accounts.list" | "accounts.create" | "staff.manage" | "outbox.read" | "templates.view" | "templates.manage";
+export type WorkspaceAction = "accounts.list" | "accounts.create" | "staff.manage" | "outbox.read" | "templates.view" | "templates.manage" | "advocacy.view" | "advocacy.manage";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -43,7 +45,10 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
   switch (action) {
     case "accounts.list":
     case "templates.view":
+    case "advocacy.view":
       return true;
+    case "advocacy.manage":
+      return actor.staffRole === "admin" || actor.staffRole === "marketing";
     case "accounts.create":
     case "templates.manage":
       return actor.staffRole === "admin" || actor.staffRole === "csm";

@@ -38,3 +38,10 @@ export async function listEvents<T extends EventType>(
   // The payload's shape is guaranteed by the writers' types: recordEvent, and recordOverdueTasks' batch insert.
   return rows as Extract<DomainEvent, { type: T }>[];
 }
+
+/** One event by id, or null. */
+export async function getEvent(id: string, executor: Executor = db): Promise<DomainEvent | null> {
+  const [row] = await executor.select().from(events).where(eq(events.id, id)).limit(1);
+  // See listEvents: the payload's shape is guaranteed by the writers' types.
+  return (row as DomainEvent | undefined) ?? null;
+}

@@ -19,10 +19,12 @@ export interface EventPayloads {
    * date: a task whose due date moves later and passes again is overdue again).
    */
   "task.overdue": { taskId: string; planId: string; dueDate: string };
+  /** A customer person answered the NPS survey (0–10). Dismissals are not events. */
+  "nps.submitted": { responseId: string; score: number };
 }
 
 export type EventType = keyof EventPayloads;
-export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue"] as const satisfies readonly EventType[];
+export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue", "nps.submitted"] as const satisfies readonly EventType[];
 
 /** One event to record: its type decides its payload's shape. */
 export type DomainEventInput = {

@@ -17,6 +17,10 @@ export default {
     templates: "Plan templates",
     newTemplate: "New plan template",
     template: "{{name}} · Plan templates",
+    advocacy: "Advocacy",
+    nps: "NPS · Advocacy",
+    askRules: "Ask rules · Advocacy",
+    opportunity: "{{name}} · Advocacy",
   },
   skipToContent: "Skip to content",
   nav: {
@@ -27,6 +31,7 @@ export default {
     value: "Value",
     myTasks: "My tasks",
     templates: "Templates",
+    advocacy: "Advocacy",
     team: "Team",
     staff: "Vendor team",
     outbox: "Outbox",

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { type AskCheck, DEFAULT_GUARDRAILS, askBlockedBy, askTypesFor, signalOf } from "~/domain/advocacy/ask-rules";
+import { isSurveyDue, npsByMonth, npsCategory, npsSummary } from "~/domain/advocacy/nps";
+import { STAGES, TRANSITIONS, daysInStage, moveProblem, nextStages } from "~/domain/advocacy/pipeline";
+import type { OpportunityStage } from "~db/schema";
+
+const NOW = new Date("2026-06-15T12:00:00Z");
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+
+describe("NPS math", () => {
+  it.each([
+    [0, "detractor"],
+    [6, "detractor"],
+    [7, "passive"],
+    [8, "passive"],
+    [9, "promoter"],
+    [10, "promoter"],
+  ] as const)("%i is a %s", (score, category) => expect(npsCategory(score)).toBe(category));
+
+  it("refuses scores outside 0–10 and fractions", () => {
+    for (const score of [-1, 11, 7.5, Number.NaN]) expect(() => npsCategory(score)).toThrow(RangeError);
+  });
+
+  it("is %promoters − %detractors, rounded", () => {
+    expect(npsSummary([10, 9, 8, 3])).toEqual({ responses: 4, promoters: 2, passives: 1, detractors: 1, nps: 25 });
+    expect(npsSummary([10, 10, 10]).nps).toBe(100);
+    expect(npsSummary([0, 1]).nps).toBe(-100);
+    expect(npsSummary([9, 8, 7]).nps).toBe(33);
+    expect(npsSummary([9, 6, 7, 8]).nps).toBe(0);
+    expect(npsSummary([]).nps).toBeNull();
+  });
+
+  it("groups a trend by month, oldest first", () => {
+    const trend = npsByMonth([
+      { score: 10, at: new Date("2026-05-02T00:00:00Z") },
+      { score: 2, at: new Date("2026-04-20T00:00:00Z") },
+      { score: 9, at: new Date("2026-05-30T00:00:00Z") },
+    ]);
+    expect(trend.map((point) => [point.month, point.summary.nps])).toEqual([
+      ["2026-04", -100],
+      ["2026-05", 100],
+    ]);
+  });
+
+  it("asks at most once per 90 days", () => {
+    expect(isSurveyDue(null, NOW)).toBe(true);
+    expect(isSurveyDue(daysAgo(89), NOW)).toBe(false);
+    expect(isSurveyDue(daysAgo(90), NOW)).toBe(true);
+  });
+});
+
+describe("signals and rules", () => {
+  it("reads the signal of each event; an NPS answer only from a promoter", () => {
+    expect(signalOf({ type: "milestone.achieved", payload: {} })).toBe("milestone_achieved");
+    expect(signalOf({ type: "plan.completed", payload: {} })).toBe("plan_completed");
+    expect(signalOf({ type: "nps.submitted", payload: { score: 9 } })).toBe("nps_promoter");
+    expect(signalOf({ type: "nps.submitted", payload: { score: 8 } })).toBeNull();
+    expect(signalOf({ type: "task.overdue", payload: {} })).toBeNull();
+  });
+
+  it("picks the enabled rules of a signal in a stable order", () => {
+    const rules = [
+      { signal: "milestone_achieved" as const, askType: "review" as const, enabled: true },
+      { signal: "milestone_achieved" as const, askType: "case_study" as const, enabled: true },
+      { signal: "milestone_achieved" as const, askType: "logo" as const, enabled: false },
+      { signal: "nps_promoter" as const, askType: "quote" as const, enabled: true },
+    ];
+    expect(askTypesFor("milestone_achieved", rules).map((rule) => rule.askType)).toEqual(["case_study", "review"]);
+    expect(askTypesFor("plan_completed", rules)).toEqual([]);
+  });
+});
+
+describe("guardrails", () => {
+  const base: AskCheck = {
+    now: NOW,
+    guardrails: DEFAULT_GUARDRAILS,
+    askType: "case_study",
+    account: { hasOverdueMilestones: false, lastDetractorAt: null },
+    recipient: { lastAskedAt: null, declines: [] },
+  };
+  const check = (overrides: { account?: Partial<AskCheck["account"]>; recipient?: Partial<AskCheck["recipient"]>; guardrails?: Partial<AskCheck["guardrails"]> }) =>
+    askBlockedBy({
+      ...base,
+      account: { ...base.account, ...overrides.account },
+      recipient: { ...base.recipient, ...overrides.recipient },
+      guardrails: { ...base.guardrails, ...overrides.guardrails },
+    });
+
+  it("allows an ask with nothing in the way", () => expect(check({})).toBeNull());
+  it("blocks while the account has overdue milestones", () => expect(check({ account: { hasOverdueMilestones: true } })).toBe("overdue_milestones"));
+  it("blocks for 90 days after a detractor score", () => {
+    expect(check({ account: { lastDetractorAt: daysAgo(89) } })).toBe("recent_detractor");
+    expect(check({ account: { lastDetractorAt: daysAgo(90) } })).toBeNull();
+  });
+  it("keeps a cool-down per person, as configured", () => {
+    expect(check({ recipient: { lastAskedAt: daysAgo(29) } })).toBe("cooldown");
+    expect(check({ recipient: { lastAskedAt: daysAgo(30) } })).toBeNull();
+    expect(check({ recipient: { lastAskedAt: daysAgo(30) }, guardrails: { cooldownDays: 45 } })).toBe("cooldown");
+    expect(check({ recipient: { lastAskedAt: NOW }, guardrails: { cooldownDays: 0 } })).toBeNull();
+  });
+  it("doesn't repeat a declined type for 180 days, but may ask another type", () => {
+    const declines = [{ askType: "case_study" as const, at: daysAgo(179) }];
+    expect(check({ recipient: { declines } })).toBe("declined_recently");
+    expect(check({ recipient: { declines: [{ askType: "case_study", at: daysAgo(180) }] } })).toBeNull();
+    expect(askBlockedBy({ ...base, askType: "review", recipient: { lastAskedAt: null, declines } })).toBeNull();
+  });
+  it("puts the account's guardrails before the person's", () => {
+    expect(check({ account: { hasOverdueMilestones: true, lastDetractorAt: daysAgo(1) }, recipient: { lastAskedAt: daysAgo(1) } })).toBe("overdue_milestones");
+    expect(check({ account: { lastDetractorAt: daysAgo(1) }, recipient: { lastAskedAt: daysAgo(1) } })).toBe("recent_detractor");
+  });
+});
+
+describe("pipeline transitions", () => {
+  const ALLOWED: [OpportunityStage, OpportunityStage, "staff" | "customer"][] = [
+    ["identified", "asked", "staff"],
+    ["identified", "declined", "staff"],
+    ["asked", "accepted", "customer"],
+    ["asked", "declined", "staff"],
+    ["asked", "declined", "customer"],
+    ["accepted", "in_production", "staff"],
+    ["accepted", "withdrawn", "staff"],
+    ["accepted", "withdrawn", "customer"],
+    ["in_production", "customer_review", "staff"],
+    ["in_production", "withdrawn", "staff"],
+    ["in_production", "withdrawn", "customer"],
+    ["customer_review", "in_production", "staff"],
+    ["customer_review", "in_production", "customer"],
+    ["customer_review", "published", "staff"],
+    ["customer_review", "withdrawn", "staff"],
+    ["customer_review", "withdrawn", "customer"],
+    ["published", "withdrawn", "staff"],
+    ["published", "withdrawn", "customer"],
+  ];
+  const publicConsent = { scope: "public" as const, withdrawnAt: null };
+  const key = (from: string, to: string, mover: string) => `${from}>${to}>${mover}`;
+  const allowed = new Set(ALLOWED.map(([from, to, mover]) => key(from, to, mover)));
+
+  it("the table holds exactly the allowed moves", () => {
+    const table = STAGES.flatMap((from) => Object.entries(TRANSITIONS[from]).flatMap(([to, movers]) => movers!.map((mover) => key(from, to, mover))));
+    expect(new Set(table)).toEqual(allowed);
+  });
+
+  const everyMove = STAGES.flatMap((from) => STAGES.flatMap((to) => (["staff", "customer"] as const).map((mover) => ({ from, to, mover }))));
+  it.each(everyMove)("$from → $to by $mover", ({ from, to, mover }) => {
+    const problem = moveProblem(from, to, mover, publicConsent);
+    if (from === to) expect(problem).toBe("same_stage");
+    else if (allowed.has(key(from, to, mover))) expect(problem).toBeNull();
+    else expect(problem).toBe("not_allowed");
+  });
+
+  it("needs consent in force past acceptance, and public consent to publish", () => {
+    expect(moveProblem("accepted", "in_production", "staff", null)).toBe("needs_consent");
+    expect(moveProblem("accepted", "in_production", "staff", { scope: "public", withdrawnAt: NOW })).toBe("needs_consent");
+    expect(moveProblem("customer_review", "published", "staff", { scope: "sales", withdrawnAt: null })).toBe("needs_public_consent");
+    expect(moveProblem("customer_review", "published", "staff", { scope: "internal", withdrawnAt: null })).toBe("needs_public_consent");
+    expect(moveProblem("customer_review", "published", "staff", publicConsent)).toBeNull();
+    expect(moveProblem("published", "withdrawn", "customer", null)).toBeNull();
+  });
+
+  it("lists the next stages for staff and counts days in stage", () => {
+    expect(nextStages("asked", "staff")).toEqual(["declined"]);
+    expect(nextStages("customer_review", "staff")).toEqual(["in_production", "published", "withdrawn"]);
+    expect(nextStages("withdrawn", "staff")).toEqual([]);
+    expect(daysInStage(daysAgo(3.5), NOW)).toBe(3);
+  });
+});
