@@ -1,3 +1,4 @@
+import advocacy from "./en/advocacy";
 import auth from "./en/auth";
 import common from "./en/common";
 import mail from "./en/mail";
@@ -13,5 +14,5 @@ import value from "./en/value";
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans, templates, value },
+  en: { common, auth, people, mail, staff, settings, plans, templates, value, advocacy },
 } as const;

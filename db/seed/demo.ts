@@ -4,6 +4,7 @@ import { accounts, planTemplates, segments, users } from "../schema";
 import type { StaffActor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
 import { newId } from "../../app/lib/ids.server";
+import { seedDemoAdvocacy } from "./demo-advocacy";
 import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
 import { VALUE_STORIES } from "./demo-value";
 import { DEMO_TEMPLATES } from "./demo-templates";
@@ -170,5 +171,6 @@ export async function seedDemo() {
       })),
     );
     await seedDemoPlans(tx, { accounts: accountRefs, templates: templateIds, people: peopleIds });
+    await seedDemoAdvocacy(tx, { accounts: accountRefs, people: peopleIds, marketingId: staff.jordan.id });
   });
 }

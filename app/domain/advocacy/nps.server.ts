@@ -10,11 +10,11 @@ import { newId } from "~/lib/ids.server";
 import { NPS_COMMENT_MAX, type NpsSummary, isSurveyDue, npsByMonth, npsCategory, npsSummary } from "./nps";
 
 export const NpsInputSchema = z.object({
-  score: z.coerce
-    .number({ message: "advocacy.scoreRange" })
-    .int("advocacy.scoreRange")
-    .min(0, "advocacy.scoreRange")
-    .max(10, "advocacy.scoreRange"),
+  // An empty field is no answer, not a 0.
+  score: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number({ message: "advocacy.scoreRange" }).int("advocacy.scoreRange").min(0, "advocacy.scoreRange").max(10, "advocacy.scoreRange"),
+  ),
   comment: z.string().trim().max(NPS_COMMENT_MAX, "field.tooLong").default(""),
 });
 export type NpsInput = z.infer<typeof NpsInputSchema>;

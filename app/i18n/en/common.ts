@@ -79,6 +79,18 @@ export default {
     },
     name: { required: "Enter a name.", tooLong: "Use at most 120 characters." },
     field: { tooLong: "That is too long.", required: "This field is required." },
+    advocacy: {
+      scoreRange: "Choose a score from 0 to 10.",
+      usesRequired: "Choose at least one thing we may use.",
+      scopeRequired: "Choose where it may be used.",
+      wholeDays: "Enter a whole number of days (0–365; 0–730 for declined asks).",
+      fatigueRange: "Enter a whole number from 1 to 50.",
+      signalRequired: "Choose a signal.",
+      askTypeRequired: "Choose an ask type.",
+      reviewUrlRequired: "A review ask needs the link where the review is written.",
+      reviewUrlInvalid: "Enter a link starting with https://.",
+      dateInvalid: "Enter a date like 2026-12-31.",
+    },
     id: { invalid: "Choose an option from the list." },
     role: { invalid: "Choose a role from the list." },
     account: {
