@@ -3,6 +3,8 @@ import { z } from "zod";
 import { respondToAsk } from "~/domain/advocacy/asks.server";
 import { ConsentInputSchema } from "~/domain/advocacy/consent";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { serverT } from "~/i18n";
+import { redirectWithNotice } from "~/lib/flash.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -36,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return data({ ok: false as const, fieldErrors: {}, formError: result.error }, { status: 409 });
   }
-  return { ok: true as const, response: intent.data };
+  const done = { accept: "advocacy:ask.accepted", not_now: "advocacy:ask.snoozed", decline: "advocacy:ask.declined" } as const;
+  return redirectWithNotice(`/accounts/${account.id}`, serverT(actor.locale)(done[intent.data]));
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

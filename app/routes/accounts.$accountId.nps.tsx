@@ -1,6 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { answerNps, NpsInputSchema } from "~/domain/advocacy/nps.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { serverT } from "~/i18n";
+import { redirectWithNotice } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 
@@ -20,7 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result = await answerNps(actor, { kind: "score", input: parsed.data });
   }
   if (!result.ok) return data({ ok: false as const, fieldErrors: {}, formError: "notDue" }, { status: 409 });
-  return { ok: true as const, dismissed: dismissing };
+  // A redirect, so the home page reloads without the survey and says thank you.
+  return redirectWithNotice(`/accounts/${actor.accountId}`, serverT(actor.locale)(dismissing ? "advocacy:nps.dismissed" : "advocacy:nps.thanks"));
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

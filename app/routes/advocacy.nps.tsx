@@ -101,7 +101,7 @@ export default function NpsPage() {
                   <span className="mr-2 font-semibold text-slate-900">{response.score}</span>
                   <Badge tone={TONE[category]}>{t(`npsReport.${category}s`)}</Badge>
                 </Cell>
-                <Cell className="min-w-64 whitespace-normal">{response.comment}</Cell>
+                <Cell className="min-w-48 whitespace-normal">{response.comment}</Cell>
               </tr>
             );
           })}

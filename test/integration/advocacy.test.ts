@@ -218,7 +218,9 @@ describe("answering an ask", () => {
   it("accepting records consent and moves the opportunity; publishing needs public consent; withdrawal ends it everywhere", async () => {
     const { account, champion, ask } = await askedStory();
     const request = await post(champion.id, `/accounts/${account.id}/asks/${ask.id}`, { intent: "accept", uses: ["name", "logo", "metrics"], scope: "sales" });
-    expect(await askAction({ request, params: { accountId: account.id, askId: ask.id }, context })).toEqual({ ok: true, response: "accept" });
+    const answered = (await askAction({ request, params: { accountId: account.id, askId: ask.id }, context })) as Response;
+    expect(answered.status).toBe(302);
+    expect(answered.headers.get("Location")).toBe(`/accounts/${account.id}`);
     const [consent] = await db.select().from(consents).where(eq(consents.askId, ask.id));
     expect(consent).toMatchObject({ userId: champion.id, uses: ["name", "logo", "metrics"], scope: "sales", withdrawnAt: null });
     const load = async () => (await db.select().from(opportunities).where(eq(opportunities.askId, ask.id)))[0]!;

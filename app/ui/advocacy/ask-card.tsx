@@ -14,7 +14,8 @@ export interface AskCardData {
   reviewUrl: string | null;
 }
 
-type AskAnswer = { ok: true; response: "accept" | "not_now" | "decline" } | { ok: false; fieldErrors: Record<string, string | undefined>; formError?: string };
+/** Refusals come back as data; an answer redirects to the home page with a notice. */
+type AskAnswer = { ok: false; fieldErrors: Record<string, string | undefined>; formError?: string };
 
 /** The ask's opening line, tied to what the person achieved. */
 function useHeadline(ask: AskCardData) {
@@ -42,20 +43,7 @@ export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; acco
   const action = `/accounts/${accountId}/asks/${ask.id}`;
   const headingId = `ask-${ask.id}`;
 
-  if (answer?.ok) {
-    const done = { accept: "ask.accepted", not_now: "ask.snoozed", decline: "ask.declined" } as const;
-    return (
-      <section aria-labelledby={headingId} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5">
-        <h3 id={headingId} className="text-sm font-semibold text-slate-900">
-          {t(`askTypes.${ask.askType}`)}
-        </h3>
-        <div className="mt-2">
-          <Alert tone="success">{t(done[answer.response])}</Alert>
-        </div>
-      </section>
-    );
-  }
-  const errors = answer && !answer.ok ? answer.fieldErrors : {};
+  const errors = answer?.fieldErrors ?? {};
   return (
     <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-brand-200 sm:p-5">
       <div>
@@ -72,7 +60,7 @@ export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; acco
           </p>
         ) : null}
       </div>
-      {answer && !answer.ok && answer.formError ? <Alert tone="error">{t("ask.alreadyAnswered")}</Alert> : null}
+      {answer?.formError ? <Alert tone="error">{t("ask.alreadyAnswered")}</Alert> : null}
       <details className="group rounded-md ring-1 ring-inset ring-slate-200" open={Boolean(errors.uses || errors.scope)}>
         <summary className="cursor-pointer list-none rounded-md bg-brand-600 px-3.5 py-2 text-center text-sm font-medium text-white hover:bg-brand-700 group-open:rounded-b-none sm:inline-block">
           {t("ask.accept")}

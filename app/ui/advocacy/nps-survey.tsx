@@ -5,7 +5,8 @@ import { TextAreaField } from "~/ui/field";
 import { Alert, Card } from "~/ui/layout";
 import { useFieldError } from "~/ui/use-field-error";
 
-type NpsAnswer = { ok: true; dismissed: boolean } | { ok: false; fieldErrors: Record<string, string | undefined>; formError?: string };
+/** Refusals come back as data; success redirects to the home page with a thank-you notice. */
+type NpsAnswer = { ok: false; fieldErrors: Record<string, string | undefined>; formError?: string };
 
 const SCORES = Array.from({ length: 11 }, (_, score) => score);
 
@@ -17,19 +18,12 @@ export function NpsSurvey({ accountId, vendorName }: { accountId: string; vendor
   const answer = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
 
-  if (answer?.ok) {
-    return (
-      <Card title={t("nps.title")}>
-        <Alert tone="success">{answer.dismissed ? t("nps.dismissed") : t("nps.thanks")}</Alert>
-      </Card>
-    );
-  }
-  const errors = answer && !answer.ok ? answer.fieldErrors : {};
+  const errors = answer?.fieldErrors ?? {};
   const scoreError = fieldError(errors.score);
   return (
     <Card title={t("nps.title")}>
       <fetcher.Form method="post" action={`/accounts/${accountId}/nps`} className="space-y-4" noValidate>
-        {answer && !answer.ok && answer.formError ? <Alert tone="error">{t(`nps.${answer.formError as "notDue"}`)}</Alert> : null}
+        {answer?.formError ? <Alert tone="error">{t(`nps.${answer.formError as "notDue"}`)}</Alert> : null}
         <fieldset aria-describedby="nps-scale" aria-invalid={scoreError ? true : undefined}>
           <legend className="text-sm font-medium text-slate-900">{t("nps.question", { vendor: vendorName })}</legend>
           <p id="nps-scale" className="mt-1 text-xs text-slate-600">
