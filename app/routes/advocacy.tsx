@@ -34,6 +34,11 @@ export default function AdvocacyFrame() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/advocacy/references" className={tabClass}>
+              {t("staff.references")}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/advocacy/rules" className={tabClass}>
               {t("staff.rules")}
             </NavLink>

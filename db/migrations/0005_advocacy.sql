@@ -3,6 +3,7 @@ CREATE TYPE "public"."ask_status" AS ENUM('open', 'snoozed', 'accepted', 'declin
 CREATE TYPE "public"."ask_type" AS ENUM('reference_call', 'case_study', 'review', 'quote', 'logo', 'speaking');--> statement-breakpoint
 CREATE TYPE "public"."consent_scope" AS ENUM('internal', 'sales', 'public');--> statement-breakpoint
 CREATE TYPE "public"."opportunity_stage" AS ENUM('identified', 'asked', 'accepted', 'in_production', 'customer_review', 'published', 'declined', 'withdrawn');--> statement-breakpoint
+CREATE TYPE "public"."reference_request_status" AS ENUM('asked', 'accepted', 'declined', 'withdrawn');--> statement-breakpoint
 CREATE TABLE "advocacy_settings" (
 	"id" text PRIMARY KEY NOT NULL,
 	"cooldown_days" integer DEFAULT 30 NOT NULL,
@@ -88,6 +89,19 @@ CREATE TABLE "opportunity_transitions" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "reference_requests" (
+	"id" text PRIMARY KEY NOT NULL,
+	"account_id" text NOT NULL,
+	"advocate_id" text NOT NULL,
+	"consent_id" text NOT NULL,
+	"prospect_company" text NOT NULL,
+	"notes" text DEFAULT '' NOT NULL,
+	"requested_by_id" text,
+	"status" "reference_request_status" DEFAULT 'asked' NOT NULL,
+	"responded_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "ask_rules" ADD CONSTRAINT "ask_rules_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "asks" ADD CONSTRAINT "asks_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "asks" ADD CONSTRAINT "asks_recipient_id_users_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -104,6 +118,10 @@ ALTER TABLE "opportunities" ADD CONSTRAINT "opportunities_consent_id_consents_id
 ALTER TABLE "opportunities" ADD CONSTRAINT "opportunities_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "opportunity_transitions" ADD CONSTRAINT "opportunity_transitions_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "opportunity_transitions" ADD CONSTRAINT "opportunity_transitions_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reference_requests" ADD CONSTRAINT "reference_requests_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reference_requests" ADD CONSTRAINT "reference_requests_advocate_id_users_id_fk" FOREIGN KEY ("advocate_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reference_requests" ADD CONSTRAINT "reference_requests_consent_id_consents_id_fk" FOREIGN KEY ("consent_id") REFERENCES "public"."consents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reference_requests" ADD CONSTRAINT "reference_requests_requested_by_id_users_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "ask_rules_signal_type_idx" ON "ask_rules" USING btree ("signal","ask_type");--> statement-breakpoint
 CREATE INDEX "ask_rules_created_by_idx" ON "ask_rules" USING btree ("created_by_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "asks_event_recipient_type_idx" ON "asks" USING btree ("event_id","recipient_id","ask_type");--> statement-breakpoint
@@ -121,4 +139,8 @@ CREATE UNIQUE INDEX "opportunities_ask_idx" ON "opportunities" USING btree ("ask
 CREATE INDEX "opportunities_consent_idx" ON "opportunities" USING btree ("consent_id");--> statement-breakpoint
 CREATE INDEX "opportunities_owner_idx" ON "opportunities" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "opportunity_transitions_opportunity_idx" ON "opportunity_transitions" USING btree ("opportunity_id","at");--> statement-breakpoint
-CREATE INDEX "opportunity_transitions_actor_idx" ON "opportunity_transitions" USING btree ("actor_id");
+CREATE INDEX "opportunity_transitions_actor_idx" ON "opportunity_transitions" USING btree ("actor_id");--> statement-breakpoint
+CREATE INDEX "reference_requests_advocate_idx" ON "reference_requests" USING btree ("advocate_id","created_at");--> statement-breakpoint
+CREATE INDEX "reference_requests_account_idx" ON "reference_requests" USING btree ("account_id");--> statement-breakpoint
+CREATE INDEX "reference_requests_consent_idx" ON "reference_requests" USING btree ("consent_id");--> statement-breakpoint
+CREATE INDEX "reference_requests_requested_by_idx" ON "reference_requests" USING btree ("requested_by_id");

@@ -195,3 +195,38 @@ export type AskType = (typeof askType.enumValues)[number];
 export type AskStatus = (typeof askStatus.enumValues)[number];
 export type ConsentScope = (typeof consentScope.enumValues)[number];
 export type OpportunityStage = (typeof opportunityStage.enumValues)[number];
+
+/** withdrawn: the advocate withdrew the consent it rested on. */
+export const referenceRequestStatus = pgEnum("reference_request_status", ["asked", "accepted", "declined", "withdrawn"]);
+
+/** Sales or marketing asks an advocate to take one reference call with a prospect. */
+export const referenceRequests = pgTable(
+  "reference_requests",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    advocateId: text("advocate_id")
+      .notNull()
+      .references(() => users.id),
+    consentId: text("consent_id")
+      .notNull()
+      .references(() => consents.id),
+    prospectCompany: text("prospect_company").notNull(),
+    notes: text("notes").notNull().default(""),
+    requestedById: text("requested_by_id").references(() => users.id),
+    status: referenceRequestStatus("status").notNull().default("asked"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("reference_requests_advocate_idx").on(t.advocateId, t.createdAt),
+    index("reference_requests_account_idx").on(t.accountId),
+    index("reference_requests_consent_idx").on(t.consentId),
+    index("reference_requests_requested_by_idx").on(t.requestedById),
+  ],
+);
+
+export type ReferenceRequest = typeof referenceRequests.$inferSelect;
+export type ReferenceRequestStatus = (typeof referenceRequestStatus.enumValues)[number];

@@ -1,5 +1,5 @@
 import type { Transaction } from "../client.server";
-import { askRules, asks, npsResponses, opportunities, opportunityTransitions } from "../schema";
+import { askRules, asks, consents, npsResponses, opportunities, opportunityTransitions, referenceRequests } from "../schema";
 import { listEvents } from "../../app/domain/events/record.server";
 import { newId } from "../../app/lib/ids.server";
 
@@ -19,7 +19,8 @@ const NPS_ANSWERS: [string, number, number, string][] = [
 /**
  * Advocacy's demo story: the workspace's ask rules, NPS answers (Orbit's promoters, Helix's
  * detractor), and the case-study ask Orbit's go-live set off for Kenji — open, in marketing's
- * pipeline at "asked". Helix gets no asks: its detractor score blocks them.
+ * pipeline at "asked"; Kenji's earlier yes to reference calls (after the pilot), with one call
+ * taken this quarter. Helix gets no asks: its detractor score blocks them.
  */
 export async function seedDemoAdvocacy(
   tx: Transaction,
@@ -51,13 +52,63 @@ export async function seedDemoAdvocacy(
   const orbit = refs.accounts["Orbit Retail"]!.id;
   const goLive = (await listEvents("milestone.achieved", { accountId: orbit }, tx)).find((event) => event.payload.title.startsWith("Go-live"));
   if (!goLive) throw new Error("Demo advocacy: Orbit's go-live event is missing");
+  const kenji = refs.people["kenji@orbitretail.example"]!;
+  const pilot = (await listEvents("milestone.achieved", { accountId: orbit }, tx)).find((event) => event.payload.title.startsWith("Pilot"));
+  if (!pilot) throw new Error("Demo advocacy: Orbit's pilot event is missing");
+  const referenceAskId = newId();
+  const referenceConsentId = newId();
+  const referenceOpportunityId = newId();
+  const answeredAt = new Date(pilot.occurredAt.getTime() + 2 * DAY_MS);
+  await tx.insert(asks).values({
+    id: referenceAskId,
+    accountId: orbit,
+    recipientId: kenji,
+    askType: "reference_call",
+    signal: "milestone_achieved",
+    eventId: pilot.id,
+    context: { milestoneTitle: pilot.payload.title, daysEarly: pilot.payload.daysEarly },
+    status: "accepted",
+    respondedAt: answeredAt,
+    createdAt: pilot.occurredAt,
+  });
+  await tx.insert(consents).values({ id: referenceConsentId, accountId: orbit, userId: kenji, askId: referenceAskId, askType: "reference_call", uses: ["name", "title", "company"], scope: "sales", grantedAt: answeredAt });
+  await tx.insert(opportunities).values({
+    id: referenceOpportunityId,
+    accountId: orbit,
+    advocateId: kenji,
+    askId: referenceAskId,
+    consentId: referenceConsentId,
+    askType: "reference_call",
+    stage: "accepted",
+    stageEnteredAt: answeredAt,
+    ownerId: refs.marketingId,
+    createdAt: pilot.occurredAt,
+  });
+  await tx.insert(opportunityTransitions).values([
+    { id: newId(), opportunityId: referenceOpportunityId, fromStage: null, toStage: "identified", at: pilot.occurredAt },
+    { id: newId(), opportunityId: referenceOpportunityId, fromStage: "identified", toStage: "asked", at: pilot.occurredAt, note: "milestone_achieved" },
+    { id: newId(), opportunityId: referenceOpportunityId, fromStage: "asked", toStage: "accepted", actorId: kenji, at: answeredAt },
+  ]);
+  await tx.insert(referenceRequests).values({
+    id: newId(),
+    accountId: orbit,
+    advocateId: kenji,
+    consentId: referenceConsentId,
+    prospectCompany: "Harbor & Pine Grocers",
+    notes: "How the trading meeting moved off spreadsheets.",
+    requestedById: refs.marketingId,
+    status: "accepted",
+    respondedAt: new Date(now),
+    createdAt: new Date(now),
+  });
+
   const askId = newId();
   const opportunityId = newId();
   const askedAt = goLive.occurredAt;
   await tx.insert(asks).values({
     id: askId,
     accountId: orbit,
-    recipientId: refs.people["kenji@orbitretail.example"]!,
+    recipientId: kenji,
     askType: "case_study",
     signal: "milestone_achieved",
     eventId: goLive.id,
@@ -67,7 +118,7 @@ export async function seedDemoAdvocacy(
   await tx.insert(opportunities).values({
     id: opportunityId,
     accountId: orbit,
-    advocateId: refs.people["kenji@orbitretail.example"]!,
+    advocateId: kenji,
     askId,
     askType: "case_study",
     stage: "asked",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type AskCheck, DEFAULT_GUARDRAILS, askBlockedBy, askTypesFor, signalOf } from "~/domain/advocacy/ask-rules";
 import { isSurveyDue, npsByMonth, npsCategory, npsSummary } from "~/domain/advocacy/nps";
 import { STAGES, TRANSITIONS, daysInStage, moveProblem, nextStages } from "~/domain/advocacy/pipeline";
+import { countsThisQuarter, fatigue, matchesDirectory, quarterStart } from "~/domain/advocacy/references";
 import type { OpportunityStage } from "~db/schema";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
@@ -162,5 +163,38 @@ describe("pipeline transitions", () => {
     expect(nextStages("customer_review", "staff")).toEqual(["in_production", "published", "withdrawn"]);
     expect(nextStages("withdrawn", "staff")).toEqual([]);
     expect(daysInStage(daysAgo(3.5), NOW)).toBe(3);
+  });
+});
+
+describe("reference fatigue", () => {
+  it("counts calendar quarters", () => {
+    expect(quarterStart(new Date("2026-06-15T12:00:00Z")).toISOString()).toBe("2026-04-01T00:00:00.000Z");
+    expect(quarterStart(new Date("2026-01-01T00:00:00Z")).toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(quarterStart(new Date("2026-12-31T23:59:59Z")).toISOString()).toBe("2026-10-01T00:00:00.000Z");
+  });
+
+  it("rests an advocate at the limit (default 2 per quarter)", () => {
+    expect(fatigue(0, 2)).toEqual({ fatigued: false, remaining: 2 });
+    expect(fatigue(1, 2)).toEqual({ fatigued: false, remaining: 1 });
+    expect(fatigue(2, 2)).toEqual({ fatigued: true, remaining: 0 });
+    expect(fatigue(5, 2)).toEqual({ fatigued: true, remaining: 0 });
+    expect(fatigue(2, 3).fatigued).toBe(false);
+  });
+
+  it("counts this quarter's calls that weren't declined", () => {
+    expect(countsThisQuarter({ createdAt: new Date("2026-04-01T00:00:00Z"), status: "accepted" }, NOW)).toBe(true);
+    expect(countsThisQuarter({ createdAt: new Date("2026-03-31T23:59:59Z"), status: "accepted" }, NOW)).toBe(false);
+    expect(countsThisQuarter({ createdAt: new Date("2026-05-01T00:00:00Z"), status: "asked" }, NOW)).toBe(true);
+    expect(countsThisQuarter({ createdAt: new Date("2026-05-01T00:00:00Z"), status: "declined" }, NOW)).toBe(false);
+  });
+
+  it("searches the directory by industry, segment, region and what was achieved", () => {
+    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live: the trading meeting runs on Lumen"] };
+    expect(matchesDirectory(entry, {})).toBe(true);
+    expect(matchesDirectory(entry, { industry: "Retail", segment: "s1", region: "APAC", q: "GO-LIVE" })).toBe(true);
+    expect(matchesDirectory(entry, { industry: "Healthcare" })).toBe(false);
+    expect(matchesDirectory(entry, { segment: "s2" })).toBe(false);
+    expect(matchesDirectory(entry, { region: "EMEA" })).toBe(false);
+    expect(matchesDirectory(entry, { q: "security review" })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { consents, opportunities } from "~db/schema";
+import { consents, opportunities, referenceRequests } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { moveProblem } from "./pipeline";
@@ -19,7 +19,8 @@ export async function listConsentsFor(actor: Actor) {
 /**
  * Withdraws one of the person's own consents. Takes effect everywhere at once, in one transaction:
  * every opportunity resting on it moves to "withdrawn" (so nothing built on it can be published,
- * and anything published is taken down). Someone else's consent, or one already withdrawn, is
+ * and anything published is taken down), its reference calls are called off, and the person
+ * leaves the reference directory (which lists only consents in force). Someone else's consent, or one already withdrawn, is
  * "not_found".
  */
 export async function withdrawConsent(actor: Actor, consentId: string, now = new Date()): Promise<{ ok: true } | { ok: false; error: "not_found" }> {
@@ -40,6 +41,10 @@ export async function withdrawConsent(actor: Actor, consentId: string, now = new
     for (const opportunity of resting) {
       if (!moveProblem(opportunity.stage, "withdrawn", "customer", null)) await writeTransition(tx, opportunity, "withdrawn", actor.id, { note: "consent withdrawn" });
     }
+    await tx
+      .update(referenceRequests)
+      .set({ status: "withdrawn", respondedAt: now })
+      .where(and(eq(referenceRequests.consentId, consent.id), inArray(referenceRequests.status, ["asked", "accepted"])));
     return { ok: true as const };
   });
 }
