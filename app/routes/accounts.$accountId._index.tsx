@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAccountActivity } from "~/domain/activity/activity.server";
 import { listOpenAsksFor } from "~/domain/advocacy/asks.server";
+import { listCaseStudiesToReview } from "~/domain/advocacy/case-studies.server";
 import { isNpsSurveyDue } from "~/domain/advocacy/nps.server";
 import { listOpenReferenceRequestsFor } from "~/domain/advocacy/references.server";
 import { canOnAccount } from "~/domain/auth/authorization";
@@ -11,6 +12,7 @@ import { listMembers } from "~/domain/people/members.server";
 import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
 import type { PlanView } from "~/domain/plans/plan-view";
 import { AskCard } from "~/ui/advocacy/ask-card";
+import { CaseStudyReviewCard } from "~/ui/advocacy/case-study-review-card";
 import { NpsSurvey } from "~/ui/advocacy/nps-survey";
 import { ReferenceRequestCard } from "~/ui/advocacy/reference-request-card";
 import { Glance } from "~/ui/plans/glance";
@@ -21,13 +23,14 @@ import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const isStaff = actor.kind === "staff";
-  const [members, activity, plan, asks, npsDue, referenceRequests] = await Promise.all([
+  const [members, activity, plan, asks, npsDue, referenceRequests, reviews] = await Promise.all([
     listMembers(account.id),
     isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
     getCurrentPlanView(actor, account.id),
     listOpenAsksFor(actor),
     isNpsSurveyDue(actor),
     listOpenReferenceRequestsFor(actor),
+    listCaseStudiesToReview(actor),
   ]);
   return {
     viewer: { name: actor.name, isStaff },
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asks,
     npsDue,
     referenceRequests,
+    reviews,
   };
 }
 
@@ -79,7 +83,7 @@ function PlanCard({
 
 export default function AccountHome() {
   const { t } = useTranslation(["people", "common", "advocacy"]);
-  const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests } = useLoaderData<typeof loader>();
+  const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests, reviews } = useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const peoplePath = `/accounts/${account.id}/people`;
@@ -122,11 +126,14 @@ export default function AccountHome() {
         </div>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">
-            {asks.length + referenceRequests.length > 0 ? (
+            {asks.length + referenceRequests.length + reviews.length > 0 ? (
               <section aria-labelledby="asks-heading" className="space-y-3">
                 <h2 id="asks-heading" className="text-base font-semibold text-slate-900">
                   {t("advocacy:home.asksHeading")}
                 </h2>
+                {reviews.map((draft) => (
+                  <CaseStudyReviewCard key={draft.id} draft={draft} accountId={account.id} />
+                ))}
                 {referenceRequests.map((request) => (
                   <ReferenceRequestCard key={request.id} request={request} accountId={account.id} vendorName={root?.vendorName ?? ""} />
                 ))}

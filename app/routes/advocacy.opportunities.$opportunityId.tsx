@@ -9,6 +9,7 @@ import {
   moveOpportunity,
   updateOpportunityDetails,
 } from "~/domain/advocacy/opportunities.server";
+import { listCaseStudyVersions, listPlanFacts } from "~/domain/advocacy/case-studies.server";
 import { STAGES, daysInStage, nextStages } from "~/domain/advocacy/pipeline";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
@@ -20,6 +21,7 @@ import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
+import { CaseStudyEditor } from "~/ui/advocacy/case-study-editor";
 import { StageBadge } from "~/ui/advocacy/stage-badge";
 import { Button } from "~/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/ui/field";
@@ -34,7 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [opportunity, owners] = await Promise.all([getOpportunity(params.opportunityId), listPossibleOwners()]);
   if (!opportunity) notFound();
   const canManage = canInWorkspace(actor, "advocacy.manage");
+  const isCaseStudy = opportunity.askType === "case_study";
+  const [versions, facts] = await Promise.all([
+    isCaseStudy ? listCaseStudyVersions(opportunity.id) : Promise.resolve(null),
+    isCaseStudy && canManage && opportunity.stage === "in_production" ? listPlanFacts(actor, opportunity.accountId) : Promise.resolve([]),
+  ]);
   return {
+    caseStudy: versions ? { versions, facts, editable: canManage && opportunity.stage === "in_production" } : null,
     opportunity: { ...opportunity, daysInStage: daysInStage(new Date(opportunity.stageEnteredAt), new Date()) },
     moves: canManage ? nextStages(opportunity.stage, "staff") : [],
     owners,
@@ -44,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const MoveSchema = z.object({ to: z.enum(STAGES), version: z.coerce.number().int().min(1) });
-const MOVE_STATUS = { not_found: 404, stale: 409, same_stage: 409, not_allowed: 409, needs_consent: 409, needs_public_consent: 409 } as const;
+const MOVE_STATUS = { not_found: 404, stale: 409, same_stage: 409, not_allowed: 409, needs_consent: 409, needs_public_consent: 409, needs_approval: 409, needs_draft: 409 } as const;
 
 type ActionAnswer = { intent: "move" | "details"; fieldErrors: Record<string, string | undefined>; formError?: string; from?: string; to?: string };
 
@@ -80,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OpportunityPage() {
   const { t } = useTranslation("advocacy");
   const fieldError = useFieldError();
-  const { opportunity, moves, owners, canManage, timeZone } = useLoaderData<typeof loader>();
+  const { opportunity, moves, owners, canManage, timeZone, caseStudy } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -124,6 +132,15 @@ export default function OpportunityPage() {
               ) : null}
             </div>
           </Card>
+          {caseStudy && (caseStudy.versions.length > 0 || caseStudy.editable) ? (
+            <CaseStudyEditor
+              opportunityId={opportunity.id}
+              versions={caseStudy.versions}
+              facts={caseStudy.facts}
+              editable={caseStudy.editable}
+              advocateName={opportunity.advocateName ?? ""}
+            />
+          ) : null}
           {canManage ? (
             <Card title={t("opportunity.details")}>
               <Form method="post" className="space-y-4" noValidate>

@@ -39,6 +39,11 @@ export default function AdvocacyFrame() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/advocacy/assets" className={tabClass}>
+              {t("staff.assets")}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/advocacy/rules" className={tabClass}>
               {t("staff.rules")}
             </NavLink>

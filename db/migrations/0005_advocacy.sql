@@ -1,6 +1,7 @@
 CREATE TYPE "public"."ask_signal" AS ENUM('milestone_achieved', 'plan_completed', 'nps_promoter');--> statement-breakpoint
 CREATE TYPE "public"."ask_status" AS ENUM('open', 'snoozed', 'accepted', 'declined');--> statement-breakpoint
 CREATE TYPE "public"."ask_type" AS ENUM('reference_call', 'case_study', 'review', 'quote', 'logo', 'speaking');--> statement-breakpoint
+CREATE TYPE "public"."case_study_status" AS ENUM('draft', 'in_review', 'changes_requested', 'approved');--> statement-breakpoint
 CREATE TYPE "public"."consent_scope" AS ENUM('internal', 'sales', 'public');--> statement-breakpoint
 CREATE TYPE "public"."opportunity_stage" AS ENUM('identified', 'asked', 'accepted', 'in_production', 'customer_review', 'published', 'declined', 'withdrawn');--> statement-breakpoint
 CREATE TYPE "public"."reference_request_status" AS ENUM('asked', 'accepted', 'declined', 'withdrawn');--> statement-breakpoint
@@ -38,6 +39,21 @@ CREATE TABLE "asks" (
 	"status" "ask_status" DEFAULT 'open' NOT NULL,
 	"snoozed_until" timestamp with time zone,
 	"responded_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "case_study_versions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"opportunity_id" text NOT NULL,
+	"account_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"status" "case_study_status" DEFAULT 'draft' NOT NULL,
+	"author_id" text,
+	"review_comment" text DEFAULT '' NOT NULL,
+	"reviewed_by_id" text,
+	"reviewed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -106,6 +122,10 @@ ALTER TABLE "ask_rules" ADD CONSTRAINT "ask_rules_created_by_id_users_id_fk" FOR
 ALTER TABLE "asks" ADD CONSTRAINT "asks_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "asks" ADD CONSTRAINT "asks_recipient_id_users_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "asks" ADD CONSTRAINT "asks_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_study_versions" ADD CONSTRAINT "case_study_versions_opportunity_id_opportunities_id_fk" FOREIGN KEY ("opportunity_id") REFERENCES "public"."opportunities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_study_versions" ADD CONSTRAINT "case_study_versions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_study_versions" ADD CONSTRAINT "case_study_versions_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_study_versions" ADD CONSTRAINT "case_study_versions_reviewed_by_id_users_id_fk" FOREIGN KEY ("reviewed_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_ask_id_asks_id_fk" FOREIGN KEY ("ask_id") REFERENCES "public"."asks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -127,6 +147,10 @@ CREATE INDEX "ask_rules_created_by_idx" ON "ask_rules" USING btree ("created_by_
 CREATE UNIQUE INDEX "asks_event_recipient_type_idx" ON "asks" USING btree ("event_id","recipient_id","ask_type");--> statement-breakpoint
 CREATE INDEX "asks_recipient_idx" ON "asks" USING btree ("recipient_id","created_at");--> statement-breakpoint
 CREATE INDEX "asks_account_idx" ON "asks" USING btree ("account_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "case_study_versions_opportunity_version_idx" ON "case_study_versions" USING btree ("opportunity_id","version");--> statement-breakpoint
+CREATE INDEX "case_study_versions_account_idx" ON "case_study_versions" USING btree ("account_id","status");--> statement-breakpoint
+CREATE INDEX "case_study_versions_author_idx" ON "case_study_versions" USING btree ("author_id");--> statement-breakpoint
+CREATE INDEX "case_study_versions_reviewed_by_idx" ON "case_study_versions" USING btree ("reviewed_by_id");--> statement-breakpoint
 CREATE INDEX "consents_user_idx" ON "consents" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "consents_account_idx" ON "consents" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "consents_ask_idx" ON "consents" USING btree ("ask_id");--> statement-breakpoint

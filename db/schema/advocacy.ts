@@ -230,3 +230,38 @@ export const referenceRequests = pgTable(
 
 export type ReferenceRequest = typeof referenceRequests.$inferSelect;
 export type ReferenceRequestStatus = (typeof referenceRequestStatus.enumValues)[number];
+
+/** draft → in_review (sent to the advocate) → approved, or changes_requested (a new version follows). */
+export const caseStudyStatus = pgEnum("case_study_status", ["draft", "in_review", "changes_requested", "approved"]);
+
+/** One version of a case study's Markdown draft; every save is a new version. */
+export const caseStudyVersions = pgTable(
+  "case_study_versions",
+  {
+    id: text("id").primaryKey(),
+    opportunityId: text("opportunity_id")
+      .notNull()
+      .references(() => opportunities.id, { onDelete: "cascade" }),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    status: caseStudyStatus("status").notNull().default("draft"),
+    authorId: text("author_id").references(() => users.id),
+    reviewComment: text("review_comment").notNull().default(""),
+    reviewedById: text("reviewed_by_id").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("case_study_versions_opportunity_version_idx").on(t.opportunityId, t.version),
+    index("case_study_versions_account_idx").on(t.accountId, t.status),
+    index("case_study_versions_author_idx").on(t.authorId),
+    index("case_study_versions_reviewed_by_idx").on(t.reviewedById),
+  ],
+);
+
+export type CaseStudyVersion = typeof caseStudyVersions.$inferSelect;
+export type CaseStudyStatus = (typeof caseStudyStatus.enumValues)[number];

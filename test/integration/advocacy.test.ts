@@ -4,6 +4,7 @@ import { db } from "~db/client.server";
 import { type Account, type User, asks, consents, events, opportunities, opportunityTransitions } from "~db/schema";
 import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
 import { createAsksForEvent, listOpenAsksFor, respondToAsk } from "~/domain/advocacy/asks.server";
+import { saveDraft } from "~/domain/advocacy/case-studies.server";
 import { withdrawConsent } from "~/domain/advocacy/consents.server";
 import { answerNps, getNpsReport, isNpsSurveyDue } from "~/domain/advocacy/nps.server";
 import { moveOpportunity } from "~/domain/advocacy/opportunities.server";
@@ -231,6 +232,7 @@ describe("answering an ask", () => {
     expect(await moveOpportunity(marketing, opportunity.id, { to: "in_production", version: opportunity.version })).toEqual({ ok: true });
     opportunity = await load();
     expect(await moveOpportunity(marketing, opportunity.id, { to: "customer_review", version: opportunity.version - 1 })).toEqual({ ok: false, error: "stale" });
+    expect(await saveDraft(marketing, opportunity.id, { title: "Draft", body: "Story", facts: [] })).toEqual({ ok: true, version: 1 });
     expect(await moveOpportunity(marketing, opportunity.id, { to: "customer_review", version: opportunity.version })).toEqual({ ok: true });
     opportunity = await load();
     expect(await moveOpportunity(marketing, opportunity.id, { to: "published", version: opportunity.version })).toEqual({ ok: false, error: "needs_public_consent" });

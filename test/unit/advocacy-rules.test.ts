@@ -3,6 +3,7 @@ import { type AskCheck, DEFAULT_GUARDRAILS, askBlockedBy, askTypesFor, signalOf 
 import { isSurveyDue, npsByMonth, npsCategory, npsSummary } from "~/domain/advocacy/nps";
 import { STAGES, TRANSITIONS, daysInStage, moveProblem, nextStages } from "~/domain/advocacy/pipeline";
 import { countsThisQuarter, fatigue, matchesDirectory, quarterStart } from "~/domain/advocacy/references";
+import { markdownBlocks, planFacts, withFacts } from "~/domain/advocacy/case-study";
 import type { OpportunityStage } from "~db/schema";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
@@ -158,6 +159,13 @@ describe("pipeline transitions", () => {
     expect(moveProblem("published", "withdrawn", "customer", null)).toBeNull();
   });
 
+  it("publishes a case study only once the advocate approved its latest version", () => {
+    expect(moveProblem("customer_review", "published", "staff", publicConsent, "missing")).toBe("needs_approval");
+    expect(moveProblem("customer_review", "published", "staff", publicConsent, "approved")).toBeNull();
+    expect(moveProblem("customer_review", "published", "staff", { scope: "sales", withdrawnAt: null }, "missing")).toBe("needs_public_consent");
+    expect(moveProblem("customer_review", "in_production", "staff", publicConsent, "missing")).toBeNull();
+  });
+
   it("lists the next stages for staff and counts days in stage", () => {
     expect(nextStages("asked", "staff")).toEqual(["declined"]);
     expect(nextStages("customer_review", "staff")).toEqual(["in_production", "published", "withdrawn"]);
@@ -196,5 +204,29 @@ describe("reference fatigue", () => {
     expect(matchesDirectory(entry, { segment: "s2" })).toBe(false);
     expect(matchesDirectory(entry, { region: "EMEA" })).toBe(false);
     expect(matchesDirectory(entry, { q: "security review" })).toBe(false);
+  });
+});
+
+describe("case study drafts", () => {
+  it("append chosen facts under Results", () => {
+    expect(withFacts("Story.", ["A: from 9 to 4 days (target 4)"])).toBe("Story.\n\n## Results\n\n- A: from 9 to 4 days (target 4)\n");
+    expect(withFacts("Story.", [])).toBe("Story.");
+  });
+
+  it("state only measured metrics as facts", () => {
+    const value = { outcomes: [{ title: "O", metrics: [
+      { name: "Close", unit: "days", baseline: 9, target: 4, measurements: [{ value: 6 }, { value: 4 }] },
+      { name: "Unmeasured", unit: "h", baseline: 1, target: 2, measurements: [] },
+    ] }] };
+    expect(planFacts(value, "en")).toEqual(["Close: from 9 to 4 days (target 4)"]);
+  });
+
+  it("render Markdown as text blocks, never HTML", () => {
+    expect(markdownBlocks("## Why\n\nThey <b>needed</b> it\nfast.\n\n- one\n- two\n### Then")).toEqual([
+      { kind: "heading", level: 2, text: "Why" },
+      { kind: "paragraph", text: "They <b>needed</b> it fast." },
+      { kind: "list", items: ["one", "two"] },
+      { kind: "heading", level: 3, text: "Then" },
+    ]);
   });
 });

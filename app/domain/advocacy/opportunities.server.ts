@@ -2,12 +2,12 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db } from "~db/client.server";
-import { accounts, asks, consents, opportunities, opportunityTransitions, segments, users } from "~db/schema";
+import { accounts, asks, caseStudyVersions, consents, opportunities, opportunityTransitions, segments, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import { isCalendarDate } from "~/domain/plans/template-dates";
 import { ASK_TYPES } from "./ask-rules";
-import { type MoveProblem, STAGES, moveProblem } from "./pipeline";
+import { type Approval, type MoveProblem, STAGES, moveProblem } from "./pipeline";
 import { writeTransition } from "./transitions.server";
 
 const advocate = alias(users, "advocate");
@@ -108,7 +108,7 @@ export async function getOpportunity(id: string) {
   };
 }
 
-export type OpportunityError = "not_found" | "stale" | MoveProblem;
+export type OpportunityError = "not_found" | "stale" | "needs_draft" | MoveProblem;
 
 /**
  * Moves an opportunity to another stage from the pipeline, if the transition table allows staff
@@ -125,6 +125,7 @@ export async function moveOpportunity(
         id: opportunities.id,
         accountId: opportunities.accountId,
         stage: opportunities.stage,
+        askType: opportunities.askType,
         version: opportunities.version,
         consentScope: consents.scope,
         consentWithdrawnAt: consents.withdrawnAt,
@@ -136,8 +137,24 @@ export async function moveOpportunity(
     if (!row) return { ok: false as const, error: "not_found" as const };
     if (row.version !== input.version) return { ok: false as const, error: "stale" as const };
     const consent = row.consentScope ? { scope: row.consentScope, withdrawnAt: row.consentWithdrawnAt } : null;
-    const problem = moveProblem(row.stage, input.to, "staff", consent);
+    let approval: Approval = "not_needed";
+    let latest: { id: string; status: string } | undefined;
+    if (row.askType === "case_study") {
+      [latest] = await tx
+        .select({ id: caseStudyVersions.id, status: caseStudyVersions.status })
+        .from(caseStudyVersions)
+        .where(eq(caseStudyVersions.opportunityId, row.id))
+        .orderBy(desc(caseStudyVersions.version))
+        .limit(1);
+      approval = latest?.status === "approved" ? "approved" : "missing";
+    }
+    const problem = moveProblem(row.stage, input.to, "staff", consent, approval);
     if (problem) return { ok: false as const, error: problem };
+    // A case study goes to the customer with its latest draft, which is then the version in review.
+    if (row.askType === "case_study" && input.to === "customer_review") {
+      if (latest?.status !== "draft") return { ok: false as const, error: "needs_draft" as const };
+      await tx.update(caseStudyVersions).set({ status: "in_review" }).where(eq(caseStudyVersions.id, latest.id));
+    }
     await writeTransition(tx, row, input.to, actor.id);
     return { ok: true as const };
   });
@@ -183,4 +200,29 @@ export async function updateOpportunityDetails(
 /** Staff who may own an opportunity. */
 export async function listPossibleOwners() {
   return db.select({ id: users.id, name: users.name }).from(users).where(and(sql`${users.staffRole} is not null`, sql`${users.deactivatedAt} is null`)).orderBy(asc(users.name));
+}
+
+/**
+ * The asset library: what is published with consent in force, with the consent's scope and uses,
+ * and for case studies the approved version's title.
+ */
+export async function listPublishedAssets() {
+  const rows = await db
+    .select({
+      id: opportunities.id,
+      askType: opportunities.askType,
+      stageEnteredAt: opportunities.stageEnteredAt,
+      accountName: accounts.name,
+      advocateName: advocate.name,
+      scope: consents.scope,
+      uses: consents.uses,
+      title: sql<string | null>`(select v.title from case_study_versions v where v.opportunity_id = ${opportunities.id} and v.status = 'approved' order by v.version desc limit 1)`,
+    })
+    .from(opportunities)
+    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+    .innerJoin(consents, and(eq(consents.id, opportunities.consentId), sql`${consents.withdrawnAt} is null`))
+    .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
+    .where(eq(opportunities.stage, "published"))
+    .orderBy(desc(opportunities.stageEnteredAt));
+  return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
 }

@@ -24,7 +24,10 @@ export const TRANSITIONS: Record<OpportunityStage, Partial<Record<OpportunitySta
   withdrawn: {},
 };
 
-export type MoveProblem = "same_stage" | "not_allowed" | "needs_consent" | "needs_public_consent";
+export type MoveProblem = "same_stage" | "not_allowed" | "needs_consent" | "needs_public_consent" | "needs_approval";
+
+/** Whether publishing waits for the advocate's approval of a version (case studies do). */
+export type Approval = "not_needed" | "approved" | "missing";
 
 export interface ActiveConsent {
   scope: ConsentScope;
@@ -38,14 +41,22 @@ export function nextStages(from: OpportunityStage, mover: Mover): OpportunitySta
 
 /**
  * Why this move can't be made, or null when it can. Past "accepted" the work needs the advocate's
- * consent still in force; publishing needs consent to public use.
+ * consent still in force; publishing needs consent to public use and, for a case study, the
+ * advocate's approval of its latest version.
  */
-export function moveProblem(from: OpportunityStage, to: OpportunityStage, mover: Mover, consent: ActiveConsent | null): MoveProblem | null {
+export function moveProblem(
+  from: OpportunityStage,
+  to: OpportunityStage,
+  mover: Mover,
+  consent: ActiveConsent | null,
+  approval: Approval = "not_needed",
+): MoveProblem | null {
   if (from === to) return "same_stage";
   if (!TRANSITIONS[from][to]?.includes(mover)) return "not_allowed";
   const needsConsent = to === "in_production" || to === "customer_review" || to === "published";
   if (needsConsent && (!consent || consent.withdrawnAt)) return "needs_consent";
   if (to === "published" && consent?.scope !== "public") return "needs_public_consent";
+  if (to === "published" && approval === "missing") return "needs_approval";
   return null;
 }
 
