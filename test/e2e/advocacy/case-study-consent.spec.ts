@@ -11,7 +11,7 @@ function isoDate(days: number) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("a milestone achieved together becomes a consented case study in marketing's pipeline, until the champion withdraws consent", async ({ browser }) => {
+test("a milestone achieved together becomes a consented, reviewed and published case study, unpublished when the champion withdraws consent", async ({ browser }) => {
   test.slow(); // a whole story across the CSM, the champion and marketing
   // Its own account and plan, so no other spec's sign-offs or asks get in the way.
   const company = `Beacon Outfitters ${Date.now().toString(36)}`;
@@ -84,9 +84,54 @@ test("a milestone achieved together becomes a consented case study in marketing'
   await marketing.getByRole("button", { name: "Move", exact: true }).click();
   await expect(marketing.getByText("Moved to In production.")).toBeVisible();
   await expect(marketing.getByRole("region", { name: "Stage history" }).getByText("Accepted → In production")).toBeVisible();
-  await expectNoSeriousA11yViolations(marketing);
 
-  // The champion withdraws consent in Settings; the opportunity is withdrawn at once.
+  // Marketing writes the draft and sends it to the champion.
+  const caseStudy = marketing.getByRole("region", { name: "Case study", exact: true });
+  await expect(caseStudy.getByText("The plan has no measured value metrics yet.")).toBeVisible();
+  await caseStudy.getByLabel("Title").fill("Beacon kicks off with its sponsor ahead of plan");
+  await caseStudy.getByLabel("Story (Markdown)").fill("## The challenge\n\nSeasonal stock decisions ran on spreadsheets.");
+  await caseStudy.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(marketing.getByText("Version 1 was saved.")).toBeVisible();
+  await expectNoSeriousA11yViolations(marketing);
+  await caseStudy.getByRole("button", { name: "Send to Bea Sommer for review" }).click();
+  await expect(marketing.getByText("Sent to the customer for review.")).toBeVisible();
+
+  // The champion asks for a change…
+  await champion.reload();
+  const review = champion.getByRole("region", { name: "Please review “Beacon kicks off with its sponsor ahead of plan”" });
+  await expect(review.getByRole("heading", { name: "The challenge" })).toBeVisible();
+  await review.getByRole("button", { name: "Request changes" }).click();
+  await expect(review.getByText("Say what should change.")).toBeVisible();
+  await review.getByLabel("Your comments").fill("Please say “seasonal range planning”, not stock decisions.");
+  await review.getByRole("button", { name: "Request changes" }).click();
+  await expect(champion.getByText("Thanks — we'll change it and send you a new version.")).toBeVisible();
+
+  // …marketing makes it and sends version 2, which the champion approves.
+  await marketing.reload();
+  await expect(caseStudy.getByText("Customer's comment: “Please say “seasonal range planning”, not stock decisions.”")).toBeVisible();
+  await caseStudy.getByLabel("Story (Markdown)").fill("## The challenge\n\nSeasonal range planning ran on spreadsheets.");
+  await caseStudy.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(marketing.getByText("Version 2 was saved.")).toBeVisible();
+  await caseStudy.getByRole("button", { name: "Send to Bea Sommer for review" }).click();
+  await expect(marketing.getByText("Sent to the customer for review.")).toBeVisible();
+
+  await champion.reload();
+  await expect(review.getByText("Seasonal range planning ran on spreadsheets.")).toBeVisible();
+  await review.getByRole("button", { name: "Approve" }).click();
+  await expect(champion.getByText("Thank you — you approved the case study.")).toBeVisible();
+
+  // Marketing publishes it: it's in the asset library with its consent scope.
+  await marketing.reload();
+  await marketing.getByLabel("Move to").selectOption({ label: "Published" });
+  await marketing.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(marketing.getByText("Moved to Published.")).toBeVisible();
+  const opportunityUrl = marketing.url();
+  await marketing.getByRole("navigation", { name: "Advocacy sections" }).getByRole("link", { name: "Assets" }).click();
+  const asset = marketing.getByRole("row").filter({ hasText: "Beacon kicks off with its sponsor ahead of plan" });
+  await expect(asset.getByText("Public (website, social, events)")).toBeVisible();
+  await expect(asset.getByText("name, logo, metrics")).toBeVisible();
+
+  // The champion withdraws consent in Settings: the asset is unpublished at once.
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   const consents = champion.getByRole("region", { name: "Consent to use my story" });
   await expect(consents.getByText("Where: Public (website, social, events)")).toBeVisible();
@@ -96,6 +141,8 @@ test("a milestone achieved together becomes a consented case study in marketing'
   await expect(consents.getByText(/^Withdrawn /)).toBeVisible();
 
   await marketing.reload();
-  await expect(marketing.getByRole("region", { name: "Stage history" }).getByText("In production → Withdrawn")).toBeVisible();
+  await expect(marketing.getByRole("row").filter({ hasText: "Beacon kicks off with its sponsor ahead of plan" })).toHaveCount(0);
+  await marketing.goto(opportunityUrl);
+  await expect(marketing.getByRole("region", { name: "Stage history" }).getByText("Published → Withdrawn")).toBeVisible();
   await expect(marketing.getByText("No further moves from this stage.")).toBeVisible();
 });
