@@ -29,6 +29,11 @@ export default function AdvocacyFrame() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/advocacy/dashboard" className={tabClass}>
+              {t("staff.dashboard")}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/advocacy/nps" className={tabClass}>
               {t("staff.nps")}
             </NavLink>

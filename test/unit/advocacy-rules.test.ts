@@ -4,6 +4,7 @@ import { isSurveyDue, npsByMonth, npsCategory, npsSummary } from "~/domain/advoc
 import { STAGES, TRANSITIONS, daysInStage, moveProblem, nextStages } from "~/domain/advocacy/pipeline";
 import { countsThisQuarter, fatigue, matchesDirectory, quarterStart } from "~/domain/advocacy/references";
 import { markdownBlocks, planFacts, withFacts } from "~/domain/advocacy/case-study";
+import { funnel, median } from "~/domain/advocacy/dashboard";
 import type { OpportunityStage } from "~db/schema";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
@@ -228,5 +229,33 @@ describe("case study drafts", () => {
       { kind: "list", items: ["one", "two"] },
       { kind: "heading", level: 3, text: "Then" },
     ]);
+  });
+});
+
+describe("dashboard", () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 0, 1 + day));
+  it("counts who reached each stage, conversion to the next and the median days spent", () => {
+    const rows = [
+      { opportunityId: "a", toStage: "identified" as const, at: at(0) },
+      { opportunityId: "a", toStage: "asked" as const, at: at(0) },
+      { opportunityId: "a", toStage: "accepted" as const, at: at(4) },
+      { opportunityId: "a", toStage: "in_production" as const, at: at(5) },
+      { opportunityId: "b", toStage: "identified" as const, at: at(0) },
+      { opportunityId: "b", toStage: "asked" as const, at: at(0) },
+      { opportunityId: "b", toStage: "declined" as const, at: at(10) },
+      { opportunityId: "c", toStage: "identified" as const, at: at(0) },
+      { opportunityId: "c", toStage: "asked" as const, at: at(0) },
+    ];
+    const steps = Object.fromEntries(funnel(rows).map((step) => [step.stage, step]));
+    expect(steps.asked).toEqual({ stage: "asked", reached: 3, conversion: 1 / 3, medianDays: 7 });
+    expect(steps.accepted).toEqual({ stage: "accepted", reached: 1, conversion: 1, medianDays: 1 });
+    expect(steps.in_production).toMatchObject({ reached: 1, conversion: 0, medianDays: null });
+    expect(steps.published).toEqual({ stage: "published", reached: 0, conversion: null, medianDays: null });
+  });
+
+  it("takes the median of odd and even counts", () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });

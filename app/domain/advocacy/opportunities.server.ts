@@ -226,3 +226,27 @@ export async function listPublishedAssets() {
     .orderBy(desc(opportunities.stageEnteredAt));
   return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
 }
+
+/** Every stage change, for the dashboard's funnel and time in stage. */
+export async function listTransitions() {
+  return db
+    .select({ opportunityId: opportunityTransitions.opportunityId, toStage: opportunityTransitions.toStage, at: opportunityTransitions.at })
+    .from(opportunityTransitions)
+    .orderBy(asc(opportunityTransitions.at));
+}
+
+/** Advocates (people with consent in force) per industry and per segment. */
+export async function countAdvocatesBy() {
+  const rows = await db
+    .selectDistinct({ userId: consents.userId, industry: accounts.industry, segmentName: segments.name })
+    .from(consents)
+    .innerJoin(accounts, eq(accounts.id, consents.accountId))
+    .innerJoin(segments, eq(segments.id, accounts.segmentId))
+    .where(sql`${consents.withdrawnAt} is null`);
+  const tally = (key: "industry" | "segmentName") => {
+    const counts = new Map<string, Set<string>>();
+    for (const row of rows) counts.set(row[key], (counts.get(row[key]) ?? new Set()).add(row.userId));
+    return [...counts.entries()].map(([name, people]) => ({ name, advocates: people.size })).sort((a, b) => a.name.localeCompare(b.name));
+  };
+  return { byIndustry: tally("industry"), bySegment: tally("segmentName") };
+}

@@ -22,6 +22,7 @@ export default {
     askRules: "Ask rules · Advocacy",
     references: "References · Advocacy",
     assets: "Assets · Advocacy",
+    advocacyDashboard: "Dashboard · Advocacy",
     opportunity: "{{name}} · Advocacy",
   },
   skipToContent: "Skip to content",

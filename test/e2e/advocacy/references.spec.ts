@@ -28,6 +28,12 @@ test("marketing asks an advocate for a reference call, which brings them to the 
   await expect(resting.getByText("Hidden because they reached the limit of 2 reference calls per quarter:")).toBeVisible();
   await expect(resting.getByText(`${demo.orbitChampion.name} (Orbit Retail) — 2 calls this quarter`)).toBeVisible();
 
+  // The dashboard shows the funnel and who advocates, by industry.
+  await marketing.getByRole("navigation", { name: "Advocacy sections" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(marketing.getByRole("table", { name: "Funnel" }).getByRole("row").filter({ hasText: "Asked" })).toBeVisible();
+  await expect(marketing.getByRole("region", { name: "Advocates by industry" }).getByText("Retail", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(marketing);
+
   const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
   const call = champion.getByRole("region", { name: `Would you take a reference call with ${prospect}?` });
   await expect(call.getByText("What they'd like to hear about: Moving the weekly trading meeting off spreadsheets")).toBeVisible();
