@@ -1,3 +1,4 @@
+import advocacy from "./en/advocacy";
 import auth from "./en/auth";
 import common from "./en/common";
 import community from "./en/community";
@@ -16,5 +17,5 @@ import value from "./en/value";
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans, planEditing, templates, value, training, community },
+  en: { common, auth, people, mail, staff, settings, plans, planEditing, templates, value, training, community, advocacy },
 } as const;

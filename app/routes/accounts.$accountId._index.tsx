@@ -2,11 +2,19 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAccountActivity } from "~/domain/activity/activity.server";
+import { listOpenAsksFor } from "~/domain/advocacy/asks.server";
+import { listCaseStudiesToReview } from "~/domain/advocacy/case-studies.server";
+import { isNpsSurveyDue } from "~/domain/advocacy/nps.server";
+import { listOpenReferenceRequestsFor } from "~/domain/advocacy/references.server";
 import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { listMembers } from "~/domain/people/members.server";
 import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
 import type { PlanView } from "~/domain/plans/plan-view";
+import { AskCard } from "~/ui/advocacy/ask-card";
+import { CaseStudyReviewCard } from "~/ui/advocacy/case-study-review-card";
+import { NpsSurvey } from "~/ui/advocacy/nps-survey";
+import { ReferenceRequestCard } from "~/ui/advocacy/reference-request-card";
 import { Glance } from "~/ui/plans/glance";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
@@ -15,10 +23,14 @@ import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const isStaff = actor.kind === "staff";
-  const [members, activity, plan] = await Promise.all([
+  const [members, activity, plan, asks, npsDue, referenceRequests, reviews] = await Promise.all([
     listMembers(account.id),
     isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
     getCurrentPlanView(actor, account.id),
+    listOpenAsksFor(actor),
+    isNpsSurveyDue(actor),
+    listOpenReferenceRequestsFor(actor),
+    listCaseStudiesToReview(actor),
   ]);
   return {
     viewer: { name: actor.name, isStaff },
@@ -29,6 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity: activity.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
     canManagePeople: canOnAccount(actor, "people.manage", account.id),
     plan: plan ? { name: plan.plan.name, summary: plan.summary } : null,
+    asks,
+    npsDue,
+    referenceRequests,
+    reviews,
   };
 }
 
@@ -66,8 +82,8 @@ function PlanCard({
 }
 
 export default function AccountHome() {
-  const { t } = useTranslation(["people", "common"]);
-  const { viewer, account, team, activity, canManagePeople, plan } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["people", "common", "advocacy"]);
+  const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests, reviews } = useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const peoplePath = `/accounts/${account.id}/people`;
@@ -110,12 +126,31 @@ export default function AccountHome() {
         </div>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">
+            {asks.length + referenceRequests.length + reviews.length > 0 ? (
+              <section aria-labelledby="asks-heading" className="space-y-3">
+                <h2 id="asks-heading" className="text-base font-semibold text-slate-900">
+                  {t("advocacy:home.asksHeading")}
+                </h2>
+                {reviews.map((draft) => (
+                  <CaseStudyReviewCard key={draft.id} draft={draft} accountId={account.id} />
+                ))}
+                {referenceRequests.map((request) => (
+                  <ReferenceRequestCard key={request.id} request={request} accountId={account.id} vendorName={root?.vendorName ?? ""} />
+                ))}
+                {asks.map((ask) => (
+                  <AskCard key={ask.id} ask={ask} accountId={account.id} vendorName={root?.vendorName ?? ""} />
+                ))}
+              </section>
+            ) : null}
             <PlanCard plan={plan} planPath={`/accounts/${account.id}/plan`} emptyText={t("account.planEmpty")} locale={locale} />
             {teamCard}
           </div>
-          <Card title={t("account.yourCsm")}>
-            {account.csmName ? <p className="text-sm font-medium">{account.csmName}</p> : <p className="text-sm text-slate-600">{t("account.noCsm")}</p>}
-          </Card>
+          <div className="space-y-6">
+            <Card title={t("account.yourCsm")}>
+              {account.csmName ? <p className="text-sm font-medium">{account.csmName}</p> : <p className="text-sm text-slate-600">{t("account.noCsm")}</p>}
+            </Card>
+            {npsDue ? <NpsSurvey accountId={account.id} vendorName={root?.vendorName ?? ""} /> : null}
+          </div>
         </div>
       </div>
     );

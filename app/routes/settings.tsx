@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { listConsentsFor } from "~/domain/advocacy/consents.server";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Actor } from "~/domain/auth/actor";
@@ -18,6 +19,7 @@ import { TextField } from "~/ui/field";
 import { Card, Facts, PageHeader } from "~/ui/layout";
 import { useFieldError } from "~/ui/use-field-error";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
+import { ConsentList } from "~/ui/advocacy/consent-list";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.settings");
@@ -26,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const profile = await getProfile(actor.id);
   if (!profile) notFound();
-  return { profile, role: actor.kind === "staff" ? actor.staffRole : actor.accountRole };
+  const consents = actor.kind === "customer" ? await listConsentsFor(actor) : null;
+  return { profile, role: actor.kind === "staff" ? actor.staffRole : actor.accountRole, consents };
 }
 
 const ProfileSchema = z.object({
@@ -77,7 +80,7 @@ async function savePassword(actor: Actor, form: FormData) {
 export default function Settings() {
   const { t } = useTranslation(["settings", "common"]);
   const fieldError = useFieldError();
-  const { profile, role } = useLoaderData<typeof loader>();
+  const { profile, role, consents } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const accountName = useRootData()?.user?.accountName ?? null;
@@ -160,6 +163,7 @@ export default function Settings() {
             <ButtonLink to="/community/profile" variant="secondary">{t("community.link")}</ButtonLink>
           </div>
         </Card>
+        {consents ? <ConsentList consents={consents} busy={navigation.state === "submitting" && navigation.formAction?.startsWith("/settings/consents/") === true} /> : null}
 
         <Card title={t("sessions.heading")}>
           <Form method="post" action="/logout" className="space-y-3">

@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 
-/** A responsive table: scrolls sideways on a phone rather than squeezing columns. */
+/**
+ * A responsive table: scrolls sideways on a phone rather than squeezing columns. The scrolling box
+ * takes keyboard focus, so it can be scrolled with the arrow keys when it overflows.
+ */
 export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <div tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">

@@ -7,3 +7,4 @@ export * from "./events";
 export * from "./value";
 export * from "./training";
 export * from "./community";
+export * from "./advocacy";

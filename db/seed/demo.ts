@@ -4,6 +4,7 @@ import { accounts, planTemplates, segments, users } from "../schema";
 import type { StaffActor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
 import { newId } from "../../app/lib/ids.server";
+import { seedDemoAdvocacy } from "./demo-advocacy";
 import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
 import { VALUE_STORIES } from "./demo-value";
 import { DEMO_TEMPLATES } from "./demo-templates";
@@ -180,5 +181,6 @@ export async function seedDemo() {
       }
     }
     await seedDemoCommunity(tx, communityPeople);
+    await seedDemoAdvocacy(tx, { accounts: accountRefs, people: peopleIds, marketingId: staff.jordan.id });
   });
 }

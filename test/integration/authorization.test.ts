@@ -117,11 +117,11 @@ describe("requireAccountAccess", () => {
 });
 
 const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
-  admin: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": "ok", "outbox.read": "ok", "templates.view": "ok", "templates.manage": "ok", "training.adoption": "ok" },
-  csm: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": "ok", "training.adoption": "ok" },
-  marketing: { "accounts.list": "ok", "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": 404, "training.adoption": "ok" },
-  champion: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404, "training.adoption": 404 },
-  member: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404, "training.adoption": 404 },
+  admin: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": "ok", "outbox.read": "ok", "templates.view": "ok", "templates.manage": "ok", "training.adoption": "ok", "advocacy.view": "ok", "advocacy.manage": "ok" },
+  csm: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": "ok", "training.adoption": "ok", "advocacy.view": "ok", "advocacy.manage": 404 },
+  marketing: { "accounts.list": "ok", "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": 404, "training.adoption": "ok", "advocacy.view": "ok", "advocacy.manage": "ok" },
+  champion: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404, "training.adoption": 404, "advocacy.view": 404, "advocacy.manage": 404 },
+  member: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404, "training.adoption": 404, "advocacy.view": 404, "advocacy.manage": 404 },
 };
 
 const workspaceCases = ROLES.flatMap((role) =>

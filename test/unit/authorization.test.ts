@@ -78,11 +78,11 @@ describe("refusalStatus", () => {
 });
 
 const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
-  admin: { "accounts.list": true, "accounts.create": true, "staff.manage": true, "outbox.read": true, "templates.view": true, "templates.manage": true, "training.adoption": true },
-  csm: { "accounts.list": true, "accounts.create": true, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": true, "training.adoption": true },
-  marketing: { "accounts.list": true, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": false, "training.adoption": true },
-  champion: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false, "training.adoption": false },
-  member: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false, "training.adoption": false },
+  admin: { "accounts.list": true, "accounts.create": true, "staff.manage": true, "outbox.read": true, "templates.view": true, "templates.manage": true, "training.adoption": true, "advocacy.view": true, "advocacy.manage": true },
+  csm: { "accounts.list": true, "accounts.create": true, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": true, "training.adoption": true, "advocacy.view": true, "advocacy.manage": false },
+  marketing: { "accounts.list": true, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": false, "training.adoption": true, "advocacy.view": true, "advocacy.manage": true },
+  champion: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false, "training.adoption": false, "advocacy.view": false, "advocacy.manage": false },
+  member: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false, "training.adoption": false, "advocacy.view": false, "advocacy.manage": false },
 };
 
 const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction]) =>
@@ -91,7 +91,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 7);
+    expect(workspaceCases).toHaveLength(5 * 9);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

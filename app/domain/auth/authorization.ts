@@ -13,9 +13,20 @@ import type { Actor } from "./actor";
  * - `templates.view`   read the plan templates (marketing follows what plans promise)
  * - `templates.manage` create, edit, duplicate and delete plan templates (staff who plan)
  * - `training.adoption` the cross-account training adoption table
+ * - `advocacy.view`    see the advocacy pipeline and NPS (every staff member: CSMs follow their accounts)
+ * - `advocacy.manage`  move opportunities, configure ask rules and guardrails (marketing and admins)
  */
 export type AccountAction = "account.view" | "account.edit" | "people.manage" | "training.team" | "training.link";
-export type WorkspaceAction = "accounts.list" | "accounts.create" | "staff.manage" | "outbox.read" | "templates.view" | "templates.manage" | "training.adoption";
+export type WorkspaceAction =
+  | "accounts.list"
+  | "accounts.create"
+  | "staff.manage"
+  | "outbox.read"
+  | "templates.view"
+  | "templates.manage"
+  | "training.adoption"
+  | "advocacy.view"
+  | "advocacy.manage";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -50,7 +61,10 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
     case "accounts.list":
     case "templates.view":
     case "training.adoption":
+    case "advocacy.view":
       return true;
+    case "advocacy.manage":
+      return actor.staffRole === "admin" || actor.staffRole === "marketing";
     case "accounts.create":
     case "templates.manage":
       return actor.staffRole === "admin" || actor.staffRole === "csm";

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "training" | "community" | "team" | "staff" | "templates" | "outbox" | "settings";
+export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "training" | "community" | "team" | "staff" | "templates" | "advocacy" | "outbox" | "settings";
 export interface NavItem {
   key: NavKey;
   to: string;
@@ -28,6 +28,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
   if (canInWorkspace(actor, "training.adoption")) items.push({ key: "training", to: "/training/adoption" });
   items.push({ key: "community", to: "/community" });
   if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
+  if (canInWorkspace(actor, "advocacy.view")) items.push({ key: "advocacy", to: "/advocacy" });
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
   items.push({ key: "settings", to: "/settings" });

@@ -25,10 +25,12 @@ export interface EventPayloads {
   "answer.accepted": { replyId: string; topicId: string; authorId: string };
   /** A customer person's community reply got an upvote (once per voter and reply). */
   "reply.upvoted": { replyId: string; topicId: string; authorId: string };
+  /** A customer person answered the NPS survey (0–10). Dismissals are not events. */
+  "nps.submitted": { responseId: string; score: number };
 }
 
 export type EventType = keyof EventPayloads;
-export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue", "course.completed", "answer.accepted", "reply.upvoted"] as const satisfies readonly EventType[];
+export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue", "course.completed", "answer.accepted", "reply.upvoted", "nps.submitted"] as const satisfies readonly EventType[];
 
 /** One event to record: its type decides its payload's shape. */
 export type DomainEventInput = {

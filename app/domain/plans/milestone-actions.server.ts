@@ -3,6 +3,7 @@ import { db, type Transaction } from "~db/client.server";
 import { type TaskSide, accounts, milestones, plans } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
+import { reactToEvents } from "~/domain/events/reactions.server";
 import { recordEvent } from "~/domain/events/record.server";
 import { achievementOf } from "./milestone-status";
 import { canOnPlan } from "./plan-permissions";
@@ -64,6 +65,7 @@ function parseRating(input: { rating?: number | null; ratingComment?: string | n
  * a rating from anyone else, or an invalid one, is refused. When this is the second side, the
  * milestone is achieved: a "milestone.achieved" event and activity entry are recorded and, if it
  * was the plan's last open milestone, a "plan.completed" event — all in this one transaction.
+ * Once it has committed, the areas that react to those events do (advocacy's asks).
  */
 export async function signOffMilestone(
   actor: Actor,
@@ -71,7 +73,7 @@ export async function signOffMilestone(
   milestoneId: string,
   input: { rating?: number | null; ratingComment?: string | null },
 ): Promise<{ ok: true; achieved: boolean } | { ok: false; error: MilestoneActionError }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const milestone = await lockMilestone(tx, actor, accountId, milestoneId);
     if (!milestone) return fail("not_found");
     const side = sideOf(actor);
@@ -112,10 +114,13 @@ export async function signOffMilestone(
 
     const signed = { ...milestone, ...signature };
     const achievement = achievementOf(signed, milestone.timeZone);
-    if (!achievement) return { ok: true as const, achieved: false };
-    await recordAchievement(tx, actor, accountId, milestone, achievement);
-    return { ok: true as const, achieved: true };
+    if (!achievement) return { ok: true as const, achieved: false, eventIds: [] };
+    const eventIds = await recordAchievement(tx, actor, accountId, milestone, achievement);
+    return { ok: true as const, achieved: true, eventIds };
   });
+  if (!result.ok) return result;
+  if (result.eventIds.length > 0) await reactToEvents(result.eventIds);
+  return { ok: true, achieved: result.achieved };
 }
 
 async function recordAchievement(
@@ -124,10 +129,10 @@ async function recordAchievement(
   accountId: string,
   milestone: { id: string; planId: string; title: string; targetDate: string },
   achievement: NonNullable<ReturnType<typeof achievementOf>>,
-) {
+): Promise<string[]> {
   const { achievedAt, achievedOn, daysEarly } = achievement;
   const payload = { milestoneId: milestone.id, planId: milestone.planId, title: milestone.title, targetDate: milestone.targetDate, achievedOn, daysEarly };
-  await recordEvent(tx, { type: "milestone.achieved", accountId, actorId: actor.id, subjectId: milestone.id, payload, occurredAt: achievedAt });
+  const achievedId = await recordEvent(tx, { type: "milestone.achieved", accountId, actorId: actor.id, subjectId: milestone.id, payload, occurredAt: achievedAt });
   await recordActivity(tx, {
     accountId,
     actorId: actor.id,
@@ -155,8 +160,8 @@ async function recordAchievement(
       ),
     )
     .limit(1);
-  if (open) return;
-  await recordEvent(tx, { type: "plan.completed", accountId, actorId: actor.id, subjectId: milestone.planId, payload: { planId: milestone.planId }, occurredAt: achievedAt });
+  if (open) return [achievedId];
+  const completedId = await recordEvent(tx, { type: "plan.completed", accountId, actorId: actor.id, subjectId: milestone.planId, payload: { planId: milestone.planId }, occurredAt: achievedAt });
   await recordActivity(tx, {
     accountId,
     actorId: actor.id,
@@ -165,6 +170,7 @@ async function recordAchievement(
     subjectId: milestone.planId,
     details: { planId: milestone.planId, from: "open", to: "completed" },
   });
+  return [achievedId, completedId];
 }
 
 /**

@@ -61,3 +61,22 @@ export async function listPlanStatusByAccount(executor: Executor = db): Promise<
   }
   return byAccount;
 }
+
+/**
+ * Whether the account's current plan has a milestone past its target (in the account's time zone)
+ * that isn't achieved. Other areas (advocacy's guardrails) ask this rather than reading plan tables.
+ */
+export async function accountHasOverdueMilestones(accountId: string, executor: Executor = db): Promise<boolean> {
+  const rows = await executor.execute<{ overdue: boolean }>(sql`
+    select exists (
+      select 1
+      from milestones m
+      join plans p on p.id = m.plan_id and p.is_current
+      join accounts a on a.id = m.account_id
+      where m.account_id = ${accountId}
+        and not (m.vendor_signed_at is not null and m.customer_signed_at is not null)
+        and m.target_date < (now() at time zone a.time_zone)::date
+    ) as overdue
+  `);
+  return rows[0]?.overdue ?? false;
+}

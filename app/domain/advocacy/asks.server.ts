@@ -1,0 +1,218 @@
+import { and, desc, eq, lte, max, or, sql } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { type AskContext, type AskType, asks, consents, npsResponses, opportunities } from "~db/schema";
+import { recordActivity } from "~/domain/activity/activity.server";
+import type { Actor } from "~/domain/auth/actor";
+import { getEvent } from "~/domain/events/record.server";
+import { listMembers } from "~/domain/people/members.server";
+import { accountHasOverdueMilestones } from "~/domain/plans/plan-status.server";
+import { newId } from "~/lib/ids.server";
+import { type AskBlock, askBlockedBy, askTypesFor, signalOf } from "./ask-rules";
+import type { ConsentInput } from "./consent";
+import { moveProblem } from "./pipeline";
+import { getGuardrails, listAskRules } from "./settings.server";
+import { writeTransition } from "./transitions.server";
+
+/** "Not now" puts an ask away for this many days. */
+export const SNOOZE_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+export interface AsksForEventResult {
+  created: { askId: string; recipientId: string; askType: AskType }[];
+  blocked: { recipientId: string; askType: AskType; reason: AskBlock }[];
+}
+
+/**
+ * Reacts to a recorded event: for each ask rule of the event's signal, asks the right person —
+ * the account's champions after a milestone or a completed plan, the respondent after a promoter
+ * NPS answer — unless a guardrail says not now. Each ask opens an opportunity at "asked" in the
+ * same transaction. Idempotent per event: running it again creates nothing new.
+ */
+export async function createAsksForEvent(eventId: string, now = new Date()): Promise<AsksForEventResult> {
+  const result: AsksForEventResult = { created: [], blocked: [] };
+  const event = await getEvent(eventId);
+  if (!event?.accountId) return result;
+  const accountId = event.accountId;
+  const signal = signalOf(event);
+  if (!signal) return result;
+  const rules = askTypesFor(signal, await listAskRules());
+  if (rules.length === 0) return result;
+
+  const people = (await listMembers(accountId)).filter((person) => !person.deactivatedAt);
+  const recipients =
+    signal === "nps_promoter" ? people.filter((person) => person.id === event.actorId) : people.filter((person) => person.accountRole === "champion");
+  if (recipients.length === 0) return result;
+
+  const [guardrails, hasOverdueMilestones, [detractor]] = await Promise.all([
+    getGuardrails(),
+    accountHasOverdueMilestones(accountId),
+    db
+      .select({ at: npsResponses.createdAt })
+      .from(npsResponses)
+      .where(and(eq(npsResponses.accountId, accountId), lte(npsResponses.score, 6)))
+      .orderBy(desc(npsResponses.createdAt))
+      .limit(1),
+  ]);
+  const context: AskContext =
+    event.type === "milestone.achieved"
+      ? { milestoneTitle: event.payload.title, daysEarly: event.payload.daysEarly }
+      : event.type === "nps.submitted"
+        ? { score: event.payload.score }
+        : {};
+
+  for (const recipient of recipients) {
+    await db.transaction(async (tx) => {
+      // Two events for one person at once must see each other's asks (the cool-down).
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`asks:${recipient.id}`}))`);
+      const [[last], declines] = await Promise.all([
+        tx.select({ at: max(asks.createdAt) }).from(asks).where(eq(asks.recipientId, recipient.id)),
+        tx
+          .select({ askType: asks.askType, at: asks.respondedAt })
+          .from(asks)
+          .where(and(eq(asks.recipientId, recipient.id), eq(asks.status, "declined"))),
+      ]);
+      let lastAskedAt = last?.at ?? null;
+      for (const rule of rules) {
+        const reason = askBlockedBy({
+          now,
+          guardrails,
+          askType: rule.askType,
+          account: { hasOverdueMilestones, lastDetractorAt: detractor?.at ?? null },
+          recipient: { lastAskedAt, declines: declines.map((d) => ({ askType: d.askType, at: d.at ?? now })) },
+        });
+        if (reason) {
+          result.blocked.push({ recipientId: recipient.id, askType: rule.askType, reason });
+          continue;
+        }
+        const askId = newId();
+        const inserted = await tx
+          .insert(asks)
+          .values({ id: askId, accountId, recipientId: recipient.id, askType: rule.askType, signal, eventId, context, reviewUrl: rule.reviewUrl, createdAt: now })
+          .onConflictDoNothing()
+          .returning({ id: asks.id });
+        if (inserted.length === 0) continue;
+        const opportunityId = newId();
+        await tx.insert(opportunities).values({ id: opportunityId, accountId, advocateId: recipient.id, askId, askType: rule.askType, stage: "identified", stageEnteredAt: now });
+        await writeTransition(tx, { id: opportunityId, accountId, stage: "identified" }, "asked", null, { note: signal });
+        await recordActivity(tx, {
+          accountId,
+          actorId: null,
+          action: "ask.created",
+          subjectType: "ask",
+          subjectId: askId,
+          details: { askType: rule.askType, signal, recipientId: recipient.id, eventId },
+        });
+        result.created.push({ askId, recipientId: recipient.id, askType: rule.askType });
+        lastAskedAt = now;
+      }
+    });
+  }
+  return result;
+}
+
+export interface AskView {
+  id: string;
+  askType: AskType;
+  signal: string;
+  context: AskContext;
+  reviewUrl: string | null;
+  createdAt: string;
+}
+
+/** The asks waiting for this customer person: open ones, and snoozed ones whose "not now" ran out. */
+export async function listOpenAsksFor(actor: Actor, now = new Date()): Promise<AskView[]> {
+  if (actor.kind !== "customer") return [];
+  const rows = await db
+    .select({ id: asks.id, askType: asks.askType, signal: asks.signal, context: asks.context, reviewUrl: asks.reviewUrl, createdAt: asks.createdAt })
+    .from(asks)
+    .where(
+      and(
+        eq(asks.recipientId, actor.id),
+        eq(asks.accountId, actor.accountId),
+        or(eq(asks.status, "open"), and(eq(asks.status, "snoozed"), lte(asks.snoozedUntil, now))),
+      ),
+    )
+    .orderBy(desc(asks.createdAt));
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+}
+
+export type AskResponse = { response: "accept"; consent: ConsentInput } | { response: "not_now" } | { response: "decline" };
+export type AskError = "not_found" | "already_answered";
+
+/**
+ * The person asked answers: accept (with consent: what may be used, where), not now, or decline.
+ * Only the person asked may answer — anyone else gets "not_found", like another account's ask.
+ */
+export async function respondToAsk(
+  actor: Actor,
+  accountId: string,
+  askId: string,
+  answer: AskResponse,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; error: AskError }> {
+  if (actor.kind !== "customer" || actor.accountId !== accountId) return { ok: false, error: "not_found" };
+  return db.transaction(async (tx) => {
+    const [ask] = await tx
+      .select()
+      .from(asks)
+      .where(and(eq(asks.id, askId), eq(asks.accountId, accountId), eq(asks.recipientId, actor.id)))
+      .for("update");
+    if (!ask) return { ok: false as const, error: "not_found" as const };
+    if (ask.status !== "open" && !(ask.status === "snoozed" && ask.snoozedUntil && ask.snoozedUntil <= now)) {
+      return { ok: false as const, error: "already_answered" as const };
+    }
+    const [opportunity] = await tx
+      .select({ id: opportunities.id, accountId: opportunities.accountId, stage: opportunities.stage })
+      .from(opportunities)
+      .where(and(eq(opportunities.askId, ask.id), eq(opportunities.accountId, accountId)))
+      .for("update");
+
+    if (answer.response === "not_now") {
+      await tx.update(asks).set({ status: "snoozed", snoozedUntil: new Date(now.getTime() + SNOOZE_DAYS * DAY_MS) }).where(eq(asks.id, ask.id));
+      await recordActivity(tx, { accountId, actorId: actor.id, action: "ask.snoozed", subjectType: "ask", subjectId: ask.id, details: { askType: ask.askType } });
+      return { ok: true as const };
+    }
+    const status = answer.response === "accept" ? ("accepted" as const) : ("declined" as const);
+    await tx.update(asks).set({ status, respondedAt: now, snoozedUntil: null }).where(eq(asks.id, ask.id));
+    let consentId: string | undefined;
+    if (answer.response === "accept") {
+      consentId = newId();
+      await tx.insert(consents).values({
+        id: consentId,
+        accountId,
+        userId: actor.id,
+        askId: ask.id,
+        askType: ask.askType,
+        uses: answer.consent.uses,
+        scope: answer.consent.scope,
+        grantedAt: now,
+      });
+      await recordActivity(tx, {
+        accountId,
+        actorId: actor.id,
+        action: "consent.granted",
+        subjectType: "consent",
+        subjectId: consentId,
+        details: { askType: ask.askType, uses: answer.consent.uses, scope: answer.consent.scope },
+      });
+    }
+    await recordActivity(tx, { accountId, actorId: actor.id, action: `ask.${status}`, subjectType: "ask", subjectId: ask.id, details: { askType: ask.askType, from: ask.status, to: status } });
+    if (opportunity && !moveProblem(opportunity.stage, status, "customer", null)) {
+      await writeTransition(tx, opportunity, status, actor.id, { consentId });
+    }
+    return { ok: true as const };
+  });
+}
+
+/** Asks sent and accepted, for the dashboard. */
+export async function countAsks(): Promise<{ sent: number; accepted: number; declined: number }> {
+  const [row] = await db
+    .select({
+      sent: sql<number>`count(*)::int`,
+      accepted: sql<number>`count(*) filter (where ${asks.status} = 'accepted')::int`,
+      declined: sql<number>`count(*) filter (where ${asks.status} = 'declined')::int`,
+    })
+    .from(asks);
+  return row ?? { sent: 0, accepted: 0, declined: 0 };
+}
+

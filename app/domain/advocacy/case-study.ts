@@ -1,0 +1,68 @@
+import { formatFigure } from "~/lib/format";
+
+/** Case studies: facts from the plan's value, and the small Markdown subset drafts are shown in. */
+
+export const CASE_STUDY_LIMITS = { title: 200, body: 20_000, comment: 2_000 } as const;
+
+export interface FactSource {
+  outcomes: { title: string; metrics: { name: string; unit: string; baseline: number; target: number; measurements: { value: number }[] }[] }[];
+}
+
+/**
+ * One sentence per measured metric, e.g. "Days to close month-end: from 9 to 4 days (target 4)".
+ * Metrics without a measurement have no result to tell yet and are left out.
+ */
+export function planFacts(value: FactSource, locale: string): string[] {
+  const facts: string[] = [];
+  for (const outcome of value.outcomes) {
+    for (const metric of outcome.metrics) {
+      const latest = metric.measurements.at(-1);
+      if (!latest) continue;
+      const figure = (n: number) => formatFigure(n, locale);
+      facts.push(`${metric.name}: from ${figure(metric.baseline)} to ${figure(latest.value)} ${metric.unit} (target ${figure(metric.target)})`);
+    }
+  }
+  return facts;
+}
+
+/** The draft's body with the chosen facts appended as a "Results" list. */
+export function withFacts(body: string, facts: readonly string[]): string {
+  if (facts.length === 0) return body;
+  const list = facts.map((fact) => `- ${fact}`).join("\n");
+  return `${body.trimEnd()}\n\n## Results\n\n${list}\n`.trimStart();
+}
+
+export type Block = { kind: "heading"; level: 2 | 3; text: string } | { kind: "list"; items: string[] } | { kind: "paragraph"; text: string };
+
+/**
+ * Markdown as blocks — "## " / "### " headings, "- " lists, paragraphs — rendered as React text,
+ * never as HTML, so whatever the author typed can't inject markup.
+ */
+export function markdownBlocks(source: string): Block[] {
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  let list: string[] = [];
+  const flush = () => {
+    if (paragraph.length) blocks.push({ kind: "paragraph", text: paragraph.join(" ") });
+    if (list.length) blocks.push({ kind: "list", items: list });
+    paragraph = [];
+    list = [];
+  };
+  for (const raw of source.replace(/\r\n?/g, "\n").split("\n")) {
+    const line = raw.trim();
+    const heading = /^(#{1,3})\s+(.*)$/.exec(line);
+    if (!line) flush();
+    else if (heading) {
+      flush();
+      blocks.push({ kind: "heading", level: heading[1]!.length >= 3 ? 3 : 2, text: heading[2]! });
+    } else if (/^[-*]\s+/.test(line)) {
+      if (paragraph.length) flush();
+      list.push(line.replace(/^[-*]\s+/, ""));
+    } else {
+      if (list.length) flush();
+      paragraph.push(line);
+    }
+  }
+  flush();
+  return blocks;
+}

@@ -1,0 +1,252 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { db } from "~db/client.server";
+import { accounts, asks, caseStudyVersions, consents, opportunities, opportunityTransitions, segments, users } from "~db/schema";
+import { recordActivity } from "~/domain/activity/activity.server";
+import type { StaffActor } from "~/domain/auth/actor";
+import { isCalendarDate } from "~/domain/plans/template-dates";
+import { ASK_TYPES } from "./ask-rules";
+import { type Approval, type MoveProblem, STAGES, moveProblem } from "./pipeline";
+import { writeTransition } from "./transitions.server";
+
+const advocate = alias(users, "advocate");
+const owner = alias(users, "owner");
+
+export const OpportunityFiltersSchema = z.object({
+  type: z.enum(ASK_TYPES).optional().catch(undefined),
+  stage: z.enum(STAGES).optional().catch(undefined),
+  industry: z.string().trim().max(120).optional().catch(undefined),
+  segment: z.string().trim().max(40).optional().catch(undefined),
+  view: z.enum(["table", "board"]).default("table").catch("table"),
+});
+export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
+
+/** The pipeline, filtered, in one query (with the account, its segment, the advocate and the owner). */
+export async function listOpportunities(filters: OpportunityFilters) {
+  const rows = await db
+    .select({
+      id: opportunities.id,
+      askType: opportunities.askType,
+      stage: opportunities.stage,
+      stageEnteredAt: opportunities.stageEnteredAt,
+      dueDate: opportunities.dueDate,
+      accountId: accounts.id,
+      accountName: accounts.name,
+      industry: accounts.industry,
+      segmentId: segments.id,
+      segmentName: segments.name,
+      advocateName: advocate.name,
+      ownerName: owner.name,
+    })
+    .from(opportunities)
+    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+    .innerJoin(segments, eq(segments.id, accounts.segmentId))
+    .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
+    .leftJoin(owner, eq(owner.id, opportunities.ownerId))
+    .where(
+      and(
+        filters.type ? eq(opportunities.askType, filters.type) : undefined,
+        filters.stage ? eq(opportunities.stage, filters.stage) : undefined,
+        filters.industry ? eq(accounts.industry, filters.industry) : undefined,
+        filters.segment ? eq(segments.id, filters.segment) : undefined,
+      ),
+    )
+    .orderBy(desc(opportunities.stageEnteredAt), asc(opportunities.id));
+  return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
+}
+
+/** The filters' choices: industries and segments that exist. */
+export async function listFilterChoices() {
+  const [industries, segmentRows] = await Promise.all([
+    db.selectDistinct({ industry: accounts.industry }).from(accounts).orderBy(asc(accounts.industry)),
+    db.select({ id: segments.id, name: segments.name }).from(segments).orderBy(asc(segments.name)),
+  ]);
+  return { industries: industries.map((row) => row.industry), segments: segmentRows };
+}
+
+/** One opportunity with its consent, its ask's context and its transitions, oldest first; null if unknown. */
+export async function getOpportunity(id: string) {
+  const [row] = await db
+    .select({
+      id: opportunities.id,
+      askType: opportunities.askType,
+      stage: opportunities.stage,
+      stageEnteredAt: opportunities.stageEnteredAt,
+      dueDate: opportunities.dueDate,
+      notes: opportunities.notes,
+      ownerId: opportunities.ownerId,
+      version: opportunities.version,
+      accountId: accounts.id,
+      accountName: accounts.name,
+      advocateName: advocate.name,
+      advocateTitle: advocate.title,
+      askContext: asks.context,
+      consentScope: consents.scope,
+      consentUses: consents.uses,
+      consentWithdrawnAt: consents.withdrawnAt,
+    })
+    .from(opportunities)
+    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+    .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
+    .leftJoin(asks, eq(asks.id, opportunities.askId))
+    .leftJoin(consents, eq(consents.id, opportunities.consentId))
+    .where(eq(opportunities.id, id))
+    .limit(1);
+  if (!row) return null;
+  const transitions = await db
+    .select({ id: opportunityTransitions.id, from: opportunityTransitions.fromStage, to: opportunityTransitions.toStage, at: opportunityTransitions.at, actorName: users.name })
+    .from(opportunityTransitions)
+    .leftJoin(users, eq(users.id, opportunityTransitions.actorId))
+    .where(eq(opportunityTransitions.opportunityId, id))
+    .orderBy(asc(opportunityTransitions.at), asc(opportunityTransitions.id));
+  return {
+    ...row,
+    stageEnteredAt: row.stageEnteredAt.toISOString(),
+    consentWithdrawnAt: row.consentWithdrawnAt?.toISOString() ?? null,
+    transitions: transitions.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+  };
+}
+
+export type OpportunityError = "not_found" | "stale" | "needs_draft" | MoveProblem;
+
+/**
+ * Moves an opportunity to another stage from the pipeline, if the transition table allows staff
+ * that move and its consent still covers it. Nothing changes on a refusal.
+ */
+export async function moveOpportunity(
+  actor: StaffActor,
+  id: string,
+  input: { to: (typeof STAGES)[number]; version: number },
+): Promise<{ ok: true } | { ok: false; error: OpportunityError }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        id: opportunities.id,
+        accountId: opportunities.accountId,
+        stage: opportunities.stage,
+        askType: opportunities.askType,
+        version: opportunities.version,
+        consentScope: consents.scope,
+        consentWithdrawnAt: consents.withdrawnAt,
+      })
+      .from(opportunities)
+      .leftJoin(consents, eq(consents.id, opportunities.consentId))
+      .where(eq(opportunities.id, id))
+      .for("update", { of: opportunities });
+    if (!row) return { ok: false as const, error: "not_found" as const };
+    if (row.version !== input.version) return { ok: false as const, error: "stale" as const };
+    const consent = row.consentScope ? { scope: row.consentScope, withdrawnAt: row.consentWithdrawnAt } : null;
+    let approval: Approval = "not_needed";
+    let latest: { id: string; status: string } | undefined;
+    if (row.askType === "case_study") {
+      [latest] = await tx
+        .select({ id: caseStudyVersions.id, status: caseStudyVersions.status })
+        .from(caseStudyVersions)
+        .where(eq(caseStudyVersions.opportunityId, row.id))
+        .orderBy(desc(caseStudyVersions.version))
+        .limit(1);
+      approval = latest?.status === "approved" ? "approved" : "missing";
+    }
+    const problem = moveProblem(row.stage, input.to, "staff", consent, approval);
+    if (problem) return { ok: false as const, error: problem };
+    // A case study goes to the customer with its latest draft, which is then the version in review.
+    if (row.askType === "case_study" && input.to === "customer_review") {
+      if (latest?.status !== "draft") return { ok: false as const, error: "needs_draft" as const };
+      await tx.update(caseStudyVersions).set({ status: "in_review" }).where(eq(caseStudyVersions.id, latest.id));
+    }
+    await writeTransition(tx, row, input.to, actor.id);
+    return { ok: true as const };
+  });
+}
+
+export const OpportunityDetailsSchema = z.object({
+  ownerId: z.string().trim().max(40).default(""),
+  dueDate: z
+    .string()
+    .trim()
+    .default("")
+    .refine((value) => value === "" || isCalendarDate(value), "advocacy.dateInvalid"),
+  notes: z.string().trim().max(5000, "field.tooLong").default(""),
+  version: z.coerce.number().int().min(1),
+});
+export type OpportunityDetails = z.infer<typeof OpportunityDetailsSchema>;
+
+/** Owner (a staff member), due date and notes; a stale version or an owner who isn't staff is refused. */
+export async function updateOpportunityDetails(
+  actor: StaffActor,
+  id: string,
+  input: OpportunityDetails,
+): Promise<{ ok: true } | { ok: false; error: "not_found" | "stale" | "invalid_owner" }> {
+  return db.transaction(async (tx) => {
+    if (input.ownerId) {
+      const [staff] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.ownerId), sql`${users.staffRole} is not null`));
+      if (!staff) return { ok: false as const, error: "invalid_owner" as const };
+    }
+    const [row] = await tx
+      .update(opportunities)
+      .set({ ownerId: input.ownerId || null, dueDate: input.dueDate || null, notes: input.notes, version: sql`${opportunities.version} + 1` })
+      .where(and(eq(opportunities.id, id), eq(opportunities.version, input.version)))
+      .returning({ accountId: opportunities.accountId });
+    if (!row) {
+      const [exists] = await tx.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.id, id));
+      return { ok: false as const, error: exists ? ("stale" as const) : ("not_found" as const) };
+    }
+    await recordActivity(tx, { accountId: row.accountId, actorId: actor.id, action: "opportunity.updated", subjectType: "opportunity", subjectId: id, details: { ownerId: input.ownerId || null, dueDate: input.dueDate || null } });
+    return { ok: true as const };
+  });
+}
+
+/** Staff who may own an opportunity. */
+export async function listPossibleOwners() {
+  return db.select({ id: users.id, name: users.name }).from(users).where(and(sql`${users.staffRole} is not null`, sql`${users.deactivatedAt} is null`)).orderBy(asc(users.name));
+}
+
+/**
+ * The asset library: what is published with consent in force, with the consent's scope and uses,
+ * and for case studies the approved version's title.
+ */
+export async function listPublishedAssets() {
+  const rows = await db
+    .select({
+      id: opportunities.id,
+      askType: opportunities.askType,
+      stageEnteredAt: opportunities.stageEnteredAt,
+      accountName: accounts.name,
+      advocateName: advocate.name,
+      scope: consents.scope,
+      uses: consents.uses,
+      title: sql<string | null>`(select v.title from case_study_versions v where v.opportunity_id = ${opportunities.id} and v.status = 'approved' order by v.version desc limit 1)`,
+    })
+    .from(opportunities)
+    .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+    .innerJoin(consents, and(eq(consents.id, opportunities.consentId), sql`${consents.withdrawnAt} is null`))
+    .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
+    .where(eq(opportunities.stage, "published"))
+    .orderBy(desc(opportunities.stageEnteredAt));
+  return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
+}
+
+/** Every stage change, for the dashboard's funnel and time in stage. */
+export async function listTransitions() {
+  return db
+    .select({ opportunityId: opportunityTransitions.opportunityId, toStage: opportunityTransitions.toStage, at: opportunityTransitions.at })
+    .from(opportunityTransitions)
+    .orderBy(asc(opportunityTransitions.at));
+}
+
+/** Advocates (people with consent in force) per industry and per segment. */
+export async function countAdvocatesBy() {
+  const rows = await db
+    .selectDistinct({ userId: consents.userId, industry: accounts.industry, segmentName: segments.name })
+    .from(consents)
+    .innerJoin(accounts, eq(accounts.id, consents.accountId))
+    .innerJoin(segments, eq(segments.id, accounts.segmentId))
+    .where(sql`${consents.withdrawnAt} is null`);
+  const tally = (key: "industry" | "segmentName") => {
+    const counts = new Map<string, Set<string>>();
+    for (const row of rows) counts.set(row[key], (counts.get(row[key]) ?? new Set()).add(row.userId));
+    return [...counts.entries()].map(([name, people]) => ({ name, advocates: people.size })).sort((a, b) => a.name.localeCompare(b.name));
+  };
+  return { byIndustry: tally("industry"), bySegment: tally("segmentName") };
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { npsCategory, type NpsSummary } from "~/domain/advocacy/nps";
+import { getNpsReport } from "~/domain/advocacy/nps.server";
+import { requireWorkspace } from "~/domain/auth/guards.server";
+import { formatDateTime, formatNumber } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/lib/root-data";
+import { Badge, Card, EmptyState } from "~/ui/layout";
+import { Cell, Table } from "~/ui/table";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.nps");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireWorkspace(request, "advocacy.view");
+  return { report: await getNpsReport(), timeZone: actor.timeZone };
+}
+
+const TONE = { promoter: "green", passive: "neutral", detractor: "red" } as const;
+
+function SummaryFigures({ summary }: { summary: NpsSummary }) {
+  const { t } = useTranslation("advocacy");
+  const locale = useRootData()?.locale ?? "en";
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      {(
+        [
+          ["overall", summary.nps === null ? "—" : formatNumber(summary.nps, locale)],
+          ["promoters", formatNumber(summary.promoters, locale)],
+          ["passives", formatNumber(summary.passives, locale)],
+          ["detractors", formatNumber(summary.detractors, locale)],
+          ["responses", formatNumber(summary.responses, locale)],
+        ] as const
+      ).map(([key, value]) => (
+        <div key={key}>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t(`npsReport.${key}`)}</dt>
+          <dd className="mt-0.5 text-2xl font-semibold text-slate-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default function NpsPage() {
+  const { t } = useTranslation("advocacy");
+  const { report, timeZone } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "en";
+  if (report.responses.length === 0) return <EmptyState title={t("staff.nps")}>{t("npsReport.none")}</EmptyState>;
+  const nps = (summary: NpsSummary) => (summary.nps === null ? "—" : formatNumber(summary.nps, locale));
+  return (
+    <div className="space-y-6">
+      <Card title={t("npsReport.overall")}>
+        <SummaryFigures summary={report.overall} />
+        <p className="mt-3 text-xs text-slate-500">{t("npsReport.overallHint")}</p>
+      </Card>
+      <section aria-labelledby="nps-by-account" className="space-y-2">
+        <h2 id="nps-by-account" className="text-base font-semibold text-slate-900">
+          {t("npsReport.byAccount")}
+        </h2>
+        <Table caption={t("npsReport.byAccount")} head={[t("pipeline.account"), "NPS", t("npsReport.promoters"), t("npsReport.passives"), t("npsReport.detractors"), t("npsReport.responses")]}>
+          {report.byAccount.map((row) => (
+            <tr key={row.accountId}>
+              <Cell className="font-medium text-slate-900">{row.accountName}</Cell>
+              <Cell>{nps(row.summary)}</Cell>
+              <Cell>{row.summary.promoters}</Cell>
+              <Cell>{row.summary.passives}</Cell>
+              <Cell>{row.summary.detractors}</Cell>
+              <Cell>{row.summary.responses}</Cell>
+            </tr>
+          ))}
+        </Table>
+      </section>
+      <section aria-labelledby="nps-trend" className="space-y-2">
+        <h2 id="nps-trend" className="text-base font-semibold text-slate-900">
+          {t("npsReport.trend")}
+        </h2>
+        <Table caption={t("npsReport.trend")} head={[t("npsReport.month"), "NPS", t("npsReport.responses")]}>
+          {report.trend.map((point) => (
+            <tr key={point.month}>
+              <Cell>{new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${point.month}-01T00:00:00Z`))}</Cell>
+              <Cell>{nps(point.summary)}</Cell>
+              <Cell>{point.summary.responses}</Cell>
+            </tr>
+          ))}
+        </Table>
+      </section>
+      <section aria-labelledby="nps-answers" className="space-y-2">
+        <h2 id="nps-answers" className="text-base font-semibold text-slate-900">
+          {t("npsReport.answers")}
+        </h2>
+        <Table caption={t("npsReport.answers")} head={[t("npsReport.date"), t("pipeline.account"), t("npsReport.person"), t("npsReport.score"), t("npsReport.comment")]}>
+          {report.responses.map((response) => {
+            const category = npsCategory(response.score);
+            return (
+              <tr key={response.id}>
+                <Cell>{formatDateTime(response.createdAt, locale, timeZone)}</Cell>
+                <Cell>{response.accountName}</Cell>
+                <Cell>{response.personName}</Cell>
+                <Cell>
+                  <span className="mr-2 font-semibold text-slate-900">{response.score}</span>
+                  <Badge tone={TONE[category]}>{t(`npsReport.${category}s`)}</Badge>
+                </Cell>
+                <Cell className="min-w-48 whitespace-normal">{response.comment}</Cell>
+              </tr>
+            );
+          })}
+        </Table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { withdrawConsent } from "~/domain/advocacy/consents.server";
+import { requireActor } from "~/domain/auth/guards.server";
+import { serverT } from "~/i18n";
+import { redirectWithNotice } from "~/lib/flash.server";
+import { isId } from "~/lib/ids";
+import { notFound } from "~/lib/http.server";
+
+/** Withdraws one of the signed-in person's consents; anyone else's (or an unknown one) is 404. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!isId(params.consentId)) notFound();
+  const result = await withdrawConsent(actor, params.consentId);
+  if (!result.ok) notFound();
+  return redirectWithNotice("/settings", serverT(actor.locale)("advocacy:consents.withdrawn"));
+}
+
+export async function loader() {
+  return redirect("/settings");
+}

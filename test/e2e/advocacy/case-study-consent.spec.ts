@@ -1,0 +1,148 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { demo, uniqueEmail } from "../support/demo";
+import { linkFromOutbox } from "../support/outbox";
+import { pageSignedInAs } from "../support/session";
+
+const KICKOFF = "Kickoff with the executive sponsor";
+
+/** A date `days` from today, as the date field takes it. */
+function isoDate(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("a milestone achieved together becomes a consented, reviewed and published case study, unpublished when the champion withdraws consent", async ({ browser }) => {
+  test.slow(); // a whole story across the CSM, the champion and marketing
+  // Its own account and plan, so no other spec's sign-offs or asks get in the way.
+  const company = `Beacon Outfitters ${Date.now().toString(36)}`;
+  const championEmail = uniqueEmail("champion", "beacon.example");
+
+  const csm = await pageSignedInAs(browser, demo.csm.email);
+  await csm.getByRole("link", { name: "New account" }).click();
+  await csm.getByLabel("Company name").fill(company);
+  await csm.getByLabel("Segment").selectOption({ label: "Enterprise rollout" });
+  await csm.getByLabel("Industry").fill("Outdoor retail");
+  await csm.getByLabel("Region").fill("EMEA");
+  await csm.getByLabel("Licensed seats").fill("40");
+  await csm.getByLabel("Renewal date").fill("2027-12-31");
+  await csm.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await csm.getByLabel("Champion's email").fill(championEmail);
+  await csm.getByLabel("Champion's name").fill("Bea Sommer");
+  await csm.getByRole("button", { name: "Create account and invite champion" }).click();
+  await expect(csm.getByRole("heading", { name: company, level: 1 })).toBeVisible();
+
+  const champion = await (await browser.newContext()).newPage();
+  await champion.goto(await linkFromOutbox(browser, championEmail, "/invitations/"));
+  await champion.getByLabel("Choose a password").fill("bea's password 1");
+  await champion.getByRole("button", { name: "Join and sign in" }).click();
+  await expect(champion.getByRole("heading", { name: "Welcome, Bea Sommer" })).toBeVisible();
+
+  // The CSM starts the plan (the kickoff is three days out) and marks the kickoff achieved.
+  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+  await csm.getByLabel("Template", { exact: true }).selectOption({ label: "Enterprise rollout (Enterprise rollout)" });
+  await csm.getByLabel("Start date").fill(isoDate(3));
+  await csm.getByLabel("Plan name").fill("Beacon rollout");
+  await csm.getByRole("button", { name: "Create plan" }).click();
+  await expect(csm.getByText("The plan “Beacon rollout” was created.")).toBeVisible();
+  await csm.getByRole("region", { name: KICKOFF }).getByRole("button", { name: "Mark achieved" }).click();
+  await expect(csm.getByRole("region", { name: KICKOFF }).getByText(/Signed off by Marcus Webb/)).toBeVisible();
+
+  // The champion confirms it, and finds the ask on the home page, tied to the achievement.
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
+  await champion.getByRole("region", { name: KICKOFF }).getByRole("button", { name: "Confirm achieved" }).click();
+  await expect(champion.getByRole("region", { name: KICKOFF }).getByText("Achieved", { exact: true })).toBeVisible();
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  const ask = champion.getByRole("region", { name: new RegExp(`You reached “${KICKOFF}” \\d+ days? ahead of plan — would you share how\\?`) });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByText("Case study", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(champion);
+
+  // Accepting without saying what or where is refused next to the fields.
+  await ask.getByText("Yes, I'm happy to").click();
+  await ask.getByRole("button", { name: "Give consent and accept" }).click();
+  await expect(ask.getByText("Choose at least one thing we may use.")).toBeVisible();
+  await expect(ask.getByText("Choose where it may be used.")).toBeVisible();
+  await ask.getByLabel("My name").check();
+  await ask.getByLabel("Company logo").check();
+  await ask.getByLabel("Our results and metrics").check();
+  await ask.getByLabel("Public (website, social, events)").check();
+  await ask.getByRole("button", { name: "Give consent and accept" }).click();
+  await expect(champion.getByText("Thank you! We'll be in touch about next steps.")).toBeVisible();
+
+  // Marketing finds it among the accepted and moves it into production.
+  const marketing = await pageSignedInAs(browser, demo.marketing.email);
+  await marketing.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Advocacy" }).click();
+  await marketing.getByLabel("Stage").selectOption({ label: "Accepted" });
+  await marketing.getByRole("button", { name: "Apply filters" }).click();
+  await expect(marketing).toHaveURL(/stage=accepted/);
+  await expectNoSeriousA11yViolations(marketing);
+  await marketing.getByRole("link", { name: `Open ${company} · Case study` }).click();
+  await expect(marketing.getByRole("heading", { name: `Case study · ${company}` })).toBeVisible();
+  await expect(marketing.getByText("Where: Public (website, social, events)")).toBeVisible();
+  await expect(marketing.getByText("May use: name, logo, metrics")).toBeVisible();
+  await marketing.getByLabel("Move to").selectOption({ label: "In production" });
+  await marketing.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(marketing.getByText("Moved to In production.")).toBeVisible();
+  await expect(marketing.getByRole("region", { name: "Stage history" }).getByText("Accepted → In production")).toBeVisible();
+
+  // Marketing writes the draft and sends it to the champion.
+  const caseStudy = marketing.getByRole("region", { name: "Case study", exact: true });
+  await expect(caseStudy.getByText("The plan has no measured value metrics yet.")).toBeVisible();
+  await caseStudy.getByLabel("Title").fill("Beacon kicks off with its sponsor ahead of plan");
+  await caseStudy.getByLabel("Story (Markdown)").fill("## The challenge\n\nSeasonal stock decisions ran on spreadsheets.");
+  await caseStudy.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(marketing.getByText("Version 1 was saved.")).toBeVisible();
+  await expectNoSeriousA11yViolations(marketing);
+  await caseStudy.getByRole("button", { name: "Send to Bea Sommer for review" }).click();
+  await expect(marketing.getByText("Sent to the customer for review.")).toBeVisible();
+
+  // The champion asks for a change…
+  await champion.reload();
+  const review = champion.getByRole("region", { name: "Please review “Beacon kicks off with its sponsor ahead of plan”" });
+  await expect(review.getByRole("heading", { name: "The challenge" })).toBeVisible();
+  await review.getByRole("button", { name: "Request changes" }).click();
+  await expect(review.getByText("Say what should change.")).toBeVisible();
+  await review.getByLabel("Your comments").fill("Please say “seasonal range planning”, not stock decisions.");
+  await review.getByRole("button", { name: "Request changes" }).click();
+  await expect(champion.getByText("Thanks — we'll change it and send you a new version.")).toBeVisible();
+
+  // …marketing makes it and sends version 2, which the champion approves.
+  await marketing.reload();
+  await expect(caseStudy.getByText("Customer's comment: “Please say “seasonal range planning”, not stock decisions.”")).toBeVisible();
+  await caseStudy.getByLabel("Story (Markdown)").fill("## The challenge\n\nSeasonal range planning ran on spreadsheets.");
+  await caseStudy.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(marketing.getByText("Version 2 was saved.")).toBeVisible();
+  await caseStudy.getByRole("button", { name: "Send to Bea Sommer for review" }).click();
+  await expect(marketing.getByText("Sent to the customer for review.")).toBeVisible();
+
+  await champion.reload();
+  await expect(review.getByText("Seasonal range planning ran on spreadsheets.")).toBeVisible();
+  await review.getByRole("button", { name: "Approve" }).click();
+  await expect(champion.getByText("Thank you — you approved the case study.")).toBeVisible();
+
+  // Marketing publishes it: it's in the asset library with its consent scope.
+  await marketing.reload();
+  await marketing.getByLabel("Move to").selectOption({ label: "Published" });
+  await marketing.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(marketing.getByText("Moved to Published.")).toBeVisible();
+  const opportunityUrl = marketing.url();
+  await marketing.getByRole("navigation", { name: "Advocacy sections" }).getByRole("link", { name: "Assets" }).click();
+  const asset = marketing.getByRole("row").filter({ hasText: "Beacon kicks off with its sponsor ahead of plan" });
+  await expect(asset.getByText("Public (website, social, events)")).toBeVisible();
+  await expect(asset.getByText("name, logo, metrics")).toBeVisible();
+
+  // The champion withdraws consent in Settings: the asset is unpublished at once.
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  const consents = champion.getByRole("region", { name: "Consent to use my story" });
+  await expect(consents.getByText("Where: Public (website, social, events)")).toBeVisible();
+  await consents.getByRole("button", { name: "Withdraw consent for Case study" }).click();
+  await consents.getByRole("button", { name: "Yes, withdraw" }).click();
+  await expect(champion.getByText("Your consent was withdrawn.")).toBeVisible();
+  await expect(consents.getByText(/^Withdrawn /)).toBeVisible();
+
+  await marketing.reload();
+  await expect(marketing.getByRole("row").filter({ hasText: "Beacon kicks off with its sponsor ahead of plan" })).toHaveCount(0);
+  await marketing.goto(opportunityUrl);
+  await expect(marketing.getByRole("region", { name: "Stage history" }).getByText("Published → Withdrawn")).toBeVisible();
+  await expect(marketing.getByText("No further moves from this stage.")).toBeVisible();
+});
