@@ -7,6 +7,7 @@ import { listModerationQueue, moderatePost, updateTopicSettings } from "~/domain
 import { createReply, createTopic, editReply, editTopic } from "~/domain/community/posting.server";
 import { setAcceptedAnswer, setVote } from "~/domain/community/reactions.server";
 import { getTopicPage, listRevisions } from "~/domain/community/reading.server";
+import { listSpaces } from "~/domain/community/spaces.server";
 import { POST_LIMIT } from "~/domain/community/rules";
 
 let accountA: Account;
@@ -166,5 +167,18 @@ describe("votes and accepted answers", () => {
     // Staff may move the accepted answer; a staff reply is no customer signal.
     expect(await setAcceptedAnswer(as("csm"), staffReply, true)).toMatchObject({ ok: true });
     expect(await db.select().from(events).where(and(eq(events.subjectId, staffReply), eq(events.type, "answer.accepted")))).toHaveLength(0);
+  });
+});
+
+describe("listSpaces", () => {
+  it("counts each space's visible topics, leaving hidden ones out", async () => {
+    const space = (await createCommunitySpace()).id;
+    const shown = await ask("member", `Counted ${Date.now()}`, space);
+    const hidden = await ask("champion", `Hidden ${Date.now()}`, space);
+    await db.update(communityTopics).set({ status: "hidden", hiddenReason: "Spam" }).where(eq(communityTopics.id, hidden));
+    const spaces = await listSpaces();
+    expect(spaces.find((row) => row.id === space)?.topicCount).toBe(1);
+    expect(shown).not.toBe(hidden);
+    expect(spaces.find((row) => row.id === spaceId)?.topicCount).toBeGreaterThan(0);
   });
 });
