@@ -12,7 +12,7 @@ export interface ShellUser {
 }
 
 function navClass({ isActive }: { isActive: boolean }) {
-  return `block rounded-md px-3 py-2 text-sm font-medium ${
+  return `block whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium ${
     isActive ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
   }`;
 }
@@ -54,22 +54,22 @@ export function AppShell({ user, nav, unreadNotifications = 0, children }: { use
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
           <Link to={home} className="flex items-center gap-2 font-semibold text-slate-900">
             <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">T</span>
             <span>{t("appName")}</span>
-            {user?.accountName ? <span className="hidden text-sm font-normal text-slate-500 sm:inline">· {user.accountName}</span> : null}
+            {user?.accountName ? <span className="hidden whitespace-nowrap text-sm font-normal text-slate-500 sm:inline lg:hidden xl:inline">· {user.accountName}</span> : null}
           </Link>
           {user ? (
             <>
-              <nav aria-label={t("nav.main")} className="hidden flex-1 md:block">
-                <NavList nav={nav} className="flex gap-1" />
+              <nav aria-label={t("nav.main")} className="hidden flex-1 lg:block">
+                <NavList nav={nav} className="flex gap-0.5" />
               </nav>
               <div className="ml-auto">
                 <NotificationsMenu unread={unreadNotifications} />
               </div>
-              <div className="hidden items-center gap-3 md:flex">
-                <div className="text-right leading-tight">
+              <div className="hidden items-center gap-3 lg:flex">
+                <div className="hidden whitespace-nowrap text-right leading-tight xl:block">
                   <div className="text-sm font-medium text-slate-900">{user.name}</div>
                   <div className="text-xs text-slate-500">{user.roleLabel}</div>
                 </div>
@@ -77,7 +77,7 @@ export function AppShell({ user, nav, unreadNotifications = 0, children }: { use
               </div>
               <button
                 type="button"
-                className="rounded-md p-2 text-slate-700 ring-1 ring-slate-300 md:hidden"
+                className="rounded-md p-2 text-slate-700 ring-1 ring-slate-300 lg:hidden"
                 aria-expanded={menuOpen}
                 aria-controls="mobile-menu"
                 onClick={() => setMenuOpen((open) => !open)}
@@ -91,7 +91,7 @@ export function AppShell({ user, nav, unreadNotifications = 0, children }: { use
           ) : null}
         </div>
         {user && menuOpen ? (
-          <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 md:hidden">
+          <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 lg:hidden">
             <nav aria-label={t("nav.main")}>
               <NavList nav={nav} className="space-y-1" onNavigate={() => setMenuOpen(false)} />
             </nav>
