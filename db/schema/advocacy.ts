@@ -4,7 +4,7 @@ import { events } from "./events";
 import { accounts, users } from "./people";
 
 /** What sets an ask off: a plan event, or a promoter's NPS answer. */
-export const askSignal = pgEnum("ask_signal", ["milestone_achieved", "plan_completed", "nps_promoter"]);
+export const askSignal = pgEnum("ask_signal", ["milestone_achieved", "plan_completed", "nps_promoter", "team_trained"]);
 export const askType = pgEnum("ask_type", ["reference_call", "case_study", "review", "quote", "logo", "speaking"]);
 /** open: waiting for an answer; snoozed: "not now" (asked, answered later); accepted / declined: answered. */
 export const askStatus = pgEnum("ask_status", ["open", "snoozed", "accepted", "declined"]);
@@ -84,6 +84,7 @@ export interface AskContext {
   milestoneTitle?: string;
   daysEarly?: number;
   score?: number;
+  courseTitle?: string;
 }
 
 /** An ask put to one person, tied to the signal that set it off. */

@@ -30,6 +30,7 @@ export async function seedDemoAdvocacy(
   await tx.insert(askRules).values([
     { id: newId(), signal: "milestone_achieved", askType: "case_study", createdById: refs.marketingId },
     { id: newId(), signal: "plan_completed", askType: "reference_call", createdById: refs.marketingId },
+    { id: newId(), signal: "team_trained", askType: "quote", createdById: refs.marketingId },
     { id: newId(), signal: "nps_promoter", askType: "review", reviewUrl: "https://www.g2.com/products/lumen-analytics/reviews", createdById: refs.marketingId },
   ]);
 

@@ -56,6 +56,8 @@ describe("signals and rules", () => {
   it("reads the signal of each event; an NPS answer only from a promoter", () => {
     expect(signalOf({ type: "milestone.achieved", payload: {} })).toBe("milestone_achieved");
     expect(signalOf({ type: "plan.completed", payload: {} })).toBe("plan_completed");
+    expect(signalOf({ type: "course.completed_by_team", payload: {} })).toBe("team_trained");
+    expect(signalOf({ type: "course.completed", payload: {} })).toBeNull();
     expect(signalOf({ type: "nps.submitted", payload: { score: 9 } })).toBe("nps_promoter");
     expect(signalOf({ type: "nps.submitted", payload: { score: 8 } })).toBeNull();
     expect(signalOf({ type: "task.overdue", payload: {} })).toBeNull();

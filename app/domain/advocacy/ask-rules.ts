@@ -3,7 +3,7 @@ import { npsCategory } from "./nps";
 
 /** Ask rules and guardrails: which signal leads to which ask, and when not to ask at all. */
 
-export const ASK_SIGNALS = ["milestone_achieved", "plan_completed", "nps_promoter"] as const satisfies readonly AskSignal[];
+export const ASK_SIGNALS = ["milestone_achieved", "plan_completed", "team_trained", "nps_promoter"] as const satisfies readonly AskSignal[];
 export const ASK_TYPES = ["case_study", "reference_call", "review", "quote", "logo", "speaking"] as const satisfies readonly AskType[];
 
 export const DEFAULT_GUARDRAILS = { cooldownDays: 30, declinedRepeatDays: 180, referenceCallsPerQuarter: 2 } as const;
@@ -18,6 +18,8 @@ export function signalOf(event: { type: string; payload: Record<string, unknown>
       return "milestone_achieved";
     case "plan.completed":
       return "plan_completed";
+    case "course.completed_by_team":
+      return "team_trained";
     case "nps.submitted": {
       const score = event.payload.score;
       return typeof score === "number" && npsCategory(score) === "promoter" ? "nps_promoter" : null;

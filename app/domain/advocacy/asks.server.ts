@@ -58,7 +58,9 @@ export async function createAsksForEvent(eventId: string, now = new Date()): Pro
       ? { milestoneTitle: event.payload.title, daysEarly: event.payload.daysEarly }
       : event.type === "nps.submitted"
         ? { score: event.payload.score }
-        : {};
+        : event.type === "course.completed_by_team"
+          ? { courseTitle: event.payload.courseTitle }
+          : {};
 
   for (const recipient of recipients) {
     await db.transaction(async (tx) => {

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { certificates, lessonProgress, practiceChecks, quizResults, users } from "~db/schema";
+import { certificates, events, lessonProgress, practiceChecks, quizResults, users } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { recordEvent } from "~/domain/events/record.server";
+import { reactToEvents } from "~/domain/events/reactions.server";
 import { newId } from "~/lib/ids.server";
 import type { CatalogCourse, CatalogLesson } from "./content-check";
 import { completeTrainingTasks } from "./plan-link.server";
@@ -84,23 +85,63 @@ export interface CompletionOutcome {
   certificateCode: string | null;
 }
 
+/** A completion and the events it recorded, for the reactions to run once the transaction has committed. */
+type Settled = CompletionOutcome & { eventIds: string[] };
+const nothingSettled = (lessonCompleted: boolean): Settled => ({ lessonCompleted, certificateCode: null, eventIds: [] });
+
+/**
+ * Records `course.completed_by_team` when every active person of the account the course is meant
+ * for (its audience roles) holds this version's certificate — once per account and course version.
+ * A lock per account and course makes the last two learners finishing at once take turns, so the
+ * second sees the first's certificate.
+ */
+async function recordTeamCompletion(tx: Transaction, accountId: string, course: CatalogCourse): Promise<string | null> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`team-course:${accountId}:${course.slug}`}))`);
+  const [counts] = await tx
+    .select({ team: count(users.id), certified: count(certificates.id) })
+    .from(users)
+    .leftJoin(certificates, and(eq(certificates.userId, users.id), eq(certificates.courseSlug, course.slug), eq(certificates.courseVersion, course.version)))
+    .where(and(eq(users.accountId, accountId), isNull(users.deactivatedAt), inArray(users.accountRole, [...course.audience])));
+  if (!counts || counts.team === 0 || counts.certified < counts.team) return null;
+  const [already] = await tx
+    .select({ id: events.id })
+    .from(events)
+    .where(
+      and(
+        eq(events.type, "course.completed_by_team"),
+        eq(events.accountId, accountId),
+        sql`${events.payload}->>'courseSlug' = ${course.slug}`,
+        sql`${events.payload}->>'courseVersion' = ${course.version}`,
+      ),
+    )
+    .limit(1);
+  if (already) return null;
+  return recordEvent(tx, {
+    type: "course.completed_by_team",
+    accountId,
+    actorId: null,
+    subjectId: null,
+    payload: { courseSlug: course.slug, courseVersion: course.version, courseTitle: course.title, people: counts.team },
+  });
+}
+
 /**
  * After a read or a passed quiz: completes the lesson when it is read and its quizzes passed, and
  * the course when every current lesson is — issuing the certificate (once per course version),
  * recording `course.completed` and completing plan tasks that waited for it, all in this transaction.
  */
-async function settleLesson(tx: Transaction, actor: Actor, course: CatalogCourse, lesson: CatalogLesson): Promise<CompletionOutcome> {
+async function settleLesson(tx: Transaction, actor: Actor, course: CatalogCourse, lesson: CatalogLesson): Promise<Settled> {
   const [progress] = await tx
     .select({ readAt: lessonProgress.readAt, completedAt: lessonProgress.completedAt })
     .from(lessonProgress)
     .where(and(eq(lessonProgress.userId, actor.id), eq(lessonProgress.courseSlug, course.slug), eq(lessonProgress.lessonSlug, lesson.slug)));
-  if (!progress || progress.completedAt) return { lessonCompleted: false, certificateCode: null };
+  if (!progress || progress.completedAt) return nothingSettled(false);
   const passed = await tx
     .select({ quizId: quizResults.quizId })
     .from(quizResults)
     .where(and(eq(quizResults.userId, actor.id), eq(quizResults.courseSlug, course.slug), eq(quizResults.lessonSlug, lesson.slug), isNotNull(quizResults.passedAt)));
   if (!isLessonComplete({ read: Boolean(progress.readAt), quizIds: lesson.quizzes.map((q) => q.id), passedQuizIds: passed.map((p) => p.quizId) })) {
-    return { lessonCompleted: false, certificateCode: null };
+    return nothingSettled(false);
   }
   const now = new Date();
   await tx
@@ -119,8 +160,12 @@ async function settleLesson(tx: Transaction, actor: Actor, course: CatalogCourse
         inArray(lessonProgress.lessonSlug, course.lessons.map((l) => l.slug)),
       ),
     );
-  if (courseProgress(course.lessons, done.map((d) => d.lessonSlug)).status !== "completed") return { lessonCompleted: true, certificateCode: null };
-  return { lessonCompleted: true, certificateCode: await issueCertificate(tx, actor, course, now) };
+  if (courseProgress(course.lessons, done.map((d) => d.lessonSlug)).status !== "completed") return nothingSettled(true);
+  const issued = await issueCertificate(tx, actor, course, now);
+  if (!issued) return nothingSettled(true);
+  const accountId = accountOf(actor);
+  const teamEventId = accountId ? await recordTeamCompletion(tx, accountId, course) : null;
+  return { lessonCompleted: true, certificateCode: issued, eventIds: teamEventId ? [teamEventId] : [] };
 }
 
 /** Issues the course's certificate unless this person already holds one for this version; returns the new code. */
@@ -159,7 +204,7 @@ async function issueCertificate(tx: Transaction, actor: Actor, course: CatalogCo
 
 /** "Mark as read": the lesson is complete now unless a quiz in it still waits to be passed. */
 export async function markLessonRead(actor: Actor, course: CatalogCourse, lesson: CatalogLesson): Promise<CompletionOutcome> {
-  return db.transaction(async (tx) => {
+  const { eventIds, ...outcome } = await db.transaction(async (tx) => {
     await lockLearner(tx, actor.id);
     const now = new Date();
     await tx
@@ -171,6 +216,8 @@ export async function markLessonRead(actor: Actor, course: CatalogCourse, lesson
       });
     return settleLesson(tx, actor, course, lesson);
   });
+  await reactToEvents(eventIds);
+  return outcome;
 }
 
 export type QuizSubmissionResult =
@@ -182,7 +229,7 @@ export async function submitQuiz(actor: Actor, course: CatalogCourse, lesson: Ca
   const parsed = parseQuizSubmission(lesson.quizzes, quizId, answers);
   if (!parsed.ok) return parsed;
   const feedback = gradeQuiz(parsed.quiz, parsed.selected);
-  const outcome = await db.transaction(async (tx) => {
+  const { eventIds, ...outcome } = await db.transaction(async (tx) => {
     await lockLearner(tx, actor.id);
     const now = new Date();
     await tx
@@ -208,9 +255,10 @@ export async function submitQuiz(actor: Actor, course: CatalogCourse, lesson: Ca
           updatedAt: now,
         },
       });
-    if (!feedback.passed) return { lessonCompleted: false, certificateCode: null };
+    if (!feedback.passed) return nothingSettled(false);
     return settleLesson(tx, actor, course, lesson);
   });
+  await reactToEvents(eventIds);
   return { ok: true, feedback, outcome };
 }
 

@@ -11,6 +11,7 @@ export default {
     milestone_achieved: "Milestone achieved",
     plan_completed: "Plan completed",
     nps_promoter: "NPS promoter (9–10)",
+    team_trained: "Whole team completed a course",
   },
   stages: {
     identified: "Identified",
@@ -44,6 +45,7 @@ export default {
     milestone_early_other: "You reached “{{title}}” {{count}} days ahead of plan — would you share how?",
     milestone: "You reached “{{title}}” — would you share how?",
     plan: "You completed your success plan — would you share the story?",
+    team_trained: "Your whole team completed “{{course}}” — would you share how you brought everyone along?",
     promoter: "Thank you for your {{score}}! Would you help others discover us?",
     what: {
       case_study: "We'd like to write a short case study with you: your goals, what you did and the results.",

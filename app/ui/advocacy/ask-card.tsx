@@ -20,11 +20,12 @@ type AskAnswer = { ok: false; fieldErrors: Record<string, string | undefined>; f
 /** The ask's opening line, tied to what the person achieved. */
 function useHeadline(ask: AskCardData) {
   const { t } = useTranslation("advocacy");
-  const { milestoneTitle, daysEarly, score } = ask.context;
+  const { milestoneTitle, daysEarly, score, courseTitle } = ask.context;
   if (ask.signal === "milestone_achieved" && milestoneTitle) {
     return daysEarly && daysEarly > 0 ? t("ask.milestone_early", { title: milestoneTitle, count: daysEarly }) : t("ask.milestone", { title: milestoneTitle });
   }
   if (ask.signal === "plan_completed") return t("ask.plan");
+  if (ask.signal === "team_trained" && courseTitle) return t("ask.team_trained", { course: courseTitle });
   return t("ask.promoter", { score: String(score ?? 10) });
 }
 
