@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { type ReactNode, createContext, useContext, useId } from "react";
+import { type ReactNode, createContext, useContext, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/button";
 import { type QuizFeedbackView, useLesson } from "./lesson-context";
@@ -140,18 +140,31 @@ export function PracticeItem({ itemKey, children }: { itemKey: string; children?
   const lesson = useLesson();
   const fetcher = useFetcher({ key: `practice-${itemKey}` });
   const inputId = useId();
+  // The tick shows at once: the fetcher's own pending state arrives in a transition, a moment after
+  // the click, and a controlled checkbox would flick back until then.
+  const [ticked, setTicked] = useState<boolean | null>(null);
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (fetcher.state !== "idle") wasBusy.current = true;
+    else if (wasBusy.current) {
+      wasBusy.current = false;
+      setTicked(null);
+    }
+  }, [fetcher.state]);
   const pending = fetcher.formData?.get("checked");
-  const checked = pending !== undefined && pending !== null ? pending === "true" : lesson.checkedItems.includes(itemKey);
+  const checked = ticked ?? (pending !== undefined && pending !== null ? pending === "true" : lesson.checkedItems.includes(itemKey));
   return (
     <li className="flex items-start gap-3">
       <input
         id={inputId}
         type="checkbox"
-        className="mt-1 h-4 w-4"
+        className="mt-1 h-4 w-4 accent-brand-600"
         checked={checked}
-        onChange={(event) =>
-          fetcher.submit({ intent: "practice", itemKey, checked: String(event.currentTarget.checked) }, { method: "post", action: lesson.lessonPath })
-        }
+        onChange={(event) => {
+          const next = event.currentTarget.checked;
+          setTicked(next);
+          fetcher.submit({ intent: "practice", itemKey, checked: String(next) }, { method: "post", action: lesson.lessonPath });
+        }}
       />
       <label htmlFor={inputId} className="text-sm text-slate-900 [&_p]:m-0">
         {children}
