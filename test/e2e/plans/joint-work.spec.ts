@@ -19,7 +19,7 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   const task = "Gather adoption and time-saved figures from region managers";
   await milestone.getByLabel(`Assignee of “${task}”`, { exact: true }).selectOption({ label: "Priyanka Sharma" });
   await milestone.getByRole("button", { name: `Assign “${task}”` }).click();
-  await expect(milestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Priyanka Sharma" })).toBeVisible();
+  await expect(milestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Priyanka Sharma", exact: true })).toBeVisible();
 
   await milestone.getByText("Comments", { exact: true }).last().click();
   await milestone.getByLabel(`Comment on “${MILESTONE}”`).fill("Region figures are in; Priyanka is pulling the time-saved numbers.");
