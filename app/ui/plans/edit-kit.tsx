@@ -2,7 +2,8 @@ import { useFetcher } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { EditAnswer } from "~/domain/plans/plan-edit-rules";
-import { buttonClass } from "~/ui/button";
+import { Button, buttonClass } from "~/ui/button";
+import { ConfirmAction } from "~/ui/confirm-action";
 import { Alert } from "~/ui/layout";
 
 /**
@@ -74,5 +75,101 @@ export function Disclosure({
       </summary>
       <div className="mt-2 max-w-xl whitespace-normal rounded-md bg-slate-50 p-3 text-left ring-1 ring-inset ring-slate-200">{children}</div>
     </details>
+  );
+}
+
+type FieldError = (name: string) => string | undefined;
+
+/**
+ * "Add …" on the plan: a blank form behind a disclosure, which clears and folds itself once the
+ * new item is saved (and keeps what was typed when it is refused).
+ */
+export function AddDisclosure({
+  summary,
+  accessibleSummary,
+  action,
+  intent,
+  submitLabel,
+  fields,
+}: {
+  summary: string;
+  accessibleSummary?: string;
+  action: string;
+  intent?: string;
+  submitLabel: string;
+  fields: (fieldError: FieldError) => ReactNode;
+}) {
+  const { t } = useTranslation("planEditing");
+  const disclosure = useDisclosure();
+  const form = useRef<HTMLFormElement>(null);
+  const { fetcher, busy, fieldError, formError } = useEditFetcher(() => {
+    form.current?.reset();
+    disclosure.close();
+  });
+  return (
+    <Disclosure summary={summary} accessibleSummary={accessibleSummary} disclosure={disclosure}>
+      <fetcher.Form ref={form} method="post" action={action} noValidate className="space-y-3">
+        {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+        <FormError message={formError} />
+        {fields(fieldError)}
+        <Button disabled={busy}>{busy ? t("saving") : submitLabel}</Button>
+      </fetcher.Form>
+    </Disclosure>
+  );
+}
+
+/**
+ * "Edit" on an outcome, milestone or task: its fields, and deleting it behind a confirmation. The
+ * form is keyed by version, so after any change (here or by someone else) the fields start again
+ * from what is saved; both forms send the version they were shown, and a stale one is refused.
+ */
+export function EditDisclosure({
+  kind,
+  item,
+  action,
+  fields,
+  footnote,
+  deletion,
+}: {
+  kind: "outcome" | "milestone" | "task";
+  item: { id: string; title: string; version: number };
+  action: string;
+  fields: (fieldError: FieldError) => ReactNode;
+  footnote?: string;
+  /** What the delete confirmation says, and anything else it sends; none: the viewer may not delete. */
+  deletion: { prompt: string; fields?: Record<string, string> } | null;
+}) {
+  const { t } = useTranslation("planEditing");
+  const disclosure = useDisclosure();
+  const edit = useEditFetcher(disclosure.close);
+  const remove = useEditFetcher();
+  return (
+    <Disclosure summary={t("edit")} accessibleSummary={t("editFor", { title: item.title })} disclosure={disclosure} variant="ghost">
+      <edit.fetcher.Form key={item.version} method="post" action={action} noValidate className="space-y-3">
+        <input type="hidden" name="intent" value="update" />
+        <input type="hidden" name="version" value={item.version} />
+        <FormError message={edit.formError} />
+        {fields(edit.fieldError)}
+        {footnote ? <p className="text-xs text-slate-500">{footnote}</p> : null}
+        <Button disabled={edit.busy}>{edit.busy ? t("saving") : t("save")}</Button>
+      </edit.fetcher.Form>
+      {deletion ? (
+        <div className="mt-4 border-t border-slate-200 pt-3">
+          <FormError message={remove.formError} />
+          <ConfirmAction
+            id={`delete-${kind}-${item.id}`}
+            Form={remove.fetcher.Form}
+            action={action}
+            fields={{ intent: "delete", version: String(item.version), ...deletion.fields }}
+            label={t("delete")}
+            accessibleLabel={t("deleteFor", { title: item.title })}
+            prompt={deletion.prompt}
+            confirmLabel={t("delete")}
+            cancelLabel={t("cancel")}
+            busy={remove.busy}
+          />
+        </div>
+      ) : null}
+    </Disclosure>
   );
 }

@@ -1,9 +1,6 @@
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/button";
-import { ConfirmAction } from "~/ui/confirm-action";
 import { type SelectOption, SelectField, TextAreaField, TextField } from "~/ui/field";
-import { Disclosure, FormError, useDisclosure, useEditFetcher } from "./edit-kit";
+import { AddDisclosure, EditDisclosure } from "./edit-kit";
 
 interface MilestoneValues {
   title: string;
@@ -43,21 +40,15 @@ function MilestoneFields({ values, options, fieldError }: { values: MilestoneVal
 /** "Add milestone" under the plan's milestones. */
 export function AddMilestone({ options }: { options: MilestoneEditorOptions }) {
   const { t } = useTranslation("planEditing");
-  const disclosure = useDisclosure();
-  const form = useRef<HTMLFormElement>(null);
-  const { fetcher, busy, fieldError, formError } = useEditFetcher(() => {
-    form.current?.reset();
-    disclosure.close();
-  });
+  const blank: MilestoneValues = { title: "", description: "", targetDate: "", outcomeId: null };
   return (
-    <Disclosure summary={t("milestone.add")} disclosure={disclosure}>
-      <fetcher.Form ref={form} method="post" action={`/accounts/${options.accountId}/plans/${options.planId}`} noValidate className="space-y-3">
-        <input type="hidden" name="intent" value="add_milestone" />
-        <FormError message={formError} />
-        <MilestoneFields values={{ title: "", description: "", targetDate: "", outcomeId: null }} options={options} fieldError={fieldError} />
-        <Button disabled={busy}>{busy ? t("saving") : t("milestone.create")}</Button>
-      </fetcher.Form>
-    </Disclosure>
+    <AddDisclosure
+      summary={t("milestone.add")}
+      action={`/accounts/${options.accountId}/plans/${options.planId}`}
+      intent="add_milestone"
+      submitLabel={t("milestone.create")}
+      fields={(fieldError) => <MilestoneFields values={blank} options={options} fieldError={fieldError} />}
+    />
   );
 }
 
@@ -73,35 +64,17 @@ export function EditMilestone({
   options: MilestoneEditorOptions;
 }) {
   const { t } = useTranslation("planEditing");
-  const disclosure = useDisclosure();
-  const edit = useEditFetcher(disclosure.close);
-  const remove = useEditFetcher();
-  const action = `/accounts/${options.accountId}/milestones/${milestone.id}/edit`;
   return (
-    <Disclosure summary={t("edit")} accessibleSummary={t("editFor", { title: milestone.title })} disclosure={disclosure} variant="ghost">
-      <edit.fetcher.Form key={milestone.version} method="post" action={action} noValidate className="space-y-3">
-        <input type="hidden" name="intent" value="update" />
-        <input type="hidden" name="version" value={milestone.version} />
-        <FormError message={edit.formError} />
-        <MilestoneFields values={milestone} options={options} fieldError={edit.fieldError} />
-        <p className="text-xs text-slate-500">{t("milestone.signOffKept")}</p>
-        <Button disabled={edit.busy}>{edit.busy ? t("saving") : t("save")}</Button>
-      </edit.fetcher.Form>
-      <div className="mt-4 border-t border-slate-200 pt-3">
-        <FormError message={remove.formError} />
-        <ConfirmAction
-          id={`delete-milestone-${milestone.id}`}
-          Form={remove.fetcher.Form}
-          action={action}
-          fields={{ intent: "delete", version: String(milestone.version), taskCount: String(taskCount) }}
-          label={t("delete")}
-          accessibleLabel={t("deleteFor", { title: milestone.title })}
-          prompt={taskCount > 0 ? t("milestone.deletePromptTasks", { title: milestone.title, count: taskCount }) : t("milestone.deletePrompt", { title: milestone.title })}
-          confirmLabel={t("delete")}
-          cancelLabel={t("cancel")}
-          busy={remove.busy}
-        />
-      </div>
-    </Disclosure>
+    <EditDisclosure
+      kind="milestone"
+      item={milestone}
+      action={`/accounts/${options.accountId}/milestones/${milestone.id}/edit`}
+      fields={(fieldError) => <MilestoneFields values={milestone} options={options} fieldError={fieldError} />}
+      footnote={t("milestone.signOffKept")}
+      deletion={{
+        prompt: taskCount > 0 ? t("milestone.deletePromptTasks", { title: milestone.title, count: taskCount }) : t("milestone.deletePrompt", { title: milestone.title }),
+        fields: { taskCount: String(taskCount) },
+      }}
+    />
   );
 }

@@ -1,9 +1,6 @@
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/button";
-import { ConfirmAction } from "~/ui/confirm-action";
 import { type SelectOption, SelectField, TextAreaField, TextField } from "~/ui/field";
-import { Disclosure, FormError, useDisclosure, useEditFetcher } from "./edit-kit";
+import { AddDisclosure, EditDisclosure } from "./edit-kit";
 
 interface OutcomeValues {
   title: string;
@@ -50,54 +47,27 @@ function OutcomeFields({ values, options, fieldError }: { values: OutcomeValues;
 
 export function AddOutcome({ options }: { options: OutcomeEditorOptions }) {
   const { t } = useTranslation("planEditing");
-  const disclosure = useDisclosure();
-  const form = useRef<HTMLFormElement>(null);
-  const { fetcher, busy, fieldError, formError } = useEditFetcher(() => {
-    form.current?.reset();
-    disclosure.close();
-  });
+  const blank: OutcomeValues = { title: "", why: "", successCriteria: "", ownerId: null, targetDate: null };
   return (
-    <Disclosure summary={t("outcome.add")} disclosure={disclosure}>
-      <fetcher.Form ref={form} method="post" action={`/accounts/${options.accountId}/plans/${options.planId}`} noValidate className="space-y-3">
-        <input type="hidden" name="intent" value="add_outcome" />
-        <FormError message={formError} />
-        <OutcomeFields values={{ title: "", why: "", successCriteria: "", ownerId: null, targetDate: null }} options={options} fieldError={fieldError} />
-        <Button disabled={busy}>{busy ? t("saving") : t("outcome.create")}</Button>
-      </fetcher.Form>
-    </Disclosure>
+    <AddDisclosure
+      summary={t("outcome.add")}
+      action={`/accounts/${options.accountId}/plans/${options.planId}`}
+      intent="add_outcome"
+      submitLabel={t("outcome.create")}
+      fields={(fieldError) => <OutcomeFields values={blank} options={options} fieldError={fieldError} />}
+    />
   );
 }
 
 export function EditOutcome({ outcome, options }: { outcome: OutcomeValues & { id: string; version: number }; options: OutcomeEditorOptions }) {
   const { t } = useTranslation("planEditing");
-  const disclosure = useDisclosure();
-  const edit = useEditFetcher(disclosure.close);
-  const remove = useEditFetcher();
-  const action = `/accounts/${options.accountId}/outcomes/${outcome.id}`;
   return (
-    <Disclosure summary={t("edit")} accessibleSummary={t("editFor", { title: outcome.title })} disclosure={disclosure} variant="ghost">
-      <edit.fetcher.Form key={outcome.version} method="post" action={action} noValidate className="space-y-3">
-        <input type="hidden" name="intent" value="update" />
-        <input type="hidden" name="version" value={outcome.version} />
-        <FormError message={edit.formError} />
-        <OutcomeFields values={outcome} options={options} fieldError={edit.fieldError} />
-        <Button disabled={edit.busy}>{edit.busy ? t("saving") : t("save")}</Button>
-      </edit.fetcher.Form>
-      <div className="mt-4 border-t border-slate-200 pt-3">
-        <FormError message={remove.formError} />
-        <ConfirmAction
-          id={`delete-outcome-${outcome.id}`}
-          Form={remove.fetcher.Form}
-          action={action}
-          fields={{ intent: "delete", version: String(outcome.version) }}
-          label={t("delete")}
-          accessibleLabel={t("deleteFor", { title: outcome.title })}
-          prompt={t("outcome.deletePrompt", { title: outcome.title })}
-          confirmLabel={t("delete")}
-          cancelLabel={t("cancel")}
-          busy={remove.busy}
-        />
-      </div>
-    </Disclosure>
+    <EditDisclosure
+      kind="outcome"
+      item={outcome}
+      action={`/accounts/${options.accountId}/outcomes/${outcome.id}`}
+      fields={(fieldError) => <OutcomeFields values={outcome} options={options} fieldError={fieldError} />}
+      deletion={{ prompt: t("outcome.deletePrompt", { title: outcome.title }) }}
+    />
   );
 }

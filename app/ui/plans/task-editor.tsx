@@ -1,10 +1,8 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TaskSide } from "~db/schema";
-import { Button } from "~/ui/button";
-import { ConfirmAction } from "~/ui/confirm-action";
 import { CheckboxField, type SelectOption, SelectField, TextAreaField, TextField } from "~/ui/field";
-import { Disclosure, FormError, useDisclosure, useEditFetcher } from "./edit-kit";
+import { AddDisclosure, EditDisclosure } from "./edit-kit";
 
 /** What the viewer may put on a task, worked out by the loader with the plan permission rule. */
 export interface TaskEditorOptions {
@@ -71,21 +69,15 @@ function TaskFields({ values, options, fieldError }: { values: TaskValues; optio
 /** "Add task" under a milestone. */
 export function AddTask({ milestone, options }: { milestone: { id: string; title: string }; options: TaskEditorOptions }) {
   const { t } = useTranslation("planEditing");
-  const disclosure = useDisclosure();
-  const form = useRef<HTMLFormElement>(null);
-  const { fetcher, busy, fieldError, formError } = useEditFetcher(() => {
-    form.current?.reset();
-    disclosure.close();
-  });
   const blank: TaskValues = { title: "", notes: "", side: options.sides[0] ?? "customer", assigneeId: null, dueDate: null, internal: false };
   return (
-    <Disclosure summary={t("task.add")} accessibleSummary={t("task.addFor", { title: milestone.title })} disclosure={disclosure}>
-      <fetcher.Form ref={form} method="post" action={`/accounts/${options.accountId}/milestones/${milestone.id}/tasks`} noValidate className="space-y-3">
-        <FormError message={formError} />
-        <TaskFields values={blank} options={options} fieldError={fieldError} />
-        <Button disabled={busy}>{busy ? t("saving") : t("task.create")}</Button>
-      </fetcher.Form>
-    </Disclosure>
+    <AddDisclosure
+      summary={t("task.add")}
+      accessibleSummary={t("task.addFor", { title: milestone.title })}
+      action={`/accounts/${options.accountId}/milestones/${milestone.id}/tasks`}
+      submitLabel={t("task.create")}
+      fields={(fieldError) => <TaskFields values={blank} options={options} fieldError={fieldError} />}
+    />
   );
 }
 
@@ -100,37 +92,13 @@ export function EditTask({
   canDelete: boolean;
 }) {
   const { t } = useTranslation("planEditing");
-  const disclosure = useDisclosure();
-  const edit = useEditFetcher(disclosure.close);
-  const remove = useEditFetcher();
-  const action = `/accounts/${options.accountId}/tasks/${task.id}/edit`;
   return (
-    <Disclosure summary={t("edit")} accessibleSummary={t("editFor", { title: task.title })} disclosure={disclosure} variant="ghost">
-      {/* Keyed by version: after any change the fields start again from what is saved. */}
-      <edit.fetcher.Form key={task.version} method="post" action={action} noValidate className="space-y-3">
-        <input type="hidden" name="intent" value="update" />
-        <input type="hidden" name="version" value={task.version} />
-        <FormError message={edit.formError} />
-        <TaskFields values={task} options={options} fieldError={edit.fieldError} />
-        <Button disabled={edit.busy}>{edit.busy ? t("saving") : t("save")}</Button>
-      </edit.fetcher.Form>
-      {canDelete ? (
-        <div className="mt-4 border-t border-slate-200 pt-3">
-          <FormError message={remove.formError} />
-          <ConfirmAction
-            id={`delete-task-${task.id}`}
-            Form={remove.fetcher.Form}
-            action={action}
-            fields={{ intent: "delete", version: String(task.version) }}
-            label={t("delete")}
-            accessibleLabel={t("deleteFor", { title: task.title })}
-            prompt={t("task.deletePrompt", { title: task.title })}
-            confirmLabel={t("delete")}
-            cancelLabel={t("cancel")}
-            busy={remove.busy}
-          />
-        </div>
-      ) : null}
-    </Disclosure>
+    <EditDisclosure
+      kind="task"
+      item={task}
+      action={`/accounts/${options.accountId}/tasks/${task.id}/edit`}
+      fields={(fieldError) => <TaskFields values={task} options={options} fieldError={fieldError} />}
+      deletion={canDelete ? { prompt: t("task.deletePrompt", { title: task.title }) } : null}
+    />
   );
 }
