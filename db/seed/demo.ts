@@ -9,6 +9,8 @@ import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
 import { VALUE_STORIES } from "./demo-value";
 import { DEMO_TEMPLATES } from "./demo-templates";
 import { type DemoCommunityPerson, seedDemoCommunity } from "./demo-community";
+import { seedDemoTraining } from "./demo-training";
+import { loadCatalog } from "../../app/domain/training/content.server";
 
 /** The one password of every demo login. For the demo only: change or remove these people in production. */
 export const DEMO_PASSWORD = "lumen-demo-2026";
@@ -38,10 +40,13 @@ type Person = { name: string; email: string; title: string; role?: "champion" | 
 
 /**
  * Lumen Analytics, a reporting SaaS, with its team, three customers (see shared/PRODUCT.md), a plan
- * template per segment, and a plan for each customer in a different state (see demo-plans.ts).
+ * template per segment, a plan for each customer in a different state (see demo-plans.ts) and
+ * their people's training progress (see demo-training.ts).
  */
 export async function seedDemo() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The courses in use (CONTENT_DIR): training progress is only seeded for courses people can open.
+  const { courses } = loadCatalog();
   await db.transaction(async (tx) => {
     const segmentIds = { selfServe: newId(), enterprise: newId(), regulated: newId() };
     await tx.insert(segments).values([
@@ -172,6 +177,7 @@ export async function seedDemo() {
       })),
     );
     await seedDemoPlans(tx, { accounts: accountRefs, templates: templateIds, people: peopleIds });
+    await seedDemoTraining(tx, { accounts: accountRefs, courses });
 
     const communityPeople: Record<string, DemoCommunityPerson> = {};
     for (const person of Object.values(staff)) communityPeople[person.email] = { id: person.id, name: person.name, email: person.email, title: "Lumen Analytics", staff: true, accountId: null };

@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { demo } from "../support/demo";
+import { pageSignedInAs } from "../support/session";
+
+// Orbit's seeded training (db/seed/demo-training.ts) on the fixture courses. No other spec trains
+// Orbit's people or adds to its team, so the counts are stable while specs run in parallel.
+const COURSE = "Dashboards in a day";
+
+test("Orbit's champion opens the team's training and sees who finished, with a percentage", async ({ browser }) => {
+  const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Training" }).click();
+  await champion.getByRole("link", { name: "Team training" }).click();
+  await expect(champion.getByRole("heading", { name: "Team training", level: 1 })).toBeVisible();
+
+  const byCourse = champion.getByRole("listitem").filter({ hasText: COURSE });
+  await expect(byCourse.getByText("75% finished", { exact: true })).toBeVisible();
+  await expect(byCourse.getByText("3 of 4 finished", { exact: true })).toBeVisible();
+
+  const courseCell = (name: string) => champion.getByRole("row", { name: new RegExp(`^${name}`) }).getByRole("cell").nth(1);
+  await expect(courseCell("Chloe Nguyen").getByText("Completed", { exact: true })).toBeVisible();
+  await expect(courseCell("Priyanka Sharma").getByText("Completed", { exact: true })).toBeVisible();
+  await expect(courseCell("Daniel Cho").getByText("In progress", { exact: true })).toBeVisible();
+  await expect(champion.getByText("Everyone has started at least one course.")).toBeVisible();
+  await expectNoSeriousA11yViolations(champion);
+});
