@@ -43,7 +43,7 @@ export default function TrainingAdoption() {
               {account.courses.map((course) => (
                 <Cell key={course.slug}>
                   <span className="font-medium">{percent(course.fraction)}</span>{" "}
-                  <span className="text-xs text-slate-600">{t("adoption.finishedOf", { finished: String(course.finished), people: String(account.people) })}</span>
+                  <span className="text-xs text-slate-600">{t("adoption.finishedOf", { finished: String(course.finished), people: String(course.people) })}</span>
                 </Cell>
               ))}
             </tr>

@@ -9,6 +9,7 @@ import { actorOf, createAccount, createCustomer, createMilestone, createPlan, cr
 import { listEvents } from "~/domain/events/record.server";
 import { findCourse, loadCatalog } from "~/domain/training/content.server";
 import { markLessonRead, submitQuiz } from "~/domain/training/learning.server";
+import { getAccountAdoption, listAdoptionAcrossAccounts } from "~/domain/training/adoption.server";
 import { setTaskTraining } from "~/domain/training/plan-link.server";
 import { loader as certificateLoader } from "~/routes/certificates.$code";
 import { loader as teamLoader } from "~/routes/accounts.$accountId.training";
@@ -218,5 +219,28 @@ describe("team adoption permissions", () => {
     expect(adoption.courses.find((c) => c.slug === SLUG)).toMatchObject({ finished: 1 });
     // Only this account's people.
     expect(adoption.people.map((p) => p.name)).not.toContain("Fay Elsewhere");
+  });
+});
+
+describe("adoption figures follow a course's audience", () => {
+  it("a champions' course counts the champions, plus a member who finished it anyway", async () => {
+    const account = await createAccount();
+    await createCustomer(account.id, "champion", { name: "Cat Champion" });
+    const member = await createCustomer(account.id, "member", { name: "Max Member" });
+    await createCustomer(account.id, "member", { name: "Nia Member" });
+    const championsOnly = { ...fixtureCourse().course, audience: ["champion" as const] };
+
+    const before = await getAccountAdoption(account.id, [championsOnly]);
+    expect(before.courses[0]).toMatchObject({ finished: 0, people: 1, fraction: 0 });
+    expect(before.people.find((p) => p.name === "Nia Member")!.courses[0]).toMatchObject({ status: "not_started", counted: false });
+    const across = (await listAdoptionAcrossAccounts([championsOnly])).find((row) => row.id === account.id)!;
+    expect(across).toMatchObject({ people: 3, courses: [{ finished: 0, people: 1 }] });
+
+    await finishCourse(member);
+    const after = await getAccountAdoption(account.id, [championsOnly]);
+    expect(after.courses[0]).toMatchObject({ finished: 1, people: 2, fraction: 0.5 });
+    expect((await listAdoptionAcrossAccounts([championsOnly])).find((row) => row.id === account.id)!.courses[0]).toMatchObject({ finished: 1, people: 2, fraction: 0.5 });
+    // A course for everyone still counts everyone.
+    expect((await getAccountAdoption(account.id, [fixtureCourse().course])).courses[0]).toMatchObject({ finished: 1, people: 3 });
   });
 });

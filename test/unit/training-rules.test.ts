@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QuizKey } from "~/domain/training/mdx-tree";
-import { courseProgress, filterCourses, isLessonComplete, neighbours } from "~/domain/training/progress";
+import { countsForAdoption, courseProgress, filterCourses, isLessonComplete, neighbours } from "~/domain/training/progress";
 import { gradeQuiz, parseQuizSubmission } from "~/domain/training/quiz";
 
 const single: QuizKey = {
@@ -88,5 +88,15 @@ describe("catalog filter", () => {
     expect(filterCourses(courses, { role: "champion", stage: null }).map((c) => c.slug)).toEqual(["a", "b"]);
     expect(filterCourses(courses, { role: null, stage: "ability" }).map((c) => c.slug)).toEqual(["b"]);
     expect(filterCourses(courses, { role: "member", stage: "ability" })).toEqual([]);
+  });
+});
+
+describe("adoption audience", () => {
+  it("counts a course for the roles it is written for, and for anyone who finished it", () => {
+    expect(countsForAdoption(["champion"], "champion", false)).toBe(true);
+    expect(countsForAdoption(["champion"], "member", false)).toBe(false);
+    expect(countsForAdoption(["champion"], "member", true)).toBe(true);
+    expect(countsForAdoption(["champion", "member"], "member", false)).toBe(true);
+    expect(countsForAdoption(["member"], null, false)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { and, asc, countDistinct, eq, inArray, isNotNull, isNull } from "drizzle
 import { db } from "~db/client.server";
 import { accounts, certificates, lessonProgress, users } from "~db/schema";
 import type { CatalogCourse } from "./content-check";
-import { type CourseStatus, courseProgress } from "./progress";
+import { type CourseStatus, countsForAdoption, courseProgress } from "./progress";
 
 /**
  * Training adoption: who of an account finished what. Always scoped by one account id, or, for
@@ -31,19 +31,26 @@ export async function getAccountAdoption(accountId: string, courses: CatalogCour
       const mine = done.filter((d) => d.userId === person.id && d.courseSlug === course.slug);
       const progress = courseProgress(course.lessons, mine.filter((d) => d.completedAt).map((d) => d.lessonSlug), mine.length > 0);
       const status: CourseStatus = finished.has(`${person.id}:${course.slug}`) ? "completed" : progress.status === "completed" ? "in_progress" : progress.status;
-      return { courseSlug: course.slug, completed: progress.completed, total: progress.total, status };
+      return {
+        courseSlug: course.slug,
+        completed: progress.completed,
+        total: progress.total,
+        status,
+        counted: countsForAdoption(course.audience, person.role, status === "completed"),
+      };
     });
     return { id: person.id, name: person.name, role: person.role, courses: byCourse, started: byCourse.some((c) => c.status !== "not_started") };
   });
   const summary = courses.map((course, index) => {
-    const finishedCount = rows.filter((row) => row.courses[index].status === "completed").length;
+    const counted = rows.map((row) => row.courses[index]).filter((cell) => cell.counted);
+    const finishedCount = counted.filter((cell) => cell.status === "completed").length;
     return {
       slug: course.slug,
       title: course.title,
       finished: finishedCount,
-      started: rows.filter((row) => row.courses[index].status !== "not_started").length,
-      people: rows.length,
-      fraction: rows.length === 0 ? 0 : finishedCount / rows.length,
+      started: counted.filter((cell) => cell.status !== "not_started").length,
+      people: counted.length,
+      fraction: counted.length === 0 ? 0 : finishedCount / counted.length,
     };
   });
   return { people: rows, courses: summary, notStarted: rows.filter((row) => !row.started).map((row) => ({ id: row.id, name: row.name })) };
@@ -55,18 +62,18 @@ export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
   const [accountRows, headcounts, finished, started] = await Promise.all([
     db.select({ id: accounts.id, name: accounts.name }).from(accounts).orderBy(asc(accounts.name)),
     db
-      .select({ accountId: users.accountId, people: countDistinct(users.id) })
+      .select({ accountId: users.accountId, role: users.accountRole, people: countDistinct(users.id) })
       .from(users)
       .where(and(isNotNull(users.accountId), isNull(users.deactivatedAt)))
-      .groupBy(users.accountId),
+      .groupBy(users.accountId, users.accountRole),
     slugs.length === 0
       ? Promise.resolve([])
       : db
-          .select({ accountId: certificates.accountId, courseSlug: certificates.courseSlug, people: countDistinct(certificates.userId) })
+          .select({ accountId: certificates.accountId, courseSlug: certificates.courseSlug, role: users.accountRole, people: countDistinct(certificates.userId) })
           .from(certificates)
           .innerJoin(users, and(eq(users.id, certificates.userId), isNull(users.deactivatedAt)))
           .where(and(isNotNull(certificates.accountId), inArray(certificates.courseSlug, slugs)))
-          .groupBy(certificates.accountId, certificates.courseSlug),
+          .groupBy(certificates.accountId, certificates.courseSlug, users.accountRole),
     db
       .select({ accountId: lessonProgress.accountId, people: countDistinct(lessonProgress.userId) })
       .from(lessonProgress)
@@ -74,18 +81,22 @@ export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
       .where(isNotNull(lessonProgress.accountId))
       .groupBy(lessonProgress.accountId),
   ]);
-  const people = new Map(headcounts.map((row) => [row.accountId, row.people]));
   const startedBy = new Map(started.map((row) => [row.accountId, row.people]));
   return accountRows.map((account) => {
-    const headcount = people.get(account.id) ?? 0;
+    const roles = headcounts.filter((row) => row.accountId === account.id);
     return {
       id: account.id,
       name: account.name,
-      people: headcount,
+      people: roles.reduce((sum, row) => sum + row.people, 0),
       started: startedBy.get(account.id) ?? 0,
       courses: courses.map((course) => {
-        const count = finished.find((row) => row.accountId === account.id && row.courseSlug === course.slug)?.people ?? 0;
-        return { slug: course.slug, finished: count, fraction: headcount === 0 ? 0 : count / headcount };
+        const finishers = finished.filter((row) => row.accountId === account.id && row.courseSlug === course.slug);
+        const count = finishers.reduce((sum, row) => sum + row.people, 0);
+        // The course's audience, plus anyone outside it who finished anyway (as on the team page).
+        const audience = roles.filter((row) => countsForAdoption(course.audience, row.role, false)).reduce((sum, row) => sum + row.people, 0);
+        const outsiders = finishers.filter((row) => !countsForAdoption(course.audience, row.role, false)).reduce((sum, row) => sum + row.people, 0);
+        const people = audience + outsiders;
+        return { slug: course.slug, finished: count, people, fraction: people === 0 ? 0 : count / people };
       }),
     };
   });

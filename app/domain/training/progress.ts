@@ -34,6 +34,15 @@ export function courseProgress(lessons: { slug: string }[], completedSlugs: Iter
   return { completed, total, fraction: total === 0 ? 0 : completed / total, status, nextLessonSlug: next?.slug ?? null };
 }
 
+/**
+ * Whether a course counts in a person's adoption figures: it is written for their role, or they
+ * finished it anyway. A champions-only course is then measured against the champions, not the
+ * whole account, and a member who took it still gets credit.
+ */
+export function countsForAdoption(audience: readonly string[], role: string | null, finished: boolean): boolean {
+  return finished || (role !== null && audience.includes(role));
+}
+
 export interface CatalogFilter {
   role: Audience | null;
   stage: Stage | null;

@@ -6,7 +6,7 @@ import { CourseStatusBadge } from "./course-status";
 
 type Status = "not_started" | "in_progress" | "completed";
 export interface TeamAdoption {
-  people: { id: string; name: string; role: string | null; courses: { courseSlug: string; completed: number; total: number; status: Status }[] }[];
+  people: { id: string; name: string; role: string | null; courses: { courseSlug: string; completed: number; total: number; status: Status; counted: boolean }[] }[];
   courses: { slug: string; title: string; finished: number; started: number; people: number; fraction: number }[];
   notStarted: { id: string; name: string }[];
 }
@@ -44,10 +44,14 @@ export function TeamAdoptionView({ adoption, locale }: { adoption: TeamAdoption;
             <Cell className="font-medium text-slate-900">{person.name}</Cell>
             {person.courses.map((course) => (
               <Cell key={course.courseSlug}>
-                <span className="flex items-center gap-2">
-                  <CourseStatusBadge status={course.status} />
-                  <span className="text-xs text-slate-600">{t("adoption.lessonsOf", { completed: String(course.completed), total: String(course.total) })}</span>
-                </span>
+                {!course.counted && course.status === "not_started" ? (
+                  <span className="text-xs text-slate-500">{t("adoption.notForRole")}</span>
+                ) : (
+                  <span className="flex items-center gap-2">
+                    <CourseStatusBadge status={course.status} />
+                    <span className="text-xs text-slate-600">{t("adoption.lessonsOf", { completed: String(course.completed), total: String(course.total) })}</span>
+                  </span>
+                )}
               </Cell>
             ))}
           </tr>

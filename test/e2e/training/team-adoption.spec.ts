@@ -21,6 +21,10 @@ test("Orbit's champion opens the team's training and sees who finished, with a p
   await expect(courseCell("Chloe Nguyen").getByText("Completed", { exact: true })).toBeVisible();
   await expect(courseCell("Priyanka Sharma").getByText("Completed", { exact: true })).toBeVisible();
   await expect(courseCell("Daniel Cho").getByText("In progress", { exact: true })).toBeVisible();
+  // The champions' course is measured against the champion alone, and members show as not concerned.
+  const rollout = champion.getByRole("listitem").filter({ hasText: "Running the rollout" });
+  await expect(rollout.getByText("0 of 1 finished", { exact: true })).toBeVisible();
+  await expect(champion.getByRole("row", { name: /^Chloe Nguyen/ }).getByRole("cell").nth(2).getByText("Not for their role", { exact: true })).toBeVisible();
   await expect(champion.getByText("Everyone has started at least one course.")).toBeVisible();
   await expectNoSeriousA11yViolations(champion);
 });
