@@ -16,7 +16,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "resolve") {
     const parsed = parseForm(ResolveCommentSchema, form);
-    if (!parsed.ok || !(await resolveCaseStudyComment(actor, opportunityId, parsed.data)).ok) notFound();
+    if (!parsed.ok) return data({ ok: false, fieldErrors: parsed.fieldErrors, formError: undefined }, { status: 400 });
+    if (!(await resolveCaseStudyComment(actor, opportunityId, parsed.data)).ok) notFound();
     return { ok: true, fieldErrors: {}, formError: undefined };
   }
   const parsed = parseForm(CaseStudyCommentSchema, form);
