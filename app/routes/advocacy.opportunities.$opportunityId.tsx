@@ -10,6 +10,7 @@ import {
   updateOpportunityDetails,
 } from "~/domain/advocacy/opportunities.server";
 import { listCaseStudyVersions, listPlanFacts } from "~/domain/advocacy/case-studies.server";
+import { listCaseStudyComments, staffTakesPart } from "~/domain/advocacy/case-study-comments.server";
 import { STAGES, daysInStage, nextStages } from "~/domain/advocacy/pipeline";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
@@ -37,12 +38,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!opportunity) notFound();
   const canManage = canInWorkspace(actor, "advocacy.manage");
   const isCaseStudy = opportunity.askType === "case_study";
-  const [versions, facts] = await Promise.all([
+  const [versions, facts, comments] = await Promise.all([
     isCaseStudy ? listCaseStudyVersions(opportunity.id) : Promise.resolve(null),
     isCaseStudy && canManage && opportunity.stage === "in_production" ? listPlanFacts(actor, opportunity.accountId) : Promise.resolve([]),
+    isCaseStudy ? listCaseStudyComments(actor, [opportunity.id]) : Promise.resolve([]),
   ]);
   return {
-    caseStudy: versions ? { versions, facts, editable: canManage && opportunity.stage === "in_production" } : null,
+    caseStudy: versions
+      ? { versions, facts, editable: canManage && opportunity.stage === "in_production", comments, takesPart: staffTakesPart(actor, opportunity), stage: opportunity.stage }
+      : null,
     opportunity: { ...opportunity, daysInStage: daysInStage(new Date(opportunity.stageEnteredAt), new Date()) },
     moves: canManage ? nextStages(opportunity.stage, "staff") : [],
     owners,
@@ -138,6 +142,9 @@ export default function OpportunityPage() {
               versions={caseStudy.versions}
               facts={caseStudy.facts}
               editable={caseStudy.editable}
+              comments={caseStudy.comments}
+              takesPart={caseStudy.takesPart}
+              stage={caseStudy.stage}
               advocateName={opportunity.advocateName ?? ""}
             />
           ) : null}

@@ -264,5 +264,44 @@ export const caseStudyVersions = pgTable(
   ],
 );
 
+/**
+ * The review conversation on a case study: marketing and the customer comment on a version, may
+ * quote a passage of it, and staff mark a comment resolved once a later version deals with it.
+ */
+export const caseStudyComments = pgTable(
+  "case_study_comments",
+  {
+    id: text("id").primaryKey(),
+    opportunityId: text("opportunity_id")
+      .notNull()
+      .references(() => opportunities.id, { onDelete: "cascade" }),
+    versionId: text("version_id")
+      .notNull()
+      .references(() => caseStudyVersions.id, { onDelete: "cascade" }),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    /** The passage of the draft the comment is about, as the commenter selected it (plain text). */
+    quote: text("quote").notNull().default(""),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedById: text("resolved_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("case_study_comments_opportunity_idx").on(t.opportunityId, t.createdAt),
+    index("case_study_comments_version_idx").on(t.versionId),
+    index("case_study_comments_account_idx").on(t.accountId),
+    index("case_study_comments_author_idx").on(t.authorId),
+    index("case_study_comments_resolved_by_idx").on(t.resolvedById),
+    check("case_study_comments_body_length", sql`char_length(${t.body}) between 1 and 2000`),
+    check("case_study_comments_quote_length", sql`char_length(${t.quote}) <= 500`),
+  ],
+);
+
 export type CaseStudyVersion = typeof caseStudyVersions.$inferSelect;
+export type CaseStudyComment = typeof caseStudyComments.$inferSelect;
 export type CaseStudyStatus = (typeof caseStudyStatus.enumValues)[number];

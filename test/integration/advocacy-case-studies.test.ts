@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { asks, consents, measurements, opportunities } from "~db/schema";
+import { activity, asks, caseStudyComments, consents, measurements, opportunities } from "~db/schema";
 import { actorOf, createAccount, createCustomer, createMetric, createMilestone, createOutcome, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
 import { respondToAsk } from "~/domain/advocacy/asks.server";
 import { listCaseStudiesToReview, listCaseStudyVersions, listPlanFacts, reviewCaseStudy, saveDraft, sendForReview } from "~/domain/advocacy/case-studies.server";
+import { addCaseStudyComment, listCaseStudyComments, resolveCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
 import { withdrawConsent } from "~/domain/advocacy/consents.server";
 import { listPublishedAssets, moveOpportunity } from "~/domain/advocacy/opportunities.server";
 import { createAskRule } from "~/domain/advocacy/settings.server";
@@ -14,6 +15,8 @@ import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
 import { newId } from "~/lib/ids.server";
 import { action as reviewAction } from "~/routes/accounts.$accountId.case-studies.$versionId";
+import { action as customerCommentAction } from "~/routes/accounts.$accountId.case-studies.$versionId_.comments";
+import { action as staffCommentAction } from "~/routes/advocacy.opportunities.$opportunityId.comments";
 import { thrownResponse } from "../support/responses";
 
 let marketing: StaffActor;
@@ -110,5 +113,110 @@ describe("case studies", () => {
     expect(await sendForReview(marketing, opportunityId)).toEqual({ ok: false, error: "no_draft" });
     const opportunity = await load();
     expect(await moveOpportunity(marketing, opportunityId, { to: "customer_review", version: opportunity.version })).toEqual({ ok: false, error: "needs_draft" });
+  });
+});
+
+type DataAnswer = { data: { ok: boolean; fieldErrors: Record<string, string>; formError?: string }; init: { status: number } | null };
+
+/** A form POST as the signed-in person, the way the browser sends it. */
+async function postForm(userId: string, url: string, fields: Record<string, string>) {
+  return signedInRequest(userId, `http://localhost${url}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+}
+
+describe("case study comments", () => {
+  it("let the advocate and the account's champions comment on the version in review, quoting it; anyone else gets 404", async () => {
+    const { account, champion, member, opportunityId } = await caseStudyInProduction("public");
+    const otherChampion = await createCustomer(account.id, "champion");
+    const outsider = await createCustomer((await createAccount()).id, "champion");
+    await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "They closed the books in four days.", facts: [] });
+    const [version] = await listCaseStudyVersions(opportunityId);
+
+    // Not sent yet: the customer can't comment on a draft they haven't been shown.
+    expect(await addCaseStudyComment(actorOf(champion), { accountId: account.id }, { versionId: version!.id, body: "Early thoughts", quote: "" })).toEqual({ ok: false, error: "closed" });
+    await sendForReview(marketing, opportunityId);
+
+    const url = `/accounts/${account.id}/case-studies/${version!.id}/comments`;
+    const params = { accountId: account.id, versionId: version!.id };
+    const comment = (userId: string, fields: Record<string, string>) => postForm(userId, url, fields).then((request) => customerCommentAction({ request, params, context }));
+    const posted = (await comment(champion.id, { body: "Say “closed the books”\nin four working days.", quote: "They closed the books in four days." })) as unknown as DataAnswer["data"];
+    expect(posted.ok).toBe(true);
+
+    const empty = (await comment(champion.id, { body: "   " })) as unknown as DataAnswer;
+    expect(empty.init?.status).toBe(400);
+    expect(empty.data.fieldErrors).toEqual({ body: "field.required" });
+    const long = (await comment(champion.id, { body: "x".repeat(2001), quote: "y".repeat(501) })) as unknown as DataAnswer;
+    expect(long.init?.status).toBe(400);
+    expect(long.data.fieldErrors).toEqual({ body: "field.tooLong", quote: "field.tooLong" });
+
+    // A member who isn't the advocate, and a champion of another account, are refused with 404.
+    expect((await thrownResponse(comment(member.id, { body: "Me too" }))).status).toBe(404);
+    const elsewhere = await postForm(outsider.id, url, { body: "Hello" });
+    expect((await thrownResponse(customerCommentAction({ request: elsewhere, params, context }))).status).toBe(404);
+    expect(await addCaseStudyComment(actorOf(outsider), { accountId: outsider.accountId! }, { versionId: version!.id, body: "Hello", quote: "" })).toEqual({ ok: false, error: "not_found" });
+    // The staff route isn't a way in for a customer.
+    const staffUrl = `/advocacy/opportunities/${opportunityId}/comments`;
+    const sneaky = await postForm(champion.id, staffUrl, { intent: "comment", versionId: version!.id, body: "Hi" });
+    expect((await thrownResponse(staffCommentAction({ request: sneaky, params: { opportunityId }, context }))).status).toBe(404);
+
+    // The other champion reads along (no decision) and comments too.
+    const [alongside] = await listCaseStudiesToReview(actorOf(otherChampion));
+    expect(alongside).toMatchObject({ canDecide: false, comments: [expect.objectContaining({ body: "Say “closed the books”\nin four working days.", quote: "They closed the books in four days.", authorSide: "customer", version: 1 })] });
+    expect(await addCaseStudyComment(actorOf(otherChampion), { accountId: account.id }, { versionId: version!.id, body: "Agreed.", quote: "" })).toMatchObject({ ok: true });
+    expect(await listCaseStudiesToReview(actorOf(outsider))).toEqual([]);
+    expect(await listCaseStudyComments(actorOf(outsider), [opportunityId])).toEqual([]);
+
+    const [stored] = await db.select().from(caseStudyComments).where(eq(caseStudyComments.authorId, champion.id));
+    expect(stored).toMatchObject({ versionId: version!.id, accountId: account.id, opportunityId });
+    const entries = await db.select().from(activity).where(eq(activity.subjectId, version!.id));
+    expect(entries.filter((entry) => entry.action === "case_study.commented")).toHaveLength(2);
+  });
+
+  it("let marketing and the owner comment and resolve, across versions, until a version is approved", async () => {
+    const { account, champion, opportunityId } = await caseStudyInProduction("public");
+    const owner = actorOf(await createStaff("csm")) as StaffActor;
+    await saveDraft(marketing, opportunityId, { title: "Story", body: "First take.", facts: [] });
+    const [first] = await listCaseStudyVersions(opportunityId);
+    // Staff talk while drafting; a CSM who neither manages advocacy nor owns it can't.
+    expect(await addCaseStudyComment(marketing, { opportunityId }, { versionId: first!.id, body: "Needs a quote from Finance.", quote: "" })).toMatchObject({ ok: true });
+    expect(await addCaseStudyComment(owner, { opportunityId }, { versionId: first!.id, body: "I know who to ask.", quote: "" })).toEqual({ ok: false, error: "not_found" });
+    await db.update(opportunities).set({ ownerId: owner.id }).where(eq(opportunities.id, opportunityId));
+    expect(await addCaseStudyComment(owner, { opportunityId }, { versionId: first!.id, body: "I know who to ask.", quote: "" })).toMatchObject({ ok: true });
+
+    await sendForReview(marketing, opportunityId);
+    const customerSide = await addCaseStudyComment(actorOf(champion), { accountId: account.id }, { versionId: first!.id, body: "Use my full title.", quote: "First take." });
+    expect(customerSide.ok).toBe(true);
+    await reviewCaseStudy(actorOf(champion), account.id, first!.id, { decision: "request_changes", comment: "See my comment." });
+
+    // Only staff resolve, through the staff route; the customer's comment collapses but stays.
+    const championComment = customerSide.ok ? customerSide.id : "";
+    const resolveUrl = `/advocacy/opportunities/${opportunityId}/comments`;
+    const resolve = (userId: string, resolved: string) =>
+      postForm(userId, resolveUrl, { intent: "resolve", commentId: championComment, resolved }).then((request) => staffCommentAction({ request, params: { opportunityId }, context }));
+    expect((await thrownResponse(resolve(champion.id, "true"))).status).toBe(404);
+    const bystander = await createStaff("csm");
+    expect((await thrownResponse(resolve(bystander.id, "true"))).status).toBe(404);
+    expect(await resolveCaseStudyComment(marketing, "another-opportunity", { commentId: championComment, resolved: true })).toEqual({ ok: false, error: "not_found" });
+    await saveDraft(marketing, opportunityId, { title: "Story", body: "Second take, by the Director of Finance.", facts: [] });
+    expect(await resolve(marketing.id, "true")).toMatchObject({ ok: true });
+    let thread = await listCaseStudyComments(actorOf(champion), [opportunityId]);
+    expect(thread.find((comment) => comment.id === championComment)).toMatchObject({ resolvedByName: expect.any(String), version: 1 });
+    expect(thread.find((comment) => comment.id === championComment)?.resolvedAt).not.toBeNull();
+    expect(await resolve(marketing.id, "false")).toMatchObject({ ok: true });
+    thread = await listCaseStudyComments(marketing, [opportunityId]);
+    expect(thread.find((comment) => comment.id === championComment)).toMatchObject({ resolvedAt: null, resolvedByName: null });
+
+    // Version 2 is approved: the conversation is closed for both sides, and the thread keeps each comment's version.
+    const [second] = await listCaseStudyVersions(opportunityId);
+    await sendForReview(marketing, opportunityId);
+    expect(await reviewCaseStudy(actorOf(champion), account.id, second!.id, { decision: "approve", comment: "" })).toEqual({ ok: true });
+    expect(await addCaseStudyComment(actorOf(champion), { accountId: account.id }, { versionId: second!.id, body: "One more thing", quote: "" })).toEqual({ ok: false, error: "closed" });
+    const closed = (await staffCommentAction({ request: await postForm(marketing.id, resolveUrl, { intent: "comment", versionId: second!.id, body: "Noted" }), params: { opportunityId }, context })) as unknown as DataAnswer;
+    expect(closed.init?.status).toBe(409);
+    expect(closed.data.formError).toBe("closed");
+    expect(thread.map((comment) => [comment.version, comment.authorSide, comment.body])).toEqual([
+      [1, "vendor", "Needs a quote from Finance."],
+      [1, "vendor", "I know who to ask."],
+      [1, "customer", "Use my full title."],
+    ]);
   });
 });

@@ -1,12 +1,13 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "~db/client.server";
-import { type CaseStudyStatus, caseStudyVersions, consents, opportunities } from "~db/schema";
+import { type CaseStudyStatus, caseStudyVersions, consents, opportunities, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor, StaffActor } from "~/domain/auth/actor";
 import { getPlanValue } from "~/domain/value/metrics.server";
 import { newId } from "~/lib/ids.server";
 import { CASE_STUDY_LIMITS, planFacts, withFacts } from "./case-study";
+import { listCaseStudyComments } from "./case-study-comments.server";
 import { moveProblem } from "./pipeline";
 import { writeTransition } from "./transitions.server";
 
@@ -100,15 +101,40 @@ export async function sendForReview(actor: StaffActor, opportunityId: string): P
   });
 }
 
-/** The case study waiting for this advocate's review, if any (the version in review). */
+/**
+ * The case studies waiting for review that this person sees on their home: the advocate decides;
+ * the account's other champions read along and may comment. Each comes with its review thread.
+ */
 export async function listCaseStudiesToReview(actor: Actor) {
   if (actor.kind !== "customer") return [];
   const rows = await db
-    .select({ id: caseStudyVersions.id, version: caseStudyVersions.version, title: caseStudyVersions.title, body: caseStudyVersions.body })
+    .select({
+      id: caseStudyVersions.id,
+      opportunityId: caseStudyVersions.opportunityId,
+      version: caseStudyVersions.version,
+      title: caseStudyVersions.title,
+      body: caseStudyVersions.body,
+      advocateId: opportunities.advocateId,
+      advocateName: users.name,
+    })
     .from(caseStudyVersions)
     .innerJoin(opportunities, eq(opportunities.id, caseStudyVersions.opportunityId))
-    .where(and(eq(caseStudyVersions.accountId, actor.accountId), eq(opportunities.advocateId, actor.id), eq(caseStudyVersions.status, "in_review"), eq(opportunities.stage, "customer_review")));
-  return rows;
+    .leftJoin(users, eq(users.id, opportunities.advocateId))
+    .where(
+      and(
+        eq(caseStudyVersions.accountId, actor.accountId),
+        actor.accountRole === "champion" ? undefined : eq(opportunities.advocateId, actor.id),
+        eq(caseStudyVersions.status, "in_review"),
+        eq(opportunities.stage, "customer_review"),
+      ),
+    );
+  const comments = await listCaseStudyComments(actor, rows.map((row) => row.opportunityId));
+  return rows.map(({ advocateId, ...row }) => ({
+    ...row,
+    advocateName: row.advocateName ?? "",
+    canDecide: advocateId === actor.id,
+    comments: comments.filter((comment) => comment.opportunityId === row.opportunityId),
+  }));
 }
 
 export const ReviewSchema = z.discriminatedUnion("decision", [

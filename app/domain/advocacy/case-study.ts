@@ -1,8 +1,32 @@
+import type { CaseStudyStatus, OpportunityStage } from "~db/schema";
 import { formatFigure } from "~/lib/format";
 
 /** Case studies: facts from the plan's value, and the small Markdown subset drafts are shown in. */
 
-export const CASE_STUDY_LIMITS = { title: 200, body: 20_000, comment: 2_000 } as const;
+export const CASE_STUDY_LIMITS = { title: 200, body: 20_000, comment: 2_000, quote: 500 } as const;
+
+/**
+ * Whether a side may still comment on a version. Staff talk while drafting and during the review;
+ * the customer only on the version in front of them. Once approved, the conversation is closed:
+ * a later change needs a new version (and a new review) anyway.
+ */
+export function caseStudyCommentProblem(side: "staff" | "customer", stage: OpportunityStage, status: CaseStudyStatus): "closed" | null {
+  if (status === "approved") return "closed";
+  if (side === "customer") return stage === "customer_review" && status === "in_review" ? null : "closed";
+  return stage === "in_production" || stage === "customer_review" ? null : "closed";
+}
+
+export interface VersionGroup<T> {
+  version: number;
+  comments: T[];
+}
+
+/** A thread as one group per version, newest version first; each group keeps the comments' order. */
+export function groupByVersion<T extends { version: number }>(comments: readonly T[]): VersionGroup<T>[] {
+  const groups = new Map<number, T[]>();
+  for (const comment of comments) groups.set(comment.version, [...(groups.get(comment.version) ?? []), comment]);
+  return [...groups.entries()].sort(([a], [b]) => b - a).map(([version, list]) => ({ version, comments: list }));
+}
 
 export interface FactSource {
   outcomes: { title: string; metrics: { name: string; unit: string; baseline: number; target: number; measurements: { value: number }[] }[] }[];

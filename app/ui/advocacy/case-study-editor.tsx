@@ -1,25 +1,39 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { CaseStudyVersionView } from "~/domain/advocacy/case-studies.server";
+import type { CaseStudyCommentView } from "~/domain/advocacy/case-study-comments.server";
+import { caseStudyCommentProblem } from "~/domain/advocacy/case-study";
+import type { OpportunityStage } from "~db/schema";
 import { Button } from "~/ui/button";
 import { TextAreaField, TextField } from "~/ui/field";
 import { Alert, Badge, Card } from "~/ui/layout";
 import { useFieldError } from "~/ui/use-field-error";
+import { CaseStudyCommentForm, CaseStudyThread } from "./case-study-thread";
 import { MarkdownView } from "./markdown-view";
 
-/** Marketing's side of a case study: the versions, the latest rendered, and (in production) a new version with facts from the plan. */
+/**
+ * Marketing's side of a case study: the versions, the latest rendered with the review conversation,
+ * and (in production) a new version with facts from the plan.
+ */
 export function CaseStudyEditor({
   opportunityId,
   versions,
   facts,
   editable,
   advocateName,
+  comments,
+  takesPart,
+  stage,
 }: {
   opportunityId: string;
   versions: CaseStudyVersionView[];
   facts: string[];
   editable: boolean;
   advocateName: string;
+  comments: CaseStudyCommentView[];
+  /** Marketing or the opportunity's owner: may comment and resolve. */
+  takesPart: boolean;
+  stage: OpportunityStage;
 }) {
   const { t } = useTranslation("advocacy");
   const fieldError = useFieldError();
@@ -31,12 +45,15 @@ export function CaseStudyEditor({
   const busy = saver.state !== "idle" || sender.state !== "idle";
   const latest = versions[0];
   const action = `/advocacy/opportunities/${opportunityId}/case-study`;
+  const commentsAction = `/advocacy/opportunities/${opportunityId}/comments`;
+  const draftId = `case-study-draft-${opportunityId}`;
+  const mayComment = takesPart && latest && !caseStudyCommentProblem("staff", stage, latest.status);
   return (
     <Card title={t("caseStudy.heading")}>
       <div className="space-y-5">
         {answer?.formError || sendError ? <Alert tone="error">{t(`caseStudy.errors.${(answer?.formError ?? sendError) as "no_draft"}`)}</Alert> : null}
         {latest ? (
-          <article aria-label={t("caseStudy.latest", { version: String(latest.version) })} className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
+          <article id={draftId} aria-label={t("caseStudy.latest", { version: String(latest.version) })} className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
             <div className="flex flex-wrap items-center gap-2">
               <h3 className="text-base font-semibold text-slate-900">{latest.title}</h3>
               <Badge>{t("caseStudy.versionLabel", { version: String(latest.version) })}</Badge>
@@ -48,6 +65,15 @@ export function CaseStudyEditor({
         ) : (
           <p className="text-sm text-slate-600">{t("caseStudy.none")}</p>
         )}
+        {latest ? (
+          <section aria-labelledby={`${draftId}-comments`} className="space-y-3">
+            <h3 id={`${draftId}-comments`} className="text-sm font-semibold text-slate-900">
+              {t("caseStudy.comments.heading")}
+            </h3>
+            <CaseStudyThread comments={comments} resolve={takesPart ? { action: commentsAction } : null} />
+            {mayComment ? <CaseStudyCommentForm action={commentsAction} versionId={latest.id} draftId={draftId} hint={t("caseStudy.comments.staffHint")} /> : null}
+          </section>
+        ) : null}
         {editable ? (
           <>
             <saver.Form method="post" action={action} className="space-y-4" noValidate>
