@@ -20,6 +20,12 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 
+/** The new use cases of an "account.use_cases_changed" entry, for its sentence. */
+function useCasesOf(details: unknown): string {
+  const to = (details as { to?: unknown }).to;
+  return Array.isArray(to) ? to.join(", ") : "";
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const isStaff = actor.kind === "staff";
@@ -191,6 +197,7 @@ export default function AccountHome() {
                     actor: entry.actorName ?? t("account.someone"),
                     email: String((entry.details as { email?: string }).email ?? ""),
                     title: String((entry.details as { title?: string }).title ?? ""),
+                    useCases: useCasesOf(entry.details) || t("account.noUseCases"),
                   })}
                 </div>
                 <time dateTime={entry.createdAt} className="text-xs text-slate-500">

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { AccountInputSchema } from "~/domain/people/account-schemas";
-import { listAccountOwners, listSegments, updateAccount } from "~/domain/people/accounts.server";
+import { listAccountOwners, listSegments, listUseCasesInUse, updateAccount } from "~/domain/people/accounts.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
@@ -15,8 +15,8 @@ import { useAccountFormMessages } from "~/ui/use-account-form-messages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { account } = await requireAccountAccess(request, params.accountId, "account.edit");
-  const [segments, owners] = await Promise.all([listSegments(), listAccountOwners()]);
-  return { account, segments, owners, timeZones: listTimeZones() };
+  const [segments, owners, useCaseSuggestions] = await Promise.all([listSegments(), listAccountOwners(), listUseCasesInUse(undefined, account.id)]);
+  return { account, segments, owners, timeZones: listTimeZones(), useCaseSuggestions };
 }
 
 const FIELD_OF_ERROR: Record<string, string> = { name_taken: "name", unknown_segment: "segmentId", unknown_csm: "csmId", stale: "form" };
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditAccount() {
   const { t } = useTranslation(["people", "common"]);
-  const { account, segments, owners, timeZones } = useLoaderData<typeof loader>();
+  const { account, segments, owners, timeZones, useCaseSuggestions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const messages = useAccountFormMessages(result);
   const submitting = useNavigation().state === "submitting";
@@ -47,7 +47,7 @@ export default function EditAccount() {
       <input type="hidden" name="version" value={account.version} />
       {result ? <Alert tone="error">{messages.form ?? t("common:errors.formInvalid")}</Alert> : null}
       <Card title={t("accountForm.editTitle", { name: account.name })}>
-        <AccountFields values={account} errors={messages} segments={segments} owners={owners} timeZones={timeZones} />
+        <AccountFields values={account} errors={messages} segments={segments} owners={owners} timeZones={timeZones} useCaseSuggestions={useCaseSuggestions} />
       </Card>
       <div className="flex justify-end gap-2">
         <ButtonLink to={`/accounts/${account.id}`} variant="ghost">

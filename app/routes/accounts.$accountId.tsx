@@ -5,6 +5,7 @@ import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { ButtonLink } from "~/ui/button";
 import { Badge } from "~/ui/layout";
+import { UseCaseBadges } from "~/ui/use-cases";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "common:titles.account", { name: data?.account.name ?? "" });
@@ -13,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   return {
-    account: { id: account.id, name: account.name, segmentName: account.segmentName, industry: account.industry, region: account.region },
+    account: { id: account.id, name: account.name, segmentName: account.segmentName, industry: account.industry, region: account.region, useCases: account.useCases },
     isStaff: actor.kind === "staff",
     canEdit: canOnAccount(actor, "account.edit", account.id),
   };
@@ -41,6 +42,7 @@ export default function AccountFrame() {
                 {account.industry} · {account.region}
               </span>
             </div>
+            <UseCaseBadges useCases={account.useCases} label={t("account.useCases")} className="mt-2" />
           </div>
           {canEdit ? (
             <ButtonLink to={`/accounts/${account.id}/edit`} variant="secondary">

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { EmailSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { AccountInputSchema } from "~/domain/people/account-schemas";
-import { createAccount, listAccountOwners, listSegments } from "~/domain/people/accounts.server";
+import { createAccount, listAccountOwners, listSegments, listUseCasesInUse } from "~/domain/people/accounts.server";
 import { createInvitation } from "~/domain/people/invitations.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
@@ -23,8 +23,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "accounts.create");
-  const [segments, owners] = await Promise.all([listSegments(), listAccountOwners()]);
-  return { segments, owners, timeZones: listTimeZones(), defaultCsmId: actor.staffRole === "csm" ? actor.id : null };
+  const [segments, owners, useCaseSuggestions] = await Promise.all([listSegments(), listAccountOwners(), listUseCasesInUse()]);
+  return { segments, owners, useCaseSuggestions, timeZones: listTimeZones(), defaultCsmId: actor.staffRole === "csm" ? actor.id : null };
 }
 
 const NewAccountSchema = AccountInputSchema.extend({
@@ -81,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewAccount() {
   const { t } = useTranslation(["people", "common"]);
-  const { segments, owners, timeZones, defaultCsmId } = useLoaderData<typeof loader>();
+  const { segments, owners, timeZones, defaultCsmId, useCaseSuggestions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const messages = useAccountFormMessages(result);
@@ -97,6 +97,7 @@ export default function NewAccount() {
             segments={segments}
             owners={owners}
             timeZones={timeZones}
+            useCaseSuggestions={useCaseSuggestions}
           />
         </Card>
         <Card title={t("accountForm.championHeading")}>

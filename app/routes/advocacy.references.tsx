@@ -16,6 +16,7 @@ import { pageTitle } from "~/lib/meta";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField, TextField } from "~/ui/field";
 import { Alert, Card, EmptyState } from "~/ui/layout";
+import { UseCaseBadges } from "~/ui/use-cases";
 import { useFieldError } from "~/ui/use-field-error";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.references");
@@ -54,11 +55,14 @@ export default function References() {
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">{t("references.intro")}</p>
-      <Form method="get" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-5" aria-label={t("pipeline.filters")}>
+      <Form method="get" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("pipeline.filters")}>
         <SelectField label={t("pipeline.industry")} name="industry" defaultValue={filters.industry ?? ""} options={[any, ...choices.industries.map((value) => ({ value, label: value }))]} />
         <SelectField label={t("pipeline.segment")} name="segment" defaultValue={filters.segment ?? ""} options={[any, ...choices.segments.map((segment) => ({ value: segment.id, label: segment.name }))]} />
         <SelectField label={t("references.region")} name="region" defaultValue={filters.region ?? ""} options={[any, ...choices.regions.map((value) => ({ value, label: value }))]} />
-        <TextField label={t("references.search")} name="q" type="search" defaultValue={filters.q ?? ""} hint={t("references.searchHint")} />
+        <SelectField label={t("references.useCase")} name="useCase" defaultValue={filters.useCase ?? ""} options={[any, ...choices.useCases.map((value) => ({ value, label: value }))]} />
+        <div className="sm:col-span-2">
+          <TextField label={t("references.search")} name="q" type="search" defaultValue={filters.q ?? ""} hint={t("references.searchHint")} />
+        </div>
         <div className="flex gap-2">
           <Button>{t("pipeline.apply")}</Button>
           <ButtonLink to="/advocacy/references" variant="ghost">
@@ -81,6 +85,7 @@ export default function References() {
                       {advocate.title ? `${advocate.title} · ` : ""}
                       {advocate.accountName} · {advocate.industry} · {advocate.segmentName} · {advocate.region}
                     </p>
+                    <UseCaseBadges useCases={advocate.useCases} label={t("references.useCases")} />
                     {advocate.achievements.length > 0 ? (
                       <p className="text-slate-700">
                         <span className="font-medium">{t("references.achieved")}:</span> {advocate.achievements.join(" · ")}

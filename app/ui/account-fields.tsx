@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "./field";
+import { UseCasesField } from "./use-cases";
 
 export interface AccountFieldValues {
   name: string;
@@ -12,6 +13,7 @@ export interface AccountFieldValues {
   timeZone: string;
   annualCost: number | null;
   currency: string;
+  useCases: string[];
 }
 
 /** The commercial details of an account: shared by the create and edit forms. */
@@ -21,6 +23,7 @@ export function AccountFields({
   segments,
   owners,
   timeZones,
+  useCaseSuggestions,
 }: {
   values: Partial<AccountFieldValues>;
   /** Translated messages per field. */
@@ -28,6 +31,8 @@ export function AccountFields({
   segments: { id: string; name: string }[];
   owners: { id: string; name: string }[];
   timeZones: string[];
+  /** Use cases other accounts have, offered as one-click additions. */
+  useCaseSuggestions: string[];
 }) {
   const { t } = useTranslation("people");
   return (
@@ -89,6 +94,9 @@ export function AccountFields({
           options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
           error={errors?.timeZone}
         />
+      </div>
+      <div className="sm:col-span-2">
+        <UseCasesField defaultValue={values.useCases ?? []} suggestions={useCaseSuggestions} error={errors?.useCases} />
       </div>
     </div>
   );

@@ -42,6 +42,11 @@ export const accounts = pgTable(
     annualCost: numeric("annual_cost", { precision: 14, scale: 2, mode: "number" }),
     /** ISO 4217 code of the account's money amounts (cost, value per unit). */
     currency: text("currency").notNull().default("USD"),
+    /**
+     * What the customer uses the product for ("Financial reporting", "Embedded dashboards"): the
+     * reference directory is searched by it. Normalised on the way in (trimmed, no duplicates).
+     */
+    useCases: text("use_cases").array().notNull().default(sql`'{}'::text[]`),
     /** Bumped on every edit: a form posted against an older version is refused, not silently applied. */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -52,8 +57,10 @@ export const accounts = pgTable(
     index("accounts_segment_idx").on(t.segmentId),
     index("accounts_csm_idx").on(t.csmId),
     index("accounts_renewal_idx").on(t.renewalDate),
+    index("accounts_use_cases_idx").using("gin", t.useCases),
     check("accounts_seats_positive", sql`${t.licensedSeats} > 0`),
     check("accounts_cost_not_negative", sql`${t.annualCost} is null or ${t.annualCost} >= 0`),
+    check("accounts_use_cases_few", sql`cardinality(${t.useCases}) <= 10`),
   ],
 );
 

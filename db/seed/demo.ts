@@ -74,6 +74,7 @@ export async function seedDemo() {
       timeZone: string;
       annualCost: number;
       currency: string;
+      useCases: string[];
       people: Person[];
     }[] = [
       {
@@ -87,6 +88,7 @@ export async function seedDemo() {
         timeZone: "Europe/London",
         annualCost: VALUE_STORIES["Northwind Logistics"]!.annualCost,
         currency: VALUE_STORIES["Northwind Logistics"]!.currency,
+        useCases: ["Operational KPIs", "Fleet performance dashboards", "Self-serve analytics"],
         people: [
           { name: "Hannah Okafor", email: "hannah@northwind.example", title: "Head of Operations", role: "champion" },
           { name: "Tom Reyes", email: "tom@northwind.example", title: "Dispatch Lead" },
@@ -105,6 +107,7 @@ export async function seedDemo() {
         timeZone: "America/Chicago",
         annualCost: VALUE_STORIES["Helix Health"]!.annualCost,
         currency: VALUE_STORIES["Helix Health"]!.currency,
+        useCases: ["Clinical quality reporting", "Regulatory reporting", "Financial reporting"],
         people: [
           { name: "Elena Marsh", email: "elena@helixhealth.example", title: "VP Clinical Operations", role: "champion" },
           { name: "Raj Iyer", email: "raj@helixhealth.example", title: "Data Governance Lead" },
@@ -124,6 +127,7 @@ export async function seedDemo() {
         timeZone: "Australia/Sydney",
         annualCost: VALUE_STORIES["Orbit Retail"]!.annualCost,
         currency: VALUE_STORIES["Orbit Retail"]!.currency,
+        useCases: ["Merchandising analytics", "Store performance dashboards", "Self-serve analytics"],
         people: [
           { name: "Kenji Watanabe", email: "kenji@orbitretail.example", title: "Director, Merchandising Analytics", role: "champion" },
           { name: "Chloe Nguyen", email: "chloe@orbitretail.example", title: "Category Manager" },

@@ -27,6 +27,7 @@ async function inputFor(overrides: Partial<AccountInput> = {}): Promise<AccountI
     timeZone: "Australia/Sydney",
     annualCost: null,
     currency: "USD",
+    useCases: [],
     ...overrides,
   };
 }
@@ -203,6 +204,7 @@ describe("updateAccount", () => {
       timeZone: account.timeZone,
       annualCost: null,
       currency: "USD",
+      useCases: [],
     };
     await expect(updateAccount(actor, account.id, input, 1)).resolves.toEqual({ ok: true });
     expect(await getAccountById(account.id)).toMatchObject({ licensedSeats: 25, renewalDate: "2028-01-31", csmId: csm.id });

@@ -5,7 +5,7 @@ import { type Account, type User, asks, opportunities, referenceRequests } from 
 import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
 import { respondToAsk } from "~/domain/advocacy/asks.server";
 import { withdrawConsent } from "~/domain/advocacy/consents.server";
-import { listOpenReferenceRequestsFor, listReferenceDirectory, requestReference, respondToReferenceRequest } from "~/domain/advocacy/references.server";
+import { listDirectoryChoices, listOpenReferenceRequestsFor, listReferenceDirectory, requestReference, respondToReferenceRequest } from "~/domain/advocacy/references.server";
 import { createAskRule, getGuardrails, saveGuardrails } from "~/domain/advocacy/settings.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import { signOffMilestone } from "~/domain/plans/milestone-actions.server";
@@ -54,6 +54,24 @@ describe("reference directory", () => {
     await withdrawConsent(actorOf(champion), consentOpportunity!.consentId!);
     expect(names((await listReferenceDirectory({})).available)).not.toContain(champion.name);
     expect(await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Prospect", notes: "" })).toEqual({ ok: false, error: "not_found" });
+  });
+
+  it("filters by the account's use case and finds use cases in the free-text search", async () => {
+    const t = Date.now().toString(36);
+    const { champion } = await advocate("sales", await createAccount({ industry: "Retail", region: "APAC", useCases: [`Store KPIs ${t}`, `Embedded dashboards ${t}`] }));
+    const other = await advocate("sales", await createAccount({ industry: "Retail", region: "APAC", useCases: [`Financial reporting ${t}`] }));
+
+    const byUseCase = await listReferenceDirectory({ useCase: `Store KPIs ${t}` });
+    expect(names(byUseCase.available)).toEqual([champion.name]);
+    expect(byUseCase.available[0]).toMatchObject({ useCases: [`Store KPIs ${t}`, `Embedded dashboards ${t}`], achievements: ["Go-live on Lumen"] });
+    expect(names((await listReferenceDirectory({ useCase: `Financial reporting ${t}` })).available)).toEqual([other.champion.name]);
+    expect(names((await listReferenceDirectory({ useCase: `Store KPIs ${t}`, region: "EMEA" })).available)).toEqual([]);
+    expect(names((await listReferenceDirectory({ q: `dashboards ${t}` })).available)).toEqual([champion.name]);
+    // Achievements are still searched.
+    expect(names((await listReferenceDirectory({ q: "go-live", useCase: `Financial reporting ${t}` })).available)).toEqual([other.champion.name]);
+
+    const { useCases } = await listDirectoryChoices();
+    expect(useCases).toEqual(expect.arrayContaining([`Store KPIs ${t}`, `Embedded dashboards ${t}`, `Financial reporting ${t}`]));
   });
 
   it("hides an advocate at the fatigue limit and says why; a request past it is refused; declined calls don't count", async () => {

@@ -5,7 +5,7 @@ import { users } from "~db/schema";
 import { seedDemo } from "~db/seed/demo";
 import { listOpenAsksFor } from "~/domain/advocacy/asks.server";
 import { getNpsReport, isNpsSurveyDue } from "~/domain/advocacy/nps.server";
-import { listReferenceDirectory } from "~/domain/advocacy/references.server";
+import { listDirectoryChoices, listReferenceDirectory } from "~/domain/advocacy/references.server";
 import { toActor } from "~/domain/auth/actor";
 
 beforeAll(async () => {
@@ -32,8 +32,14 @@ describe("the advocacy demo story", () => {
     expect(byName["Helix Health"]).toMatchObject({ detractors: 1, passives: 1, nps: -50 });
   });
 
-  it("Kenji is in the reference directory with one call this quarter", async () => {
+  it("Kenji is in the reference directory with one call this quarter, found by his account's use cases", async () => {
     const directory = await listReferenceDirectory({});
-    expect(directory.available).toEqual([expect.objectContaining({ name: "Kenji Watanabe", callsThisQuarter: 1 })]);
+    expect(directory.available).toEqual([expect.objectContaining({ name: "Kenji Watanabe", callsThisQuarter: 1, useCases: expect.arrayContaining(["Self-serve analytics"]) })]);
+    expect((await listReferenceDirectory({ useCase: "Self-serve analytics" })).available).toHaveLength(1);
+    expect((await listReferenceDirectory({ useCase: "Regulatory reporting" })).available).toEqual([]);
+    // Each demo account has a few, and the filter offers a use case two accounts share only once.
+    const { useCases } = await listDirectoryChoices();
+    expect(useCases).toContain("Clinical quality reporting");
+    expect(useCases.filter((useCase) => useCase === "Self-serve analytics")).toHaveLength(1);
   });
 });

@@ -200,13 +200,25 @@ describe("reference fatigue", () => {
   });
 
   it("searches the directory by industry, segment, region and what was achieved", () => {
-    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live: the trading meeting runs on Lumen"] };
+    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live: the trading meeting runs on Lumen"], useCases: [] };
     expect(matchesDirectory(entry, {})).toBe(true);
     expect(matchesDirectory(entry, { industry: "Retail", segment: "s1", region: "APAC", q: "GO-LIVE" })).toBe(true);
     expect(matchesDirectory(entry, { industry: "Healthcare" })).toBe(false);
     expect(matchesDirectory(entry, { segment: "s2" })).toBe(false);
     expect(matchesDirectory(entry, { region: "EMEA" })).toBe(false);
     expect(matchesDirectory(entry, { q: "security review" })).toBe(false);
+  });
+
+  it("filters by one use case, whatever its capitalisation, and searches use cases as well as achievements", () => {
+    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live"], useCases: ["Store KPIs", "Embedded dashboards"] };
+    expect(matchesDirectory(entry, { useCase: "Embedded dashboards" })).toBe(true);
+    expect(matchesDirectory(entry, { useCase: "store kpis", industry: "Retail" })).toBe(true);
+    expect(matchesDirectory(entry, { useCase: "Financial reporting" })).toBe(false);
+    // The filter is a choice from the list: a part of a use case isn't one.
+    expect(matchesDirectory(entry, { useCase: "dashboards" })).toBe(false);
+    expect(matchesDirectory(entry, { q: "dashboards" })).toBe(true);
+    expect(matchesDirectory(entry, { q: "go-live", useCase: "Store KPIs" })).toBe(true);
+    expect(matchesDirectory({ ...entry, useCases: [] }, { useCase: "Store KPIs" })).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type MemberForRule, leavesNoChampion, seatsLeft } from "~/domain/people/rules";
+import { UseCasesSchema } from "~/domain/people/account-schemas";
+import { type MemberForRule, adoptSpellings, leavesNoChampion, normalizeUseCases, sameUseCases, seatsLeft } from "~/domain/people/rules";
 
 describe("seatsLeft", () => {
   it("subtracts active people and pending invitations from the licence", () => {
@@ -64,5 +65,45 @@ describe("leavesNoChampion", () => {
     const members = [champion("c1", false), member("m1")];
     expect(leavesNoChampion(members, { userId: "m1", deactivate: true })).toBe(false);
     expect(leavesNoChampion(members, { userId: "c1", newRole: "member" })).toBe(false);
+  });
+});
+
+describe("use cases", () => {
+  it("splits on commas and new lines, tidies spaces and drops blanks", () => {
+    expect(normalizeUseCases("  Financial reporting,Embedded   dashboards ,, \n Operational KPIs,")).toEqual(["Financial reporting", "Embedded dashboards", "Operational KPIs"]);
+    expect(normalizeUseCases("")).toEqual([]);
+    expect(normalizeUseCases(" , ,")).toEqual([]);
+    expect(normalizeUseCases(["Self-serve analytics", " Embedded dashboards, Store KPIs "])).toEqual(["Self-serve analytics", "Embedded dashboards", "Store KPIs"]);
+  });
+
+  it("keeps a use case once when it is repeated in another case, with its first spelling", () => {
+    expect(normalizeUseCases("Store KPIs, store kpis, STORE  KPIS, Forecasting")).toEqual(["Store KPIs", "Forecasting"]);
+  });
+
+  it("accepts up to 10 use cases of up to 60 characters, counted after duplicates are dropped", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `Use case ${i + 1}`);
+    expect(UseCasesSchema.parse(ten.join(", "))).toEqual(ten);
+    expect(UseCasesSchema.parse([...ten, "use case 1"].join(", "))).toEqual(ten);
+    expect(UseCasesSchema.parse("x".repeat(60))).toEqual(["x".repeat(60)]);
+    expect(UseCasesSchema.parse(undefined)).toEqual([]);
+  });
+
+  it("refuses an 11th use case or one longer than 60 characters, with a code for the field", () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => `Use case ${i + 1}`).join(", ");
+    expect(UseCasesSchema.safeParse(eleven).error?.issues[0]?.message).toBe("account.tooManyUseCases");
+    expect(UseCasesSchema.safeParse(`Reporting, ${"x".repeat(61)}`).error?.issues[0]?.message).toBe("account.useCaseTooLong");
+    expect(UseCasesSchema.safeParse(42).success).toBe(false);
+  });
+
+  it("adopts the spelling other accounts already use, and keeps new ones as typed", () => {
+    expect(adoptSpellings(["financial Reporting", "Store KPIs"], ["Financial reporting", "Embedded dashboards"])).toEqual(["Financial reporting", "Store KPIs"]);
+    expect(adoptSpellings([], ["Financial reporting"])).toEqual([]);
+  });
+
+  it("compares lists by content and order", () => {
+    expect(sameUseCases(["A", "B"], ["A", "B"])).toBe(true);
+    expect(sameUseCases(["A", "B"], ["B", "A"])).toBe(false);
+    expect(sameUseCases([], [])).toBe(true);
+    expect(sameUseCases(["A"], ["a"])).toBe(false);
   });
 });

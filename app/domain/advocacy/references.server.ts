@@ -5,6 +5,7 @@ import { accounts, consents, referenceRequests, segments, users } from "~db/sche
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor, StaffActor } from "~/domain/auth/actor";
 import { listEventsForAccounts } from "~/domain/events/record.server";
+import { listUseCasesInUse, listUseCasesOfAccounts } from "~/domain/people/accounts.server";
 import { newId } from "~/lib/ids.server";
 import { type DirectoryFilters, fatigue, matchesDirectory, quarterStart } from "./references";
 import { getGuardrails } from "./settings.server";
@@ -13,6 +14,7 @@ export const DirectoryFiltersSchema = z.object({
   industry: z.string().trim().max(120).optional().catch(undefined),
   segment: z.string().trim().max(40).optional().catch(undefined),
   region: z.string().trim().max(120).optional().catch(undefined),
+  useCase: z.string().trim().max(120).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
 });
 
@@ -29,13 +31,14 @@ export interface DirectoryAdvocate {
   segmentName: string;
   region: string;
   achievements: string[];
+  useCases: string[];
   callsThisQuarter: number;
 }
 
 /**
  * The reference directory: active people whose consent covers reference calls, with what their
- * account achieved, filtered. Advocates at the fatigue limit are listed apart with their count, so
- * the page can say why they're hidden. Three queries whatever the size.
+ * account achieved and uses the product for, filtered. Advocates at the fatigue limit are listed
+ * apart with their count, so the page can say why they're hidden. Five queries whatever the size.
  */
 export async function listReferenceDirectory(filters: DirectoryFilters, now = new Date()) {
   const [guardrails, rows] = await Promise.all([
@@ -62,8 +65,9 @@ export async function listReferenceDirectory(filters: DirectoryFilters, now = ne
   ]);
   const accountIds = [...new Set(rows.map((row) => row.accountId))];
   const userIds = rows.map((row) => row.userId);
-  const [achieved, calls] = await Promise.all([
+  const [achieved, useCasesBy, calls] = await Promise.all([
     listEventsForAccounts("milestone.achieved", accountIds),
+    listUseCasesOfAccounts(accountIds),
     userIds.length === 0
       ? Promise.resolve([])
       : db
@@ -79,7 +83,7 @@ export async function listReferenceDirectory(filters: DirectoryFilters, now = ne
   const available: DirectoryAdvocate[] = [];
   const fatigued: DirectoryAdvocate[] = [];
   for (const row of rows) {
-    const entry = { ...row, achievements: achievementsBy.get(row.accountId) ?? [], callsThisQuarter: callsBy.get(row.userId) ?? 0 };
+    const entry = { ...row, achievements: achievementsBy.get(row.accountId) ?? [], useCases: useCasesBy.get(row.accountId) ?? [], callsThisQuarter: callsBy.get(row.userId) ?? 0 };
     if (!matchesDirectory(entry, filters)) continue;
     const { accountId: _accountId, segmentId: _segmentId, ...advocate } = entry;
     (fatigue(entry.callsThisQuarter, guardrails.referenceCallsPerQuarter).fatigued ? fatigued : available).push(advocate);
@@ -88,14 +92,15 @@ export async function listReferenceDirectory(filters: DirectoryFilters, now = ne
   return { available: available.sort(byName), fatigued: fatigued.sort(byName), limit: guardrails.referenceCallsPerQuarter };
 }
 
-/** The directory's filter choices: regions, industries and segments of the accounts. */
+/** The directory's filter choices: regions, industries, segments and use cases of the accounts. */
 export async function listDirectoryChoices() {
-  const [regions, industries, segmentRows] = await Promise.all([
+  const [regions, industries, segmentRows, useCases] = await Promise.all([
     db.selectDistinct({ region: accounts.region }).from(accounts).orderBy(asc(accounts.region)),
     db.selectDistinct({ industry: accounts.industry }).from(accounts).orderBy(asc(accounts.industry)),
     db.select({ id: segments.id, name: segments.name }).from(segments).orderBy(asc(segments.name)),
+    listUseCasesInUse(),
   ]);
-  return { regions: regions.map((row) => row.region), industries: industries.map((row) => row.industry), segments: segmentRows };
+  return { regions: regions.map((row) => row.region), industries: industries.map((row) => row.industry), segments: segmentRows, useCases };
 }
 
 export const ReferenceRequestSchema = z.object({

@@ -26,13 +26,17 @@ export interface DirectoryEntry {
   region: string;
   /** What the advocate's account achieved (milestones), for the "outcomes" search. */
   achievements: string[];
+  /** What the advocate's account uses the product for. */
+  useCases: string[];
 }
 
 export interface DirectoryFilters {
   industry?: string;
   segment?: string;
   region?: string;
-  /** Free text matched against achievements, case-insensitively. */
+  /** One use case the account must have (any capitalisation). */
+  useCase?: string;
+  /** Free text matched against achievements and use cases, case-insensitively. */
   q?: string;
 }
 
@@ -40,7 +44,9 @@ export function matchesDirectory(entry: DirectoryEntry, filters: DirectoryFilter
   if (filters.industry && entry.industry !== filters.industry) return false;
   if (filters.segment && entry.segmentId !== filters.segment) return false;
   if (filters.region && entry.region !== filters.region) return false;
+  const useCase = filters.useCase?.trim().toLowerCase();
+  if (useCase && !entry.useCases.some((item) => item.toLowerCase() === useCase)) return false;
   const q = filters.q?.trim().toLowerCase();
-  if (q && !entry.achievements.some((title) => title.toLowerCase().includes(q))) return false;
+  if (q && ![...entry.achievements, ...entry.useCases].some((text) => text.toLowerCase().includes(q))) return false;
   return true;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isId } from "~/lib/ids";
+import { MAX_USE_CASE_LENGTH, MAX_USE_CASES, normalizeUseCases } from "./rules";
 
 const IdSchema = z.string().refine(isId, "id.invalid");
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -32,6 +33,14 @@ export const CurrencySchema = z
     }
   }, "account.currencyInvalid");
 
+/** What the customer uses the product for: comma-separated text on the form, a clean list after. */
+export const UseCasesSchema = z.preprocess((value) => {
+  if (value === undefined || value === null) return [];
+  if (typeof value === "string") return normalizeUseCases(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return normalizeUseCases(value);
+  return value;
+}, z.array(z.string().max(MAX_USE_CASE_LENGTH, "account.useCaseTooLong")).max(MAX_USE_CASES, "account.tooManyUseCases"));
+
 /** The commercial details of a customer account, as staff enter them. */
 export const AccountInputSchema = z.object({
   name: z.string().trim().min(1, "account.nameRequired").max(120, "account.nameTooLong"),
@@ -60,6 +69,7 @@ export const AccountInputSchema = z.object({
     }, "account.timeZoneInvalid"),
   annualCost: AnnualCostSchema,
   currency: z.preprocess((value) => value ?? "USD", CurrencySchema),
+  useCases: UseCasesSchema,
 });
 export type AccountInput = z.infer<typeof AccountInputSchema>;
 

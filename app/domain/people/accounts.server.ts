@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
 import { QueryBuilder, alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "~db/client.server";
 import { accounts, invitations, segments, users } from "~db/schema";
@@ -6,6 +6,7 @@ import { newId } from "~/lib/ids.server";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import type { AccountInput, AccountListQuery } from "./account-schemas";
+import { adoptSpellings, sameUseCases } from "./rules";
 import { pendingInvitation } from "./seats.server";
 
 const csm = alias(users, "csm");
@@ -38,6 +39,7 @@ const accountColumns = {
   timeZone: accounts.timeZone,
   annualCost: accounts.annualCost,
   currency: accounts.currency,
+  useCases: accounts.useCases,
   version: accounts.version,
   csmId: accounts.csmId,
   csmName: csm.name,
@@ -100,6 +102,34 @@ export async function listAccountOwners() {
     .orderBy(asc(users.name));
 }
 
+const useCase = sql<string>`use_case`;
+
+/**
+ * Every use case some account has, once each, alphabetically: the choices of the reference
+ * directory's filter and the suggestions on the account form. `exceptAccountId` leaves one out.
+ */
+export async function listUseCasesInUse(executor: Executor = db, exceptAccountId?: string): Promise<string[]> {
+  const rows = await executor
+    .selectDistinct({ useCase })
+    .from(sql`${accounts}, unnest(${accounts.useCases}) as use_case`)
+    .where(exceptAccountId ? sql`${accounts.id} <> ${exceptAccountId}` : undefined)
+    .orderBy(asc(useCase));
+  return rows.map((row) => row.useCase);
+}
+
+/** The use cases of some accounts, by account id (one query, for pages listing many accounts). */
+export async function listUseCasesOfAccounts(accountIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db.select({ id: accounts.id, useCases: accounts.useCases }).from(accounts).where(inArray(accounts.id, [...accountIds]));
+  return new Map(rows.map((row) => [row.id, row.useCases]));
+}
+
+/** The input with each use case spelled the way other accounts already spell it. */
+async function withKnownSpellings(tx: Executor, input: AccountInput, accountId?: string): Promise<AccountInput> {
+  if (input.useCases.length === 0) return input;
+  return { ...input, useCases: adoptSpellings(input.useCases, await listUseCasesInUse(tx, accountId)) };
+}
+
 export type AccountWriteError = "name_taken" | "unknown_segment" | "unknown_csm";
 
 async function checkReferences(tx: Executor, input: AccountInput, exceptId?: string): Promise<AccountWriteError | null> {
@@ -132,7 +162,7 @@ export async function createAccount<T>(
     const problem = await checkReferences(tx, input);
     if (problem) return { ok: false as const, error: problem };
     const id = newId();
-    await tx.insert(accounts).values({ id, ...input });
+    await tx.insert(accounts).values({ id, ...(await withKnownSpellings(tx, input)) });
     await recordActivity(tx, {
       accountId: id,
       actorId: actor.id,
@@ -146,20 +176,22 @@ export async function createAccount<T>(
   });
 }
 
-export async function updateAccount(actor: Actor, id: string, input: AccountInput, expectedVersion: number) {
+export async function updateAccount(actor: Actor, id: string, typed: AccountInput, expectedVersion: number) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(accounts).where(eq(accounts.id, id)).for("update");
     if (!before) return { ok: false as const, error: "not_found" as const };
     if (before.version !== expectedVersion) return { ok: false as const, error: "stale" as const };
-    const problem = await checkReferences(tx, input, id);
+    const problem = await checkReferences(tx, typed, id);
     if (problem) return { ok: false as const, error: problem };
+    const input = await withKnownSpellings(tx, typed, id);
     await tx
       .update(accounts)
       .set({ ...input, version: before.version + 1, updatedAt: new Date() })
       .where(eq(accounts.id, id));
+    const { useCases, ...details } = input;
     const changes = Object.fromEntries(
-      (Object.keys(input) as (keyof AccountInput)[])
-        .filter((key) => before[key] !== input[key])
+      (Object.keys(details) as (keyof typeof details)[])
+        .filter((key) => before[key] !== details[key])
         .map((key) => [key, { from: before[key], to: input[key] }]),
     );
     if (Object.keys(changes).length > 0) {
@@ -170,6 +202,17 @@ export async function updateAccount(actor: Actor, id: string, input: AccountInpu
         subjectType: "account",
         subjectId: id,
         details: changes,
+      });
+    }
+    if (!sameUseCases(before.useCases, useCases)) {
+      // Its own entry: the feed names the new use cases, which marketing looks for.
+      await recordActivity(tx, {
+        accountId: id,
+        actorId: actor.id,
+        action: "account.use_cases_changed",
+        subjectType: "account",
+        subjectId: id,
+        details: { from: before.useCases, to: useCases },
       });
     }
     return { ok: true as const };

@@ -99,9 +99,11 @@ export default {
   },
   references: {
     intro: "People whose consent covers reference calls (in sales conversations or public). Withdrawn consent takes them out at once.",
-    search: "Achieved (search)",
-    searchHint: "Words from a milestone they reached, e.g. “go-live”.",
+    search: "Search achievements and use cases",
+    searchHint: "Words from a milestone they reached or what they use the product for, e.g. “go-live”.",
     region: "Region",
+    useCase: "Use case",
+    useCases: "Use cases",
     caption: "Reference advocates",
     advocate: "Advocate",
     account: "Account",

@@ -119,6 +119,8 @@ export default {
       costInvalid: "Enter the yearly cost as a number, like 48000 or 48000.50.",
       costNegative: "The cost can't be negative.",
       currencyInvalid: "Enter a three-letter currency code, like USD or EUR.",
+      useCaseTooLong: "Keep each use case to 60 characters or fewer, and separate use cases with commas.",
+      tooManyUseCases: "List at most 10 use cases.",
     },
     value: {
       nameRequired: "Name the metric, like \"Days to close the month\".",

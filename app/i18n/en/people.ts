@@ -50,6 +50,10 @@ export default {
     annualCostHint: "What the customer pays per year. The plan's ROI is counted against it; leave blank if unknown.",
     currency: "Currency",
     currencyHint: "Three-letter code (USD, EUR, GBP…) for the cost and for value metrics.",
+    useCases: "Use cases",
+    useCasesHint: "What the customer uses your product for, separated by commas — like Financial reporting, Embedded dashboards. Up to 10; marketing finds reference customers by them.",
+    useCasesSuggested: "Used by other accounts:",
+    addUseCase: "+ {{useCase}}",
     championHeading: "Champion",
     championEmail: "Champion's email",
     championName: "Champion's name",
@@ -70,6 +74,7 @@ export default {
   account: {
     tabs: { label: "Account sections", overview: "Overview", plan: "Plan", value: "Value", training: "Training", people: "People" },
     edit: "Edit details",
+    useCases: "Use cases",
     facts: {
       segment: "Segment",
       industry: "Industry",
@@ -96,6 +101,7 @@ export default {
     activity: {
       "account.created": "{{actor}} created the account",
       "account.updated": "{{actor}} updated the account details",
+      "account.use_cases_changed": "{{actor}} set the use cases: {{useCases}}",
       "invitation.sent": "{{actor}} invited {{email}}",
       "invitation.accepted": "{{actor}} joined",
       "invitation.revoked": "{{actor}} withdrew the invitation to {{email}}",
@@ -113,6 +119,7 @@ export default {
       unknown: "{{actor}} made a change",
     },
     someone: "Someone",
+    noUseCases: "none",
   },
   team: {
     title: "Team",
