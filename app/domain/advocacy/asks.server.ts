@@ -1,6 +1,6 @@
-import { and, desc, eq, lte, max, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, max, or, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { type AskContext, type AskType, asks, consents, npsResponses, opportunities } from "~db/schema";
+import { type AskContext, type AskStatus, type AskType, asks, consents, npsResponses, opportunities } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { getEvent } from "~/domain/events/record.server";
@@ -206,15 +206,12 @@ export async function respondToAsk(
   });
 }
 
-/** Asks sent and accepted, for the dashboard. */
-export async function countAsks(): Promise<{ sent: number; accepted: number; declined: number }> {
-  const [row] = await db
-    .select({
-      sent: sql<number>`count(*)::int`,
-      accepted: sql<number>`count(*) filter (where ${asks.status} = 'accepted')::int`,
-      declined: sql<number>`count(*) filter (where ${asks.status} = 'declined')::int`,
-    })
-    .from(asks);
-  return row ?? { sent: 0, accepted: 0, declined: 0 };
+/** Asks sent since `since` (ever, when null) per type and status, for the dashboard. One query. */
+export async function countAsksByType(since: Date | null = null): Promise<{ askType: AskType; status: AskStatus; count: number }[]> {
+  return db
+    .select({ askType: asks.askType, status: asks.status, count: sql<number>`count(*)::int` })
+    .from(asks)
+    .where(since ? gte(asks.createdAt, since) : undefined)
+    .groupBy(asks.askType, asks.status);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, max } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, max } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "~db/client.server";
 import { accounts, npsResponses, users } from "~db/schema";
@@ -103,4 +103,14 @@ export async function getNpsReport(now = new Date(), options: { accountId?: stri
     trend: npsByMonth(scored.map((row) => ({ score: row.score, at: row.createdAt }))),
     responses: scored.slice(0, 100).map(({ userId: _userId, createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
   };
+}
+
+/** Every score given since `since` (ever, when null), for the dashboard's NPS over time. One query. */
+export async function listNpsScores(since: Date | null = null): Promise<{ score: number; at: Date }[]> {
+  const rows = await db
+    .select({ score: npsResponses.score, at: npsResponses.createdAt })
+    .from(npsResponses)
+    .where(and(isNotNull(npsResponses.score), since ? gte(npsResponses.createdAt, since) : undefined))
+    .orderBy(asc(npsResponses.createdAt));
+  return rows.map((row) => ({ score: row.score!, at: row.at }));
 }

@@ -69,6 +69,9 @@ export default {
     clear: "Clear",
     back: "Back",
   },
+  charts: {
+    showData: "Show data",
+  },
   errors: {
     notFoundTitle: "Page not found",
     notFoundBody: "This page doesn't exist, or you don't have access to it.",

@@ -1,0 +1,96 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Table } from "~/ui/table";
+import { BAR_MOTION, ChartEmpty, Legend, type Segment, TONES, type Tone, total } from "./tones";
+
+export interface Column {
+  key: string;
+  /** The axis label under the column (a short month or quarter). */
+  label: string;
+  segments: Segment[];
+  /** A figure printed above the column (e.g. the month's NPS). */
+  note?: string;
+}
+
+/**
+ * Columns over time, stacked when a column has several segments. HTML boxes sized in percent of
+ * the tallest column, so it needs no chart library and fits a phone's width at any number of
+ * columns (every other axis label hides when they get narrow). To assistive technology it is one
+ * image with a summary; the numbers are in the table under "Show data" (left off paper, where the
+ * columns and their figures print).
+ */
+export function ColumnChart({
+  summary,
+  columns,
+  legend,
+  table,
+  empty,
+}: {
+  /** The image's accessible name: what the chart shows, with its key figures. */
+  summary: string;
+  columns: readonly Column[];
+  legend?: readonly { tone: Tone; label: string }[];
+  table: { caption: string; head: ReactNode[]; rows: readonly { key: string; cells: ReactNode[] }[] };
+  /** Shown instead of the chart when every column is empty. */
+  empty: string;
+}) {
+  const { t } = useTranslation("common");
+  const tallest = Math.max(0, ...columns.map((column) => total(column.segments)));
+  if (tallest === 0) return <ChartEmpty>{empty}</ChartEmpty>;
+  const crowded = columns.length > 6;
+  return (
+    <figure className="space-y-2">
+      <div role="img" aria-label={summary}>
+        <div aria-hidden className="flex h-40 items-end gap-1 border-b border-slate-300 sm:gap-2">
+          {columns.map((column) => (
+            <div key={column.key} className="flex h-full min-w-0 flex-1 flex-col items-center justify-end">
+              {column.note ? <span className="mb-0.5 truncate text-[11px] font-medium tabular-nums text-slate-700">{column.note}</span> : null}
+              <div className={`flex w-full max-w-10 flex-col-reverse overflow-hidden rounded-t-sm ${BAR_MOTION}`} style={{ height: `${(total(column.segments) / tallest) * 80}%` }}>
+                {column.segments.map((segment, index) =>
+                  segment.value > 0 ? <span key={index} className={`w-full ${TONES[segment.tone]} ${BAR_MOTION}`} style={{ flexGrow: segment.value }} /> : null,
+                )}
+              </div>
+            </div>
+          ))}
+        </div>
+        <div aria-hidden className="mt-1 flex gap-1 sm:gap-2">
+          {columns.map((column, index) => (
+            <span
+              key={column.key}
+              className={`min-w-0 flex-1 truncate text-center text-[11px] text-slate-500 ${crowded && index % 2 === 1 ? "invisible sm:visible" : ""}`}
+            >
+              {column.label}
+            </span>
+          ))}
+        </div>
+      </div>
+      {legend ? (
+        <figcaption>
+          <Legend items={legend} />
+        </figcaption>
+      ) : null}
+      <details className="text-sm print:hidden">
+        <summary className="cursor-pointer text-xs font-medium text-brand-700">{t("charts.showData")}</summary>
+        <div className="mt-2">
+          <Table caption={table.caption} head={table.head}>
+            {table.rows.map((row) => (
+              <tr key={row.key}>
+                {row.cells.map((cell, index) =>
+                  index === 0 ? (
+                    <th key={index} scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium text-slate-900">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={index} className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-700">
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </Table>
+        </div>
+      </details>
+    </figure>
+  );
+}
