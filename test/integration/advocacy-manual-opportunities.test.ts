@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { activity, asks, consents, npsResponses, opportunities, opportunityTransitions } from "~db/schema";
+import { type AskType, activity, asks, consents, npsResponses, opportunities, opportunityTransitions } from "~db/schema";
 import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
 import { listOpenAsksFor, respondToAsk } from "~/domain/advocacy/asks.server";
 import { createOpportunity } from "~/domain/advocacy/new-opportunity.server";
@@ -10,6 +10,7 @@ import { createAskRule } from "~/domain/advocacy/settings.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
+import { loader as accountAdvocacyLoader } from "~/routes/accounts.$accountId.advocacy";
 import { action as newOpportunityAction } from "~/routes/advocacy.opportunities.new";
 import { thrownResponse } from "../support/responses";
 
@@ -31,7 +32,7 @@ const post = (userId: string, fields: Record<string, string>) =>
 type Answer = { data: { fieldErrors: Record<string, string> }; init: { status: number } };
 const opportunitiesOf = (accountId: string) => db.select().from(opportunities).where(eq(opportunities.accountId, accountId));
 
-async function identified(askType: "case_study" | "review" | "quote" = "quote") {
+async function identified(askType: AskType = "quote") {
   const account = await createAccount();
   const champion = await createCustomer(account.id, "champion");
   const created = await createOpportunity(marketing, { accountId: account.id, advocateId: champion.id, askType, ownerId: marketing.id, dueDate: "", notes: "" });
@@ -189,5 +190,53 @@ describe("moving a hand-made opportunity to asked", () => {
     const answer = (await action({ request, params: { opportunityId: opportunity.id }, context })) as unknown as { data: { formError: string }; init: { status: number } };
     expect(answer.init.status).toBe(409);
     expect(answer.data.formError).toBe("overdue_milestones");
+  });
+});
+
+describe("the account's Advocacy tab", () => {
+  const load = async (userId: string, accountId: string) =>
+    accountAdvocacyLoader({ request: await signedInRequest(userId, `http://localhost/accounts/${accountId}/advocacy`), params: { accountId }, context });
+
+  it("shows staff this account's NPS, asks, consents, opportunities, references and assets — none of another account's", async () => {
+    const { account, champion, opportunity } = await identified("quote");
+    const member = await createCustomer(account.id, "member");
+    await db.insert(npsResponses).values([
+      { id: "npspromoteraaaaa", accountId: account.id, userId: champion.id, score: 10, comment: "Saves us hours." },
+      { id: "npspassiveaaaaaa", accountId: account.id, userId: member.id, score: 7 },
+    ]);
+    await moveOpportunity(marketing, opportunity.id, { to: "asked", version: opportunity.version });
+    const [ask] = await db.select().from(asks).where(eq(asks.recipientId, champion.id));
+    await respondToAsk(actorOf(champion), account.id, ask!.id, { response: "accept", consent: { uses: ["name"], scope: "sales" } });
+    // Another account's advocacy, which must not show.
+    const elsewhere = await identified("logo");
+    await moveOpportunity(marketing, elsewhere.opportunity.id, { to: "asked", version: 1 });
+
+    const csm = await createStaff("csm");
+    for (const person of [marketing.id, csm.id]) {
+      const { advocacy, canManage } = await load(person, account.id);
+      expect(canManage).toBe(person === marketing.id);
+      expect(advocacy.isEmpty).toBe(false);
+      expect(advocacy.nps.summary).toMatchObject({ responses: 2, promoters: 1, passives: 1, detractors: 0, nps: 50 });
+      expect(advocacy.nps.latest.map((row) => row.comment)).toContain("Saves us hours.");
+      expect(advocacy.openAsks).toEqual([]);
+      expect(advocacy.answeredAsks).toEqual([expect.objectContaining({ askType: "quote", status: "accepted", signal: "manual", personName: champion.name })]);
+      expect(advocacy.consents).toEqual([expect.objectContaining({ personName: champion.name, askType: "quote", uses: ["name"], scope: "sales" })]);
+      expect(advocacy.opportunities).toEqual([expect.objectContaining({ id: opportunity.id, stage: "accepted", advocateName: champion.name, daysInStage: 0 })]);
+      expect(advocacy.references).toEqual([]);
+      expect(advocacy.assets).toEqual([]);
+    }
+  });
+
+  it("says there is nothing yet for an account without advocacy", async () => {
+    const account = await createAccount();
+    await createCustomer(account.id, "champion");
+    expect((await load(marketing.id, account.id)).advocacy).toMatchObject({ isEmpty: true, opportunities: [], openAsks: [], answeredAsks: [] });
+  });
+
+  it("is 404 for customers, even on their own account", async () => {
+    const account = await createAccount();
+    const champion = await createCustomer(account.id, "champion");
+    const outsider = await createCustomer((await createAccount()).id, "champion");
+    for (const person of [champion, outsider]) expect((await thrownResponse(load(person.id, account.id))).status).toBe(404);
   });
 });

@@ -24,8 +24,11 @@ export const OpportunityFiltersSchema = z.object({
 });
 export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
 
-/** The pipeline, filtered, in one query (with the account, its segment, the advocate and the owner). */
-export async function listOpportunities(filters: OpportunityFilters) {
+/**
+ * The pipeline, filtered, in one query (with the account, its segment, the advocate and the owner);
+ * `scope.accountId` keeps one account's (its Advocacy tab).
+ */
+export async function listOpportunities(filters: OpportunityFilters, scope: { accountId?: string } = {}) {
   const rows = await db
     .select({
       id: opportunities.id,
@@ -48,6 +51,7 @@ export async function listOpportunities(filters: OpportunityFilters) {
     .leftJoin(owner, eq(owner.id, opportunities.ownerId))
     .where(
       and(
+        scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined,
         filters.type ? eq(opportunities.askType, filters.type) : undefined,
         filters.stage ? eq(opportunities.stage, filters.stage) : undefined,
         filters.industry ? eq(accounts.industry, filters.industry) : undefined,
@@ -240,9 +244,9 @@ export async function listPossibleOwners() {
 
 /**
  * The asset library: what is published with consent in force, with the consent's scope and uses,
- * and for case studies the approved version's title.
+ * and for case studies the approved version's title; `scope.accountId` keeps one account's.
  */
-export async function listPublishedAssets() {
+export async function listPublishedAssets(scope: { accountId?: string } = {}) {
   const rows = await db
     .select({
       id: opportunities.id,
@@ -258,7 +262,7 @@ export async function listPublishedAssets() {
     .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
     .innerJoin(consents, and(eq(consents.id, opportunities.consentId), sql`${consents.withdrawnAt} is null`))
     .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
-    .where(eq(opportunities.stage, "published"))
+    .where(and(eq(opportunities.stage, "published"), scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined))
     .orderBy(desc(opportunities.stageEnteredAt));
   return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
 }
