@@ -74,6 +74,7 @@ test("marketing opens an opportunity by hand from an account's Advocacy tab, mov
 
   // The pipeline's own "New opportunity" asks for the account first.
   await marketing.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Advocacy" }).click();
+  await expect(marketing).toHaveURL(/\/advocacy$/);
   await marketing.getByRole("link", { name: "New opportunity" }).click();
   await marketing.getByRole("button", { name: "Continue" }).click();
   await expect(marketing.getByText("Choose an account.")).toBeVisible();
