@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { canOnAccount } from "~/domain/auth/authorization";
+import { canInWorkspace, canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { ButtonLink } from "~/ui/button";
 import { Badge } from "~/ui/layout";
@@ -17,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     account: { id: account.id, name: account.name, segmentName: account.segmentName, industry: account.industry, region: account.region, useCases: account.useCases },
     isStaff: actor.kind === "staff",
     canEdit: canOnAccount(actor, "account.edit", account.id),
+    canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
   };
 }
 
@@ -28,7 +29,7 @@ function tabClass({ isActive }: { isActive: boolean }) {
 
 export default function AccountFrame() {
   const { t } = useTranslation("people");
-  const { account, isStaff, canEdit } = useLoaderData<typeof loader>();
+  const { account, isStaff, canEdit, canSeeAdvocacy } = useLoaderData<typeof loader>();
   if (!isStaff) return <Outlet />;
   return (
     <>
@@ -77,6 +78,13 @@ export default function AccountFrame() {
                 {t("account.tabs.people")}
               </NavLink>
             </li>
+            {canSeeAdvocacy ? (
+              <li>
+                <NavLink to={`/accounts/${account.id}/advocacy`} className={tabClass}>
+                  {t("account.tabs.advocacy")}
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </div>

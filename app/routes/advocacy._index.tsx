@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ASK_TYPES } from "~/domain/advocacy/ask-rules";
 import { OpportunityFiltersSchema, listFilterChoices, listOpportunities } from "~/domain/advocacy/opportunities.server";
 import { STAGES, daysInStage } from "~/domain/advocacy/pipeline";
+import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -17,23 +18,28 @@ import { Cell, Table } from "~/ui/table";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.advocacy");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireWorkspace(request, "advocacy.view");
+  const actor = await requireWorkspace(request, "advocacy.view");
   const url = new URL(request.url);
   const filters = OpportunityFiltersSchema.parse(Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")));
   const [rows, choices] = await Promise.all([listOpportunities(filters), listFilterChoices()]);
   const now = new Date();
-  return { filters, choices, opportunities: rows.map((row) => ({ ...row, daysInStage: daysInStage(new Date(row.stageEnteredAt), now) })) };
+  return { filters, choices, canManage: canInWorkspace(actor, "advocacy.manage"), opportunities: rows.map((row) => ({ ...row, daysInStage: daysInStage(new Date(row.stageEnteredAt), now) })) };
 }
 
 export default function Pipeline() {
   const { t } = useTranslation("advocacy");
-  const { filters, choices, opportunities } = useLoaderData<typeof loader>();
+  const { filters, choices, canManage, opportunities } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
   const any = { value: "", label: t("pipeline.any") };
   const boardStages = filters.stage ? [filters.stage] : STAGES;
 
   return (
     <div className="space-y-6">
+      {canManage ? (
+        <div className="flex justify-end">
+          <ButtonLink to="/advocacy/opportunities/new">{t("newOpportunity.button")}</ButtonLink>
+        </div>
+      ) : null}
       <Form method="get" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("pipeline.filters")}>
         <SelectField label={t("pipeline.type")} name="type" defaultValue={filters.type ?? ""} options={[any, ...ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) }))]} />
         <SelectField label={t("pipeline.stage")} name="stage" defaultValue={filters.stage ?? ""} options={[any, ...STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))]} />

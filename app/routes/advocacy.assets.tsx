@@ -7,7 +7,7 @@ import { formatDateTime } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { EmptyState } from "~/ui/layout";
-import { Cell, Table } from "~/ui/table";
+import { AssetsTable } from "~/ui/advocacy/assets-table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.assets");
 
@@ -26,21 +26,7 @@ export default function Assets() {
       {assets.length === 0 ? (
         <EmptyState title={t("assets.caption")}>{t("assets.empty")}</EmptyState>
       ) : (
-        <Table caption={t("assets.caption")} head={[t("assets.asset"), t("pipeline.account"), t("pipeline.advocate"), t("assets.scope"), t("assets.uses"), t("assets.since")]}>
-          {assets.map((asset) => (
-            <tr key={asset.id}>
-              <Cell className="min-w-48 whitespace-normal">
-                <div className="font-medium text-slate-900">{asset.title ?? t(`askTypes.${asset.askType}`)}</div>
-                <div className="text-xs text-slate-500">{t(`askTypes.${asset.askType}`)}</div>
-              </Cell>
-              <Cell>{asset.accountName}</Cell>
-              <Cell>{asset.advocateName ?? ""}</Cell>
-              <Cell>{t(`scopes.${asset.scope}`)}</Cell>
-              <Cell>{asset.uses.map((use) => t(`usesShort.${use as "name"}`)).join(", ")}</Cell>
-              <Cell>{formatDateTime(asset.stageEnteredAt, locale, timeZone)}</Cell>
-            </tr>
-          ))}
-        </Table>
+        <AssetsTable assets={assets} when={(iso) => formatDateTime(iso, locale, timeZone)} showAccount />
       )}
     </div>
   );

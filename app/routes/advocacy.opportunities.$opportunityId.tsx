@@ -11,6 +11,7 @@ import {
 } from "~/domain/advocacy/opportunities.server";
 import { listCaseStudyVersions, listPlanFacts } from "~/domain/advocacy/case-studies.server";
 import { listCaseStudyComments, staffTakesPart } from "~/domain/advocacy/case-study-comments.server";
+import { listPossibleAdvocates } from "~/domain/advocacy/new-opportunity.server";
 import { STAGES, daysInStage, nextStages } from "~/domain/advocacy/pipeline";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
@@ -23,6 +24,7 @@ import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { CaseStudyEditor } from "~/ui/advocacy/case-study-editor";
+import { advocateLabel } from "~/ui/advocacy/advocate-label";
 import { StageBadge } from "~/ui/advocacy/stage-badge";
 import { Button } from "~/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/ui/field";
@@ -38,10 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!opportunity) notFound();
   const canManage = canInWorkspace(actor, "advocacy.manage");
   const isCaseStudy = opportunity.askType === "case_study";
-  const [versions, facts, comments] = await Promise.all([
+  const [versions, facts, comments, advocates] = await Promise.all([
     isCaseStudy ? listCaseStudyVersions(opportunity.id) : Promise.resolve(null),
     isCaseStudy && canManage && opportunity.stage === "in_production" ? listPlanFacts(actor, opportunity.accountId) : Promise.resolve([]),
     isCaseStudy ? listCaseStudyComments(actor, [opportunity.id]) : Promise.resolve([]),
+    // Who to ask can change until someone is asked.
+    canManage && opportunity.stage === "identified" ? listPossibleAdvocates(opportunity.accountId) : Promise.resolve(null),
   ]);
   return {
     caseStudy: versions
@@ -50,13 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     opportunity: { ...opportunity, daysInStage: daysInStage(new Date(opportunity.stageEnteredAt), new Date()) },
     moves: canManage ? nextStages(opportunity.stage, "staff") : [],
     owners,
+    advocates,
     canManage,
     timeZone: actor.timeZone,
   };
 }
 
 const MoveSchema = z.object({ to: z.enum(STAGES), version: z.coerce.number().int().min(1) });
-const MOVE_STATUS = { not_found: 404, stale: 409, same_stage: 409, not_allowed: 409, needs_consent: 409, needs_public_consent: 409, needs_approval: 409, needs_draft: 409 } as const;
+const MOVE_STATUS = { not_found: 404, stale: 409, same_stage: 409, not_allowed: 409, needs_consent: 409, needs_public_consent: 409, needs_approval: 409, needs_draft: 409, needs_advocate: 409, advocate_inactive: 409, overdue_milestones: 409, recent_detractor: 409, cooldown: 409, declined_recently: 409 } as const;
 
 type ActionAnswer = { intent: "move" | "details"; fieldErrors: Record<string, string | undefined>; formError?: string; from?: string; to?: string };
 
@@ -84,6 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.error === "not_found") notFound();
     if (result.error === "invalid_owner") return data<ActionAnswer>({ intent: "details", fieldErrors: {}, formError: "invalid_owner" }, { status: 400 });
+    if (result.error === "invalid_advocate") return data<ActionAnswer>({ intent: "details", fieldErrors: { advocateId: "advocacy.advocateNotInAccount" } }, { status: 400 });
     return data<ActionAnswer>({ intent: "details", fieldErrors: {}, formError: "stale" }, { status: 409 });
   }
   return redirectWithNotice(`/advocacy/opportunities/${id}`, t("advocacy:opportunity.saved"));
@@ -92,8 +98,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OpportunityPage() {
   const { t } = useTranslation("advocacy");
   const fieldError = useFieldError();
-  const { opportunity, moves, owners, canManage, timeZone, caseStudy } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  const { opportunity, moves, owners, advocates, canManage, timeZone, caseStudy } = useLoaderData<typeof loader>();
+  const detailErrors = answer?.intent === "details" ? answer.fieldErrors : {};
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const locale = useRootData()?.locale ?? "en";
@@ -103,7 +110,7 @@ export default function OpportunityPage() {
   const stageName = (stage: string | null | undefined) => (stage ? t(`stages.${stage as "asked"}`) : "");
   const errorText = (code: string | undefined) =>
     code
-      ? t(`opportunity.errors.${code as "stale"}`, { from: stageName(answer?.from), to: stageName(answer?.to), scope: opportunity.consentScope ? t(`scopes.${opportunity.consentScope}`) : "" })
+      ? t(`opportunity.errors.${code as "stale"}`, { from: stageName(answer?.from), to: stageName(answer?.to), type, name: opportunity.advocateName ?? "", scope: opportunity.consentScope ? t(`scopes.${opportunity.consentScope}`) : "" })
       : null;
 
   return (
@@ -154,14 +161,23 @@ export default function OpportunityPage() {
                 <input type="hidden" name="intent" value="details" />
                 <input type="hidden" name="version" value={opportunity.version} />
                 {answer?.intent === "details" && answer.formError ? <Alert tone="error">{errorText(answer.formError)}</Alert> : null}
+                {advocates ? (
+                  <SelectField
+                    label={t("newOpportunity.advocate")}
+                    name="advocateId"
+                    defaultValue={opportunity.advocateId ?? ""}
+                    error={fieldError(detailErrors.advocateId)}
+                    options={[{ value: "", label: t("newOpportunity.noAdvocate") }, ...advocates.map((person) => ({ value: person.id, label: advocateLabel(person) }))]}
+                  />
+                ) : null}
                 <SelectField
                   label={t("opportunity.owner")}
                   name="ownerId"
                   defaultValue={opportunity.ownerId ?? ""}
                   options={[{ value: "", label: t("pipeline.unassigned") }, ...owners.map((owner) => ({ value: owner.id, label: owner.name }))]}
                 />
-                <TextField label={t("opportunity.dueDate")} name="dueDate" type="date" defaultValue={opportunity.dueDate ?? ""} error={fieldError(answer?.intent === "details" ? answer.fieldErrors.dueDate : undefined)} />
-                <TextAreaField label={t("opportunity.notes")} name="notes" rows={4} defaultValue={opportunity.notes} error={fieldError(answer?.intent === "details" ? answer.fieldErrors.notes : undefined)} />
+                <TextField label={t("opportunity.dueDate")} name="dueDate" type="date" defaultValue={opportunity.dueDate ?? ""} error={fieldError(detailErrors.dueDate)} />
+                <TextAreaField label={t("opportunity.notes")} name="notes" rows={4} defaultValue={opportunity.notes} error={fieldError(detailErrors.notes)} />
                 <Button disabled={busy}>{t("opportunity.save")}</Button>
               </Form>
             </Card>

@@ -3,8 +3,8 @@ import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, tim
 import { events } from "./events";
 import { accounts, users } from "./people";
 
-/** What sets an ask off: a plan event, or a promoter's NPS answer. */
-export const askSignal = pgEnum("ask_signal", ["milestone_achieved", "plan_completed", "nps_promoter", "team_trained"]);
+/** What sets an ask off: a plan event, a promoter's NPS answer, or marketing asking by hand (manual). */
+export const askSignal = pgEnum("ask_signal", ["milestone_achieved", "plan_completed", "nps_promoter", "team_trained", "manual"]);
 export const askType = pgEnum("ask_type", ["reference_call", "case_study", "review", "quote", "logo", "speaking"]);
 /** open: waiting for an answer; snoozed: "not now" (asked, answered later); accepted / declined: answered. */
 export const askStatus = pgEnum("ask_status", ["open", "snoozed", "accepted", "declined"]);

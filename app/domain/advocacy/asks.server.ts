@@ -1,13 +1,13 @@
 import { and, desc, eq, gte, lte, max, or, sql } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { type Executor, type Transaction, db } from "~db/client.server";
 import { type AskContext, type AskStatus, type AskType, asks, consents, npsResponses, opportunities } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { getEvent } from "~/domain/events/record.server";
-import { listMembers } from "~/domain/people/members.server";
+import { isActiveMemberOf, listMembers } from "~/domain/people/members.server";
 import { accountHasOverdueMilestones } from "~/domain/plans/plan-status.server";
 import { newId } from "~/lib/ids.server";
-import { type AskBlock, askBlockedBy, askTypesFor, signalOf } from "./ask-rules";
+import { type AskBlock, type AskCheck, askBlockedBy, askTypesFor, signalOf } from "./ask-rules";
 import type { ConsentInput } from "./consent";
 import { moveProblem } from "./pipeline";
 import { getGuardrails, listAskRules } from "./settings.server";
@@ -16,6 +16,36 @@ import { writeTransition } from "./transitions.server";
 /** "Not now" puts an ask away for this many days. */
 export const SNOOZE_DAYS = 14;
 const DAY_MS = 86_400_000;
+
+/** What the account-wide guardrails look at: overdue milestones and the latest detractor answer. */
+async function accountAskFacts(accountId: string, executor: Executor = db): Promise<AskCheck["account"]> {
+  const [hasOverdueMilestones, [detractor]] = await Promise.all([
+    accountHasOverdueMilestones(accountId, executor),
+    executor
+      .select({ at: npsResponses.createdAt })
+      .from(npsResponses)
+      .where(and(eq(npsResponses.accountId, accountId), lte(npsResponses.score, 6)))
+      .orderBy(desc(npsResponses.createdAt))
+      .limit(1),
+  ]);
+  return { hasOverdueMilestones, lastDetractorAt: detractor?.at ?? null };
+}
+
+/**
+ * The person's ask history for the cool-down and declined-repeat guardrails. Takes a lock on the
+ * person for the rest of the transaction: two asks to one person at once must see each other.
+ */
+async function lockAskHistory(tx: Transaction, recipientId: string, now: Date): Promise<AskCheck["recipient"]> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`asks:${recipientId}`}))`);
+  const [[last], declines] = await Promise.all([
+    tx.select({ at: max(asks.createdAt) }).from(asks).where(eq(asks.recipientId, recipientId)),
+    tx
+      .select({ askType: asks.askType, at: asks.respondedAt })
+      .from(asks)
+      .where(and(eq(asks.recipientId, recipientId), eq(asks.status, "declined"))),
+  ]);
+  return { lastAskedAt: last?.at ?? null, declines: declines.map((d) => ({ askType: d.askType, at: d.at ?? now })) };
+}
 
 export interface AsksForEventResult {
   created: { askId: string; recipientId: string; askType: AskType }[];
@@ -43,16 +73,7 @@ export async function createAsksForEvent(eventId: string, now = new Date()): Pro
     signal === "nps_promoter" ? people.filter((person) => person.id === event.actorId) : people.filter((person) => person.accountRole === "champion");
   if (recipients.length === 0) return result;
 
-  const [guardrails, hasOverdueMilestones, [detractor]] = await Promise.all([
-    getGuardrails(),
-    accountHasOverdueMilestones(accountId),
-    db
-      .select({ at: npsResponses.createdAt })
-      .from(npsResponses)
-      .where(and(eq(npsResponses.accountId, accountId), lte(npsResponses.score, 6)))
-      .orderBy(desc(npsResponses.createdAt))
-      .limit(1),
-  ]);
+  const [guardrails, account] = await Promise.all([getGuardrails(), accountAskFacts(accountId)]);
   const context: AskContext =
     event.type === "milestone.achieved"
       ? { milestoneTitle: event.payload.title, daysEarly: event.payload.daysEarly }
@@ -64,24 +85,10 @@ export async function createAsksForEvent(eventId: string, now = new Date()): Pro
 
   for (const recipient of recipients) {
     await db.transaction(async (tx) => {
-      // Two events for one person at once must see each other's asks (the cool-down).
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`asks:${recipient.id}`}))`);
-      const [[last], declines] = await Promise.all([
-        tx.select({ at: max(asks.createdAt) }).from(asks).where(eq(asks.recipientId, recipient.id)),
-        tx
-          .select({ askType: asks.askType, at: asks.respondedAt })
-          .from(asks)
-          .where(and(eq(asks.recipientId, recipient.id), eq(asks.status, "declined"))),
-      ]);
-      let lastAskedAt = last?.at ?? null;
+      const history = await lockAskHistory(tx, recipient.id, now);
+      let lastAskedAt = history.lastAskedAt;
       for (const rule of rules) {
-        const reason = askBlockedBy({
-          now,
-          guardrails,
-          askType: rule.askType,
-          account: { hasOverdueMilestones, lastDetractorAt: detractor?.at ?? null },
-          recipient: { lastAskedAt, declines: declines.map((d) => ({ askType: d.askType, at: d.at ?? now })) },
-        });
+        const reason = askBlockedBy({ now, guardrails, askType: rule.askType, account, recipient: { ...history, lastAskedAt } });
         if (reason) {
           result.blocked.push({ recipientId: recipient.id, askType: rule.askType, reason });
           continue;
@@ -110,6 +117,42 @@ export async function createAsksForEvent(eventId: string, now = new Date()): Pro
     });
   }
   return result;
+}
+
+export type AdvocateAskRefusal = AskBlock | "advocate_inactive";
+
+/**
+ * Marketing moves a hand-made opportunity to "asked": its advocate is asked in the portal, under
+ * the same guardrails as asks from signals. The ask is tied to the opportunity (its ask), so
+ * accepting it moves this opportunity instead of opening another. In the caller's transaction,
+ * which then records the stage change; nothing is written on a refusal.
+ */
+export async function askAdvocateFor(
+  tx: Transaction,
+  opportunity: { id: string; accountId: string; advocateId: string; askType: AskType },
+  actorId: string,
+  now = new Date(),
+): Promise<{ ok: true; askId: string } | { ok: false; error: AdvocateAskRefusal }> {
+  const { accountId, advocateId: recipientId, askType } = opportunity;
+  if (!(await isActiveMemberOf(tx, accountId, recipientId))) return { ok: false, error: "advocate_inactive" };
+  const [guardrails, account, rules] = await Promise.all([getGuardrails(tx), accountAskFacts(accountId, tx), listAskRules(tx)]);
+  const recipient = await lockAskHistory(tx, recipientId, now);
+  const block = askBlockedBy({ now, guardrails, askType, account, recipient });
+  if (block) return { ok: false, error: block };
+  // A review ask needs somewhere to write the review: the link marketing set on a review rule.
+  const reviewUrl = askType === "review" ? (rules.find((rule) => rule.askType === "review" && rule.reviewUrl)?.reviewUrl ?? null) : null;
+  const askId = newId();
+  await tx.insert(asks).values({ id: askId, accountId, recipientId, askType, signal: "manual", context: {}, reviewUrl, createdAt: now });
+  await tx.update(opportunities).set({ askId }).where(and(eq(opportunities.id, opportunity.id), eq(opportunities.accountId, accountId)));
+  await recordActivity(tx, {
+    accountId,
+    actorId,
+    action: "ask.created",
+    subjectType: "ask",
+    subjectId: askId,
+    details: { askType, signal: "manual", recipientId, opportunityId: opportunity.id },
+  });
+  return { ok: true, askId };
 }
 
 export interface AskView {

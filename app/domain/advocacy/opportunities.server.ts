@@ -1,12 +1,14 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { db } from "~db/client.server";
+import { type Executor, db } from "~db/client.server";
 import { accounts, asks, caseStudyVersions, consents, opportunities, opportunityTransitions, segments, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { StaffActor } from "~/domain/auth/actor";
+import { isActiveMemberOf } from "~/domain/people/members.server";
 import { isCalendarDate } from "~/domain/plans/template-dates";
 import { ASK_TYPES } from "./ask-rules";
+import { type AdvocateAskRefusal, askAdvocateFor } from "./asks.server";
 import { type Approval, type MoveProblem, STAGES, moveProblem } from "./pipeline";
 import { writeTransition } from "./transitions.server";
 
@@ -22,8 +24,11 @@ export const OpportunityFiltersSchema = z.object({
 });
 export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
 
-/** The pipeline, filtered, in one query (with the account, its segment, the advocate and the owner). */
-export async function listOpportunities(filters: OpportunityFilters) {
+/**
+ * The pipeline, filtered, in one query (with the account, its segment, the advocate and the owner);
+ * `scope.accountId` keeps one account's (its Advocacy tab).
+ */
+export async function listOpportunities(filters: OpportunityFilters, scope: { accountId?: string } = {}) {
   const rows = await db
     .select({
       id: opportunities.id,
@@ -46,6 +51,7 @@ export async function listOpportunities(filters: OpportunityFilters) {
     .leftJoin(owner, eq(owner.id, opportunities.ownerId))
     .where(
       and(
+        scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined,
         filters.type ? eq(opportunities.askType, filters.type) : undefined,
         filters.stage ? eq(opportunities.stage, filters.stage) : undefined,
         filters.industry ? eq(accounts.industry, filters.industry) : undefined,
@@ -79,6 +85,7 @@ export async function getOpportunity(id: string) {
       version: opportunities.version,
       accountId: accounts.id,
       accountName: accounts.name,
+      advocateId: opportunities.advocateId,
       advocateName: advocate.name,
       advocateTitle: advocate.title,
       askContext: asks.context,
@@ -108,11 +115,13 @@ export async function getOpportunity(id: string) {
   };
 }
 
-export type OpportunityError = "not_found" | "stale" | "needs_draft" | MoveProblem;
+export type OpportunityError = "not_found" | "stale" | "needs_draft" | "needs_advocate" | AdvocateAskRefusal | MoveProblem;
 
 /**
  * Moves an opportunity to another stage from the pipeline, if the transition table allows staff
- * that move and its consent still covers it. Nothing changes on a refusal.
+ * that move and its consent still covers it. Moving a hand-made opportunity from "identified" to
+ * "asked" really asks its advocate in the portal, unless a guardrail says not now. Nothing changes
+ * on a refusal.
  */
 export async function moveOpportunity(
   actor: StaffActor,
@@ -126,6 +135,8 @@ export async function moveOpportunity(
         accountId: opportunities.accountId,
         stage: opportunities.stage,
         askType: opportunities.askType,
+        advocateId: opportunities.advocateId,
+        askId: opportunities.askId,
         version: opportunities.version,
         consentScope: consents.scope,
         consentWithdrawnAt: consents.withdrawnAt,
@@ -155,6 +166,12 @@ export async function moveOpportunity(
       if (latest?.status !== "draft") return { ok: false as const, error: "needs_draft" as const };
       await tx.update(caseStudyVersions).set({ status: "in_review" }).where(eq(caseStudyVersions.id, latest.id));
     }
+    // Acceptance only comes from the advocate's consent, so "asked" means someone was asked in the portal.
+    if (input.to === "asked" && !row.askId) {
+      if (!row.advocateId) return { ok: false as const, error: "needs_advocate" as const };
+      const asked = await askAdvocateFor(tx, { id: row.id, accountId: row.accountId, advocateId: row.advocateId, askType: row.askType }, actor.id);
+      if (!asked.ok) return asked;
+    }
     await writeTransition(tx, row, input.to, actor.id);
     return { ok: true as const };
   });
@@ -168,33 +185,56 @@ export const OpportunityDetailsSchema = z.object({
     .default("")
     .refine((value) => value === "" || isCalendarDate(value), "advocacy.dateInvalid"),
   notes: z.string().trim().max(5000, "field.tooLong").default(""),
+  /** Only while nobody has been asked ("identified"); absent: unchanged, "": no one yet. */
+  advocateId: z.string().trim().max(40).optional(),
   version: z.coerce.number().int().min(1),
 });
 export type OpportunityDetails = z.infer<typeof OpportunityDetailsSchema>;
 
-/** Owner (a staff member), due date and notes; a stale version or an owner who isn't staff is refused. */
+/**
+ * Owner (a staff member), due date and notes, and while it is "identified" who to ask (an active
+ * person of the opportunity's account). A stale version, an owner who isn't staff or an advocate
+ * from elsewhere is refused.
+ */
 export async function updateOpportunityDetails(
   actor: StaffActor,
   id: string,
   input: OpportunityDetails,
-): Promise<{ ok: true } | { ok: false; error: "not_found" | "stale" | "invalid_owner" }> {
+): Promise<{ ok: true } | { ok: false; error: "not_found" | "stale" | "invalid_owner" | "invalid_advocate" }> {
   return db.transaction(async (tx) => {
-    if (input.ownerId) {
-      const [staff] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.ownerId), sql`${users.staffRole} is not null`));
-      if (!staff) return { ok: false as const, error: "invalid_owner" as const };
+    const [current] = await tx
+      .select({ accountId: opportunities.accountId, stage: opportunities.stage, version: opportunities.version })
+      .from(opportunities)
+      .where(eq(opportunities.id, id))
+      .for("update");
+    if (!current) return { ok: false as const, error: "not_found" as const };
+    if (current.version !== input.version) return { ok: false as const, error: "stale" as const };
+    if (input.ownerId && !(await isStaffMember(tx, input.ownerId))) return { ok: false as const, error: "invalid_owner" as const };
+    const changesAdvocate = input.advocateId !== undefined && current.stage === "identified";
+    if (changesAdvocate && input.advocateId && !(await isActiveMemberOf(tx, current.accountId, input.advocateId))) {
+      return { ok: false as const, error: "invalid_advocate" as const };
     }
-    const [row] = await tx
+    const advocate = changesAdvocate ? { advocateId: input.advocateId || null } : {};
+    await tx
       .update(opportunities)
-      .set({ ownerId: input.ownerId || null, dueDate: input.dueDate || null, notes: input.notes, version: sql`${opportunities.version} + 1` })
-      .where(and(eq(opportunities.id, id), eq(opportunities.version, input.version)))
-      .returning({ accountId: opportunities.accountId });
-    if (!row) {
-      const [exists] = await tx.select({ id: opportunities.id }).from(opportunities).where(eq(opportunities.id, id));
-      return { ok: false as const, error: exists ? ("stale" as const) : ("not_found" as const) };
-    }
-    await recordActivity(tx, { accountId: row.accountId, actorId: actor.id, action: "opportunity.updated", subjectType: "opportunity", subjectId: id, details: { ownerId: input.ownerId || null, dueDate: input.dueDate || null } });
+      .set({ ownerId: input.ownerId || null, dueDate: input.dueDate || null, notes: input.notes, ...advocate, version: sql`${opportunities.version} + 1` })
+      .where(and(eq(opportunities.id, id), eq(opportunities.accountId, current.accountId)));
+    await recordActivity(tx, {
+      accountId: current.accountId,
+      actorId: actor.id,
+      action: "opportunity.updated",
+      subjectType: "opportunity",
+      subjectId: id,
+      details: { ownerId: input.ownerId || null, dueDate: input.dueDate || null, ...advocate },
+    });
     return { ok: true as const };
   });
+}
+
+/** Whether `userId` is on the vendor team (who may own an opportunity). */
+export async function isStaffMember(executor: Executor, userId: string) {
+  const [staff] = await executor.select({ id: users.id }).from(users).where(and(eq(users.id, userId), sql`${users.staffRole} is not null`));
+  return Boolean(staff);
 }
 
 /** Staff who may own an opportunity. */
@@ -204,9 +244,9 @@ export async function listPossibleOwners() {
 
 /**
  * The asset library: what is published with consent in force, with the consent's scope and uses,
- * and for case studies the approved version's title.
+ * and for case studies the approved version's title; `scope.accountId` keeps one account's.
  */
-export async function listPublishedAssets() {
+export async function listPublishedAssets(scope: { accountId?: string } = {}) {
   const rows = await db
     .select({
       id: opportunities.id,
@@ -222,7 +262,7 @@ export async function listPublishedAssets() {
     .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
     .innerJoin(consents, and(eq(consents.id, opportunities.consentId), sql`${consents.withdrawnAt} is null`))
     .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
-    .where(eq(opportunities.stage, "published"))
+    .where(and(eq(opportunities.stage, "published"), scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined))
     .orderBy(desc(opportunities.stageEnteredAt));
   return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
 }

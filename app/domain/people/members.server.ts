@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { db, type Transaction } from "~db/client.server";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { db, type Executor, type Transaction } from "~db/client.server";
 import { type AccountRole, accounts, sessions, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
@@ -107,4 +107,13 @@ export async function reactivateMember(actor: Actor, accountId: string, userId: 
     });
     return { ok: true as const };
   });
+}
+
+/** Whether `userId` is an active person of that account (other areas ask before picking someone). */
+export async function isActiveMemberOf(executor: Executor, accountId: string, userId: string): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.accountId, accountId), isNotNull(users.accountRole), isNull(users.deactivatedAt)));
+  return Boolean(row);
 }

@@ -72,7 +72,7 @@ export default {
     },
   },
   account: {
-    tabs: { label: "Account sections", overview: "Overview", plan: "Plan", value: "Value", training: "Training", people: "People" },
+    tabs: { label: "Account sections", overview: "Overview", plan: "Plan", value: "Value", training: "Training", people: "People", advocacy: "Advocacy" },
     edit: "Edit details",
     useCases: "Use cases",
     facts: {

@@ -26,6 +26,7 @@ function useHeadline(ask: AskCardData) {
   }
   if (ask.signal === "plan_completed") return t("ask.plan");
   if (ask.signal === "team_trained" && courseTitle) return t("ask.team_trained", { course: courseTitle });
+  if (ask.signal === "manual") return t("ask.manual");
   return t("ask.promoter", { score: String(score ?? 10) });
 }
 

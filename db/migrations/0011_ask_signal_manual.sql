@@ -1,0 +1,1 @@
+ALTER TYPE "public"."ask_signal" ADD VALUE 'manual';
