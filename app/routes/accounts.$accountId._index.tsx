@@ -11,6 +11,7 @@ import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { listMembers } from "~/domain/people/members.server";
 import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
 import type { PlanView } from "~/domain/plans/plan-view";
+import { activityValues } from "~/ui/account-activity";
 import { AskCard } from "~/ui/advocacy/ask-card";
 import { CaseStudyReviewCard } from "~/ui/advocacy/case-study-review-card";
 import { NpsSurvey } from "~/ui/advocacy/nps-survey";
@@ -19,12 +20,6 @@ import { Glance } from "~/ui/plans/glance";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
-
-/** The new use cases of an "account.use_cases_changed" entry, for its sentence. */
-function useCasesOf(details: unknown): string {
-  const to = (details as { to?: unknown }).to;
-  return Array.isArray(to) ? to.join(", ") : "";
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
@@ -194,10 +189,7 @@ export default function AccountHome() {
                 <div className="text-slate-800">
                   {t(`account.activity.${entry.action as "unknown"}`, {
                     defaultValue: t("account.activity.unknown", { actor: entry.actorName ?? t("account.someone") }),
-                    actor: entry.actorName ?? t("account.someone"),
-                    email: String((entry.details as { email?: string }).email ?? ""),
-                    title: String((entry.details as { title?: string }).title ?? ""),
-                    useCases: useCasesOf(entry.details) || t("account.noUseCases"),
+                    ...activityValues(entry, t),
                   })}
                 </div>
                 <time dateTime={entry.createdAt} className="text-xs text-slate-500">

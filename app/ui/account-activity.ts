@@ -1,0 +1,26 @@
+import type { TFunction } from "i18next";
+
+type Details = Record<string, unknown>;
+
+const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
+
+/**
+ * The values an account activity sentence may name, read from the entry's details: who, which
+ * email or title, the use cases set, and for advocacy the ask type, the stage reached, the NPS
+ * score, the prospect and the case-study version. A sentence uses the ones it needs.
+ */
+export function activityValues(entry: { actorName: string | null; details: unknown }, t: TFunction<["people", "common", "advocacy"]>) {
+  const details = (entry.details ?? {}) as Details;
+  const to = details.to;
+  return {
+    actor: entry.actorName ?? t("people:account.someone"),
+    email: text(details.email),
+    title: text(details.title),
+    useCases: Array.isArray(to) ? to.join(", ") || t("people:account.noUseCases") : t("people:account.noUseCases"),
+    type: typeof details.askType === "string" ? t(`advocacy:askTypes.${details.askType as "quote"}`) : "",
+    stage: typeof to === "string" ? t(`advocacy:stages.${to as "asked"}`, { defaultValue: to }) : "",
+    score: text(details.score),
+    prospect: text(details.prospectCompany),
+    version: text(details.version),
+  };
+}
