@@ -147,6 +147,17 @@ describe("moving a hand-made opportunity to asked", () => {
     expect(stages.map((row) => `${row.fromStage}→${row.toStage}`)).toEqual(["null→identified", "identified→asked", "asked→accepted"]);
   });
 
+  it("declined on the pipeline closes the ask still waiting on the advocate's home", async () => {
+    const { champion, opportunity } = await identified();
+    expect(await moveOpportunity(marketing, opportunity.id, { to: "asked", version: opportunity.version })).toEqual({ ok: true });
+    expect(await listOpenAsksFor(actorOf(champion))).toHaveLength(1);
+    expect(await moveOpportunity(marketing, opportunity.id, { to: "declined", version: opportunity.version + 1 })).toEqual({ ok: true });
+    expect(await listOpenAsksFor(actorOf(champion))).toEqual([]);
+    const [ask] = await db.select().from(asks).where(eq(asks.recipientId, champion.id));
+    expect(ask).toMatchObject({ status: "declined" });
+    expect(ask!.respondedAt).toBeInstanceOf(Date);
+  });
+
   it("refuses while the account has an overdue milestone, saying which guardrail, and asks no one", async () => {
     const { account, champion, opportunity } = await identified();
     const plan = await createPlan(account.id, { startDate: datePlusDays(todayIn(account.timeZone), -30) });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { type Executor, db } from "~db/client.server";
@@ -171,6 +171,14 @@ export async function moveOpportunity(
       if (!row.advocateId) return { ok: false as const, error: "needs_advocate" as const };
       const asked = await askAdvocateFor(tx, { id: row.id, accountId: row.accountId, advocateId: row.advocateId, askType: row.askType }, actor.id);
       if (!asked.ok) return asked;
+    }
+    // Declined on the pipeline: the advocate said no some other way (a call, an email), so the ask
+    // still waiting on their home closes as declined too, and the 180-day rule for the type applies.
+    if (input.to === "declined" && row.askId) {
+      await tx
+        .update(asks)
+        .set({ status: "declined", respondedAt: new Date() })
+        .where(and(eq(asks.id, row.askId), inArray(asks.status, ["open", "snoozed"])));
     }
     await writeTransition(tx, row, input.to, actor.id);
     return { ok: true as const };
