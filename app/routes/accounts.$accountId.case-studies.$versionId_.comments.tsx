@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
-import { CaseStudyCommentSchema, addCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
+import { CaseStudyCommentSchema, addCaseStudyComment, emailCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { parseForm } from "~/lib/forms";
 import { isId } from "~/lib/ids";
-import { notFound } from "~/lib/http.server";
+import { notFound, requestOrigin } from "~/lib/http.server";
 
 /** The advocate or a champion comments on the case study version in review; anyone else gets 404. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -18,6 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return data({ ok: false, fieldErrors: {}, formError: result.error }, { status: 409 });
   }
+  await emailCaseStudyComment(result.id, requestOrigin(request));
   return { ok: true, fieldErrors: {}, formError: undefined };
 }
 

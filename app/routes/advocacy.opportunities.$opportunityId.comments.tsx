@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
-import { CaseStudyCommentSchema, ResolveCommentSchema, addCaseStudyComment, resolveCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
+import { CaseStudyCommentSchema, ResolveCommentSchema, addCaseStudyComment, emailCaseStudyComment, resolveCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { parseForm } from "~/lib/forms";
 import { isId } from "~/lib/ids";
-import { notFound } from "~/lib/http.server";
+import { notFound, requestOrigin } from "~/lib/http.server";
 
 /**
  * Marketing or the opportunity's owner comments on a case study version (intent "comment") or
@@ -27,6 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return data({ ok: false, fieldErrors: {}, formError: result.error }, { status: 409 });
   }
+  await emailCaseStudyComment(result.id, requestOrigin(request));
   return { ok: true, fieldErrors: {}, formError: undefined };
 }
 

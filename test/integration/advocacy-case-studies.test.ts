@@ -17,6 +17,7 @@ import { newId } from "~/lib/ids.server";
 import { action as reviewAction } from "~/routes/accounts.$accountId.case-studies.$versionId";
 import { action as customerCommentAction } from "~/routes/accounts.$accountId.case-studies.$versionId_.comments";
 import { action as staffCommentAction } from "~/routes/advocacy.opportunities.$opportunityId.comments";
+import { linkIn, mailsTo } from "../support/outbox";
 import { thrownResponse } from "../support/responses";
 
 let marketing: StaffActor;
@@ -218,5 +219,40 @@ describe("case study comments", () => {
       [1, "vendor", "I know who to ask."],
       [1, "customer", "Use my full title."],
     ]);
+  });
+});
+
+describe("case study comment emails", () => {
+  it("tell the other side: the advocate of a vendor comment in review, the owner of the customer's; never the author", async () => {
+    const { account, champion, opportunityId } = await caseStudyInProduction("public");
+    const owner = await createStaff("marketing");
+    await db.update(opportunities).set({ ownerId: owner.id }).where(eq(opportunities.id, opportunityId));
+    await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "They closed the books in four days.", facts: [] });
+    const [version] = await listCaseStudyVersions(opportunityId);
+    const staffComment = (userId: string, body: string) =>
+      postForm(userId, `/advocacy/opportunities/${opportunityId}/comments`, { intent: "comment", versionId: version!.id, body }).then((request) =>
+        staffCommentAction({ request, params: { opportunityId }, context }),
+      );
+
+    // While drafting, the customer hasn't seen the version: nobody is emailed.
+    await staffComment(marketing.id, "Draft note for us");
+    expect(await mailsTo(champion.email)).toEqual([]);
+
+    await sendForReview(marketing, opportunityId);
+    await staffComment(marketing.id, "Could we name the team that did it?");
+    const [toAdvocate] = await mailsTo(champion.email);
+    expect(toAdvocate).toMatchObject({ subject: "New comment on the case study “Closing in 4 days”" });
+    expect(toAdvocate!.text).toContain("Could we name the team that did it?");
+    expect(linkIn(toAdvocate!.text, "/accounts/").pathname).toBe(`/accounts/${account.id}`);
+
+    const request = await postForm(champion.id, `/accounts/${account.id}/case-studies/${version!.id}/comments`, { body: "Yes: the finance ops team." });
+    await customerCommentAction({ request, params: { accountId: account.id, versionId: version!.id }, context });
+    const [toOwner] = await mailsTo(owner.email);
+    expect(toOwner!.text).toContain("the finance ops team");
+    expect(linkIn(toOwner!.text, "/advocacy/").pathname).toBe(`/advocacy/opportunities/${opportunityId}`);
+    // The owner commenting isn't told of their own comment.
+    await staffComment(owner.id, "Thanks, noted.");
+    expect(await mailsTo(owner.email)).toHaveLength(1);
+    expect(await mailsTo(champion.email)).toHaveLength(2);
   });
 });

@@ -26,4 +26,8 @@ export default {
       body: "Hello,\n\n{{who}} mentioned you in “{{title}}”:\n\n{{link}}\n\nYou can change which emails you get in your community profile.",
     },
   },
+  caseStudyComment: {
+    subject: "New comment on the case study “{{title}}”",
+    body: "Hello,\n\n{{who}} commented on version {{version, number}} of the case study “{{title}}”:\n\n{{excerpt}}\n\nRead and answer it here:\n\n{{link}}\n",
+  },
 } as const;
