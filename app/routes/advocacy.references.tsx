@@ -91,6 +91,11 @@ export default function References() {
                         <span className="font-medium">{t("references.achieved")}:</span> {advocate.achievements.join(" · ")}
                       </p>
                     ) : null}
+                    {advocate.outcomes.length > 0 ? (
+                      <p className="text-slate-700">
+                        <span className="font-medium">{t("references.outcomes")}:</span> {advocate.outcomes.join(" · ")}
+                      </p>
+                    ) : null}
                     <p className="text-slate-600">
                       {t("references.calls")}: {t("references.callsValue", { count: advocate.callsThisQuarter, limit: String(directory.limit) })}
                     </p>

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "../client.server";
-import { type TaskStatus, milestones, tasks } from "../schema";
+import { type TaskStatus, milestones, outcomes, tasks } from "../schema";
 import type { StaffActor } from "../../app/domain/auth/actor";
 import { recordEvent } from "../../app/domain/events/record.server";
 import { achievementOf } from "../../app/domain/plans/milestone-status";
@@ -200,7 +200,11 @@ export async function seedDemoPlans(
     }
 
     const [milestoneRows, taskRows] = await Promise.all([
-      tx.select({ id: milestones.id, title: milestones.title, targetDate: milestones.targetDate }).from(milestones).where(eq(milestones.planId, planId)),
+      tx
+        .select({ id: milestones.id, title: milestones.title, targetDate: milestones.targetDate, outcomeTitle: outcomes.title })
+        .from(milestones)
+        .leftJoin(outcomes, eq(outcomes.id, milestones.outcomeId))
+        .where(eq(milestones.planId, planId)),
       tx.select({ id: tasks.id, title: tasks.title, side: tasks.side, milestoneId: tasks.milestoneId, dueDate: tasks.dueDate }).from(tasks).where(eq(tasks.planId, planId)),
     ]);
     const milestoneByTitle = new Map(milestoneRows.map((row) => [row.title, row]));
@@ -239,6 +243,7 @@ export async function seedDemoPlans(
           targetDate: milestone.targetDate,
           achievedOn: achieved.achievedOn,
           daysEarly: achieved.daysEarly,
+          outcomeTitle: milestone.outcomeTitle,
         },
         occurredAt: achieved.achievedAt,
       });

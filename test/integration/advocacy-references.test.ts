@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type User, asks, opportunities, referenceRequests } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
+import { actorOf, createAccount, createCustomer, createMilestone, createOutcome, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
 import { respondToAsk } from "~/domain/advocacy/asks.server";
 import { withdrawConsent } from "~/domain/advocacy/consents.server";
 import { listDirectoryChoices, listOpenReferenceRequestsFor, listReferenceDirectory, requestReference, respondToReferenceRequest } from "~/domain/advocacy/references.server";
@@ -29,7 +29,8 @@ async function advocate(scope: "internal" | "sales" | "public", account?: Accoun
   const acct = account ?? (await createAccount({ industry: "Retail", region: "APAC" }));
   const champion = await createCustomer(acct.id, "champion");
   const plan = await createPlan(acct.id);
-  const milestone = await createMilestone(plan, { title: "Go-live on Lumen", targetDate: datePlusDays(todayIn(acct.timeZone), 5) });
+  const outcome = await createOutcome(plan, { title: "Store managers decide from one weekly view" });
+  const milestone = await createMilestone(plan, { title: "Go-live on Lumen", outcomeId: outcome.id, targetDate: datePlusDays(todayIn(acct.timeZone), 5) });
   await signOffMilestone(csm, acct.id, milestone.id, {});
   await signOffMilestone(actorOf(champion), acct.id, milestone.id, {});
   const [ask] = await db.select().from(asks).where(eq(asks.recipientId, champion.id));
@@ -46,7 +47,13 @@ describe("reference directory", () => {
     const directory = await listReferenceDirectory({ q: "go-live", industry: "Retail" });
     expect(names(directory.available)).toContain(champion.name);
     expect(names(directory.available)).not.toContain(internalOnly.champion.name);
-    expect(directory.available.find((entry) => entry.name === champion.name)).toMatchObject({ achievements: ["Go-live on Lumen"], callsThisQuarter: 0 });
+    expect(directory.available.find((entry) => entry.name === champion.name)).toMatchObject({
+      achievements: ["Go-live on Lumen"],
+      outcomes: ["Store managers decide from one weekly view"],
+      callsThisQuarter: 0,
+    });
+    // The outcome the milestone served is searchable too.
+    expect(names((await listReferenceDirectory({ q: "one weekly view" })).available)).toContain(champion.name);
     expect(names((await listReferenceDirectory({ q: "security" })).available)).not.toContain(champion.name);
     expect(names((await listReferenceDirectory({ region: "EMEA" })).available)).not.toContain(champion.name);
 

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type Milestone, type Plan, type User, accounts, activity, events, milestones } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, whileHeld } from "~db/seed/factories";
+import { actorOf, createAccount, createCustomer, createMilestone, createOutcome, createPlan, createStaff, whileHeld } from "~db/seed/factories";
 import { listEvents } from "~/domain/events/record.server";
 import { signOffMilestone, withdrawSignOff } from "~/domain/plans/milestone-actions.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
@@ -52,7 +52,8 @@ async function eventsAbout(subjectId: string) {
 
 describe("signOffMilestone", () => {
   it("achieves a milestone when the CSM signs and then the champion confirms, with event and activity", async () => {
-    const milestone = await createMilestone(plan, { title: "Data connected", targetDate: datePlusDays(today, 3) });
+    const outcome = await createOutcome(plan, { title: "One source of truth for regional sales" });
+    const milestone = await createMilestone(plan, { title: "Data connected", outcomeId: outcome.id, targetDate: datePlusDays(today, 3) });
     expect(await signOffMilestone(as("csm"), account.id, milestone.id, {})).toEqual({ ok: true, achieved: false });
     expect(await eventsAbout(milestone.id)).toEqual([]);
     expect(await signOffMilestone(as("champion"), account.id, milestone.id, { rating: 4, ratingComment: "  Smooth  " })).toEqual({
@@ -65,7 +66,15 @@ describe("signOffMilestone", () => {
     expect(row.vendorSignedAt!.getTime()).toBeLessThanOrEqual(row.customerSignedAt!.getTime());
 
     const achieved = await listEvents("milestone.achieved", { accountId: account.id });
-    const payload = { milestoneId: milestone.id, planId: plan.id, title: "Data connected", targetDate: datePlusDays(today, 3), achievedOn: today, daysEarly: 3 };
+    const payload = {
+      milestoneId: milestone.id,
+      planId: plan.id,
+      title: "Data connected",
+      targetDate: datePlusDays(today, 3),
+      achievedOn: today,
+      daysEarly: 3,
+      outcomeTitle: "One source of truth for regional sales",
+    };
     expect(achieved.filter((event) => event.subjectId === milestone.id)).toEqual([
       expect.objectContaining({ type: "milestone.achieved", actorId: people.champion.id, payload }),
     ]);

@@ -200,17 +200,20 @@ describe("reference fatigue", () => {
   });
 
   it("searches the directory by industry, segment, region and what was achieved", () => {
-    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live: the trading meeting runs on Lumen"], useCases: [] };
+    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live: the trading meeting runs on Lumen"], outcomes: ["Faster weekly trading decisions"], useCases: [] };
     expect(matchesDirectory(entry, {})).toBe(true);
     expect(matchesDirectory(entry, { industry: "Retail", segment: "s1", region: "APAC", q: "GO-LIVE" })).toBe(true);
     expect(matchesDirectory(entry, { industry: "Healthcare" })).toBe(false);
     expect(matchesDirectory(entry, { segment: "s2" })).toBe(false);
     expect(matchesDirectory(entry, { region: "EMEA" })).toBe(false);
     expect(matchesDirectory(entry, { q: "security review" })).toBe(false);
+    // The outcome a reached milestone served is searched too.
+    expect(matchesDirectory(entry, { q: "trading decisions" })).toBe(true);
+    expect(matchesDirectory({ ...entry, outcomes: [] }, { q: "trading decisions" })).toBe(false);
   });
 
   it("filters by one use case, whatever its capitalisation, and searches use cases as well as achievements", () => {
-    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live"], useCases: ["Store KPIs", "Embedded dashboards"] };
+    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live"], outcomes: [], useCases: ["Store KPIs", "Embedded dashboards"] };
     expect(matchesDirectory(entry, { useCase: "Embedded dashboards" })).toBe(true);
     expect(matchesDirectory(entry, { useCase: "store kpis", industry: "Retail" })).toBe(true);
     expect(matchesDirectory(entry, { useCase: "Financial reporting" })).toBe(false);

@@ -31,6 +31,7 @@ export interface DirectoryAdvocate {
   segmentName: string;
   region: string;
   achievements: string[];
+  outcomes: string[];
   useCases: string[];
   callsThisQuarter: number;
 }
@@ -78,12 +79,16 @@ export async function listReferenceDirectory(filters: DirectoryFilters, now = ne
   ]);
   const callsBy = new Map(calls.map((row) => [row.advocateId, row.n]));
   const achievementsBy = new Map<string, string[]>();
-  for (const event of achieved) achievementsBy.set(event.accountId!, [...(achievementsBy.get(event.accountId!) ?? []), event.payload.title]);
+  const outcomesBy = new Map<string, Set<string>>();
+  for (const event of achieved) {
+    achievementsBy.set(event.accountId!, [...(achievementsBy.get(event.accountId!) ?? []), event.payload.title]);
+    if (event.payload.outcomeTitle) outcomesBy.set(event.accountId!, (outcomesBy.get(event.accountId!) ?? new Set()).add(event.payload.outcomeTitle));
+  }
 
   const available: DirectoryAdvocate[] = [];
   const fatigued: DirectoryAdvocate[] = [];
   for (const row of rows) {
-    const entry = { ...row, achievements: achievementsBy.get(row.accountId) ?? [], useCases: useCasesBy.get(row.accountId) ?? [], callsThisQuarter: callsBy.get(row.userId) ?? 0 };
+    const entry = { ...row, achievements: achievementsBy.get(row.accountId) ?? [], outcomes: [...(outcomesBy.get(row.accountId) ?? [])], useCases: useCasesBy.get(row.accountId) ?? [], callsThisQuarter: callsBy.get(row.userId) ?? 0 };
     if (!matchesDirectory(entry, filters)) continue;
     const { accountId: _accountId, segmentId: _segmentId, ...advocate } = entry;
     (fatigue(entry.callsThisQuarter, guardrails.referenceCallsPerQuarter).fatigued ? fatigued : available).push(advocate);

@@ -24,8 +24,10 @@ export interface DirectoryEntry {
   industry: string;
   segmentId: string;
   region: string;
-  /** What the advocate's account achieved (milestones), for the "outcomes" search. */
+  /** What the advocate's account achieved: milestones reached… */
   achievements: string[];
+  /** …and the plan outcomes those milestones served. */
+  outcomes: string[];
   /** What the advocate's account uses the product for. */
   useCases: string[];
 }
@@ -36,7 +38,7 @@ export interface DirectoryFilters {
   region?: string;
   /** One use case the account must have (any capitalisation). */
   useCase?: string;
-  /** Free text matched against achievements and use cases, case-insensitively. */
+  /** Free text matched against achievements, outcomes and use cases, case-insensitively. */
   q?: string;
 }
 
@@ -47,6 +49,6 @@ export function matchesDirectory(entry: DirectoryEntry, filters: DirectoryFilter
   const useCase = filters.useCase?.trim().toLowerCase();
   if (useCase && !entry.useCases.some((item) => item.toLowerCase() === useCase)) return false;
   const q = filters.q?.trim().toLowerCase();
-  if (q && ![...entry.achievements, ...entry.useCases].some((text) => text.toLowerCase().includes(q))) return false;
+  if (q && ![...entry.achievements, ...entry.outcomes, ...entry.useCases].some((text) => text.toLowerCase().includes(q))) return false;
   return true;
 }

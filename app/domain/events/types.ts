@@ -11,6 +11,8 @@ export interface EventPayloads {
     targetDate: string;
     achievedOn: string;
     daysEarly: number;
+    /** The outcome the milestone serves, if linked (older events don't carry it). */
+    outcomeTitle?: string | null;
   };
   /** Every milestone of a plan is achieved. */
   "plan.completed": { planId: string };

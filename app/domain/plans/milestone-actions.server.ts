@@ -1,6 +1,6 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { type TaskSide, accounts, milestones, plans } from "~db/schema";
+import { type TaskSide, accounts, milestones, outcomes, plans } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { reactToEvents } from "~/domain/events/reactions.server";
@@ -131,7 +131,20 @@ async function recordAchievement(
   achievement: NonNullable<ReturnType<typeof achievementOf>>,
 ): Promise<string[]> {
   const { achievedAt, achievedOn, daysEarly } = achievement;
-  const payload = { milestoneId: milestone.id, planId: milestone.planId, title: milestone.title, targetDate: milestone.targetDate, achievedOn, daysEarly };
+  const [outcome] = await tx
+    .select({ title: outcomes.title })
+    .from(milestones)
+    .innerJoin(outcomes, eq(outcomes.id, milestones.outcomeId))
+    .where(eq(milestones.id, milestone.id));
+  const payload = {
+    milestoneId: milestone.id,
+    planId: milestone.planId,
+    title: milestone.title,
+    targetDate: milestone.targetDate,
+    achievedOn,
+    daysEarly,
+    outcomeTitle: outcome?.title ?? null,
+  };
   const achievedId = await recordEvent(tx, { type: "milestone.achieved", accountId, actorId: actor.id, subjectId: milestone.id, payload, occurredAt: achievedAt });
   await recordActivity(tx, {
     accountId,

@@ -101,8 +101,8 @@ export default {
   },
   references: {
     intro: "People whose consent covers reference calls (in sales conversations or public). Withdrawn consent takes them out at once.",
-    search: "Search achievements and use cases",
-    searchHint: "Words from a milestone they reached or what they use the product for, e.g. “go-live”.",
+    search: "Search achievements, outcomes and use cases",
+    searchHint: "Words from a milestone they reached, the outcome it served or what they use the product for, e.g. “go-live”.",
     region: "Region",
     useCase: "Use case",
     useCases: "Use cases",
@@ -110,6 +110,7 @@ export default {
     advocate: "Advocate",
     account: "Account",
     achieved: "Achieved",
+    outcomes: "Outcomes served",
     calls: "Calls this quarter",
     callsValue: "{{count}} of {{limit}}",
     request: "Request a call",

@@ -34,7 +34,7 @@ test("a CSM adds a use case to Orbit; marketing finds Kenji by it, asks him for 
   const marketing = await pageSignedInAs(browser, demo.marketing.email);
   await marketing.goto("/advocacy/references");
   await marketing.getByRole("combobox", { name: "Use case" }).selectOption(useCase);
-  await marketing.getByRole("searchbox", { name: "Search achievements and use cases" }).fill("go-live");
+  await marketing.getByRole("searchbox", { name: "Search achievements, outcomes and use cases" }).fill("go-live");
   await marketing.getByRole("button", { name: "Apply filters" }).click();
   await expect(marketing).toHaveURL(/useCase=Markdown/);
   const kenji = marketing.getByRole("region", { name: demo.orbitChampion.name });
