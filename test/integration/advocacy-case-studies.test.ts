@@ -53,10 +53,10 @@ describe("case studies", () => {
   it("go from a draft that pulls a metric, through the champion's review, to published — and leave the asset library when consent is withdrawn", async () => {
     const { account, champion, member, load, opportunityId } = await caseStudyInProduction("public");
     const facts = await listPlanFacts(marketing, account.id);
-    expect(facts).toEqual(["Days to close month-end: from 9 to 4 days (target 4)"]);
+    expect(facts).toEqual(["Outcome: Faster month-end", "Days to close month-end: from 9 to 4 days (target 4)"]);
     expect(await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "How they did it.", facts: ["Made up: 100x faster"] })).toEqual({ ok: false, error: "unknown_fact" });
     expect(await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "How they did it.", facts })).toEqual({ ok: true, version: 1 });
-    expect((await listCaseStudyVersions(opportunityId))[0]!.body).toContain("## Results\n\n- Days to close month-end: from 9 to 4 days (target 4)");
+    expect((await listCaseStudyVersions(opportunityId))[0]!.body).toContain("## Results\n\n- Outcome: Faster month-end\n- Days to close month-end: from 9 to 4 days (target 4)");
 
     expect(await sendForReview(marketing, opportunityId)).toEqual({ ok: true });
     expect(await sendForReview(marketing, opportunityId)).toEqual({ ok: false, error: "wrong_stage" });

@@ -231,12 +231,15 @@ describe("case study drafts", () => {
     expect(withFacts("Story.", [])).toBe("Story.");
   });
 
-  it("state only measured metrics as facts", () => {
-    const value = { outcomes: [{ title: "O", metrics: [
-      { name: "Close", unit: "days", baseline: 9, target: 4, measurements: [{ value: 6 }, { value: 4 }] },
-      { name: "Unmeasured", unit: "h", baseline: 1, target: 2, measurements: [] },
-    ] }] };
-    expect(planFacts(value, "en")).toEqual(["Close: from 9 to 4 days (target 4)"]);
+  it("state the outcomes with measured results, and only measured metrics, as facts", () => {
+    const value = { outcomes: [
+      { title: "Faster close", metrics: [
+        { name: "Close", unit: "days", baseline: 9, target: 4, measurements: [{ value: 6 }, { value: 4 }] },
+        { name: "Unmeasured", unit: "h", baseline: 1, target: 2, measurements: [] },
+      ] },
+      { title: "Hoped for", metrics: [{ name: "Later", unit: "%", baseline: 0, target: 50, measurements: [] }] },
+    ] };
+    expect(planFacts(value, "en")).toEqual(["Outcome: Faster close", "Close: from 9 to 4 days (target 4)"]);
   });
 
   it("render Markdown as text blocks, never HTML", () => {

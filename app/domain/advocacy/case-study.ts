@@ -33,18 +33,20 @@ export interface FactSource {
 }
 
 /**
- * One sentence per measured metric, e.g. "Days to close month-end: from 9 to 4 days (target 4)".
- * Metrics without a measurement have no result to tell yet and are left out.
+ * The plan's results as sentences: each outcome that has a measured metric ("Outcome: Faster
+ * month-end close"), then one sentence per measured metric, e.g. "Days to close month-end: from 9
+ * to 4 days (target 4)". Metrics without a measurement have no result to tell yet and are left
+ * out, and so are outcomes with none: a case study states what happened, not what was hoped for.
  */
 export function planFacts(value: FactSource, locale: string): string[] {
   const facts: string[] = [];
+  const figure = (n: number) => formatFigure(n, locale);
   for (const outcome of value.outcomes) {
-    for (const metric of outcome.metrics) {
+    const measured = outcome.metrics.flatMap((metric) => {
       const latest = metric.measurements.at(-1);
-      if (!latest) continue;
-      const figure = (n: number) => formatFigure(n, locale);
-      facts.push(`${metric.name}: from ${figure(metric.baseline)} to ${figure(latest.value)} ${metric.unit} (target ${figure(metric.target)})`);
-    }
+      return latest ? [`${metric.name}: from ${figure(metric.baseline)} to ${figure(latest.value)} ${metric.unit} (target ${figure(metric.target)})`] : [];
+    });
+    if (measured.length > 0) facts.push(`Outcome: ${outcome.title}`, ...measured);
   }
   return facts;
 }

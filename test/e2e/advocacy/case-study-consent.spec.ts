@@ -5,6 +5,8 @@ import { linkFromOutbox } from "../support/outbox";
 import { pageSignedInAs } from "../support/session";
 
 const KICKOFF = "Kickoff with the executive sponsor";
+const MARKDOWNS = "Markdown and replenishment decisions made within two days";
+const METRIC = "Days to decide a markdown";
 
 /** A date `days` from today, as the date field takes it. */
 function isoDate(days: number) {
@@ -37,10 +39,10 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await champion.getByRole("button", { name: "Join and sign in" }).click();
   await expect(champion.getByRole("heading", { name: "Welcome, Bea Sommer" })).toBeVisible();
 
-  // The CSM starts the plan (the kickoff is three days out) and marks the kickoff achieved.
+  // The CSM starts the plan today (measurements can't predate it) and marks the kickoff achieved.
   await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
   await csm.getByLabel("Template", { exact: true }).selectOption({ label: "Enterprise rollout (Enterprise rollout)" });
-  await csm.getByLabel("Start date").fill(isoDate(3));
+  await csm.getByLabel("Start date").fill(isoDate(0));
   await csm.getByLabel("Plan name").fill("Beacon rollout");
   await csm.getByRole("button", { name: "Create plan" }).click();
   await expect(csm.getByText("The plan “Beacon rollout” was created.")).toBeVisible();
@@ -52,7 +54,7 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await champion.getByRole("region", { name: KICKOFF }).getByRole("button", { name: "Confirm achieved" }).click();
   await expect(champion.getByRole("region", { name: KICKOFF }).getByText("Achieved", { exact: true })).toBeVisible();
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
-  const ask = champion.getByRole("region", { name: new RegExp(`You reached “${KICKOFF}” \\d+ days? ahead of plan — would you share how\\?`) });
+  const ask = champion.getByRole("region", { name: new RegExp(`^You reached “${KICKOFF}”.* — would you share how\\?$`) });
   await expect(ask).toBeVisible();
   await expect(ask.getByText("Case study", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(champion);
@@ -68,6 +70,22 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await ask.getByLabel("Public (website, social, events)").check();
   await ask.getByRole("button", { name: "Give consent and accept" }).click();
   await expect(champion.getByText("Thank you! We'll be in touch about next steps.")).toBeVisible();
+
+  // The champion measures a result on the plan's value page, for the case study to quote.
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Value" }).click();
+  const outcome = champion.getByRole("region", { name: MARKDOWNS });
+  await outcome.getByText(`Add a metric to ${MARKDOWNS}`).click();
+  const add = outcome.getByRole("form", { name: `Add a metric to ${MARKDOWNS}` });
+  await add.getByLabel("Metric", { exact: true }).fill(METRIC);
+  await add.getByLabel("Unit", { exact: true }).fill("days");
+  await add.getByLabel("Which way is better?").selectOption({ label: "Lower is better" });
+  await add.getByLabel("Baseline (where you started)").fill("6");
+  await add.getByLabel("Target", { exact: true }).fill("2");
+  await add.getByRole("button", { name: "Add metric" }).click();
+  const metric = champion.getByRole("article", { name: METRIC });
+  await metric.getByLabel("Value (days)").fill("3");
+  await metric.getByRole("button", { name: "Record" }).click();
+  await expect(metric.getByText("Measurement recorded.")).toBeVisible();
 
   // Marketing finds it among the accepted and moves it into production.
   const marketing = await pageSignedInAs(browser, demo.marketing.email);
@@ -87,9 +105,11 @@ test("a milestone achieved together becomes a consented case study, discussed an
 
   // Marketing writes the draft and sends it to the champion.
   const caseStudy = marketing.getByRole("region", { name: "Case study", exact: true });
-  await expect(caseStudy.getByText("The plan has no measured value metrics yet.")).toBeVisible();
   await caseStudy.getByLabel("Title").fill("Beacon kicks off with its sponsor ahead of plan");
   await caseStudy.getByLabel("Story (Markdown)").fill("## The challenge\n\nSeasonal stock decisions ran on spreadsheets.");
+  // The draft pulls the measured result from the plan as a fact.
+  await caseStudy.getByLabel(`Outcome: ${MARKDOWNS}`).check();
+  await caseStudy.getByLabel(`${METRIC}: from 6 to 3 days (target 2)`).check();
   await caseStudy.getByRole("button", { name: "Save as a new version" }).click();
   await expect(marketing.getByText("Version 1 was saved.")).toBeVisible();
   await expectNoSeriousA11yViolations(marketing);
@@ -97,9 +117,11 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await expect(marketing.getByText("Sent to the customer for review.")).toBeVisible();
 
   // The champion quotes a sentence of the draft in a comment, and asks for a change…
-  await champion.reload();
+  await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
   const review = champion.getByRole("region", { name: "Please review “Beacon kicks off with its sponsor ahead of plan”" });
   await expect(review.getByRole("heading", { name: "The challenge" })).toBeVisible();
+  await expect(review.getByRole("heading", { name: "Results" })).toBeVisible();
+  await expect(review.getByText(`${METRIC}: from 6 to 3 days (target 2)`)).toBeVisible();
   const championThread = review.getByRole("region", { name: "Comments", exact: true });
   await expect(championThread.getByText("No comments yet.")).toBeVisible();
   await championThread.getByRole("button", { name: "Post comment" }).click();
