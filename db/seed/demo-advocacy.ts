@@ -1,5 +1,5 @@
 import type { Transaction } from "../client.server";
-import { askRules, asks, consents, npsResponses, opportunities, opportunityTransitions, referenceRequests } from "../schema";
+import { type AskContext, type AskSignal, askRules, asks, consents, npsResponses, opportunities, opportunityTransitions, referenceRequests } from "../schema";
 import { listEvents } from "../../app/domain/events/record.server";
 import { newId } from "../../app/lib/ids.server";
 
@@ -20,7 +20,8 @@ const NPS_ANSWERS: [string, number, number, string][] = [
  * Advocacy's demo story: the workspace's ask rules, NPS answers (Orbit's promoters, Helix's
  * detractor), and the case-study ask Orbit's go-live set off for Kenji — open, in marketing's
  * pipeline at "asked"; Kenji's earlier yes to reference calls (after the pilot), with one call
- * taken this quarter. Helix gets no asks: its detractor score blocks them.
+ * taken this quarter, and Priyanka's (asked by hand). Helix gets no asks: its detractor score
+ * blocks them.
  */
 export async function seedDemoAdvocacy(
   tx: Transaction,
@@ -56,40 +57,24 @@ export async function seedDemoAdvocacy(
   const kenji = refs.people["kenji@orbitretail.example"]!;
   const pilot = (await listEvents("milestone.achieved", { accountId: orbit }, tx)).find((event) => event.payload.title.startsWith("Pilot"));
   if (!pilot) throw new Error("Demo advocacy: Orbit's pilot event is missing");
-  const referenceAskId = newId();
-  const referenceConsentId = newId();
-  const referenceOpportunityId = newId();
   const answeredAt = new Date(pilot.occurredAt.getTime() + 2 * DAY_MS);
-  await tx.insert(asks).values({
-    id: referenceAskId,
+  const referenceConsentId = await seedAcceptedReferenceAsk(tx, {
     accountId: orbit,
-    recipientId: kenji,
-    askType: "reference_call",
-    signal: "milestone_achieved",
-    eventId: pilot.id,
-    context: { milestoneTitle: pilot.payload.title, daysEarly: pilot.payload.daysEarly },
-    status: "accepted",
-    respondedAt: answeredAt,
-    createdAt: pilot.occurredAt,
-  });
-  await tx.insert(consents).values({ id: referenceConsentId, accountId: orbit, userId: kenji, askId: referenceAskId, askType: "reference_call", uses: ["name", "title", "company"], scope: "sales", grantedAt: answeredAt });
-  await tx.insert(opportunities).values({
-    id: referenceOpportunityId,
-    accountId: orbit,
-    advocateId: kenji,
-    askId: referenceAskId,
-    consentId: referenceConsentId,
-    askType: "reference_call",
-    stage: "accepted",
-    stageEnteredAt: answeredAt,
+    personId: kenji,
     ownerId: refs.marketingId,
-    createdAt: pilot.occurredAt,
+    askedAt: pilot.occurredAt,
+    answeredAt,
+    from: { signal: "milestone_achieved", eventId: pilot.id, context: { milestoneTitle: pilot.payload.title, daysEarly: pilot.payload.daysEarly } },
   });
-  await tx.insert(opportunityTransitions).values([
-    { id: newId(), opportunityId: referenceOpportunityId, fromStage: null, toStage: "identified", at: pilot.occurredAt },
-    { id: newId(), opportunityId: referenceOpportunityId, fromStage: "identified", toStage: "asked", at: pilot.occurredAt, note: "milestone_achieved" },
-    { id: newId(), opportunityId: referenceOpportunityId, fromStage: "asked", toStage: "accepted", actorId: kenji, at: answeredAt },
-  ]);
+  // Marketing asked Priyanka by hand after she presented the pilot's results to the regions.
+  await seedAcceptedReferenceAsk(tx, {
+    accountId: orbit,
+    personId: refs.people["priyanka@orbitretail.example"]!,
+    ownerId: refs.marketingId,
+    askedAt: new Date(now - 50 * DAY_MS),
+    answeredAt: new Date(now - 47 * DAY_MS),
+    from: { signal: "manual", eventId: null, context: {} },
+  });
   await tx.insert(referenceRequests).values({
     id: newId(),
     accountId: orbit,
@@ -132,4 +117,53 @@ export async function seedDemoAdvocacy(
     { id: newId(), opportunityId, fromStage: null, toStage: "identified", at: askedAt },
     { id: newId(), opportunityId, fromStage: "identified", toStage: "asked", at: askedAt, note: "milestone_achieved" },
   ]);
+}
+
+/** A reference-call ask the person accepted: the ask, their consent (sales use) and the opportunity at "accepted". */
+async function seedAcceptedReferenceAsk(
+  tx: Transaction,
+  input: {
+    accountId: string;
+    personId: string;
+    ownerId: string;
+    askedAt: Date;
+    answeredAt: Date;
+    from: { signal: AskSignal; eventId: string | null; context: AskContext };
+  },
+): Promise<string> {
+  const askId = newId();
+  const consentId = newId();
+  const opportunityId = newId();
+  const { accountId, personId, askedAt, answeredAt } = input;
+  await tx.insert(asks).values({
+    id: askId,
+    accountId,
+    recipientId: personId,
+    askType: "reference_call",
+    signal: input.from.signal,
+    eventId: input.from.eventId,
+    context: input.from.context,
+    status: "accepted",
+    respondedAt: answeredAt,
+    createdAt: askedAt,
+  });
+  await tx.insert(consents).values({ id: consentId, accountId, userId: personId, askId, askType: "reference_call", uses: ["name", "title", "company"], scope: "sales", grantedAt: answeredAt });
+  await tx.insert(opportunities).values({
+    id: opportunityId,
+    accountId,
+    advocateId: personId,
+    askId,
+    consentId,
+    askType: "reference_call",
+    stage: "accepted",
+    stageEnteredAt: answeredAt,
+    ownerId: input.ownerId,
+    createdAt: askedAt,
+  });
+  await tx.insert(opportunityTransitions).values([
+    { id: newId(), opportunityId, fromStage: null, toStage: "identified", at: askedAt },
+    { id: newId(), opportunityId, fromStage: "identified", toStage: "asked", at: askedAt, note: input.from.signal },
+    { id: newId(), opportunityId, fromStage: "asked", toStage: "accepted", actorId: personId, at: answeredAt },
+  ]);
+  return consentId;
 }

@@ -32,10 +32,13 @@ describe("the advocacy demo story", () => {
     expect(byName["Helix Health"]).toMatchObject({ detractors: 1, passives: 1, nps: -50 });
   });
 
-  it("Kenji is in the reference directory with one call this quarter, found by his account's use cases", async () => {
+  it("Kenji (one call this quarter) and Priyanka (asked by hand) are in the reference directory, found by their account's use cases", async () => {
     const directory = await listReferenceDirectory({});
-    expect(directory.available).toEqual([expect.objectContaining({ name: "Kenji Watanabe", callsThisQuarter: 1, useCases: expect.arrayContaining(["Self-serve analytics"]) })]);
-    expect((await listReferenceDirectory({ useCase: "Self-serve analytics" })).available).toHaveLength(1);
+    expect(directory.available).toEqual([
+      expect.objectContaining({ name: "Kenji Watanabe", callsThisQuarter: 1, useCases: expect.arrayContaining(["Self-serve analytics"]) }),
+      expect.objectContaining({ name: "Priyanka Sharma", callsThisQuarter: 0 }),
+    ]);
+    expect((await listReferenceDirectory({ useCase: "Self-serve analytics" })).available).toHaveLength(2);
     expect((await listReferenceDirectory({ useCase: "Regulatory reporting" })).available).toEqual([]);
     // Each demo account has a few, and the filter offers a use case two accounts share only once.
     const { useCases } = await listDirectoryChoices();
