@@ -24,6 +24,17 @@ export const OpportunityFiltersSchema = z.object({
 });
 export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
 
+/** What the pipeline shows of every opportunity (its account is joined as `accounts`). */
+const pipelineColumns = {
+  id: opportunities.id,
+  askType: opportunities.askType,
+  stage: opportunities.stage,
+  stageEnteredAt: opportunities.stageEnteredAt,
+  dueDate: opportunities.dueDate,
+  accountId: accounts.id,
+  accountName: accounts.name,
+};
+
 /**
  * The pipeline, filtered, in one query (with the account, its segment, the advocate and the owner);
  * `scope.accountId` keeps one account's (its Advocacy tab).
@@ -31,13 +42,7 @@ export type OpportunityFilters = z.infer<typeof OpportunityFiltersSchema>;
 export async function listOpportunities(filters: OpportunityFilters, scope: { accountId?: string } = {}) {
   const rows = await db
     .select({
-      id: opportunities.id,
-      askType: opportunities.askType,
-      stage: opportunities.stage,
-      stageEnteredAt: opportunities.stageEnteredAt,
-      dueDate: opportunities.dueDate,
-      accountId: accounts.id,
-      accountName: accounts.name,
+      ...pipelineColumns,
       industry: accounts.industry,
       segmentId: segments.id,
       segmentName: segments.name,
@@ -75,16 +80,10 @@ export async function listFilterChoices() {
 export async function getOpportunity(id: string) {
   const [row] = await db
     .select({
-      id: opportunities.id,
-      askType: opportunities.askType,
-      stage: opportunities.stage,
-      stageEnteredAt: opportunities.stageEnteredAt,
-      dueDate: opportunities.dueDate,
+      ...pipelineColumns,
       notes: opportunities.notes,
       ownerId: opportunities.ownerId,
       version: opportunities.version,
-      accountId: accounts.id,
-      accountName: accounts.name,
       advocateId: opportunities.advocateId,
       advocateName: advocate.name,
       advocateTitle: advocate.title,
