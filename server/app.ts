@@ -46,13 +46,14 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
     "vite" in source
       ? () => source.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
       : source.build;
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV,
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-    }),
-  );
+  const handleRequest = createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  });
+  // Express 4 ignores a handler's promise: pass a rejection on to the error handler instead.
+  app.all("*", (req, res, next) => {
+    handleRequest(req, res, next).catch(next);
+  });
   return app;
 }

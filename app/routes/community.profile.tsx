@@ -10,10 +10,9 @@ import { redirectWithNotice } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
-import { CheckboxField } from "~/ui/field";
+import { CheckboxField, TextField } from "~/ui/field";
 import { AuthorLine } from "~/ui/community/post-parts";
 import { useCommunityError } from "~/ui/community/use-community-error";
-import { TextField } from "~/ui/field";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.profile");

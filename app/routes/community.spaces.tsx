@@ -13,9 +13,8 @@ import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
-import { CheckboxField } from "~/ui/field";
+import { CheckboxField, TextField } from "~/ui/field";
 import { useCommunityError } from "~/ui/community/use-community-error";
-import { TextField } from "~/ui/field";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.spaces");

@@ -1,12 +1,11 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { communityProfiles, communityReplies, communityReports, communitySpaces, communityTopics, users } from "~db/schema";
+import { accounts, communityProfiles, communityReplies, communityReports, communitySpaces, communityTopics, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { notifyAboutPost, type PendingNotification } from "./notifications.server";
 import { isModerator } from "./permissions";
 import { authorFields } from "./profiles.server";
-import { accounts } from "~db/schema";
 
 type Fail = { ok: false; error: "not_found" | "forbidden" };
 const fail = (error: Fail["error"]): Fail => ({ ok: false, error });

@@ -63,9 +63,12 @@ export function escapeHtml(text: string): string {
  * characters from ts_headline) wrapped in <mark>. Nothing else of the text can become markup.
  */
 export function highlightSnippet(headline: string): string {
+  // NUL is the private marker here: the text can never contain it once PostgreSQL has stored it.
+  /* eslint-disable no-control-regex */
   const escaped = escapeHtml(headline.replace(/\u0000/g, "").replaceAll(HIGHLIGHT_START, "\u0000S").replaceAll(HIGHLIGHT_STOP, "\u0000E"));
   let open = false;
   let html = escaped.replace(/\u0000([SE])/g, (_all, which: string) => {
+    /* eslint-enable no-control-regex */
     if (which === "S" && !open) {
       open = true;
       return "<mark>";

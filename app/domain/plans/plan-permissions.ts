@@ -61,19 +61,22 @@ export interface AssigneeRef {
   active: boolean;
 }
 
+/** An action that needs nothing besides the plan's account. */
+type NoContext = Record<never, never>;
+
 /** What each action needs to know besides the plan's account. */
 export interface PlanActionContexts {
-  "plan.view": {};
-  "plan.create": {};
-  "plan.edit": {};
+  "plan.view": NoContext;
+  "plan.create": NoContext;
+  "plan.edit": NoContext;
   "milestone.sign_off": { side: TaskSide };
-  "milestone.rate": {};
+  "milestone.rate": NoContext;
   "task.create": { side: TaskSide; internal: boolean };
   "task.edit": { task: PlanTaskRef };
   "task.delete": { task: PlanTaskRef };
   "task.assign": { task: PlanTaskRef; assignee: AssigneeRef | null };
   "task.complete": { task: PlanTaskRef };
-  "internal.view": {};
+  "internal.view": NoContext;
   "comment": { internal: boolean };
 }
 

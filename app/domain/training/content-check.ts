@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import matter from "gray-matter";
-import type { ZodType } from "zod";
+import type { ZodType, ZodTypeDef } from "zod";
 import {
   CALLOUT_TYPES,
   type CourseFrontmatter,
@@ -69,7 +69,7 @@ interface ParsedFile<T> {
  */
 const parsedByHash = new Map<string, ParsedFile<unknown>>();
 
-function parseFile<T>(file: string, source: string, schema: ZodType<T, any, any>): ParsedFile<T> {
+function parseFile<T>(file: string, source: string, schema: ZodType<T, ZodTypeDef, unknown>): ParsedFile<T> {
   const key = `${file}\n${contentHash(source)}`;
   const cached = parsedByHash.get(key);
   if (cached) return cached as ParsedFile<T>;
@@ -79,7 +79,7 @@ function parseFile<T>(file: string, source: string, schema: ZodType<T, any, any>
   return result;
 }
 
-function parseFileUncached<T>(file: string, source: string, schema: ZodType<T, any, any>): ParsedFile<T> {
+function parseFileUncached<T>(file: string, source: string, schema: ZodType<T, ZodTypeDef, unknown>): ParsedFile<T> {
   const problems: ContentProblem[] = [];
   const lines = source.split("\n");
   let bodyStart = 0;
@@ -118,7 +118,7 @@ function parseFileUncached<T>(file: string, source: string, schema: ZodType<T, a
     const message = error as { line?: number; reason?: string; message?: string };
     const reason = message.reason ?? message.message ?? String(error);
     // Some messages (an unclosed tag) carry their position only in the text, as "(10:1-10:21)".
-    const line = message.line ?? Number(/\((\d+):\d+/.exec(reason)?.[1]) ?? undefined;
+    const line = message.line ?? (Number(/\((\d+):\d+/.exec(reason)?.[1]) || undefined);
     problems.push({ file, line: line || undefined, message: `is not valid MDX: ${reason}` });
   }
   return { data, facts, problems };

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { demo, uniqueEmail } from "../support/demo";
 import { signIn } from "../support/session";
 
-function passwordForm(page: import("@playwright/test").Page) {
+function passwordForm(page: Page) {
   return page.getByRole("region", { name: "Sign in with your password" });
 }
 
