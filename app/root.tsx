@@ -79,7 +79,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <AppShell user={root?.user ?? null} nav={root?.nav ?? []} unreadNotifications={root?.unreadNotifications ?? 0}>
+          <AppShell
+            user={root?.user ?? null}
+            nav={root?.nav ?? []}
+            unreadNotifications={root?.unreadNotifications ?? 0}
+          >
             {root?.notice ? (
               <div className="mb-4">
                 <Alert tone="success">{root.notice}</Alert>

@@ -17,7 +17,11 @@ function connect() {
         "DATABASE_URL is not set. Start Tandem with `npm start` or `npm run dev`, which start an embedded PostgreSQL when no DATABASE_URL is given.",
       );
     }
-    const sql = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connect_timeout: 5, onnotice: () => {} });
+    const sql = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connect_timeout: 5,
+      onnotice: () => {},
+    });
     connection = { sql, db: drizzle(sql, { schema }) };
   }
   return connection;

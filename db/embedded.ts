@@ -71,8 +71,7 @@ export async function startEmbeddedPostgres(
 ): Promise<RunningPostgres> {
   const persistent = options.persistent ?? true;
   const dataDir = resolve(
-    options.dataDir ??
-      (persistent ? ".data/postgres" : join(tmpdir(), `tandem-pg-${process.pid}-${Date.now()}`)),
+    options.dataDir ?? (persistent ? ".data/postgres" : join(tmpdir(), `tandem-pg-${process.pid}-${Date.now()}`)),
   );
   mkdirSync(join(dataDir, ".."), { recursive: true });
   const port = await freePort();

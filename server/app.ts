@@ -24,7 +24,9 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
     const expectedOrigin = process.env.APP_URL
       ? new URL(process.env.APP_URL).origin
       : `${req.protocol}://${req.get("host")}`;
-    if (isSameOriginWrite({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), expectedOrigin })) {
+    if (
+      isSameOriginWrite({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), expectedOrigin })
+    ) {
       return next();
     }
     res.status(403).type("text/plain").send("This request came from another site and was refused (CSRF check).");

@@ -42,7 +42,9 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
   });
   // After migrations and listening: the first run happens in the background, then hourly.
   const overdueJob = startOverdueTaskJob();
-  console.log(`\nTandem is ready at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (started in ${Date.now() - startedAt} ms)\n`);
+  console.log(
+    `\nTandem is ready at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (started in ${Date.now() - startedAt} ms)\n`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -17,5 +17,19 @@ import value from "./en/value";
  * shape. Messages use {{placeholders}} and _one/_other plurals, never concatenation.
  */
 export const resources = {
-  en: { common, auth, people, mail, staff, settings, plans, planEditing, templates, value, training, community, advocacy },
+  en: {
+    common,
+    auth,
+    people,
+    mail,
+    staff,
+    settings,
+    plans,
+    planEditing,
+    templates,
+    value,
+    training,
+    community,
+    advocacy,
+  },
 } as const;

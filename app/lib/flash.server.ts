@@ -6,7 +6,14 @@ import { secureCookies } from "./env.server";
 const secret = process.env.SESSION_SECRET || randomBytes(32).toString("hex");
 
 const storage = createCookieSessionStorage<Record<string, never>, { notice: string }>({
-  cookie: { name: "tandem_flash", httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", secrets: [secret] },
+  cookie: {
+    name: "tandem_flash",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies,
+    path: "/",
+    secrets: [secret],
+  },
 });
 
 /** Redirects and shows `notice` once on the next page (e.g. "Invitation sent"). */

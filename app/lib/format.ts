@@ -10,9 +10,7 @@ export function formatDate(isoDate: string, locale: string): string {
 }
 
 export function formatDateTime(value: Date | string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
 }
 
 export function formatNumber(value: number, locale: string): string {
@@ -31,7 +29,12 @@ export function todayIn(timeZone: string, now = new Date()): string {
 
 /** A money amount in the account's currency, whole units unless asked for cents. */
 export function formatMoney(value: number, currency: string, locale: string, fractionDigits = 0): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 /** A measured figure: up to four decimals, as stored, without trailing zeros. */

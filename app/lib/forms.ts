@@ -86,7 +86,9 @@ function compactArrays(value: unknown): unknown {
 export function parseNestedForm<Schema extends z.ZodTypeAny>(
   schema: Schema,
   formData: FormData,
-): { ok: true; data: z.infer<Schema> } | { ok: false; fieldErrors: FieldErrorCodes; values: Record<string, unknown> | null } {
+):
+  | { ok: true; data: z.infer<Schema> }
+  | { ok: false; fieldErrors: FieldErrorCodes; values: Record<string, unknown> | null } {
   const values = nestedFormValues(formData);
   if (!values) return { ok: false, fieldErrors: { form: "form.malformed" }, values: null };
   const result = schema.safeParse(values);

@@ -84,7 +84,8 @@ function PlanCard({
 
 export default function AccountHome() {
   const { t } = useTranslation(["people", "common", "advocacy"]);
-  const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests, reviews } = useLoaderData<typeof loader>();
+  const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests, reviews } =
+    useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const peoplePath = `/accounts/${account.id}/people`;
@@ -108,7 +109,9 @@ export default function AccountHome() {
                 <div className="text-sm font-medium text-slate-900">{person.name}</div>
                 {person.title ? <div className="text-xs text-slate-500">{person.title}</div> : null}
               </div>
-              <Badge tone={person.accountRole === "champion" ? "brand" : "neutral"}>{t(`common:roles.${person.accountRole ?? "member"}`)}</Badge>
+              <Badge tone={person.accountRole === "champion" ? "brand" : "neutral"}>
+                {t(`common:roles.${person.accountRole ?? "member"}`)}
+              </Badge>
             </li>
           ))}
         </ul>
@@ -136,19 +139,33 @@ export default function AccountHome() {
                   <CaseStudyReviewCard key={draft.id} draft={draft} accountId={account.id} />
                 ))}
                 {referenceRequests.map((request) => (
-                  <ReferenceRequestCard key={request.id} request={request} accountId={account.id} vendorName={root?.vendorName ?? ""} />
+                  <ReferenceRequestCard
+                    key={request.id}
+                    request={request}
+                    accountId={account.id}
+                    vendorName={root?.vendorName ?? ""}
+                  />
                 ))}
                 {asks.map((ask) => (
                   <AskCard key={ask.id} ask={ask} accountId={account.id} vendorName={root?.vendorName ?? ""} />
                 ))}
               </section>
             ) : null}
-            <PlanCard plan={plan} planPath={`/accounts/${account.id}/plan`} emptyText={t("account.planEmpty")} locale={locale} />
+            <PlanCard
+              plan={plan}
+              planPath={`/accounts/${account.id}/plan`}
+              emptyText={t("account.planEmpty")}
+              locale={locale}
+            />
             {teamCard}
           </div>
           <div className="space-y-6">
             <Card title={t("account.yourCsm")}>
-              {account.csmName ? <p className="text-sm font-medium">{account.csmName}</p> : <p className="text-sm text-slate-600">{t("account.noCsm")}</p>}
+              {account.csmName ? (
+                <p className="text-sm font-medium">{account.csmName}</p>
+              ) : (
+                <p className="text-sm text-slate-600">{t("account.noCsm")}</p>
+              )}
             </Card>
             {npsDue ? <NpsSurvey accountId={account.id} vendorName={root?.vendorName ?? ""} /> : null}
           </div>
@@ -169,14 +186,22 @@ export default function AccountHome() {
               { label: t("account.facts.region"), value: account.region },
               {
                 label: t("account.facts.seats"),
-                value: t("accounts.seatsUsed", { used: account.activePeople + account.pendingInvitations, licensed: account.licensedSeats }),
+                value: t("accounts.seatsUsed", {
+                  used: account.activePeople + account.pendingInvitations,
+                  licensed: account.licensedSeats,
+                }),
               },
               { label: t("account.facts.renewal"), value: formatDate(account.renewalDate, locale) },
               { label: t("account.facts.timeZone"), value: account.timeZone.replaceAll("_", " ") },
             ]}
           />
         </Card>
-        <PlanCard plan={plan} planPath={`/accounts/${account.id}/plan`} emptyText={t("account.staffPlanEmpty")} locale={locale} />
+        <PlanCard
+          plan={plan}
+          planPath={`/accounts/${account.id}/plan`}
+          emptyText={t("account.staffPlanEmpty")}
+          locale={locale}
+        />
         {teamCard}
       </div>
       <Card title={t("account.activityTitle")}>

@@ -9,11 +9,19 @@ import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
-import { AssetsSection, AsksSection, ConsentsSection, NpsSection, OpportunitiesSection, ReferencesSection } from "~/ui/advocacy/account-advocacy-sections";
+import {
+  AssetsSection,
+  AsksSection,
+  ConsentsSection,
+  NpsSection,
+  OpportunitiesSection,
+  ReferencesSection,
+} from "~/ui/advocacy/account-advocacy-sections";
 import { ButtonLink } from "~/ui/button";
 import { EmptyState } from "~/ui/layout";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "common:titles.accountAdvocacy", { name: data?.accountName ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "common:titles.accountAdvocacy", { name: data?.accountName ?? "" });
 
 /**
  * The staff account page's Advocacy tab: what this account said and shared. Staff-only — a customer
@@ -23,7 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (actor.kind !== "staff" || !canInWorkspace(actor, "advocacy.view")) notFound();
   const advocacy = await getAccountAdvocacy(account.id);
-  return { accountId: account.id, accountName: account.name, advocacy, canManage: canInWorkspace(actor, "advocacy.manage"), timeZone: actor.timeZone };
+  return {
+    accountId: account.id,
+    accountName: account.name,
+    advocacy,
+    canManage: canInWorkspace(actor, "advocacy.manage"),
+    timeZone: actor.timeZone,
+  };
 }
 
 export default function AccountAdvocacy() {
@@ -51,7 +65,15 @@ export default function AccountAdvocacy() {
   );
 }
 
-function AdvocacySections({ advocacy, newOpportunity, when }: { advocacy: AccountAdvocacy; newOpportunity: ReactNode; when: (iso: string) => string }) {
+function AdvocacySections({
+  advocacy,
+  newOpportunity,
+  when,
+}: {
+  advocacy: AccountAdvocacy;
+  newOpportunity: ReactNode;
+  when: (iso: string) => string;
+}) {
   return (
     <>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">

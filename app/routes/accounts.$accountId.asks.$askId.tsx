@@ -26,7 +26,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = ConsentInputSchema.safeParse({ uses: form.getAll("uses"), scope: form.get("scope") ?? undefined });
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message.includes(".") ? issue.message : "field.required";
+      for (const issue of parsed.error.issues)
+        fieldErrors[String(issue.path[0])] ??= issue.message.includes(".") ? issue.message : "field.required";
       return data({ ok: false as const, fieldErrors }, { status: 400 });
     }
     answer = { response: "accept", consent: parsed.data };
@@ -38,7 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return data({ ok: false as const, fieldErrors: {}, formError: result.error }, { status: 409 });
   }
-  const done = { accept: "advocacy:ask.accepted", not_now: "advocacy:ask.snoozed", decline: "advocacy:ask.declined" } as const;
+  const done = {
+    accept: "advocacy:ask.accepted",
+    not_now: "advocacy:ask.snoozed",
+    decline: "advocacy:ask.declined",
+  } as const;
   return redirectWithNotice(`/accounts/${account.id}`, serverT(actor.locale)(done[intent.data]));
 }
 

@@ -19,7 +19,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ fieldErrors: {}, formError: result.error }, { status: 409 });
   }
   const t = serverT(actor.locale);
-  return redirectWithNotice(`/accounts/${account.id}`, t(parsed.data.decision === "approve" ? "advocacy:caseStudy.approved" : "advocacy:caseStudy.changesRequested"));
+  return redirectWithNotice(
+    `/accounts/${account.id}`,
+    t(parsed.data.decision === "approve" ? "advocacy:caseStudy.approved" : "advocacy:caseStudy.changesRequested"),
+  );
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,5 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
-import { CaseStudyCommentSchema, addCaseStudyComment, emailCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
+import {
+  CaseStudyCommentSchema,
+  addCaseStudyComment,
+  emailCaseStudyComment,
+} from "~/domain/advocacy/case-study-comments.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { parseForm } from "~/lib/forms";
 import { isId } from "~/lib/ids";

@@ -15,11 +15,20 @@ import { useAccountFormMessages } from "~/ui/use-account-form-messages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { account } = await requireAccountAccess(request, params.accountId, "account.edit");
-  const [segments, owners, useCaseSuggestions] = await Promise.all([listSegments(), listAccountOwners(), listUseCasesInUse(undefined, account.id)]);
+  const [segments, owners, useCaseSuggestions] = await Promise.all([
+    listSegments(),
+    listAccountOwners(),
+    listUseCasesInUse(undefined, account.id),
+  ]);
   return { account, segments, owners, timeZones: listTimeZones(), useCaseSuggestions };
 }
 
-const FIELD_OF_ERROR: Record<string, string> = { name_taken: "name", unknown_segment: "segmentId", unknown_csm: "csmId", stale: "form" };
+const FIELD_OF_ERROR: Record<string, string> = {
+  name_taken: "name",
+  unknown_segment: "segmentId",
+  unknown_csm: "csmId",
+  stale: "form",
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.edit");
@@ -29,7 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateAccount(actor, account.id, parsed.data, Number(form.get("version")));
   if (!result.ok) {
     return data(
-      { fieldErrors: {} as Record<string, string | undefined>, errorCode: { field: FIELD_OF_ERROR[result.error] ?? "name", code: result.error } },
+      {
+        fieldErrors: {} as Record<string, string | undefined>,
+        errorCode: { field: FIELD_OF_ERROR[result.error] ?? "name", code: result.error },
+      },
       { status: 409 },
     );
   }
@@ -47,7 +59,14 @@ export default function EditAccount() {
       <input type="hidden" name="version" value={account.version} />
       {result ? <Alert tone="error">{messages.form ?? t("common:errors.formInvalid")}</Alert> : null}
       <Card title={t("accountForm.editTitle", { name: account.name })}>
-        <AccountFields values={account} errors={messages} segments={segments} owners={owners} timeZones={timeZones} useCaseSuggestions={useCaseSuggestions} />
+        <AccountFields
+          values={account}
+          errors={messages}
+          segments={segments}
+          owners={owners}
+          timeZones={timeZones}
+          useCaseSuggestions={useCaseSuggestions}
+        />
       </Card>
       <div className="flex justify-end gap-2">
         <ButtonLink to={`/accounts/${account.id}`} variant="ghost">

@@ -23,9 +23,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = control.data;
   return answer(
     input.intent === "delete"
-      ? await deleteMilestone(actor, account.id, params.milestoneId, { expectedVersion: input.version, taskCount: input.taskCount })
+      ? await deleteMilestone(actor, account.id, params.milestoneId, {
+          expectedVersion: input.version,
+          taskCount: input.taskCount,
+        })
       : await updateMilestone(actor, account.id, params.milestoneId, {
-...values, expectedVersion: input.version }),
+          ...values,
+          expectedVersion: input.version,
+        }),
   );
 }
 

@@ -23,7 +23,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) return data({ ok: false as const, fieldErrors: {}, formError: "notDue" }, { status: 409 });
   // A redirect, so the home page reloads without the survey and says thank you.
-  return redirectWithNotice(`/accounts/${actor.accountId}`, serverT(actor.locale)(dismissing ? "advocacy:nps.dismissed" : "advocacy:nps.thanks"));
+  return redirectWithNotice(
+    `/accounts/${actor.accountId}`,
+    serverT(actor.locale)(dismissing ? "advocacy:nps.dismissed" : "advocacy:nps.thanks"),
+  );
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

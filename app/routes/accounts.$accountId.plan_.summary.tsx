@@ -57,7 +57,12 @@ export default function ExecutiveSummaryPage() {
     );
   }
   const metricsByOutcome = new Map((value?.outcomes ?? []).map((outcome) => [outcome.id, outcome.metrics]));
-  const early = (days: number) => (days > 0 ? t("summary.earlyBy", { count: days }) : days < 0 ? t("summary.lateBy", { count: -days }) : t("summary.onTime"));
+  const early = (days: number) =>
+    days > 0
+      ? t("summary.earlyBy", { count: days })
+      : days < 0
+        ? t("summary.lateBy", { count: -days })
+        : t("summary.onTime");
 
   return (
     <article className="mx-auto max-w-4xl space-y-8 bg-white p-6 shadow-sm ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0 sm:p-10">
@@ -65,7 +70,9 @@ export default function ExecutiveSummaryPage() {
         <div>
           <p className="text-sm font-medium text-brand-700">{t("summary.preparedBy", { vendor })}</p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{t("summary.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("summary.subtitle", { account: account.name, plan: plan.name, date: formatDate(plan.today, locale) })}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("summary.subtitle", { account: account.name, plan: plan.name, date: formatDate(plan.today, locale) })}
+          </p>
         </div>
         <div className="flex flex-wrap gap-2 print:hidden">
           <Button type="button" onClick={() => window.print()}>
@@ -91,7 +98,16 @@ export default function ExecutiveSummaryPage() {
               {metrics.length === 0 ? (
                 <p className="text-sm text-slate-500">{t("summary.noMetrics")}</p>
               ) : (
-                <Table caption={outcome.title} head={[t("roi.columns.metric"), t("metric.chartBaseline"), t("metric.current"), t("metric.chartTarget"), t("metric.progress")]}>
+                <Table
+                  caption={outcome.title}
+                  head={[
+                    t("roi.columns.metric"),
+                    t("metric.chartBaseline"),
+                    t("metric.current"),
+                    t("metric.chartTarget"),
+                    t("metric.progress"),
+                  ]}
+                >
                   {metrics.map((metric) => (
                     <tr key={metric.id}>
                       <Cell className="whitespace-normal font-medium text-slate-900">{metric.name}</Cell>
@@ -110,7 +126,15 @@ export default function ExecutiveSummaryPage() {
 
       {value ? (
         <div className="break-inside-avoid">
-          <RoiSummary roi={value.roi} metrics={value.outcomes.flatMap((outcome) => outcome.metrics)} currency={value.currency} locale={locale} costLink={null} isStaff={isStaff} expanded />
+          <RoiSummary
+            roi={value.roi}
+            metrics={value.outcomes.flatMap((outcome) => outcome.metrics)}
+            currency={value.currency}
+            locale={locale}
+            costLink={null}
+            isStaff={isStaff}
+            expanded
+          />
         </div>
       ) : null}
 
@@ -122,7 +146,8 @@ export default function ExecutiveSummaryPage() {
               <li key={milestone.id}>
                 <span className="font-medium text-slate-900">{milestone.title}</span>
                 <span className="block text-slate-600">
-                  {t("summary.achievedOn", { date: formatDate(milestone.achievedOn, locale) })} · {early(milestone.daysEarly)}
+                  {t("summary.achievedOn", { date: formatDate(milestone.achievedOn, locale) })} ·{" "}
+                  {early(milestone.daysEarly)}
                 </span>
               </li>
             ))}
@@ -159,7 +184,9 @@ export default function ExecutiveSummaryPage() {
                     : [
                         t(`plans:side.${risk.side}`),
                         risk.assigneeName,
-                        risk.overdue && risk.dueDate ? t("summary.overdueSince", { date: formatDate(risk.dueDate, locale) }) : null,
+                        risk.overdue && risk.dueDate
+                          ? t("summary.overdueSince", { date: formatDate(risk.dueDate, locale) })
+                          : null,
                         risk.blockedReason ? t("summary.blockedBecause", { reason: risk.blockedReason }) : null,
                       ]
                         .filter(Boolean)
@@ -176,14 +203,23 @@ export default function ExecutiveSummaryPage() {
         <div className="grid grid-cols-1 gap-6 md:grid-cols-2 print:grid-cols-2">
           {(["customer", "vendor"] as const).map((side) => (
             <div key={side} className="space-y-2">
-              <h3 className="font-medium text-slate-900">{t(`summary.nextStepsSide.${side}`, { account: account.name, vendor })}</h3>
-              {summary.nextSteps[side].length === 0 ? <p className="text-sm text-slate-600">{t("summary.noSteps")}</p> : null}
+              <h3 className="font-medium text-slate-900">
+                {t(`summary.nextStepsSide.${side}`, { account: account.name, vendor })}
+              </h3>
+              {summary.nextSteps[side].length === 0 ? (
+                <p className="text-sm text-slate-600">{t("summary.noSteps")}</p>
+              ) : null}
               <ol className="list-decimal space-y-1 pl-5 text-sm">
                 {summary.nextSteps[side].map((step) => (
                   <li key={step.id}>
                     <span className="text-slate-900">{step.title}</span>
                     <span className={`block ${step.overdue ? "text-red-700" : "text-slate-600"}`}>
-                      {[step.assigneeName, step.dueDate ? t("summary.due", { date: formatDate(step.dueDate, locale) }) : null].filter(Boolean).join(" · ")}
+                      {[
+                        step.assigneeName,
+                        step.dueDate ? t("summary.due", { date: formatDate(step.dueDate, locale) }) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </span>
                   </li>
                 ))}

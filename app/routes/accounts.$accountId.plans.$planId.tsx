@@ -26,7 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = control.data;
   switch (input.intent) {
     case "rename":
-      return answer(await renamePlan(actor, account.id, params.planId, { name: values.name, expectedVersion: input.version }));
+      return answer(
+        await renamePlan(actor, account.id, params.planId, { name: values.name, expectedVersion: input.version }),
+      );
     case "make_current":
       return answer(await makePlanCurrent(actor, account.id, params.planId));
     case "add_outcome":

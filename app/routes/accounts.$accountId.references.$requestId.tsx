@@ -20,7 +20,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return data({ formError: result.error }, { status: 409 });
   }
-  return redirectWithNotice(`/accounts/${account.id}`, serverT(actor.locale)(intent.data === "accept" ? "advocacy:referenceAsk.accepted" : "advocacy:referenceAsk.declined"));
+  return redirectWithNotice(
+    `/accounts/${account.id}`,
+    serverT(actor.locale)(
+      intent.data === "accept" ? "advocacy:referenceAsk.accepted" : "advocacy:referenceAsk.declined",
+    ),
+  );
 }
 
 export async function loader({ params }: ActionFunctionArgs) {

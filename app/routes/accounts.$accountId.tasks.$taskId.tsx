@@ -16,7 +16,10 @@ const ChangeSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("assign"),
-    assigneeId: z.string().max(40).transform((value) => (value === "" ? null : value)),
+    assigneeId: z
+      .string()
+      .max(40)
+      .transform((value) => (value === "" ? null : value)),
     version: z.coerce.number().int().min(1),
   }),
 ]);
@@ -35,7 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
           blockedReason: input.blockedReason ?? null,
           expectedVersion: input.version,
         })
-      : await assignTask(actor, account.id, params.taskId, { assigneeId: input.assigneeId, expectedVersion: input.version });
+      : await assignTask(actor, account.id, params.taskId, {
+          assigneeId: input.assigneeId,
+          expectedVersion: input.version,
+        });
   if (!result.ok) return data({ error: result.error }, { status: STATUS[result.error] });
   return { error: null };
 }

@@ -16,7 +16,8 @@ import { Alert, Badge, Card, PageHeader } from "~/ui/layout";
 import { TaskStatusBadge } from "~/ui/plans/status-badge";
 import { Cell, Table } from "~/ui/table";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "common:titles.taskTraining", { title: data?.task.title ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "common:titles.taskTraining", { title: data?.task.title ?? "" });
 
 /** A plan task's training requirement: its trainees' progress for everyone who sees the task; the form for CSMs. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,7 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const training = await getTaskTraining(actor, account.id, params.taskId, catalog.courses);
   if (!training) notFound();
   const canLink = canOnAccount(actor, "training.link", account.id);
-  const people = canLink ? (await listMembers(account.id)).filter((person) => !person.deactivatedAt).map((person) => ({ id: person.id, name: person.name })) : [];
+  const people = canLink
+    ? (await listMembers(account.id))
+        .filter((person) => !person.deactivatedAt)
+        .map((person) => ({ id: person.id, name: person.name }))
+    : [];
   return {
     accountId: account.id,
     ...training,
@@ -42,7 +47,14 @@ const SetSchema = z.object({
   trainee: z.array(z.string().max(40)).max(500),
   version: z.coerce.number().int().min(1),
 });
-const STATUS = { not_found: 404, forbidden: 403, stale: 409, unknown_course: 400, invalid_trainee: 400, no_trainees: 400 } as const;
+const STATUS = {
+  not_found: 404,
+  forbidden: 403,
+  stale: 409,
+  unknown_course: 400,
+  invalid_trainee: 400,
+  no_trainees: 400,
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
@@ -50,13 +62,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!canOnAccount(actor, "training.link", account.id)) forbidden();
   const form = await request.formData();
   const parsed = SetSchema.safeParse({ ...Object.fromEntries(form), trainee: form.getAll("trainee").map(String) });
-  if (!parsed.success) return data({ ok: false as const, error: "unknown_course" as const, field: "courseSlug" }, { status: 400 });
+  if (!parsed.success)
+    return data({ ok: false as const, error: "unknown_course" as const, field: "courseSlug" }, { status: 400 });
   const course = parsed.data.courseSlug === "" ? null : findCourse(loadCatalog(), parsed.data.courseSlug);
-  if (parsed.data.courseSlug !== "" && !course) return data({ ok: false as const, error: "unknown_course" as const, field: "courseSlug" }, { status: 400 });
-  const result = await setTaskTraining(actor, account.id, params.taskId, { course, traineeIds: parsed.data.trainee, expectedVersion: parsed.data.version });
+  if (parsed.data.courseSlug !== "" && !course)
+    return data({ ok: false as const, error: "unknown_course" as const, field: "courseSlug" }, { status: 400 });
+  const result = await setTaskTraining(actor, account.id, params.taskId, {
+    course,
+    traineeIds: parsed.data.trainee,
+    expectedVersion: parsed.data.version,
+  });
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data({ ok: false as const, error: result.error, field: result.error === "unknown_course" ? "courseSlug" : "trainee" }, { status: STATUS[result.error] });
+    return data(
+      { ok: false as const, error: result.error, field: result.error === "unknown_course" ? "courseSlug" : "trainee" },
+      { status: STATUS[result.error] },
+    );
   }
   return { ok: true as const, completed: result.completed, error: null, field: null };
 }
@@ -76,7 +97,10 @@ export default function TaskTraining() {
           {t("common:nav.plan")}
         </Link>
       </p>
-      <PageHeader title={t("task.title", { title: task.title })} description={<TaskStatusBadge status={task.status} />} />
+      <PageHeader
+        title={t("task.title", { title: task.title })}
+        description={<TaskStatusBadge status={task.status} />}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={course ? t("task.requiredCourse", { title: course.title }) : t("task.linkShort")}>
           {unknownCourse ? <Alert tone="error">{t("task.unknownCourse")}</Alert> : null}
@@ -85,13 +109,19 @@ export default function TaskTraining() {
           ) : (
             <>
               <p className="mb-3 text-sm text-slate-600">{t("task.description")}</p>
-              <p className="mb-3 text-sm font-medium">{t("task.linkProgress", { finished: String(finished), total: String(trainees.length) })}</p>
+              <p className="mb-3 text-sm font-medium">
+                {t("task.linkProgress", { finished: String(finished), total: String(trainees.length) })}
+              </p>
               <Table caption={t("task.trainees")} head={[t("adoption.person"), t("course.progressLabel")]}>
                 {trainees.map((person) => (
                   <tr key={person.id}>
                     <Cell className="font-medium text-slate-900">{person.name}</Cell>
                     <Cell>
-                      {person.finished ? <Badge tone="green">{t("task.finished")}</Badge> : t("task.progress", { completed: String(person.completed), total: String(person.total) })}
+                      {person.finished ? (
+                        <Badge tone="green">{t("task.finished")}</Badge>
+                      ) : (
+                        t("task.progress", { completed: String(person.completed), total: String(person.total) })
+                      )}
                     </Cell>
                   </tr>
                 ))}
@@ -108,15 +138,23 @@ export default function TaskTraining() {
                 name="courseSlug"
                 defaultValue={course?.slug ?? ""}
                 options={[{ value: "", label: t("task.noCourse") }, ...courses]}
-                error={result && !result.ok && result.field === "courseSlug" ? error ?? undefined : undefined}
+                error={result && !result.ok && result.field === "courseSlug" ? (error ?? undefined) : undefined}
               />
-              <fieldset aria-describedby={result && !result.ok && result.field === "trainee" ? "trainee-error" : undefined}>
+              <fieldset
+                aria-describedby={result && !result.ok && result.field === "trainee" ? "trainee-error" : undefined}
+              >
                 <legend className="text-sm font-medium text-slate-900">{t("task.trainees")}</legend>
                 <ul className="mt-2 grid gap-1 sm:grid-cols-2">
                   {people.map((person) => (
                     <li key={person.id}>
                       <label className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" name="trainee" value={person.id} defaultChecked={chosen.has(person.id)} className="h-4 w-4" />
+                        <input
+                          type="checkbox"
+                          name="trainee"
+                          value={person.id}
+                          defaultChecked={chosen.has(person.id)}
+                          className="h-4 w-4"
+                        />
                         {person.name}
                       </label>
                     </li>
@@ -129,7 +167,9 @@ export default function TaskTraining() {
                 ) : null}
               </fieldset>
               <Button disabled={navigation.state !== "idle"}>{t("task.save")}</Button>
-              {result?.ok ? <Alert tone="success">{result.completed ? t("task.completedNow") : t("task.saved")}</Alert> : null}
+              {result?.ok ? (
+                <Alert tone="success">{result.completed ? t("task.completedNow") : t("task.saved")}</Alert>
+              ) : null}
             </Form>
           </Card>
         ) : null}

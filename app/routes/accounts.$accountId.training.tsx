@@ -9,7 +9,8 @@ import { useRootData } from "~/lib/root-data";
 import { PageHeader } from "~/ui/layout";
 import { TeamAdoptionView } from "~/ui/training/adoption-tables";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "common:titles.teamTraining", { name: data?.accountName ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "common:titles.teamTraining", { name: data?.accountName ?? "" });
 
 /** The team's training: the champion's view of their own account, and the CSM's "Training" tab. Another account → 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

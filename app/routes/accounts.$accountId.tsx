@@ -8,13 +8,21 @@ import { Badge } from "~/ui/layout";
 import { UseCaseBadges } from "~/ui/use-cases";
 import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "common:titles.account", { name: data?.account.name ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "common:titles.account", { name: data?.account.name ?? "" });
 
 /** The frame of every account page. Staff see the account's name and its sections; customers their own nav. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   return {
-    account: { id: account.id, name: account.name, segmentName: account.segmentName, industry: account.industry, region: account.region, useCases: account.useCases },
+    account: {
+      id: account.id,
+      name: account.name,
+      segmentName: account.segmentName,
+      industry: account.industry,
+      region: account.region,
+      useCases: account.useCases,
+    },
     isStaff: actor.kind === "staff",
     canEdit: canOnAccount(actor, "account.edit", account.id),
     canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
@@ -23,7 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium ${
-    isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+    isActive
+      ? "border-brand-600 text-brand-700"
+      : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
   }`;
 }
 

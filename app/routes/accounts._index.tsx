@@ -40,14 +40,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const HEALTH_TONES = { stalled: "red", at_risk: "amber", on_track: "green", completed: "brand" } as const;
 
-function PlanStatusCell({ plan }: { plan: { health: keyof typeof HEALTH_TONES; achieved: number; total: number; overdueTasks: number } | null }) {
+function PlanStatusCell({
+  plan,
+}: {
+  plan: { health: keyof typeof HEALTH_TONES; achieved: number; total: number; overdueTasks: number } | null;
+}) {
   const { t } = useTranslation(["people", "plans"]);
   if (!plan) return <span className="text-slate-500">{t("accounts.noPlan")}</span>;
   return (
     <div>
       <Badge tone={HEALTH_TONES[plan.health]}>{t(`plans:health.${plan.health}`)}</Badge>
-      <div className="text-xs text-slate-500">{t("plans:glance.milestones", { achieved: plan.achieved, total: plan.total })}</div>
-      {plan.overdueTasks > 0 ? <div className="text-xs text-red-700">{t("accounts.overdueTasks", { count: plan.overdueTasks })}</div> : null}
+      <div className="text-xs text-slate-500">
+        {t("plans:glance.milestones", { achieved: plan.achieved, total: plan.total })}
+      </div>
+      {plan.overdueTasks > 0 ? (
+        <div className="text-xs text-red-700">{t("accounts.overdueTasks", { count: plan.overdueTasks })}</div>
+      ) : null}
     </div>
   );
 }
@@ -75,7 +83,11 @@ export default function Accounts() {
         </EmptyState>
       ) : (
         <>
-          <Form method="get" role="search" className="mb-4 grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+          <Form
+            method="get"
+            role="search"
+            className="mb-4 grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+          >
             <div className="lg:col-span-2">
               <TextField
                 label={t("accounts.searchLabel")}
@@ -89,7 +101,10 @@ export default function Accounts() {
               label={t("accounts.segment")}
               name="segment"
               defaultValue={params.get("segment") ?? ""}
-              options={[{ value: "", label: t("accounts.allSegments") }, ...segments.map((s) => ({ value: s.id, label: s.name }))]}
+              options={[
+                { value: "", label: t("accounts.allSegments") },
+                ...segments.map((s) => ({ value: s.id, label: s.name })),
+              ]}
             />
             <SelectField
               label={t("accounts.csm")}
@@ -156,10 +171,17 @@ export default function Accounts() {
                     <Cell>
                       <PlanStatusCell plan={account.plan} />
                     </Cell>
-                    <Cell>{t("accounts.seatsUsed", { used: account.activePeople + account.pendingInvitations, licensed: account.licensedSeats })}</Cell>
+                    <Cell>
+                      {t("accounts.seatsUsed", {
+                        used: account.activePeople + account.pendingInvitations,
+                        licensed: account.licensedSeats,
+                      })}
+                    </Cell>
                     <Cell>
                       <div>{formatDate(account.renewalDate, locale)}</div>
-                      <div className={`text-xs ${days < 0 ? "text-red-700" : days <= 90 ? "text-amber-700" : "text-slate-500"}`}>
+                      <div
+                        className={`text-xs ${days < 0 ? "text-red-700" : days <= 90 ? "text-amber-700" : "text-slate-500"}`}
+                      >
                         {days < 0 ? t("accounts.renewalPassed") : t("accounts.renewsIn", { count: days })}
                       </div>
                     </Cell>

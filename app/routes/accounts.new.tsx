@@ -23,8 +23,18 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "accounts.create");
-  const [segments, owners, useCaseSuggestions] = await Promise.all([listSegments(), listAccountOwners(), listUseCasesInUse()]);
-  return { segments, owners, useCaseSuggestions, timeZones: listTimeZones(), defaultCsmId: actor.staffRole === "csm" ? actor.id : null };
+  const [segments, owners, useCaseSuggestions] = await Promise.all([
+    listSegments(),
+    listAccountOwners(),
+    listUseCasesInUse(),
+  ]);
+  return {
+    segments,
+    owners,
+    useCaseSuggestions,
+    timeZones: listTimeZones(),
+    defaultCsmId: actor.staffRole === "csm" ? actor.id : null,
+  };
 }
 
 const NewAccountSchema = AccountInputSchema.extend({
@@ -76,7 +86,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await result.extra.send();
   const t = serverT(actor.locale);
-  return redirectWithNotice(`/accounts/${result.accountId}`, t("people:accountForm.created", { name: input.name, email: championEmail }));
+  return redirectWithNotice(
+    `/accounts/${result.accountId}`,
+    t("people:accountForm.created", { name: input.name, email: championEmail }),
+  );
 }
 
 export default function NewAccount() {
@@ -111,7 +124,12 @@ export default function NewAccount() {
               hint={t("accountForm.championHint")}
               error={messages.championEmail}
             />
-            <TextField label={t("accountForm.championName")} name="championName" autoComplete="off" error={messages.championName} />
+            <TextField
+              label={t("accountForm.championName")}
+              name="championName"
+              autoComplete="off"
+              error={messages.championName}
+            />
           </div>
         </Card>
         <div className="flex justify-end gap-2">

@@ -20,10 +20,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:ti
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.view");
   const url = new URL(request.url);
-  const filters = OpportunityFiltersSchema.parse(Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")));
+  const filters = OpportunityFiltersSchema.parse(
+    Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")),
+  );
   const [rows, choices] = await Promise.all([listOpportunities(filters), listFilterChoices()]);
   const now = new Date();
-  return { filters, choices, canManage: canInWorkspace(actor, "advocacy.manage"), opportunities: rows.map((row) => ({ ...row, daysInStage: daysInStage(new Date(row.stageEnteredAt), now) })) };
+  return {
+    filters,
+    choices,
+    canManage: canInWorkspace(actor, "advocacy.manage"),
+    opportunities: rows.map((row) => ({ ...row, daysInStage: daysInStage(new Date(row.stageEnteredAt), now) })),
+  };
 }
 
 export default function Pipeline() {
@@ -40,12 +47,44 @@ export default function Pipeline() {
           <ButtonLink to="/advocacy/opportunities/new">{t("newOpportunity.button")}</ButtonLink>
         </div>
       ) : null}
-      <Form method="get" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("pipeline.filters")}>
-        <SelectField label={t("pipeline.type")} name="type" defaultValue={filters.type ?? ""} options={[any, ...ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) }))]} />
-        <SelectField label={t("pipeline.stage")} name="stage" defaultValue={filters.stage ?? ""} options={[any, ...STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))]} />
-        <SelectField label={t("pipeline.industry")} name="industry" defaultValue={filters.industry ?? ""} options={[any, ...choices.industries.map((industry) => ({ value: industry, label: industry }))]} />
-        <SelectField label={t("pipeline.segment")} name="segment" defaultValue={filters.segment ?? ""} options={[any, ...choices.segments.map((segment) => ({ value: segment.id, label: segment.name }))]} />
-        <SelectField label={t("pipeline.view")} name="view" defaultValue={filters.view} options={[{ value: "table", label: t("pipeline.table") }, { value: "board", label: t("pipeline.board") }]} />
+      <Form
+        method="get"
+        className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-6"
+        aria-label={t("pipeline.filters")}
+      >
+        <SelectField
+          label={t("pipeline.type")}
+          name="type"
+          defaultValue={filters.type ?? ""}
+          options={[any, ...ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) }))]}
+        />
+        <SelectField
+          label={t("pipeline.stage")}
+          name="stage"
+          defaultValue={filters.stage ?? ""}
+          options={[any, ...STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))]}
+        />
+        <SelectField
+          label={t("pipeline.industry")}
+          name="industry"
+          defaultValue={filters.industry ?? ""}
+          options={[any, ...choices.industries.map((industry) => ({ value: industry, label: industry }))]}
+        />
+        <SelectField
+          label={t("pipeline.segment")}
+          name="segment"
+          defaultValue={filters.segment ?? ""}
+          options={[any, ...choices.segments.map((segment) => ({ value: segment.id, label: segment.name }))]}
+        />
+        <SelectField
+          label={t("pipeline.view")}
+          name="view"
+          defaultValue={filters.view}
+          options={[
+            { value: "table", label: t("pipeline.table") },
+            { value: "board", label: t("pipeline.board") },
+          ]}
+        />
         <div className="flex gap-2">
           <Button>{t("pipeline.apply")}</Button>
           <ButtonLink to="/advocacy" variant="ghost">
@@ -61,7 +100,11 @@ export default function Pipeline() {
           {boardStages.map((stage) => {
             const inStage = opportunities.filter((row) => row.stage === stage);
             return (
-              <section key={stage} aria-label={t(`stages.${stage}`)} className="w-64 shrink-0 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
+              <section
+                key={stage}
+                aria-label={t(`stages.${stage}`)}
+                className="w-64 shrink-0 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
+              >
                 <h2 className="mb-2 flex items-center justify-between text-sm font-semibold text-slate-900">
                   {t(`stages.${stage}`)} <span className="text-xs font-normal text-slate-600">{inStage.length}</span>
                 </h2>
@@ -71,7 +114,10 @@ export default function Pipeline() {
                   <ul className="space-y-2">
                     {inStage.map((row) => (
                       <li key={row.id} className="rounded-md bg-white p-2.5 text-sm shadow-sm ring-1 ring-slate-200">
-                        <Link to={`/advocacy/opportunities/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                        <Link
+                          to={`/advocacy/opportunities/${row.id}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
                           {row.accountName}
                         </Link>
                         <div className="text-xs text-slate-600">
@@ -89,12 +135,25 @@ export default function Pipeline() {
       ) : (
         <Table
           caption={t("pipeline.caption")}
-          head={[t("pipeline.account"), t("pipeline.type"), t("pipeline.stage"), t("pipeline.advocate"), t("pipeline.owner"), t("pipeline.due"), t("pipeline.timeInStage"), t("pipeline.segment")]}
+          head={[
+            t("pipeline.account"),
+            t("pipeline.type"),
+            t("pipeline.stage"),
+            t("pipeline.advocate"),
+            t("pipeline.owner"),
+            t("pipeline.due"),
+            t("pipeline.timeInStage"),
+            t("pipeline.segment"),
+          ]}
         >
           {opportunities.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50">
               <Cell>
-                <Link to={`/advocacy/opportunities/${row.id}`} className="font-medium text-brand-700 hover:underline" aria-label={t("pipeline.open", { name: `${row.accountName} · ${t(`askTypes.${row.askType}`)}` })}>
+                <Link
+                  to={`/advocacy/opportunities/${row.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                  aria-label={t("pipeline.open", { name: `${row.accountName} · ${t(`askTypes.${row.askType}`)}` })}
+                >
                   {row.accountName}
                 </Link>
                 <div className="text-xs text-slate-500">{row.industry}</div>

@@ -28,15 +28,21 @@ export default function Dashboard() {
   const { period, funnel, asks, nps, published, advocates } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
   const number = (value: number) => formatNumber(value, locale);
-  const percent = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(value));
+  const percent = (value: number | null) =>
+    value === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(value);
   const days = (value: number | null) => (value === null ? "—" : t("pipeline.days", { count: value }));
-  const signed = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(locale, { signDisplay: "exceptZero" }).format(value));
+  const signed = (value: number | null) =>
+    value === null ? "—" : new Intl.NumberFormat(locale, { signDisplay: "exceptZero" }).format(value);
   // Buckets are "2026-03" (a month) or "2026-Q1" (a quarter), in UTC.
   const bucketLabel = (key: string, style: "short" | "long") => {
     const [year, part] = key.split("-") as [string, string];
-    if (part.startsWith("Q")) return t("dashboard.quarter", { quarter: part.slice(1), year: style === "short" ? `’${year.slice(2)}` : year });
+    if (part.startsWith("Q"))
+      return t("dashboard.quarter", { quarter: part.slice(1), year: style === "short" ? `’${year.slice(2)}` : year });
     const month = new Date(`${key}-01T00:00:00Z`);
-    return new Intl.DateTimeFormat(locale, style === "short" ? { month: "short", timeZone: "UTC" } : { month: "short", year: "numeric", timeZone: "UTC" }).format(month);
+    return new Intl.DateTimeFormat(
+      locale,
+      style === "short" ? { month: "short", timeZone: "UTC" } : { month: "short", year: "numeric", timeZone: "UTC" },
+    ).format(month);
   };
   const kind = nps[0]?.key.includes("Q") ? "quarter" : "month";
   const npsTitle = t(`dashboard.npsBy_${kind}`);
@@ -81,7 +87,13 @@ export default function Dashboard() {
           </dl>
           <BarTable
             caption={t("dashboard.asksByType")}
-            head={[t("dashboard.askType"), t("dashboard.sent"), t("dashboard.accepted"), t("dashboard.declined"), t("dashboard.open")]}
+            head={[
+              t("dashboard.askType"),
+              t("dashboard.sent"),
+              t("dashboard.accepted"),
+              t("dashboard.declined"),
+              t("dashboard.open"),
+            ]}
             legend={[
               { tone: "green", label: t("dashboard.accepted") },
               { tone: "red", label: t("dashboard.declined") },
@@ -126,13 +138,15 @@ export default function Dashboard() {
               title: npsTitle,
               points: nps
                 .filter((point) => point.summary.responses > 0)
-                .map((point) => t("dashboard.npsPoint", {
+                .map((point) =>
+                  t("dashboard.npsPoint", {
                     period: bucketLabel(point.key, "long"),
                     nps: signed(point.summary.nps),
                     promoters: number(point.summary.promoters),
                     passives: number(point.summary.passives),
                     detractors: number(point.summary.detractors),
-                  }))
+                  }),
+                )
                 .join("; "),
             })}
             columns={nps.map((point) => ({
@@ -152,7 +166,14 @@ export default function Dashboard() {
             ]}
             table={{
               caption: npsTitle,
-              head: [t("dashboard.periodColumn"), t("dashboard.answers"), t("dashboard.promoters"), t("dashboard.passives"), t("dashboard.detractors"), t("dashboard.nps")],
+              head: [
+                t("dashboard.periodColumn"),
+                t("dashboard.answers"),
+                t("dashboard.promoters"),
+                t("dashboard.passives"),
+                t("dashboard.detractors"),
+                t("dashboard.nps"),
+              ],
               rows: nps.map((point) => ({
                 key: point.key,
                 cells: [
@@ -174,7 +195,12 @@ export default function Dashboard() {
               title: publishedTitle,
               points: published
                 .filter((point) => point.count > 0)
-                .map((point) => t("dashboard.publishedPoint", { period: bucketLabel(point.key, "long"), published: number(point.count) }))
+                .map((point) =>
+                  t("dashboard.publishedPoint", {
+                    period: bucketLabel(point.key, "long"),
+                    published: number(point.count),
+                  }),
+                )
                 .join("; "),
             })}
             columns={published.map((point) => ({
@@ -186,7 +212,10 @@ export default function Dashboard() {
             table={{
               caption: publishedTitle,
               head: [t("dashboard.periodColumn"), t("dashboard.published")],
-              rows: published.map((point) => ({ key: point.key, cells: [bucketLabel(point.key, "long"), number(point.count)] })),
+              rows: published.map((point) => ({
+                key: point.key,
+                cells: [bucketLabel(point.key, "long"), number(point.count)],
+              })),
             }}
             empty={t("dashboard.noPublished")}
           />
@@ -201,7 +230,12 @@ export default function Dashboard() {
               <BarTable
                 caption={t(`dashboard.${key}`)}
                 head={[t(key === "byIndustry" ? "dashboard.industry" : "dashboard.segment"), t("dashboard.advocates")]}
-                rows={advocates[key].map((row) => ({ key: row.name, label: row.name, segments: [{ value: row.advocates, tone: "brand" }], cells: [number(row.advocates)] }))}
+                rows={advocates[key].map((row) => ({
+                  key: row.name,
+                  label: row.name,
+                  segments: [{ value: row.advocates, tone: "brand" }],
+                  cells: [number(row.advocates)],
+                }))}
                 empty={t("dashboard.noAdvocates")}
               />
             </div>

@@ -58,7 +58,17 @@ export default function NpsPage() {
         <h2 id="nps-by-account" className="text-base font-semibold text-slate-900">
           {t("npsReport.byAccount")}
         </h2>
-        <Table caption={t("npsReport.byAccount")} head={[t("pipeline.account"), "NPS", t("npsReport.promoters"), t("npsReport.passives"), t("npsReport.detractors"), t("npsReport.responses")]}>
+        <Table
+          caption={t("npsReport.byAccount")}
+          head={[
+            t("pipeline.account"),
+            "NPS",
+            t("npsReport.promoters"),
+            t("npsReport.passives"),
+            t("npsReport.detractors"),
+            t("npsReport.responses"),
+          ]}
+        >
           {report.byAccount.map((row) => (
             <tr key={row.accountId}>
               <Cell className="font-medium text-slate-900">{row.accountName}</Cell>
@@ -78,7 +88,11 @@ export default function NpsPage() {
         <Table caption={t("npsReport.trend")} head={[t("npsReport.month"), "NPS", t("npsReport.responses")]}>
           {report.trend.map((point) => (
             <tr key={point.month}>
-              <Cell>{new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${point.month}-01T00:00:00Z`))}</Cell>
+              <Cell>
+                {new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+                  new Date(`${point.month}-01T00:00:00Z`),
+                )}
+              </Cell>
               <Cell>{nps(point.summary)}</Cell>
               <Cell>{point.summary.responses}</Cell>
             </tr>
@@ -89,7 +103,16 @@ export default function NpsPage() {
         <h2 id="nps-answers" className="text-base font-semibold text-slate-900">
           {t("npsReport.answers")}
         </h2>
-        <Table caption={t("npsReport.answers")} head={[t("npsReport.date"), t("pipeline.account"), t("npsReport.person"), t("npsReport.score"), t("npsReport.comment")]}>
+        <Table
+          caption={t("npsReport.answers")}
+          head={[
+            t("npsReport.date"),
+            t("pipeline.account"),
+            t("npsReport.person"),
+            t("npsReport.score"),
+            t("npsReport.comment"),
+          ]}
+        >
           {report.responses.map((response) => {
             const category = npsCategory(response.score);
             return (

@@ -24,10 +24,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithNotice(back, t("advocacy:caseStudy.sent"));
   }
-  const parsed = DraftSchema.safeParse({ title: form.get("title") ?? "", body: form.get("body") ?? "", facts: form.getAll("facts") });
+  const parsed = DraftSchema.safeParse({
+    title: form.get("title") ?? "",
+    body: form.get("body") ?? "",
+    facts: form.getAll("facts"),
+  });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message.includes(".") ? issue.message : "field.required";
+    for (const issue of parsed.error.issues)
+      fieldErrors[String(issue.path[0])] ??= issue.message.includes(".") ? issue.message : "field.required";
     return data({ fieldErrors, formError: undefined }, { status: 400 });
   }
   const result = await saveDraft(actor, id, parsed.data);

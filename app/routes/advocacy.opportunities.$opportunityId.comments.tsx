@@ -1,5 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
-import { CaseStudyCommentSchema, ResolveCommentSchema, addCaseStudyComment, emailCaseStudyComment, resolveCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
+import {
+  CaseStudyCommentSchema,
+  ResolveCommentSchema,
+  addCaseStudyComment,
+  emailCaseStudyComment,
+  resolveCaseStudyComment,
+} from "~/domain/advocacy/case-study-comments.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { parseForm } from "~/lib/forms";
 import { isId } from "~/lib/ids";

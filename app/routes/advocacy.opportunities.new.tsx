@@ -2,7 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ASK_TYPES } from "~/domain/advocacy/ask-rules";
-import { type NewOpportunityError, NewOpportunitySchema, createOpportunity, listPossibleAdvocates } from "~/domain/advocacy/new-opportunity.server";
+import {
+  type NewOpportunityError,
+  NewOpportunitySchema,
+  createOpportunity,
+  listPossibleAdvocates,
+} from "~/domain/advocacy/new-opportunity.server";
 import { listPossibleOwners } from "~/domain/advocacy/opportunities.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { listAccounts } from "~/domain/people/accounts.server";
@@ -57,7 +62,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const [field, code] = FIELD_OF[result.error];
     return invalid({ [field]: code });
   }
-  return redirectWithNotice(`/advocacy/opportunities/${result.id}`, serverT(actor.locale)("advocacy:newOpportunity.created"));
+  return redirectWithNotice(
+    `/advocacy/opportunities/${result.id}`,
+    serverT(actor.locale)("advocacy:newOpportunity.created"),
+  );
 }
 
 export default function NewOpportunity() {
@@ -94,14 +102,20 @@ export default function NewOpportunity() {
               name="askType"
               defaultValue=""
               error={fieldError(errors.askType)}
-              options={[{ value: "", label: t("newOpportunity.chooseType") }, ...ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) }))]}
+              options={[
+                { value: "", label: t("newOpportunity.chooseType") },
+                ...ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) })),
+              ]}
             />
             <SelectField
               label={t("opportunity.owner")}
               name="ownerId"
               defaultValue={owners.some((owner) => owner.id === actorId) ? actorId : ""}
               error={fieldError(errors.ownerId)}
-              options={[{ value: "", label: t("pipeline.unassigned") }, ...owners.map((owner) => ({ value: owner.id, label: owner.name }))]}
+              options={[
+                { value: "", label: t("pipeline.unassigned") },
+                ...owners.map((owner) => ({ value: owner.id, label: owner.name })),
+              ]}
             />
             <TextField label={t("opportunity.dueDate")} name="dueDate" type="date" error={fieldError(errors.dueDate)} />
             <TextAreaField label={t("opportunity.notes")} name="notes" rows={4} error={fieldError(errors.notes)} />
@@ -124,7 +138,10 @@ export default function NewOpportunity() {
               name="accountId"
               defaultValue=""
               error={fieldError(accountError ?? undefined)}
-              options={[{ value: "", label: t("newOpportunity.chooseAccountOption") }, ...accounts.map((row) => ({ value: row.id, label: row.name }))]}
+              options={[
+                { value: "", label: t("newOpportunity.chooseAccountOption") },
+                ...accounts.map((row) => ({ value: row.id, label: row.name })),
+              ]}
             />
             <div className="flex flex-wrap gap-2">
               <Button>{t("newOpportunity.continue")}</Button>

@@ -24,7 +24,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:ti
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireWorkspace(request, "advocacy.view");
   const url = new URL(request.url);
-  const filters = DirectoryFiltersSchema.parse(Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")));
+  const filters = DirectoryFiltersSchema.parse(
+    Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")),
+  );
   const [directory, choices] = await Promise.all([listReferenceDirectory(filters), listDirectoryChoices()]);
   return { filters, directory, choices };
 }
@@ -39,9 +41,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ReferenceRequestSchema, form);
   if (!parsed.ok) return data<Answer>({ advocateId, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await requestReference(actor, parsed.data);
-  if (!result.ok) return data<Answer>({ advocateId, fieldErrors: {}, formError: result.error }, { status: result.error === "not_found" ? 404 : 409 });
+  if (!result.ok)
+    return data<Answer>(
+      { advocateId, fieldErrors: {}, formError: result.error },
+      { status: result.error === "not_found" ? 404 : 409 },
+    );
   const name = String(form.get("advocateName") ?? "");
-  return redirectWithNotice(`/advocacy/references${new URL(request.url).search}`, serverT(actor.locale)("advocacy:references.requested", { name, prospect: parsed.data.prospectCompany }));
+  return redirectWithNotice(
+    `/advocacy/references${new URL(request.url).search}`,
+    serverT(actor.locale)("advocacy:references.requested", { name, prospect: parsed.data.prospectCompany }),
+  );
 }
 
 export default function References() {
@@ -55,13 +64,43 @@ export default function References() {
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">{t("references.intro")}</p>
-      <Form method="get" className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("pipeline.filters")}>
-        <SelectField label={t("pipeline.industry")} name="industry" defaultValue={filters.industry ?? ""} options={[any, ...choices.industries.map((value) => ({ value, label: value }))]} />
-        <SelectField label={t("pipeline.segment")} name="segment" defaultValue={filters.segment ?? ""} options={[any, ...choices.segments.map((segment) => ({ value: segment.id, label: segment.name }))]} />
-        <SelectField label={t("references.region")} name="region" defaultValue={filters.region ?? ""} options={[any, ...choices.regions.map((value) => ({ value, label: value }))]} />
-        <SelectField label={t("references.useCase")} name="useCase" defaultValue={filters.useCase ?? ""} options={[any, ...choices.useCases.map((value) => ({ value, label: value }))]} />
+      <Form
+        method="get"
+        className="grid grid-cols-1 items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4"
+        aria-label={t("pipeline.filters")}
+      >
+        <SelectField
+          label={t("pipeline.industry")}
+          name="industry"
+          defaultValue={filters.industry ?? ""}
+          options={[any, ...choices.industries.map((value) => ({ value, label: value }))]}
+        />
+        <SelectField
+          label={t("pipeline.segment")}
+          name="segment"
+          defaultValue={filters.segment ?? ""}
+          options={[any, ...choices.segments.map((segment) => ({ value: segment.id, label: segment.name }))]}
+        />
+        <SelectField
+          label={t("references.region")}
+          name="region"
+          defaultValue={filters.region ?? ""}
+          options={[any, ...choices.regions.map((value) => ({ value, label: value }))]}
+        />
+        <SelectField
+          label={t("references.useCase")}
+          name="useCase"
+          defaultValue={filters.useCase ?? ""}
+          options={[any, ...choices.useCases.map((value) => ({ value, label: value }))]}
+        />
         <div className="sm:col-span-2">
-          <TextField label={t("references.search")} name="q" type="search" defaultValue={filters.q ?? ""} hint={t("references.searchHint")} />
+          <TextField
+            label={t("references.search")}
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            hint={t("references.searchHint")}
+          />
         </div>
         <div className="flex gap-2">
           <Button>{t("pipeline.apply")}</Button>
@@ -88,7 +127,8 @@ export default function References() {
                     <UseCaseBadges useCases={advocate.useCases} label={t("references.useCases")} />
                     {advocate.achievements.length > 0 ? (
                       <p className="text-slate-700">
-                        <span className="font-medium">{t("references.achieved")}:</span> {advocate.achievements.join(" · ")}
+                        <span className="font-medium">{t("references.achieved")}:</span>{" "}
+                        {advocate.achievements.join(" · ")}
                       </p>
                     ) : null}
                     {advocate.outcomes.length > 0 ? (
@@ -97,14 +137,33 @@ export default function References() {
                       </p>
                     ) : null}
                     <p className="text-slate-600">
-                      {t("references.calls")}: {t("references.callsValue", { count: advocate.callsThisQuarter, limit: String(directory.limit) })}
+                      {t("references.calls")}:{" "}
+                      {t("references.callsValue", { count: advocate.callsThisQuarter, limit: String(directory.limit) })}
                     </p>
-                    {mine?.formError ? <Alert tone="error">{t(`references.errors.${mine.formError as "fatigued"}`, { name: advocate.name })}</Alert> : null}
-                    <Form method="post" className="space-y-3" noValidate aria-label={`${t("references.request")} · ${advocate.name}`}>
+                    {mine?.formError ? (
+                      <Alert tone="error">
+                        {t(`references.errors.${mine.formError as "fatigued"}`, { name: advocate.name })}
+                      </Alert>
+                    ) : null}
+                    <Form
+                      method="post"
+                      className="space-y-3"
+                      noValidate
+                      aria-label={`${t("references.request")} · ${advocate.name}`}
+                    >
                       <input type="hidden" name="advocateId" value={advocate.userId} />
                       <input type="hidden" name="advocateName" value={advocate.name} />
-                      <TextField label={t("references.prospect")} name="prospectCompany" required error={fieldError(mine?.fieldErrors.prospectCompany)} />
-                      <TextField label={t("references.notes")} name="notes" error={fieldError(mine?.fieldErrors.notes)} />
+                      <TextField
+                        label={t("references.prospect")}
+                        name="prospectCompany"
+                        required
+                        error={fieldError(mine?.fieldErrors.prospectCompany)}
+                      />
+                      <TextField
+                        label={t("references.notes")}
+                        name="notes"
+                        error={fieldError(mine?.fieldErrors.notes)}
+                      />
                       <Button disabled={busy}>{t("references.submit", { name: advocate.name })}</Button>
                     </Form>
                   </div>
@@ -120,7 +179,13 @@ export default function References() {
           <p className="text-sm text-slate-700">{t("references.fatiguedIntro", { count: directory.limit })}</p>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
             {directory.fatigued.map((advocate) => (
-              <li key={advocate.userId}>{t("references.fatiguedEntry", { name: advocate.name, account: advocate.accountName, count: advocate.callsThisQuarter })}</li>
+              <li key={advocate.userId}>
+                {t("references.fatiguedEntry", {
+                  name: advocate.name,
+                  account: advocate.accountName,
+                  count: advocate.callsThisQuarter,
+                })}
+              </li>
             ))}
           </ul>
         </Card>

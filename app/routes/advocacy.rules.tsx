@@ -2,7 +2,15 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ASK_SIGNALS, ASK_TYPES } from "~/domain/advocacy/ask-rules";
-import { AskRuleSchema, GuardrailsSchema, createAskRule, getGuardrails, listAskRules, saveGuardrails, setAskRuleEnabled } from "~/domain/advocacy/settings.server";
+import {
+  AskRuleSchema,
+  GuardrailsSchema,
+  createAskRule,
+  getGuardrails,
+  listAskRules,
+  saveGuardrails,
+  setAskRuleEnabled,
+} from "~/domain/advocacy/settings.server";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
@@ -72,7 +80,10 @@ export default function RulesPage() {
           {rules.length === 0 ? (
             <p className="text-sm text-slate-600">{t("rules.empty")}</p>
           ) : (
-            <Table caption={t("rules.caption")} head={[t("rules.signal"), t("rules.askType"), t("rules.reviewUrl"), t("rules.enabled")]}>
+            <Table
+              caption={t("rules.caption")}
+              head={[t("rules.signal"), t("rules.askType"), t("rules.reviewUrl"), t("rules.enabled")]}
+            >
               {rules.map((rule) => {
                 const names = { type: t(`askTypes.${rule.askType}`), signal: t(`signals.${rule.signal}`) };
                 return (
@@ -86,7 +97,12 @@ export default function RulesPage() {
                           <input type="hidden" name="intent" value="toggle" />
                           <input type="hidden" name="ruleId" value={rule.id} />
                           <input type="hidden" name="enabled" value={rule.enabled ? "false" : "true"} />
-                          <Button variant="secondary" className="py-1" aria-label={t(rule.enabled ? "rules.disable" : "rules.enable", names)} aria-pressed={rule.enabled}>
+                          <Button
+                            variant="secondary"
+                            className="py-1"
+                            aria-label={t(rule.enabled ? "rules.disable" : "rules.enable", names)}
+                            aria-pressed={rule.enabled}
+                          >
                             {rule.enabled ? t("rules.on") : t("rules.off")}
                           </Button>
                         </Form>
@@ -104,9 +120,25 @@ export default function RulesPage() {
           {canManage ? (
             <Form method="post" className="grid grid-cols-1 items-start gap-3 sm:grid-cols-4" noValidate>
               <input type="hidden" name="intent" value="add" />
-              <SelectField label={t("rules.signal")} name="signal" options={ASK_SIGNALS.map((signal) => ({ value: signal, label: t(`signals.${signal}`) }))} error={fieldError(errorsFor("add").signal)} />
-              <SelectField label={t("rules.askType")} name="askType" options={ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) }))} error={fieldError(errorsFor("add").askType)} />
-              <TextField label={t("rules.reviewUrl")} name="reviewUrl" type="url" hint={t("rules.reviewUrlHint")} error={fieldError(errorsFor("add").reviewUrl)} />
+              <SelectField
+                label={t("rules.signal")}
+                name="signal"
+                options={ASK_SIGNALS.map((signal) => ({ value: signal, label: t(`signals.${signal}`) }))}
+                error={fieldError(errorsFor("add").signal)}
+              />
+              <SelectField
+                label={t("rules.askType")}
+                name="askType"
+                options={ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) }))}
+                error={fieldError(errorsFor("add").askType)}
+              />
+              <TextField
+                label={t("rules.reviewUrl")}
+                name="reviewUrl"
+                type="url"
+                hint={t("rules.reviewUrlHint")}
+                error={fieldError(errorsFor("add").reviewUrl)}
+              />
               <div className="sm:pt-6">
                 <Button disabled={busy}>{t("rules.add")}</Button>
               </div>
@@ -126,9 +158,36 @@ export default function RulesPage() {
           <input type="hidden" name="intent" value="guardrails" />
           <input type="hidden" name="version" value={guardrails.version} />
           <fieldset disabled={!canManage} className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-            <TextField label={t("rules.cooldownDays")} name="cooldownDays" type="number" inputMode="numeric" min={0} max={365} defaultValue={guardrails.cooldownDays} error={fieldError(errorsFor("guardrails").cooldownDays)} />
-            <TextField label={t("rules.declinedRepeatDays")} name="declinedRepeatDays" type="number" inputMode="numeric" min={0} max={730} defaultValue={guardrails.declinedRepeatDays} error={fieldError(errorsFor("guardrails").declinedRepeatDays)} />
-            <TextField label={t("rules.referenceCallsPerQuarter")} name="referenceCallsPerQuarter" type="number" inputMode="numeric" min={1} max={50} defaultValue={guardrails.referenceCallsPerQuarter} error={fieldError(errorsFor("guardrails").referenceCallsPerQuarter)} />
+            <TextField
+              label={t("rules.cooldownDays")}
+              name="cooldownDays"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={365}
+              defaultValue={guardrails.cooldownDays}
+              error={fieldError(errorsFor("guardrails").cooldownDays)}
+            />
+            <TextField
+              label={t("rules.declinedRepeatDays")}
+              name="declinedRepeatDays"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={730}
+              defaultValue={guardrails.declinedRepeatDays}
+              error={fieldError(errorsFor("guardrails").declinedRepeatDays)}
+            />
+            <TextField
+              label={t("rules.referenceCallsPerQuarter")}
+              name="referenceCallsPerQuarter"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={50}
+              defaultValue={guardrails.referenceCallsPerQuarter}
+              error={fieldError(errorsFor("guardrails").referenceCallsPerQuarter)}
+            />
           </fieldset>
           {canManage ? <Button disabled={busy}>{t("rules.saveGuardrails")}</Button> : null}
         </Form>

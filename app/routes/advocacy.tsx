@@ -12,7 +12,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function tabClass({ isActive }: { isActive: boolean }) {
   return `whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium ${
-    isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+    isActive
+      ? "border-brand-600 text-brand-700"
+      : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
   }`;
 }
 

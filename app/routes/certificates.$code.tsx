@@ -7,7 +7,10 @@ import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Alert, Card, Facts } from "~/ui/layout";
 
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "common:titles.verifyCertificate"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "common:titles.verifyCertificate"),
+  { name: "robots", content: "noindex" },
+];
 
 /**
  * Public verification, no sign-in: only the name, the course and the date. An unknown or malformed
@@ -16,14 +19,20 @@ export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "commo
 export async function loader({ params }: LoaderFunctionArgs) {
   const certificate = await verifyCertificate(params.code);
   if (!certificate) notFound();
-  return { personName: certificate.personName, courseTitle: certificate.courseTitle, issuedOn: certificate.issuedAt.toISOString().slice(0, 10) };
+  return {
+    personName: certificate.personName,
+    courseTitle: certificate.courseTitle,
+    issuedOn: certificate.issuedAt.toISOString().slice(0, 10),
+  };
 }
 
 export default function VerifyCertificate() {
   const { t } = useTranslation("training");
   const { personName, courseTitle, issuedOn } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${issuedOn}T00:00:00Z`));
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${issuedOn}T00:00:00Z`),
+  );
   return (
     <div className="mx-auto max-w-lg">
       <h1 className="mb-4 text-2xl font-semibold tracking-tight">{t("verify.title")}</h1>

@@ -50,11 +50,29 @@ export default function CommunityIndex() {
         description={t("index.description", { vendor: root?.vendorName ?? "" })}
         actions={
           <>
-            {isStaff ? <ButtonLink to="/community?status=unanswered" variant="secondary">{t("index.unanswered")}</ButtonLink> : null}
-            {isStaff ? <ButtonLink to="/community/moderation" variant="secondary">{t("index.moderation")}</ButtonLink> : null}
-            {canManageSpaces ? <ButtonLink to="/community/spaces" variant="secondary">{t("index.manageSpaces")}</ButtonLink> : null}
-            <ButtonLink to="/community/profile" variant="secondary">{t("index.profile")}</ButtonLink>
-            {canAsk ? <ButtonLink to={`/community/new${filters.space ? `?space=${encodeURIComponent(filters.space)}` : ""}`}>{t("index.newTopic")}</ButtonLink> : null}
+            {isStaff ? (
+              <ButtonLink to="/community?status=unanswered" variant="secondary">
+                {t("index.unanswered")}
+              </ButtonLink>
+            ) : null}
+            {isStaff ? (
+              <ButtonLink to="/community/moderation" variant="secondary">
+                {t("index.moderation")}
+              </ButtonLink>
+            ) : null}
+            {canManageSpaces ? (
+              <ButtonLink to="/community/spaces" variant="secondary">
+                {t("index.manageSpaces")}
+              </ButtonLink>
+            ) : null}
+            <ButtonLink to="/community/profile" variant="secondary">
+              {t("index.profile")}
+            </ButtonLink>
+            {canAsk ? (
+              <ButtonLink to={`/community/new${filters.space ? `?space=${encodeURIComponent(filters.space)}` : ""}`}>
+                {t("index.newTopic")}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
@@ -63,7 +81,11 @@ export default function CommunityIndex() {
           <h2 className="mb-2 text-sm font-semibold text-slate-900">{t("index.spacesHeading")}</h2>
           <ul className="space-y-1">
             <li>
-              <Link to="/community" className={`block rounded-md px-3 py-2 text-sm ${!filters.space ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`} aria-current={!filters.space ? "page" : undefined}>
+              <Link
+                to="/community"
+                className={`block rounded-md px-3 py-2 text-sm ${!filters.space ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+                aria-current={!filters.space ? "page" : undefined}
+              >
                 {t("index.allSpaces")}
               </Link>
             </li>
@@ -78,8 +100,14 @@ export default function CommunityIndex() {
                     <span>{space.name}</span>
                     <span className="text-xs text-slate-500">{t("index.topicCount", { count: space.topicCount })}</span>
                   </span>
-                  {space.description ? <span className="mt-0.5 block text-xs font-normal text-slate-500">{space.description}</span> : null}
-                  {!space.customersMayPost ? <span className="mt-1 inline-block"><Badge>{t("index.readOnly")}</Badge></span> : null}
+                  {space.description ? (
+                    <span className="mt-0.5 block text-xs font-normal text-slate-500">{space.description}</span>
+                  ) : null}
+                  {!space.customersMayPost ? (
+                    <span className="mt-1 inline-block">
+                      <Badge>{t("index.readOnly")}</Badge>
+                    </span>
+                  ) : null}
                 </Link>
               </li>
             ))}
@@ -87,17 +115,36 @@ export default function CommunityIndex() {
         </nav>
 
         <div className="order-1 space-y-4 lg:order-2">
-          <Form method="get" role="search" aria-label={t("search.label")} className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4">
+          <Form
+            method="get"
+            role="search"
+            aria-label={t("search.label")}
+            className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4"
+          >
             <div className="sm:col-span-2 lg:col-span-4">
-              <TextField label={t("search.label")} name="q" type="search" defaultValue={filters.q} placeholder={t("search.placeholder")} />
+              <TextField
+                label={t("search.label")}
+                name="q"
+                type="search"
+                defaultValue={filters.q}
+                placeholder={t("search.placeholder")}
+              />
             </div>
             <SelectField
               label={t("search.space")}
               name="space"
               defaultValue={filters.space}
-              options={[{ value: "", label: t("index.allSpaces") }, ...spaces.map((space) => ({ value: space.slug, label: space.name }))]}
+              options={[
+                { value: "", label: t("index.allSpaces") },
+                ...spaces.map((space) => ({ value: space.slug, label: space.name })),
+              ]}
             />
-            <SelectField label={t("search.tag")} name="tag" defaultValue={filters.tag} options={[{ value: "", label: t("search.anyTag") }, ...tags.map((tag) => ({ value: tag, label: tag }))]} />
+            <SelectField
+              label={t("search.tag")}
+              name="tag"
+              defaultValue={filters.tag}
+              options={[{ value: "", label: t("search.anyTag") }, ...tags.map((tag) => ({ value: tag, label: tag }))]}
+            />
             <SelectField
               label={t("search.status")}
               name="status"
@@ -110,13 +157,23 @@ export default function CommunityIndex() {
             />
             <div className="flex items-end gap-2">
               <Button>{t("search.submit")}</Button>
-              {filtered ? <ButtonLink to="/community" variant="ghost">{t("search.clear")}</ButtonLink> : null}
+              {filtered ? (
+                <ButtonLink to="/community" variant="ghost">
+                  {t("search.clear")}
+                </ButtonLink>
+              ) : null}
             </div>
           </Form>
 
-          <h2 className="text-base font-semibold text-slate-900">{searching ? t("index.resultsHeading") : t("index.topicsHeading")}</h2>
+          <h2 className="text-base font-semibold text-slate-900">
+            {searching ? t("index.resultsHeading") : t("index.topicsHeading")}
+          </h2>
           {topics.length === 0 ? (
-            filtered ? <EmptyState title={t("index.noResultsTitle")}>{t("index.noResultsBody")}</EmptyState> : <EmptyState title={t("index.emptyTitle")}>{t("index.emptyBody")}</EmptyState>
+            filtered ? (
+              <EmptyState title={t("index.noResultsTitle")}>{t("index.noResultsBody")}</EmptyState>
+            ) : (
+              <EmptyState title={t("index.emptyTitle")}>{t("index.emptyBody")}</EmptyState>
+            )
           ) : (
             <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
               {topics.map((topic) => (
@@ -131,18 +188,38 @@ export default function CommunityIndex() {
                       {topic.title}
                     </Link>
                   </div>
-                  {topic.snippetHtml ? <p className="search-snippet mt-1 text-sm text-slate-700" dangerouslySetInnerHTML={{ __html: topic.snippetHtml }} /> : null}
+                  {topic.snippetHtml ? (
+                    <p
+                      className="search-snippet mt-1 text-sm text-slate-700"
+                      dangerouslySetInnerHTML={{ __html: topic.snippetHtml }}
+                    />
+                  ) : null}
                   <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
                     <span>
                       {t("list.by", { name: topic.author.name })}
-                      {topic.author.isTeam ? <> <Badge tone="brand">{t("team")}</Badge></> : null}
+                      {topic.author.isTeam ? (
+                        <>
+                          {" "}
+                          <Badge tone="brand">{t("team")}</Badge>
+                        </>
+                      ) : null}
                     </span>
-                    <Link to={spaceLink(topic.space.slug)} className="underline">{topic.space.name}</Link>
+                    <Link to={spaceLink(topic.space.slug)} className="underline">
+                      {topic.space.name}
+                    </Link>
                     <span>{t("list.replies", { count: topic.replies })}</span>
                     <span>{t("list.votes", { count: topic.votes })}</span>
-                    <span>{t("list.lastActivity", { when: formatDateTime(topic.lastActivityAt, locale, root?.user?.timeZone ?? "UTC") })}</span>
+                    <span>
+                      {t("list.lastActivity", {
+                        when: formatDateTime(topic.lastActivityAt, locale, root?.user?.timeZone ?? "UTC"),
+                      })}
+                    </span>
                     {topic.tags.map((tag) => (
-                      <Link key={tag} to={`/community?${new URLSearchParams({ tag })}`} className="rounded bg-slate-100 px-1.5 text-slate-700">
+                      <Link
+                        key={tag}
+                        to={`/community?${new URLSearchParams({ tag })}`}
+                        className="rounded bg-slate-100 px-1.5 text-slate-700"
+                      >
                         #{tag}
                       </Link>
                     ))}

@@ -29,14 +29,30 @@ export default function History() {
   const root = useRootData();
   return (
     <>
-      <PageHeader title={t("history.title")} description={t("history.description")} actions={<ButtonLink to="/community" variant="secondary">{t("titles.index")}</ButtonLink>} />
-      {revisions.length === 0 ? <EmptyState title={t("history.empty")} /> : (
+      <PageHeader
+        title={t("history.title")}
+        description={t("history.description")}
+        actions={
+          <ButtonLink to="/community" variant="secondary">
+            {t("titles.index")}
+          </ButtonLink>
+        }
+      />
+      {revisions.length === 0 ? (
+        <EmptyState title={t("history.empty")} />
+      ) : (
         <ol className="space-y-4">
           {revisions.map((revision) => (
             <li key={revision.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-              <h2 className="text-sm font-semibold text-slate-900">{t("history.version", { when: formatDateTime(revision.createdAt, root?.locale ?? "en", root?.user?.timeZone ?? "UTC") })}</h2>
+              <h2 className="text-sm font-semibold text-slate-900">
+                {t("history.version", {
+                  when: formatDateTime(revision.createdAt, root?.locale ?? "en", root?.user?.timeZone ?? "UTC"),
+                })}
+              </h2>
               {revision.title ? <p className="mt-2 font-medium">{revision.title}</p> : null}
-              <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-slate-700">{revision.body}</pre>
+              <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-slate-700">
+                {revision.body}
+              </pre>
             </li>
           ))}
         </ol>

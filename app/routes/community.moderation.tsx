@@ -4,7 +4,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
 import { ERROR_STATUS } from "~/domain/community/answers";
-import { dismissReport, listModerationQueue, moderatePost, updateTopicSettings } from "~/domain/community/moderation.server";
+import {
+  dismissReport,
+  listModerationQueue,
+  moderatePost,
+  updateTopicSettings,
+} from "~/domain/community/moderation.server";
 import { emailNotifications } from "~/domain/community/notifications.server";
 import { isModerator } from "~/domain/community/permissions";
 import { ReasonSchema } from "~/domain/community/schemas";
@@ -44,7 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = ActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "not_found" as const, fieldErrors: {} }, { status: 400 });
   const input = parsed.data;
-  let result: { ok: true; notifications?: Parameters<typeof emailNotifications>[0] } | { ok: false; error: "not_found" | "forbidden" };
+  let result:
+    | { ok: true; notifications?: Parameters<typeof emailNotifications>[0] }
+    | { ok: false; error: "not_found" | "forbidden" };
   switch (input.intent) {
     case "hide": {
       const reason = parseForm(ReasonSchema, form);
@@ -78,11 +85,16 @@ function PostLine({ post, children }: { post: Queue["pending"][number]; children
   return (
     <li className="space-y-2 py-3">
       <div className="text-sm">
-        <span className="font-medium">{t(`moderation.kind.${post.postType}`)}</span> {t("moderation.by", { name: post.authorName })}{" "}
-        <Link to={href} className="text-brand-700 underline">{t("moderation.inTopic", { title: post.topicTitle })}</Link>
+        <span className="font-medium">{t(`moderation.kind.${post.postType}`)}</span>{" "}
+        {t("moderation.by", { name: post.authorName })}{" "}
+        <Link to={href} className="text-brand-700 underline">
+          {t("moderation.inTopic", { title: post.topicTitle })}
+        </Link>
       </div>
       <p className="whitespace-pre-wrap break-words text-sm text-slate-700">{post.excerpt}</p>
-      {post.hiddenReason ? <p className="text-sm text-slate-600">{t("moderation.reason", { reason: post.hiddenReason })}</p> : null}
+      {post.hiddenReason ? (
+        <p className="text-sm text-slate-600">{t("moderation.reason", { reason: post.hiddenReason })}</p>
+      ) : null}
       {children}
     </li>
   );
@@ -95,7 +107,9 @@ function DismissButton({ reportId }: { reportId: string }) {
     <fetcher.Form method="post" action="/community/moderation">
       <input type="hidden" name="intent" value="dismiss" />
       <input type="hidden" name="reportId" value={reportId} />
-      <Button variant="ghost" className="py-1">{t("moderation.dismiss")}</Button>
+      <Button variant="ghost" className="py-1">
+        {t("moderation.dismiss")}
+      </Button>
     </fetcher.Form>
   );
 }
@@ -108,20 +122,32 @@ export default function Moderation() {
       <PageHeader title={t("moderation.title")} description={t("moderation.description")} />
       <div className="space-y-6">
         <Card title={t("moderation.reportsHeading")}>
-          {reports.length === 0 ? <p className="text-sm text-slate-600">{t("moderation.empty")}</p> : (
+          {reports.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("moderation.empty")}</p>
+          ) : (
             <ul className="divide-y divide-slate-200">
               {reports.map((report) => (
                 <li key={report.id} className="space-y-2 py-3">
                   <div className="text-sm">
                     <span className="font-medium">{t(`moderation.kind.${report.postType}`)}</span>{" "}
-                    <Link to={`/community/topics/${report.topicId}${report.postType === "reply" ? `#reply-${report.postId}` : ""}`} className="text-brand-700 underline">
+                    <Link
+                      to={`/community/topics/${report.topicId}${report.postType === "reply" ? `#reply-${report.postId}` : ""}`}
+                      className="text-brand-700 underline"
+                    >
                       {t("moderation.inTopic", { title: report.topicTitle })}
                     </Link>
                   </div>
-                  <p className="text-sm font-medium text-red-800">{t("moderation.reportedFor", { reason: report.reason })}</p>
+                  <p className="text-sm font-medium text-red-800">
+                    {t("moderation.reportedFor", { reason: report.reason })}
+                  </p>
                   <p className="whitespace-pre-wrap break-words text-sm text-slate-700">{report.excerpt}</p>
                   <div className="flex flex-wrap items-start gap-2">
-                    <ModerateForm postType={report.postType} postId={report.postId} status="visible" label={report.excerpt.slice(0, 60)} />
+                    <ModerateForm
+                      postType={report.postType}
+                      postId={report.postId}
+                      status="visible"
+                      label={report.excerpt.slice(0, 60)}
+                    />
                     <DismissButton reportId={report.id} />
                   </div>
                 </li>
@@ -130,22 +156,36 @@ export default function Moderation() {
           )}
         </Card>
         <Card title={t("moderation.pendingHeading")}>
-          {pending.length === 0 ? <p className="text-sm text-slate-600">{t("moderation.empty")}</p> : (
+          {pending.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("moderation.empty")}</p>
+          ) : (
             <ul className="divide-y divide-slate-200">
               {pending.map((post) => (
                 <PostLine key={post.id} post={post}>
-                  <ModerateForm postType={post.postType} postId={post.id} status="pending" label={post.excerpt.slice(0, 60)} />
+                  <ModerateForm
+                    postType={post.postType}
+                    postId={post.id}
+                    status="pending"
+                    label={post.excerpt.slice(0, 60)}
+                  />
                 </PostLine>
               ))}
             </ul>
           )}
         </Card>
         <Card title={t("moderation.hiddenHeading")}>
-          {hidden.length === 0 ? <p className="text-sm text-slate-600">{t("moderation.empty")}</p> : (
+          {hidden.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("moderation.empty")}</p>
+          ) : (
             <ul className="divide-y divide-slate-200">
               {hidden.map((post) => (
                 <PostLine key={post.id} post={post}>
-                  <ModerateForm postType={post.postType} postId={post.id} status="hidden" label={post.excerpt.slice(0, 60)} />
+                  <ModerateForm
+                    postType={post.postType}
+                    postId={post.id}
+                    status="hidden"
+                    label={post.excerpt.slice(0, 60)}
+                  />
                 </PostLine>
               ))}
             </ul>

@@ -42,12 +42,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
   const result = await createTopic(actor, parsed.data);
   if (!result.ok) {
-    const fieldErrors = result.error === "not_found" || result.error === "forbidden" ? { spaceId: "space.required" } : {};
+    const fieldErrors =
+      result.error === "not_found" || result.error === "forbidden" ? { spaceId: "space.required" } : {};
     return data({ fieldErrors, formError: result.error }, { status: ERROR_STATUS[result.error] });
   }
   await emailNotifications(result.notifications, requestOrigin(request));
   const t = serverT(actor.locale);
-  return redirectWithNotice(`/community/topics/${result.id}`, result.status === "pending" ? t("community:newTopic.pending") : t("community:newTopic.posted"));
+  return redirectWithNotice(
+    `/community/topics/${result.id}`,
+    result.status === "pending" ? t("community:newTopic.pending") : t("community:newTopic.posted"),
+  );
 }
 
 function SimilarQuestions({ title }: { title: string }) {
@@ -64,13 +68,21 @@ function SimilarQuestions({ title }: { title: string }) {
   return (
     <div aria-live="polite">
       {similar.length > 0 ? (
-        <section aria-label={t("newTopic.similarHeading")} className="rounded-md bg-brand-50 p-3 text-sm ring-1 ring-brand-100">
+        <section
+          aria-label={t("newTopic.similarHeading")}
+          className="rounded-md bg-brand-50 p-3 text-sm ring-1 ring-brand-100"
+        >
           <h2 className="font-semibold text-slate-900">{t("newTopic.similarHeading")}</h2>
           <p className="text-slate-600">{t("newTopic.similarHint")}</p>
           <ul className="mt-1 list-disc pl-5">
             {similar.map((topic) => (
               <li key={topic.id}>
-                <Link to={`/community/topics/${topic.id}`} className="text-brand-700 underline" target="_blank" rel="noopener">
+                <Link
+                  to={`/community/topics/${topic.id}`}
+                  className="text-brand-700 underline"
+                  target="_blank"
+                  rel="noopener"
+                >
                   {topic.title}
                 </Link>
                 {topic.answered ? <span className="text-slate-600"> · {t("newTopic.answered")}</span> : null}
@@ -98,19 +110,36 @@ export default function NewTopic() {
   if (spaces.length === 0) return <EmptyState title={t("newTopic.noSpaces")} />;
   return (
     <>
-      <PageHeader title={t("newTopic.title")} description={t("newTopic.description", { vendor: root?.vendorName ?? "" })} />
+      <PageHeader
+        title={t("newTopic.title")}
+        description={t("newTopic.description", { vendor: root?.vendorName ?? "" })}
+      />
       <Card className="max-w-3xl">
         <Form method="post" className="space-y-4" noValidate>
           {result?.formError ? <Alert tone="error">{error(result.formError, RATE_LIMIT_VALUES)}</Alert> : null}
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField label={t("newTopic.space")} name="spaceId" value={spaceId} onChange={(event) => setSpaceId(event.target.value)} options={spaces.map((space) => ({ value: space.id, label: space.name }))} error={error.field(fields?.spaceId)} />
-            <SelectField label={t("newTopic.kind")} name="kind" key={spaceId} defaultValue={kinds[0]} options={kinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} error={error.field(fields?.kind)} />
+            <SelectField
+              label={t("newTopic.space")}
+              name="spaceId"
+              value={spaceId}
+              onChange={(event) => setSpaceId(event.target.value)}
+              options={spaces.map((space) => ({ value: space.id, label: space.name }))}
+              error={error.field(fields?.spaceId)}
+            />
+            <SelectField
+              label={t("newTopic.kind")}
+              name="kind"
+              key={spaceId}
+              defaultValue={kinds[0]}
+              options={kinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+              error={error.field(fields?.kind)}
+            />
           </div>
           <TextField
             label={t("newTopic.titleLabel")}
             name="title"
             required
-           
+
             value={title}
             onChange={(event) => setTitle(event.target.value)}
             hint={t("newTopic.titleHint")}
@@ -118,8 +147,21 @@ export default function NewTopic() {
             autoComplete="off"
           />
           <SimilarQuestions title={title} />
-          <TextAreaField label={t("newTopic.body")} name="body" rows={10} required hint={t("newTopic.bodyHint")} error={error.field(fields?.body)} />
-          <TextField label={t("newTopic.tags")} name="tags" hint={t("newTopic.tagsHint")} error={error.field(fields?.tags)} autoComplete="off" />
+          <TextAreaField
+            label={t("newTopic.body")}
+            name="body"
+            rows={10}
+            required
+            hint={t("newTopic.bodyHint")}
+            error={error.field(fields?.body)}
+          />
+          <TextField
+            label={t("newTopic.tags")}
+            name="tags"
+            hint={t("newTopic.tagsHint")}
+            error={error.field(fields?.tags)}
+            autoComplete="off"
+          />
           <Button disabled={navigation.state === "submitting"}>{t("newTopic.submit")}</Button>
         </Form>
       </Card>

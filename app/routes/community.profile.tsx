@@ -28,7 +28,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ProfileSchema, await request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await updateCommunityProfile(actor, parsed.data);
-  if (!result.ok) return data({ fieldErrors: { handle: result.error } as Record<string, string> }, { status: ERROR_STATUS[result.error] });
+  if (!result.ok)
+    return data(
+      { fieldErrors: { handle: result.error } as Record<string, string> },
+      { status: ERROR_STATUS[result.error] },
+    );
   return redirectWithNotice("/community/profile", serverT(actor.locale)("community:profile.saved"));
 }
 
@@ -45,21 +49,65 @@ export default function CommunityProfile() {
       <PageHeader title={t("profile.title")} description={t("profile.description")} />
       <div className="max-w-2xl space-y-6">
         <Card title={t("profile.preview")}>
-          <AuthorLine author={{ name: profile.displayName, title: profile.title, company: profile.showCompany ? profile.companyName : null, isTeam }} />
+          <AuthorLine
+            author={{
+              name: profile.displayName,
+              title: profile.title,
+              company: profile.showCompany ? profile.companyName : null,
+              isTeam,
+            }}
+          />
         </Card>
         <Card title={t("profile.title")}>
           <Form method="post" className="space-y-4" noValidate>
-            <TextField label={t("profile.displayName")} name="displayName" defaultValue={profile.displayName} hint={t("profile.displayNameHint")} required error={error.field(fields?.displayName)} />
-            <TextField label={t("profile.handle")} name="handle" defaultValue={profile.handle} hint={t("profile.handleHint", { handle: profile.handle })} required error={handleError} autoComplete="off" />
-            <TextField label={t("profile.jobTitle")} name="title" defaultValue={profile.title} error={error.field(fields?.title)} />
+            <TextField
+              label={t("profile.displayName")}
+              name="displayName"
+              defaultValue={profile.displayName}
+              hint={t("profile.displayNameHint")}
+              required
+              error={error.field(fields?.displayName)}
+            />
+            <TextField
+              label={t("profile.handle")}
+              name="handle"
+              defaultValue={profile.handle}
+              hint={t("profile.handleHint", { handle: profile.handle })}
+              required
+              error={handleError}
+              autoComplete="off"
+            />
+            <TextField
+              label={t("profile.jobTitle")}
+              name="title"
+              defaultValue={profile.title}
+              error={error.field(fields?.title)}
+            />
             {profile.companyName ? (
-              <CheckboxField name="showCompany" defaultChecked={profile.showCompany} label={t("profile.showCompany", { company: profile.companyName })} hint={t("profile.showCompanyHint")} />
+              <CheckboxField
+                name="showCompany"
+                defaultChecked={profile.showCompany}
+                label={t("profile.showCompany", { company: profile.companyName })}
+                hint={t("profile.showCompanyHint")}
+              />
             ) : null}
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium text-slate-800">{t("profile.emailHeading")}</legend>
-              <CheckboxField name="emailOnReply" defaultChecked={profile.emailOnReply} label={t("profile.emailOnReply")} />
-              <CheckboxField name="emailOnAccepted" defaultChecked={profile.emailOnAccepted} label={t("profile.emailOnAccepted")} />
-              <CheckboxField name="emailOnMention" defaultChecked={profile.emailOnMention} label={t("profile.emailOnMention")} />
+              <CheckboxField
+                name="emailOnReply"
+                defaultChecked={profile.emailOnReply}
+                label={t("profile.emailOnReply")}
+              />
+              <CheckboxField
+                name="emailOnAccepted"
+                defaultChecked={profile.emailOnAccepted}
+                label={t("profile.emailOnAccepted")}
+              />
+              <CheckboxField
+                name="emailOnMention"
+                defaultChecked={profile.emailOnMention}
+                label={t("profile.emailOnMention")}
+              />
               <p className="text-xs text-slate-500">{t("profile.emailHint")}</p>
             </fieldset>
             <Button disabled={navigation.state === "submitting"}>{t("profile.submit")}</Button>

@@ -43,7 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await saveSpace(actor, parsed.data, spaceId);
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data({ formKey, fieldErrors: { slug: result.error } as Record<string, string> }, { status: ERROR_STATUS[result.error] });
+    return data(
+      { formKey, fieldErrors: { slug: result.error } as Record<string, string> },
+      { status: ERROR_STATUS[result.error] },
+    );
   }
   const t = serverT(actor.locale);
   return redirectWithNotice("/community/spaces", spaceId ? t("community:spaces.saved") : t("community:spaces.created"));
@@ -55,21 +58,57 @@ function SpaceForm({ space, nextPosition }: { space?: Space; nextPosition: numbe
   const { t } = useTranslation("community");
   const result = useActionData<typeof action>();
   const error = useCommunityError();
-  const fields = result?.formKey === (space?.id ?? "new") ? (result.fieldErrors as Record<string, string | undefined>) : undefined;
+  const fields =
+    result?.formKey === (space?.id ?? "new") ? (result.fieldErrors as Record<string, string | undefined>) : undefined;
   const slugError = fields?.slug === "slug_taken" ? error("slug_taken") : error.field(fields?.slug);
   return (
     <Form method="post" className="space-y-3" noValidate>
       {space ? <input type="hidden" name="spaceId" value={space.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_6rem]">
-        <TextField label={t("spaces.name")} name="name" defaultValue={space?.name} required error={error.field(fields?.name)} />
-        <TextField label={t("spaces.slug")} name="slug" defaultValue={space?.slug} required hint={t("spaces.slugHint")} error={slugError} />
-        <TextField label={t("spaces.position")} name="position" type="number" inputMode="numeric" min={0} max={999} defaultValue={space?.position ?? nextPosition} error={error.field(fields?.position)} />
+        <TextField
+          label={t("spaces.name")}
+          name="name"
+          defaultValue={space?.name}
+          required
+          error={error.field(fields?.name)}
+        />
+        <TextField
+          label={t("spaces.slug")}
+          name="slug"
+          defaultValue={space?.slug}
+          required
+          hint={t("spaces.slugHint")}
+          error={slugError}
+        />
+        <TextField
+          label={t("spaces.position")}
+          name="position"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={999}
+          defaultValue={space?.position ?? nextPosition}
+          error={error.field(fields?.position)}
+        />
       </div>
-      <TextField label={t("spaces.descriptionLabel")} name="description" defaultValue={space?.description} error={error.field(fields?.description)} />
+      <TextField
+        label={t("spaces.descriptionLabel")}
+        name="description"
+        defaultValue={space?.description}
+        error={error.field(fields?.description)}
+      />
       <div className="space-y-2">
-        <CheckboxField name="customersMayPost" defaultChecked={space?.customersMayPost ?? true} label={t("spaces.customersMayPost")} />
+        <CheckboxField
+          name="customersMayPost"
+          defaultChecked={space?.customersMayPost ?? true}
+          label={t("spaces.customersMayPost")}
+        />
         <CheckboxField name="articles" defaultChecked={space?.articles ?? false} label={t("spaces.articles")} />
-        <CheckboxField name="firstPostReview" defaultChecked={space?.firstPostReview ?? false} label={t("spaces.firstPostReview")} />
+        <CheckboxField
+          name="firstPostReview"
+          defaultChecked={space?.firstPostReview ?? false}
+          label={t("spaces.firstPostReview")}
+        />
       </div>
       <Button variant={space ? "secondary" : "primary"}>{space ? t("spaces.save") : t("spaces.create")}</Button>
     </Form>

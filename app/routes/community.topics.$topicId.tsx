@@ -24,14 +24,18 @@ import { TextAreaField } from "~/ui/field";
 import { Alert, Badge, Card } from "~/ui/layout";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.topic.title} · Tandem` : "Tandem" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.page.topic.title} · Tandem` : "Tandem" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!isId(params.topicId)) notFound();
   const page = await getTopicPage(actor, params.topicId);
   if (!page) notFound();
-  const spaces = page.topic.can.moderate ? (await listSpaces()).map((space) => ({ id: space.id, name: space.name })) : [];
+  const spaces = page.topic.can.moderate
+    ? (await listSpaces()).map((space) => ({ id: space.id, name: space.name }))
+    : [];
   return { page, spaces };
 }
 
@@ -56,7 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   await emailNotifications(result.notifications, requestOrigin(request));
   const t = serverT(actor.locale);
-  return redirectWithNotice(`/community/topics/${topicId}#reply-${result.id}`, result.status === "pending" ? t("community:topic.replyPending") : t("community:topic.replyPosted"));
+  return redirectWithNotice(
+    `/community/topics/${topicId}#reply-${result.id}`,
+    result.status === "pending" ? t("community:topic.replyPending") : t("community:topic.replyPosted"),
+  );
 }
 
 type Reply = TopicPage["replies"][number];
@@ -65,31 +72,66 @@ function ReplyCard({ reply, highlight }: { reply: Reply; highlight?: boolean }) 
   const { t } = useTranslation("community");
   const label = t("list.by", { name: reply.author.name });
   return (
-    <article id={`reply-${reply.id}`} aria-label={`${t("topic.replyLabel")} ${label}`} className={`rounded-lg bg-white p-4 shadow-sm ring-1 ${highlight ? "ring-green-300" : "ring-slate-200"}`}>
+    <article
+      id={`reply-${reply.id}`}
+      aria-label={`${t("topic.replyLabel")} ${label}`}
+      className={`rounded-lg bg-white p-4 shadow-sm ring-1 ${highlight ? "ring-green-300" : "ring-slate-200"}`}
+    >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <AuthorLine author={reply.author} when={reply.createdAt} />
-        {reply.edited ? <Link to={`/community/history/reply/${reply.id}`} className="text-xs text-slate-500 underline">{t("topic.edited")}</Link> : null}
+        {reply.edited ? (
+          <Link to={`/community/history/reply/${reply.id}`} className="text-xs text-slate-500 underline">
+            {t("topic.edited")}
+          </Link>
+        ) : null}
         {reply.accepted ? <Badge tone="green">{t("topic.acceptedHeading")}</Badge> : null}
         {reply.official ? <Badge tone="brand">{t("topic.official")}</Badge> : null}
         {reply.status === "pending" ? <Badge tone="amber">{t("list.pending")}</Badge> : null}
-        {reply.status === "hidden" ? <Badge tone="red">{t("topic.hiddenNotice", { reason: reply.hiddenReason ?? "" })}</Badge> : null}
+        {reply.status === "hidden" ? (
+          <Badge tone="red">{t("topic.hiddenNotice", { reason: reply.hiddenReason ?? "" })}</Badge>
+        ) : null}
       </div>
       <PostBody html={reply.html} />
       <div className="mt-3 flex flex-wrap items-start gap-2">
-        <VoteButton postType="reply" postId={reply.id} votes={reply.votes} voted={reply.voted} canVote={reply.can.vote} />
+        <VoteButton
+          postType="reply"
+          postId={reply.id}
+          votes={reply.votes}
+          voted={reply.voted}
+          canVote={reply.can.vote}
+        />
         {reply.can.accept ? (
-          <ReplyIntentButton replyId={reply.id} intent={reply.accepted ? "unaccept" : "accept"} label={`${reply.accepted ? t("topic.unaccept") : t("topic.accept")}: ${label}`}>
+          <ReplyIntentButton
+            replyId={reply.id}
+            intent={reply.accepted ? "unaccept" : "accept"}
+            label={`${reply.accepted ? t("topic.unaccept") : t("topic.accept")}: ${label}`}
+          >
             {reply.accepted ? t("topic.unaccept") : t("topic.accept")}
           </ReplyIntentButton>
         ) : null}
         {reply.can.official ? (
-          <ReplyIntentButton replyId={reply.id} intent={reply.official ? "unofficial" : "official"} label={`${reply.official ? t("topic.unmarkOfficial") : t("topic.markOfficial")}: ${label}`}>
+          <ReplyIntentButton
+            replyId={reply.id}
+            intent={reply.official ? "unofficial" : "official"}
+            label={`${reply.official ? t("topic.unmarkOfficial") : t("topic.markOfficial")}: ${label}`}
+          >
             {reply.official ? t("topic.unmarkOfficial") : t("topic.markOfficial")}
           </ReplyIntentButton>
         ) : null}
-        {reply.can.edit && reply.body !== null ? <EditReplyForm replyId={reply.id} body={reply.body} version={reply.version} label={`${t("topic.edit")}: ${label}`} /> : null}
-        {reply.can.report ? <ReportForm postType="reply" postId={reply.id} label={`${t("topic.report")}: ${label}`} /> : null}
-        {reply.can.moderate ? <ModerateForm postType="reply" postId={reply.id} status={reply.status} label={label} /> : null}
+        {reply.can.edit && reply.body !== null ? (
+          <EditReplyForm
+            replyId={reply.id}
+            body={reply.body}
+            version={reply.version}
+            label={`${t("topic.edit")}: ${label}`}
+          />
+        ) : null}
+        {reply.can.report ? (
+          <ReportForm postType="reply" postId={reply.id} label={`${t("topic.report")}: ${label}`} />
+        ) : null}
+        {reply.can.moderate ? (
+          <ModerateForm postType="reply" postId={reply.id} status={reply.status} label={label} />
+        ) : null}
       </div>
     </article>
   );
@@ -125,9 +167,13 @@ export default function TopicPageView() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <nav aria-label={t("titles.index")} className="text-sm text-slate-600">
-        <Link to="/community" className="underline">{t("titles.index")}</Link>
+        <Link to="/community" className="underline">
+          {t("titles.index")}
+        </Link>
         {" › "}
-        <Link to={`/community?${new URLSearchParams({ space: topic.space.slug })}`} className="underline">{topic.space.name}</Link>
+        <Link to={`/community?${new URLSearchParams({ space: topic.space.slug })}`} className="underline">
+          {topic.space.name}
+        </Link>
       </nav>
 
       <article aria-labelledby="topic-title" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
@@ -137,28 +183,61 @@ export default function TopicPageView() {
           {topic.locked ? <Badge>{t("list.locked")}</Badge> : null}
           {accepted ? <Badge tone="green">{t("list.answered")}</Badge> : null}
         </div>
-        <h1 id="topic-title" className="text-2xl font-semibold tracking-tight text-slate-900">{topic.title}</h1>
+        <h1 id="topic-title" className="text-2xl font-semibold tracking-tight text-slate-900">
+          {topic.title}
+        </h1>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <AuthorLine author={topic.author} when={topic.createdAt} />
-          {topic.edited ? <Link to={`/community/history/topic/${topic.id}`} className="text-xs text-slate-500 underline">{t("topic.edited")}</Link> : null}
+          {topic.edited ? (
+            <Link to={`/community/history/topic/${topic.id}`} className="text-xs text-slate-500 underline">
+              {t("topic.edited")}
+            </Link>
+          ) : null}
         </div>
-        {topic.status === "pending" ? <div className="mt-3"><Alert>{t("topic.pendingNotice")}</Alert></div> : null}
-        {topic.status === "hidden" ? <div className="mt-3"><Alert tone="error">{t("topic.hiddenNotice", { reason: topic.hiddenReason ?? "" })}</Alert></div> : null}
+        {topic.status === "pending" ? (
+          <div className="mt-3">
+            <Alert>{t("topic.pendingNotice")}</Alert>
+          </div>
+        ) : null}
+        {topic.status === "hidden" ? (
+          <div className="mt-3">
+            <Alert tone="error">{t("topic.hiddenNotice", { reason: topic.hiddenReason ?? "" })}</Alert>
+          </div>
+        ) : null}
         <div className="mt-4">
           <PostBody html={topic.html} />
         </div>
         {topic.tags.length > 0 ? (
           <ul className="mt-3 flex flex-wrap gap-2" aria-label={t("newTopic.tags")}>
             {topic.tags.map((tag) => (
-              <li key={tag}><Link to={`/community?${new URLSearchParams({ tag })}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">#{tag}</Link></li>
+              <li key={tag}>
+                <Link
+                  to={`/community?${new URLSearchParams({ tag })}`}
+                  className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
+                >
+                  #{tag}
+                </Link>
+              </li>
             ))}
           </ul>
         ) : null}
         <div className="mt-4 flex flex-wrap items-start gap-2">
-          <VoteButton postType="topic" postId={topic.id} votes={topic.votes} voted={topic.voted} canVote={topic.can.vote} />
+          <VoteButton
+            postType="topic"
+            postId={topic.id}
+            votes={topic.votes}
+            voted={topic.voted}
+            canVote={topic.can.vote}
+          />
           <FollowButton following={topic.following} />
-          {topic.can.edit ? <ButtonLink to={`/community/topics/${topic.id}/edit`} variant="secondary" className="py-1">{t("topic.edit")}</ButtonLink> : null}
-          {topic.can.report ? <ReportForm postType="topic" postId={topic.id} label={`${t("topic.report")}: ${topic.title}`} /> : null}
+          {topic.can.edit ? (
+            <ButtonLink to={`/community/topics/${topic.id}/edit`} variant="secondary" className="py-1">
+              {t("topic.edit")}
+            </ButtonLink>
+          ) : null}
+          {topic.can.report ? (
+            <ReportForm postType="topic" postId={topic.id} label={`${t("topic.report")}: ${topic.title}`} />
+          ) : null}
         </div>
         {topic.can.moderate ? <TopicModeration topic={topic} spaces={spaces} /> : null}
       </article>
@@ -171,9 +250,13 @@ export default function TopicPageView() {
       ) : null}
 
       <section aria-labelledby="replies-heading" className="space-y-3">
-        <h2 id="replies-heading" className="text-base font-semibold text-slate-900">{t("topic.repliesHeading", { count: replies.length })}</h2>
+        <h2 id="replies-heading" className="text-base font-semibold text-slate-900">
+          {t("topic.repliesHeading", { count: replies.length })}
+        </h2>
         {replies.length === 0 ? <p className="text-sm text-slate-600">{t("topic.noReplies")}</p> : null}
-        {others.map((reply) => <ReplyCard key={reply.id} reply={reply} />)}
+        {others.map((reply) => (
+          <ReplyCard key={reply.id} reply={reply} />
+        ))}
       </section>
 
       {topic.can.reply ? (
@@ -181,12 +264,21 @@ export default function TopicPageView() {
           <Form method="post" ref={replyFormRef} className="space-y-3" noValidate preventScrollReset>
             {result?.formError ? <Alert tone="error">{error(result.formError, RATE_LIMIT_VALUES)}</Alert> : null}
             <input type="hidden" name="intent" value="reply" />
-            <TextAreaField label={t("topic.replyLabel")} name="body" rows={6} required hint={t("topic.replyHint")} error={error.field(fieldErrors?.body)} />
+            <TextAreaField
+              label={t("topic.replyLabel")}
+              name="body"
+              rows={6}
+              required
+              hint={t("topic.replyHint")}
+              error={error.field(fieldErrors?.body)}
+            />
             <Button disabled={navigation.state === "submitting"}>{t("topic.replySubmit")}</Button>
           </Form>
         </Card>
       ) : topic.status === "visible" ? (
-        <Alert>{topic.locked ? t("topic.lockedNotice") : t("topic.readOnlyNotice", { vendor: root?.vendorName ?? "" })}</Alert>
+        <Alert>
+          {topic.locked ? t("topic.lockedNotice") : t("topic.readOnlyNotice", { vendor: root?.vendorName ?? "" })}
+        </Alert>
       ) : null}
     </div>
   );

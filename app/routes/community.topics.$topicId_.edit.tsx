@@ -55,12 +55,34 @@ export default function EditTopic() {
         <Form method="post" className="space-y-4" noValidate>
           {result?.formError ? <Alert tone="error">{error(result.formError)}</Alert> : null}
           <input type="hidden" name="version" value={topic.version} />
-          <TextField label={t("newTopic.titleLabel")} name="title" defaultValue={topic.title} required error={error.field(fields?.title)} />
-          <TextAreaField label={t("newTopic.body")} name="body" rows={12} defaultValue={topic.body ?? ""} required hint={t("newTopic.bodyHint")} error={error.field(fields?.body)} />
-          <TextField label={t("newTopic.tags")} name="tags" defaultValue={topic.tags.join(", ")} hint={t("newTopic.tagsHint")} error={error.field(fields?.tags)} />
+          <TextField
+            label={t("newTopic.titleLabel")}
+            name="title"
+            defaultValue={topic.title}
+            required
+            error={error.field(fields?.title)}
+          />
+          <TextAreaField
+            label={t("newTopic.body")}
+            name="body"
+            rows={12}
+            defaultValue={topic.body ?? ""}
+            required
+            hint={t("newTopic.bodyHint")}
+            error={error.field(fields?.body)}
+          />
+          <TextField
+            label={t("newTopic.tags")}
+            name="tags"
+            defaultValue={topic.tags.join(", ")}
+            hint={t("newTopic.tagsHint")}
+            error={error.field(fields?.tags)}
+          />
           <div className="flex gap-2">
             <Button disabled={navigation.state === "submitting"}>{t("topic.save")}</Button>
-            <ButtonLink to={`/community/topics/${topic.id}`} variant="ghost">{t("topic.cancel")}</ButtonLink>
+            <ButtonLink to={`/community/topics/${topic.id}`} variant="ghost">
+              {t("topic.cancel")}
+            </ButtonLink>
           </div>
         </Form>
       </Card>

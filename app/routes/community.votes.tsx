@@ -5,7 +5,11 @@ import { ERROR_STATUS } from "~/domain/community/answers";
 import { setVote } from "~/domain/community/reactions.server";
 import { isId } from "~/lib/ids";
 
-const VoteSchema = z.object({ postType: z.enum(["topic", "reply"]), postId: z.string().refine(isId), up: z.enum(["0", "1"]) });
+const VoteSchema = z.object({
+  postType: z.enum(["topic", "reply"]),
+  postId: z.string().refine(isId),
+  up: z.enum(["0", "1"]),
+});
 
 /** Upvote or take back an upvote on a topic or reply. */
 export async function action({ request }: ActionFunctionArgs) {

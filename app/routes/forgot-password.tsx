@@ -21,7 +21,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotSchema, await request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, sentTo: null }, { status: 400 });
   // Same answer whether or not the address has an account.
-  await requestEmailLink({ purpose: "password_reset", email: parsed.data.email, ip: context.clientIp, origin: requestOrigin(request) });
+  await requestEmailLink({
+    purpose: "password_reset",
+    email: parsed.data.email,
+    ip: context.clientIp,
+    origin: requestOrigin(request),
+  });
   return { fieldErrors: null, sentTo: parsed.data.email };
 }
 
@@ -34,7 +39,14 @@ export default function ForgotPassword() {
     <AuthCard title={t("forgot.title")} intro={t("forgot.help")}>
       {result?.sentTo ? <Alert tone="success">{t("forgot.sent", { email: result.sentTo })}</Alert> : null}
       <Form method="post" className="space-y-3" noValidate>
-        <TextField label={t("login.email")} name="email" type="email" autoComplete="email" required error={fieldError(result?.fieldErrors?.email)} />
+        <TextField
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={fieldError(result?.fieldErrors?.email)}
+        />
         <Button className="w-full" disabled={submitting}>
           {t("forgot.submit")}
         </Button>

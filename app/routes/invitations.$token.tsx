@@ -27,7 +27,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(AcceptSchema, await request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, error: null }, { status: 400 });
   const result = await acceptInvitation(params.token ?? "", parsed.data);
-  if (!result.ok) return data({ fieldErrors: {} as Record<string, string | undefined>, error: result.error }, { status: result.error === "email_taken" ? 409 : 410 });
+  if (!result.ok)
+    return data(
+      { fieldErrors: {} as Record<string, string | undefined>, error: result.error },
+      { status: result.error === "email_taken" ? 409 : 410 },
+    );
   return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId) } });
 }
 

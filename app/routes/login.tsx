@@ -32,7 +32,12 @@ const PasswordSchema = z.object({
 });
 
 type ActionResult =
-  | { intent: "link" | "password"; fieldErrors?: Record<string, string | undefined>; formError?: "invalid" | "rateLimited"; sentTo?: string }
+  | {
+      intent: "link" | "password";
+      fieldErrors?: Record<string, string | undefined>;
+      formError?: "invalid" | "rateLimited";
+      sentTo?: string;
+    }
   | undefined;
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,7 +48,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(LinkSchema, form);
     if (!parsed.ok) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
     // The answer is the same whether or not the address has an account.
-    await requestEmailLink({ purpose: "magic_link", email: parsed.data.email, ip: context.clientIp, origin: requestOrigin(request) });
+    await requestEmailLink({
+      purpose: "magic_link",
+      email: parsed.data.email,
+      ip: context.clientIp,
+      origin: requestOrigin(request),
+    });
     return data<ActionResult>({ intent, sentTo: parsed.data.email });
   }
 
@@ -79,10 +89,19 @@ export default function Login() {
           {t("login.linkHeading")}
         </h2>
         <p className="text-sm text-slate-600">{t("login.linkHelp")}</p>
-        {result?.intent === "link" && result.sentTo ? <Alert tone="success">{t("login.linkSent", { email: result.sentTo })}</Alert> : null}
+        {result?.intent === "link" && result.sentTo ? (
+          <Alert tone="success">{t("login.linkSent", { email: result.sentTo })}</Alert>
+        ) : null}
         <Form method="post" className="space-y-3" noValidate>
           <input type="hidden" name="intent" value="link" />
-          <TextField label={t("login.email")} name="email" type="email" autoComplete="email" required error={fieldError(linkErrors?.email)} />
+          <TextField
+            label={t("login.email")}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            error={fieldError(linkErrors?.email)}
+          />
           <Button className="w-full" disabled={busy === "link"}>
             {t("login.sendLink")}
           </Button>
@@ -99,7 +118,9 @@ export default function Login() {
         <h2 id="password-heading" className="text-sm font-semibold text-slate-900">
           {t("login.passwordHeading")}
         </h2>
-        {result?.intent === "password" && result.formError ? <Alert tone="error">{t(`login.${result.formError}`)}</Alert> : null}
+        {result?.intent === "password" && result.formError ? (
+          <Alert tone="error">{t(`login.${result.formError}`)}</Alert>
+        ) : null}
         <Form method="post" className="space-y-3" noValidate>
           <input type="hidden" name="intent" value="password" />
           <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -26,7 +26,12 @@ function MarkDone({ task }: { task: MyTask }) {
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="status" value="done" />
       <input type="hidden" name="version" value={task.version} />
-      <Button variant="secondary" className="py-1.5" disabled={fetcher.state !== "idle"} aria-label={t("actions.markDoneFor", { title: task.title })}>
+      <Button
+        variant="secondary"
+        className="py-1.5"
+        disabled={fetcher.state !== "idle"}
+        aria-label={t("actions.markDoneFor", { title: task.title })}
+      >
         {t("actions.markDone")}
       </Button>
       {error ? (

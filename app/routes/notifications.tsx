@@ -54,17 +54,26 @@ export default function Notifications() {
           {notifications.map((item) => (
             <li key={item.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div>
-                <Link to={notificationHref(item)} className={`text-sm ${item.read ? "text-slate-700" : "font-semibold text-slate-900"} hover:underline`}>
+                <Link
+                  to={notificationHref(item)}
+                  className={`text-sm ${item.read ? "text-slate-700" : "font-semibold text-slate-900"} hover:underline`}
+                >
                   {t(`notifications.${item.type}`, { who: item.actorName ?? "", title: item.topicTitle })}
                 </Link>
-                <div className="text-xs text-slate-500">{formatDateTime(item.createdAt, root?.locale ?? "en", root?.user?.timeZone ?? "UTC")}</div>
+                <div className="text-xs text-slate-500">
+                  {formatDateTime(item.createdAt, root?.locale ?? "en", root?.user?.timeZone ?? "UTC")}
+                </div>
               </div>
               {item.read ? null : (
                 <div className="flex items-center gap-2">
                   <Badge tone="amber">{t("notifications.unreadBadge")}</Badge>
                   <Form method="post">
                     <input type="hidden" name="id" value={item.id} />
-                    <Button variant="ghost" className="py-1" aria-label={`${t("notifications.markRead")}: ${item.topicTitle}`}>
+                    <Button
+                      variant="ghost"
+                      className="py-1"
+                      aria-label={`${t("notifications.markRead")}: ${item.topicTitle}`}
+                    >
                       {t("notifications.markRead")}
                     </Button>
                   </Form>

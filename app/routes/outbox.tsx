@@ -27,7 +27,9 @@ export default function Outbox() {
       <div className="space-y-4">
         <Alert tone="info">{outboxMode ? t("outbox.outboxMode") : t("outbox.smtpMode")}</Alert>
         {messages.length === 0 ? (
-          <EmptyState title={t("outbox.emptyTitle")}>{outboxMode ? t("outbox.emptyBody") : t("outbox.emptyBodySmtp")}</EmptyState>
+          <EmptyState title={t("outbox.emptyTitle")}>
+            {outboxMode ? t("outbox.emptyBody") : t("outbox.emptyBodySmtp")}
+          </EmptyState>
         ) : (
           <>
             <p className="text-sm text-slate-500">{t("outbox.count", { count: messages.length })}</p>
@@ -41,7 +43,11 @@ export default function Outbox() {
                           { label: t("outbox.to"), value: <span className="break-all">{message.to}</span> },
                           {
                             label: t("outbox.sent"),
-                            value: <time dateTime={new Date(message.createdAt).toISOString()}>{formatDateTime(message.createdAt, locale, timeZone)}</time>,
+                            value: (
+                              <time dateTime={new Date(message.createdAt).toISOString()}>
+                                {formatDateTime(message.createdAt, locale, timeZone)}
+                              </time>
+                            ),
                           },
                         ]}
                       />

@@ -64,17 +64,27 @@ async function savePassword(actor: Actor, form: FormData) {
   const { currentPassword, newPassword } = parsed.data;
   const hadPassword = (await getProfile(actor.id))?.hasPassword ?? false;
   if (hadPassword && !currentPassword) {
-    return data<ActionResult>({ intent: "password", fieldErrors: {}, currentPasswordError: "currentRequired" }, { status: 400 });
+    return data<ActionResult>(
+      { intent: "password", fieldErrors: {}, currentPasswordError: "currentRequired" },
+      { status: 400 },
+    );
   }
   if (!(await changePassword(actor.id, currentPassword, newPassword))) {
-    return data<ActionResult>({ intent: "password", fieldErrors: {}, currentPasswordError: "wrongCurrent" }, { status: 400 });
+    return data<ActionResult>(
+      { intent: "password", fieldErrors: {}, currentPasswordError: "wrongCurrent" },
+      { status: 400 },
+    );
   }
   // changePassword ended every session, this one included; this browser gets a fresh one.
   const cookie = await startSession(actor.id);
   const t = serverT(actor.locale);
-  return redirectWithNotice("/settings", hadPassword ? t("settings:password.changed") : t("settings:password.setDone"), {
-    headers: { "Set-Cookie": cookie },
-  });
+  return redirectWithNotice(
+    "/settings",
+    hadPassword ? t("settings:password.changed") : t("settings:password.setDone"),
+    {
+      headers: { "Set-Cookie": cookie },
+    },
+  );
 }
 
 export default function Settings() {
@@ -127,7 +137,9 @@ export default function Settings() {
 
         <Card title={t("password.heading")}>
           <Form method="post" ref={passwordFormRef} className="space-y-4" noValidate>
-            <p className="text-sm text-slate-600">{profile.hasPassword ? t("password.changeIntro") : t("password.setIntro")}</p>
+            <p className="text-sm text-slate-600">
+              {profile.hasPassword ? t("password.changeIntro") : t("password.setIntro")}
+            </p>
             <input type="hidden" name="intent" value="password" />
             <input type="hidden" name="username" autoComplete="username" value={profile.email} />
             {profile.hasPassword ? (
@@ -153,17 +165,28 @@ export default function Settings() {
               required
               error={fieldError(passwordResult?.fieldErrors.newPassword)}
             />
-            <Button disabled={busy === "password"}>{profile.hasPassword ? t("password.change") : t("password.set")}</Button>
+            <Button disabled={busy === "password"}>
+              {profile.hasPassword ? t("password.change") : t("password.set")}
+            </Button>
           </Form>
         </Card>
 
         <Card title={t("community.heading")}>
           <div className="space-y-3">
             <p className="text-sm text-slate-600">{t("community.intro")}</p>
-            <ButtonLink to="/community/profile" variant="secondary">{t("community.link")}</ButtonLink>
+            <ButtonLink to="/community/profile" variant="secondary">
+              {t("community.link")}
+            </ButtonLink>
           </div>
         </Card>
-        {consents ? <ConsentList consents={consents} busy={navigation.state === "submitting" && navigation.formAction?.startsWith("/settings/consents/") === true} /> : null}
+        {consents ? (
+          <ConsentList
+            consents={consents}
+            busy={
+              navigation.state === "submitting" && navigation.formAction?.startsWith("/settings/consents/") === true
+            }
+          />
+        ) : null}
 
         <Card title={t("sessions.heading")}>
           <Form method="post" action="/logout" className="space-y-3">

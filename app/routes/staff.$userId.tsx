@@ -33,7 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const input = parsed.data;
   const change =
-    input.intent === "role" ? { role: input.role } : input.intent === "deactivate" ? { deactivate: true as const } : { reactivate: true as const };
+    input.intent === "role"
+      ? { role: input.role }
+      : input.intent === "deactivate"
+        ? { deactivate: true as const }
+        : { reactivate: true as const };
   const result = await updateStaffMember(actor, userId, change);
   if (!result.ok) return refuse(result.error);
 

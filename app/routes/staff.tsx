@@ -51,8 +51,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(InviteSchema, await request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, emailTaken: false }, { status: 400 });
   const { email, name, role } = parsed.data;
-  const result = await invite({ actor, email, name: name || undefined, target: { kind: "staff", staffRole: role }, origin: requestOrigin(request) });
-  if (!result.ok) return data({ fieldErrors: {} as Record<string, string | undefined>, emailTaken: true }, { status: 409 });
+  const result = await invite({
+    actor,
+    email,
+    name: name || undefined,
+    target: { kind: "staff", staffRole: role },
+    origin: requestOrigin(request),
+  });
+  if (!result.ok)
+    return data({ fieldErrors: {} as Record<string, string | undefined>, emailTaken: true }, { status: 409 });
   return redirectWithNotice("/staff", serverT(actor.locale)("staff:notices.invitationSent", { email }));
 }
 
@@ -79,7 +86,13 @@ export default function StaffPage() {
           </div>
           <Table
             caption={t("members.caption")}
-            head={[t("members.person"), t("members.role"), t("members.lastSignIn"), t("members.status"), t("members.actions")]}
+            head={[
+              t("members.person"),
+              t("members.role"),
+              t("members.lastSignIn"),
+              t("members.status"),
+              t("members.actions"),
+            ]}
           >
             {staff.map((member) => (
               <tr key={member.id}>
@@ -93,9 +106,19 @@ export default function StaffPage() {
                 <Cell>{member.staffRole ? <Badge>{t(`common:roles.${member.staffRole}`)}</Badge> : null}</Cell>
                 <Cell>{member.lastSignInAt ? when(member.lastSignInAt) : t("members.never")}</Cell>
                 <Cell>
-                  {member.deactivatedAt ? <Badge tone="red">{t("members.deactivated")}</Badge> : <Badge tone="green">{t("members.active")}</Badge>}
+                  {member.deactivatedAt ? (
+                    <Badge tone="red">{t("members.deactivated")}</Badge>
+                  ) : (
+                    <Badge tone="green">{t("members.active")}</Badge>
+                  )}
                 </Cell>
-                <Cell className="min-w-72 whitespace-normal">{member.id === viewer.id ? <span className="text-slate-500">{t("common:empty")}</span> : <MemberActions member={member} />}</Cell>
+                <Cell className="min-w-72 whitespace-normal">
+                  {member.id === viewer.id ? (
+                    <span className="text-slate-500">{t("common:empty")}</span>
+                  ) : (
+                    <MemberActions member={member} />
+                  )}
+                </Cell>
               </tr>
             ))}
           </Table>
@@ -109,7 +132,15 @@ export default function StaffPage() {
             {invitations.length === 0 ? (
               <EmptyState title={t("invitations.emptyTitle")}>{t("invitations.emptyBody")}</EmptyState>
             ) : (
-              <Table caption={t("invitations.caption")} head={[t("invitations.email"), t("invitations.role"), t("invitations.expires"), t("invitations.actions")]}>
+              <Table
+                caption={t("invitations.caption")}
+                head={[
+                  t("invitations.email"),
+                  t("invitations.role"),
+                  t("invitations.expires"),
+                  t("invitations.actions"),
+                ]}
+              >
                 {invitations.map((invitation) => (
                   <InvitationRow key={invitation.id} invitation={invitation} expires={when(invitation.expiresAt)} />
                 ))}
@@ -146,7 +177,12 @@ function InviteForm({ days }: { days: number }) {
         required
         error={result?.emailTaken ? t("invite.emailTaken") : fieldError(result?.fieldErrors?.email)}
       />
-      <TextField label={t("invite.name")} name="name" autoComplete="off" error={fieldError(result?.fieldErrors?.name)} />
+      <TextField
+        label={t("invite.name")}
+        name="name"
+        autoComplete="off"
+        error={fieldError(result?.fieldErrors?.name)}
+      />
       <SelectField
         label={t("invite.role")}
         name="role"
@@ -173,7 +209,12 @@ function MemberActions({ member }: { member: Member }) {
       {member.deactivatedAt ? (
         <fetcher.Form method="post" action={action}>
           <input type="hidden" name="intent" value="reactivate" />
-          <Button variant="secondary" className="py-1.5" disabled={busy} aria-label={t("members.reactivateFor", { name: member.name })}>
+          <Button
+            variant="secondary"
+            className="py-1.5"
+            disabled={busy}
+            aria-label={t("members.reactivateFor", { name: member.name })}
+          >
             {t("members.reactivate")}
           </Button>
         </fetcher.Form>
@@ -188,7 +229,12 @@ function MemberActions({ member }: { member: Member }) {
               defaultValue={member.staffRole ?? "csm"}
               options={STAFF_ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
             />
-            <Button variant="secondary" className="py-1.5" disabled={busy} aria-label={t("members.changeRoleFor", { name: member.name })}>
+            <Button
+              variant="secondary"
+              className="py-1.5"
+              disabled={busy}
+              aria-label={t("members.changeRoleFor", { name: member.name })}
+            >
               {t("members.changeRole")}
             </Button>
           </fetcher.Form>
@@ -226,7 +272,12 @@ function InvitationRow({ invitation, expires }: { invitation: Invitation; expire
       <Cell>{expires}</Cell>
       <Cell>
         <fetcher.Form method="post" action={`/staff/invitations/${invitation.id}`}>
-          <Button variant="danger" className="py-1.5" disabled={fetcher.state !== "idle"} aria-label={t("invitations.withdrawFor", { email: invitation.email })}>
+          <Button
+            variant="danger"
+            className="py-1.5"
+            disabled={fetcher.state !== "idle"}
+            aria-label={t("invitations.withdrawFor", { email: invitation.email })}
+          >
             {t("invitations.withdraw")}
           </Button>
         </fetcher.Form>

@@ -20,7 +20,8 @@ import { Alert, Card, PageHeader } from "~/ui/layout";
 import { TemplateEditor } from "~/ui/plans/template-editor";
 import { TemplatePreview } from "~/ui/plans/template-preview";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "common:titles.template", { name: data?.template.name ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "common:titles.template", { name: data?.template.name ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "templates.view");
@@ -28,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const template = await getTemplate(params.templateId);
   if (!template) notFound();
   const canManage = canInWorkspace(actor, "templates.manage");
-  const [segments, planCount] = canManage ? await Promise.all([listSegments(), countPlansFromTemplate(template.id)]) : [[], 0];
+  const [segments, planCount] = canManage
+    ? await Promise.all([listSegments(), countPlansFromTemplate(template.id)])
+    : [[], 0];
   return {
     template: { id: template.id, name: template.name, version: template.version },
     draft: draftFromTemplate(template),
@@ -49,8 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.error === "not_found" || result.error === "forbidden") notFound();
     const t = serverT(actor.locale);
-    if (result.error === "stale") return data({ fieldErrors: {}, formError: t("templates:errors.stale") }, { status: 409 });
-    const fieldErrors: Record<string, string> = result.error === "name_taken" ? { name: "template.nameTaken" } : { segmentId: "template.segmentInvalid" };
+    if (result.error === "stale")
+      return data({ fieldErrors: {}, formError: t("templates:errors.stale") }, { status: 409 });
+    const fieldErrors: Record<string, string> =
+      result.error === "name_taken" ? { name: "template.nameTaken" } : { segmentId: "template.segmentInvalid" };
     return data({ fieldErrors, formError: null }, { status: result.error === "name_taken" ? 409 : 400 });
   }
   return redirectWithNotice("/templates", serverT(actor.locale)("templates:editor.saved", { name: parsed.data.name }));
@@ -96,7 +101,15 @@ export default function TemplatePage() {
   if (!canManage) {
     return (
       <>
-        <PageHeader title={t("editor.viewTitle", { name: template.name })} description={draft.description} actions={<ButtonLink to="/templates" variant="ghost">{t("common:actions.back")}</ButtonLink>} />
+        <PageHeader
+          title={t("editor.viewTitle", { name: template.name })}
+          description={draft.description}
+          actions={
+            <ButtonLink to="/templates" variant="ghost">
+              {t("common:actions.back")}
+            </ButtonLink>
+          }
+        />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <Card title={t("editor.outcomesTitle")} className="lg:col-span-1">
             {draft.outcomes.length === 0 ? (
@@ -106,7 +119,9 @@ export default function TemplatePage() {
                 {draft.outcomes.map((outcome) => (
                   <li key={outcome.key}>
                     <div className="font-medium text-slate-900">{outcome.title}</div>
-                    {outcome.successCriteria ? <div className="text-sm text-slate-600">{outcome.successCriteria}</div> : null}
+                    {outcome.successCriteria ? (
+                      <div className="text-sm text-slate-600">{outcome.successCriteria}</div>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -121,7 +136,10 @@ export default function TemplatePage() {
   }
   return (
     <>
-      <PageHeader title={t("editor.editTitle", { name: template.name })} actions={<TemplateActions id={template.id} version={template.version} planCount={planCount} />} />
+      <PageHeader
+        title={t("editor.editTitle", { name: template.name })}
+        actions={<TemplateActions id={template.id} version={template.version} planCount={planCount} />}
+      />
       {result?.formError ? (
         <div className="mb-4">
           <Alert tone="error">{result.formError}</Alert>

@@ -14,7 +14,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await duplicateTemplate(actor, params.templateId);
   if (!result.ok) notFound();
   const copy = await getTemplate(result.id);
-  return redirectWithNotice(`/templates/${result.id}`, serverT(actor.locale)("templates:actions.duplicated", { name: copy?.name ?? "" }));
+  return redirectWithNotice(
+    `/templates/${result.id}`,
+    serverT(actor.locale)("templates:actions.duplicated", { name: copy?.name ?? "" }),
+  );
 }
 
 export function loader() {

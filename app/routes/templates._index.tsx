@@ -49,16 +49,23 @@ export default function Templates() {
               <section key={segment} aria-label={segment}>
                 <div className="mb-2 flex items-baseline justify-between gap-2">
                   <h2 className="text-base font-semibold text-slate-900">{segment}</h2>
-                  <span className="text-sm text-slate-600">{t("list.segmentCount", { count: group.templates.length })}</span>
+                  <span className="text-sm text-slate-600">
+                    {t("list.segmentCount", { count: group.templates.length })}
+                  </span>
                 </div>
-                <Table caption={segment} head={[t("list.columns.name"), t("list.columns.size"), t("list.columns.updated")]}>
+                <Table
+                  caption={segment}
+                  head={[t("list.columns.name"), t("list.columns.size"), t("list.columns.updated")]}
+                >
                   {group.templates.map((template) => (
                     <tr key={template.id} className="hover:bg-slate-50">
                       <Cell className="min-w-64 whitespace-normal">
                         <Link to={`/templates/${template.id}`} className="font-medium text-brand-700 hover:underline">
                           {template.name}
                         </Link>
-                        {template.description ? <div className="text-xs text-slate-600">{template.description}</div> : null}
+                        {template.description ? (
+                          <div className="text-xs text-slate-600">{template.description}</div>
+                        ) : null}
                       </Cell>
                       <Cell>
                         {t("list.size", {

@@ -38,7 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createTemplate(actor, parsed.data);
   if (!result.ok) {
     const fieldErrors: Record<string, string> =
-      result.error === "name_taken" ? { name: "template.nameTaken" } : result.error === "unknown_segment" ? { segmentId: "template.segmentInvalid" } : { form: "form.malformed" };
+      result.error === "name_taken"
+        ? { name: "template.nameTaken" }
+        : result.error === "unknown_segment"
+          ? { segmentId: "template.segmentInvalid" }
+          : { form: "form.malformed" };
     return data({ fieldErrors }, { status: result.error === "name_taken" ? 409 : 400 });
   }
   return redirectWithNotice("/templates", serverT(actor.locale)("templates:editor.saved", { name: parsed.data.name }));
@@ -51,7 +55,13 @@ export default function NewTemplate() {
   return (
     <>
       <PageHeader title={t("editor.newTitle")} />
-      <TemplateEditor initial={initial} segments={segments} errors={result?.fieldErrors ?? {}} today={today} cancelTo="/templates" />
+      <TemplateEditor
+        initial={initial}
+        segments={segments}
+        errors={result?.fieldErrors ?? {}}
+        today={today}
+        cancelTo="/templates"
+      />
     </>
   );
 }

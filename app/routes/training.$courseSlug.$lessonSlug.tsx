@@ -24,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read") }),
-  z.object({ intent: z.literal("quiz"), quizId: z.string().min(1).max(100), answer: z.array(z.string().max(10)).max(50) }),
+  z.object({
+    intent: z.literal("quiz"),
+    quizId: z.string().min(1).max(100),
+    answer: z.array(z.string().max(10)).max(50),
+  }),
   z.object({ intent: z.literal("practice"), itemKey: z.string().min(1).max(20), checked: z.enum(["true", "false"]) }),
 ]);
 
@@ -91,7 +95,9 @@ export default function LessonPage() {
   const { course, lesson, position, previous, next, code, state } = useLoaderData<typeof loader>();
   const lessonPath = `/training/${course.slug}/${lesson.slug}`;
   return (
-    <LessonContext.Provider value={{ lessonPath, passedQuizzes: state.passedQuizzes, checkedItems: state.checkedItems }}>
+    <LessonContext.Provider
+      value={{ lessonPath, passedQuizzes: state.passedQuizzes, checkedItems: state.checkedItems }}
+    >
       <article className="mx-auto max-w-3xl">
         <nav aria-label={t("lesson.breadcrumb")} className="mb-2 text-sm">
           <Link to={`/training/${course.slug}`} className="text-brand-700 hover:underline">
@@ -99,7 +105,9 @@ export default function LessonPage() {
           </Link>
         </nav>
         <header className="mb-6">
-          <p className="text-sm text-slate-600">{t("lesson.of", { index: String(position.index), total: String(position.total) })}</p>
+          <p className="text-sm text-slate-600">
+            {t("lesson.of", { index: String(position.index), total: String(position.total) })}
+          </p>
           <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{lesson.title}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <Badge tone="brand">{t(`stages.${lesson.stage}`)}</Badge>

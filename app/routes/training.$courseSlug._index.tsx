@@ -11,7 +11,8 @@ import { ProgressBar } from "~/ui/progress";
 import { CourseStatusBadge } from "~/ui/training/course-status";
 import { MdxContent } from "~/ui/training/mdx-content";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "common:titles.course", { course: data?.course.title ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "common:titles.course", { course: data?.course.title ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -56,8 +57,14 @@ export default function CoursePage() {
         </div>
         <div className="space-y-4">
           <Card title={t("course.lessonsTitle")}>
-            <ProgressBar value={progress.fraction} label={t("course.progressLabel")} tone={progress.status === "completed" ? "green" : "brand"} />
-            <p className="mt-1 text-sm text-slate-600">{t("course.progress", { completed: String(progress.completed), total: String(progress.total) })}</p>
+            <ProgressBar
+              value={progress.fraction}
+              label={t("course.progressLabel")}
+              tone={progress.status === "completed" ? "green" : "brand"}
+            />
+            <p className="mt-1 text-sm text-slate-600">
+              {t("course.progress", { completed: String(progress.completed), total: String(progress.total) })}
+            </p>
             <ol className="mt-4 space-y-2">
               {lessons.map((lesson, index) => (
                 <li key={lesson.slug} className="flex items-start gap-3">
@@ -68,10 +75,16 @@ export default function CoursePage() {
                     {lesson.completed ? "✓" : index + 1}
                   </span>
                   <div className="min-w-0">
-                    <Link to={`/training/${course.slug}/${lesson.slug}`} className="font-medium text-slate-900 hover:underline">
+                    <Link
+                      to={`/training/${course.slug}/${lesson.slug}`}
+                      className="font-medium text-slate-900 hover:underline"
+                    >
                       {lesson.title}
                     </Link>
-                    <span className="sr-only"> — {lesson.completed ? t("course.lessonDone") : t("course.lessonTodo")}</span>
+                    <span className="sr-only">
+                      {" "}
+                      — {lesson.completed ? t("course.lessonDone") : t("course.lessonTodo")}
+                    </span>
                     <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
                       <Badge>{t(`stages.${lesson.stage}`)}</Badge>
                       <span>{t("catalog.minutes", { count: lesson.minutes })}</span>

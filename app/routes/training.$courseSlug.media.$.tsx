@@ -5,7 +5,17 @@ import { requireActor } from "~/domain/auth/guards.server";
 import { findCourse, loadCatalog, mediaPath } from "~/domain/training/content.server";
 import { notFound } from "~/lib/http.server";
 
-const TYPES: Record<string, string> = { mp4: "video/mp4", webm: "video/webm", vtt: "text/vtt", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", svg: "image/svg+xml", gif: "image/gif", webp: "image/webp" };
+const TYPES: Record<string, string> = {
+  mp4: "video/mp4",
+  webm: "video/webm",
+  vtt: "text/vtt",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  svg: "image/svg+xml",
+  gif: "image/gif",
+  webp: "image/webp",
+};
 
 /** A file from a course's media/ folder, for signed-in people; nothing outside that folder. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -16,8 +16,14 @@ import { CourseStatusBadge } from "~/ui/training/course-status";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.training");
 
 const FilterSchema = z.object({
-  role: z.enum([...AUDIENCES, "all"]).optional().catch(undefined),
-  stage: z.enum([...STAGES, "all"]).optional().catch(undefined),
+  role: z
+    .enum([...AUDIENCES, "all"])
+    .optional()
+    .catch(undefined),
+  stage: z
+    .enum([...STAGES, "all"])
+    .optional()
+    .catch(undefined),
 });
 
 /** The catalog: customers see the courses for their role unless they choose otherwise; everyone may filter by change stage. */
@@ -26,11 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const role = params.role ?? (actor.kind === "customer" ? actor.accountRole : "all");
   const stage = params.stage ?? "all";
-  const page = await getCatalogPage(actor, { role: role === "all" ? null : role, stage: stage === "all" ? null : stage });
+  const page = await getCatalogPage(actor, {
+    role: role === "all" ? null : role,
+    stage: stage === "all" ? null : stage,
+  });
   return {
     ...page,
     filter: { role, stage },
-    teamLink: actor.kind === "customer" && canOnAccount(actor, "training.team", actor.accountId) ? `/accounts/${actor.accountId}/training` : null,
+    teamLink:
+      actor.kind === "customer" && canOnAccount(actor, "training.team", actor.accountId)
+        ? `/accounts/${actor.accountId}/training`
+        : null,
     adoptionLink: canInWorkspace(actor, "training.adoption") ? "/training/adoption" : null,
   };
 }
@@ -45,8 +57,16 @@ export default function TrainingCatalog() {
         description={t("catalog.description")}
         actions={
           <>
-            {teamLink ? <ButtonLink to={teamLink} variant="secondary">{t("catalog.teamLink")}</ButtonLink> : null}
-            {adoptionLink ? <ButtonLink to={adoptionLink} variant="secondary">{t("catalog.adoptionLink")}</ButtonLink> : null}
+            {teamLink ? (
+              <ButtonLink to={teamLink} variant="secondary">
+                {t("catalog.teamLink")}
+              </ButtonLink>
+            ) : null}
+            {adoptionLink ? (
+              <ButtonLink to={adoptionLink} variant="secondary">
+                {t("catalog.adoptionLink")}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
@@ -55,13 +75,19 @@ export default function TrainingCatalog() {
           label={t("catalog.role")}
           name="role"
           defaultValue={filter.role}
-          options={[{ value: "all", label: t("catalog.anyRole") }, ...AUDIENCES.map((role) => ({ value: role, label: t(`audiences.${role}`) }))]}
+          options={[
+            { value: "all", label: t("catalog.anyRole") },
+            ...AUDIENCES.map((role) => ({ value: role, label: t(`audiences.${role}`) })),
+          ]}
         />
         <SelectField
           label={t("catalog.stage")}
           name="stage"
           defaultValue={filter.stage}
-          options={[{ value: "all", label: t("catalog.anyStage") }, ...STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))]}
+          options={[
+            { value: "all", label: t("catalog.anyStage") },
+            ...STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) })),
+          ]}
         />
         <Button variant="secondary">{t("common:actions.apply")}</Button>
       </Form>
@@ -87,7 +113,9 @@ export default function TrainingCatalog() {
                 <span aria-hidden>·</span>
                 <span>{t("catalog.minutes", { count: course.minutes })}</span>
                 <span aria-hidden>·</span>
-                <span>{t("catalog.audience", { roles: course.audience.map((role) => t(`audiences.${role}`)).join(", ") })}</span>
+                <span>
+                  {t("catalog.audience", { roles: course.audience.map((role) => t(`audiences.${role}`)).join(", ") })}
+                </span>
               </div>
               <div className="mt-2 flex flex-wrap gap-1">
                 {course.stages.map((stage) => (
@@ -95,8 +123,17 @@ export default function TrainingCatalog() {
                 ))}
               </div>
               <div className="mt-4">
-                <ProgressBar value={course.progress.fraction} label={t("course.progressLabel")} tone={course.progress.status === "completed" ? "green" : "brand"} />
-                <p className="mt-1 text-xs text-slate-600">{t("course.progress", { completed: String(course.progress.completed), total: String(course.progress.total) })}</p>
+                <ProgressBar
+                  value={course.progress.fraction}
+                  label={t("course.progressLabel")}
+                  tone={course.progress.status === "completed" ? "green" : "brand"}
+                />
+                <p className="mt-1 text-xs text-slate-600">
+                  {t("course.progress", {
+                    completed: String(course.progress.completed),
+                    total: String(course.progress.total),
+                  })}
+                </p>
               </div>
             </li>
           ))}

@@ -16,21 +16,41 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:ti
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireWorkspace(request, "training.adoption");
   const courses = loadCatalog().courses;
-  return { courses: courses.map((course) => ({ slug: course.slug, title: course.title })), accounts: await listAdoptionAcrossAccounts(courses) };
+  return {
+    courses: courses.map((course) => ({ slug: course.slug, title: course.title })),
+    accounts: await listAdoptionAcrossAccounts(courses),
+  };
 }
 
 export default function TrainingAdoption() {
   const { t } = useTranslation("training");
   const { courses, accounts } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
-  const percent = (fraction: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+  const percent = (fraction: number) =>
+    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
   return (
     <>
-      <PageHeader title={t("adoption.crossTitle")} description={t("adoption.crossDescription")} actions={<ButtonLink to="/training" variant="secondary">{t("catalog.title")}</ButtonLink>} />
+      <PageHeader
+        title={t("adoption.crossTitle")}
+        description={t("adoption.crossDescription")}
+        actions={
+          <ButtonLink to="/training" variant="secondary">
+            {t("catalog.title")}
+          </ButtonLink>
+        }
+      />
       {courses.length === 0 ? (
         <EmptyState title={t("adoption.noCourses")} />
       ) : (
-        <Table caption={t("adoption.crossTitle")} head={[t("adoption.account"), t("adoption.people"), t("adoption.started"), ...courses.map((course) => course.title)]}>
+        <Table
+          caption={t("adoption.crossTitle")}
+          head={[
+            t("adoption.account"),
+            t("adoption.people"),
+            t("adoption.started"),
+            ...courses.map((course) => course.title),
+          ]}
+        >
           {accounts.map((account) => (
             <tr key={account.id}>
               <Cell className="font-medium text-slate-900">
@@ -43,7 +63,9 @@ export default function TrainingAdoption() {
               {account.courses.map((course) => (
                 <Cell key={course.slug}>
                   <span className="font-medium">{percent(course.fraction)}</span>{" "}
-                  <span className="text-xs text-slate-600">{t("adoption.finishedOf", { finished: String(course.finished), people: String(course.people) })}</span>
+                  <span className="text-xs text-slate-600">
+                    {t("adoption.finishedOf", { finished: String(course.finished), people: String(course.people) })}
+                  </span>
                 </Cell>
               ))}
             </tr>

@@ -9,7 +9,8 @@ import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, "common:titles.certificate", { course: data?.certificate.courseTitle ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "common:titles.certificate", { course: data?.certificate.courseTitle ?? "" });
 
 /** The printable certificate, for its holder (and staff). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +39,10 @@ export default function CertificatePage() {
           {t("certificate.print")}
         </Button>
       </div>
-      <section aria-labelledby="certificate-title" className="mx-auto max-w-3xl rounded-lg border-8 border-double border-brand-600 bg-white px-8 py-12 text-center shadow-sm print:shadow-none">
+      <section
+        aria-labelledby="certificate-title"
+        className="mx-auto max-w-3xl rounded-lg border-8 border-double border-brand-600 bg-white px-8 py-12 text-center shadow-sm print:shadow-none"
+      >
         <h1 id="certificate-title" className="text-3xl font-semibold tracking-tight text-slate-900">
           {t("certificate.title")}
         </h1>
@@ -51,7 +55,9 @@ export default function CertificatePage() {
             {t("certificate.on", { date })}
           </time>
         </p>
-        <p className="mt-10 text-xs text-slate-500">{t("certificate.version", { version: certificate.courseVersion })}</p>
+        <p className="mt-10 text-xs text-slate-500">
+          {t("certificate.version", { version: certificate.courseVersion })}
+        </p>
         <p className="mt-1 text-xs text-slate-500">{t("certificate.code", { code: certificate.code })}</p>
         <p className="mt-1 break-all text-xs text-slate-500">{t("certificate.verifyAt", { url: verifyUrl })}</p>
       </section>

@@ -9,7 +9,10 @@ const text = (value: unknown) => (typeof value === "string" || typeof value === 
  * email or title, the use cases set, and for advocacy the ask type, the stage reached, the NPS
  * score, the prospect and the case-study version. A sentence uses the ones it needs.
  */
-export function activityValues(entry: { actorName: string | null; details: unknown }, t: TFunction<["people", "common", "advocacy"]>) {
+export function activityValues(
+  entry: { actorName: string | null; details: unknown },
+  t: TFunction<["people", "common", "advocacy"]>,
+) {
   const details = (entry.details ?? {}) as Details;
   const to = details.to;
   return {

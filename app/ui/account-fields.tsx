@@ -38,7 +38,14 @@ export function AccountFields({
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <TextField label={t("accountForm.name")} name="name" defaultValue={values.name} required maxLength={120} error={errors?.name} />
+        <TextField
+          label={t("accountForm.name")}
+          name="name"
+          defaultValue={values.name}
+          required
+          maxLength={120}
+          error={errors?.name}
+        />
       </div>
       <SelectField
         label={t("accountForm.segment")}
@@ -55,8 +62,22 @@ export function AccountFields({
         options={[{ value: "", label: t("accountForm.noCsm") }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
         error={errors?.csmId}
       />
-      <TextField label={t("accountForm.industry")} name="industry" defaultValue={values.industry} required maxLength={80} error={errors?.industry} />
-      <TextField label={t("accountForm.region")} name="region" defaultValue={values.region} required maxLength={80} error={errors?.region} />
+      <TextField
+        label={t("accountForm.industry")}
+        name="industry"
+        defaultValue={values.industry}
+        required
+        maxLength={80}
+        error={errors?.industry}
+      />
+      <TextField
+        label={t("accountForm.region")}
+        name="region"
+        defaultValue={values.region}
+        required
+        maxLength={80}
+        error={errors?.region}
+      />
       <TextField
         label={t("accountForm.seats")}
         name="licensedSeats"
@@ -67,7 +88,14 @@ export function AccountFields({
         required
         error={errors?.licensedSeats}
       />
-      <TextField label={t("accountForm.renewal")} name="renewalDate" type="date" defaultValue={values.renewalDate} required error={errors?.renewalDate} />
+      <TextField
+        label={t("accountForm.renewal")}
+        name="renewalDate"
+        type="date"
+        defaultValue={values.renewalDate}
+        required
+        error={errors?.renewalDate}
+      />
       <TextField
         label={t("accountForm.annualCost")}
         name="annualCost"

@@ -36,29 +36,51 @@ function SignOutButton() {
   const { t } = useTranslation();
   return (
     <Form method="post" action="/logout">
-      <button type="submit" className="rounded-md px-2.5 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+      <button
+        type="submit"
+        className="rounded-md px-2.5 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+      >
         {t("nav.signOut")}
       </button>
     </Form>
   );
 }
 
-export function AppShell({ user, nav, unreadNotifications = 0, children }: { user: ShellUser | null; nav: NavItem[]; unreadNotifications?: number; children: ReactNode }) {
+export function AppShell({
+  user,
+  nav,
+  unreadNotifications = 0,
+  children,
+}: {
+  user: ShellUser | null;
+  nav: NavItem[];
+  unreadNotifications?: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const home = nav[0]?.to ?? "/";
 
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
           <Link to={home} className="flex items-center gap-2 font-semibold text-slate-900">
-            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">T</span>
+            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
+              T
+            </span>
             <span>{t("appName")}</span>
-            {user?.accountName ? <span className="hidden whitespace-nowrap text-sm font-normal text-slate-500 sm:inline lg:hidden xl:inline">· {user.accountName}</span> : null}
+            {user?.accountName ? (
+              <span className="hidden whitespace-nowrap text-sm font-normal text-slate-500 sm:inline lg:hidden xl:inline">
+                · {user.accountName}
+              </span>
+            ) : null}
           </Link>
           {user ? (
             <>

@@ -42,7 +42,14 @@ export function ConfirmAction({
 }) {
   const [params] = useSearchParams();
   const domId = useId();
-  const ids = { open: `${domId}open`, close: `${domId}close`, trigger: `${domId}trigger`, panel: `${domId}panel`, prompt: `${domId}prompt`, confirm: `${domId}confirm` };
+  const ids = {
+    open: `${domId}open`,
+    close: `${domId}close`,
+    trigger: `${domId}trigger`,
+    panel: `${domId}panel`,
+    prompt: `${domId}prompt`,
+    confirm: `${domId}confirm`,
+  };
   const [open, setOpen] = useState(() => params.get("confirm") === id);
   const wasOpen = useRef(open);
   const wasBusy = useRef(false);

@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 
 const control =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-600";
@@ -35,7 +41,14 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-export function TextField({ label, error, hint, id, className = "", ...input }: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  id,
+  className = "",
+  ...input
+}: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
   const generated = useId();
   const fieldId = id ?? generated;
   return (
@@ -51,7 +64,14 @@ export function TextField({ label, error, hint, id, className = "", ...input }: 
   );
 }
 
-export function TextAreaField({ label, error, hint, id, className = "", ...textarea }: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  id,
+  className = "",
+  ...textarea
+}: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const generated = useId();
   const fieldId = id ?? generated;
   return (
@@ -69,7 +89,13 @@ export function TextAreaField({ label, error, hint, id, className = "", ...texta
 }
 
 /** A checkbox with its label beside it, and the same hint and error as the other fields. */
-export function CheckboxField({ label, error, hint, id, ...input }: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+export function CheckboxField({
+  label,
+  error,
+  hint,
+  id,
+  ...input
+}: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
   const generated = useId();
   const fieldId = id ?? generated;
   return (

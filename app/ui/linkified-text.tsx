@@ -26,7 +26,11 @@ export function LinkifiedText({ text, className = "" }: { text: string; classNam
     <p className={`whitespace-pre-wrap break-words text-sm text-slate-800 ${className}`}>
       {splitLinks(text).map((part, index) =>
         part.href ? (
-          <a key={index} href={part.href} className="break-all text-brand-700 underline underline-offset-2 hover:text-brand-800">
+          <a
+            key={index}
+            href={part.href}
+            className="break-all text-brand-700 underline underline-offset-2 hover:text-brand-800"
+          >
             {part.text}
           </a>
         ) : (

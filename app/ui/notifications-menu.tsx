@@ -55,14 +55,20 @@ export function NotificationsMenu({ unread }: { unread: number }) {
     };
   }, [open]);
 
-  const label = unread > 0 ? `${t("notifications.menu")}: ${t("notifications.unread", { count: unread })}` : t("notifications.menu");
+  const label =
+    unread > 0
+      ? `${t("notifications.menu")}: ${t("notifications.unread", { count: unread })}`
+      : t("notifications.menu");
   const icon = (
     <>
       <svg aria-hidden width="20" height="20" viewBox="0 0 20 20" fill="currentColor">
         <path d="M10 2a5 5 0 00-5 5v3.6L3.3 13.4A1 1 0 004.2 15h11.6a1 1 0 00.9-1.6L15 10.6V7a5 5 0 00-5-5zm0 16a2.5 2.5 0 002.45-2h-4.9A2.5 2.5 0 0010 18z" />
       </svg>
       {unread > 0 ? (
-        <span aria-hidden className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white">
+        <span
+          aria-hidden
+          className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white"
+        >
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
@@ -80,11 +86,22 @@ export function NotificationsMenu({ unread }: { unread: number }) {
   const items = list.data?.notifications ?? [];
   return (
     <div ref={wrapperRef} className="relative">
-      <button ref={buttonRef} type="button" className={trigger} aria-label={label} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((v) => !v)}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={trigger}
+        aria-label={label}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((v) => !v)}
+      >
         {icon}
       </button>
       {open ? (
-        <div id={panelId} className="absolute right-0 z-40 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg bg-white p-2 shadow-lg ring-1 ring-slate-200">
+        <div
+          id={panelId}
+          className="absolute right-0 z-40 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg bg-white p-2 shadow-lg ring-1 ring-slate-200"
+        >
           <h2 className="px-2 py-1 text-sm font-semibold text-slate-900">{t("notifications.title")}</h2>
           {list.state === "loading" && items.length === 0 ? null : items.length === 0 ? (
             <p className="px-2 py-3 text-sm text-slate-600">{t("notifications.empty")}</p>

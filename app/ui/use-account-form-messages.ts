@@ -2,8 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useFieldError } from "./use-field-error";
 
 export type AccountFormResult =
-  | { fieldErrors: Record<string, string | undefined>; errorCode: { field: string; code: string } | null }
-  | undefined;
+  { fieldErrors: Record<string, string | undefined>; errorCode: { field: string; code: string } | null } | undefined;
 
 /** Translated messages per field for the account forms: zod codes and domain refusals alike. */
 export function useAccountFormMessages(result: AccountFormResult): Record<string, string | undefined> {

@@ -4,7 +4,15 @@ import { TextField } from "./field";
 import { Badge } from "./layout";
 
 /** An account's use cases as small badges, in a list a screen reader announces by name. */
-export function UseCaseBadges({ useCases, label, className = "" }: { useCases: readonly string[]; label: string; className?: string }) {
+export function UseCaseBadges({
+  useCases,
+  label,
+  className = "",
+}: {
+  useCases: readonly string[];
+  label: string;
+  className?: string;
+}) {
   if (useCases.length === 0) return null;
   return (
     <ul aria-label={label} className={`flex flex-wrap gap-1.5 ${className}`}>
@@ -28,12 +36,21 @@ function listed(text: string): string[] {
  * Comma-separated use cases: plain text that works without JavaScript, plus the use cases other
  * accounts already have as one-click additions, so the same use case is spelled the same way.
  */
-export function UseCasesField({ defaultValue, suggestions, error }: { defaultValue: readonly string[]; suggestions: readonly string[]; error?: string }) {
+export function UseCasesField({
+  defaultValue,
+  suggestions,
+  error,
+}: {
+  defaultValue: readonly string[];
+  suggestions: readonly string[];
+  error?: string;
+}) {
   const { t } = useTranslation("people");
   const [value, setValue] = useState(defaultValue.join(", "));
   const present = new Set(listed(value));
   const offered = suggestions.filter((useCase) => !present.has(useCase.toLowerCase()));
-  const add = (useCase: string) => setValue((current) => (current.trim() === "" ? useCase : `${current.replace(/[,\s]*$/, "")}, ${useCase}`));
+  const add = (useCase: string) =>
+    setValue((current) => (current.trim() === "" ? useCase : `${current.replace(/[,\s]*$/, "")}, ${useCase}`));
   return (
     <div className="space-y-2">
       <TextField

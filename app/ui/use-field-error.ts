@@ -4,5 +4,7 @@ import { useTranslation } from "react-i18next";
 export function useFieldError() {
   const { t } = useTranslation();
   return (code: string | undefined) =>
-    code ? (t(`fields.${code}` as "fields.field.required", { defaultValue: t("fields.field.required") }) as string) : undefined;
+    code
+      ? (t(`fields.${code}` as "fields.field.required", { defaultValue: t("fields.field.required") }) as string)
+      : undefined;
 }

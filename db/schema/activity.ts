@@ -14,8 +14,5 @@ export const activity = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("activity_account_idx").on(t.accountId, t.createdAt),
-    index("activity_actor_idx").on(t.actorId),
-  ],
+  (t) => [index("activity_account_idx").on(t.accountId, t.createdAt), index("activity_actor_idx").on(t.actorId)],
 );

@@ -1,10 +1,28 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { events } from "./events";
 import { accounts, users } from "./people";
 
 /** What sets an ask off: a plan event, a promoter's NPS answer, or marketing asking by hand (manual). */
-export const askSignal = pgEnum("ask_signal", ["milestone_achieved", "plan_completed", "nps_promoter", "team_trained", "manual"]);
+export const askSignal = pgEnum("ask_signal", [
+  "milestone_achieved",
+  "plan_completed",
+  "nps_promoter",
+  "team_trained",
+  "manual",
+]);
 export const askType = pgEnum("ask_type", ["reference_call", "case_study", "review", "quote", "logo", "speaking"]);
 /** open: waiting for an answer; snoozed: "not now" (asked, answered later); accepted / declined: answered. */
 export const askStatus = pgEnum("ask_status", ["open", "snoozed", "accepted", "declined"]);
@@ -58,7 +76,10 @@ export const askRules = pgTable(
     createdById: text("created_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("ask_rules_signal_type_idx").on(t.signal, t.askType), index("ask_rules_created_by_idx").on(t.createdById)],
+  (t) => [
+    uniqueIndex("ask_rules_signal_type_idx").on(t.signal, t.askType),
+    index("ask_rules_created_by_idx").on(t.createdById),
+  ],
 );
 
 /** The workspace's guardrails: one row (id "workspace"). */
@@ -136,7 +157,11 @@ export const consents = pgTable(
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
-  (t) => [index("consents_user_idx").on(t.userId), index("consents_account_idx").on(t.accountId), index("consents_ask_idx").on(t.askId)],
+  (t) => [
+    index("consents_user_idx").on(t.userId),
+    index("consents_account_idx").on(t.accountId),
+    index("consents_ask_idx").on(t.askId),
+  ],
 );
 
 /** An advocacy opportunity in marketing's pipeline. */
@@ -183,7 +208,10 @@ export const opportunityTransitions = pgTable(
     note: text("note").notNull().default(""),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("opportunity_transitions_opportunity_idx").on(t.opportunityId, t.at), index("opportunity_transitions_actor_idx").on(t.actorId)],
+  (t) => [
+    index("opportunity_transitions_opportunity_idx").on(t.opportunityId, t.at),
+    index("opportunity_transitions_actor_idx").on(t.actorId),
+  ],
 );
 
 export type NpsResponse = typeof npsResponses.$inferSelect;
@@ -198,7 +226,12 @@ export type ConsentScope = (typeof consentScope.enumValues)[number];
 export type OpportunityStage = (typeof opportunityStage.enumValues)[number];
 
 /** withdrawn: the advocate withdrew the consent it rested on. */
-export const referenceRequestStatus = pgEnum("reference_request_status", ["asked", "accepted", "declined", "withdrawn"]);
+export const referenceRequestStatus = pgEnum("reference_request_status", [
+  "asked",
+  "accepted",
+  "declined",
+  "withdrawn",
+]);
 
 /** Sales or marketing asks an advocate to take one reference call with a prospect. */
 export const referenceRequests = pgTable(

@@ -76,7 +76,10 @@ export const communityTopics = pgTable(
     kind: topicKind("kind").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull(),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: postStatus("status").notNull().default("visible"),
     hiddenReason: text("hidden_reason"),
     pinned: boolean("pinned").notNull().default(false),
@@ -176,7 +179,10 @@ export const communityRevisions = pgTable(
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("community_revisions_post_idx").on(t.postId, t.createdAt), index("community_revisions_editor_idx").on(t.editorId)],
+  (t) => [
+    index("community_revisions_post_idx").on(t.postId, t.createdAt),
+    index("community_revisions_editor_idx").on(t.editorId),
+  ],
 );
 
 export const communityReports = pgTable(
@@ -225,7 +231,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.createdAt),
-    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
     index("notifications_actor_idx").on(t.actorId),
     index("notifications_topic_idx").on(t.topicId),
   ],

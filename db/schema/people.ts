@@ -46,7 +46,10 @@ export const accounts = pgTable(
      * What the customer uses the product for ("Financial reporting", "Embedded dashboards"): the
      * reference directory is searched by it. Normalised on the way in (trimmed, no duplicates).
      */
-    useCases: text("use_cases").array().notNull().default(sql`'{}'::text[]`),
+    useCases: text("use_cases")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Bumped on every edit: a form posted against an older version is refused, not silently applied. */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

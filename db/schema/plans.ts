@@ -36,7 +36,10 @@ export const planTemplates = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("plan_templates_name_idx").on(sql`lower(${t.name})`), index("plan_templates_segment_idx").on(t.segmentId)],
+  (t) => [
+    uniqueIndex("plan_templates_name_idx").on(sql`lower(${t.name})`),
+    index("plan_templates_segment_idx").on(t.segmentId),
+  ],
 );
 
 /** A joint success plan of one account. An account may have several; one is current. */
@@ -58,7 +61,9 @@ export const plans = pgTable(
   },
   (t) => [
     index("plans_account_idx").on(t.accountId),
-    uniqueIndex("plans_one_current_idx").on(t.accountId).where(sql`${t.isCurrent}`),
+    uniqueIndex("plans_one_current_idx")
+      .on(t.accountId)
+      .where(sql`${t.isCurrent}`),
   ],
 );
 
@@ -82,7 +87,11 @@ export const outcomes = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("outcomes_plan_idx").on(t.planId), index("outcomes_account_idx").on(t.accountId), index("outcomes_owner_idx").on(t.ownerId)],
+  (t) => [
+    index("outcomes_plan_idx").on(t.planId),
+    index("outcomes_account_idx").on(t.accountId),
+    index("outcomes_owner_idx").on(t.ownerId),
+  ],
 );
 
 /**
@@ -154,10 +163,14 @@ export const tasks = pgTable(
   },
   (t) => [
     index("tasks_plan_idx").on(t.planId),
-    index("tasks_course_idx").on(t.courseSlug).where(sql`${t.courseSlug} is not null`),
+    index("tasks_course_idx")
+      .on(t.courseSlug)
+      .where(sql`${t.courseSlug} is not null`),
     index("tasks_milestone_idx").on(t.milestoneId),
     index("tasks_account_idx").on(t.accountId),
-    index("tasks_assignee_open_idx").on(t.assigneeId).where(sql`${t.status} <> 'done'`),
+    index("tasks_assignee_open_idx")
+      .on(t.assigneeId)
+      .where(sql`${t.status} <> 'done'`),
     check("tasks_internal_vendor_only", sql`not ${t.internal} or ${t.side} = 'vendor'`),
     check("tasks_blocked_has_reason", sql`${t.status} <> 'blocked' or ${t.blockedReason} is not null`),
   ],

@@ -66,7 +66,11 @@ export const measurements = pgTable(
     recordedById: text("recorded_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("measurements_metric_idx").on(t.metricId, t.measuredOn), index("measurements_account_idx").on(t.accountId), index("measurements_recorded_by_idx").on(t.recordedById)],
+  (t) => [
+    index("measurements_metric_idx").on(t.metricId, t.measuredOn),
+    index("measurements_account_idx").on(t.accountId),
+    index("measurements_recorded_by_idx").on(t.recordedById),
+  ],
 );
 
 export type ValueMetric = typeof valueMetrics.$inferSelect;

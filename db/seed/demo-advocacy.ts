@@ -1,5 +1,15 @@
 import type { Transaction } from "../client.server";
-import { type AskContext, type AskSignal, askRules, asks, consents, npsResponses, opportunities, opportunityTransitions, referenceRequests } from "../schema";
+import {
+  type AskContext,
+  type AskSignal,
+  askRules,
+  asks,
+  consents,
+  npsResponses,
+  opportunities,
+  opportunityTransitions,
+  referenceRequests,
+} from "../schema";
 import { listEvents } from "../../app/domain/events/record.server";
 import { newId } from "../../app/lib/ids.server";
 
@@ -32,12 +42,22 @@ export async function seedDemoAdvocacy(
     { id: newId(), signal: "milestone_achieved", askType: "case_study", createdById: refs.marketingId },
     { id: newId(), signal: "plan_completed", askType: "reference_call", createdById: refs.marketingId },
     { id: newId(), signal: "team_trained", askType: "quote", createdById: refs.marketingId },
-    { id: newId(), signal: "nps_promoter", askType: "review", reviewUrl: "https://www.g2.com/products/lumen-analytics/reviews", createdById: refs.marketingId },
+    {
+      id: newId(),
+      signal: "nps_promoter",
+      askType: "review",
+      reviewUrl: "https://www.g2.com/products/lumen-analytics/reviews",
+      createdById: refs.marketingId,
+    },
   ]);
 
   const accountOf = (email: string) => {
     const domain = email.split("@")[1]!;
-    const name = domain.startsWith("orbit") ? "Orbit Retail" : domain.startsWith("helix") ? "Helix Health" : "Northwind Logistics";
+    const name = domain.startsWith("orbit")
+      ? "Orbit Retail"
+      : domain.startsWith("helix")
+        ? "Helix Health"
+        : "Northwind Logistics";
     return refs.accounts[name]!.id;
   };
   await tx.insert(npsResponses).values(
@@ -52,10 +72,14 @@ export async function seedDemoAdvocacy(
   );
 
   const orbit = refs.accounts["Orbit Retail"]!.id;
-  const goLive = (await listEvents("milestone.achieved", { accountId: orbit }, tx)).find((event) => event.payload.title.startsWith("Go-live"));
+  const goLive = (await listEvents("milestone.achieved", { accountId: orbit }, tx)).find((event) =>
+    event.payload.title.startsWith("Go-live"),
+  );
   if (!goLive) throw new Error("Demo advocacy: Orbit's go-live event is missing");
   const kenji = refs.people["kenji@orbitretail.example"]!;
-  const pilot = (await listEvents("milestone.achieved", { accountId: orbit }, tx)).find((event) => event.payload.title.startsWith("Pilot"));
+  const pilot = (await listEvents("milestone.achieved", { accountId: orbit }, tx)).find((event) =>
+    event.payload.title.startsWith("Pilot"),
+  );
   if (!pilot) throw new Error("Demo advocacy: Orbit's pilot event is missing");
   const answeredAt = new Date(pilot.occurredAt.getTime() + 2 * DAY_MS);
   const referenceConsentId = await seedAcceptedReferenceAsk(tx, {
@@ -64,7 +88,11 @@ export async function seedDemoAdvocacy(
     ownerId: refs.marketingId,
     askedAt: pilot.occurredAt,
     answeredAt,
-    from: { signal: "milestone_achieved", eventId: pilot.id, context: { milestoneTitle: pilot.payload.title, daysEarly: pilot.payload.daysEarly } },
+    from: {
+      signal: "milestone_achieved",
+      eventId: pilot.id,
+      context: { milestoneTitle: pilot.payload.title, daysEarly: pilot.payload.daysEarly },
+    },
   });
   // Marketing asked Priyanka by hand after she presented the pilot's results to the regions.
   await seedAcceptedReferenceAsk(tx, {
@@ -147,7 +175,16 @@ async function seedAcceptedReferenceAsk(
     respondedAt: answeredAt,
     createdAt: askedAt,
   });
-  await tx.insert(consents).values({ id: consentId, accountId, userId: personId, askId, askType: "reference_call", uses: ["name", "title", "company"], scope: "sales", grantedAt: answeredAt });
+  await tx.insert(consents).values({
+    id: consentId,
+    accountId,
+    userId: personId,
+    askId,
+    askType: "reference_call",
+    uses: ["name", "title", "company"],
+    scope: "sales",
+    grantedAt: answeredAt,
+  });
   await tx.insert(opportunities).values({
     id: opportunityId,
     accountId,

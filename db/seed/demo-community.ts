@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "../client.server";
-import { communityFollows, communityProfiles, communityReplies, communitySpaces, communityTopics, communityVotes, notifications } from "../schema";
+import {
+  communityFollows,
+  communityProfiles,
+  communityReplies,
+  communitySpaces,
+  communityTopics,
+  communityVotes,
+  notifications,
+} from "../schema";
 import { defaultDisplayName, handleFromName } from "../../app/domain/community/rules";
 import { recordEvent } from "../../app/domain/events/record.server";
 import { newId } from "../../app/lib/ids.server";
@@ -15,11 +23,51 @@ export interface DemoCommunityPerson {
 }
 
 const SPACES = [
-  { key: "start", slug: "getting-started", name: "Getting started", description: "Connecting data, first dashboards, inviting your team.", customersMayPost: true, articles: false, firstPostReview: false },
-  { key: "reporting", slug: "reporting", name: "Reporting", description: "Dashboards, scheduled reports, filters and exports.", customersMayPost: true, articles: false, firstPostReview: false },
-  { key: "admin", slug: "admin-security", name: "Admin & security", description: "SSO, roles, audit and data governance.", customersMayPost: true, articles: false, firstPostReview: true },
-  { key: "practices", slug: "best-practices", name: "Best practices", description: "Articles by the Lumen team on practices that work.", customersMayPost: false, articles: true, firstPostReview: false },
-  { key: "news", slug: "announcements", name: "Announcements", description: "Product news from Lumen Analytics. Read-only.", customersMayPost: false, articles: false, firstPostReview: false },
+  {
+    key: "start",
+    slug: "getting-started",
+    name: "Getting started",
+    description: "Connecting data, first dashboards, inviting your team.",
+    customersMayPost: true,
+    articles: false,
+    firstPostReview: false,
+  },
+  {
+    key: "reporting",
+    slug: "reporting",
+    name: "Reporting",
+    description: "Dashboards, scheduled reports, filters and exports.",
+    customersMayPost: true,
+    articles: false,
+    firstPostReview: false,
+  },
+  {
+    key: "admin",
+    slug: "admin-security",
+    name: "Admin & security",
+    description: "SSO, roles, audit and data governance.",
+    customersMayPost: true,
+    articles: false,
+    firstPostReview: true,
+  },
+  {
+    key: "practices",
+    slug: "best-practices",
+    name: "Best practices",
+    description: "Articles by the Lumen team on practices that work.",
+    customersMayPost: false,
+    articles: true,
+    firstPostReview: false,
+  },
+  {
+    key: "news",
+    slug: "announcements",
+    name: "Announcements",
+    description: "Product news from Lumen Analytics. Read-only.",
+    customersMayPost: false,
+    articles: false,
+    firstPostReview: false,
+  },
 ] as const;
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
@@ -56,7 +104,17 @@ export async function seedDemoCommunity(tx: Transaction, people: Record<string, 
   );
 
   const who = (email: string) => people[email]!.id;
-  const topics: { key: string; space: string; author: string; kind: "question" | "discussion" | "article"; title: string; body: string; tags: string[]; pinned?: boolean; at: Date }[] = [
+  const topics: {
+    key: string;
+    space: string;
+    author: string;
+    kind: "question" | "discussion" | "article";
+    title: string;
+    body: string;
+    tags: string[];
+    pinned?: boolean;
+    at: Date;
+  }[] = [
     {
       key: "welcome",
       space: "news",
@@ -138,7 +196,14 @@ export async function seedDemoCommunity(tx: Transaction, people: Record<string, 
     });
   }
 
-  const replies: { key: string; topic: string; author: string; body: string; hoursLater: number; official?: boolean }[] = [
+  const replies: {
+    key: string;
+    topic: string;
+    author: string;
+    body: string;
+    hoursLater: number;
+    official?: boolean;
+  }[] = [
     {
       key: "snowflakeAnswer",
       topic: "snowflake",
@@ -146,8 +211,20 @@ export async function seedDemoCommunity(tx: Transaction, people: Record<string, 
       body: "We did this last quarter. Create a role with `USAGE` on the warehouse, database and schema, and `SELECT` on future tables:\n\n```sql\ngrant usage on warehouse reporting_wh to role lumen_reader;\ngrant select on future tables in schema analytics.public to role lumen_reader;\n```\n\nThen assign the role to the Lumen user. Nothing else is needed.",
       hoursLater: 5,
     },
-    { key: "snowflakeCsm", topic: "snowflake", author: "marcus@lumen-analytics.example", body: "That's exactly right. The connector guide has the same grants, plus key-pair authentication if you prefer it to a password.", hoursLater: 8 },
-    { key: "regionalAisha", topic: "regional", author: "aisha@northwind.example", body: "We use one schedule per region: each region manager can change their own time without touching the others.", hoursLater: 3 },
+    {
+      key: "snowflakeCsm",
+      topic: "snowflake",
+      author: "marcus@lumen-analytics.example",
+      body: "That's exactly right. The connector guide has the same grants, plus key-pair authentication if you prefer it to a password.",
+      hoursLater: 8,
+    },
+    {
+      key: "regionalAisha",
+      topic: "regional",
+      author: "aisha@northwind.example",
+      body: "We use one schedule per region: each region manager can change their own time without touching the others.",
+      hoursLater: 3,
+    },
     {
       key: "regionalOfficial",
       topic: "regional",
@@ -156,14 +233,28 @@ export async function seedDemoCommunity(tx: Transaction, people: Record<string, 
       hoursLater: 6,
       official: true,
     },
-    { key: "oktaKenji", topic: "okta", author: "kenji@orbitretail.example", body: "We name groups `lumen-<role>-<department>` and review them every quarter with IT. It keeps audits quick.", hoursLater: 10 },
+    {
+      key: "oktaKenji",
+      topic: "okta",
+      author: "kenji@orbitretail.example",
+      body: "We name groups `lumen-<role>-<department>` and review them every quarter with IT. It keeps audits quick.",
+      hoursLater: 10,
+    },
   ];
   const replyIds: Record<string, string> = {};
   for (const reply of replies) {
     const topic = topics.find((candidate) => candidate.key === reply.topic)!;
     const at = new Date(topic.at.getTime() + reply.hoursLater * 3_600_000);
     replyIds[reply.key] = newId();
-    await tx.insert(communityReplies).values({ id: replyIds[reply.key]!, topicId: topicIds[reply.topic]!, authorId: who(reply.author), body: reply.body, official: reply.official ?? false, createdAt: at, updatedAt: at });
+    await tx.insert(communityReplies).values({
+      id: replyIds[reply.key]!,
+      topicId: topicIds[reply.topic]!,
+      authorId: who(reply.author),
+      body: reply.body,
+      official: reply.official ?? false,
+      createdAt: at,
+      updatedAt: at,
+    });
     await tx.update(communityTopics).set({ lastActivityAt: at }).where(eqId(topicIds[reply.topic]!));
   }
 
@@ -177,15 +268,47 @@ export async function seedDemoCommunity(tx: Transaction, people: Record<string, 
   ]);
   const priyanka = people["priyanka@orbitretail.example"]!;
   const payload = { replyId: replyIds.snowflakeAnswer!, topicId: topicIds.snowflake!, authorId: priyanka.id };
-  await recordEvent(tx, { type: "answer.accepted", accountId: priyanka.accountId, actorId: who("tom@northwind.example"), subjectId: payload.replyId, payload, occurredAt: daysAgo(5) });
-  await recordEvent(tx, { type: "reply.upvoted", accountId: priyanka.accountId, actorId: who("tom@northwind.example"), subjectId: payload.replyId, payload, occurredAt: daysAgo(5) });
-  await recordEvent(tx, { type: "reply.upvoted", accountId: priyanka.accountId, actorId: who("hannah@northwind.example"), subjectId: payload.replyId, payload, occurredAt: daysAgo(4) });
-  await tx.insert(notifications).values({ id: newId(), userId: priyanka.id, type: "accepted", actorId: who("tom@northwind.example"), topicId: topicIds.snowflake!, replyId: payload.replyId, readAt: daysAgo(4), createdAt: daysAgo(5) });
+  await recordEvent(tx, {
+    type: "answer.accepted",
+    accountId: priyanka.accountId,
+    actorId: who("tom@northwind.example"),
+    subjectId: payload.replyId,
+    payload,
+    occurredAt: daysAgo(5),
+  });
+  await recordEvent(tx, {
+    type: "reply.upvoted",
+    accountId: priyanka.accountId,
+    actorId: who("tom@northwind.example"),
+    subjectId: payload.replyId,
+    payload,
+    occurredAt: daysAgo(5),
+  });
+  await recordEvent(tx, {
+    type: "reply.upvoted",
+    accountId: priyanka.accountId,
+    actorId: who("hannah@northwind.example"),
+    subjectId: payload.replyId,
+    payload,
+    occurredAt: daysAgo(4),
+  });
+  await tx.insert(notifications).values({
+    id: newId(),
+    userId: priyanka.id,
+    type: "accepted",
+    actorId: who("tom@northwind.example"),
+    topicId: topicIds.snowflake!,
+    replyId: payload.replyId,
+    readAt: daysAgo(4),
+    createdAt: daysAgo(5),
+  });
 
   const follows = new Set<string>();
   for (const topic of topics) follows.add(`${topicIds[topic.key]}|${who(topic.author)}`);
   for (const reply of replies) follows.add(`${topicIds[reply.topic]}|${who(reply.author)}`);
-  await tx.insert(communityFollows).values([...follows].map((pair) => ({ topicId: pair.split("|")[0]!, userId: pair.split("|")[1]! })));
+  await tx
+    .insert(communityFollows)
+    .values([...follows].map((pair) => ({ topicId: pair.split("|")[0]!, userId: pair.split("|")[1]! })));
 }
 
 function eqId(id: string) {

@@ -77,7 +77,10 @@ export const PLAN_STORIES: readonly PlanStory[] = [
     tasks: {
       "Complete the vendor security questionnaire": { status: "done", doneDay: 33 },
       "Answer follow-up questions from the security review": { status: "done", doneDay: 41 },
-      "Sign the business associate agreement": { status: "blocked", blockedReason: "Waiting on security review sign-off from Helix IT" },
+      "Sign the business associate agreement": {
+        status: "blocked",
+        blockedReason: "Waiting on security review sign-off from Helix IT",
+      },
       "Configure single sign-on, audit logging and 90-day data retention": { status: "in_progress" },
       "Approve the single sign-on and data retention settings": {
         status: "blocked",
@@ -89,7 +92,8 @@ export const PLAN_STORIES: readonly PlanStory[] = [
       {
         milestone: "Security and privacy review passed",
         title: "Flag renewal risk to sales leadership",
-        notes: "The security review has slipped two weeks and the BAA is stuck. Brief the account executive before the next QBR.",
+        notes:
+          "The security review has slipped two weeks and the BAA is stuck. Brief the account executive before the next QBR.",
         side: "vendor",
         internal: true,
         dueDay: 77,
@@ -191,25 +195,54 @@ export async function seedDemoPlans(
     };
     const championId = personId(story.champion);
 
-    const applied = await applyTemplate(csm, { accountId: account.id, templateId: refs.templates[story.template]!, startDate, name: story.template }, tx);
+    const applied = await applyTemplate(
+      csm,
+      { accountId: account.id, templateId: refs.templates[story.template]!, startDate, name: story.template },
+      tx,
+    );
     if (!applied.ok) throw new Error(`Demo plan for ${story.account}: ${applied.error}`);
     const { planId } = applied;
     const valueStory = VALUE_STORIES[story.account];
     if (valueStory) {
-      await seedDemoValue(tx, valueStory, { accountId: account.id, planId, startDate, startedDaysAgo: story.startedDaysAgo, createdById: csm.id, personId });
+      await seedDemoValue(tx, valueStory, {
+        accountId: account.id,
+        planId,
+        startDate,
+        startedDaysAgo: story.startedDaysAgo,
+        createdById: csm.id,
+        personId,
+      });
     }
 
     const [milestoneRows, taskRows] = await Promise.all([
       tx
-        .select({ id: milestones.id, title: milestones.title, targetDate: milestones.targetDate, outcomeTitle: outcomes.title })
+        .select({
+          id: milestones.id,
+          title: milestones.title,
+          targetDate: milestones.targetDate,
+          outcomeTitle: outcomes.title,
+        })
         .from(milestones)
         .leftJoin(outcomes, eq(outcomes.id, milestones.outcomeId))
         .where(eq(milestones.planId, planId)),
-      tx.select({ id: tasks.id, title: tasks.title, side: tasks.side, milestoneId: tasks.milestoneId, dueDate: tasks.dueDate }).from(tasks).where(eq(tasks.planId, planId)),
+      tx
+        .select({
+          id: tasks.id,
+          title: tasks.title,
+          side: tasks.side,
+          milestoneId: tasks.milestoneId,
+          dueDate: tasks.dueDate,
+        })
+        .from(tasks)
+        .where(eq(tasks.planId, planId)),
     ]);
     const milestoneByTitle = new Map(milestoneRows.map((row) => [row.title, row]));
     const titles = new Set([...milestoneRows, ...taskRows].map((row) => row.title));
-    for (const title of [...Object.keys(story.signed ?? {}), ...Object.keys(story.tasks ?? {}), ...Object.keys(story.assignees)]) {
+    for (const title of [
+      ...Object.keys(story.signed ?? {}),
+      ...Object.keys(story.tasks ?? {}),
+      ...Object.keys(story.assignees),
+    ]) {
       if (!titles.has(title)) throw new Error(`Demo story for ${story.account}: "${title}" is not in the template`);
     }
 
@@ -230,7 +263,10 @@ export async function seedDemoPlans(
           ratingComment: sign.ratingComment ?? null,
         })
         .where(eq(milestones.id, milestone.id));
-      const achieved = achievementOf({ targetDate: milestone.targetDate, vendorSignedAt, customerSignedAt }, account.timeZone)!;
+      const achieved = achievementOf(
+        { targetDate: milestone.targetDate, vendorSignedAt, customerSignedAt },
+        account.timeZone,
+      )!;
       await recordEvent(tx, {
         type: "milestone.achieved",
         accountId: account.id,
@@ -252,16 +288,24 @@ export async function seedDemoPlans(
     for (const task of taskRows) {
       const assigneeId = task.side === "vendor" ? csm.id : personId(story.assignees[task.title] ?? story.champion);
       const signedDay = signedDays.get(task.milestoneId);
-      const state = story.tasks?.[task.title] ?? (signedDay === undefined ? { status: "todo" as const } : { status: "done" as const });
+      const state =
+        story.tasks?.[task.title] ??
+        (signedDay === undefined ? { status: "todo" as const } : { status: "done" as const });
       let completion = {};
       if (state.status === "done") {
         const dueDay = Math.round((Date.parse(task.dueDate!) - Date.parse(startDate)) / 86_400_000);
-        const day = "doneDay" in state && state.doneDay !== undefined ? state.doneDay : Math.min(dueDay, signedDay ?? dueDay);
+        const day =
+          "doneDay" in state && state.doneDay !== undefined ? state.doneDay : Math.min(dueDay, signedDay ?? dueDay);
         completion = { completedAt: atLocalHour(dayOf(day), 10, account.timeZone), completedById: assigneeId };
       }
       await tx
         .update(tasks)
-        .set({ assigneeId, status: state.status, blockedReason: "blockedReason" in state ? state.blockedReason : null, ...completion })
+        .set({
+          assigneeId,
+          status: state.status,
+          blockedReason: "blockedReason" in state ? state.blockedReason : null,
+          ...completion,
+        })
         .where(and(eq(tasks.id, task.id), eq(tasks.planId, planId)));
     }
 

@@ -1,6 +1,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "../client.server";
-import { activity, certificates, lessonProgress, practiceChecks, quizResults, taskTrainees, tasks, users } from "../schema";
+import {
+  activity,
+  certificates,
+  lessonProgress,
+  practiceChecks,
+  quizResults,
+  taskTrainees,
+  tasks,
+  users,
+} from "../schema";
 import type { StaffActor } from "../../app/domain/auth/actor";
 import { recordEvent } from "../../app/domain/events/record.server";
 import type { CatalogCourse, CatalogLesson } from "../../app/domain/training/content-check";
@@ -62,7 +71,9 @@ export const TRAINING_TASK = {
 
 export function demoCourses(courses: CatalogCourse[]): Partial<Record<DemoCourseRole, CatalogCourse>> {
   const everyone = courses.find((course) => course.audience.includes("member"));
-  const champions = courses.find((course) => course !== everyone && course.audience.includes("champion") && !course.audience.includes("member"));
+  const champions = courses.find(
+    (course) => course !== everyone && course.audience.includes("champion") && !course.audience.includes("member"),
+  );
   return { everyone, champions };
 }
 
@@ -86,11 +97,16 @@ function learnerRows(story: TrainingStory, learner: Learner, course: CatalogCour
   const total = course.lessons.length;
   const completed = story.lessons === "all" ? total : Math.min(story.lessons, total - 1);
   const stuck: CatalogLesson | undefined = completed < total ? course.lessons[completed] : undefined;
-  const stuckQuiz = stuck?.quizzes.map((quiz) => ({ quiz, answers: wrongAnswers(quiz) })).find((q) => q.answers !== null);
+  const stuckQuiz = stuck?.quizzes
+    .map((quiz) => ({ quiz, answers: wrongAnswers(quiz) }))
+    .find((q) => q.answers !== null);
   const steps = completed + (stuckQuiz ? 1 : 0);
   // Spread evenly from the first day to the last, in the afternoon of each day, never in the future.
   const at = (step: number) => {
-    const daysAgo = steps <= 1 ? story.lastDaysAgo : story.startedDaysAgo - ((story.startedDaysAgo - story.lastDaysAgo) * step) / (steps - 1);
+    const daysAgo =
+      steps <= 1
+        ? story.lastDaysAgo
+        : story.startedDaysAgo - ((story.startedDaysAgo - story.lastDaysAgo) * step) / (steps - 1);
     return new Date(now - daysAgo * DAY_MS - (3 - (step % 3)) * 3_600_000);
   };
   const scope = { userId: learner.id, courseSlug: course.slug };
@@ -99,34 +115,78 @@ function learnerRows(story: TrainingStory, learner: Learner, course: CatalogCour
   const checks: (typeof practiceChecks.$inferInsert)[] = [];
   course.lessons.slice(0, completed).forEach((lesson, index) => {
     const when = at(index);
-    progress.push({ ...scope, accountId: learner.accountId, lessonSlug: lesson.slug, readAt: when, completedAt: when, updatedAt: when });
+    progress.push({
+      ...scope,
+      accountId: learner.accountId,
+      lessonSlug: lesson.slug,
+      readAt: when,
+      completedAt: when,
+      updatedAt: when,
+    });
     for (const quiz of lesson.quizzes) {
       const feedback = gradeQuiz(quiz, correctAnswers(quiz));
       // Some people needed a second try, as real learners do.
       const attempts = (seq + index) % 4 === 1 ? 2 : 1;
-      quizzes.push({ ...scope, lessonSlug: lesson.slug, quizId: quiz.id, attempts, lastAnswers: feedback.selected, lastPassed: feedback.passed, passedAt: when, updatedAt: when });
+      quizzes.push({
+        ...scope,
+        lessonSlug: lesson.slug,
+        quizId: quiz.id,
+        attempts,
+        lastAnswers: feedback.selected,
+        lastPassed: feedback.passed,
+        passedAt: when,
+        updatedAt: when,
+      });
     }
-    for (const itemKey of lesson.practiceItems) checks.push({ ...scope, lessonSlug: lesson.slug, itemKey, checkedAt: when });
+    for (const itemKey of lesson.practiceItems)
+      checks.push({ ...scope, lessonSlug: lesson.slug, itemKey, checkedAt: when });
   });
   if (stuck && stuckQuiz) {
     const when = at(completed);
     const feedback = gradeQuiz(stuckQuiz.quiz, stuckQuiz.answers!);
-    progress.push({ ...scope, accountId: learner.accountId, lessonSlug: stuck.slug, readAt: when, completedAt: null, updatedAt: when });
-    quizzes.push({ ...scope, lessonSlug: stuck.slug, quizId: stuckQuiz.quiz.id, attempts: 1, lastAnswers: feedback.selected, lastPassed: false, passedAt: null, updatedAt: when });
+    progress.push({
+      ...scope,
+      accountId: learner.accountId,
+      lessonSlug: stuck.slug,
+      readAt: when,
+      completedAt: null,
+      updatedAt: when,
+    });
+    quizzes.push({
+      ...scope,
+      lessonSlug: stuck.slug,
+      quizId: stuckQuiz.quiz.id,
+      attempts: 1,
+      lastAnswers: feedback.selected,
+      lastPassed: false,
+      passedAt: null,
+      updatedAt: when,
+    });
   }
   return { progress, quizzes, checks, finishedAt: completed === total && total > 0 ? at(completed - 1) : null };
 }
 
 /** Links the demo plan task to its course and trainees, as "Require a course" does (by the account's CSM). */
-async function linkTrainingTask(tx: Transaction, account: { id: string; csm: StaffActor }, course: CatalogCourse, people: Map<string, Learner>, now: number) {
+async function linkTrainingTask(
+  tx: Transaction,
+  account: { id: string; csm: StaffActor },
+  course: CatalogCourse,
+  people: Map<string, Learner>,
+  now: number,
+) {
   const [task] = await tx
     .select({ id: tasks.id, planId: tasks.planId, title: tasks.title, internal: tasks.internal })
     .from(tasks)
     .where(and(eq(tasks.accountId, account.id), eq(tasks.title, TRAINING_TASK.title)));
   if (!task) throw new Error(`Demo training: no task "${TRAINING_TASK.title}" in ${TRAINING_TASK.account}'s plan`);
   const trainees = TRAINING_TASK.trainees.map((email) => people.get(email)!);
-  await tx.update(tasks).set({ courseSlug: course.slug, version: sql`${tasks.version} + 1` }).where(eq(tasks.id, task.id));
-  await tx.insert(taskTrainees).values(trainees.map((person) => ({ taskId: task.id, userId: person.id, accountId: account.id })));
+  await tx
+    .update(tasks)
+    .set({ courseSlug: course.slug, version: sql`${tasks.version} + 1` })
+    .where(eq(tasks.id, task.id));
+  await tx
+    .insert(taskTrainees)
+    .values(trainees.map((person) => ({ taskId: task.id, userId: person.id, accountId: account.id })));
   await tx.insert(activity).values({
     id: newId(),
     accountId: account.id,
@@ -134,7 +194,13 @@ async function linkTrainingTask(tx: Transaction, account: { id: string; csm: Sta
     action: "task.training_required",
     subjectType: "task",
     subjectId: task.id,
-    details: { planId: task.planId, title: task.title, course: course.title, trainees: trainees.length, ...(task.internal ? { internal: true } : {}) },
+    details: {
+      planId: task.planId,
+      title: task.title,
+      course: course.title,
+      trainees: trainees.length,
+      ...(task.internal ? { internal: true } : {}),
+    },
     createdAt: new Date(now - TRAINING_TASK.linkedDaysAgo * DAY_MS),
   });
 }
@@ -152,7 +218,10 @@ export async function seedDemoTraining(
   const byRole = demoCourses(refs.courses);
   const stories = TRAINING_STORIES.filter((story) => byRole[story.course]);
   const emails = [...new Set([...stories.map((story) => story.email), ...TRAINING_TASK.trainees])];
-  const rows = await tx.select({ id: users.id, name: users.name, email: users.email, accountId: users.accountId }).from(users).where(inArray(users.email, emails));
+  const rows = await tx
+    .select({ id: users.id, name: users.name, email: users.email, accountId: users.accountId })
+    .from(users)
+    .where(inArray(users.email, emails));
   const people = new Map(rows.map((row) => [row.email, { id: row.id, name: row.name, accountId: row.accountId! }]));
   for (const email of emails) if (!people.has(email)) throw new Error(`Demo training: no person ${email}`);
 
@@ -196,9 +265,20 @@ export async function seedDemoTraining(
       accountId: learner.accountId,
       actorId: learner.id,
       subjectId: id,
-      payload: { courseSlug: course.slug, courseVersion: course.version, courseTitle: course.title, certificateId: id, userId: learner.id },
+      payload: {
+        courseSlug: course.slug,
+        courseVersion: course.version,
+        courseTitle: course.title,
+        certificateId: id,
+        userId: learner.id,
+      },
       occurredAt: at,
     });
-    await completeTrainingTasks(tx, { userId: learner.id, accountId: learner.accountId, courseSlug: course.slug, courseTitle: course.title });
+    await completeTrainingTasks(tx, {
+      userId: learner.id,
+      accountId: learner.accountId,
+      courseSlug: course.slug,
+      courseTitle: course.title,
+    });
   }
 }

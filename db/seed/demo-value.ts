@@ -50,7 +50,12 @@ export const VALUE_STORIES: Record<string, { annualCost: number; currency: strin
         target: 3,
         money: { perUnit: 1_800, period: "month" },
         readings: [
-          { day: 40, value: 9, note: "Only the readmissions section comes from Lumen so far", by: "grace@helixhealth.example" },
+          {
+            day: 40,
+            value: 9,
+            note: "Only the readmissions section comes from Lumen so far",
+            by: "grace@helixhealth.example",
+          },
           { day: 68, value: 8, note: "Still waiting on the replica for the rest", by: "elena@helixhealth.example" },
         ],
       },
@@ -117,7 +122,14 @@ export const VALUE_STORIES: Record<string, { annualCost: number; currency: strin
 export async function seedDemoValue(
   tx: Transaction,
   story: (typeof VALUE_STORIES)[string],
-  plan: { accountId: string; planId: string; startDate: string; startedDaysAgo: number; createdById: string; personId: (email: string) => string },
+  plan: {
+    accountId: string;
+    planId: string;
+    startDate: string;
+    startedDaysAgo: number;
+    createdById: string;
+    personId: (email: string) => string;
+  },
 ) {
   const outcomeRows = await tx
     .select({ id: outcomes.id, title: outcomes.title })
@@ -143,7 +155,8 @@ export async function seedDemoValue(
       createdById: plan.createdById,
     });
     for (const reading of metric.readings) {
-      if (reading.day > plan.startedDaysAgo) throw new Error(`Demo value: "${metric.name}" read on day ${reading.day}, in the future`);
+      if (reading.day > plan.startedDaysAgo)
+        throw new Error(`Demo value: "${metric.name}" read on day ${reading.day}, in the future`);
       await tx.insert(measurements).values({
         id: newId(),
         metricId,

@@ -50,18 +50,42 @@ export async function seedDemo() {
   await db.transaction(async (tx) => {
     const segmentIds = { selfServe: newId(), enterprise: newId(), regulated: newId() };
     await tx.insert(segments).values([
-      { id: segmentIds.selfServe, name: "Self-serve team", description: "Small and mid-market teams that roll out on their own with light guidance." },
-      { id: segmentIds.enterprise, name: "Enterprise rollout", description: "Large companies rolling out across departments with an executive sponsor." },
-      { id: segmentIds.regulated, name: "Regulated industry", description: "Healthcare, finance and public sector: security review and validation first." },
+      {
+        id: segmentIds.selfServe,
+        name: "Self-serve team",
+        description: "Small and mid-market teams that roll out on their own with light guidance.",
+      },
+      {
+        id: segmentIds.enterprise,
+        name: "Enterprise rollout",
+        description: "Large companies rolling out across departments with an executive sponsor.",
+      },
+      {
+        id: segmentIds.regulated,
+        name: "Regulated industry",
+        description: "Healthcare, finance and public sector: security review and validation first.",
+      },
     ]);
 
     const staff = {
       priya: { id: newId(), name: "Priya Raman", email: "priya@lumen-analytics.example", staffRole: "admin" as const },
       marcus: { id: newId(), name: "Marcus Webb", email: "marcus@lumen-analytics.example", staffRole: "csm" as const },
-      sofia: { id: newId(), name: "Sofia Lindqvist", email: "sofia@lumen-analytics.example", staffRole: "csm" as const },
-      jordan: { id: newId(), name: "Jordan Blake", email: "jordan@lumen-analytics.example", staffRole: "marketing" as const },
+      sofia: {
+        id: newId(),
+        name: "Sofia Lindqvist",
+        email: "sofia@lumen-analytics.example",
+        staffRole: "csm" as const,
+      },
+      jordan: {
+        id: newId(),
+        name: "Jordan Blake",
+        email: "jordan@lumen-analytics.example",
+        staffRole: "marketing" as const,
+      },
     };
-    await tx.insert(users).values(Object.values(staff).map((person) => ({ ...person, passwordHash, title: "Lumen Analytics" })));
+    await tx
+      .insert(users)
+      .values(Object.values(staff).map((person) => ({ ...person, passwordHash, title: "Lumen Analytics" })));
 
     const customers: {
       name: string;
@@ -109,7 +133,12 @@ export async function seedDemo() {
         currency: VALUE_STORIES["Helix Health"]!.currency,
         useCases: ["Clinical quality reporting", "Regulatory reporting", "Financial reporting"],
         people: [
-          { name: "Elena Marsh", email: "elena@helixhealth.example", title: "VP Clinical Operations", role: "champion" },
+          {
+            name: "Elena Marsh",
+            email: "elena@helixhealth.example",
+            title: "VP Clinical Operations",
+            role: "champion",
+          },
           { name: "Raj Iyer", email: "raj@helixhealth.example", title: "Data Governance Lead" },
           { name: "Grace Kim", email: "grace@helixhealth.example", title: "Quality Analyst" },
           { name: "Owen Fletcher", email: "owen@helixhealth.example", title: "IT Security Manager" },
@@ -129,7 +158,12 @@ export async function seedDemo() {
         currency: VALUE_STORIES["Orbit Retail"]!.currency,
         useCases: ["Merchandising analytics", "Store performance dashboards", "Self-serve analytics"],
         people: [
-          { name: "Kenji Watanabe", email: "kenji@orbitretail.example", title: "Director, Merchandising Analytics", role: "champion" },
+          {
+            name: "Kenji Watanabe",
+            email: "kenji@orbitretail.example",
+            title: "Director, Merchandising Analytics",
+            role: "champion",
+          },
           { name: "Chloe Nguyen", email: "chloe@orbitretail.example", title: "Category Manager" },
           { name: "Daniel Cho", email: "daniel@orbitretail.example", title: "Store Operations Analyst" },
           { name: "Priyanka Sharma", email: "priyanka@orbitretail.example", title: "BI Developer" },
@@ -184,10 +218,25 @@ export async function seedDemo() {
     await seedDemoTraining(tx, { accounts: accountRefs, courses });
 
     const communityPeople: Record<string, DemoCommunityPerson> = {};
-    for (const person of Object.values(staff)) communityPeople[person.email] = { id: person.id, name: person.name, email: person.email, title: "Lumen Analytics", staff: true, accountId: null };
+    for (const person of Object.values(staff))
+      communityPeople[person.email] = {
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        title: "Lumen Analytics",
+        staff: true,
+        accountId: null,
+      };
     for (const { people, name } of customers) {
       for (const person of people) {
-        communityPeople[person.email] = { id: peopleIds[person.email]!, name: person.name, email: person.email, title: person.title, staff: false, accountId: accountRefs[name]!.id };
+        communityPeople[person.email] = {
+          id: peopleIds[person.email]!,
+          name: person.name,
+          email: person.email,
+          title: person.title,
+          staff: false,
+          accountId: accountRefs[name]!.id,
+        };
       }
     }
     await seedDemoCommunity(tx, communityPeople);

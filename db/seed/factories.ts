@@ -111,7 +111,11 @@ export async function sessionCookie(userId: string): Promise<string> {
 }
 
 /** A request from a browser signed in as the person (a fresh session each time). */
-export async function signedInRequest(userId: string, url = "http://localhost/", init: RequestInit = {}): Promise<Request> {
+export async function signedInRequest(
+  userId: string,
+  url = "http://localhost/",
+  init: RequestInit = {},
+): Promise<Request> {
   const headers = new Headers(init.headers);
   headers.set("Cookie", await sessionCookie(userId));
   return new Request(url, { ...init, headers });
@@ -127,17 +131,47 @@ type NewTask = typeof tasks.$inferInsert;
 export function sampleTemplateDefinition(): TemplateDefinition {
   return {
     outcomes: [
-      { key: "reporting", title: "Weekly reporting automated", why: "Saves a day a week.", successCriteria: "No spreadsheets for 4 weeks.", dayOffset: 60 },
-      { key: "adoption", title: "Team adopts dashboards", why: "Answers without an analyst.", successCriteria: "80% weekly active.", dayOffset: 90 },
+      {
+        key: "reporting",
+        title: "Weekly reporting automated",
+        why: "Saves a day a week.",
+        successCriteria: "No spreadsheets for 4 weeks.",
+        dayOffset: 60,
+      },
+      {
+        key: "adoption",
+        title: "Team adopts dashboards",
+        why: "Answers without an analyst.",
+        successCriteria: "80% weekly active.",
+        dayOffset: 90,
+      },
     ],
     milestones: [
       { key: "kickoff", title: "Kickoff", description: "Agree the plan.", dayOffset: 0, outcomeKey: null },
-      { key: "connected", title: "Data connected", description: "Warehouse syncs nightly.", dayOffset: 30, outcomeKey: "reporting" },
-      { key: "live", title: "Dashboards live", description: "Team uses them weekly.", dayOffset: 60, outcomeKey: "adoption" },
+      {
+        key: "connected",
+        title: "Data connected",
+        description: "Warehouse syncs nightly.",
+        dayOffset: 30,
+        outcomeKey: "reporting",
+      },
+      {
+        key: "live",
+        title: "Dashboards live",
+        description: "Team uses them weekly.",
+        dayOffset: 60,
+        outcomeKey: "adoption",
+      },
     ],
     tasks: [
       { milestoneKey: "kickoff", title: "Run the kickoff call", notes: "", side: "vendor", dayOffset: 0 },
-      { milestoneKey: "connected", title: "Connect the warehouse", notes: "Read-only user.", side: "customer", dayOffset: 20 },
+      {
+        milestoneKey: "connected",
+        title: "Connect the warehouse",
+        notes: "Read-only user.",
+        side: "customer",
+        dayOffset: 20,
+      },
       { milestoneKey: "connected", title: "Review the data model", notes: "", side: "vendor", dayOffset: 28 },
       { milestoneKey: "live", title: "Build the ops dashboard", notes: "", side: "customer", dayOffset: 50 },
       { milestoneKey: "live", title: "Train the team", notes: "", side: "vendor", dayOffset: 55 },
@@ -154,9 +188,16 @@ export async function createTemplate(overrides: Partial<NewTemplate> = {}) {
 }
 
 /** A plan of the account; current unless told otherwise (the account's other plans stop being current). */
-export async function createPlan(accountId: string, overrides: Partial<Omit<NewPlan, "accountId">> = {}): Promise<Plan> {
+export async function createPlan(
+  accountId: string,
+  overrides: Partial<Omit<NewPlan, "accountId">> = {},
+): Promise<Plan> {
   const isCurrent = overrides.isCurrent ?? true;
-  if (isCurrent) await db.update(plans).set({ isCurrent: false }).where(and(eq(plans.accountId, accountId), eq(plans.isCurrent, true)));
+  if (isCurrent)
+    await db
+      .update(plans)
+      .set({ isCurrent: false })
+      .where(and(eq(plans.accountId, accountId), eq(plans.isCurrent, true)));
   const [row] = await db
     .insert(plans)
     .values({ id: newId(), name: `Plan ${unique()}`, startDate: "2026-01-05", ...overrides, accountId, isCurrent })
@@ -172,10 +213,20 @@ export async function createOutcome(plan: Plan, overrides: Partial<Omit<NewOutco
   return row!;
 }
 
-export async function createMilestone(plan: Plan, overrides: Partial<Omit<NewMilestone, "planId" | "accountId">> = {}): Promise<Milestone> {
+export async function createMilestone(
+  plan: Plan,
+  overrides: Partial<Omit<NewMilestone, "planId" | "accountId">> = {},
+): Promise<Milestone> {
   const [row] = await db
     .insert(milestones)
-    .values({ id: newId(), title: `Milestone ${unique()}`, targetDate: "2026-03-01", ...overrides, planId: plan.id, accountId: plan.accountId })
+    .values({
+      id: newId(),
+      title: `Milestone ${unique()}`,
+      targetDate: "2026-03-01",
+      ...overrides,
+      planId: plan.id,
+      accountId: plan.accountId,
+    })
     .returning();
   return row!;
 }
@@ -203,7 +254,10 @@ export async function createTask(
 type NewMetric = typeof valueMetrics.$inferInsert;
 
 /** A "lower is better" metric of the outcome, 10 → 5 units, without a money value unless told. */
-export async function createMetric(outcome: { id: string; planId: string; accountId: string }, overrides: Partial<Omit<NewMetric, "planId" | "accountId" | "outcomeId">> = {}) {
+export async function createMetric(
+  outcome: { id: string; planId: string; accountId: string },
+  overrides: Partial<Omit<NewMetric, "planId" | "accountId" | "outcomeId">> = {},
+) {
   const [row] = await db
     .insert(valueMetrics)
     .values({
@@ -227,7 +281,11 @@ export async function createMetric(outcome: { id: string; planId: string; accoun
  * `waiters` statements of the race are waiting on a lock: so the racers really overlap, whatever
  * the timing of the machine.
  */
-export async function whileHeld<T>(hold: (tx: Transaction) => Promise<unknown>, waiters: number, race: () => Promise<T>): Promise<T> {
+export async function whileHeld<T>(
+  hold: (tx: Transaction) => Promise<unknown>,
+  waiters: number,
+  race: () => Promise<T>,
+): Promise<T> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held!: () => void;

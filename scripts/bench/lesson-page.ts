@@ -32,18 +32,24 @@ const lessonRoute = await import("../../app/routes/training.$courseSlug.$lessonS
 function summarize(label: string, samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  console.log(`${label.padEnd(52)} n=${String(samples.length).padStart(4)}  median ${at(0.5).toFixed(1).padStart(6)} ms  p95 ${at(0.95).toFixed(1).padStart(6)} ms`);
+  console.log(
+    `${label.padEnd(52)} n=${String(samples.length).padStart(4)}  median ${at(0.5).toFixed(1).padStart(6)} ms  p95 ${at(0.95).toFixed(1).padStart(6)} ms`,
+  );
 }
 
 try {
   await seedDemo();
   const [member] = await db.select({ id: users.id }).from(users).where(eq(users.email, "tom@northwind.example"));
   const cookie = (await startSession(member!.id)).split(";")[0]!;
-  const lessons = loadCatalog().courses.flatMap((course) => course.lessons.map((lesson) => ({ courseSlug: course.slug, lessonSlug: lesson.slug })));
+  const lessons = loadCatalog().courses.flatMap((course) =>
+    course.lessons.map((lesson) => ({ courseSlug: course.slug, lessonSlug: lesson.slug })),
+  );
   if (lessons.length === 0) throw new Error("No lessons in content/: nothing to measure.");
 
   const time = async (params: { courseSlug: string; lessonSlug: string }) => {
-    const request = new Request(`http://bench.local/training/${params.courseSlug}/${params.lessonSlug}`, { headers: { Cookie: cookie } });
+    const request = new Request(`http://bench.local/training/${params.courseSlug}/${params.lessonSlug}`, {
+      headers: { Cookie: cookie },
+    });
     const started = performance.now();
     await lessonRoute.loader({ request, params, context: { clientIp: "127.0.0.1" } });
     return performance.now() - started;
@@ -56,7 +62,8 @@ try {
   for (let i = 0; i < WARM_RUNS; i++) warm.push(await time(lessons[i % lessons.length]!));
   summarize(`lesson loader, cold (first compile; ${compiled} lessons)`, cold);
   summarize("lesson loader, warm (cached)", warm);
-  if (compileCount() !== compiled) console.log(`warning: ${compileCount() - compiled} lessons compiled again while warm`);
+  if (compileCount() !== compiled)
+    console.log(`warning: ${compileCount() - compiled} lessons compiled again while warm`);
 } finally {
   await closeDatabase();
   await pg.stop();

@@ -37,7 +37,9 @@ const PAGES: Record<string, { path: string; loader: Loader }> = {
 function summarize(label: string, samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  console.log(`${label.padEnd(52)} n=${String(samples.length).padStart(4)}  median ${at(0.5).toFixed(1).padStart(6)} ms  p95 ${at(0.95).toFixed(1).padStart(6)} ms`);
+  console.log(
+    `${label.padEnd(52)} n=${String(samples.length).padStart(4)}  median ${at(0.5).toFixed(1).padStart(6)} ms  p95 ${at(0.95).toFixed(1).padStart(6)} ms`,
+  );
 }
 
 async function timeLoader(accountIds: string[], cookie: string, runs: number, page: keyof typeof PAGES = "plan") {
@@ -66,7 +68,8 @@ try {
 
   const generated = performance.now();
   const hex = (expr: string) => `translate(lpad(to_hex(${expr}), 12, '0'), '0123456789abcdef', 'abcdefghijklmnop')`;
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into accounts (id, name, segment_id, industry, region, licensed_seats, renewal_date, csm_id, time_zone)
     select 'bnch' || ${hex("i")}, 'Bench Account ' || i, (select id from segments limit 1), 'Retail', 'EMEA', 50,
            current_date + (i % 365), '${csm!.id}', 'Europe/Berlin'
@@ -99,12 +102,20 @@ try {
     from generate_series(1, ${ACCOUNTS}) i, generate_series(1, 3) j, generate_series(1, 2) m, generate_series(1, 12) r;
     update accounts set annual_cost = 60000 where id like 'bnch%';
     analyze;
-  `));
-  console.log(`generated ${ACCOUNTS} accounts × (10 milestones × 10 tasks, 6 metrics × 12 measurements) in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
+  `),
+  );
+  console.log(
+    `generated ${ACCOUNTS} accounts × (10 milestones × 10 tasks, 6 metrics × 12 measurements) in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
+  );
 
-  const bigAccounts = (await db.execute<{ id: string }>(sql`select id from accounts where id like 'bnch%' order by random()`)).map((row) => row.id);
+  const bigAccounts = (
+    await db.execute<{ id: string }>(sql`select id from accounts where id like 'bnch%' order by random()`)
+  ).map((row) => row.id);
   await timeLoader(bigAccounts, cookie, 20);
-  summarize(`plan loader, large data (${ACCOUNTS} accounts, 100 tasks each)`, await timeLoader(bigAccounts, cookie, RUNS));
+  summarize(
+    `plan loader, large data (${ACCOUNTS} accounts, 100 tasks each)`,
+    await timeLoader(bigAccounts, cookie, RUNS),
+  );
   summarize("value loader, large data", await timeLoader(bigAccounts, cookie, RUNS, "value"));
   summarize("executive summary loader, large data", await timeLoader(bigAccounts, cookie, RUNS, "summary"));
 

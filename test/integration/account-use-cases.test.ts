@@ -4,7 +4,12 @@ import { db } from "~db/client.server";
 import { type Account, accounts, activity } from "~db/schema";
 import { actorOf, createAccount, createStaff, signedInRequest } from "~db/seed/factories";
 import type { AccountInput } from "~/domain/people/account-schemas";
-import { getAccountById, listUseCasesInUse, listUseCasesOfAccounts, updateAccount } from "~/domain/people/accounts.server";
+import {
+  getAccountById,
+  listUseCasesInUse,
+  listUseCasesOfAccounts,
+  updateAccount,
+} from "~/domain/people/accounts.server";
 import { action as editAction } from "~/routes/accounts.$accountId.edit";
 import { thrownResponse } from "../support/responses";
 
@@ -13,11 +18,40 @@ let tagCount = 0;
 const tag = () => `u${++tagCount}x${Date.now().toString(36)}`;
 
 function inputOf(account: Account, overrides: Partial<AccountInput> = {}): AccountInput {
-  const { name, segmentId, industry, region, licensedSeats, renewalDate, csmId, timeZone, annualCost, currency, useCases } = account;
-  return { name, segmentId, industry, region, licensedSeats, renewalDate, csmId, timeZone, annualCost, currency, useCases, ...overrides };
+  const {
+    name,
+    segmentId,
+    industry,
+    region,
+    licensedSeats,
+    renewalDate,
+    csmId,
+    timeZone,
+    annualCost,
+    currency,
+    useCases,
+  } = account;
+  return {
+    name,
+    segmentId,
+    industry,
+    region,
+    licensedSeats,
+    renewalDate,
+    csmId,
+    timeZone,
+    annualCost,
+    currency,
+    useCases,
+    ...overrides,
+  };
 }
 
-const entriesOf = (accountId: string, action: string) => db.select().from(activity).where(and(eq(activity.accountId, accountId), eq(activity.action, action)));
+const entriesOf = (accountId: string, action: string) =>
+  db
+    .select()
+    .from(activity)
+    .where(and(eq(activity.accountId, accountId), eq(activity.action, action)));
 
 describe("an account's use cases", () => {
   it("are saved as edited, in the spelling other accounts use, and each change is recorded once in the activity", async () => {
@@ -26,16 +60,32 @@ describe("an account's use cases", () => {
     await createAccount({ useCases: [`Financial reporting ${t}`] });
     const account = await createAccount();
 
-    await expect(updateAccount(actor, account.id, inputOf(account, { useCases: [`financial REPORTING ${t}`, `Store KPIs ${t}`] }), 1)).resolves.toEqual({ ok: true });
+    await expect(
+      updateAccount(
+        actor,
+        account.id,
+        inputOf(account, { useCases: [`financial REPORTING ${t}`, `Store KPIs ${t}`] }),
+        1,
+      ),
+    ).resolves.toEqual({ ok: true });
     expect((await getAccountById(account.id))!.useCases).toEqual([`Financial reporting ${t}`, `Store KPIs ${t}`]);
     const [entry, ...more] = await entriesOf(account.id, "account.use_cases_changed");
     expect(more).toEqual([]);
-    expect(entry).toMatchObject({ actorId: actor.id, subjectId: account.id, details: { from: [], to: [`Financial reporting ${t}`, `Store KPIs ${t}`] } });
+    expect(entry).toMatchObject({
+      actorId: actor.id,
+      subjectId: account.id,
+      details: { from: [], to: [`Financial reporting ${t}`, `Store KPIs ${t}`] },
+    });
     // Only the use cases changed: no "details updated" entry beside it.
     expect(await entriesOf(account.id, "account.updated")).toEqual([]);
 
     // Saving the same list again records nothing; the account may re-spell its own use case.
-    await updateAccount(actor, account.id, inputOf(account, { useCases: [`Financial reporting ${t}`, `Store KPIs ${t}`] }), 2);
+    await updateAccount(
+      actor,
+      account.id,
+      inputOf(account, { useCases: [`Financial reporting ${t}`, `Store KPIs ${t}`] }),
+      2,
+    );
     expect(await entriesOf(account.id, "account.use_cases_changed")).toHaveLength(1);
     await updateAccount(actor, account.id, inputOf(account, { useCases: [`Store kpis ${t}`] }), 3);
     expect((await getAccountById(account.id))!.useCases).toEqual([`Store kpis ${t}`]);
@@ -88,10 +138,14 @@ describe("the account edit form", () => {
     const account = await createAccount({ licensedSeats: 10, useCases: ["Operational KPIs"] });
     const eleven = Array.from({ length: 11 }, (_, i) => `Use ${i + 1}`).join(", ");
 
-    const tooMany = (await editAction(await post(csm.id, account, { licensedSeats: "40", useCases: eleven }))) as unknown as Answer;
+    const tooMany = (await editAction(
+      await post(csm.id, account, { licensedSeats: "40", useCases: eleven }),
+    )) as unknown as Answer;
     expect(tooMany.init.status).toBe(400);
     expect(tooMany.data.fieldErrors).toEqual({ useCases: "account.tooManyUseCases" });
-    const tooLong = (await editAction(await post(csm.id, account, { licensedSeats: "40", useCases: `Reporting, ${"x".repeat(61)}` }))) as unknown as Answer;
+    const tooLong = (await editAction(
+      await post(csm.id, account, { licensedSeats: "40", useCases: `Reporting, ${"x".repeat(61)}` }),
+    )) as unknown as Answer;
     expect(tooLong.init.status).toBe(400);
     expect(tooLong.data.fieldErrors).toEqual({ useCases: "account.useCaseTooLong" });
 
@@ -106,9 +160,13 @@ describe("the account edit form", () => {
     const account = await createAccount();
     const t = tag();
 
-    const refused = await thrownResponse(editAction(await post(marketing.id, account, { useCases: `Forecasting ${t}` })));
+    const refused = await thrownResponse(
+      editAction(await post(marketing.id, account, { useCases: `Forecasting ${t}` })),
+    );
     expect(refused.status).toBe(403);
-    const saved = (await editAction(await post(csm.id, account, { useCases: ` Forecasting ${t},, forecasting ${t}, Embedded  dashboards ${t} ` }))) as Response;
+    const saved = (await editAction(
+      await post(csm.id, account, { useCases: ` Forecasting ${t},, forecasting ${t}, Embedded  dashboards ${t} ` }),
+    )) as Response;
     expect(saved.status).toBe(302);
     expect((await getAccountById(account.id))!.useCases).toEqual([`Forecasting ${t}`, `Embedded dashboards ${t}`]);
   });

@@ -6,7 +6,13 @@ import * as factories from "~db/seed/factories";
 import { actorOf, createCustomer, createSegment, createStaff } from "~db/seed/factories";
 import { newId } from "~/lib/ids.server";
 import type { AccountInput } from "~/domain/people/account-schemas";
-import { createAccount, getAccountById, listAccountOwners, listAccounts, updateAccount } from "~/domain/people/accounts.server";
+import {
+  createAccount,
+  getAccountById,
+  listAccountOwners,
+  listAccounts,
+  updateAccount,
+} from "~/domain/people/accounts.server";
 import { createInvitation } from "~/domain/people/invitations.server";
 
 let tagCount = 0;
@@ -75,7 +81,8 @@ describe("listAccounts", () => {
   it("sorts by renewal (soonest or latest first, then name) or by name", async () => {
     const segment = await createSegment();
     const t = tag();
-    const make = (name: string, renewalDate: string) => factories.createAccount({ name: `${t} ${name}`, renewalDate, segmentId: segment.id });
+    const make = (name: string, renewalDate: string) =>
+      factories.createAccount({ name: `${t} ${name}`, renewalDate, segmentId: segment.id });
     await make("Charlie", "2027-01-15");
     await make("Alpha", "2027-03-01");
     await make("Bravo", "2026-12-01");
@@ -103,12 +110,14 @@ describe("listAccounts", () => {
       expiresAt: new Date(Date.now() + 86_400_000),
       ...extra,
     });
-    await db.insert(invitations).values([
-      invitation(`pending-${tag()}@test.example`),
-      invitation(`revoked-${tag()}@test.example`, { revokedAt: new Date() }),
-      invitation(`accepted-${tag()}@test.example`, { acceptedAt: new Date() }),
-      invitation(`expired-${tag()}@test.example`, { expiresAt: new Date(Date.now() - 60_000) }),
-    ]);
+    await db
+      .insert(invitations)
+      .values([
+        invitation(`pending-${tag()}@test.example`),
+        invitation(`revoked-${tag()}@test.example`, { revokedAt: new Date() }),
+        invitation(`accepted-${tag()}@test.example`, { acceptedAt: new Date() }),
+        invitation(`expired-${tag()}@test.example`, { expiresAt: new Date(Date.now() - 60_000) }),
+      ]);
     const empty = await factories.createAccount({ name: `Empty ${tag()}` });
 
     const rows = await listAccounts({ sort: "name" });
@@ -126,16 +135,31 @@ describe("createAccount", () => {
     const result = await createAccount(actorOf(admin), input, async () => "extra value");
     expect(result).toMatchObject({ ok: true, extra: "extra value" });
     if (!result.ok) return;
-    expect(await getAccountById(result.accountId)).toMatchObject({ ...input, id: result.accountId, csmName: csm.name, activePeople: 0 });
+    expect(await getAccountById(result.accountId)).toMatchObject({
+      ...input,
+      id: result.accountId,
+      csmName: csm.name,
+      activePeople: 0,
+    });
     const [entry] = await db.select().from(activity).where(eq(activity.subjectId, result.accountId));
-    expect(entry).toMatchObject({ accountId: result.accountId, actorId: admin.id, action: "account.created", details: { name: input.name } });
+    expect(entry).toMatchObject({
+      accountId: result.accountId,
+      actorId: admin.id,
+      action: "account.created",
+      details: { name: input.name },
+    });
   });
 
   it("runs afterInsert in the same transaction", async () => {
     const admin = actorOf(await createStaff("admin"));
     const email = `first-champion-${tag()}@test.example`;
     const result = await createAccount(admin, await inputFor(), (tx, accountId) =>
-      createInvitation(tx, { actor: admin, email, target: { kind: "account", accountId, accountRole: "champion" }, origin: "http://t" }),
+      createInvitation(tx, {
+        actor: admin,
+        email,
+        target: { kind: "account", accountId, accountRole: "champion" },
+        origin: "http://t",
+      }),
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -154,7 +178,10 @@ describe("createAccount", () => {
   it("refuses an unknown segment", async () => {
     const admin = actorOf(await createStaff("admin"));
     const input = await inputFor({ segmentId: newId() });
-    await expect(createAccount(admin, input, async () => null)).resolves.toEqual({ ok: false, error: "unknown_segment" });
+    await expect(createAccount(admin, input, async () => null)).resolves.toEqual({
+      ok: false,
+      error: "unknown_segment",
+    });
     expect(await db.$count(accounts, eq(accounts.name, input.name))).toBe(0);
   });
 
@@ -165,7 +192,10 @@ describe("createAccount", () => {
     const customerAccount = await factories.createAccount();
     const customer = await createCustomer(customerAccount.id, "champion");
     for (const csmId of [marketing.id, gone.id, customer.id, newId()]) {
-      await expect(createAccount(admin, await inputFor({ csmId }), async () => null)).resolves.toEqual({ ok: false, error: "unknown_csm" });
+      await expect(createAccount(admin, await inputFor({ csmId }), async () => null)).resolves.toEqual({
+        ok: false,
+        error: "unknown_csm",
+      });
     }
     expect((await listAccountOwners()).map((o) => o.id)).not.toContain(gone.id);
   });
@@ -176,7 +206,9 @@ describe("createAccount", () => {
     let createdId = "";
     const failing = createAccount(admin, input, async (tx, accountId) => {
       createdId = accountId;
-      await tx.insert(users).values({ id: newId(), email: `half-${tag()}@test.example`, name: "Half", accountId, accountRole: "champion" });
+      await tx
+        .insert(users)
+        .values({ id: newId(), email: `half-${tag()}@test.example`, name: "Half", accountId, accountRole: "champion" });
       throw new Error("mail server exploded");
     });
     await expect(failing).rejects.toThrow("mail server exploded");
@@ -207,9 +239,16 @@ describe("updateAccount", () => {
       useCases: [],
     };
     await expect(updateAccount(actor, account.id, input, 1)).resolves.toEqual({ ok: true });
-    expect(await getAccountById(account.id)).toMatchObject({ licensedSeats: 25, renewalDate: "2028-01-31", csmId: csm.id });
+    expect(await getAccountById(account.id)).toMatchObject({
+      licensedSeats: 25,
+      renewalDate: "2028-01-31",
+      csmId: csm.id,
+    });
 
-    const entries = await db.select().from(activity).where(and(eq(activity.accountId, account.id), eq(activity.action, "account.updated")));
+    const entries = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.accountId, account.id), eq(activity.action, "account.updated")));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorId: csm.id, subjectType: "account", subjectId: account.id });
     expect(entries[0]!.details).toEqual({
@@ -220,7 +259,9 @@ describe("updateAccount", () => {
 
     // Saving the same values again changes nothing and records nothing.
     await expect(updateAccount(actor, account.id, input, 2)).resolves.toEqual({ ok: true });
-    expect(await db.$count(activity, and(eq(activity.accountId, account.id), eq(activity.action, "account.updated")))).toBe(1);
+    expect(
+      await db.$count(activity, and(eq(activity.accountId, account.id), eq(activity.action, "account.updated"))),
+    ).toBe(1);
   });
 
   it("lets an account keep its own name, but not take another's", async () => {
@@ -228,14 +269,22 @@ describe("updateAccount", () => {
     const taken = await factories.createAccount();
     const account = await factories.createAccount();
     const base = await inputFor({ segmentId: account.segmentId });
-    await expect(updateAccount(actor, account.id, { ...base, name: account.name.toUpperCase() }, 1)).resolves.toEqual({ ok: true });
-    await expect(updateAccount(actor, account.id, { ...base, name: taken.name.toLowerCase() }, 2)).resolves.toEqual({ ok: false, error: "name_taken" });
+    await expect(updateAccount(actor, account.id, { ...base, name: account.name.toUpperCase() }, 1)).resolves.toEqual({
+      ok: true,
+    });
+    await expect(updateAccount(actor, account.id, { ...base, name: taken.name.toLowerCase() }, 2)).resolves.toEqual({
+      ok: false,
+      error: "name_taken",
+    });
     expect((await getAccountById(account.id))!.name).toBe(account.name.toUpperCase());
   });
 
   it("answers not_found for an unknown account", async () => {
     const actor = actorOf(await createStaff("admin"));
-    await expect(updateAccount(actor, newId(), await inputFor(), 1)).resolves.toEqual({ ok: false, error: "not_found" });
+    await expect(updateAccount(actor, newId(), await inputFor(), 1)).resolves.toEqual({
+      ok: false,
+      error: "not_found",
+    });
   });
 
   it("refuses an edit made against an older version, keeping the newer one", async () => {
@@ -244,7 +293,10 @@ describe("updateAccount", () => {
     const base = await inputFor({ segmentId: account.segmentId, name: account.name });
     // Two people opened the form at version 1; the first save wins.
     await expect(updateAccount(actor, account.id, { ...base, licensedSeats: 20 }, 1)).resolves.toEqual({ ok: true });
-    await expect(updateAccount(actor, account.id, { ...base, licensedSeats: 30 }, 1)).resolves.toEqual({ ok: false, error: "stale" });
+    await expect(updateAccount(actor, account.id, { ...base, licensedSeats: 30 }, 1)).resolves.toEqual({
+      ok: false,
+      error: "stale",
+    });
     expect(await getAccountById(account.id)).toMatchObject({ licensedSeats: 20, version: 2 });
   });
 });

@@ -2,10 +2,31 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { activity, asks, caseStudyComments, consents, measurements, opportunities } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMetric, createMilestone, createOutcome, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createMetric,
+  createMilestone,
+  createOutcome,
+  createPlan,
+  createStaff,
+  signedInRequest,
+} from "~db/seed/factories";
 import { respondToAsk } from "~/domain/advocacy/asks.server";
-import { listCaseStudiesToReview, listCaseStudyVersions, listPlanFacts, reviewCaseStudy, saveDraft, sendForReview } from "~/domain/advocacy/case-studies.server";
-import { addCaseStudyComment, listCaseStudyComments, resolveCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
+import {
+  listCaseStudiesToReview,
+  listCaseStudyVersions,
+  listPlanFacts,
+  reviewCaseStudy,
+  saveDraft,
+  sendForReview,
+} from "~/domain/advocacy/case-studies.server";
+import {
+  addCaseStudyComment,
+  listCaseStudyComments,
+  resolveCaseStudyComment,
+} from "~/domain/advocacy/case-study-comments.server";
 import { withdrawConsent } from "~/domain/advocacy/consents.server";
 import { listPublishedAssets, moveOpportunity } from "~/domain/advocacy/opportunities.server";
 import { createAskRule } from "~/domain/advocacy/settings.server";
@@ -37,15 +58,25 @@ async function caseStudyInProduction(scope: "sales" | "public") {
   const plan = await createPlan(account.id);
   const outcome = await createOutcome(plan, { title: "Faster month-end" });
   const metric = await createMetric(outcome, { name: "Days to close month-end", unit: "days", baseline: 9, target: 4 });
-  await db.insert(measurements).values({ id: newId(), metricId: metric.id, accountId: account.id, measuredOn: todayIn("UTC"), value: 4 });
-  const milestone = await createMilestone(plan, { title: "Go-live", targetDate: datePlusDays(todayIn(account.timeZone), 3) });
+  await db
+    .insert(measurements)
+    .values({ id: newId(), metricId: metric.id, accountId: account.id, measuredOn: todayIn("UTC"), value: 4 });
+  const milestone = await createMilestone(plan, {
+    title: "Go-live",
+    targetDate: datePlusDays(todayIn(account.timeZone), 3),
+  });
   await signOffMilestone(csm, account.id, milestone.id, {});
   await signOffMilestone(actorOf(champion), account.id, milestone.id, {});
   const [ask] = await db.select().from(asks).where(eq(asks.recipientId, champion.id));
-  await respondToAsk(actorOf(champion), account.id, ask!.id, { response: "accept", consent: { uses: ["name", "logo", "metrics"], scope } });
+  await respondToAsk(actorOf(champion), account.id, ask!.id, {
+    response: "accept",
+    consent: { uses: ["name", "logo", "metrics"], scope },
+  });
   const load = async () => (await db.select().from(opportunities).where(eq(opportunities.askId, ask!.id)))[0]!;
   const accepted = await load();
-  expect(await moveOpportunity(marketing, accepted.id, { to: "in_production", version: accepted.version })).toEqual({ ok: true });
+  expect(await moveOpportunity(marketing, accepted.id, { to: "in_production", version: accepted.version })).toEqual({
+    ok: true,
+  });
   return { account, champion, member, load, opportunityId: accepted.id };
 }
 
@@ -54,9 +85,19 @@ describe("case studies", () => {
     const { account, champion, member, load, opportunityId } = await caseStudyInProduction("public");
     const facts = await listPlanFacts(marketing, account.id);
     expect(facts).toEqual(["Outcome: Faster month-end", "Days to close month-end: from 9 to 4 days (target 4)"]);
-    expect(await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "How they did it.", facts: ["Made up: 100x faster"] })).toEqual({ ok: false, error: "unknown_fact" });
-    expect(await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "How they did it.", facts })).toEqual({ ok: true, version: 1 });
-    expect((await listCaseStudyVersions(opportunityId))[0]!.body).toContain("## Results\n\n- Outcome: Faster month-end\n- Days to close month-end: from 9 to 4 days (target 4)");
+    expect(
+      await saveDraft(marketing, opportunityId, {
+        title: "Closing in 4 days",
+        body: "How they did it.",
+        facts: ["Made up: 100x faster"],
+      }),
+    ).toEqual({ ok: false, error: "unknown_fact" });
+    expect(
+      await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "How they did it.", facts }),
+    ).toEqual({ ok: true, version: 1 });
+    expect((await listCaseStudyVersions(opportunityId))[0]!.body).toContain(
+      "## Results\n\n- Outcome: Faster month-end\n- Days to close month-end: from 9 to 4 days (target 4)",
+    );
 
     expect(await sendForReview(marketing, opportunityId)).toEqual({ ok: true });
     expect(await sendForReview(marketing, opportunityId)).toEqual({ ok: false, error: "wrong_stage" });
@@ -66,31 +107,70 @@ describe("case studies", () => {
 
     // Not approved yet: publishing is refused.
     let opportunity = await load();
-    expect(await moveOpportunity(marketing, opportunityId, { to: "published", version: opportunity.version })).toEqual({ ok: false, error: "needs_approval" });
+    expect(await moveOpportunity(marketing, opportunityId, { to: "published", version: opportunity.version })).toEqual({
+      ok: false,
+      error: "needs_approval",
+    });
 
     // A colleague can't review it; changes need a comment; the champion asks for a change.
     const post = async (userId: string, fields: Record<string, string>) =>
-      signedInRequest(userId, `http://localhost/accounts/${account.id}/case-studies/${draft!.id}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+      signedInRequest(userId, `http://localhost/accounts/${account.id}/case-studies/${draft!.id}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      });
     const params = { accountId: account.id, versionId: draft!.id };
-    expect((await thrownResponse(reviewAction({ request: await post(member.id, { decision: "approve" }), params, context }))).status).toBe(404);
-    const noComment = (await reviewAction({ request: await post(champion.id, { decision: "request_changes", comment: " " }), params, context })) as unknown as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
+    expect(
+      (await thrownResponse(reviewAction({ request: await post(member.id, { decision: "approve" }), params, context })))
+        .status,
+    ).toBe(404);
+    const noComment = (await reviewAction({
+      request: await post(champion.id, { decision: "request_changes", comment: " " }),
+      params,
+      context,
+    })) as unknown as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
     expect(noComment.init.status).toBe(400);
     expect(noComment.data.fieldErrors).toEqual({ comment: "advocacy.changesRequired" });
-    const changes = (await reviewAction({ request: await post(champion.id, { decision: "request_changes", comment: "Please use my full title." }), params, context })) as Response;
+    const changes = (await reviewAction({
+      request: await post(champion.id, { decision: "request_changes", comment: "Please use my full title." }),
+      params,
+      context,
+    })) as Response;
     expect(changes.status).toBe(302);
     expect((await load()).stage).toBe("in_production");
 
-    expect(await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "How they did it, by the Director of Finance.", facts: [] })).toEqual({ ok: true, version: 2 });
+    expect(
+      await saveDraft(marketing, opportunityId, {
+        title: "Closing in 4 days",
+        body: "How they did it, by the Director of Finance.",
+        facts: [],
+      }),
+    ).toEqual({ ok: true, version: 2 });
     opportunity = await load();
-    expect(await moveOpportunity(marketing, opportunityId, { to: "customer_review", version: opportunity.version })).toEqual({ ok: true });
+    expect(
+      await moveOpportunity(marketing, opportunityId, { to: "customer_review", version: opportunity.version }),
+    ).toEqual({ ok: true });
     const [second] = await listCaseStudiesToReview(actorOf(champion));
     expect(second!.version).toBe(2);
-    expect(await reviewCaseStudy(actorOf(champion), account.id, second!.id, { decision: "approve", comment: "" })).toEqual({ ok: true });
-    expect(await reviewCaseStudy(actorOf(champion), account.id, second!.id, { decision: "approve", comment: "" })).toEqual({ ok: false, error: "already_reviewed" });
+    expect(
+      await reviewCaseStudy(actorOf(champion), account.id, second!.id, { decision: "approve", comment: "" }),
+    ).toEqual({ ok: true });
+    expect(
+      await reviewCaseStudy(actorOf(champion), account.id, second!.id, { decision: "approve", comment: "" }),
+    ).toEqual({ ok: false, error: "already_reviewed" });
 
     opportunity = await load();
-    expect(await moveOpportunity(marketing, opportunityId, { to: "published", version: opportunity.version })).toEqual({ ok: true });
-    expect(await listPublishedAssets()).toEqual([expect.objectContaining({ id: opportunityId, title: "Closing in 4 days", scope: "public", uses: ["name", "logo", "metrics"] })]);
+    expect(await moveOpportunity(marketing, opportunityId, { to: "published", version: opportunity.version })).toEqual({
+      ok: true,
+    });
+    expect(await listPublishedAssets()).toEqual([
+      expect.objectContaining({
+        id: opportunityId,
+        title: "Closing in 4 days",
+        scope: "public",
+        uses: ["name", "logo", "metrics"],
+      }),
+    ]);
 
     const [consent] = await db.select().from(consents).where(eq(consents.userId, champion.id));
     expect(await withdrawConsent(actorOf(champion), consent!.id)).toEqual({ ok: true });
@@ -105,7 +185,10 @@ describe("case studies", () => {
     const [draft] = await listCaseStudiesToReview(actorOf(champion));
     await reviewCaseStudy(actorOf(champion), account.id, draft!.id, { decision: "approve", comment: "" });
     const opportunity = await load();
-    expect(await moveOpportunity(marketing, opportunityId, { to: "published", version: opportunity.version })).toEqual({ ok: false, error: "needs_public_consent" });
+    expect(await moveOpportunity(marketing, opportunityId, { to: "published", version: opportunity.version })).toEqual({
+      ok: false,
+      error: "needs_public_consent",
+    });
     expect((await load()).stage).toBe("customer_review");
   });
 
@@ -113,15 +196,24 @@ describe("case studies", () => {
     const { load, opportunityId } = await caseStudyInProduction("public");
     expect(await sendForReview(marketing, opportunityId)).toEqual({ ok: false, error: "no_draft" });
     const opportunity = await load();
-    expect(await moveOpportunity(marketing, opportunityId, { to: "customer_review", version: opportunity.version })).toEqual({ ok: false, error: "needs_draft" });
+    expect(
+      await moveOpportunity(marketing, opportunityId, { to: "customer_review", version: opportunity.version }),
+    ).toEqual({ ok: false, error: "needs_draft" });
   });
 });
 
-type DataAnswer = { data: { ok: boolean; fieldErrors: Record<string, string>; formError?: string }; init: { status: number } | null };
+type DataAnswer = {
+  data: { ok: boolean; fieldErrors: Record<string, string>; formError?: string };
+  init: { status: number } | null;
+};
 
 /** A form POST as the signed-in person, the way the browser sends it. */
 async function postForm(userId: string, url: string, fields: Record<string, string>) {
-  return signedInRequest(userId, `http://localhost${url}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  return signedInRequest(userId, `http://localhost${url}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
 }
 
 describe("case study comments", () => {
@@ -129,23 +221,40 @@ describe("case study comments", () => {
     const { account, champion, member, opportunityId } = await caseStudyInProduction("public");
     const otherChampion = await createCustomer(account.id, "champion");
     const outsider = await createCustomer((await createAccount()).id, "champion");
-    await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "They closed the books in four days.", facts: [] });
+    await saveDraft(marketing, opportunityId, {
+      title: "Closing in 4 days",
+      body: "They closed the books in four days.",
+      facts: [],
+    });
     const [version] = await listCaseStudyVersions(opportunityId);
 
     // Not sent yet: the customer can't comment on a draft they haven't been shown.
-    expect(await addCaseStudyComment(actorOf(champion), { accountId: account.id }, { versionId: version!.id, body: "Early thoughts", quote: "" })).toEqual({ ok: false, error: "closed" });
+    expect(
+      await addCaseStudyComment(
+        actorOf(champion),
+        { accountId: account.id },
+        { versionId: version!.id, body: "Early thoughts", quote: "" },
+      ),
+    ).toEqual({ ok: false, error: "closed" });
     await sendForReview(marketing, opportunityId);
 
     const url = `/accounts/${account.id}/case-studies/${version!.id}/comments`;
     const params = { accountId: account.id, versionId: version!.id };
-    const comment = (userId: string, fields: Record<string, string>) => postForm(userId, url, fields).then((request) => customerCommentAction({ request, params, context }));
-    const posted = (await comment(champion.id, { body: "Say “closed the books”\nin four working days.", quote: "They closed the books in four days." })) as unknown as DataAnswer["data"];
+    const comment = (userId: string, fields: Record<string, string>) =>
+      postForm(userId, url, fields).then((request) => customerCommentAction({ request, params, context }));
+    const posted = (await comment(champion.id, {
+      body: "Say “closed the books”\nin four working days.",
+      quote: "They closed the books in four days.",
+    })) as unknown as DataAnswer["data"];
     expect(posted.ok).toBe(true);
 
     const empty = (await comment(champion.id, { body: "   " })) as unknown as DataAnswer;
     expect(empty.init?.status).toBe(400);
     expect(empty.data.fieldErrors).toEqual({ body: "field.required" });
-    const long = (await comment(champion.id, { body: "x".repeat(2001), quote: "y".repeat(501) })) as unknown as DataAnswer;
+    const long = (await comment(champion.id, {
+      body: "x".repeat(2001),
+      quote: "y".repeat(501),
+    })) as unknown as DataAnswer;
     expect(long.init?.status).toBe(400);
     expect(long.data.fieldErrors).toEqual({ body: "field.tooLong", quote: "field.tooLong" });
 
@@ -153,16 +262,40 @@ describe("case study comments", () => {
     expect((await thrownResponse(comment(member.id, { body: "Me too" }))).status).toBe(404);
     const elsewhere = await postForm(outsider.id, url, { body: "Hello" });
     expect((await thrownResponse(customerCommentAction({ request: elsewhere, params, context }))).status).toBe(404);
-    expect(await addCaseStudyComment(actorOf(outsider), { accountId: outsider.accountId! }, { versionId: version!.id, body: "Hello", quote: "" })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await addCaseStudyComment(
+        actorOf(outsider),
+        { accountId: outsider.accountId! },
+        { versionId: version!.id, body: "Hello", quote: "" },
+      ),
+    ).toEqual({ ok: false, error: "not_found" });
     // The staff route isn't a way in for a customer.
     const staffUrl = `/advocacy/opportunities/${opportunityId}/comments`;
     const sneaky = await postForm(champion.id, staffUrl, { intent: "comment", versionId: version!.id, body: "Hi" });
-    expect((await thrownResponse(staffCommentAction({ request: sneaky, params: { opportunityId }, context }))).status).toBe(404);
+    expect(
+      (await thrownResponse(staffCommentAction({ request: sneaky, params: { opportunityId }, context }))).status,
+    ).toBe(404);
 
     // The other champion reads along (no decision) and comments too.
     const [alongside] = await listCaseStudiesToReview(actorOf(otherChampion));
-    expect(alongside).toMatchObject({ canDecide: false, comments: [expect.objectContaining({ body: "Say “closed the books”\nin four working days.", quote: "They closed the books in four days.", authorSide: "customer", version: 1 })] });
-    expect(await addCaseStudyComment(actorOf(otherChampion), { accountId: account.id }, { versionId: version!.id, body: "Agreed.", quote: "" })).toMatchObject({ ok: true });
+    expect(alongside).toMatchObject({
+      canDecide: false,
+      comments: [
+        expect.objectContaining({
+          body: "Say “closed the books”\nin four working days.",
+          quote: "They closed the books in four days.",
+          authorSide: "customer",
+          version: 1,
+        }),
+      ],
+    });
+    expect(
+      await addCaseStudyComment(
+        actorOf(otherChampion),
+        { accountId: account.id },
+        { versionId: version!.id, body: "Agreed.", quote: "" },
+      ),
+    ).toMatchObject({ ok: true });
     expect(await listCaseStudiesToReview(actorOf(outsider))).toEqual([]);
     expect(await listCaseStudyComments(actorOf(outsider), [opportunityId])).toEqual([]);
 
@@ -178,40 +311,91 @@ describe("case study comments", () => {
     await saveDraft(marketing, opportunityId, { title: "Story", body: "First take.", facts: [] });
     const [first] = await listCaseStudyVersions(opportunityId);
     // Staff talk while drafting; a CSM who neither manages advocacy nor owns it can't.
-    expect(await addCaseStudyComment(marketing, { opportunityId }, { versionId: first!.id, body: "Needs a quote from Finance.", quote: "" })).toMatchObject({ ok: true });
-    expect(await addCaseStudyComment(owner, { opportunityId }, { versionId: first!.id, body: "I know who to ask.", quote: "" })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await addCaseStudyComment(
+        marketing,
+        { opportunityId },
+        { versionId: first!.id, body: "Needs a quote from Finance.", quote: "" },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await addCaseStudyComment(
+        owner,
+        { opportunityId },
+        { versionId: first!.id, body: "I know who to ask.", quote: "" },
+      ),
+    ).toEqual({ ok: false, error: "not_found" });
     await db.update(opportunities).set({ ownerId: owner.id }).where(eq(opportunities.id, opportunityId));
-    expect(await addCaseStudyComment(owner, { opportunityId }, { versionId: first!.id, body: "I know who to ask.", quote: "" })).toMatchObject({ ok: true });
+    expect(
+      await addCaseStudyComment(
+        owner,
+        { opportunityId },
+        { versionId: first!.id, body: "I know who to ask.", quote: "" },
+      ),
+    ).toMatchObject({ ok: true });
 
     await sendForReview(marketing, opportunityId);
-    const customerSide = await addCaseStudyComment(actorOf(champion), { accountId: account.id }, { versionId: first!.id, body: "Use my full title.", quote: "First take." });
+    const customerSide = await addCaseStudyComment(
+      actorOf(champion),
+      { accountId: account.id },
+      { versionId: first!.id, body: "Use my full title.", quote: "First take." },
+    );
     expect(customerSide.ok).toBe(true);
-    await reviewCaseStudy(actorOf(champion), account.id, first!.id, { decision: "request_changes", comment: "See my comment." });
+    await reviewCaseStudy(actorOf(champion), account.id, first!.id, {
+      decision: "request_changes",
+      comment: "See my comment.",
+    });
 
     // Only staff resolve, through the staff route; the customer's comment collapses but stays.
     const championComment = customerSide.ok ? customerSide.id : "";
     const resolveUrl = `/advocacy/opportunities/${opportunityId}/comments`;
     const resolve = (userId: string, resolved: string) =>
-      postForm(userId, resolveUrl, { intent: "resolve", commentId: championComment, resolved }).then((request) => staffCommentAction({ request, params: { opportunityId }, context }));
+      postForm(userId, resolveUrl, { intent: "resolve", commentId: championComment, resolved }).then((request) =>
+        staffCommentAction({ request, params: { opportunityId }, context }),
+      );
     expect((await thrownResponse(resolve(champion.id, "true"))).status).toBe(404);
     const bystander = await createStaff("csm");
     expect((await thrownResponse(resolve(bystander.id, "true"))).status).toBe(404);
-    expect(await resolveCaseStudyComment(marketing, "another-opportunity", { commentId: championComment, resolved: true })).toEqual({ ok: false, error: "not_found" });
-    await saveDraft(marketing, opportunityId, { title: "Story", body: "Second take, by the Director of Finance.", facts: [] });
+    expect(
+      await resolveCaseStudyComment(marketing, "another-opportunity", { commentId: championComment, resolved: true }),
+    ).toEqual({ ok: false, error: "not_found" });
+    await saveDraft(marketing, opportunityId, {
+      title: "Story",
+      body: "Second take, by the Director of Finance.",
+      facts: [],
+    });
     expect(await resolve(marketing.id, "true")).toMatchObject({ ok: true });
     let thread = await listCaseStudyComments(actorOf(champion), [opportunityId]);
-    expect(thread.find((comment) => comment.id === championComment)).toMatchObject({ resolvedByName: expect.any(String), version: 1 });
+    expect(thread.find((comment) => comment.id === championComment)).toMatchObject({
+      resolvedByName: expect.any(String),
+      version: 1,
+    });
     expect(thread.find((comment) => comment.id === championComment)?.resolvedAt).not.toBeNull();
     expect(await resolve(marketing.id, "false")).toMatchObject({ ok: true });
     thread = await listCaseStudyComments(marketing, [opportunityId]);
-    expect(thread.find((comment) => comment.id === championComment)).toMatchObject({ resolvedAt: null, resolvedByName: null });
+    expect(thread.find((comment) => comment.id === championComment)).toMatchObject({
+      resolvedAt: null,
+      resolvedByName: null,
+    });
 
     // Version 2 is approved: the conversation is closed for both sides, and the thread keeps each comment's version.
     const [second] = await listCaseStudyVersions(opportunityId);
     await sendForReview(marketing, opportunityId);
-    expect(await reviewCaseStudy(actorOf(champion), account.id, second!.id, { decision: "approve", comment: "" })).toEqual({ ok: true });
-    expect(await addCaseStudyComment(actorOf(champion), { accountId: account.id }, { versionId: second!.id, body: "One more thing", quote: "" })).toEqual({ ok: false, error: "closed" });
-    const closed = (await staffCommentAction({ request: await postForm(marketing.id, resolveUrl, { intent: "comment", versionId: second!.id, body: "Noted" }), params: { opportunityId }, context })) as unknown as DataAnswer;
+    expect(
+      await reviewCaseStudy(actorOf(champion), account.id, second!.id, { decision: "approve", comment: "" }),
+    ).toEqual({ ok: true });
+    expect(
+      await addCaseStudyComment(
+        actorOf(champion),
+        { accountId: account.id },
+        { versionId: second!.id, body: "One more thing", quote: "" },
+      ),
+    ).toEqual({ ok: false, error: "closed" });
+    const closed = (await staffCommentAction({
+      request: await postForm(marketing.id, resolveUrl, { intent: "comment", versionId: second!.id, body: "Noted" }),
+      params: { opportunityId },
+      context,
+    })) as unknown as DataAnswer;
     expect(closed.init?.status).toBe(409);
     expect(closed.data.formError).toBe("closed");
     expect(thread.map((comment) => [comment.version, comment.authorSide, comment.body])).toEqual([
@@ -227,12 +411,18 @@ describe("case study comment emails", () => {
     const { account, champion, opportunityId } = await caseStudyInProduction("public");
     const owner = await createStaff("marketing");
     await db.update(opportunities).set({ ownerId: owner.id }).where(eq(opportunities.id, opportunityId));
-    await saveDraft(marketing, opportunityId, { title: "Closing in 4 days", body: "They closed the books in four days.", facts: [] });
+    await saveDraft(marketing, opportunityId, {
+      title: "Closing in 4 days",
+      body: "They closed the books in four days.",
+      facts: [],
+    });
     const [version] = await listCaseStudyVersions(opportunityId);
     const staffComment = (userId: string, body: string) =>
-      postForm(userId, `/advocacy/opportunities/${opportunityId}/comments`, { intent: "comment", versionId: version!.id, body }).then((request) =>
-        staffCommentAction({ request, params: { opportunityId }, context }),
-      );
+      postForm(userId, `/advocacy/opportunities/${opportunityId}/comments`, {
+        intent: "comment",
+        versionId: version!.id,
+        body,
+      }).then((request) => staffCommentAction({ request, params: { opportunityId }, context }));
 
     // While drafting, the customer hasn't seen the version: nobody is emailed.
     await staffComment(marketing.id, "Draft note for us");
@@ -245,7 +435,9 @@ describe("case study comment emails", () => {
     expect(toAdvocate!.text).toContain("Could we name the team that did it?");
     expect(linkIn(toAdvocate!.text, "/accounts/").pathname).toBe(`/accounts/${account.id}`);
 
-    const request = await postForm(champion.id, `/accounts/${account.id}/case-studies/${version!.id}/comments`, { body: "Yes: the finance ops team." });
+    const request = await postForm(champion.id, `/accounts/${account.id}/case-studies/${version!.id}/comments`, {
+      body: "Yes: the finance ops team.",
+    });
     await customerCommentAction({ request, params: { accountId: account.id, versionId: version!.id }, context });
     const [toOwner] = await mailsTo(owner.email);
     expect(toOwner!.text).toContain("the finance ops team");

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { type AskStatus, type AskType, type OpportunityStage, asks, consents, npsResponses, opportunities, opportunityTransitions } from "~db/schema";
+import {
+  type AskStatus,
+  type AskType,
+  type OpportunityStage,
+  asks,
+  consents,
+  npsResponses,
+  opportunities,
+  opportunityTransitions,
+} from "~db/schema";
 import { createAccount, createCustomer, createStaff, signedInRequest } from "~db/seed/factories";
 import { getAdvocacyDashboard } from "~/domain/advocacy/dashboard.server";
 import { countAsksByType } from "~/domain/advocacy/asks.server";
@@ -30,8 +39,24 @@ describe("advocacy dashboard", () => {
     const account = await createAccount({ industry: "Retail" });
     const person = await createCustomer(account.id, "champion");
     const ask = (askType: AskType, status: AskStatus, days: number) =>
-      ({ id: newId(), accountId: account.id, recipientId: person.id, askType, signal: "milestone_achieved", status, createdAt: daysAgo(days) }) as const;
-    await db.insert(asks).values([ask("case_study", "accepted", 10), ask("case_study", "open", 20), ask("review", "declined", 30), ask("review", "accepted", 200), ask("quote", "snoozed", 500)]);
+      ({
+        id: newId(),
+        accountId: account.id,
+        recipientId: person.id,
+        askType,
+        signal: "milestone_achieved",
+        status,
+        createdAt: daysAgo(days),
+      }) as const;
+    await db
+      .insert(asks)
+      .values([
+        ask("case_study", "accepted", 10),
+        ask("case_study", "open", 20),
+        ask("review", "declined", 30),
+        ask("review", "accepted", 200),
+        ask("quote", "snoozed", 500),
+      ]);
     await db.insert(npsResponses).values([
       { id: newId(), accountId: account.id, userId: person.id, score: 10, createdAt: daysAgo(5) },
       { id: newId(), accountId: account.id, userId: person.id, score: null, createdAt: daysAgo(6) },
@@ -40,12 +65,37 @@ describe("advocacy dashboard", () => {
     ]);
     const opportunity = async (path: [OpportunityStage, number][]) => {
       const id = newId();
-      await db.insert(opportunities).values({ id, accountId: account.id, advocateId: person.id, askType: "case_study", stage: path.at(-1)![0] });
-      await db.insert(opportunityTransitions).values(path.map(([toStage, days]) => ({ id: newId(), opportunityId: id, toStage, at: daysAgo(days) })));
+      await db
+        .insert(opportunities)
+        .values({ id, accountId: account.id, advocateId: person.id, askType: "case_study", stage: path.at(-1)![0] });
+      await db
+        .insert(opportunityTransitions)
+        .values(path.map(([toStage, days]) => ({ id: newId(), opportunityId: id, toStage, at: daysAgo(days) })));
     };
-    await opportunity([["identified", 40], ["asked", 40], ["accepted", 30], ["in_production", 20], ["customer_review", 15], ["published", 10]]);
-    await opportunity([["identified", 300], ["asked", 300], ["accepted", 250], ["in_production", 240], ["customer_review", 230], ["published", 220]]);
-    await db.insert(consents).values({ id: newId(), accountId: account.id, userId: person.id, askType: "case_study", uses: ["name"], scope: "public" });
+    await opportunity([
+      ["identified", 40],
+      ["asked", 40],
+      ["accepted", 30],
+      ["in_production", 20],
+      ["customer_review", 15],
+      ["published", 10],
+    ]);
+    await opportunity([
+      ["identified", 300],
+      ["asked", 300],
+      ["accepted", 250],
+      ["in_production", 240],
+      ["customer_review", 230],
+      ["published", 220],
+    ]);
+    await db.insert(consents).values({
+      id: newId(),
+      accountId: account.id,
+      userId: person.id,
+      askType: "case_study",
+      uses: ["name"],
+      scope: "public",
+    });
 
     expect(await countAsksByType(daysAgo(90))).toHaveLength(3);
     expect((await listNpsScores(daysAgo(90))).map((row) => row.score)).toEqual([10]);
@@ -69,14 +119,28 @@ describe("advocacy dashboard", () => {
 
   it("shows the default period for an unknown one, and only to staff", async () => {
     const marketing = await createStaff("marketing");
-    const page = await loader({ request: await signedInRequest(marketing.id, "http://localhost/advocacy/dashboard?period=forever"), params: {}, context });
+    const page = await loader({
+      request: await signedInRequest(marketing.id, "http://localhost/advocacy/dashboard?period=forever"),
+      params: {},
+      context,
+    });
     expect(page.period).toBe("12m");
     expect(page.nps).toHaveLength(12);
-    const quarterly = await loader({ request: await signedInRequest(marketing.id, "http://localhost/advocacy/dashboard?period=all"), params: {}, context });
+    const quarterly = await loader({
+      request: await signedInRequest(marketing.id, "http://localhost/advocacy/dashboard?period=all"),
+      params: {},
+      context,
+    });
     expect(quarterly.period).toBe("all");
 
     const customer = await createCustomer((await createAccount()).id, "champion");
-    const refused = await thrownResponse(loader({ request: await signedInRequest(customer.id, "http://localhost/advocacy/dashboard"), params: {}, context }));
+    const refused = await thrownResponse(
+      loader({
+        request: await signedInRequest(customer.id, "http://localhost/advocacy/dashboard"),
+        params: {},
+        context,
+      }),
+    );
     expect(refused.status).toBe(404);
   });
 });

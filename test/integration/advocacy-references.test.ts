@@ -2,10 +2,25 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type User, asks, opportunities, referenceRequests } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createOutcome, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createMilestone,
+  createOutcome,
+  createPlan,
+  createStaff,
+  signedInRequest,
+} from "~db/seed/factories";
 import { respondToAsk } from "~/domain/advocacy/asks.server";
 import { withdrawConsent } from "~/domain/advocacy/consents.server";
-import { listDirectoryChoices, listOpenReferenceRequestsFor, listReferenceDirectory, requestReference, respondToReferenceRequest } from "~/domain/advocacy/references.server";
+import {
+  listDirectoryChoices,
+  listOpenReferenceRequestsFor,
+  listReferenceDirectory,
+  requestReference,
+  respondToReferenceRequest,
+} from "~/domain/advocacy/references.server";
 import { createAskRule, getGuardrails, saveGuardrails } from "~/domain/advocacy/settings.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import { signOffMilestone } from "~/domain/plans/milestone-actions.server";
@@ -25,16 +40,26 @@ beforeAll(async () => {
 });
 
 /** A champion who reached "Go-live" and said yes to reference calls with `scope`. */
-async function advocate(scope: "internal" | "sales" | "public", account?: Account): Promise<{ account: Account; champion: User }> {
+async function advocate(
+  scope: "internal" | "sales" | "public",
+  account?: Account,
+): Promise<{ account: Account; champion: User }> {
   const acct = account ?? (await createAccount({ industry: "Retail", region: "APAC" }));
   const champion = await createCustomer(acct.id, "champion");
   const plan = await createPlan(acct.id);
   const outcome = await createOutcome(plan, { title: "Store managers decide from one weekly view" });
-  const milestone = await createMilestone(plan, { title: "Go-live on Lumen", outcomeId: outcome.id, targetDate: datePlusDays(todayIn(acct.timeZone), 5) });
+  const milestone = await createMilestone(plan, {
+    title: "Go-live on Lumen",
+    outcomeId: outcome.id,
+    targetDate: datePlusDays(todayIn(acct.timeZone), 5),
+  });
   await signOffMilestone(csm, acct.id, milestone.id, {});
   await signOffMilestone(actorOf(champion), acct.id, milestone.id, {});
   const [ask] = await db.select().from(asks).where(eq(asks.recipientId, champion.id));
-  await respondToAsk(actorOf(champion), acct.id, ask!.id, { response: "accept", consent: { uses: ["name", "company"], scope } });
+  await respondToAsk(actorOf(champion), acct.id, ask!.id, {
+    response: "accept",
+    consent: { uses: ["name", "company"], scope },
+  });
   return { account: acct, champion };
 }
 
@@ -60,35 +85,64 @@ describe("reference directory", () => {
     const [consentOpportunity] = await db.select().from(opportunities).where(eq(opportunities.advocateId, champion.id));
     await withdrawConsent(actorOf(champion), consentOpportunity!.consentId!);
     expect(names((await listReferenceDirectory({})).available)).not.toContain(champion.name);
-    expect(await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Prospect", notes: "" })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Prospect", notes: "" }),
+    ).toEqual({ ok: false, error: "not_found" });
   });
 
   it("filters by the account's use case and finds use cases in the free-text search", async () => {
     const t = Date.now().toString(36);
-    const { champion } = await advocate("sales", await createAccount({ industry: "Retail", region: "APAC", useCases: [`Store KPIs ${t}`, `Embedded dashboards ${t}`] }));
-    const other = await advocate("sales", await createAccount({ industry: "Retail", region: "APAC", useCases: [`Financial reporting ${t}`] }));
+    const { champion } = await advocate(
+      "sales",
+      await createAccount({
+        industry: "Retail",
+        region: "APAC",
+        useCases: [`Store KPIs ${t}`, `Embedded dashboards ${t}`],
+      }),
+    );
+    const other = await advocate(
+      "sales",
+      await createAccount({ industry: "Retail", region: "APAC", useCases: [`Financial reporting ${t}`] }),
+    );
 
     const byUseCase = await listReferenceDirectory({ useCase: `Store KPIs ${t}` });
     expect(names(byUseCase.available)).toEqual([champion.name]);
-    expect(byUseCase.available[0]).toMatchObject({ useCases: [`Store KPIs ${t}`, `Embedded dashboards ${t}`], achievements: ["Go-live on Lumen"] });
-    expect(names((await listReferenceDirectory({ useCase: `Financial reporting ${t}` })).available)).toEqual([other.champion.name]);
+    expect(byUseCase.available[0]).toMatchObject({
+      useCases: [`Store KPIs ${t}`, `Embedded dashboards ${t}`],
+      achievements: ["Go-live on Lumen"],
+    });
+    expect(names((await listReferenceDirectory({ useCase: `Financial reporting ${t}` })).available)).toEqual([
+      other.champion.name,
+    ]);
     expect(names((await listReferenceDirectory({ useCase: `Store KPIs ${t}`, region: "EMEA" })).available)).toEqual([]);
     expect(names((await listReferenceDirectory({ q: `dashboards ${t}` })).available)).toEqual([champion.name]);
     // Achievements are still searched.
-    expect(names((await listReferenceDirectory({ q: "go-live", useCase: `Financial reporting ${t}` })).available)).toEqual([other.champion.name]);
+    expect(
+      names((await listReferenceDirectory({ q: "go-live", useCase: `Financial reporting ${t}` })).available),
+    ).toEqual([other.champion.name]);
 
     const { useCases } = await listDirectoryChoices();
-    expect(useCases).toEqual(expect.arrayContaining([`Store KPIs ${t}`, `Embedded dashboards ${t}`, `Financial reporting ${t}`]));
+    expect(useCases).toEqual(
+      expect.arrayContaining([`Store KPIs ${t}`, `Embedded dashboards ${t}`, `Financial reporting ${t}`]),
+    );
   });
 
   it("hides an advocate at the fatigue limit and says why; a request past it is refused; declined calls don't count", async () => {
     const { account, champion } = await advocate("public");
     const first = await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Acme", notes: "" });
     expect(first).toMatchObject({ ok: true });
-    expect(await respondToReferenceRequest(actorOf(champion), account.id, (first as { id: string }).id, "decline")).toEqual({ ok: true });
-    expect(await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Beta", notes: "" })).toMatchObject({ ok: true });
-    expect(await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Gamma", notes: "" })).toMatchObject({ ok: true });
-    expect(await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Delta", notes: "" })).toEqual({ ok: false, error: "fatigued" });
+    expect(
+      await respondToReferenceRequest(actorOf(champion), account.id, (first as { id: string }).id, "decline"),
+    ).toEqual({ ok: true });
+    expect(
+      await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Beta", notes: "" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Gamma", notes: "" }),
+    ).toMatchObject({ ok: true });
+    expect(await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Delta", notes: "" })).toEqual(
+      { ok: false, error: "fatigued" },
+    );
 
     const directory = await listReferenceDirectory({});
     expect(names(directory.available)).not.toContain(champion.name);
@@ -107,8 +161,14 @@ describe("reference directory", () => {
   it("asks the advocate in the portal; only they may answer (others get 404), once", async () => {
     const { account, champion } = await advocate("sales");
     const member = await createCustomer(account.id, "member");
-    const created = (await requestReference(marketing, { advocateId: champion.id, prospectCompany: "Northstar Foods", notes: "Inventory" })) as { ok: true; id: string };
-    expect(await listOpenReferenceRequestsFor(actorOf(champion))).toEqual([expect.objectContaining({ id: created.id, prospectCompany: "Northstar Foods" })]);
+    const created = (await requestReference(marketing, {
+      advocateId: champion.id,
+      prospectCompany: "Northstar Foods",
+      notes: "Inventory",
+    })) as { ok: true; id: string };
+    expect(await listOpenReferenceRequestsFor(actorOf(champion))).toEqual([
+      expect.objectContaining({ id: created.id, prospectCompany: "Northstar Foods" }),
+    ]);
     expect(await listOpenReferenceRequestsFor(actorOf(member))).toEqual([]);
 
     const post = async (userId: string) =>
@@ -118,10 +178,14 @@ describe("reference directory", () => {
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
       });
     const params = { accountId: account.id, requestId: created.id };
-    expect((await thrownResponse(referenceAction({ request: await post(member.id), params, context }))).status).toBe(404);
+    expect((await thrownResponse(referenceAction({ request: await post(member.id), params, context }))).status).toBe(
+      404,
+    );
     const accepted = (await referenceAction({ request: await post(champion.id), params, context })) as Response;
     expect(accepted.status).toBe(302);
-    const again = (await referenceAction({ request: await post(champion.id), params, context })) as unknown as { init: { status: number } };
+    const again = (await referenceAction({ request: await post(champion.id), params, context })) as unknown as {
+      init: { status: number };
+    };
     expect(again.init.status).toBe(409);
   });
 });

@@ -18,7 +18,10 @@ describe("the advocacy demo story", () => {
   it("Orbit: a promoter champion with an open case-study ask tied to go-live, a week early", async () => {
     const kenji = await actorFor("kenji@orbitretail.example");
     expect(await listOpenAsksFor(kenji)).toEqual([
-      expect.objectContaining({ askType: "case_study", context: { milestoneTitle: expect.stringMatching(/^Go-live/), daysEarly: 7 } }),
+      expect.objectContaining({
+        askType: "case_study",
+        context: { milestoneTitle: expect.stringMatching(/^Go-live/), daysEarly: 7 },
+      }),
     ]);
     expect(await isNpsSurveyDue(kenji)).toBe(false);
     expect(await isNpsSurveyDue(await actorFor("daniel@orbitretail.example"))).toBe(true);
@@ -35,7 +38,11 @@ describe("the advocacy demo story", () => {
   it("Kenji (one call this quarter) and Priyanka (asked by hand) are in the reference directory, found by their account's use cases", async () => {
     const directory = await listReferenceDirectory({});
     expect(directory.available).toEqual([
-      expect.objectContaining({ name: "Kenji Watanabe", callsThisQuarter: 1, useCases: expect.arrayContaining(["Self-serve analytics"]) }),
+      expect.objectContaining({
+        name: "Kenji Watanabe",
+        callsThisQuarter: 1,
+        useCases: expect.arrayContaining(["Self-serve analytics"]),
+      }),
       expect.objectContaining({ name: "Priyanka Sharma", callsThisQuarter: 0 }),
     ]);
     expect((await listReferenceDirectory({ useCase: "Self-serve analytics" })).available).toHaveLength(2);

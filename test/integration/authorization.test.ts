@@ -31,29 +31,91 @@ beforeAll(async () => {
 /** What the guard answers, written out by hand: "ok", or the status of the thrown Response. */
 const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" | 403 | 404>>> = {
   admin: {
-    own: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok", "training.team": "ok", "training.link": "ok" },
-    other: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok", "training.team": "ok", "training.link": "ok" },
+    own: {
+      "account.view": "ok",
+      "account.edit": "ok",
+      "people.manage": "ok",
+      "training.team": "ok",
+      "training.link": "ok",
+    },
+    other: {
+      "account.view": "ok",
+      "account.edit": "ok",
+      "people.manage": "ok",
+      "training.team": "ok",
+      "training.link": "ok",
+    },
   },
   csm: {
-    own: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok", "training.team": "ok", "training.link": "ok" },
-    other: { "account.view": "ok", "account.edit": "ok", "people.manage": "ok", "training.team": "ok", "training.link": "ok" },
+    own: {
+      "account.view": "ok",
+      "account.edit": "ok",
+      "people.manage": "ok",
+      "training.team": "ok",
+      "training.link": "ok",
+    },
+    other: {
+      "account.view": "ok",
+      "account.edit": "ok",
+      "people.manage": "ok",
+      "training.team": "ok",
+      "training.link": "ok",
+    },
   },
   marketing: {
-    own: { "account.view": "ok", "account.edit": 403, "people.manage": 403, "training.team": "ok", "training.link": 403 },
-    other: { "account.view": "ok", "account.edit": 403, "people.manage": 403, "training.team": "ok", "training.link": 403 },
+    own: {
+      "account.view": "ok",
+      "account.edit": 403,
+      "people.manage": 403,
+      "training.team": "ok",
+      "training.link": 403,
+    },
+    other: {
+      "account.view": "ok",
+      "account.edit": 403,
+      "people.manage": 403,
+      "training.team": "ok",
+      "training.link": 403,
+    },
   },
   champion: {
-    own: { "account.view": "ok", "account.edit": 403, "people.manage": "ok", "training.team": "ok", "training.link": 403 },
-    other: { "account.view": 404, "account.edit": 404, "people.manage": 404, "training.team": 404, "training.link": 404 },
+    own: {
+      "account.view": "ok",
+      "account.edit": 403,
+      "people.manage": "ok",
+      "training.team": "ok",
+      "training.link": 403,
+    },
+    other: {
+      "account.view": 404,
+      "account.edit": 404,
+      "people.manage": 404,
+      "training.team": 404,
+      "training.link": 404,
+    },
   },
   member: {
-    own: { "account.view": "ok", "account.edit": 403, "people.manage": 403, "training.team": 403, "training.link": 403 },
-    other: { "account.view": 404, "account.edit": 404, "people.manage": 404, "training.team": 404, "training.link": 404 },
+    own: {
+      "account.view": "ok",
+      "account.edit": 403,
+      "people.manage": 403,
+      "training.team": 403,
+      "training.link": 403,
+    },
+    other: {
+      "account.view": 404,
+      "account.edit": 404,
+      "people.manage": 404,
+      "training.team": 404,
+      "training.link": 404,
+    },
   },
 };
 
 const cases = ROLES.flatMap((role) =>
-  (["own", "other"] as const).flatMap((scope) => ACTIONS.map((action) => ({ role, scope, action, expected: EXPECTED[role][scope][action] }))),
+  (["own", "other"] as const).flatMap((scope) =>
+    ACTIONS.map((action) => ({ role, scope, action, expected: EXPECTED[role][scope][action] })),
+  ),
 );
 
 describe("requireAccountAccess", () => {
@@ -75,7 +137,13 @@ describe("requireAccountAccess", () => {
   it("returns the account summary with its counts and owner", async () => {
     const request = await signedInRequest(people.champion.id);
     const { account } = await requireAccountAccess(request, own.id, "account.view");
-    expect(account).toMatchObject({ id: own.id, csmId: people.csm.id, csmName: people.csm.name, activePeople: 2, pendingInvitations: 0 });
+    expect(account).toMatchObject({
+      id: own.id,
+      csmId: people.csm.id,
+      csmName: people.csm.name,
+      activePeople: 2,
+      pendingInvitations: 0,
+    });
   });
 
   it.each(["../x", "123", "", "OWNACCOUNTAAAAAA", "abcdefghijklmnop/../x", undefined])(
@@ -97,7 +165,9 @@ describe("requireAccountAccess", () => {
     const request = new Request(`http://localhost/accounts/${own.id}/people?tab=invited`);
     const response = await thrownResponse(requireAccountAccess(request, own.id, "account.view"));
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/accounts/${own.id}/people?tab=invited`)}`);
+    expect(response.headers.get("Location")).toBe(
+      `/login?redirectTo=${encodeURIComponent(`/accounts/${own.id}/people?tab=invited`)}`,
+    );
   });
 
   it("sends a visitor to plain /login from the home page", async () => {
@@ -117,15 +187,69 @@ describe("requireAccountAccess", () => {
 });
 
 const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
-  admin: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": "ok", "outbox.read": "ok", "templates.view": "ok", "templates.manage": "ok", "training.adoption": "ok", "advocacy.view": "ok", "advocacy.manage": "ok" },
-  csm: { "accounts.list": "ok", "accounts.create": "ok", "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": "ok", "training.adoption": "ok", "advocacy.view": "ok", "advocacy.manage": 404 },
-  marketing: { "accounts.list": "ok", "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": "ok", "templates.manage": 404, "training.adoption": "ok", "advocacy.view": "ok", "advocacy.manage": "ok" },
-  champion: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404, "training.adoption": 404, "advocacy.view": 404, "advocacy.manage": 404 },
-  member: { "accounts.list": 404, "accounts.create": 404, "staff.manage": 404, "outbox.read": 404, "templates.view": 404, "templates.manage": 404, "training.adoption": 404, "advocacy.view": 404, "advocacy.manage": 404 },
+  admin: {
+    "accounts.list": "ok",
+    "accounts.create": "ok",
+    "staff.manage": "ok",
+    "outbox.read": "ok",
+    "templates.view": "ok",
+    "templates.manage": "ok",
+    "training.adoption": "ok",
+    "advocacy.view": "ok",
+    "advocacy.manage": "ok",
+  },
+  csm: {
+    "accounts.list": "ok",
+    "accounts.create": "ok",
+    "staff.manage": 404,
+    "outbox.read": 404,
+    "templates.view": "ok",
+    "templates.manage": "ok",
+    "training.adoption": "ok",
+    "advocacy.view": "ok",
+    "advocacy.manage": 404,
+  },
+  marketing: {
+    "accounts.list": "ok",
+    "accounts.create": 404,
+    "staff.manage": 404,
+    "outbox.read": 404,
+    "templates.view": "ok",
+    "templates.manage": 404,
+    "training.adoption": "ok",
+    "advocacy.view": "ok",
+    "advocacy.manage": "ok",
+  },
+  champion: {
+    "accounts.list": 404,
+    "accounts.create": 404,
+    "staff.manage": 404,
+    "outbox.read": 404,
+    "templates.view": 404,
+    "templates.manage": 404,
+    "training.adoption": 404,
+    "advocacy.view": 404,
+    "advocacy.manage": 404,
+  },
+  member: {
+    "accounts.list": 404,
+    "accounts.create": 404,
+    "staff.manage": 404,
+    "outbox.read": 404,
+    "templates.view": 404,
+    "templates.manage": 404,
+    "training.adoption": 404,
+    "advocacy.view": 404,
+    "advocacy.manage": 404,
+  },
 };
 
 const workspaceCases = ROLES.flatMap((role) =>
-  (Object.keys(WORKSPACE[role]) as WorkspaceAction[]).map((action) => ({ role, action, expected: WORKSPACE[role][action] })),
+  (Object.keys(WORKSPACE[role]) as WorkspaceAction[]).map((action) => ({
+    role,
+    action,
+    expected: WORKSPACE[role][action],
+  })),
 );
 
 describe("requireWorkspace", () => {
@@ -152,7 +276,9 @@ describe("sessions of deactivated people", () => {
     const person = await createCustomer(own.id, "member");
     const cookieRequest = await signedInRequest(person.id, `http://localhost/accounts/${own.id}`);
     const cookie = cookieRequest.headers.get("Cookie")!;
-    await expect(requireAccountAccess(cookieRequest, own.id, "account.view")).resolves.toMatchObject({ account: { id: own.id } });
+    await expect(requireAccountAccess(cookieRequest, own.id, "account.view")).resolves.toMatchObject({
+      account: { id: own.id },
+    });
 
     await db.execute(sql`update users set deactivated_at = now() where id = ${person.id}`);
     expect(await db.$count(sessions, eq(sessions.userId, person.id))).toBe(1);

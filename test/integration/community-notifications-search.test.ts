@@ -2,8 +2,20 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type User, communityProfiles, notifications } from "~db/schema";
-import { actorOf, createAccount, createCommunitySpace, createCustomer, createStaff, signedInRequest } from "~db/seed/factories";
-import { emailNotifications, countUnread, listNotifications, markNotificationsRead } from "~/domain/community/notifications.server";
+import {
+  actorOf,
+  createAccount,
+  createCommunitySpace,
+  createCustomer,
+  createStaff,
+  signedInRequest,
+} from "~db/seed/factories";
+import {
+  emailNotifications,
+  countUnread,
+  listNotifications,
+  markNotificationsRead,
+} from "~/domain/community/notifications.server";
 import { createReply, createTopic } from "~/domain/community/posting.server";
 import { ensureProfile, updateCommunityProfile } from "~/domain/community/profiles.server";
 import { setAcceptedAnswer } from "~/domain/community/reactions.server";
@@ -47,7 +59,12 @@ describe("notifications", () => {
     const [bea] = await db.select().from(communityProfiles).where(eq(communityProfiles.userId, bystander.id));
     const reply = await createReply(actorOf(helper), topic.id, `Under Reports → Schedules. cc @${bea!.handle}`);
     if (!reply.ok) throw new Error(reply.error);
-    expect(reply.notifications.map((n) => [n.userId, n.type]).sort()).toEqual([[asker.id, "reply"], [bystander.id, "mention"]].sort());
+    expect(reply.notifications.map((n) => [n.userId, n.type]).sort()).toEqual(
+      [
+        [asker.id, "reply"],
+        [bystander.id, "mention"],
+      ].sort(),
+    );
     expect(await countUnread(helper.id)).toBe(0);
 
     // The asker turned reply emails off; the mentioned person didn't.
@@ -105,7 +122,11 @@ describe("search", () => {
   });
 
   it("highlights matches in an escaped snippet", async () => {
-    await post(helper, "Snippet test", "Before <script>alert(1)</script> <img src=x onerror=alert(1)> if a < b && c > d the quokkaword appears.");
+    await post(
+      helper,
+      "Snippet test",
+      "Before <script>alert(1)</script> <img src=x onerror=alert(1)> if a < b && c > d the quokkaword appears.",
+    );
     const [hit] = await listTopics(actorOf(bystander), { ...all, q: "quokkaword" });
     expect(hit?.snippetHtml).toContain("<mark>quokkaword</mark>");
     expect(hit?.snippetHtml).toContain("&lt; b &amp;&amp; c &gt;");
@@ -113,10 +134,13 @@ describe("search", () => {
     expect(hit?.snippetHtml?.replace(/<\/?mark>/g, "")).not.toMatch(/[<>]/);
   });
 
-  it.each(['"unclosed', "a & | ! ( ) :*", "'; drop table users; --", "\\", "<>", "-", "OR", "陈述 報告", "💥"])("never errors on %j", async (q) => {
-    await expect(listTopics(actorOf(helper), { ...all, q })).resolves.toBeInstanceOf(Array);
-    await expect(similarTopics(q)).resolves.toBeInstanceOf(Array);
-  });
+  it.each(['"unclosed', "a & | ! ( ) :*", "'; drop table users; --", "\\", "<>", "-", "OR", "陈述 報告", "💥"])(
+    "never errors on %j",
+    async (q) => {
+      await expect(listTopics(actorOf(helper), { ...all, q })).resolves.toBeInstanceOf(Array);
+      await expect(similarTopics(q)).resolves.toBeInstanceOf(Array);
+    },
+  );
 
   it("filters by space, tag, answered and unanswered, and leaves hidden topics out", async () => {
     const open = await post(asker, "Unanswered gizmotron", "x");
@@ -126,7 +150,10 @@ describe("search", () => {
     if (!reply.ok) throw new Error(reply.error);
     await setAcceptedAnswer(actorOf(asker), reply.id, true);
     await moderatePost(actorOf(staff), "topic", hidden.id, "hide", "dupe");
-    const search = (filters: Partial<SearchInput>) => listTopics(actorOf(bystander), { ...all, q: "gizmotron", ...filters }).then((rows) => rows.map((row) => row.title));
+    const search = (filters: Partial<SearchInput>) =>
+      listTopics(actorOf(bystander), { ...all, q: "gizmotron", ...filters }).then((rows) =>
+        rows.map((row) => row.title),
+      );
     expect(await search({})).toEqual(expect.arrayContaining(["Unanswered gizmotron", "Answered gizmotron"]));
     expect(await search({})).not.toContain("Hidden gizmotron");
     expect(await search({ status: "unanswered" })).toEqual(["Unanswered gizmotron"]);
@@ -150,12 +177,24 @@ describe("the topic route", () => {
     const params = { topicId: topic.id };
     const url = `http://localhost/community/topics/${topic.id}`;
     for (const person of [bystander, helper]) {
-      const response = await thrownResponse(topicLoader({ request: await signedInRequest(person.id, url), params, context: { clientIp: "127.0.0.1" } }));
+      const response = await thrownResponse(
+        topicLoader({ request: await signedInRequest(person.id, url), params, context: { clientIp: "127.0.0.1" } }),
+      );
       expect(response.status).toBe(404);
     }
-    const staffView = await topicLoader({ request: await signedInRequest(staff.id, url), params, context: { clientIp: "127.0.0.1" } });
+    const staffView = await topicLoader({
+      request: await signedInRequest(staff.id, url),
+      params,
+      context: { clientIp: "127.0.0.1" },
+    });
     expect(staffView.page.topic.hiddenReason).toBe("Off-topic");
-    const malformed = await thrownResponse(topicLoader({ request: await signedInRequest(helper.id, url), params: { topicId: "../x" }, context: { clientIp: "127.0.0.1" } }));
+    const malformed = await thrownResponse(
+      topicLoader({
+        request: await signedInRequest(helper.id, url),
+        params: { topicId: "../x" },
+        context: { clientIp: "127.0.0.1" },
+      }),
+    );
     expect(malformed.status).toBe(404);
   });
 });

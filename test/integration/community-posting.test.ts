@@ -28,7 +28,13 @@ beforeAll(async () => {
 });
 
 async function ask(person: keyof typeof people, title = `Question ${Math.random()}`, space = spaceId) {
-  const result = await createTopic(as(person), { spaceId: space, kind: "question", title, body: "How?", tags: ["how"] });
+  const result = await createTopic(as(person), {
+    spaceId: space,
+    kind: "question",
+    title,
+    body: "How?",
+    tags: ["how"],
+  });
   if (!result.ok) throw new Error(result.error);
   return result.id;
 }
@@ -42,20 +48,42 @@ describe("topics and replies", () => {
   it("posts a question, logs it, and shows the asker's display name only — no company, no full name", async () => {
     const topicId = await ask("member", "Exporting to PDF");
     const page = await getTopicPage(as("other"), topicId);
-    expect(page?.topic.author).toEqual({ id: people.member.id, name: "Tom R.", handle: expect.any(String), title: "", company: null, isTeam: false });
+    expect(page?.topic.author).toEqual({
+      id: people.member.id,
+      name: "Tom R.",
+      handle: expect.any(String),
+      title: "",
+      company: null,
+      isTeam: false,
+    });
     expect(JSON.stringify(page)).not.toContain(people.member.email);
     expect(JSON.stringify(page)).not.toContain(accountA.name);
-    const [entry] = await db.select().from(activity).where(and(eq(activity.subjectId, topicId), eq(activity.action, "community.topic.created")));
+    const [entry] = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, topicId), eq(activity.action, "community.topic.created")));
     expect(entry).toMatchObject({ accountId: accountA.id, actorId: people.member.id });
   });
 
   it("refuses customers in a read-only space and in an articles space; staff may post there", async () => {
     const readOnly = await createCommunitySpace({ customersMayPost: false });
     const articles = await createCommunitySpace({ customersMayPost: false, articles: true });
-    expect(await createTopic(as("champion"), { spaceId: readOnly.id, kind: "discussion", title: "Hi", body: "x", tags: [] })).toEqual({ ok: false, error: "forbidden" });
-    expect(await createTopic(as("member"), { spaceId: articles.id, kind: "article", title: "Hi", body: "x", tags: [] })).toEqual({ ok: false, error: "forbidden" });
-    expect(await createTopic(as("marketing"), { spaceId: articles.id, kind: "article", title: "Hi", body: "x", tags: [] })).toMatchObject({ ok: true, status: "visible" });
-    const announcement = await createTopic(as("csm"), { spaceId: readOnly.id, kind: "discussion", title: "News", body: "x", tags: [] });
+    expect(
+      await createTopic(as("champion"), { spaceId: readOnly.id, kind: "discussion", title: "Hi", body: "x", tags: [] }),
+    ).toEqual({ ok: false, error: "forbidden" });
+    expect(
+      await createTopic(as("member"), { spaceId: articles.id, kind: "article", title: "Hi", body: "x", tags: [] }),
+    ).toEqual({ ok: false, error: "forbidden" });
+    expect(
+      await createTopic(as("marketing"), { spaceId: articles.id, kind: "article", title: "Hi", body: "x", tags: [] }),
+    ).toMatchObject({ ok: true, status: "visible" });
+    const announcement = await createTopic(as("csm"), {
+      spaceId: readOnly.id,
+      kind: "discussion",
+      title: "News",
+      body: "x",
+      tags: [],
+    });
     if (!announcement.ok) throw new Error("staff could not post");
     expect(await createReply(as("other"), announcement.id, "Me too")).toEqual({ ok: false, error: "forbidden" });
   });
@@ -69,13 +97,24 @@ describe("topics and replies", () => {
 
   it("keeps the edit history of own posts and refuses a stale edit or someone else's edit", async () => {
     const topicId = await ask("member", "Original title");
-    expect(await editTopic(as("other"), topicId, { title: "Hacked", body: "x", tags: [], version: 1 })).toEqual({ ok: false, error: "forbidden" });
-    expect(await editTopic(as("member"), topicId, { title: "Better title", body: "Clearer", tags: [], version: 1 })).toEqual({ ok: true });
-    expect(await editTopic(as("member"), topicId, { title: "Stale", body: "x", tags: [], version: 1 })).toEqual({ ok: false, error: "stale" });
+    expect(await editTopic(as("other"), topicId, { title: "Hacked", body: "x", tags: [], version: 1 })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(
+      await editTopic(as("member"), topicId, { title: "Better title", body: "Clearer", tags: [], version: 1 }),
+    ).toEqual({ ok: true });
+    expect(await editTopic(as("member"), topicId, { title: "Stale", body: "x", tags: [], version: 1 })).toEqual({
+      ok: false,
+      error: "stale",
+    });
     expect((await listRevisions(as("member"), "topic", topicId))?.map((r) => r.title)).toEqual(["Original title"]);
     expect(await listRevisions(as("other"), "topic", topicId)).toBeNull();
     const replyId = await answer("other", topicId);
-    expect(await editReply(as("member"), replyId, { body: "nope", version: 1 })).toEqual({ ok: false, error: "forbidden" });
+    expect(await editReply(as("member"), replyId, { body: "nope", version: 1 })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await editReply(as("csm"), replyId, { body: "Tidied by staff", version: 1 })).toEqual({ ok: true });
   });
 });
@@ -85,11 +124,16 @@ describe("rate limit", () => {
     const poster = actorOf(await createCustomer(accountB.id, "member"));
     const first = await createTopic(poster, { spaceId, kind: "discussion", title: "Thread", body: "x", tags: [] });
     if (!first.ok) throw new Error(first.error);
-    for (let i = 1; i < POST_LIMIT; i += 1) expect(await createReply(poster, first.id, `reply ${i}`)).toMatchObject({ ok: true });
+    for (let i = 1; i < POST_LIMIT; i += 1)
+      expect(await createReply(poster, first.id, `reply ${i}`)).toMatchObject({ ok: true });
     expect(await createReply(poster, first.id, "one too many")).toEqual({ ok: false, error: "rate_limited" });
-    expect(await createTopic(poster, { spaceId, kind: "question", title: "Another", body: "x", tags: [] })).toEqual({ ok: false, error: "rate_limited" });
+    expect(await createTopic(poster, { spaceId, kind: "question", title: "Another", body: "x", tags: [] })).toEqual({
+      ok: false,
+      error: "rate_limited",
+    });
     const staff = actorOf(await createStaff("csm"));
-    for (let i = 0; i <= POST_LIMIT; i += 1) expect(await createReply(staff, first.id, `staff ${i}`)).toMatchObject({ ok: true });
+    for (let i = 0; i <= POST_LIMIT; i += 1)
+      expect(await createReply(staff, first.id, `staff ${i}`)).toMatchObject({ ok: true });
   });
 });
 
@@ -97,7 +141,13 @@ describe("first-post review", () => {
   it("holds a newcomer's first post until staff approve it; later posts go straight out", async () => {
     const reviewed = await createCommunitySpace({ firstPostReview: true });
     const newcomer = actorOf(await createCustomer(accountB.id, "member"));
-    const first = await createTopic(newcomer, { spaceId: reviewed.id, kind: "question", title: "My first", body: "Hello", tags: [] });
+    const first = await createTopic(newcomer, {
+      spaceId: reviewed.id,
+      kind: "question",
+      title: "My first",
+      body: "Hello",
+      tags: [],
+    });
     expect(first).toMatchObject({ ok: true, status: "pending" });
     if (!first.ok) return;
     expect(await getTopicPage(as("other"), first.id)).toBeNull();
@@ -107,7 +157,9 @@ describe("first-post review", () => {
 
     expect(await moderatePost(as("csm"), "topic", first.id, "approve", null)).toMatchObject({ ok: true });
     expect((await getTopicPage(as("other"), first.id))?.topic.status).toBe("visible");
-    expect(await createTopic(newcomer, { spaceId: reviewed.id, kind: "question", title: "My second", body: "Hi", tags: [] })).toMatchObject({ ok: true, status: "visible" });
+    expect(
+      await createTopic(newcomer, { spaceId: reviewed.id, kind: "question", title: "My second", body: "Hi", tags: [] }),
+    ).toMatchObject({ ok: true, status: "visible" });
   });
 });
 
@@ -115,11 +167,20 @@ describe("hiding", () => {
   it("hides a reply with a reason in the audit log; non-staff no longer see it, staff do", async () => {
     const topicId = await ask("member");
     const replyId = await answer("other", topicId, "Buy cheap licences");
-    expect(await moderatePost(as("member"), "reply", replyId, "hide", "spam")).toEqual({ ok: false, error: "not_found" });
+    expect(await moderatePost(as("member"), "reply", replyId, "hide", "spam")).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await moderatePost(as("csm"), "reply", replyId, "hide", "Advertising")).toMatchObject({ ok: true });
     expect((await getTopicPage(as("member"), topicId))?.replies.map((r) => r.id)).not.toContain(replyId);
-    expect((await getTopicPage(as("csm"), topicId))?.replies.find((r) => r.id === replyId)).toMatchObject({ status: "hidden", hiddenReason: "Advertising" });
-    const [entry] = await db.select().from(activity).where(and(eq(activity.subjectId, replyId), eq(activity.action, "community.post.hidden")));
+    expect((await getTopicPage(as("csm"), topicId))?.replies.find((r) => r.id === replyId)).toMatchObject({
+      status: "hidden",
+      hiddenReason: "Advertising",
+    });
+    const [entry] = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, replyId), eq(activity.action, "community.post.hidden")));
     expect(entry?.details).toMatchObject({ reason: "Advertising", from: "visible", to: "hidden" });
     expect(await setVote(as("member"), "reply", replyId, true)).toEqual({ ok: false, error: "not_found" });
   });
@@ -132,7 +193,11 @@ describe("hiding", () => {
     expect((await getTopicPage(as("csm"), topicId))?.topic.hiddenReason).toBe("Duplicate");
     expect(await createReply(as("other"), topicId, "hello")).toEqual({ ok: false, error: "not_found" });
     await moderatePost(as("marketing"), "topic", topicId, "restore", null);
-    expect((await db.select({ status: communityTopics.status }).from(communityTopics).where(eq(communityTopics.id, topicId)))[0]?.status).toBe("visible");
+    expect(
+      (
+        await db.select({ status: communityTopics.status }).from(communityTopics).where(eq(communityTopics.id, topicId))
+      )[0]?.status,
+    ).toBe("visible");
   });
 });
 
@@ -147,9 +212,16 @@ describe("votes and accepted answers", () => {
     await setVote(as("member"), "reply", replyId, false);
     expect(await db.select().from(communityVotes).where(eq(communityVotes.postId, replyId))).toHaveLength(0);
     await setVote(as("member"), "reply", replyId, true);
-    const upvoted = await db.select().from(events).where(and(eq(events.subjectId, replyId), eq(events.type, "reply.upvoted")));
+    const upvoted = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectId, replyId), eq(events.type, "reply.upvoted")));
     expect(upvoted).toHaveLength(1);
-    expect(upvoted[0]).toMatchObject({ accountId: accountB.id, actorId: people.member.id, payload: { replyId, topicId, authorId: people.other.id } });
+    expect(upvoted[0]).toMatchObject({
+      accountId: accountB.id,
+      actorId: people.member.id,
+      payload: { replyId, topicId, authorId: people.other.id },
+    });
     expect((await getTopicPage(as("member"), topicId))?.replies[0]).toMatchObject({ votes: 1, voted: true });
   });
 
@@ -162,11 +234,19 @@ describe("votes and accepted answers", () => {
     expect(await setAcceptedAnswer(as("member"), replyId, true)).toMatchObject({ ok: true });
     const page = await getTopicPage(as("other"), topicId);
     expect(page?.accepted?.id).toBe(replyId);
-    const [event] = await db.select().from(events).where(and(eq(events.subjectId, replyId), eq(events.type, "answer.accepted")));
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectId, replyId), eq(events.type, "answer.accepted")));
     expect(event).toMatchObject({ accountId: accountB.id, actorId: people.member.id });
     // Staff may move the accepted answer; a staff reply is no customer signal.
     expect(await setAcceptedAnswer(as("csm"), staffReply, true)).toMatchObject({ ok: true });
-    expect(await db.select().from(events).where(and(eq(events.subjectId, staffReply), eq(events.type, "answer.accepted")))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(and(eq(events.subjectId, staffReply), eq(events.type, "answer.accepted"))),
+    ).toHaveLength(0);
   });
 });
 
@@ -175,7 +255,10 @@ describe("listSpaces", () => {
     const space = (await createCommunitySpace()).id;
     const shown = await ask("member", `Counted ${Date.now()}`, space);
     const hidden = await ask("champion", `Hidden ${Date.now()}`, space);
-    await db.update(communityTopics).set({ status: "hidden", hiddenReason: "Spam" }).where(eq(communityTopics.id, hidden));
+    await db
+      .update(communityTopics)
+      .set({ status: "hidden", hiddenReason: "Spam" })
+      .where(eq(communityTopics.id, hidden));
     const spaces = await listSpaces();
     expect(spaces.find((row) => row.id === space)?.topicCount).toBe(1);
     expect(shown).not.toBe(hidden);

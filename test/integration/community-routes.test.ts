@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "~db/schema";
-import { actorOf, createAccount, createCommunitySpace, createCustomer, createStaff, signedInRequest } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCommunitySpace,
+  createCustomer,
+  createStaff,
+  signedInRequest,
+} from "~db/seed/factories";
 import { createTopic } from "~/domain/community/posting.server";
 import { saveSpace } from "~/domain/community/spaces.server";
 import { action as newTopicAction } from "~/routes/community.new";
@@ -23,52 +30,158 @@ beforeAll(async () => {
 });
 
 function post(userId: string, url: string, fields: Record<string, string>) {
-  return signedInRequest(userId, url, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  return signedInRequest(userId, url, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
 }
 
-type DataAnswer = { data: { fieldErrors: Record<string, string>; formError?: string | null; error?: string | null }; init: { status: number } };
+type DataAnswer = {
+  data: { fieldErrors: Record<string, string>; formError?: string | null; error?: string | null };
+  init: { status: number };
+};
 const answer = (value: unknown) => value as DataAnswer;
 
 describe("community route actions", () => {
   it("answer 400 with field errors for empty and oversize posts, never a 500", async () => {
-    const empty = answer(await newTopicAction({ request: await post(member.id, "http://localhost/community/new", { spaceId, kind: "question", title: " ", body: "" }), params: {}, context }));
+    const empty = answer(
+      await newTopicAction({
+        request: await post(member.id, "http://localhost/community/new", {
+          spaceId,
+          kind: "question",
+          title: " ",
+          body: "",
+        }),
+        params: {},
+        context,
+      }),
+    );
     expect(empty.init.status).toBe(400);
     expect(empty.data.fieldErrors).toEqual({ title: "title.required", body: "body.required" });
-    const huge = answer(await newTopicAction({ request: await post(member.id, "http://localhost/community/new", { spaceId, kind: "question", title: "x".repeat(201), body: "y".repeat(20_001) }), params: {}, context }));
+    const huge = answer(
+      await newTopicAction({
+        request: await post(member.id, "http://localhost/community/new", {
+          spaceId,
+          kind: "question",
+          title: "x".repeat(201),
+          body: "y".repeat(20_001),
+        }),
+        params: {},
+        context,
+      }),
+    );
     expect(huge.init.status).toBe(400);
     expect(huge.data.fieldErrors).toEqual({ title: "title.tooLong", body: "body.tooLong" });
   });
 
   it("answer 403 to an article by a customer and 404 to votes on unknown or malformed posts", async () => {
-    const article = answer(await newTopicAction({ request: await post(member.id, "http://localhost/community/new", { spaceId, kind: "article", title: "Mine", body: "x" }), params: {}, context }));
+    const article = answer(
+      await newTopicAction({
+        request: await post(member.id, "http://localhost/community/new", {
+          spaceId,
+          kind: "article",
+          title: "Mine",
+          body: "x",
+        }),
+        params: {},
+        context,
+      }),
+    );
     expect(article.init.status).toBe(403);
     for (const postId of ["aaaaaaaaaaaaaaaa", "'; drop table users; --"]) {
-      const vote = answer(await votesAction({ request: await post(member.id, "http://localhost/community/votes", { postType: "topic", postId, up: "1" }), params: {}, context }));
+      const vote = answer(
+        await votesAction({
+          request: await post(member.id, "http://localhost/community/votes", { postType: "topic", postId, up: "1" }),
+          params: {},
+          context,
+        }),
+      );
       expect(vote.init.status).toBe(404);
     }
   });
 
   it("keep the moderation queue and its actions from customers (404), and record a hide for staff", async () => {
-    expect((await thrownResponse(moderationLoader({ request: await signedInRequest(member.id, "http://localhost/community/moderation"), params: {}, context }))).status).toBe(404);
-    const topic = await createTopic(actorOf(member), { spaceId, kind: "question", title: "Hide me", body: "x", tags: [] });
+    expect(
+      (
+        await thrownResponse(
+          moderationLoader({
+            request: await signedInRequest(member.id, "http://localhost/community/moderation"),
+            params: {},
+            context,
+          }),
+        )
+      ).status,
+    ).toBe(404);
+    const topic = await createTopic(actorOf(member), {
+      spaceId,
+      kind: "question",
+      title: "Hide me",
+      body: "x",
+      tags: [],
+    });
     if (!topic.ok) throw new Error(topic.error);
     const fields = { intent: "hide", postType: "topic", postId: topic.id, reason: "Spam" };
-    expect((await thrownResponse(moderationAction({ request: await post(member.id, "http://localhost/community/moderation", fields), params: {}, context }))).status).toBe(404);
-    const noReason = answer(await moderationAction({ request: await post(csm.id, "http://localhost/community/moderation", { ...fields, reason: "" }), params: {}, context }));
+    expect(
+      (
+        await thrownResponse(
+          moderationAction({
+            request: await post(member.id, "http://localhost/community/moderation", fields),
+            params: {},
+            context,
+          }),
+        )
+      ).status,
+    ).toBe(404);
+    const noReason = answer(
+      await moderationAction({
+        request: await post(csm.id, "http://localhost/community/moderation", { ...fields, reason: "" }),
+        params: {},
+        context,
+      }),
+    );
     expect(noReason.init.status).toBe(400);
     expect(noReason.data.fieldErrors).toEqual({ reason: "reason.required" });
-    expect(await moderationAction({ request: await post(csm.id, "http://localhost/community/moderation", fields), params: {}, context })).toEqual({ error: null, fieldErrors: {} });
+    expect(
+      await moderationAction({
+        request: await post(csm.id, "http://localhost/community/moderation", fields),
+        params: {},
+        context,
+      }),
+    ).toEqual({ error: null, fieldErrors: {} });
   });
 });
 
 describe("spaces", () => {
   it("are managed by admins only, with unique addresses", async () => {
-    const input = { name: "Integrations", slug: `integrations-${Date.now()}`, description: "", position: 60, customersMayPost: true, articles: false, firstPostReview: false };
+    const input = {
+      name: "Integrations",
+      slug: `integrations-${Date.now()}`,
+      description: "",
+      position: 60,
+      customersMayPost: true,
+      articles: false,
+      firstPostReview: false,
+    };
     expect(await saveSpace(actorOf(csm), input)).toEqual({ ok: false, error: "forbidden" });
     const created = await saveSpace(actorOf(admin), input);
     expect(created).toMatchObject({ ok: true });
     expect(await saveSpace(actorOf(admin), { ...input, name: "Other" })).toEqual({ ok: false, error: "slug_taken" });
-    if (created.ok) expect(await saveSpace(actorOf(admin), { ...input, position: 5 }, created.id)).toEqual({ ok: true, id: created.id });
-    expect((await thrownResponse(spacesLoader({ request: await signedInRequest(csm.id, "http://localhost/community/spaces"), params: {}, context }))).status).toBe(404);
+    if (created.ok)
+      expect(await saveSpace(actorOf(admin), { ...input, position: 5 }, created.id)).toEqual({
+        ok: true,
+        id: created.id,
+      });
+    expect(
+      (
+        await thrownResponse(
+          spacesLoader({
+            request: await signedInRequest(csm.id, "http://localhost/community/spaces"),
+            params: {},
+            context,
+          }),
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -29,7 +29,11 @@ async function invitationToken(email: string) {
 }
 
 function invitationRows(email: string) {
-  return db.select().from(invitations).where(sql`lower(${invitations.email}) = lower(${email})`).orderBy(invitations.createdAt);
+  return db
+    .select()
+    .from(invitations)
+    .where(sql`lower(${invitations.email}) = lower(${email})`)
+    .orderBy(invitations.createdAt);
 }
 
 let account: Account;
@@ -45,7 +49,13 @@ beforeEach(async () => {
 describe("inviting someone into an account and accepting", () => {
   it("creates the person with the invited role and account, records activity, and works once", async () => {
     const email = newEmail();
-    const result = await invite({ actor: championActor, email, name: "Ada", target: { kind: "account", accountId: account.id, accountRole: "member" }, origin });
+    const result = await invite({
+      actor: championActor,
+      email,
+      name: "Ada",
+      target: { kind: "account", accountId: account.id, accountRole: "member" },
+      origin,
+    });
     expect(result.ok).toBe(true);
 
     const message = await lastMailTo(email);
@@ -55,7 +65,13 @@ describe("inviting someone into an account and accepting", () => {
     const token = await invitationToken(email);
 
     const [row] = await invitationRows(email);
-    expect(row).toMatchObject({ accountId: account.id, accountRole: "member", staffRole: null, invitedById: champion.id, name: "Ada" });
+    expect(row).toMatchObject({
+      accountId: account.id,
+      accountRole: "member",
+      staffRole: null,
+      invitedById: champion.id,
+      name: "Ada",
+    });
     // Only the hash of the token is stored.
     expect(row!.tokenHash).not.toContain(token);
     const lifetime = row!.expiresAt.getTime() - row!.createdAt.getTime();
@@ -75,13 +91,31 @@ describe("inviting someone into an account and accepting", () => {
     if (!accepted.ok) return;
 
     const [user] = await db.select().from(users).where(eq(users.id, accepted.userId));
-    expect(user).toMatchObject({ email, name: "Ada Lovelace", accountId: account.id, accountRole: "member", staffRole: null, deactivatedAt: null });
+    expect(user).toMatchObject({
+      email,
+      name: "Ada Lovelace",
+      accountId: account.id,
+      accountRole: "member",
+      staffRole: null,
+      deactivatedAt: null,
+    });
     expect(await verifyPassword(user!.passwordHash, "correct horse battery")).toBe(true);
 
-    const entries = await db.select().from(activity).where(and(eq(activity.subjectId, accepted.userId), eq(activity.action, "invitation.accepted")));
+    const entries = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, accepted.userId), eq(activity.action, "invitation.accepted")));
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ accountId: account.id, actorId: accepted.userId, subjectType: "user", details: { email, role: "member" } });
-    const sent = await db.select().from(activity).where(and(eq(activity.subjectId, row!.id), eq(activity.action, "invitation.sent")));
+    expect(entries[0]).toMatchObject({
+      accountId: account.id,
+      actorId: accepted.userId,
+      subjectType: "user",
+      details: { email, role: "member" },
+    });
+    const sent = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, row!.id), eq(activity.action, "invitation.sent")));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ accountId: account.id, actorId: champion.id, details: { email, role: "member" } });
 
@@ -89,23 +123,39 @@ describe("inviting someone into an account and accepting", () => {
     expect(summary).toMatchObject({ activePeople: 2, pendingInvitations: 0 });
 
     await expect(findUsableInvitation(token)).resolves.toBeNull();
-    await expect(acceptInvitation(token, { name: "Someone else", password: "another password" })).resolves.toEqual({ ok: false, error: "invalid_link" });
+    await expect(acceptInvitation(token, { name: "Someone else", password: "another password" })).resolves.toEqual({
+      ok: false,
+      error: "invalid_link",
+    });
     expect(await db.$count(users, sql`lower(${users.email}) = ${email}`)).toBe(1);
   });
 
   it("answers invalid_link for a token that was never issued", async () => {
     await expect(findUsableInvitation("not-a-real-token")).resolves.toBeNull();
-    await expect(acceptInvitation("not-a-real-token", { name: "X", password: "whatever password" })).resolves.toEqual({ ok: false, error: "invalid_link" });
+    await expect(acceptInvitation("not-a-real-token", { name: "X", password: "whatever password" })).resolves.toEqual({
+      ok: false,
+      error: "invalid_link",
+    });
   });
 
   it("refuses an expired invitation", async () => {
     const email = newEmail();
-    await invite({ actor: championActor, email, target: { kind: "account", accountId: account.id, accountRole: "member" }, origin });
+    await invite({
+      actor: championActor,
+      email,
+      target: { kind: "account", accountId: account.id, accountRole: "member" },
+      origin,
+    });
     const token = await invitationToken(email);
-    await db.execute(sql`update invitations set expires_at = now() - interval '1 minute' where lower(email) = ${email}`);
+    await db.execute(
+      sql`update invitations set expires_at = now() - interval '1 minute' where lower(email) = ${email}`,
+    );
 
     await expect(findUsableInvitation(token)).resolves.toBeNull();
-    await expect(acceptInvitation(token, { name: "Late", password: "late password 1" })).resolves.toEqual({ ok: false, error: "invalid_link" });
+    await expect(acceptInvitation(token, { name: "Late", password: "late password 1" })).resolves.toEqual({
+      ok: false,
+      error: "invalid_link",
+    });
     expect(await db.$count(users, eq(users.email, email))).toBe(0);
     // An expired invitation no longer holds a seat.
     expect((await getAccountById(account.id))!.pendingInvitations).toBe(0);
@@ -128,7 +178,12 @@ describe("invite refusals", () => {
 
   it("refuses a staff member's address too", async () => {
     const staff = await createStaff("csm");
-    const result = await invite({ actor: championActor, email: staff.email, target: { kind: "account", accountId: account.id, accountRole: "member" }, origin });
+    const result = await invite({
+      actor: championActor,
+      email: staff.email,
+      target: { kind: "account", accountId: account.id, accountRole: "member" },
+      origin,
+    });
     expect(result).toEqual({ ok: false, error: "email_taken" });
   });
 
@@ -139,7 +194,12 @@ describe("invite refusals", () => {
     const email = newEmail();
     const activityBefore = await db.$count(activity, eq(activity.accountId, full.id));
 
-    const result = await invite({ actor: actorOf(owner), email, target: { kind: "account", accountId: full.id, accountRole: "member" }, origin });
+    const result = await invite({
+      actor: actorOf(owner),
+      email,
+      target: { kind: "account", accountId: full.id, accountRole: "member" },
+      origin,
+    });
     expect(result).toEqual({ ok: false, error: "seats_full" });
     expect(await invitationRows(email)).toHaveLength(0);
     expect(await db.$count(activity, eq(activity.accountId, full.id))).toBe(activityBefore);
@@ -154,7 +214,10 @@ describe("invite refusals", () => {
 
     expect((await invite({ actor: actorOf(owner), email: newEmail(), target, origin })).ok).toBe(true);
     const refused = newEmail();
-    expect(await invite({ actor: actorOf(owner), email: refused, target, origin })).toEqual({ ok: false, error: "seats_full" });
+    expect(await invite({ actor: actorOf(owner), email: refused, target, origin })).toEqual({
+      ok: false,
+      error: "seats_full",
+    });
     expect(await invitationRows(refused)).toHaveLength(0);
   });
 });
@@ -180,7 +243,10 @@ describe("re-inviting", () => {
     expect(pending.map((p) => p.email)).toEqual([email]);
     expect((await getAccountById(account.id))!.pendingInvitations).toBe(1);
 
-    await expect(acceptInvitation(firstToken, { name: "Old", password: "old link password" })).resolves.toEqual({ ok: false, error: "invalid_link" });
+    await expect(acceptInvitation(firstToken, { name: "Old", password: "old link password" })).resolves.toEqual({
+      ok: false,
+      error: "invalid_link",
+    });
     const accepted = await acceptInvitation(secondToken, { name: "New", password: "new link password" });
     expect(accepted.ok).toBe(true);
     const [user] = await db.select().from(users).where(eq(users.email, email));
@@ -201,7 +267,12 @@ describe("re-inviting", () => {
 describe("revokeInvitation", () => {
   it("revokes only within the invitation's own account", async () => {
     const email = newEmail();
-    await invite({ actor: championActor, email, target: { kind: "account", accountId: account.id, accountRole: "member" }, origin });
+    await invite({
+      actor: championActor,
+      email,
+      target: { kind: "account", accountId: account.id, accountRole: "member" },
+      origin,
+    });
     const token = await invitationToken(email);
     const [row] = await invitationRows(email);
     const elsewhere = await createAccount();
@@ -212,8 +283,14 @@ describe("revokeInvitation", () => {
 
     await expect(revokeInvitation(championActor, account.id, row!.id)).resolves.toBe(true);
     await expect(findUsableInvitation(token)).resolves.toBeNull();
-    await expect(acceptInvitation(token, { name: "Too late", password: "revoked password" })).resolves.toEqual({ ok: false, error: "invalid_link" });
-    const entries = await db.select().from(activity).where(and(eq(activity.subjectId, row!.id), eq(activity.action, "invitation.revoked")));
+    await expect(acceptInvitation(token, { name: "Too late", password: "revoked password" })).resolves.toEqual({
+      ok: false,
+      error: "invalid_link",
+    });
+    const entries = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, row!.id), eq(activity.action, "invitation.revoked")));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ accountId: account.id, actorId: champion.id, details: { email } });
 
@@ -236,7 +313,12 @@ describe("staff invitations", () => {
     const message = await lastMailTo(email);
     expect(message.subject).toContain("the vendor team");
     const token = await invitationToken(email);
-    await expect(findUsableInvitation(token)).resolves.toMatchObject({ email, accountName: null, role: "csm", inviterName: admin.name });
+    await expect(findUsableInvitation(token)).resolves.toMatchObject({
+      email,
+      accountName: null,
+      role: "csm",
+      inviterName: admin.name,
+    });
 
     const pendingStaff = await listPendingInvitations(null);
     expect(pendingStaff.map((p) => p.email)).toContain(email);
@@ -251,7 +333,10 @@ describe("staff invitations", () => {
     if (!accepted.ok) return;
     const [user] = await db.select().from(users).where(eq(users.id, accepted.userId));
     expect(user).toMatchObject({ staffRole: "csm", accountId: null, accountRole: null });
-    const [entry] = await db.select().from(activity).where(and(eq(activity.subjectId, accepted.userId), eq(activity.action, "invitation.accepted")));
+    const [entry] = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, accepted.userId), eq(activity.action, "invitation.accepted")));
     expect(entry).toMatchObject({ accountId: null, details: { role: "csm" } });
   });
 });
@@ -261,8 +346,22 @@ describe("invitations to one address from two places", () => {
     const other = await createAccount({ licensedSeats: 1 });
     const otherChampion = await createCustomer(other.id, "champion");
     const email = newEmail();
-    expect((await invite({ actor: championActor, email, target: { kind: "account", accountId: account.id, accountRole: "member" }, origin })).ok).toBe(true);
-    const refused = await invite({ actor: actorOf(otherChampion), email, target: { kind: "account", accountId: other.id, accountRole: "member" }, origin });
+    expect(
+      (
+        await invite({
+          actor: championActor,
+          email,
+          target: { kind: "account", accountId: account.id, accountRole: "member" },
+          origin,
+        })
+      ).ok,
+    ).toBe(true);
+    const refused = await invite({
+      actor: actorOf(otherChampion),
+      email,
+      target: { kind: "account", accountId: other.id, accountRole: "member" },
+      origin,
+    });
     expect(refused).toEqual({ ok: false, error: "seats_full" });
     const rows = await invitationRows(email);
     expect(rows).toHaveLength(1);
@@ -271,12 +370,20 @@ describe("invitations to one address from two places", () => {
 
   it("when the address got an account meanwhile, acceptance fails and writes nothing", async () => {
     const email = newEmail();
-    await invite({ actor: championActor, email, target: { kind: "account", accountId: account.id, accountRole: "member" }, origin });
+    await invite({
+      actor: championActor,
+      email,
+      target: { kind: "account", accountId: account.id, accountRole: "member" },
+      origin,
+    });
     const token = await invitationToken(email);
     // Someone else with this address joined elsewhere first (e.g. through another account's invitation).
     const elsewhere = await createAccount();
     await createCustomer(elsewhere.id, "member", { email });
-    await expect(acceptInvitation(token, { name: "Late", password: "a good password" })).resolves.toEqual({ ok: false, error: "email_taken" });
+    await expect(acceptInvitation(token, { name: "Late", password: "a good password" })).resolves.toEqual({
+      ok: false,
+      error: "email_taken",
+    });
     const [row] = await invitationRows(email);
     expect(row).toMatchObject({ acceptedAt: null, revokedAt: null });
   });

@@ -2,7 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type User, activity, sessions, users } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createStaff, sessionCookie, signedInRequest } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createStaff,
+  sessionCookie,
+  signedInRequest,
+} from "~db/seed/factories";
 import { requireActor } from "~/domain/auth/guards.server";
 import { getAccountById } from "~/domain/people/accounts.server";
 import { invite, revokeInvitation, listPendingInvitations } from "~/domain/people/invitations.server";
@@ -10,7 +17,10 @@ import { changeMemberRole, deactivateMember, listMembers, reactivateMember } fro
 import { thrownResponse } from "../support/responses";
 
 async function roleOf(userId: string) {
-  const [row] = await db.select({ role: users.accountRole, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ role: users.accountRole, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, userId));
   return row;
 }
 
@@ -29,13 +39,19 @@ beforeEach(async () => {
 describe("changeMemberRole", () => {
   it("refuses to demote the last active champion", async () => {
     const admin = actorOf(await createStaff("admin"));
-    await expect(changeMemberRole(admin, account.id, champion.id, "member")).resolves.toEqual({ ok: false, error: "last_champion" });
+    await expect(changeMemberRole(admin, account.id, champion.id, "member")).resolves.toEqual({
+      ok: false,
+      error: "last_champion",
+    });
     expect((await roleOf(champion.id))!.role).toBe("champion");
   });
 
   it("does not count a deactivated champion as another one", async () => {
     await createCustomer(account.id, "champion", { deactivatedAt: new Date() });
-    await expect(changeMemberRole(actorOf(champion), account.id, champion.id, "member")).resolves.toEqual({ ok: false, error: "last_champion" });
+    await expect(changeMemberRole(actorOf(champion), account.id, champion.id, "member")).resolves.toEqual({
+      ok: false,
+      error: "last_champion",
+    });
   });
 
   it("allows the demotion once another champion exists, and records it", async () => {
@@ -57,7 +73,9 @@ describe("changeMemberRole", () => {
 
   it("treats setting the same role as a no-op without an activity entry", async () => {
     await expect(changeMemberRole(actorOf(champion), account.id, member.id, "member")).resolves.toEqual({ ok: true });
-    expect(await db.$count(activity, and(eq(activity.accountId, account.id), eq(activity.action, "member.role_changed")))).toBe(0);
+    expect(
+      await db.$count(activity, and(eq(activity.accountId, account.id), eq(activity.action, "member.role_changed"))),
+    ).toBe(0);
   });
 });
 
@@ -84,19 +102,28 @@ describe("deactivateMember", () => {
     expect((await thrownResponse(requireActor(stale))).status).toBe(302);
     await expect(requireActor(championRequest)).resolves.toMatchObject({ id: champion.id });
 
-    const [entry] = await db.select().from(activity).where(and(eq(activity.subjectId, member.id), eq(activity.action, "member.deactivated")));
+    const [entry] = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, member.id), eq(activity.action, "member.deactivated")));
     expect(entry).toMatchObject({ accountId: account.id, actorId: champion.id });
   });
 
   it("refuses to deactivate yourself", async () => {
     const second = await createCustomer(account.id, "champion");
-    await expect(deactivateMember(actorOf(second), account.id, second.id)).resolves.toEqual({ ok: false, error: "self" });
+    await expect(deactivateMember(actorOf(second), account.id, second.id)).resolves.toEqual({
+      ok: false,
+      error: "self",
+    });
     expect((await roleOf(second.id))!.deactivatedAt).toBeNull();
   });
 
   it("refuses to deactivate the last active champion", async () => {
     const csm = actorOf(await createStaff("csm"));
-    await expect(deactivateMember(csm, account.id, champion.id)).resolves.toEqual({ ok: false, error: "last_champion" });
+    await expect(deactivateMember(csm, account.id, champion.id)).resolves.toEqual({
+      ok: false,
+      error: "last_champion",
+    });
     expect((await roleOf(champion.id))!.deactivatedAt).toBeNull();
   });
 
@@ -109,7 +136,9 @@ describe("deactivateMember", () => {
   it("is a no-op for someone already deactivated", async () => {
     await deactivateMember(actorOf(champion), account.id, member.id);
     await expect(deactivateMember(actorOf(champion), account.id, member.id)).resolves.toEqual({ ok: true });
-    expect(await db.$count(activity, and(eq(activity.subjectId, member.id), eq(activity.action, "member.deactivated")))).toBe(1);
+    expect(
+      await db.$count(activity, and(eq(activity.subjectId, member.id), eq(activity.action, "member.deactivated"))),
+    ).toBe(1);
   });
 });
 
@@ -120,7 +149,9 @@ describe("reactivateMember", () => {
     await expect(reactivateMember(actorOf(champion), account.id, member.id)).resolves.toEqual({ ok: true });
     expect((await roleOf(member.id))!.deactivatedAt).toBeNull();
     expect(await activePeople(account.id)).toBe(2);
-    expect(await db.$count(activity, and(eq(activity.subjectId, member.id), eq(activity.action, "member.reactivated")))).toBe(1);
+    expect(
+      await db.$count(activity, and(eq(activity.subjectId, member.id), eq(activity.action, "member.reactivated"))),
+    ).toBe(1);
   });
 
   it("refuses when the seats are taken, counting pending invitations", async () => {
@@ -128,10 +159,18 @@ describe("reactivateMember", () => {
     await deactivateMember(actorOf(champion), account.id, member.id);
     await createCustomer(account.id, "member");
     const email = `seat-holder-${Date.now()}@test.example`;
-    const invited = await invite({ actor: actorOf(champion), email, target: { kind: "account", accountId: account.id, accountRole: "member" }, origin: "http://t" });
+    const invited = await invite({
+      actor: actorOf(champion),
+      email,
+      target: { kind: "account", accountId: account.id, accountRole: "member" },
+      origin: "http://t",
+    });
     expect(invited.ok).toBe(true);
 
-    await expect(reactivateMember(actorOf(champion), account.id, member.id)).resolves.toEqual({ ok: false, error: "seats_full" });
+    await expect(reactivateMember(actorOf(champion), account.id, member.id)).resolves.toEqual({
+      ok: false,
+      error: "seats_full",
+    });
     expect((await roleOf(member.id))!.deactivatedAt).not.toBeNull();
 
     const [pending] = await listPendingInvitations(account.id);
@@ -142,7 +181,9 @@ describe("reactivateMember", () => {
 
   it("is a no-op for someone already active", async () => {
     await expect(reactivateMember(actorOf(champion), account.id, member.id)).resolves.toEqual({ ok: true });
-    expect(await db.$count(activity, and(eq(activity.subjectId, member.id), eq(activity.action, "member.reactivated")))).toBe(0);
+    expect(
+      await db.$count(activity, and(eq(activity.subjectId, member.id), eq(activity.action, "member.reactivated"))),
+    ).toBe(0);
   });
 });
 
@@ -153,7 +194,10 @@ describe("scoping", () => {
     const outsider = await createCustomer(other.id, "member");
     const actor = actorOf(champion);
 
-    await expect(changeMemberRole(actor, account.id, outsider.id, "champion")).resolves.toEqual({ ok: false, error: "not_found" });
+    await expect(changeMemberRole(actor, account.id, outsider.id, "champion")).resolves.toEqual({
+      ok: false,
+      error: "not_found",
+    });
     await expect(deactivateMember(actor, account.id, outsider.id)).resolves.toEqual({ ok: false, error: "not_found" });
     const row = await roleOf(outsider.id);
     expect(row).toEqual({ role: "member", deactivatedAt: null });
@@ -165,7 +209,13 @@ describe("scoping", () => {
 
   it("answers not_found for staff and unknown ids", async () => {
     const staff = await createStaff("csm");
-    await expect(deactivateMember(actorOf(champion), account.id, staff.id)).resolves.toEqual({ ok: false, error: "not_found" });
-    await expect(changeMemberRole(actorOf(champion), account.id, "zzzzzzzzzzzzzzzz", "member")).resolves.toEqual({ ok: false, error: "not_found" });
+    await expect(deactivateMember(actorOf(champion), account.id, staff.id)).resolves.toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    await expect(changeMemberRole(actorOf(champion), account.id, "zzzzzzzzzzzzzzzz", "member")).resolves.toEqual({
+      ok: false,
+      error: "not_found",
+    });
   });
 });

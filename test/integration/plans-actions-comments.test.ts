@@ -2,7 +2,15 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type Milestone, type Plan, type Task, type User, activity, comments } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, createTask } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createMilestone,
+  createPlan,
+  createStaff,
+  createTask,
+} from "~db/seed/factories";
 import { addComment, listPlanComments } from "~/domain/plans/comments.server";
 import { newId } from "~/lib/ids.server";
 
@@ -45,8 +53,18 @@ async function commentCount() {
 
 describe("addComment and listPlanComments", () => {
   it("stores a trimmed comment on a milestone or task, logs it, and lists it oldest first with author and side", async () => {
-    const first = await addComment(as("champion"), account.id, { subjectType: "milestone", subjectId: milestone.id, body: "  Kickoff went well  ", internal: false });
-    const second = await addComment(as("csm"), account.id, { subjectType: "task", subjectId: customerTask.id, body: "I'll send the guide", internal: false });
+    const first = await addComment(as("champion"), account.id, {
+      subjectType: "milestone",
+      subjectId: milestone.id,
+      body: "  Kickoff went well  ",
+      internal: false,
+    });
+    const second = await addComment(as("csm"), account.id, {
+      subjectType: "task",
+      subjectId: customerTask.id,
+      body: "I'll send the guide",
+      internal: false,
+    });
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
 
@@ -62,7 +80,13 @@ describe("addComment and listPlanComments", () => {
         internal: false,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
-      expect.objectContaining({ id: second.id, subjectType: "task", subjectId: customerTask.id, authorName: "Casey CSM", authorSide: "vendor" }),
+      expect.objectContaining({
+        id: second.id,
+        subjectType: "task",
+        subjectId: customerTask.id,
+        authorName: "Casey CSM",
+        authorSide: "vendor",
+      }),
     ]);
 
     const [entry] = await db.select().from(activity).where(eq(activity.subjectId, milestone.id));
@@ -76,10 +100,25 @@ describe("addComment and listPlanComments", () => {
   });
 
   it("keeps internal comments, and comments on internal tasks, from customers", async () => {
-    const internal = await addComment(as("csm"), account.id, { subjectType: "milestone", subjectId: milestone.id, body: "Renewal risk", internal: true });
+    const internal = await addComment(as("csm"), account.id, {
+      subjectType: "milestone",
+      subjectId: milestone.id,
+      body: "Renewal risk",
+      internal: true,
+    });
     // Not marked internal, but on an internal task: stored as internal.
-    const onInternalTask = await addComment(as("csm"), account.id, { subjectType: "task", subjectId: internalTask.id, body: "Prep notes", internal: false });
-    const visible = await addComment(as("csm"), account.id, { subjectType: "milestone", subjectId: milestone.id, body: "See you Monday", internal: false });
+    const onInternalTask = await addComment(as("csm"), account.id, {
+      subjectType: "task",
+      subjectId: internalTask.id,
+      body: "Prep notes",
+      internal: false,
+    });
+    const visible = await addComment(as("csm"), account.id, {
+      subjectType: "milestone",
+      subjectId: milestone.id,
+      body: "See you Monday",
+      internal: false,
+    });
     if (!internal.ok || !onInternalTask.ok || !visible.ok) throw new Error("comment refused");
     const [stored] = await db.select().from(comments).where(eq(comments.id, onInternalTask.id));
     expect(stored!.internal).toBe(true);
@@ -114,15 +153,36 @@ describe("addComment and listPlanComments", () => {
 
   it("lets only staff write internal comments, and never marketing", async () => {
     const before = await commentCount();
-    expect(await addComment(as("champion"), account.id, { subjectType: "milestone", subjectId: milestone.id, body: "Secret", internal: true })).toEqual({
+    expect(
+      await addComment(as("champion"), account.id, {
+        subjectType: "milestone",
+        subjectId: milestone.id,
+        body: "Secret",
+        internal: true,
+      }),
+    ).toEqual({
       ok: false,
       error: "forbidden",
     });
-    expect(await addComment(as("marketing"), account.id, { subjectType: "milestone", subjectId: milestone.id, body: "Hi", internal: false })).toEqual({
+    expect(
+      await addComment(as("marketing"), account.id, {
+        subjectType: "milestone",
+        subjectId: milestone.id,
+        body: "Hi",
+        internal: false,
+      }),
+    ).toEqual({
       ok: false,
       error: "forbidden",
     });
-    expect(await addComment(as("marketing"), account.id, { subjectType: "milestone", subjectId: milestone.id, body: "Hi", internal: true })).toEqual({
+    expect(
+      await addComment(as("marketing"), account.id, {
+        subjectType: "milestone",
+        subjectId: milestone.id,
+        body: "Hi",
+        internal: true,
+      }),
+    ).toEqual({
       ok: false,
       error: "forbidden",
     });
@@ -147,7 +207,10 @@ describe("addComment and listPlanComments", () => {
       [as("outsider"), other.id, "milestone", milestone.id],
     ] as const;
     for (const [actor, accountId, subjectType, subjectId] of refused) {
-      expect(await addComment(actor, accountId, { subjectType, subjectId, body: "Hello", internal: false })).toEqual({ ok: false, error: "not_found" });
+      expect(await addComment(actor, accountId, { subjectType, subjectId, body: "Hello", internal: false })).toEqual({
+        ok: false,
+        error: "not_found",
+      });
     }
     expect(await commentCount()).toBe(before);
   });
@@ -156,15 +219,28 @@ describe("addComment and listPlanComments", () => {
     const before = await commentCount();
     const subject = { subjectType: "task" as const, subjectId: customerTask.id, internal: false };
     expect(await addComment(as("member"), account.id, { ...subject, body: "" })).toEqual({ ok: false, error: "empty" });
-    expect(await addComment(as("member"), account.id, { ...subject, body: " \n\t " })).toEqual({ ok: false, error: "empty" });
-    expect(await addComment(as("member"), account.id, { ...subject, body: "x".repeat(5001) })).toEqual({ ok: false, error: "too_long" });
+    expect(await addComment(as("member"), account.id, { ...subject, body: " \n\t " })).toEqual({
+      ok: false,
+      error: "empty",
+    });
+    expect(await addComment(as("member"), account.id, { ...subject, body: "x".repeat(5001) })).toEqual({
+      ok: false,
+      error: "too_long",
+    });
     expect(await commentCount()).toBe(before);
     // Surrounding blanks don't count towards the limit.
-    expect(await addComment(as("member"), account.id, { ...subject, body: ` ${"x".repeat(5000)} ` })).toMatchObject({ ok: true });
+    expect(await addComment(as("member"), account.id, { ...subject, body: ` ${"x".repeat(5000)} ` })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("lists nothing of another account's plan", async () => {
-    const foreign = await addComment(as("outsider"), other.id, { subjectType: "task", subjectId: otherTask.id, body: "Ours", internal: false });
+    const foreign = await addComment(as("outsider"), other.id, {
+      subjectType: "task",
+      subjectId: otherTask.id,
+      body: "Ours",
+      internal: false,
+    });
     if (!foreign.ok) throw new Error("comment refused");
     expect(await commentIds("outsider", otherPlan.id, other.id)).toEqual([foreign.id]);
     // Their plan's id under our account, or our account's plan from outside: nothing.

@@ -2,7 +2,16 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type Milestone, type Plan, type User, accounts, activity, events, milestones } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createOutcome, createPlan, createStaff, whileHeld } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createMilestone,
+  createOutcome,
+  createPlan,
+  createStaff,
+  whileHeld,
+} from "~db/seed/factories";
 import { listEvents } from "~/domain/events/record.server";
 import { signOffMilestone, withdrawSignOff } from "~/domain/plans/milestone-actions.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
@@ -53,16 +62,28 @@ async function eventsAbout(subjectId: string) {
 describe("signOffMilestone", () => {
   it("achieves a milestone when the CSM signs and then the champion confirms, with event and activity", async () => {
     const outcome = await createOutcome(plan, { title: "One source of truth for regional sales" });
-    const milestone = await createMilestone(plan, { title: "Data connected", outcomeId: outcome.id, targetDate: datePlusDays(today, 3) });
+    const milestone = await createMilestone(plan, {
+      title: "Data connected",
+      outcomeId: outcome.id,
+      targetDate: datePlusDays(today, 3),
+    });
     expect(await signOffMilestone(as("csm"), account.id, milestone.id, {})).toEqual({ ok: true, achieved: false });
     expect(await eventsAbout(milestone.id)).toEqual([]);
-    expect(await signOffMilestone(as("champion"), account.id, milestone.id, { rating: 4, ratingComment: "  Smooth  " })).toEqual({
+    expect(
+      await signOffMilestone(as("champion"), account.id, milestone.id, { rating: 4, ratingComment: "  Smooth  " }),
+    ).toEqual({
       ok: true,
       achieved: true,
     });
 
     const row = await reload(milestone);
-    expect(row).toMatchObject({ vendorSignedById: people.csm.id, customerSignedById: people.champion.id, rating: 4, ratingComment: "Smooth", version: 3 });
+    expect(row).toMatchObject({
+      vendorSignedById: people.csm.id,
+      customerSignedById: people.champion.id,
+      rating: 4,
+      ratingComment: "Smooth",
+      version: 3,
+    });
     expect(row.vendorSignedAt!.getTime()).toBeLessThanOrEqual(row.customerSignedAt!.getTime());
 
     const achieved = await listEvents("milestone.achieved", { accountId: account.id });
@@ -80,20 +101,47 @@ describe("signOffMilestone", () => {
     ]);
 
     const entries = await activityOf(milestone.id);
-    expect(entries.find((entry) => entry.action === "milestone.achieved")!.details).toEqual({ ...payload, from: "open", to: "achieved" });
-    expect(entries.filter((entry) => entry.action === "milestone.signed_off").map((entry) => [entry.actorId, entry.details])).toEqual([
+    expect(entries.find((entry) => entry.action === "milestone.achieved")!.details).toEqual({
+      ...payload,
+      from: "open",
+      to: "achieved",
+    });
+    expect(
+      entries.filter((entry) => entry.action === "milestone.signed_off").map((entry) => [entry.actorId, entry.details]),
+    ).toEqual([
       [people.csm.id, { planId: plan.id, title: "Data connected", side: "vendor", from: null, to: people.csm.id }],
-      [people.champion.id, { planId: plan.id, title: "Data connected", side: "customer", from: null, to: people.champion.id, rating: 4, ratingComment: "Smooth" }],
+      [
+        people.champion.id,
+        {
+          planId: plan.id,
+          title: "Data connected",
+          side: "customer",
+          from: null,
+          to: people.champion.id,
+          rating: 4,
+          ratingComment: "Smooth",
+        },
+      ],
     ]);
   });
 
   it("achieves it the other way round too, late, and counts the days late in the account's calendar", async () => {
     const milestone = await createMilestone(plan, { targetDate: datePlusDays(today, -2) });
-    expect(await signOffMilestone(as("champion"), account.id, milestone.id, { rating: null, ratingComment: "" })).toEqual({ ok: true, achieved: false });
+    expect(
+      await signOffMilestone(as("champion"), account.id, milestone.id, { rating: null, ratingComment: "" }),
+    ).toEqual({ ok: true, achieved: false });
     expect(await signOffMilestone(as("admin"), account.id, milestone.id, {})).toEqual({ ok: true, achieved: true });
-    expect(await reload(milestone)).toMatchObject({ customerSignedById: people.champion.id, vendorSignedById: people.admin.id, rating: null });
+    expect(await reload(milestone)).toMatchObject({
+      customerSignedById: people.champion.id,
+      vendorSignedById: people.admin.id,
+      rating: null,
+    });
     const [event] = await eventsAbout(milestone.id);
-    expect(event).toMatchObject({ type: "milestone.achieved", actorId: people.admin.id, payload: { achievedOn: today, daysEarly: -2 } });
+    expect(event).toMatchObject({
+      type: "milestone.achieved",
+      actorId: people.admin.id,
+      payload: { achievedOn: today, daysEarly: -2 },
+    });
     expect(await activityOf(milestone.id, "milestone.achieved")).toHaveLength(1);
   });
 
@@ -110,12 +158,22 @@ describe("signOffMilestone", () => {
       [as("csm"), { ratingComment: "Vendors don't rate" }],
     ] as const;
     for (const [actor, input] of refused) {
-      expect(await signOffMilestone(actor, account.id, milestone.id, input)).toEqual({ ok: false, error: "invalid_rating" });
+      expect(await signOffMilestone(actor, account.id, milestone.id, input)).toEqual({
+        ok: false,
+        error: "invalid_rating",
+      });
     }
-    expect(await reload(milestone)).toMatchObject({ vendorSignedAt: null, customerSignedAt: null, rating: null, version: 1 });
+    expect(await reload(milestone)).toMatchObject({
+      vendorSignedAt: null,
+      customerSignedAt: null,
+      rating: null,
+      version: 1,
+    });
     expect(await activityOf(milestone.id)).toEqual([]);
 
-    expect(await signOffMilestone(as("champion"), account.id, milestone.id, { rating: 1, ratingComment: "y".repeat(1000) })).toEqual({
+    expect(
+      await signOffMilestone(as("champion"), account.id, milestone.id, { rating: 1, ratingComment: "y".repeat(1000) }),
+    ).toEqual({
       ok: true,
       achieved: false,
     });
@@ -125,13 +183,31 @@ describe("signOffMilestone", () => {
   it("refuses people who may not sign: a member, marketing; another account's milestone is not_found", async () => {
     const milestone = await createMilestone(plan);
     const foreign = await createMilestone(await createPlan(other.id));
-    expect(await signOffMilestone(as("member"), account.id, milestone.id, {})).toEqual({ ok: false, error: "forbidden" });
-    expect(await signOffMilestone(as("member"), account.id, milestone.id, { rating: 5 })).toEqual({ ok: false, error: "forbidden" });
-    expect(await signOffMilestone(as("marketing"), account.id, milestone.id, {})).toEqual({ ok: false, error: "forbidden" });
-    expect(await signOffMilestone(as("outsider"), account.id, milestone.id, {})).toEqual({ ok: false, error: "not_found" });
-    expect(await signOffMilestone(as("outsider"), other.id, milestone.id, {})).toEqual({ ok: false, error: "not_found" });
+    expect(await signOffMilestone(as("member"), account.id, milestone.id, {})).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await signOffMilestone(as("member"), account.id, milestone.id, { rating: 5 })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await signOffMilestone(as("marketing"), account.id, milestone.id, {})).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await signOffMilestone(as("outsider"), account.id, milestone.id, {})).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await signOffMilestone(as("outsider"), other.id, milestone.id, {})).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await signOffMilestone(as("csm"), account.id, foreign.id, {})).toEqual({ ok: false, error: "not_found" });
-    expect(await signOffMilestone(as("champion"), account.id, foreign.id, {})).toEqual({ ok: false, error: "not_found" });
+    expect(await signOffMilestone(as("champion"), account.id, foreign.id, {})).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await reload(milestone)).toMatchObject({ vendorSignedAt: null, customerSignedAt: null });
     expect(await reload(foreign)).toMatchObject({ vendorSignedAt: null, customerSignedAt: null });
   });
@@ -140,12 +216,28 @@ describe("signOffMilestone", () => {
     const milestone = await createMilestone(plan);
     expect(await signOffMilestone(as("csm"), account.id, milestone.id, {})).toEqual({ ok: true, achieved: false });
     const signed = await reload(milestone);
-    expect(await signOffMilestone(as("csm"), account.id, milestone.id, {})).toEqual({ ok: false, error: "already_signed" });
-    expect(await signOffMilestone(as("admin"), account.id, milestone.id, {})).toEqual({ ok: false, error: "already_signed" });
-    expect(await reload(milestone)).toMatchObject({ vendorSignedById: people.csm.id, vendorSignedAt: signed.vendorSignedAt, version: 2 });
+    expect(await signOffMilestone(as("csm"), account.id, milestone.id, {})).toEqual({
+      ok: false,
+      error: "already_signed",
+    });
+    expect(await signOffMilestone(as("admin"), account.id, milestone.id, {})).toEqual({
+      ok: false,
+      error: "already_signed",
+    });
+    expect(await reload(milestone)).toMatchObject({
+      vendorSignedById: people.csm.id,
+      vendorSignedAt: signed.vendorSignedAt,
+      version: 2,
+    });
 
-    expect(await signOffMilestone(as("champion"), account.id, milestone.id, { rating: 5 })).toEqual({ ok: true, achieved: true });
-    expect(await signOffMilestone(as("coChampion"), account.id, milestone.id, { rating: 1 })).toEqual({ ok: false, error: "already_signed" });
+    expect(await signOffMilestone(as("champion"), account.id, milestone.id, { rating: 5 })).toEqual({
+      ok: true,
+      achieved: true,
+    });
+    expect(await signOffMilestone(as("coChampion"), account.id, milestone.id, { rating: 1 })).toEqual({
+      ok: false,
+      error: "already_signed",
+    });
     expect((await reload(milestone)).rating).toBe(5);
     expect(await eventsAbout(milestone.id)).toHaveLength(1);
   });
@@ -179,9 +271,16 @@ describe("plan completion", () => {
 
     expect(await signOffMilestone(as("csm"), account.id, last.id, {})).toEqual({ ok: true, achieved: true });
     expect(await eventsAbout(own.id)).toEqual([
-      expect.objectContaining({ type: "plan.completed", accountId: account.id, actorId: people.csm.id, payload: { planId: own.id } }),
+      expect.objectContaining({
+        type: "plan.completed",
+        accountId: account.id,
+        actorId: people.csm.id,
+        payload: { planId: own.id },
+      }),
     ]);
-    expect((await activityOf(own.id, "plan.completed")).map((entry) => entry.details)).toEqual([{ planId: own.id, from: "open", to: "completed" }]);
+    expect((await activityOf(own.id, "plan.completed")).map((entry) => entry.details)).toEqual([
+      { planId: own.id, from: "open", to: "completed" },
+    ]);
   });
 
   it("completes the plan once when its last two milestones are achieved at the same moment", async () => {
@@ -224,7 +323,10 @@ describe("withdrawSignOff", () => {
     expect(await withdrawSignOff(as("csm"), account.id, milestone.id)).toEqual({ ok: true });
     expect(await reload(milestone)).toMatchObject({ vendorSignedById: null, vendorSignedAt: null, version: 3 });
     const [entry] = await activityOf(milestone.id, "milestone.sign_off_withdrawn");
-    expect(entry).toMatchObject({ actorId: people.csm.id, details: { planId: plan.id, side: "vendor", from: people.csm.id, to: null } });
+    expect(entry).toMatchObject({
+      actorId: people.csm.id,
+      details: { planId: plan.id, side: "vendor", from: people.csm.id, to: null },
+    });
     // It can be signed again afterwards.
     expect(await signOffMilestone(as("admin"), account.id, milestone.id, {})).toEqual({ ok: true, achieved: false });
   });
@@ -235,7 +337,12 @@ describe("withdrawSignOff", () => {
     const otherMilestone = await createMilestone(plan);
     await signOffMilestone(as("champion"), account.id, otherMilestone.id, { rating: 2, ratingComment: "Slow" });
     expect(await withdrawSignOff(as("champion"), account.id, otherMilestone.id)).toEqual({ ok: true });
-    expect(await reload(otherMilestone)).toMatchObject({ customerSignedAt: null, customerSignedById: null, rating: null, ratingComment: null });
+    expect(await reload(otherMilestone)).toMatchObject({
+      customerSignedAt: null,
+      customerSignedById: null,
+      rating: null,
+      ratingComment: null,
+    });
 
     // The champion's side hasn't signed `milestone`: nothing to withdraw, and the CSM's sign-off stays.
     expect(await withdrawSignOff(as("champion"), account.id, milestone.id)).toEqual({ ok: true });
@@ -255,6 +362,9 @@ describe("withdrawSignOff", () => {
     await signOffMilestone(as("champion"), account.id, milestone.id, {});
     expect(await withdrawSignOff(as("csm"), account.id, milestone.id)).toEqual({ ok: false, error: "forbidden" });
     expect(await withdrawSignOff(as("champion"), account.id, milestone.id)).toEqual({ ok: false, error: "forbidden" });
-    expect(await reload(milestone)).toMatchObject({ vendorSignedById: people.csm.id, customerSignedById: people.champion.id });
+    expect(await reload(milestone)).toMatchObject({
+      vendorSignedById: people.csm.id,
+      customerSignedById: people.champion.id,
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Account, type Milestone, type User } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, createTask } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createMilestone,
+  createPlan,
+  createStaff,
+  createTask,
+} from "~db/seed/factories";
 import { listMyOpenTasks } from "~/domain/plans/my-tasks.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
@@ -12,7 +20,8 @@ let eastMilestone: Milestone;
 let westMilestone: Milestone;
 let eastOldMilestone: Milestone;
 const people = {} as Record<"csm" | "otherCsm" | "member" | "colleague" | "westMember", User>;
-const titles = async (person: keyof typeof people) => (await listMyOpenTasks(actorOf(people[person]))).map((task) => task.title);
+const titles = async (person: keyof typeof people) =>
+  (await listMyOpenTasks(actorOf(people[person]))).map((task) => task.title);
 
 beforeAll(async () => {
   people.csm = await createStaff("csm");
@@ -37,16 +46,61 @@ describe("listMyOpenTasks", () => {
     const csm = people.csm.id;
     // Due on Pago Pago's today: overdue in the east (already a later day there), not in the west.
     await createTask(westMilestone, { title: "West due today", side: "vendor", assigneeId: csm, dueDate: westToday });
-    await createTask(eastMilestone, { title: "East due west-today", side: "vendor", assigneeId: csm, dueDate: westToday });
-    await createTask(eastMilestone, { title: "East overdue long", side: "vendor", assigneeId: csm, dueDate: datePlusDays(eastToday, -30), status: "blocked", blockedReason: "x" });
-    await createTask(eastMilestone, { title: "East undated", side: "vendor", assigneeId: csm, dueDate: null, status: "in_progress" });
-    await createTask(westMilestone, { title: "West next week", side: "vendor", assigneeId: csm, dueDate: datePlusDays(westToday, 7) });
-    await createTask(eastMilestone, { title: "East tomorrow", side: "vendor", assigneeId: csm, dueDate: datePlusDays(eastToday, 1), internal: true });
+    await createTask(eastMilestone, {
+      title: "East due west-today",
+      side: "vendor",
+      assigneeId: csm,
+      dueDate: westToday,
+    });
+    await createTask(eastMilestone, {
+      title: "East overdue long",
+      side: "vendor",
+      assigneeId: csm,
+      dueDate: datePlusDays(eastToday, -30),
+      status: "blocked",
+      blockedReason: "x",
+    });
+    await createTask(eastMilestone, {
+      title: "East undated",
+      side: "vendor",
+      assigneeId: csm,
+      dueDate: null,
+      status: "in_progress",
+    });
+    await createTask(westMilestone, {
+      title: "West next week",
+      side: "vendor",
+      assigneeId: csm,
+      dueDate: datePlusDays(westToday, 7),
+    });
+    await createTask(eastMilestone, {
+      title: "East tomorrow",
+      side: "vendor",
+      assigneeId: csm,
+      dueDate: datePlusDays(eastToday, 1),
+      internal: true,
+    });
     // Not on the list: done, someone else's, unassigned, or in a plan that is no longer current.
-    await createTask(eastMilestone, { title: "East done", side: "vendor", assigneeId: csm, dueDate: datePlusDays(eastToday, -3), status: "done" });
-    await createTask(eastMilestone, { title: "Someone else's", side: "vendor", assigneeId: people.otherCsm.id, dueDate: eastToday });
+    await createTask(eastMilestone, {
+      title: "East done",
+      side: "vendor",
+      assigneeId: csm,
+      dueDate: datePlusDays(eastToday, -3),
+      status: "done",
+    });
+    await createTask(eastMilestone, {
+      title: "Someone else's",
+      side: "vendor",
+      assigneeId: people.otherCsm.id,
+      dueDate: eastToday,
+    });
     await createTask(eastMilestone, { title: "Nobody's", side: "vendor", dueDate: eastToday });
-    await createTask(eastOldMilestone, { title: "Old plan's", side: "vendor", assigneeId: csm, dueDate: datePlusDays(eastToday, -100) });
+    await createTask(eastOldMilestone, {
+      title: "Old plan's",
+      side: "vendor",
+      assigneeId: csm,
+      dueDate: datePlusDays(eastToday, -100),
+    });
 
     const list = await listMyOpenTasks(actorOf(people.csm));
     expect(list.map((task) => [task.title, task.overdue])).toEqual([
@@ -76,12 +130,31 @@ describe("listMyOpenTasks", () => {
 
   it("keeps a customer's list to their own account and their own tasks", async () => {
     const eastToday = todayIn(east.timeZone);
-    await createTask(eastMilestone, { title: "Member's", assigneeId: people.member.id, dueDate: datePlusDays(eastToday, 2) });
-    await createTask(eastMilestone, { title: "Member's overdue", assigneeId: people.member.id, dueDate: datePlusDays(eastToday, -1), status: "in_progress" });
+    await createTask(eastMilestone, {
+      title: "Member's",
+      assigneeId: people.member.id,
+      dueDate: datePlusDays(eastToday, 2),
+    });
+    await createTask(eastMilestone, {
+      title: "Member's overdue",
+      assigneeId: people.member.id,
+      dueDate: datePlusDays(eastToday, -1),
+      status: "in_progress",
+    });
     await createTask(eastMilestone, { title: "Colleague's", assigneeId: people.colleague.id, dueDate: eastToday });
     // Rows that should never exist (a customer on another account's or on an internal task) still don't show.
-    await createTask(westMilestone, { title: "Wrongly on another account", assigneeId: people.member.id, dueDate: eastToday });
-    await createTask(eastMilestone, { title: "Wrongly internal", side: "vendor", internal: true, assigneeId: people.member.id, dueDate: eastToday });
+    await createTask(westMilestone, {
+      title: "Wrongly on another account",
+      assigneeId: people.member.id,
+      dueDate: eastToday,
+    });
+    await createTask(eastMilestone, {
+      title: "Wrongly internal",
+      side: "vendor",
+      internal: true,
+      assigneeId: people.member.id,
+      dueDate: eastToday,
+    });
     await createTask(westMilestone, { title: "West member's", assigneeId: people.westMember.id });
 
     expect(await titles("member")).toEqual(["Member's overdue", "Member's"]);

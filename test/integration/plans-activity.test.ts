@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Account, type Plan, type Task, type User } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, createTask } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createMilestone,
+  createPlan,
+  createStaff,
+  createTask,
+} from "~db/seed/factories";
 import { addComment } from "~/domain/plans/comments.server";
 import { listPlanActivity } from "~/domain/plans/plan-activity.server";
 import { updateTaskStatus } from "~/domain/plans/task-actions.server";
@@ -33,9 +41,19 @@ beforeAll(async () => {
     await updateTaskStatus(as("champion"), account.id, otherPlanTask.id, { status: "done", expectedVersion: 1 }),
     await updateTaskStatus(as("champion"), account.id, customerTask.id, { status: "in_progress", expectedVersion: 1 }),
     await updateTaskStatus(as("csm"), account.id, internalTask.id, { status: "done", expectedVersion: 1 }),
-    await addComment(as("csm"), account.id, { subjectType: "task", subjectId: customerTask.id, body: "Internal note", internal: true }),
+    await addComment(as("csm"), account.id, {
+      subjectType: "task",
+      subjectId: customerTask.id,
+      body: "Internal note",
+      internal: true,
+    }),
     await updateTaskStatus(as("champion"), account.id, customerTask.id, { status: "done", expectedVersion: 2 }),
-    await addComment(as("champion"), account.id, { subjectType: "task", subjectId: customerTask.id, body: "Done!", internal: false }),
+    await addComment(as("champion"), account.id, {
+      subjectType: "task",
+      subjectId: customerTask.id,
+      body: "Done!",
+      internal: false,
+    }),
   ];
   expect(results.every((result) => result.ok)).toBe(true);
 });

@@ -2,7 +2,16 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type Milestone, type User, milestones, tasks } from "~db/schema";
-import { createAccount, createCustomer, createMilestone, createOutcome, createPlan, createStaff, createTask, signedInRequest } from "~db/seed/factories";
+import {
+  createAccount,
+  createCustomer,
+  createMilestone,
+  createOutcome,
+  createPlan,
+  createStaff,
+  createTask,
+  signedInRequest,
+} from "~db/seed/factories";
 import { action as milestoneEdit } from "~/routes/accounts.$accountId.milestones.$milestoneId_.edit";
 import { action as addTask } from "~/routes/accounts.$accountId.milestones.$milestoneId_.tasks";
 import { action as outcomeEdit } from "~/routes/accounts.$accountId.outcomes.$outcomeId";
@@ -40,7 +49,9 @@ beforeAll(async () => {
   other = await createAccount();
   people.champion = await createCustomer(account.id, "champion");
   people.outsider = await createCustomer(other.id, "champion");
-  milestone = await createMilestone(await createPlan(account.id, { startDate: "2026-01-05" }), { targetDate: "2026-03-01" });
+  milestone = await createMilestone(await createPlan(account.id, { startDate: "2026-01-05" }), {
+    targetDate: "2026-03-01",
+  });
 });
 
 describe("plan-editing routes", () => {
@@ -52,28 +63,86 @@ describe("plan-editing routes", () => {
     const stale = await taskEdit({ request: await post("champion", { ...fields, title: "Second" }), params, context });
     expect(statusOf(stale)).toBe(409);
     expect(bodyOf(stale)).toEqual({ ok: false, error: "stale", fieldErrors: {} });
-    expect((await db.select().from(tasks).where(eq(tasks.id, task.id)))[0]).toMatchObject({ title: "First", version: 2 });
+    expect((await db.select().from(tasks).where(eq(tasks.id, task.id)))[0]).toMatchObject({
+      title: "First",
+      version: 2,
+    });
   });
 
   it("answer bad fields with 400 and a code per field", async () => {
     const params = { accountId: account.id, milestoneId: milestone.id };
-    const answer = await milestoneEdit({ request: await post("csm", { intent: "update", version: "1", title: "", targetDate: "2025-01-01" }), params, context });
+    const answer = await milestoneEdit({
+      request: await post("csm", { intent: "update", version: "1", title: "", targetDate: "2025-01-01" }),
+      params,
+      context,
+    });
     expect(statusOf(answer)).toBe(400);
     expect(bodyOf(answer)).toEqual({ ok: false, error: "invalid", fieldErrors: { title: "title.required" } });
-    const early = await milestoneEdit({ request: await post("csm", { intent: "update", version: "1", title: "M", targetDate: "2025-01-01" }), params, context });
+    const early = await milestoneEdit({
+      request: await post("csm", { intent: "update", version: "1", title: "M", targetDate: "2025-01-01" }),
+      params,
+      context,
+    });
     expect(bodyOf(early)).toEqual({ ok: false, error: "invalid", fieldErrors: { targetDate: "date.beforeStart" } });
-    const noVersion = await milestoneEdit({ request: await post("csm", { intent: "update", title: "M", targetDate: "2026-02-01" }), params, context });
+    const noVersion = await milestoneEdit({
+      request: await post("csm", { intent: "update", title: "M", targetDate: "2026-02-01" }),
+      params,
+      context,
+    });
     expect(statusOf(noVersion)).toBe(400);
-    expect((await db.select().from(milestones).where(eq(milestones.id, milestone.id)))[0]).toMatchObject({ version: 1, targetDate: "2026-03-01" });
+    expect((await db.select().from(milestones).where(eq(milestones.id, milestone.id)))[0]).toMatchObject({
+      version: 1,
+      targetDate: "2026-03-01",
+    });
   });
 
   it("answer 404 for another account's ids, through this account's URL or theirs, and 403 for a champion's planning", async () => {
     const theirs = await createOutcome(await createPlan(other.id));
-    expect(await status(outcomeEdit({ request: await post("csm", { intent: "delete", version: "1" }), params: { accountId: account.id, outcomeId: theirs.id }, context }))).toBe(404);
-    expect(await status(addTask({ request: await post("outsider", { title: "T", side: "customer" }), params: { accountId: account.id, milestoneId: milestone.id }, context }))).toBe(404);
-    expect(await status(planEdit({ request: await post("csm", { intent: "make_current" }), params: { accountId: account.id, planId: theirs.planId }, context }))).toBe(404);
-    expect(await status(planEdit({ request: await post("csm", { intent: "make_current" }), params: { accountId: account.id, planId: "not-an-id" }, context }))).toBe(404);
-    expect(await status(planEdit({ request: await post("champion", { intent: "add_milestone", title: "M", targetDate: "2026-04-01" }), params: { accountId: account.id, planId: milestone.planId }, context }))).toBe(403);
+    expect(
+      await status(
+        outcomeEdit({
+          request: await post("csm", { intent: "delete", version: "1" }),
+          params: { accountId: account.id, outcomeId: theirs.id },
+          context,
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await status(
+        addTask({
+          request: await post("outsider", { title: "T", side: "customer" }),
+          params: { accountId: account.id, milestoneId: milestone.id },
+          context,
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await status(
+        planEdit({
+          request: await post("csm", { intent: "make_current" }),
+          params: { accountId: account.id, planId: theirs.planId },
+          context,
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await status(
+        planEdit({
+          request: await post("csm", { intent: "make_current" }),
+          params: { accountId: account.id, planId: "not-an-id" },
+          context,
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      await status(
+        planEdit({
+          request: await post("champion", { intent: "add_milestone", title: "M", targetDate: "2026-04-01" }),
+          params: { accountId: account.id, planId: milestone.planId },
+          context,
+        }),
+      ),
+    ).toBe(403);
     expect(await db.select().from(milestones).where(eq(milestones.planId, milestone.planId))).toHaveLength(1);
   });
 });

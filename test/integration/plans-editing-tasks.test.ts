@@ -2,7 +2,15 @@ import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type Milestone, type Task, type User, activity, comments, tasks } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, createTask } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createMilestone,
+  createPlan,
+  createStaff,
+  createTask,
+} from "~db/seed/factories";
 import { listPlanActivity } from "~/domain/plans/plan-activity.server";
 import { addTask, deleteTask, updateTask } from "~/domain/plans/task-editing.server";
 import { updateTaskStatus } from "~/domain/plans/task-actions.server";
@@ -10,7 +18,10 @@ import { updateTaskStatus } from "~/domain/plans/task-actions.server";
 let account: Account;
 let milestone: Milestone;
 let otherMilestone: Milestone;
-const people = {} as Record<"admin" | "csm" | "marketing" | "champion" | "member" | "leaver" | "outsider" | "otherMember", User>;
+const people = {} as Record<
+  "admin" | "csm" | "marketing" | "champion" | "member" | "leaver" | "outsider" | "otherMember",
+  User
+>;
 const as = (person: keyof typeof people) => actorOf(people[person]);
 
 beforeAll(async () => {
@@ -29,22 +40,58 @@ beforeAll(async () => {
 });
 
 const reload = async (id: string) => (await db.select().from(tasks).where(eq(tasks.id, id)))[0];
-const entriesOf = (id: string) => db.select().from(activity).where(eq(activity.subjectId, id)).orderBy(asc(activity.createdAt));
+const entriesOf = (id: string) =>
+  db.select().from(activity).where(eq(activity.subjectId, id)).orderBy(asc(activity.createdAt));
 const idOf = (result: unknown) => (result as { id: string }).id;
-const base = (task: Task) => ({ title: task.title, notes: task.notes, side: task.side, assigneeId: task.assigneeId ?? "", dueDate: task.dueDate ?? "", internal: task.internal });
+const base = (task: Task) => ({
+  title: task.title,
+  notes: task.notes,
+  side: task.side,
+  assigneeId: task.assigneeId ?? "",
+  dueDate: task.dueDate ?? "",
+  internal: task.internal,
+});
 
 describe("addTask", () => {
   it("a planner adds any task at the end of the milestone; it is logged (internal ones as internal)", async () => {
-    const first = await addTask(as("csm"), account.id, milestone.id, { title: "Kick-off call", side: "customer", assigneeId: people.member.id, dueDate: "2026-01-20" });
-    const second = await addTask(as("admin"), account.id, milestone.id, { title: "Check licence usage", notes: "Before QBR", side: "vendor", assigneeId: people.csm.id, internal: "on" });
+    const first = await addTask(as("csm"), account.id, milestone.id, {
+      title: "Kick-off call",
+      side: "customer",
+      assigneeId: people.member.id,
+      dueDate: "2026-01-20",
+    });
+    const second = await addTask(as("admin"), account.id, milestone.id, {
+      title: "Check licence usage",
+      notes: "Before QBR",
+      side: "vendor",
+      assigneeId: people.csm.id,
+      internal: "on",
+    });
     expect(second).toMatchObject({ ok: true });
-    expect(await reload(idOf(first))).toMatchObject({ side: "customer", assigneeId: people.member.id, dueDate: "2026-01-20", status: "todo", internal: false, version: 1, planId: milestone.planId });
+    expect(await reload(idOf(first))).toMatchObject({
+      side: "customer",
+      assigneeId: people.member.id,
+      dueDate: "2026-01-20",
+      status: "todo",
+      internal: false,
+      version: 1,
+      planId: milestone.planId,
+    });
     const internal = (await reload(idOf(second)))!;
     expect(internal).toMatchObject({ side: "vendor", internal: true, notes: "Before QBR" });
     expect(internal.position).toBeGreaterThan((await reload(idOf(first)))!.position);
 
     const [created] = await entriesOf(idOf(second));
-    expect(created).toMatchObject({ action: "task.created", details: { planId: milestone.planId, title: "Check licence usage", internal: true, side: "vendor", assigneeName: "Casey CSM" } });
+    expect(created).toMatchObject({
+      action: "task.created",
+      details: {
+        planId: milestone.planId,
+        title: "Check licence usage",
+        internal: true,
+        side: "vendor",
+        assigneeName: "Casey CSM",
+      },
+    });
     // Customers never see the internal task's entry.
     const seen = await listPlanActivity(as("champion"), account.id, milestone.planId);
     expect(seen.map((entry) => entry.details.title)).toContain("Kick-off call");
@@ -52,17 +99,37 @@ describe("addTask", () => {
   });
 
   it("a champion adds customer-side tasks only, never vendor or internal ones; members, marketing and outsiders add none", async () => {
-    expect(await addTask(as("champion"), account.id, milestone.id, { title: "Invite the team", side: "customer", assigneeId: people.member.id })).toMatchObject({ ok: true });
-    expect(await addTask(as("champion"), account.id, milestone.id, { title: "V", side: "vendor" })).toEqual({ ok: false, error: "forbidden" });
-    expect(await addTask(as("champion"), account.id, milestone.id, { title: "V", side: "vendor", internal: true })).toEqual({ ok: false, error: "forbidden" });
+    expect(
+      await addTask(as("champion"), account.id, milestone.id, {
+        title: "Invite the team",
+        side: "customer",
+        assigneeId: people.member.id,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await addTask(as("champion"), account.id, milestone.id, { title: "V", side: "vendor" })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(
+      await addTask(as("champion"), account.id, milestone.id, { title: "V", side: "vendor", internal: true }),
+    ).toEqual({ ok: false, error: "forbidden" });
     for (const who of ["member", "marketing"] as const) {
-      expect(await addTask(as(who), account.id, milestone.id, { title: "C", side: "customer" })).toEqual({ ok: false, error: "forbidden" });
+      expect(await addTask(as(who), account.id, milestone.id, { title: "C", side: "customer" })).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
     }
     for (const who of ["outsider", "otherMember"] as const) {
-      expect(await addTask(as(who), account.id, milestone.id, { title: "C", side: "customer" })).toEqual({ ok: false, error: "not_found" });
+      expect(await addTask(as(who), account.id, milestone.id, { title: "C", side: "customer" })).toEqual({
+        ok: false,
+        error: "not_found",
+      });
     }
     // Another account's milestone through this account doesn't exist, even for a planner.
-    expect(await addTask(as("csm"), account.id, otherMilestone.id, { title: "C", side: "customer" })).toEqual({ ok: false, error: "not_found" });
+    expect(await addTask(as("csm"), account.id, otherMilestone.id, { title: "C", side: "customer" })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await db.select().from(tasks).where(eq(tasks.milestoneId, otherMilestone.id))).toEqual([]);
   });
 
@@ -82,7 +149,11 @@ describe("addTask", () => {
     ];
     const before = await db.select().from(tasks).where(eq(tasks.milestoneId, milestone.id));
     for (const [input, fieldErrors] of cases) {
-      expect(await addTask(as("csm"), account.id, milestone.id, input as { title: string; side: "customer" })).toEqual({ ok: false, error: "invalid", fieldErrors });
+      expect(await addTask(as("csm"), account.id, milestone.id, input as { title: string; side: "customer" })).toEqual({
+        ok: false,
+        error: "invalid",
+        fieldErrors,
+      });
     }
     expect(await db.select().from(tasks).where(eq(tasks.milestoneId, milestone.id))).toEqual(before);
   });
@@ -90,11 +161,31 @@ describe("addTask", () => {
 
 describe("updateTask", () => {
   it("a planner edits every field through the versioned write; the status is kept and old → new is logged", async () => {
-    const task = await createTask(milestone, { title: "Draft the rollout", assigneeId: people.member.id, status: "in_progress" });
+    const task = await createTask(milestone, {
+      title: "Draft the rollout",
+      assigneeId: people.member.id,
+      status: "in_progress",
+    });
     expect(
-      await updateTask(as("csm"), account.id, task.id, { ...base(task), notes: "Only the EU", side: "vendor", assigneeId: people.csm.id, dueDate: "2026-02-01", internal: "on", expectedVersion: 1 }),
+      await updateTask(as("csm"), account.id, task.id, {
+        ...base(task),
+        notes: "Only the EU",
+        side: "vendor",
+        assigneeId: people.csm.id,
+        dueDate: "2026-02-01",
+        internal: "on",
+        expectedVersion: 1,
+      }),
     ).toEqual({ ok: true });
-    expect(await reload(task.id)).toMatchObject({ notes: "Only the EU", side: "vendor", assigneeId: people.csm.id, dueDate: "2026-02-01", internal: true, status: "in_progress", version: 2 });
+    expect(await reload(task.id)).toMatchObject({
+      notes: "Only the EU",
+      side: "vendor",
+      assigneeId: people.csm.id,
+      dueDate: "2026-02-01",
+      internal: true,
+      status: "in_progress",
+      version: 2,
+    });
     const [entry] = await entriesOf(task.id);
     expect(entry).toMatchObject({
       action: "task.updated",
@@ -114,21 +205,45 @@ describe("updateTask", () => {
       },
     });
     // The next status change goes through the same version counter.
-    expect(await updateTaskStatus(as("csm"), account.id, task.id, { status: "done", expectedVersion: 1 })).toEqual({ ok: false, error: "stale" });
-    expect(await updateTaskStatus(as("csm"), account.id, task.id, { status: "done", expectedVersion: 2 })).toEqual({ ok: true });
+    expect(await updateTaskStatus(as("csm"), account.id, task.id, { status: "done", expectedVersion: 1 })).toEqual({
+      ok: false,
+      error: "stale",
+    });
+    expect(await updateTaskStatus(as("csm"), account.id, task.id, { status: "done", expectedVersion: 2 })).toEqual({
+      ok: true,
+    });
     // Nothing changed: nothing written, nothing logged.
     const done = (await reload(task.id))!;
-    expect(await updateTask(as("csm"), account.id, task.id, { ...base(done), expectedVersion: 3 })).toEqual({ ok: true });
+    expect(await updateTask(as("csm"), account.id, task.id, { ...base(done), expectedVersion: 3 })).toEqual({
+      ok: true,
+    });
     expect((await reload(task.id))!.version).toBe(3);
     expect(await entriesOf(task.id)).toHaveLength(2);
   });
 
   it("a task made internal takes its history out of customers' activity log", async () => {
     const task = await createTask(milestone, { side: "vendor", title: "Soon internal" });
-    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), title: "Soon internal", notes: "visible", expectedVersion: 1 })).toEqual({ ok: true });
-    const titles = async (who: "champion" | "csm") => (await listPlanActivity(as(who), account.id, milestone.planId)).filter((entry) => entry.details.title === "Soon internal");
+    expect(
+      await updateTask(as("csm"), account.id, task.id, {
+        ...base(task),
+        title: "Soon internal",
+        notes: "visible",
+        expectedVersion: 1,
+      }),
+    ).toEqual({ ok: true });
+    const titles = async (who: "champion" | "csm") =>
+      (await listPlanActivity(as(who), account.id, milestone.planId)).filter(
+        (entry) => entry.details.title === "Soon internal",
+      );
     expect(await titles("champion")).toHaveLength(1);
-    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), notes: "visible", internal: true, expectedVersion: 2 })).toEqual({ ok: true });
+    expect(
+      await updateTask(as("csm"), account.id, task.id, {
+        ...base(task),
+        notes: "visible",
+        internal: true,
+        expectedVersion: 2,
+      }),
+    ).toEqual({ ok: true });
     expect(await titles("champion")).toEqual([]);
     expect(await titles("csm")).toHaveLength(2);
   });
@@ -137,18 +252,44 @@ describe("updateTask", () => {
     const own = await createTask(milestone, { title: "Customer work" });
     const vendor = await createTask(milestone, { side: "vendor", title: "Vendor work" });
     const internal = await createTask(milestone, { side: "vendor", internal: true, title: "Internal work" });
-    expect(await updateTask(as("champion"), account.id, own.id, { ...base(own), title: "Customer work, renamed", assigneeId: people.member.id, expectedVersion: 1 })).toEqual({ ok: true });
-    expect(await updateTask(as("champion"), account.id, own.id, { ...base(own), side: "vendor", expectedVersion: 2 })).toEqual({ ok: false, error: "forbidden" });
-    expect(await updateTask(as("champion"), account.id, vendor.id, { ...base(vendor), title: "Mine now", expectedVersion: 1 })).toEqual({ ok: false, error: "forbidden" });
+    expect(
+      await updateTask(as("champion"), account.id, own.id, {
+        ...base(own),
+        title: "Customer work, renamed",
+        assigneeId: people.member.id,
+        expectedVersion: 1,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await updateTask(as("champion"), account.id, own.id, { ...base(own), side: "vendor", expectedVersion: 2 }),
+    ).toEqual({ ok: false, error: "forbidden" });
+    expect(
+      await updateTask(as("champion"), account.id, vendor.id, {
+        ...base(vendor),
+        title: "Mine now",
+        expectedVersion: 1,
+      }),
+    ).toEqual({ ok: false, error: "forbidden" });
     // Internal tasks don't exist for customers.
-    expect(await updateTask(as("champion"), account.id, internal.id, { ...base(internal), expectedVersion: 1 })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await updateTask(as("champion"), account.id, internal.id, { ...base(internal), expectedVersion: 1 }),
+    ).toEqual({ ok: false, error: "not_found" });
     for (const who of ["member", "marketing"] as const) {
-      expect(await updateTask(as(who), account.id, own.id, { ...base(own), title: "Nope", expectedVersion: 2 })).toEqual({ ok: false, error: "forbidden" });
+      expect(
+        await updateTask(as(who), account.id, own.id, { ...base(own), title: "Nope", expectedVersion: 2 }),
+      ).toEqual({ ok: false, error: "forbidden" });
     }
     for (const who of ["outsider", "otherMember"] as const) {
-      expect(await updateTask(as(who), account.id, own.id, { ...base(own), title: "Nope", expectedVersion: 2 })).toEqual({ ok: false, error: "not_found" });
+      expect(
+        await updateTask(as(who), account.id, own.id, { ...base(own), title: "Nope", expectedVersion: 2 }),
+      ).toEqual({ ok: false, error: "not_found" });
     }
-    expect(await reload(own.id)).toMatchObject({ title: "Customer work, renamed", assigneeId: people.member.id, side: "customer", version: 2 });
+    expect(await reload(own.id)).toMatchObject({
+      title: "Customer work, renamed",
+      assigneeId: people.member.id,
+      side: "customer",
+      version: 2,
+    });
     expect(await reload(vendor.id)).toMatchObject({ title: "Vendor work", version: 1 });
   });
 
@@ -156,18 +297,36 @@ describe("updateTask", () => {
     const task = await createTask(milestone, { title: "Keep me", assigneeId: people.member.id });
     const theirs = await createTask(otherMilestone, { title: "Theirs" });
     // Changing side keeps the customer assignee: refused next to the assignee field.
-    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), side: "vendor", expectedVersion: 1 })).toEqual({
+    expect(
+      await updateTask(as("csm"), account.id, task.id, { ...base(task), side: "vendor", expectedVersion: 1 }),
+    ).toEqual({
       ok: false,
       error: "invalid",
       fieldErrors: { assigneeId: "assignee.invalid" },
     });
-    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), internal: true, expectedVersion: 1 })).toMatchObject({ fieldErrors: { internal: "internal.vendorOnly" } });
-    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), dueDate: "2025-12-24", expectedVersion: 1 })).toMatchObject({ fieldErrors: { dueDate: "date.beforeStart" } });
-    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), title: " ", expectedVersion: 1 })).toMatchObject({ fieldErrors: { title: "title.required" } });
-    expect(await updateTask(as("csm"), account.id, theirs.id, { ...base(theirs), title: "Mine", expectedVersion: 1 })).toEqual({ ok: false, error: "not_found" });
+    expect(
+      await updateTask(as("csm"), account.id, task.id, { ...base(task), internal: true, expectedVersion: 1 }),
+    ).toMatchObject({ fieldErrors: { internal: "internal.vendorOnly" } });
+    expect(
+      await updateTask(as("csm"), account.id, task.id, { ...base(task), dueDate: "2025-12-24", expectedVersion: 1 }),
+    ).toMatchObject({ fieldErrors: { dueDate: "date.beforeStart" } });
+    expect(
+      await updateTask(as("csm"), account.id, task.id, { ...base(task), title: " ", expectedVersion: 1 }),
+    ).toMatchObject({ fieldErrors: { title: "title.required" } });
+    expect(
+      await updateTask(as("csm"), account.id, theirs.id, { ...base(theirs), title: "Mine", expectedVersion: 1 }),
+    ).toEqual({ ok: false, error: "not_found" });
 
-    expect(await updateTask(as("champion"), account.id, task.id, { ...base(task), title: "Theirs first", expectedVersion: 1 })).toEqual({ ok: true });
-    expect(await updateTask(as("csm"), account.id, task.id, { ...base(task), title: "Mine second", expectedVersion: 1 })).toEqual({ ok: false, error: "stale" });
+    expect(
+      await updateTask(as("champion"), account.id, task.id, {
+        ...base(task),
+        title: "Theirs first",
+        expectedVersion: 1,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await updateTask(as("csm"), account.id, task.id, { ...base(task), title: "Mine second", expectedVersion: 1 }),
+    ).toEqual({ ok: false, error: "stale" });
     expect(await reload(task.id)).toMatchObject({ title: "Theirs first", version: 2 });
     expect(await reload(theirs.id)).toMatchObject({ title: "Theirs", version: 1 });
     expect(await entriesOf(task.id)).toHaveLength(1);
@@ -178,18 +337,42 @@ describe("deleteTask", () => {
   it("deletes a task and its comments, logged; champions only customer tasks; stale and foreign ids refused", async () => {
     const task = await createTask(milestone, { title: "Short-lived" });
     const vendor = await createTask(milestone, { side: "vendor" });
-    await db.insert(comments).values({ id: "commentbbbbbbbb1", accountId: account.id, planId: milestone.planId, subjectType: "task", subjectId: task.id, authorId: people.member.id, body: "hi" });
-    expect(await deleteTask(as("member"), account.id, task.id, { expectedVersion: 1 })).toEqual({ ok: false, error: "forbidden" });
-    expect(await deleteTask(as("outsider"), account.id, task.id, { expectedVersion: 1 })).toEqual({ ok: false, error: "not_found" });
-    expect(await deleteTask(as("champion"), account.id, vendor.id, { expectedVersion: 1 })).toEqual({ ok: false, error: "forbidden" });
-    expect(await deleteTask(as("champion"), account.id, task.id, { expectedVersion: 0 })).toEqual({ ok: false, error: "stale" });
+    await db.insert(comments).values({
+      id: "commentbbbbbbbb1",
+      accountId: account.id,
+      planId: milestone.planId,
+      subjectType: "task",
+      subjectId: task.id,
+      authorId: people.member.id,
+      body: "hi",
+    });
+    expect(await deleteTask(as("member"), account.id, task.id, { expectedVersion: 1 })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await deleteTask(as("outsider"), account.id, task.id, { expectedVersion: 1 })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await deleteTask(as("champion"), account.id, vendor.id, { expectedVersion: 1 })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await deleteTask(as("champion"), account.id, task.id, { expectedVersion: 0 })).toEqual({
+      ok: false,
+      error: "stale",
+    });
     expect(await reload(task.id)).toBeDefined();
 
     expect(await deleteTask(as("champion"), account.id, task.id, { expectedVersion: 1 })).toEqual({ ok: true });
     expect(await reload(task.id)).toBeUndefined();
     expect(await db.select().from(comments).where(eq(comments.subjectId, task.id))).toEqual([]);
     const [entry] = await entriesOf(task.id);
-    expect(entry).toMatchObject({ action: "task.deleted", actorId: people.champion.id, details: { planId: milestone.planId, title: "Short-lived", milestoneId: milestone.id } });
+    expect(entry).toMatchObject({
+      action: "task.deleted",
+      actorId: people.champion.id,
+      details: { planId: milestone.planId, title: "Short-lived", milestoneId: milestone.id },
+    });
     expect(await deleteTask(as("csm"), account.id, vendor.id, { expectedVersion: 1 })).toEqual({ ok: true });
   });
 });

@@ -60,9 +60,17 @@ describe("recordOverdueTasks", () => {
 
   it("ignores done tasks, tasks without a due date and tasks of a superseded plan", async () => {
     const { account, milestone } = await planIn("UTC");
-    await createTask(milestone, { dueDate: "2026-11-01", status: "done", completedAt: new Date("2026-11-01T10:00:00Z") });
+    await createTask(milestone, {
+      dueDate: "2026-11-01",
+      status: "done",
+      completedAt: new Date("2026-11-01T10:00:00Z"),
+    });
     await createTask(milestone, { dueDate: null });
-    const blocked = await createTask(milestone, { dueDate: "2026-11-01", status: "blocked", blockedReason: "Waiting on IT" });
+    const blocked = await createTask(milestone, {
+      dueDate: "2026-11-01",
+      status: "blocked",
+      blockedReason: "Waiting on IT",
+    });
     const old = await createPlan(account.id, { isCurrent: false });
     await createTask(await createMilestone(old), { dueDate: "2026-10-01" });
 
@@ -89,7 +97,9 @@ describe("startOverdueTaskJob", () => {
     const { account, milestone } = await planIn("UTC");
     await createTask(milestone, { dueDate: "2000-01-01" });
     const logged: string[] = [];
-    const job = startOverdueTaskJob({ log: { log: (line: string) => logged.push(line), error: (line: string) => logged.push(`error: ${line}`) } });
+    const job = startOverdueTaskJob({
+      log: { log: (line: string) => logged.push(line), error: (line: string) => logged.push(`error: ${line}`) },
+    });
     await job.stop();
     expect(await overdueFor(account.id)).toHaveLength(1);
     expect(logged.some((line) => line.startsWith("Recorded"))).toBe(true);

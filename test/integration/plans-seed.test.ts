@@ -24,12 +24,16 @@ beforeAll(async () => {
   await seedDemo();
   // Argon2 hashing the demo password is most of it; the plans add a few dozen statements.
   expect(performance.now() - started).toBeLessThan(5_000);
-  for (const row of await db.select({ id: accounts.id, name: accounts.name }).from(accounts)) accountIds[row.name] = row.id;
+  for (const row of await db.select({ id: accounts.id, name: accounts.name }).from(accounts))
+    accountIds[row.name] = row.id;
   const csm = actorOf(await userByEmail("priya@lumen-analytics.example"));
   views.northwind = (await getCurrentPlanView(csm, accountIds["Northwind Logistics"]!))!;
   views.helix = (await getCurrentPlanView(csm, accountIds["Helix Health"]!))!;
   views.orbit = (await getCurrentPlanView(csm, accountIds["Orbit Retail"]!))!;
-  championViews.helix = (await getCurrentPlanView(actorOf(await userByEmail("elena@helixhealth.example")), accountIds["Helix Health"]!))!;
+  championViews.helix = (await getCurrentPlanView(
+    actorOf(await userByEmail("elena@helixhealth.example")),
+    accountIds["Helix Health"]!,
+  ))!;
 });
 
 const milestone = (view: PlanView, title: string) => view.milestones.find((m) => m.title === title)!;
@@ -63,9 +67,21 @@ describe("seedDemo: templates", () => {
 
 describe("seedDemo: every account has one current plan", () => {
   it("names the plans after their templates", async () => {
-    expect(views.northwind.plan).toMatchObject({ name: "Self-serve onboarding", templateName: "Self-serve onboarding", isCurrent: true });
-    expect(views.helix.plan).toMatchObject({ name: "Regulated industry launch", templateName: "Regulated industry launch", isCurrent: true });
-    expect(views.orbit.plan).toMatchObject({ name: "Enterprise rollout", templateName: "Enterprise rollout", isCurrent: true });
+    expect(views.northwind.plan).toMatchObject({
+      name: "Self-serve onboarding",
+      templateName: "Self-serve onboarding",
+      isCurrent: true,
+    });
+    expect(views.helix.plan).toMatchObject({
+      name: "Regulated industry launch",
+      templateName: "Regulated industry launch",
+      isCurrent: true,
+    });
+    expect(views.orbit.plan).toMatchObject({
+      name: "Enterprise rollout",
+      templateName: "Enterprise rollout",
+      isCurrent: true,
+    });
     for (const id of Object.values(accountIds)) expect(await listPlans(id)).toHaveLength(1);
   });
 
@@ -87,8 +103,17 @@ describe("seedDemo: Northwind — fresh", () => {
     expect(view.plan.startDate).toBe(datePlusDays(view.today, -3));
     expect(view.milestones.map((m) => m.status)).toEqual(["upcoming", "upcoming", "upcoming", "upcoming"]);
     expect(view.tasks.every((t) => t.status === "todo")).toBe(true);
-    expect(view.summary).toMatchObject({ progress: 0, milestonesAchieved: 0, milestonesTotal: 4, overdueTasks: 0, blockedTasks: 0 });
-    expect(view.summary.nextMilestone).toMatchObject({ title: "Workspace set up and warehouse connected", daysToTarget: 11 });
+    expect(view.summary).toMatchObject({
+      progress: 0,
+      milestonesAchieved: 0,
+      milestonesTotal: 4,
+      overdueTasks: 0,
+      blockedTasks: 0,
+    });
+    expect(view.summary.nextMilestone).toMatchObject({
+      title: "Workspace set up and warehouse connected",
+      daysToTarget: 11,
+    });
   });
 });
 
@@ -109,7 +134,13 @@ describe("seedDemo: Helix — mid-way, stalled", () => {
     expect(security.daysToTarget).toBe(-15);
     const blocked = view.tasks.filter((t) => t.status === "blocked");
     expect(blocked.map((t) => [t.title, t.side, t.assigneeName, t.blockedReason, t.milestoneId])).toEqual([
-      ["Sign the business associate agreement", "customer", "Elena Marsh", "Waiting on security review sign-off from Helix IT", security.id],
+      [
+        "Sign the business associate agreement",
+        "customer",
+        "Elena Marsh",
+        "Waiting on security review sign-off from Helix IT",
+        security.id,
+      ],
       [
         "Approve the single sign-on and data retention settings",
         "customer",
@@ -125,7 +156,9 @@ describe("seedDemo: Helix — mid-way, stalled", () => {
 
   it("has one internal vendor task that Elena never sees", () => {
     const internal = views.helix.tasks.filter((t) => t.internal);
-    expect(internal.map((t) => [t.title, t.side, t.assigneeName])).toEqual([["Flag renewal risk to sales leadership", "vendor", "Sofia Lindqvist"]]);
+    expect(internal.map((t) => [t.title, t.side, t.assigneeName])).toEqual([
+      ["Flag renewal risk to sales leadership", "vendor", "Sofia Lindqvist"],
+    ]);
     expect(championViews.helix.tasks.some((t) => t.internal)).toBe(false);
     expect(championViews.helix.tasks).toHaveLength(views.helix.tasks.length - 1);
   });
@@ -146,8 +179,17 @@ describe("seedDemo: Orbit — nearly done, go-live early", () => {
       expect(m.customerSignOff?.name).toBe("Kenji Watanabe");
       expect(m.ratingComment).toBeTruthy();
     }
-    expect(view.summary).toMatchObject({ milestonesAchieved: 4, milestonesTotal: 5, overdueTasks: 0, blockedTasks: 0, progress: 0.8 });
-    expect(view.summary.nextMilestone).toMatchObject({ title: "Adoption review with the executive sponsor", daysToTarget: 10 });
+    expect(view.summary).toMatchObject({
+      milestonesAchieved: 4,
+      milestonesTotal: 5,
+      overdueTasks: 0,
+      blockedTasks: 0,
+      progress: 0.8,
+    });
+    expect(view.summary.nextMilestone).toMatchObject({
+      title: "Adoption review with the executive sponsor",
+      daysToTarget: 10,
+    });
   });
 
   it("signed go-live off before its target date", () => {
@@ -166,12 +208,17 @@ describe("seedDemo: milestone.achieved events", () => {
       ["Go-live: the trading meeting runs on Lumen", 7],
     ]);
     const goLive = orbit[3]!;
-    expect(goLive.payload).toMatchObject({ planId: views.orbit.plan.id, targetDate: milestone(views.orbit, goLive.payload.title).targetDate });
+    expect(goLive.payload).toMatchObject({
+      planId: views.orbit.plan.id,
+      targetDate: milestone(views.orbit, goLive.payload.title).targetDate,
+    });
     expect(goLive.payload.achievedOn).toBe(datePlusDays(goLive.payload.targetDate, -7));
     expect(goLive.subjectId).toBe(goLive.payload.milestoneId);
 
     const helix = await listEvents("milestone.achieved", { accountId: accountIds["Helix Health"] });
-    expect(helix.map((e) => [e.payload.title, e.payload.daysEarly])).toEqual([["Kickoff: compliance scope agreed", -1]]);
+    expect(helix.map((e) => [e.payload.title, e.payload.daysEarly])).toEqual([
+      ["Kickoff: compliance scope agreed", -1],
+    ]);
     expect(await listEvents("milestone.achieved", { accountId: accountIds["Northwind Logistics"] })).toEqual([]);
   });
 });
@@ -182,7 +229,8 @@ describe("seedDemo: value", () => {
     const [northwind, helix, orbit] = await Promise.all(
       ["Northwind Logistics", "Helix Health", "Orbit Retail"].map((name) => getPlanValue(admin, accountIds[name]!)),
     );
-    const measured = (value: typeof northwind) => value!.outcomes.flatMap((outcome) => outcome.metrics).flatMap((metric) => metric.measurements).length;
+    const measured = (value: typeof northwind) =>
+      value!.outcomes.flatMap((outcome) => outcome.metrics).flatMap((metric) => metric.measurements).length;
     expect(measured(northwind)).toBe(0);
     expect(northwind!.roi).toMatchObject({ annualValue: 0, annualCost: 18_000 });
 

@@ -44,7 +44,14 @@ beforeAll(async () => {
   plan = await createPlan(account.id, { name: "Rollout", startDate: day(-60), templateId: template.id });
   otherPlan = await createPlan(other.id, { name: "Other account's plan" });
 
-  const outcome = await createOutcome(plan, { title: "Reporting automated", why: "Saves a day", successCriteria: "No spreadsheets", ownerId: people.champion.id, targetDate: day(30), position: 0 });
+  const outcome = await createOutcome(plan, {
+    title: "Reporting automated",
+    why: "Saves a day",
+    successCriteria: "No spreadsheets",
+    ownerId: people.champion.id,
+    targetDate: day(30),
+    position: 0,
+  });
   await createOutcome(plan, { title: "Adoption", position: 1 });
 
   const signedAt = new Date("2026-01-10T09:00:00Z");
@@ -60,21 +67,83 @@ beforeAll(async () => {
     rating: 5,
     ratingComment: "Smooth",
   });
-  milestone.stalled = await createMilestone(plan, { title: "Security review", targetDate: day(-7), position: 1, description: "Pass the review" });
+  milestone.stalled = await createMilestone(plan, {
+    title: "Security review",
+    targetDate: day(-7),
+    position: 1,
+    description: "Pass the review",
+  });
   milestone.atRisk = await createMilestone(plan, { title: "Data connected", targetDate: day(3), position: 2 });
   milestone.onTrack = await createMilestone(plan, { title: "Pilot", targetDate: day(20), position: 3 });
   milestone.upcoming = await createMilestone(plan, { title: "Go-live", targetDate: day(45), position: 4 });
 
-  await createTask(milestone.achieved, { title: "Kickoff call", side: "vendor", status: "done", dueDate: day(-52), assigneeId: people.csm.id, position: 0 });
-  await createTask(milestone.achieved, { title: "Name an admin", status: "done", dueDate: day(-51), assigneeId: people.champion.id, position: 1 });
+  await createTask(milestone.achieved, {
+    title: "Kickoff call",
+    side: "vendor",
+    status: "done",
+    dueDate: day(-52),
+    assigneeId: people.csm.id,
+    position: 0,
+  });
+  await createTask(milestone.achieved, {
+    title: "Name an admin",
+    status: "done",
+    dueDate: day(-51),
+    assigneeId: people.champion.id,
+    position: 1,
+  });
   await createTask(milestone.stalled, { title: "Questionnaire", status: "done", dueDate: day(-20), position: 0 });
-  await createTask(milestone.stalled, { title: "Sign the BAA", status: "blocked", blockedReason: "Waiting on IT", dueDate: day(-10), assigneeId: people.member.id, position: 1 });
-  await createTask(milestone.stalled, { title: "Approve SSO", status: "blocked", blockedReason: "Change board", dueDate: day(-1), position: 2 });
-  await createTask(milestone.stalled, { title: "Flag renewal risk", side: "vendor", internal: true, status: "todo", dueDate: day(-2), assigneeId: people.csm.id, position: 3 });
-  await createTask(milestone.atRisk, { title: "Connect the warehouse", status: "in_progress", dueDate: day(0), position: 0 });
-  await createTask(milestone.atRisk, { title: "Map the model", side: "vendor", status: "done", dueDate: day(-3), position: 1 });
-  await createTask(milestone.onTrack, { title: "Pick pilot users", status: "in_progress", dueDate: day(10), position: 0 });
-  await createTask(milestone.onTrack, { title: "Internal prep", side: "vendor", internal: true, status: "todo", dueDate: day(15), position: 1 });
+  await createTask(milestone.stalled, {
+    title: "Sign the BAA",
+    status: "blocked",
+    blockedReason: "Waiting on IT",
+    dueDate: day(-10),
+    assigneeId: people.member.id,
+    position: 1,
+  });
+  await createTask(milestone.stalled, {
+    title: "Approve SSO",
+    status: "blocked",
+    blockedReason: "Change board",
+    dueDate: day(-1),
+    position: 2,
+  });
+  await createTask(milestone.stalled, {
+    title: "Flag renewal risk",
+    side: "vendor",
+    internal: true,
+    status: "todo",
+    dueDate: day(-2),
+    assigneeId: people.csm.id,
+    position: 3,
+  });
+  await createTask(milestone.atRisk, {
+    title: "Connect the warehouse",
+    status: "in_progress",
+    dueDate: day(0),
+    position: 0,
+  });
+  await createTask(milestone.atRisk, {
+    title: "Map the model",
+    side: "vendor",
+    status: "done",
+    dueDate: day(-3),
+    position: 1,
+  });
+  await createTask(milestone.onTrack, {
+    title: "Pick pilot users",
+    status: "in_progress",
+    dueDate: day(10),
+    position: 0,
+  });
+  await createTask(milestone.onTrack, {
+    title: "Internal prep",
+    side: "vendor",
+    internal: true,
+    status: "todo",
+    dueDate: day(15),
+    position: 1,
+  });
   await createTask(milestone.upcoming, { title: "Announce go-live", status: "todo", dueDate: day(45), position: 0 });
   // Another account's task on this account's milestone id can't exist (FKs aside, every query is scoped), but a task in
   // the other plan must not leak in.
@@ -85,11 +154,36 @@ beforeAll(async () => {
 describe("getPlanView as a CSM", () => {
   it("returns the plan, today and outcomes in order", async () => {
     const view = (await getPlanView(actorOf(people.csm), account.id, plan.id))!;
-    expect(view.plan).toEqual({ id: plan.id, name: "Rollout", startDate: day(-60), templateName: `Rollout ${account.id}`, isCurrent: true, version: 1 });
+    expect(view.plan).toEqual({
+      id: plan.id,
+      name: "Rollout",
+      startDate: day(-60),
+      templateName: `Rollout ${account.id}`,
+      isCurrent: true,
+      version: 1,
+    });
     expect(view.today).toBe(today);
     expect(view.outcomes).toEqual([
-      { id: expect.any(String), title: "Reporting automated", why: "Saves a day", successCriteria: "No spreadsheets", ownerId: people.champion.id, ownerName: "Chris Champion", targetDate: day(30), version: 1 },
-      { id: expect.any(String), title: "Adoption", why: "", successCriteria: "", ownerId: null, ownerName: null, targetDate: null, version: 1 },
+      {
+        id: expect.any(String),
+        title: "Reporting automated",
+        why: "Saves a day",
+        successCriteria: "No spreadsheets",
+        ownerId: people.champion.id,
+        ownerName: "Chris Champion",
+        targetDate: day(30),
+        version: 1,
+      },
+      {
+        id: expect.any(String),
+        title: "Adoption",
+        why: "",
+        successCriteria: "",
+        ownerId: null,
+        ownerName: null,
+        targetDate: null,
+        version: 1,
+      },
     ]);
   });
 
@@ -110,7 +204,13 @@ describe("getPlanView as a CSM", () => {
       rating: 5,
       ratingComment: "Smooth",
     });
-    expect(view.milestones[1]).toMatchObject({ description: "Pass the review", vendorSignOff: null, customerSignOff: null, rating: null, outcomeId: null });
+    expect(view.milestones[1]).toMatchObject({
+      description: "Pass the review",
+      vendorSignOff: null,
+      customerSignOff: null,
+      rating: null,
+      outcomeId: null,
+    });
   });
 
   it("returns tasks grouped in milestone order, with internal ones, assignees and overdue flags", async () => {
@@ -145,7 +245,11 @@ describe("getPlanView as a CSM", () => {
       version: 1,
       courseSlug: null,
     });
-    expect(view.tasks.find((t) => t.title === "Flag renewal risk")).toMatchObject({ internal: true, overdue: true, assigneeName: "Casey CSM" });
+    expect(view.tasks.find((t) => t.title === "Flag renewal risk")).toMatchObject({
+      internal: true,
+      overdue: true,
+      assigneeName: "Casey CSM",
+    });
     // Due today is not overdue yet.
     expect(view.tasks.find((t) => t.title === "Connect the warehouse")!.overdue).toBe(false);
   });
@@ -258,7 +362,12 @@ describe("query count", () => {
     const bigAccount = await createAccount();
     const bigChampion = await createCustomer(bigAccount.id, "champion");
     const template = await createTemplate();
-    const applied = await applyTemplate(actorOf(people.csm), { accountId: bigAccount.id, templateId: template.id, startDate: today, name: "Big" });
+    const applied = await applyTemplate(actorOf(people.csm), {
+      accountId: bigAccount.id,
+      templateId: template.id,
+      startDate: today,
+      name: "Big",
+    });
     if (!applied.ok) throw new Error(applied.error);
     const [bigPlan] = await db.select().from(plans).where(eq(plans.id, applied.planId));
     for (let i = 0; i < 4; i += 1) {

@@ -40,19 +40,33 @@ describe("signInWithPassword", () => {
   });
 
   it("finds the person whatever the case of their stored address", async () => {
-    const user = await createCustomer(account.id, "member", { password: PASSWORD, email: `Mixed.Case-${Date.now()}@Test.Example` });
-    await expect(signInWithPassword(user.email.toLowerCase(), PASSWORD, newIp())).resolves.toEqual({ ok: true, userId: user.id });
+    const user = await createCustomer(account.id, "member", {
+      password: PASSWORD,
+      email: `Mixed.Case-${Date.now()}@Test.Example`,
+    });
+    await expect(signInWithPassword(user.email.toLowerCase(), PASSWORD, newIp())).resolves.toEqual({
+      ok: true,
+      userId: user.id,
+    });
   });
 
   it("answers invalid for a wrong password", async () => {
     const user = await person();
-    await expect(signInWithPassword(user.email, "wrong password", newIp())).resolves.toEqual({ ok: false, reason: "invalid" });
+    await expect(signInWithPassword(user.email, "wrong password", newIp())).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("answers invalid for an unknown email, and still counts the attempt", async () => {
     const ip = newIp();
-    await expect(signInWithPassword("nobody@test.example", PASSWORD, ip)).resolves.toEqual({ ok: false, reason: "invalid" });
-    expect(await db.$count(signInAttempts, and(eq(signInAttempts.ip, ip), eq(signInAttempts.succeeded, false)))).toBe(1);
+    await expect(signInWithPassword("nobody@test.example", PASSWORD, ip)).resolves.toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await db.$count(signInAttempts, and(eq(signInAttempts.ip, ip), eq(signInAttempts.succeeded, false)))).toBe(
+      1,
+    );
   });
 
   it("answers invalid for a deactivated person with the right password", async () => {
@@ -74,22 +88,36 @@ describe("password rate limits", () => {
     // Four failures: still allowed.
     await expect(signInWithPassword(user.email, PASSWORD, newIp())).resolves.toEqual({ ok: true, userId: user.id });
     await failures(user.email, newIp(), 1);
-    await expect(signInWithPassword(user.email, PASSWORD, newIp())).resolves.toEqual({ ok: false, reason: "rate_limited" });
+    await expect(signInWithPassword(user.email, PASSWORD, newIp())).resolves.toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 
   it("does not limit another email from the same address (below the IP limit)", async () => {
     const [target, bystander] = [await person(), await person()];
     const ip = newIp();
     await failures(target.email, ip, 5);
-    await expect(signInWithPassword(target.email, PASSWORD, ip)).resolves.toEqual({ ok: false, reason: "rate_limited" });
-    await expect(signInWithPassword(bystander.email, PASSWORD, ip)).resolves.toEqual({ ok: true, userId: bystander.id });
+    await expect(signInWithPassword(target.email, PASSWORD, ip)).resolves.toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+    await expect(signInWithPassword(bystander.email, PASSWORD, ip)).resolves.toEqual({
+      ok: true,
+      userId: bystander.id,
+    });
   });
 
   it("limits an address after 50 failures, whatever the emails", async () => {
     const user = await person();
     const ip = newIp();
     await db.insert(signInAttempts).values(
-      Array.from({ length: 50 }, (_, i) => ({ email: `spray-${i}@test.example`, ip, kind: "password" as const, succeeded: false })),
+      Array.from({ length: 50 }, (_, i) => ({
+        email: `spray-${i}@test.example`,
+        ip,
+        kind: "password" as const,
+        succeeded: false,
+      })),
     );
     await expect(signInWithPassword(user.email, PASSWORD, ip)).resolves.toEqual({ ok: false, reason: "rate_limited" });
     await expect(signInWithPassword(user.email, PASSWORD, newIp())).resolves.toEqual({ ok: true, userId: user.id });
@@ -112,10 +140,12 @@ describe("password rate limits", () => {
   it("does not count successful sign-ins or emailed-link requests", async () => {
     const user = await person();
     const ip = newIp();
-    await db.insert(signInAttempts).values([
-      ...Array.from({ length: 5 }, () => ({ email: user.email, ip, kind: "password" as const, succeeded: true })),
-      ...Array.from({ length: 5 }, () => ({ email: user.email, ip, kind: "email_link" as const, succeeded: false })),
-    ]);
+    await db
+      .insert(signInAttempts)
+      .values([
+        ...Array.from({ length: 5 }, () => ({ email: user.email, ip, kind: "password" as const, succeeded: true })),
+        ...Array.from({ length: 5 }, () => ({ email: user.email, ip, kind: "email_link" as const, succeeded: false })),
+      ]);
     await expect(signInWithPassword(user.email, PASSWORD, ip)).resolves.toEqual({ ok: true, userId: user.id });
   });
 });
@@ -130,7 +160,9 @@ async function mailedToken(email: string, path: string) {
 describe("emailed sign-in links", () => {
   it("sends a single-use link that can be peeked at before use", async () => {
     const user = await person();
-    await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe("sent");
+    await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe(
+      "sent",
+    );
     const message = await lastMailTo(user.email);
     expect(message.subject).toBe("Your sign-in link for Tandem");
     const token = await mailedToken(user.email, "/login/link");
@@ -150,7 +182,10 @@ describe("emailed sign-in links", () => {
     const user = await person();
     await requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin });
     const token = await mailedToken(user.email, "/login/link");
-    const rows = await db.select({ tokenHash: authTokens.tokenHash }).from(authTokens).where(eq(authTokens.userId, user.id));
+    const rows = await db
+      .select({ tokenHash: authTokens.tokenHash })
+      .from(authTokens)
+      .where(eq(authTokens.userId, user.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).not.toContain(token);
   });
@@ -169,7 +204,9 @@ describe("emailed sign-in links", () => {
     await requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin });
     await requestEmailLink({ purpose: "password_reset", email: user.email, ip: newIp(), origin });
     const rows = await db.select().from(authTokens).where(eq(authTokens.userId, user.id));
-    const minutes = Object.fromEntries(rows.map((r) => [r.purpose, Math.round((r.expiresAt.getTime() - r.createdAt.getTime()) / 60_000)]));
+    const minutes = Object.fromEntries(
+      rows.map((r) => [r.purpose, Math.round((r.expiresAt.getTime() - r.createdAt.getTime()) / 60_000)]),
+    );
     expect(minutes).toEqual({ magic_link: 15, password_reset: 60 });
   });
 
@@ -193,9 +230,13 @@ describe("emailed sign-in links", () => {
   it("sends at most 3 links per email in the window", async () => {
     const user = await person();
     for (let i = 0; i < 3; i++) {
-      await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe("sent");
+      await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe(
+        "sent",
+      );
     }
-    await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe("not_sent");
+    await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe(
+      "not_sent",
+    );
     expect(await mailsTo(user.email)).toHaveLength(3);
   });
 });
@@ -204,7 +245,9 @@ describe("resetPasswordWithLink", () => {
   it("sets the new password, ends every session, and works once", async () => {
     const user = await person();
     const cookies = [await sessionCookie(user.id), await sessionCookie(user.id)];
-    await expect(requestEmailLink({ purpose: "password_reset", email: user.email, ip: newIp(), origin })).resolves.toBe("sent");
+    await expect(requestEmailLink({ purpose: "password_reset", email: user.email, ip: newIp(), origin })).resolves.toBe(
+      "sent",
+    );
     expect((await lastMailTo(user.email)).subject).toBe("Reset your Tandem password");
     const token = await mailedToken(user.email, "/reset-password");
 
@@ -212,14 +255,22 @@ describe("resetPasswordWithLink", () => {
 
     expect(await db.$count(sessions, eq(sessions.userId, user.id))).toBe(0);
     for (const cookie of cookies) {
-      const response = await thrownResponse(requireActor(new Request("http://localhost/", { headers: { Cookie: cookie } })));
+      const response = await thrownResponse(
+        requireActor(new Request("http://localhost/", { headers: { Cookie: cookie } })),
+      );
       expect(response.status).toBe(302);
     }
-    await expect(signInWithPassword(user.email, "brand new password", newIp())).resolves.toEqual({ ok: true, userId: user.id });
+    await expect(signInWithPassword(user.email, "brand new password", newIp())).resolves.toEqual({
+      ok: true,
+      userId: user.id,
+    });
     await expect(signInWithPassword(user.email, PASSWORD, newIp())).resolves.toEqual({ ok: false, reason: "invalid" });
 
     await expect(resetPasswordWithLink(token, "another new password")).resolves.toBeNull();
-    await expect(signInWithPassword(user.email, "brand new password", newIp())).resolves.toEqual({ ok: true, userId: user.id });
+    await expect(signInWithPassword(user.email, "brand new password", newIp())).resolves.toEqual({
+      ok: true,
+      userId: user.id,
+    });
   });
 
   it("refuses a sign-in link used as a reset link, leaving the password alone", async () => {
@@ -237,7 +288,10 @@ describe("changePassword", () => {
   it("changes the password when the current one is right", async () => {
     const user = await person();
     await expect(changePassword(user.id, PASSWORD, "changed password 1")).resolves.toBe(true);
-    await expect(signInWithPassword(user.email, "changed password 1", newIp())).resolves.toEqual({ ok: true, userId: user.id });
+    await expect(signInWithPassword(user.email, "changed password 1", newIp())).resolves.toEqual({
+      ok: true,
+      userId: user.id,
+    });
     await expect(signInWithPassword(user.email, PASSWORD, newIp())).resolves.toEqual({ ok: false, reason: "invalid" });
   });
 
@@ -250,6 +304,9 @@ describe("changePassword", () => {
   it("lets someone who never had a password set one directly", async () => {
     const user = await createCustomer(account.id, "member");
     await expect(changePassword(user.id, "", "first password 1")).resolves.toBe(true);
-    await expect(signInWithPassword(user.email, "first password 1", newIp())).resolves.toEqual({ ok: true, userId: user.id });
+    await expect(signInWithPassword(user.email, "first password 1", newIp())).resolves.toEqual({
+      ok: true,
+      userId: user.id,
+    });
   });
 });

@@ -8,7 +8,10 @@ import { listStaff, updateStaffMember } from "~/domain/people/staff.server";
 import { thrownResponse } from "../support/responses";
 
 async function staffRow(userId: string) {
-  const [row] = await db.select({ role: users.staffRole, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ role: users.staffRole, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, userId));
   return row!;
 }
 
@@ -27,8 +30,14 @@ describe("updateStaffMember", () => {
     // In practice only admins manage staff; a deactivated admin stands in for "someone else".
     const someoneElse = actorOf(await createStaff("admin", { deactivatedAt: new Date() }));
 
-    await expect(updateStaffMember(someoneElse, lastAdmin.id, { role: "csm" })).resolves.toEqual({ ok: false, error: "last_admin" });
-    await expect(updateStaffMember(someoneElse, lastAdmin.id, { deactivate: true })).resolves.toEqual({ ok: false, error: "last_admin" });
+    await expect(updateStaffMember(someoneElse, lastAdmin.id, { role: "csm" })).resolves.toEqual({
+      ok: false,
+      error: "last_admin",
+    });
+    await expect(updateStaffMember(someoneElse, lastAdmin.id, { deactivate: true })).resolves.toEqual({
+      ok: false,
+      error: "last_admin",
+    });
     expect(await staffRow(lastAdmin.id)).toEqual({ role: "admin", deactivatedAt: null });
     // Keeping the role is not a removal.
     await expect(updateStaffMember(someoneElse, lastAdmin.id, { role: "admin" })).resolves.toEqual({ ok: true });
@@ -39,11 +48,17 @@ describe("updateStaffMember", () => {
     const b = await createStaff("admin");
     await expect(updateStaffMember(actorOf(b), a.id, { role: "marketing" })).resolves.toEqual({ ok: true });
     expect((await staffRow(a.id)).role).toBe("marketing");
-    const [entry] = await db.select().from(activity).where(and(eq(activity.subjectId, a.id), eq(activity.action, "staff.role_changed")));
+    const [entry] = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, a.id), eq(activity.action, "staff.role_changed")));
     expect(entry).toMatchObject({ accountId: null, actorId: b.id, details: { from: "admin", to: "marketing" } });
 
     await retireOtherAdmins(b.id);
-    await expect(updateStaffMember(actorOf(a), b.id, { role: "csm" })).resolves.toEqual({ ok: false, error: "last_admin" });
+    await expect(updateStaffMember(actorOf(a), b.id, { role: "csm" })).resolves.toEqual({
+      ok: false,
+      error: "last_admin",
+    });
   });
 
   it("refuses any change to yourself", async () => {
@@ -66,12 +81,18 @@ describe("updateStaffMember", () => {
     expect(await db.$count(sessions, eq(sessions.userId, csm.id))).toBe(0);
     expect(await db.$count(sessions, eq(sessions.userId, admin.id))).toBe(1);
     expect((await staffRow(csm.id)).deactivatedAt).toBeInstanceOf(Date);
-    expect((await thrownResponse(requireActor(new Request("http://localhost/", { headers: { Cookie: cookie } })))).status).toBe(302);
-    await expect(requireActor(new Request("http://localhost/", { headers: { Cookie: adminCookie } }))).resolves.toMatchObject({ id: admin.id });
+    expect(
+      (await thrownResponse(requireActor(new Request("http://localhost/", { headers: { Cookie: cookie } })))).status,
+    ).toBe(302);
+    await expect(
+      requireActor(new Request("http://localhost/", { headers: { Cookie: adminCookie } })),
+    ).resolves.toMatchObject({ id: admin.id });
 
     const listed = (await listStaff()).find((s) => s.id === csm.id);
     expect(listed?.deactivatedAt).not.toBeNull();
-    expect(await db.$count(activity, and(eq(activity.subjectId, csm.id), eq(activity.action, "staff.deactivated")))).toBe(1);
+    expect(
+      await db.$count(activity, and(eq(activity.subjectId, csm.id), eq(activity.action, "staff.deactivated"))),
+    ).toBe(1);
 
     await expect(updateStaffMember(actorOf(admin), csm.id, { reactivate: true })).resolves.toEqual({ ok: true });
     expect((await staffRow(csm.id)).deactivatedAt).toBeNull();
@@ -88,8 +109,14 @@ describe("updateStaffMember", () => {
     const admin = await createStaff("admin");
     const account = await createAccount();
     const customer = await createCustomer(account.id, "champion");
-    await expect(updateStaffMember(actorOf(admin), customer.id, { deactivate: true })).resolves.toEqual({ ok: false, error: "not_found" });
+    await expect(updateStaffMember(actorOf(admin), customer.id, { deactivate: true })).resolves.toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect((await db.select({ d: users.deactivatedAt }).from(users).where(eq(users.id, customer.id)))[0]!.d).toBeNull();
-    await expect(updateStaffMember(actorOf(admin), "zzzzzzzzzzzzzzzz", { role: "csm" })).resolves.toEqual({ ok: false, error: "not_found" });
+    await expect(updateStaffMember(actorOf(admin), "zzzzzzzzzzzzzzzz", { role: "csm" })).resolves.toEqual({
+      ok: false,
+      error: "not_found",
+    });
   });
 });

@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 
 function post(userId: string, url: string, fields: Record<string, string>) {
-  return signedInRequest(userId, url, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  return signedInRequest(userId, url, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
 }
 
 const valid = (name: string) => ({
@@ -29,21 +33,36 @@ const valid = (name: string) => ({
 });
 
 /** What `data(body, { status })` hands to Remix. */
-type DataAnswer = { data: { fieldErrors: Record<string, string>; formError?: string | null }; init: { status: number } };
+type DataAnswer = {
+  data: { fieldErrors: Record<string, string>; formError?: string | null };
+  init: { status: number };
+};
 const answer = (value: unknown) => value as DataAnswer;
 
 describe("the template routes' actions", () => {
   it("answer 400 with errors keyed by field for invalid rows, and save nothing", async () => {
     const name = `Invalid ${Date.now()}`;
-    const request = await post(csm.id, "http://localhost/templates/new", { ...valid(name), "milestones.0.dayOffset": "2000", "milestones.0.tasks.0.side": "both" });
+    const request = await post(csm.id, "http://localhost/templates/new", {
+      ...valid(name),
+      "milestones.0.dayOffset": "2000",
+      "milestones.0.tasks.0.side": "both",
+    });
     const result = answer(await newAction({ request, params: {}, context: { clientIp: "127.0.0.1" } }));
     expect(result.init.status).toBe(400);
-    expect(result.data.fieldErrors).toEqual({ "milestones.0.dayOffset": "template.dayRange", "milestones.0.tasks.0.side": "template.sideInvalid" });
+    expect(result.data.fieldErrors).toEqual({
+      "milestones.0.dayOffset": "template.dayRange",
+      "milestones.0.tasks.0.side": "template.sideInvalid",
+    });
   });
 
   it("answer 400 to malformed names and 409 to a taken name", async () => {
-    const malformed = await post(csm.id, "http://localhost/templates/new", { ...valid("x"), "milestones.5000.title": "far" });
-    expect(answer(await newAction({ request: malformed, params: {}, context: { clientIp: "127.0.0.1" } })).init.status).toBe(400);
+    const malformed = await post(csm.id, "http://localhost/templates/new", {
+      ...valid("x"),
+      "milestones.5000.title": "far",
+    });
+    expect(
+      answer(await newAction({ request: malformed, params: {}, context: { clientIp: "127.0.0.1" } })).init.status,
+    ).toBe(400);
     const existing = await createTemplate();
     const taken = await post(csm.id, "http://localhost/templates/new", valid(existing.name.toUpperCase()));
     const result = answer(await newAction({ request: taken, params: {}, context: { clientIp: "127.0.0.1" } }));
@@ -54,9 +73,17 @@ describe("the template routes' actions", () => {
   it("refuse a stale save with 409 and a message that says what happened", async () => {
     const template = await createTemplate();
     const params = { templateId: template.id };
-    const fresh = await post(csm.id, `http://localhost/templates/${template.id}`, { ...valid(`${template.name} A`), version: "1" });
-    expect((await thrownOrReturned(editAction({ request: fresh, params, context: { clientIp: "127.0.0.1" } }))).status).toBe(302);
-    const stale = await post(csm.id, `http://localhost/templates/${template.id}`, { ...valid(`${template.name} B`), version: "1" });
+    const fresh = await post(csm.id, `http://localhost/templates/${template.id}`, {
+      ...valid(`${template.name} A`),
+      version: "1",
+    });
+    expect(
+      (await thrownOrReturned(editAction({ request: fresh, params, context: { clientIp: "127.0.0.1" } }))).status,
+    ).toBe(302);
+    const stale = await post(csm.id, `http://localhost/templates/${template.id}`, {
+      ...valid(`${template.name} B`),
+      version: "1",
+    });
     const result = answer(await editAction({ request: stale, params, context: { clientIp: "127.0.0.1" } }));
     expect(result.init.status).toBe(409);
     expect(result.data.formError).toContain("Someone else saved this template since you opened it");
@@ -67,8 +94,17 @@ describe("the template routes' actions", () => {
     const template = await createTemplate();
     const champion = await createCustomer((await createAccount()).id, "champion");
     for (const person of [marketing, champion]) {
-      const request = await post(person.id, `http://localhost/templates/${template.id}`, { ...valid("Nope"), version: "1" });
-      expect((await thrownResponse(editAction({ request, params: { templateId: template.id }, context: { clientIp: "127.0.0.1" } }))).status).toBe(404);
+      const request = await post(person.id, `http://localhost/templates/${template.id}`, {
+        ...valid("Nope"),
+        version: "1",
+      });
+      expect(
+        (
+          await thrownResponse(
+            editAction({ request, params: { templateId: template.id }, context: { clientIp: "127.0.0.1" } }),
+          )
+        ).status,
+      ).toBe(404);
     }
     expect((await getTemplate(template.id))!.version).toBe(1);
   });

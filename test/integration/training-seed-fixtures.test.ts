@@ -20,10 +20,22 @@ beforeAll(async () => {
 
 describe("the training demo story on the fixture courses", () => {
   it("tells the same story with the courses in use", () => {
-    expect(adoption.orbit.courses.find((c) => c.slug === DASHBOARDS)).toMatchObject({ finished: 3, people: 4, fraction: 0.75 });
-    expect(personIn(adoption.orbit, "Daniel Cho", DASHBOARDS)).toMatchObject({ status: "in_progress", completed: 1, total: 2 });
+    expect(adoption.orbit.courses.find((c) => c.slug === DASHBOARDS)).toMatchObject({
+      finished: 3,
+      people: 4,
+      fraction: 0.75,
+    });
+    expect(personIn(adoption.orbit, "Daniel Cho", DASHBOARDS)).toMatchObject({
+      status: "in_progress",
+      completed: 1,
+      total: 2,
+    });
     // A one-lesson course can't be part-done by lessons: read, quiz not passed yet.
-    expect(personIn(adoption.orbit, "Kenji Watanabe", ROLLOUT)).toMatchObject({ status: "in_progress", completed: 0, total: 1 });
+    expect(personIn(adoption.orbit, "Kenji Watanabe", ROLLOUT)).toMatchObject({
+      status: "in_progress",
+      completed: 0,
+      total: 1,
+    });
     expect(adoption.helix.courses.find((c) => c.slug === DASHBOARDS)).toMatchObject({ finished: 2 });
     expect(adoption.northwind.notStarted.map((p) => p.name)).toEqual(["Aisha Patel", "Lukas Becker", "Tom Reyes"]);
   });
@@ -35,7 +47,11 @@ describe("the training demo story on the fixture courses", () => {
 
   it("carries on through the domain: Daniel finishing completes Orbit's plan task", async () => {
     const course = findCourse(loadCatalog(), DASHBOARDS)!;
-    const outcome = await markLessonRead(await actorFor("daniel@orbitretail.example"), course, findLesson(course, "build-one")!);
+    const outcome = await markLessonRead(
+      await actorFor("daniel@orbitretail.example"),
+      course,
+      findLesson(course, "build-one")!,
+    );
     expect(outcome.certificateCode).not.toBeNull();
     const [task] = await db.select().from(tasks).where(eq(tasks.title, "Certify one dashboard author in every region"));
     expect(task).toMatchObject({ courseSlug: DASHBOARDS, status: "done" });

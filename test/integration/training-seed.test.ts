@@ -28,14 +28,21 @@ const course = (name: keyof DemoAdoption, slug: string) => adoption[name].course
 describe("the training demo story", () => {
   it("Orbit: three of four finished “Getting started”, Daniel is on his way, Kenji is leading the change", () => {
     expect(course("orbit", GETTING_STARTED)).toMatchObject({ finished: 3, people: 4 });
-    expect(personIn(adoption.orbit, "Daniel Cho", GETTING_STARTED)).toMatchObject({ status: "in_progress", completed: 3, total: 6 });
+    expect(personIn(adoption.orbit, "Daniel Cho", GETTING_STARTED)).toMatchObject({
+      status: "in_progress",
+      completed: 3,
+      total: 6,
+    });
     expect(personIn(adoption.orbit, "Kenji Watanabe", LEADING)).toMatchObject({ status: "in_progress", completed: 5 });
     expect(adoption.orbit.notStarted).toEqual([]);
   });
 
   it("Helix: two finished, Grace started, Owen and Mia haven't", () => {
     expect(course("helix", GETTING_STARTED)).toMatchObject({ finished: 2, started: 3, people: 5 });
-    expect(personIn(adoption.helix, "Grace Kim", GETTING_STARTED)).toMatchObject({ status: "in_progress", completed: 2 });
+    expect(personIn(adoption.helix, "Grace Kim", GETTING_STARTED)).toMatchObject({
+      status: "in_progress",
+      completed: 2,
+    });
     expect(adoption.helix.notStarted.map((p) => p.name)).toEqual(["Mia Santos", "Owen Fletcher"]);
   });
 
@@ -51,7 +58,11 @@ describe("the training demo story", () => {
     expect(new Set(certs.map((c) => c.code)).size).toBe(certs.length);
     const events = await listEvents("course.completed");
     for (const cert of certs) {
-      expect(await verifyCertificate(cert.code)).toEqual({ personName: cert.personName, courseTitle: "Getting started with Lumen", issuedAt: cert.issuedAt });
+      expect(await verifyCertificate(cert.code)).toEqual({
+        personName: cert.personName,
+        courseTitle: "Getting started with Lumen",
+        issuedAt: cert.issuedAt,
+      });
       expect(cert.courseVersion).toBe(findCourse(catalog, cert.courseSlug)!.version);
       expect(cert.issuedAt.getTime()).toBeLessThan(Date.now());
       const event = events.find((e) => e.payload.certificateId === cert.id)!;
@@ -67,8 +78,16 @@ describe("the training demo story", () => {
     const [progress, quizzes] = await Promise.all([db.select().from(lessonProgress), db.select().from(quizResults)]);
     for (const row of progress) {
       const lesson = findCourse(catalog, row.courseSlug)!.lessons.find((l) => l.slug === row.lessonSlug)!;
-      const passed = quizzes.filter((q) => q.userId === row.userId && q.lessonSlug === row.lessonSlug && q.passedAt).map((q) => q.quizId);
-      expect(Boolean(row.completedAt)).toBe(isLessonComplete({ read: Boolean(row.readAt), quizIds: lesson.quizzes.map((q) => q.id), passedQuizIds: passed }));
+      const passed = quizzes
+        .filter((q) => q.userId === row.userId && q.lessonSlug === row.lessonSlug && q.passedAt)
+        .map((q) => q.quizId);
+      expect(Boolean(row.completedAt)).toBe(
+        isLessonComplete({
+          read: Boolean(row.readAt),
+          quizIds: lesson.quizzes.map((q) => q.id),
+          passedQuizIds: passed,
+        }),
+      );
     }
     expect(quizzes.some((q) => !q.lastPassed && q.attempts === 1)).toBe(true);
     expect(quizzes.some((q) => q.lastPassed && q.attempts === 2)).toBe(true);
@@ -76,13 +95,22 @@ describe("the training demo story", () => {
 
   it("no team finished a course: no team signal, no ask beyond the advocacy story (two from milestones, Priyanka's by hand)", async () => {
     expect(await listEvents("course.completed_by_team")).toEqual([]);
-    expect((await db.select({ signal: asks.signal }).from(asks)).map((a) => a.signal).sort()).toEqual(["manual", "milestone_achieved", "milestone_achieved"]);
+    expect((await db.select({ signal: asks.signal }).from(asks)).map((a) => a.signal).sort()).toEqual([
+      "manual",
+      "milestone_achieved",
+      "milestone_achieved",
+    ]);
   });
 
   it("Orbit's plan task requires the course of three authors and stays open while Daniel hasn't finished", async () => {
     const [task] = await db.select().from(tasks).where(eq(tasks.title, "Certify one dashboard author in every region"));
     expect(task).toMatchObject({ courseSlug: GETTING_STARTED, status: "todo" });
-    const training = await getTaskTraining(await actorFor("marcus@lumen-analytics.example"), task!.accountId, task!.id, catalog.courses);
+    const training = await getTaskTraining(
+      await actorFor("marcus@lumen-analytics.example"),
+      task!.accountId,
+      task!.id,
+      catalog.courses,
+    );
     expect(training!.trainees.map((t) => [t.name, t.finished])).toEqual([
       ["Chloe Nguyen", true],
       ["Daniel Cho", false],

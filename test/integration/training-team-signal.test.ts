@@ -17,7 +17,9 @@ beforeAll(async () => {
   cacheDir = mkdtempSync(join(tmpdir(), "tandem-mdx-"));
   process.env.MDX_CACHE_DIR = cacheDir;
   const marketing = await createStaff("marketing");
-  await db.insert(askRules).values({ id: newId(), signal: "team_trained", askType: "quote", createdById: marketing.id });
+  await db
+    .insert(askRules)
+    .values({ id: newId(), signal: "team_trained", askType: "quote", createdById: marketing.id });
 });
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
@@ -45,11 +47,23 @@ describe("course completed by the whole team", () => {
     await finishCourse(champion);
     const team = await listEvents("course.completed_by_team", { accountId: account.id });
     expect(team).toHaveLength(1);
-    expect(team[0]!.payload).toMatchObject({ courseSlug: "dashboards-in-a-day", courseVersion: "1.0", courseTitle: "Dashboards in a day", people: 2 });
+    expect(team[0]!.payload).toMatchObject({
+      courseSlug: "dashboards-in-a-day",
+      courseVersion: "1.0",
+      courseTitle: "Dashboards in a day",
+      people: 2,
+    });
 
     // The advocacy rule for this signal asked the champion, tied to the course.
     const made = await db.select().from(asks).where(eq(asks.accountId, account.id));
-    expect(made).toMatchObject([{ recipientId: champion.id, askType: "quote", signal: "team_trained", context: { courseTitle: "Dashboards in a day" } }]);
+    expect(made).toMatchObject([
+      {
+        recipientId: champion.id,
+        askType: "quote",
+        signal: "team_trained",
+        context: { courseTitle: "Dashboards in a day" },
+      },
+    ]);
 
     // A newcomer finishing later doesn't record it again.
     const later = await createCustomer(account.id, "member");

@@ -5,7 +5,16 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { activity, certificates, lessonProgress, quizResults, tasks } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createMilestone, createPlan, createStaff, createTask, signedInRequest } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createMilestone,
+  createPlan,
+  createStaff,
+  createTask,
+  signedInRequest,
+} from "~db/seed/factories";
 import { listEvents } from "~/domain/events/record.server";
 import { findCourse, loadCatalog } from "~/domain/training/content.server";
 import { markLessonRead, submitQuiz } from "~/domain/training/learning.server";
@@ -56,9 +65,13 @@ describe("lesson page and quiz", () => {
       for (const answer of answers) body.append("answer", answer);
       return signedInRequest(member.id, url, { method: "POST", body });
     };
-    const wrong = (await lessonAction(args(await submit(["0"]), params))) as { feedback: { passed: boolean; answers: { explanation: string }[] } };
+    const wrong = (await lessonAction(args(await submit(["0"]), params))) as {
+      feedback: { passed: boolean; answers: { explanation: string }[] };
+    };
     expect(wrong.feedback.passed).toBe(false);
-    expect(wrong.feedback.answers.map((a) => a.explanation)).toEqual(["Thirty charts bury the one number that matters."]);
+    expect(wrong.feedback.answers.map((a) => a.explanation)).toEqual([
+      "Thirty charts bury the one number that matters.",
+    ]);
     const right = (await lessonAction(args(await submit(["1"]), params))) as { feedback: { passed: boolean } };
     expect(right.feedback.passed).toBe(true);
 
@@ -76,7 +89,9 @@ describe("lesson page and quiz", () => {
       [{ intent: "quiz", quizId: "first-chart", answer: "7" }, "unknown_answer"],
       [{ intent: "quiz", quizId: "no-such-quiz", answer: "1" }, "unknown_quiz"],
     ] as const) {
-      const result = (await lessonAction(args(await signedInRequest(member.id, url, { method: "POST", body: new URLSearchParams(fields) }), params))) as { init: { status: number }; data: { error: string } };
+      const result = (await lessonAction(
+        args(await signedInRequest(member.id, url, { method: "POST", body: new URLSearchParams(fields) }), params),
+      )) as { init: { status: number }; data: { error: string } };
       expect(result.init.status).toBe(400);
       expect(result.data.error).toBe(error);
     }
@@ -86,7 +101,10 @@ describe("lesson page and quiz", () => {
   it("answers 404 for an unknown course or lesson", async () => {
     const account = await createAccount();
     const member = await createCustomer(account.id, "member");
-    for (const params of [{ courseSlug: "nope", lessonSlug: "why-dashboards" }, { courseSlug: SLUG, lessonSlug: "nope" }]) {
+    for (const params of [
+      { courseSlug: "nope", lessonSlug: "why-dashboards" },
+      { courseSlug: SLUG, lessonSlug: "nope" },
+    ]) {
       const response = await thrownResponse(lessonLoader(args(await signedInRequest(member.id), params)));
       expect(response.status).toBe(404);
     }
@@ -117,23 +135,40 @@ describe("completion and certificates", () => {
     expect((await finishCourse(member)).certificateCode).toBeNull();
     const issued = await db.select().from(certificates).where(eq(certificates.userId, member.id));
     expect(issued).toHaveLength(1);
-    expect(issued[0]).toMatchObject({ courseSlug: SLUG, courseVersion: "1.0", courseTitle: "Dashboards in a day", personName: "Ada Learner", accountId: account.id });
+    expect(issued[0]).toMatchObject({
+      courseSlug: SLUG,
+      courseVersion: "1.0",
+      courseTitle: "Dashboards in a day",
+      personName: "Ada Learner",
+      accountId: account.id,
+    });
     const events = await listEvents("course.completed", { accountId: account.id });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: member.id, subjectId: issued[0].id, payload: { courseSlug: SLUG, courseVersion: "1.0", userId: member.id } });
+    expect(events[0]).toMatchObject({
+      actorId: member.id,
+      subjectId: issued[0].id,
+      payload: { courseSlug: SLUG, courseVersion: "1.0", userId: member.id },
+    });
   });
 
   it("certificate codes are unique and the public page shows only name, course and date", async () => {
     const account = await createAccount();
-    const people = await Promise.all([createCustomer(account.id, "member", { name: "Bo One" }), createCustomer(account.id, "member", { name: "Cy Two" })]);
+    const people = await Promise.all([
+      createCustomer(account.id, "member", { name: "Bo One" }),
+      createCustomer(account.id, "member", { name: "Cy Two" }),
+    ]);
     const codes = [];
     for (const person of people) codes.push((await finishCourse(person)).certificateCode!);
     expect(new Set(codes).size).toBe(2);
-    const page = await certificateLoader(args(new Request(`http://localhost/certificates/${codes[0]}`), { code: codes[0] }));
+    const page = await certificateLoader(
+      args(new Request(`http://localhost/certificates/${codes[0]}`), { code: codes[0] }),
+    );
     expect(Object.keys(page).sort()).toEqual(["courseTitle", "issuedOn", "personName"]);
     expect(page).toMatchObject({ personName: "Bo One", courseTitle: "Dashboards in a day" });
     for (const code of ["aaaaaaaaaaaaaaaa", "not-a-code"]) {
-      expect((await thrownResponse(certificateLoader(args(new Request("http://localhost/"), { code })))).status).toBe(404);
+      expect((await thrownResponse(certificateLoader(args(new Request("http://localhost/"), { code })))).status).toBe(
+        404,
+      );
     }
   });
 });
@@ -148,7 +183,11 @@ describe("plan link", () => {
     const task = await createTask(milestone, { title: "Finance completes Dashboards in a day" });
     const { course } = fixtureCourse();
 
-    const set = await setTaskTraining(actorOf(csm), account.id, task.id, { course, traineeIds: [ann.id, ben.id], expectedVersion: task.version });
+    const set = await setTaskTraining(actorOf(csm), account.id, task.id, {
+      course,
+      traineeIds: [ann.id, ben.id],
+      expectedVersion: task.version,
+    });
     expect(set).toEqual({ ok: true, completed: false });
     await finishCourse(ann);
     expect((await db.select().from(tasks).where(eq(tasks.id, task.id)))[0].status).toBe("todo");
@@ -156,9 +195,16 @@ describe("plan link", () => {
     const [done] = await db.select().from(tasks).where(eq(tasks.id, task.id));
     expect(done.status).toBe("done");
     expect(done.completedAt).not.toBeNull();
-    const entries = await db.select().from(activity).where(and(eq(activity.subjectId, task.id), eq(activity.action, "task.training_completed")));
+    const entries = await db
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectId, task.id), eq(activity.action, "task.training_completed")));
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ accountId: account.id, actorId: ben.id, details: { to: "done", course: "Dashboards in a day", planId: plan.id } });
+    expect(entries[0]).toMatchObject({
+      accountId: account.id,
+      actorId: ben.id,
+      details: { to: "done", course: "Dashboards in a day", planId: plan.id },
+    });
   });
 
   it("only staff who plan may set it; trainees must be people of the task's account", async () => {
@@ -171,12 +217,27 @@ describe("plan link", () => {
     const task = await createTask(await createMilestone(await createPlan(account.id)));
     const { course } = fixtureCourse();
     const input = { course, traineeIds: [champion.id], expectedVersion: task.version };
-    expect(await setTaskTraining(actorOf(champion), account.id, task.id, input)).toEqual({ ok: false, error: "forbidden" });
-    expect(await setTaskTraining(actorOf(marketing), account.id, task.id, input)).toEqual({ ok: false, error: "forbidden" });
+    expect(await setTaskTraining(actorOf(champion), account.id, task.id, input)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await setTaskTraining(actorOf(marketing), account.id, task.id, input)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await setTaskTraining(actorOf(csm), other.id, task.id, input)).toEqual({ ok: false, error: "not_found" });
-    expect(await setTaskTraining(actorOf(csm), account.id, task.id, { ...input, traineeIds: [stranger.id] })).toEqual({ ok: false, error: "invalid_trainee" });
-    expect(await setTaskTraining(actorOf(csm), account.id, task.id, { ...input, traineeIds: [] })).toEqual({ ok: false, error: "no_trainees" });
-    expect(await setTaskTraining(actorOf(csm), account.id, task.id, { ...input, expectedVersion: 99 })).toEqual({ ok: false, error: "stale" });
+    expect(await setTaskTraining(actorOf(csm), account.id, task.id, { ...input, traineeIds: [stranger.id] })).toEqual({
+      ok: false,
+      error: "invalid_trainee",
+    });
+    expect(await setTaskTraining(actorOf(csm), account.id, task.id, { ...input, traineeIds: [] })).toEqual({
+      ok: false,
+      error: "no_trainees",
+    });
+    expect(await setTaskTraining(actorOf(csm), account.id, task.id, { ...input, expectedVersion: 99 })).toEqual({
+      ok: false,
+      error: "stale",
+    });
   });
 
   it("completes at once when every trainee has already finished", async () => {
@@ -186,7 +247,13 @@ describe("plan link", () => {
     await finishCourse(member);
     const task = await createTask(await createMilestone(await createPlan(account.id)));
     const { course } = fixtureCourse();
-    expect(await setTaskTraining(actorOf(csm), account.id, task.id, { course, traineeIds: [member.id], expectedVersion: task.version })).toEqual({ ok: true, completed: true });
+    expect(
+      await setTaskTraining(actorOf(csm), account.id, task.id, {
+        course,
+        traineeIds: [member.id],
+        expectedVersion: task.version,
+      }),
+    ).toEqual({ ok: true, completed: true });
   });
 });
 
@@ -205,7 +272,10 @@ describe("team adoption permissions", () => {
     await finishCourse(learner);
     await createCustomer(own.id, "member", { name: "Eve Notyet" });
     await createCustomer(other.id, "member", { name: "Fay Elsewhere" });
-    const caller = role === "csm" || role === "marketing" ? await createStaff(role) : await createCustomer(scope === "own" ? own.id : other.id, role);
+    const caller =
+      role === "csm" || role === "marketing"
+        ? await createStaff(role)
+        : await createCustomer(scope === "own" ? own.id : other.id, role);
     const request = await signedInRequest(caller.id);
     const pending = teamLoader(args(request, { accountId: own.id }));
     if (status !== 200) {
@@ -232,15 +302,23 @@ describe("adoption figures follow a course's audience", () => {
 
     const before = await getAccountAdoption(account.id, [championsOnly]);
     expect(before.courses[0]).toMatchObject({ finished: 0, people: 1, fraction: 0 });
-    expect(before.people.find((p) => p.name === "Nia Member")!.courses[0]).toMatchObject({ status: "not_started", counted: false });
+    expect(before.people.find((p) => p.name === "Nia Member")!.courses[0]).toMatchObject({
+      status: "not_started",
+      counted: false,
+    });
     const across = (await listAdoptionAcrossAccounts([championsOnly])).find((row) => row.id === account.id)!;
     expect(across).toMatchObject({ people: 3, courses: [{ finished: 0, people: 1 }] });
 
     await finishCourse(member);
     const after = await getAccountAdoption(account.id, [championsOnly]);
     expect(after.courses[0]).toMatchObject({ finished: 1, people: 2, fraction: 0.5 });
-    expect((await listAdoptionAcrossAccounts([championsOnly])).find((row) => row.id === account.id)!.courses[0]).toMatchObject({ finished: 1, people: 2, fraction: 0.5 });
+    expect(
+      (await listAdoptionAcrossAccounts([championsOnly])).find((row) => row.id === account.id)!.courses[0],
+    ).toMatchObject({ finished: 1, people: 2, fraction: 0.5 });
     // A course for everyone still counts everyone.
-    expect((await getAccountAdoption(account.id, [fixtureCourse().course])).courses[0]).toMatchObject({ finished: 1, people: 3 });
+    expect((await getAccountAdoption(account.id, [fixtureCourse().course])).courses[0]).toMatchObject({
+      finished: 1,
+      people: 3,
+    });
   });
 });

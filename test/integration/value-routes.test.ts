@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Account, User } from "~db/schema";
-import { createAccount, createCustomer, createMetric, createOutcome, createPlan, createStaff, signedInRequest } from "~db/seed/factories";
+import {
+  createAccount,
+  createCustomer,
+  createMetric,
+  createOutcome,
+  createPlan,
+  createStaff,
+  signedInRequest,
+} from "~db/seed/factories";
 import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
 import { action as measureAction } from "~/routes/accounts.$accountId.metrics.$metricId.measurements";
@@ -25,10 +33,17 @@ beforeAll(async () => {
 });
 
 function post(userId: string, url: string, fields: Record<string, string>) {
-  return signedInRequest(userId, `http://localhost${url}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  return signedInRequest(userId, `http://localhost${url}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
 }
 const context = { clientIp: "127.0.0.1" };
-type Answer = { data: { ok: boolean; fieldErrors: Record<string, string>; formError?: string }; init: { status: number } };
+type Answer = {
+  data: { ok: boolean; fieldErrors: Record<string, string>; formError?: string };
+  init: { status: number };
+};
 const answer = (value: unknown) => value as Answer;
 const metricFields = (overrides: Record<string, string> = {}) => ({
   outcomeId: outcome.id,
@@ -44,39 +59,82 @@ const metricFields = (overrides: Record<string, string> = {}) => ({
 
 describe("value routes", () => {
   it("answer 400 with the field's message for an absurd or non-numeric figure, and create nothing", async () => {
-    const request = await post(people.champion.id, `/accounts/${account.id}/metrics`, metricFields({ baseline: "9e99", target: "lots" }));
+    const request = await post(
+      people.champion.id,
+      `/accounts/${account.id}/metrics`,
+      metricFields({ baseline: "9e99", target: "lots" }),
+    );
     const result = answer(await createAction({ request, params: { accountId: account.id }, context }));
     expect(result.init.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({ baseline: "value.figureInvalid", target: "value.figureInvalid" });
   });
 
   it("create a metric for the champion and refuse a member with 403", async () => {
-    const created = await createAction({ request: await post(people.champion.id, `/accounts/${account.id}/metrics`, metricFields()), params: { accountId: account.id }, context });
+    const created = await createAction({
+      request: await post(people.champion.id, `/accounts/${account.id}/metrics`, metricFields()),
+      params: { accountId: account.id },
+      context,
+    });
     expect(created).toMatchObject({ ok: true });
-    const refused = answer(await createAction({ request: await post(people.member.id, `/accounts/${account.id}/metrics`, metricFields()), params: { accountId: account.id }, context }));
+    const refused = answer(
+      await createAction({
+        request: await post(people.member.id, `/accounts/${account.id}/metrics`, metricFields()),
+        params: { accountId: account.id },
+        context,
+      }),
+    );
     expect(refused.init.status).toBe(403);
   });
 
   it("answer 409 to an edit made against an old version", async () => {
     const metric = await createMetric(outcome, { version: 3 });
-    const request = await post(people.csm.id, `/accounts/${account.id}/metrics/${metric.id}`, { ...metricFields(), intent: "update", version: "2" });
-    const result = answer(await metricAction({ request, params: { accountId: account.id, metricId: metric.id }, context }));
+    const request = await post(people.csm.id, `/accounts/${account.id}/metrics/${metric.id}`, {
+      ...metricFields(),
+      intent: "update",
+      version: "2",
+    });
+    const result = answer(
+      await metricAction({ request, params: { accountId: account.id, metricId: metric.id }, context }),
+    );
     expect(result.init.status).toBe(409);
     expect(result.data.formError).toBe("stale");
   });
 
   it("answer 404 to another account's people and to malformed ids", async () => {
     const metric = await createMetric(outcome);
-    const outsider = await post(people.outsider.id, `/accounts/${account.id}/metrics/${metric.id}/measurements`, { measuredOn: todayIn("UTC"), value: "5" });
-    expect((await thrownResponse(measureAction({ request: outsider, params: { accountId: account.id, metricId: metric.id }, context }))).status).toBe(404);
-    const malformed = await post(people.champion.id, `/accounts/${account.id}/metrics/not-an-id/measurements`, { measuredOn: todayIn("UTC"), value: "5" });
-    expect((await thrownResponse(measureAction({ request: malformed, params: { accountId: account.id, metricId: "not-an-id" }, context }))).status).toBe(404);
+    const outsider = await post(people.outsider.id, `/accounts/${account.id}/metrics/${metric.id}/measurements`, {
+      measuredOn: todayIn("UTC"),
+      value: "5",
+    });
+    expect(
+      (
+        await thrownResponse(
+          measureAction({ request: outsider, params: { accountId: account.id, metricId: metric.id }, context }),
+        )
+      ).status,
+    ).toBe(404);
+    const malformed = await post(people.champion.id, `/accounts/${account.id}/metrics/not-an-id/measurements`, {
+      measuredOn: todayIn("UTC"),
+      value: "5",
+    });
+    expect(
+      (
+        await thrownResponse(
+          measureAction({ request: malformed, params: { accountId: account.id, metricId: "not-an-id" }, context }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("answer 400 next to the date for a measurement dated in the future", async () => {
     const metric = await createMetric(outcome);
-    const request = await post(people.champion.id, `/accounts/${account.id}/metrics/${metric.id}/measurements`, { measuredOn: datePlusDays(todayIn(account.timeZone), 2), value: "5" });
-    const result = answer(await measureAction({ request, params: { accountId: account.id, metricId: metric.id }, context }));
+    const request = await post(people.champion.id, `/accounts/${account.id}/metrics/${metric.id}/measurements`, {
+      measuredOn: datePlusDays(todayIn(account.timeZone), 2),
+      value: "5",
+    });
+    const result = answer(
+      await measureAction({ request, params: { accountId: account.id, metricId: metric.id }, context }),
+    );
     expect(result.init.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({ measuredOn: "value.dateFuture" });
   });

@@ -29,7 +29,13 @@ describe("case study comments", () => {
     expect(groupByVersion(thread)).toEqual([
       { version: 3, comments: [{ id: "d", version: 3 }] },
       { version: 2, comments: [{ id: "b", version: 2 }] },
-      { version: 1, comments: [{ id: "a", version: 1 }, { id: "c", version: 1 }] },
+      {
+        version: 1,
+        comments: [
+          { id: "a", version: 1 },
+          { id: "c", version: 1 },
+        ],
+      },
     ]);
     expect(groupByVersion([])).toEqual([]);
   });

@@ -24,18 +24,51 @@ describe("dashboard periods", () => {
   it("splits the last 12 months into twelve whole calendar months ending with the current one", () => {
     const buckets = periodBuckets("12m", now, null);
     expect(buckets.map((bucket) => bucket.key)).toEqual([
-      "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
     ]);
-    expect(buckets[6]).toEqual({ key: "2025-12", kind: "month", start: new Date("2025-12-01T00:00:00Z"), end: new Date("2026-01-01T00:00:00Z") });
+    expect(buckets[6]).toEqual({
+      key: "2025-12",
+      kind: "month",
+      start: new Date("2025-12-01T00:00:00Z"),
+      end: new Date("2026-01-01T00:00:00Z"),
+    });
   });
 
   it("covers the last 90 days with the months they touch", () => {
-    expect(periodBuckets("90d", now, null).map((bucket) => bucket.key)).toEqual(["2026-02", "2026-03", "2026-04", "2026-05"]);
+    expect(periodBuckets("90d", now, null).map((bucket) => bucket.key)).toEqual([
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+    ]);
   });
 
   it("counts all time in quarters from the earliest data, or only the current quarter without data", () => {
-    expect(periodBuckets("all", now, utc("2025-08-30")).map((bucket) => bucket.key)).toEqual(["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]);
-    expect(periodBuckets("all", now, null)).toEqual([{ key: "2026-Q2", kind: "quarter", start: new Date("2026-04-01T00:00:00Z"), end: new Date("2026-07-01T00:00:00Z") }]);
+    expect(periodBuckets("all", now, utc("2025-08-30")).map((bucket) => bucket.key)).toEqual([
+      "2025-Q3",
+      "2025-Q4",
+      "2026-Q1",
+      "2026-Q2",
+    ]);
+    expect(periodBuckets("all", now, null)).toEqual([
+      {
+        key: "2026-Q2",
+        kind: "quarter",
+        start: new Date("2026-04-01T00:00:00Z"),
+        end: new Date("2026-07-01T00:00:00Z"),
+      },
+    ]);
   });
 });
 
@@ -62,7 +95,12 @@ describe("dashboard series", () => {
   });
 
   it("counts dates per bucket, a month's first instant in that month", () => {
-    expect(countByBucket([new Date("2026-03-01T00:00:00Z"), utc("2026-03-31"), utc("2026-05-01"), utc("2024-01-01")], buckets)).toEqual([
+    expect(
+      countByBucket(
+        [new Date("2026-03-01T00:00:00Z"), utc("2026-03-31"), utc("2026-05-01"), utc("2024-01-01")],
+        buckets,
+      ),
+    ).toEqual([
       { key: "2026-02", count: 0 },
       { key: "2026-03", count: 2 },
       { key: "2026-04", count: 0 },
@@ -105,7 +143,11 @@ describe("dashboard funnel for a period", () => {
   });
 
   it("reaches nothing when no opportunity was identified in the period", () => {
-    expect(funnelSince(rows, new Date("2026-05-01T00:00:00Z")).every((step) => step.reached === 0 && step.conversion === null)).toBe(true);
+    expect(
+      funnelSince(rows, new Date("2026-05-01T00:00:00Z")).every(
+        (step) => step.reached === 0 && step.conversion === null,
+      ),
+    ).toBe(true);
   });
 });
 

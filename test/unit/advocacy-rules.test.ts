@@ -83,7 +83,11 @@ describe("guardrails", () => {
     account: { hasOverdueMilestones: false, lastDetractorAt: null },
     recipient: { lastAskedAt: null, declines: [] },
   };
-  const check = (overrides: { account?: Partial<AskCheck["account"]>; recipient?: Partial<AskCheck["recipient"]>; guardrails?: Partial<AskCheck["guardrails"]> }) =>
+  const check = (overrides: {
+    account?: Partial<AskCheck["account"]>;
+    recipient?: Partial<AskCheck["recipient"]>;
+    guardrails?: Partial<AskCheck["guardrails"]>;
+  }) =>
     askBlockedBy({
       ...base,
       account: { ...base.account, ...overrides.account },
@@ -92,7 +96,8 @@ describe("guardrails", () => {
     });
 
   it("allows an ask with nothing in the way", () => expect(check({})).toBeNull());
-  it("blocks while the account has overdue milestones", () => expect(check({ account: { hasOverdueMilestones: true } })).toBe("overdue_milestones"));
+  it("blocks while the account has overdue milestones", () =>
+    expect(check({ account: { hasOverdueMilestones: true } })).toBe("overdue_milestones"));
   it("blocks for 90 days after a detractor score", () => {
     expect(check({ account: { lastDetractorAt: daysAgo(89) } })).toBe("recent_detractor");
     expect(check({ account: { lastDetractorAt: daysAgo(90) } })).toBeNull();
@@ -110,8 +115,15 @@ describe("guardrails", () => {
     expect(askBlockedBy({ ...base, askType: "review", recipient: { lastAskedAt: null, declines } })).toBeNull();
   });
   it("puts the account's guardrails before the person's", () => {
-    expect(check({ account: { hasOverdueMilestones: true, lastDetractorAt: daysAgo(1) }, recipient: { lastAskedAt: daysAgo(1) } })).toBe("overdue_milestones");
-    expect(check({ account: { lastDetractorAt: daysAgo(1) }, recipient: { lastAskedAt: daysAgo(1) } })).toBe("recent_detractor");
+    expect(
+      check({
+        account: { hasOverdueMilestones: true, lastDetractorAt: daysAgo(1) },
+        recipient: { lastAskedAt: daysAgo(1) },
+      }),
+    ).toBe("overdue_milestones");
+    expect(check({ account: { lastDetractorAt: daysAgo(1) }, recipient: { lastAskedAt: daysAgo(1) } })).toBe(
+      "recent_detractor",
+    );
   });
 });
 
@@ -141,11 +153,15 @@ describe("pipeline transitions", () => {
   const allowed = new Set(ALLOWED.map(([from, to, mover]) => key(from, to, mover)));
 
   it("the table holds exactly the allowed moves", () => {
-    const table = STAGES.flatMap((from) => Object.entries(TRANSITIONS[from]).flatMap(([to, movers]) => movers!.map((mover) => key(from, to, mover))));
+    const table = STAGES.flatMap((from) =>
+      Object.entries(TRANSITIONS[from]).flatMap(([to, movers]) => movers!.map((mover) => key(from, to, mover))),
+    );
     expect(new Set(table)).toEqual(allowed);
   });
 
-  const everyMove = STAGES.flatMap((from) => STAGES.flatMap((to) => (["staff", "customer"] as const).map((mover) => ({ from, to, mover }))));
+  const everyMove = STAGES.flatMap((from) =>
+    STAGES.flatMap((to) => (["staff", "customer"] as const).map((mover) => ({ from, to, mover }))),
+  );
   it.each(everyMove)("$from → $to by $mover", ({ from, to, mover }) => {
     const problem = moveProblem(from, to, mover, publicConsent);
     if (from === to) expect(problem).toBe("same_stage");
@@ -155,9 +171,15 @@ describe("pipeline transitions", () => {
 
   it("needs consent in force past acceptance, and public consent to publish", () => {
     expect(moveProblem("accepted", "in_production", "staff", null)).toBe("needs_consent");
-    expect(moveProblem("accepted", "in_production", "staff", { scope: "public", withdrawnAt: NOW })).toBe("needs_consent");
-    expect(moveProblem("customer_review", "published", "staff", { scope: "sales", withdrawnAt: null })).toBe("needs_public_consent");
-    expect(moveProblem("customer_review", "published", "staff", { scope: "internal", withdrawnAt: null })).toBe("needs_public_consent");
+    expect(moveProblem("accepted", "in_production", "staff", { scope: "public", withdrawnAt: NOW })).toBe(
+      "needs_consent",
+    );
+    expect(moveProblem("customer_review", "published", "staff", { scope: "sales", withdrawnAt: null })).toBe(
+      "needs_public_consent",
+    );
+    expect(moveProblem("customer_review", "published", "staff", { scope: "internal", withdrawnAt: null })).toBe(
+      "needs_public_consent",
+    );
     expect(moveProblem("customer_review", "published", "staff", publicConsent)).toBeNull();
     expect(moveProblem("published", "withdrawn", "customer", null)).toBeNull();
   });
@@ -165,7 +187,9 @@ describe("pipeline transitions", () => {
   it("publishes a case study only once the advocate approved its latest version", () => {
     expect(moveProblem("customer_review", "published", "staff", publicConsent, "missing")).toBe("needs_approval");
     expect(moveProblem("customer_review", "published", "staff", publicConsent, "approved")).toBeNull();
-    expect(moveProblem("customer_review", "published", "staff", { scope: "sales", withdrawnAt: null }, "missing")).toBe("needs_public_consent");
+    expect(moveProblem("customer_review", "published", "staff", { scope: "sales", withdrawnAt: null }, "missing")).toBe(
+      "needs_public_consent",
+    );
     expect(moveProblem("customer_review", "in_production", "staff", publicConsent, "missing")).toBeNull();
   });
 
@@ -200,7 +224,14 @@ describe("reference fatigue", () => {
   });
 
   it("searches the directory by industry, segment, region and what was achieved", () => {
-    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live: the trading meeting runs on Lumen"], outcomes: ["Faster weekly trading decisions"], useCases: [] };
+    const entry = {
+      industry: "Retail",
+      segmentId: "s1",
+      region: "APAC",
+      achievements: ["Go-live: the trading meeting runs on Lumen"],
+      outcomes: ["Faster weekly trading decisions"],
+      useCases: [],
+    };
     expect(matchesDirectory(entry, {})).toBe(true);
     expect(matchesDirectory(entry, { industry: "Retail", segment: "s1", region: "APAC", q: "GO-LIVE" })).toBe(true);
     expect(matchesDirectory(entry, { industry: "Healthcare" })).toBe(false);
@@ -213,7 +244,14 @@ describe("reference fatigue", () => {
   });
 
   it("filters by one use case, whatever its capitalisation, and searches use cases as well as achievements", () => {
-    const entry = { industry: "Retail", segmentId: "s1", region: "APAC", achievements: ["Go-live"], outcomes: [], useCases: ["Store KPIs", "Embedded dashboards"] };
+    const entry = {
+      industry: "Retail",
+      segmentId: "s1",
+      region: "APAC",
+      achievements: ["Go-live"],
+      outcomes: [],
+      useCases: ["Store KPIs", "Embedded dashboards"],
+    };
     expect(matchesDirectory(entry, { useCase: "Embedded dashboards" })).toBe(true);
     expect(matchesDirectory(entry, { useCase: "store kpis", industry: "Retail" })).toBe(true);
     expect(matchesDirectory(entry, { useCase: "Financial reporting" })).toBe(false);
@@ -227,18 +265,25 @@ describe("reference fatigue", () => {
 
 describe("case study drafts", () => {
   it("append chosen facts under Results", () => {
-    expect(withFacts("Story.", ["A: from 9 to 4 days (target 4)"])).toBe("Story.\n\n## Results\n\n- A: from 9 to 4 days (target 4)\n");
+    expect(withFacts("Story.", ["A: from 9 to 4 days (target 4)"])).toBe(
+      "Story.\n\n## Results\n\n- A: from 9 to 4 days (target 4)\n",
+    );
     expect(withFacts("Story.", [])).toBe("Story.");
   });
 
   it("state the outcomes with measured results, and only measured metrics, as facts", () => {
-    const value = { outcomes: [
-      { title: "Faster close", metrics: [
-        { name: "Close", unit: "days", baseline: 9, target: 4, measurements: [{ value: 6 }, { value: 4 }] },
-        { name: "Unmeasured", unit: "h", baseline: 1, target: 2, measurements: [] },
-      ] },
-      { title: "Hoped for", metrics: [{ name: "Later", unit: "%", baseline: 0, target: 50, measurements: [] }] },
-    ] };
+    const value = {
+      outcomes: [
+        {
+          title: "Faster close",
+          metrics: [
+            { name: "Close", unit: "days", baseline: 9, target: 4, measurements: [{ value: 6 }, { value: 4 }] },
+            { name: "Unmeasured", unit: "h", baseline: 1, target: 2, measurements: [] },
+          ],
+        },
+        { title: "Hoped for", metrics: [{ name: "Later", unit: "%", baseline: 0, target: 50, measurements: [] }] },
+      ],
+    };
     expect(planFacts(value, "en")).toEqual(["Outcome: Faster close", "Close: from 9 to 4 days (target 4)"]);
   });
 

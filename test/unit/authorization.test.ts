@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/auth/actor";
-import { type AccountAction, type WorkspaceAction, canInWorkspace, canOnAccount, refusalStatus } from "~/domain/auth/authorization";
+import {
+  type AccountAction,
+  type WorkspaceAction,
+  canInWorkspace,
+  canOnAccount,
+  refusalStatus,
+} from "~/domain/auth/authorization";
 
 const OWN = "ownaccountaaaaaa";
 const OTHER = "otheraccountbbbb";
@@ -8,7 +14,13 @@ const OTHER = "otheraccountbbbb";
 type Role = "admin" | "csm" | "marketing" | "champion" | "member";
 
 function actorFor(role: Role): Actor {
-  const base = { id: `${role}idxxxxxxxxxxx`.slice(0, 16), email: `${role}@test.example`, name: role, locale: "en", timeZone: "UTC" };
+  const base = {
+    id: `${role}idxxxxxxxxxxx`.slice(0, 16),
+    email: `${role}@test.example`,
+    name: role,
+    locale: "en",
+    timeZone: "UTC",
+  };
   if (role === "champion" || role === "member") return { ...base, kind: "customer", accountId: OWN, accountRole: role };
   return { ...base, kind: "staff", staffRole: role };
 }
@@ -19,24 +31,84 @@ function actorFor(role: Role): Actor {
  */
 const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction, boolean>>> = {
   admin: {
-    own: { "account.view": true, "account.edit": true, "people.manage": true, "training.team": true, "training.link": true },
-    other: { "account.view": true, "account.edit": true, "people.manage": true, "training.team": true, "training.link": true },
+    own: {
+      "account.view": true,
+      "account.edit": true,
+      "people.manage": true,
+      "training.team": true,
+      "training.link": true,
+    },
+    other: {
+      "account.view": true,
+      "account.edit": true,
+      "people.manage": true,
+      "training.team": true,
+      "training.link": true,
+    },
   },
   csm: {
-    own: { "account.view": true, "account.edit": true, "people.manage": true, "training.team": true, "training.link": true },
-    other: { "account.view": true, "account.edit": true, "people.manage": true, "training.team": true, "training.link": true },
+    own: {
+      "account.view": true,
+      "account.edit": true,
+      "people.manage": true,
+      "training.team": true,
+      "training.link": true,
+    },
+    other: {
+      "account.view": true,
+      "account.edit": true,
+      "people.manage": true,
+      "training.team": true,
+      "training.link": true,
+    },
   },
   marketing: {
-    own: { "account.view": true, "account.edit": false, "people.manage": false, "training.team": true, "training.link": false },
-    other: { "account.view": true, "account.edit": false, "people.manage": false, "training.team": true, "training.link": false },
+    own: {
+      "account.view": true,
+      "account.edit": false,
+      "people.manage": false,
+      "training.team": true,
+      "training.link": false,
+    },
+    other: {
+      "account.view": true,
+      "account.edit": false,
+      "people.manage": false,
+      "training.team": true,
+      "training.link": false,
+    },
   },
   champion: {
-    own: { "account.view": true, "account.edit": false, "people.manage": true, "training.team": true, "training.link": false },
-    other: { "account.view": false, "account.edit": false, "people.manage": false, "training.team": false, "training.link": false },
+    own: {
+      "account.view": true,
+      "account.edit": false,
+      "people.manage": true,
+      "training.team": true,
+      "training.link": false,
+    },
+    other: {
+      "account.view": false,
+      "account.edit": false,
+      "people.manage": false,
+      "training.team": false,
+      "training.link": false,
+    },
   },
   member: {
-    own: { "account.view": true, "account.edit": false, "people.manage": false, "training.team": false, "training.link": false },
-    other: { "account.view": false, "account.edit": false, "people.manage": false, "training.team": false, "training.link": false },
+    own: {
+      "account.view": true,
+      "account.edit": false,
+      "people.manage": false,
+      "training.team": false,
+      "training.link": false,
+    },
+    other: {
+      "account.view": false,
+      "account.edit": false,
+      "people.manage": false,
+      "training.team": false,
+      "training.link": false,
+    },
   },
 };
 
@@ -78,15 +150,69 @@ describe("refusalStatus", () => {
 });
 
 const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
-  admin: { "accounts.list": true, "accounts.create": true, "staff.manage": true, "outbox.read": true, "templates.view": true, "templates.manage": true, "training.adoption": true, "advocacy.view": true, "advocacy.manage": true },
-  csm: { "accounts.list": true, "accounts.create": true, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": true, "training.adoption": true, "advocacy.view": true, "advocacy.manage": false },
-  marketing: { "accounts.list": true, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": true, "templates.manage": false, "training.adoption": true, "advocacy.view": true, "advocacy.manage": true },
-  champion: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false, "training.adoption": false, "advocacy.view": false, "advocacy.manage": false },
-  member: { "accounts.list": false, "accounts.create": false, "staff.manage": false, "outbox.read": false, "templates.view": false, "templates.manage": false, "training.adoption": false, "advocacy.view": false, "advocacy.manage": false },
+  admin: {
+    "accounts.list": true,
+    "accounts.create": true,
+    "staff.manage": true,
+    "outbox.read": true,
+    "templates.view": true,
+    "templates.manage": true,
+    "training.adoption": true,
+    "advocacy.view": true,
+    "advocacy.manage": true,
+  },
+  csm: {
+    "accounts.list": true,
+    "accounts.create": true,
+    "staff.manage": false,
+    "outbox.read": false,
+    "templates.view": true,
+    "templates.manage": true,
+    "training.adoption": true,
+    "advocacy.view": true,
+    "advocacy.manage": false,
+  },
+  marketing: {
+    "accounts.list": true,
+    "accounts.create": false,
+    "staff.manage": false,
+    "outbox.read": false,
+    "templates.view": true,
+    "templates.manage": false,
+    "training.adoption": true,
+    "advocacy.view": true,
+    "advocacy.manage": true,
+  },
+  champion: {
+    "accounts.list": false,
+    "accounts.create": false,
+    "staff.manage": false,
+    "outbox.read": false,
+    "templates.view": false,
+    "templates.manage": false,
+    "training.adoption": false,
+    "advocacy.view": false,
+    "advocacy.manage": false,
+  },
+  member: {
+    "accounts.list": false,
+    "accounts.create": false,
+    "staff.manage": false,
+    "outbox.read": false,
+    "templates.view": false,
+    "templates.manage": false,
+    "training.adoption": false,
+    "advocacy.view": false,
+    "advocacy.manage": false,
+  },
 };
 
 const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction]) =>
-  Object.entries(byAction).map(([action, allowed]) => ({ role: role as Role, action: action as WorkspaceAction, allowed })),
+  Object.entries(byAction).map(([action, allowed]) => ({
+    role: role as Role,
+    action: action as WorkspaceAction,
+    allowed,
+  })),
 );
 
 describe("canInWorkspace", () => {

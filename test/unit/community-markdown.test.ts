@@ -65,7 +65,9 @@ describe("renderMarkdown: what Markdown still does", () => {
   });
 
   it("gives every link rel=nofollow ugc noopener, autolinks included", () => {
-    expect(renderMarkdown("[docs](https://example.com/docs)")).toContain('<a href="https://example.com/docs" rel="nofollow ugc noopener">docs</a>');
+    expect(renderMarkdown("[docs](https://example.com/docs)")).toContain(
+      '<a href="https://example.com/docs" rel="nofollow ugc noopener">docs</a>',
+    );
     expect(renderMarkdown("see https://example.com")).toContain('rel="nofollow ugc noopener"');
     expect(renderMarkdown("[mail](mailto:a@example.com)")).toContain('href="mailto:a@example.com"');
     expect(renderMarkdown("[topic](/community/topics/abc)")).toContain('href="/community/topics/abc"');
@@ -76,8 +78,12 @@ describe("renderMarkdown: what Markdown still does", () => {
     expect(renderMarkdown("![chart](https://evil.example/c.png)")).not.toContain("<img");
     expect(renderMarkdown("![chart](https://evil.example/c.png)")).toContain("[chart]");
     expect(renderMarkdown("![chart](//evil.example/c.png)")).not.toContain("<img");
-    expect(renderMarkdown("![chart](https://img.example.com/c.png)", { imageHosts: ["img.example.com"] })).toContain('<img src="https://img.example.com/c.png"');
-    expect(renderMarkdown("![chart](http://img.example.com/c.png)", { imageHosts: ["img.example.com"] })).not.toContain("<img");
+    expect(renderMarkdown("![chart](https://img.example.com/c.png)", { imageHosts: ["img.example.com"] })).toContain(
+      '<img src="https://img.example.com/c.png"',
+    );
+    expect(renderMarkdown("![chart](http://img.example.com/c.png)", { imageHosts: ["img.example.com"] })).not.toContain(
+      "<img",
+    );
   });
 });
 

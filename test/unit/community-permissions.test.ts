@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/auth/actor";
-import { type PostAction, type PostContext, canManageSpaces, canOnPost, topicKindsFor } from "~/domain/community/permissions";
+import {
+  type PostAction,
+  type PostContext,
+  canManageSpaces,
+  canOnPost,
+  topicKindsFor,
+} from "~/domain/community/permissions";
 
 const base = { email: "x@example.test", name: "X", locale: "en", timeZone: "UTC" };
 const actors: Record<string, Actor> = {
@@ -13,7 +19,16 @@ const actors: Record<string, Actor> = {
 
 /** A visible reply on an open question in a normal space, by `author`, asked by `asker`. */
 function reply(author: string, asker: string, overrides: Partial<PostContext> = {}): PostContext {
-  return { authorId: author, topicAuthorId: asker, postType: "reply", topicKind: "question", status: "visible", topicLocked: false, customersMayPost: true, ...overrides };
+  return {
+    authorId: author,
+    topicAuthorId: asker,
+    postType: "reply",
+    topicKind: "question",
+    status: "visible",
+    topicLocked: false,
+    customersMayPost: true,
+    ...overrides,
+  };
 }
 
 type Row = [role: string, whose: "own" | "other's", action: PostAction, allowed: boolean];
@@ -47,7 +62,9 @@ describe("canOnPost: the permission matrix", () => {
   it("lets the asker accept another person's reply to their question, but not on someone else's question", () => {
     expect(canOnPost(actors.member!, "answer.accept", reply("someone", "member"))).toBe(true);
     expect(canOnPost(actors.member!, "answer.accept", reply("someone", "asker"))).toBe(false);
-    expect(canOnPost(actors.member!, "answer.accept", reply("someone", "member", { topicKind: "discussion" }))).toBe(false);
+    expect(canOnPost(actors.member!, "answer.accept", reply("someone", "member", { topicKind: "discussion" }))).toBe(
+      false,
+    );
   });
 
   it("refuses replies and customer edits in a locked topic or a read-only space, but not to staff", () => {
@@ -75,11 +92,18 @@ describe("topicKindsFor and canManageSpaces", () => {
     expect(topicKindsFor(actors.member!, open)).toEqual(["question", "discussion"]);
     expect(topicKindsFor(actors.champion!, { customersMayPost: false, articles: false })).toEqual([]);
     expect(topicKindsFor(actors.champion!, { customersMayPost: false, articles: true })).toEqual([]);
-    expect(topicKindsFor(actors.marketing!, { customersMayPost: false, articles: true })).toEqual(["article", "discussion"]);
+    expect(topicKindsFor(actors.marketing!, { customersMayPost: false, articles: true })).toEqual([
+      "article",
+      "discussion",
+    ]);
     expect(topicKindsFor(actors.csm!, open)).toContain("article");
   });
 
   it("lets only admins manage spaces", () => {
-    expect(Object.entries(actors).filter(([, actor]) => canManageSpaces(actor)).map(([role]) => role)).toEqual(["admin"]);
+    expect(
+      Object.entries(actors)
+        .filter(([, actor]) => canManageSpaces(actor))
+        .map(([role]) => role),
+    ).toEqual(["admin"]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { defaultDisplayName, extractMentions, handleFromName, highlightSnippet, parseTags, similarQuery } from "~/domain/community/rules";
+import {
+  defaultDisplayName,
+  extractMentions,
+  handleFromName,
+  highlightSnippet,
+  parseTags,
+  similarQuery,
+} from "~/domain/community/rules";
 import { TopicSchema } from "~/domain/community/schemas";
 
 describe("community rules", () => {
@@ -9,7 +16,10 @@ describe("community rules", () => {
   });
 
   it("finds @mentions, not emails", () => {
-    expect(extractMentions("Thanks @tomreyes and @Priya.Raman! mail me at a@b.com")).toEqual(["tomreyes", "priya.raman"]);
+    expect(extractMentions("Thanks @tomreyes and @Priya.Raman! mail me at a@b.com")).toEqual([
+      "tomreyes",
+      "priya.raman",
+    ]);
     expect(extractMentions("@raj.")).toEqual(["raj"]);
   });
 
@@ -21,7 +31,9 @@ describe("community rules", () => {
   });
 
   it("escapes the user's text before adding <mark>", () => {
-    expect(highlightSnippet("a <script>x</script> \u0002match\u0003 & more")).toBe("a &lt;script&gt;x&lt;/script&gt; <mark>match</mark> &amp; more");
+    expect(highlightSnippet("a <script>x</script> \u0002match\u0003 & more")).toBe(
+      "a &lt;script&gt;x&lt;/script&gt; <mark>match</mark> &amp; more",
+    );
     expect(highlightSnippet("\u0000S fake \u0002open")).toBe("S fake <mark>open</mark>");
   });
 
@@ -33,7 +45,8 @@ describe("community rules", () => {
   it("refuses empty and oversize posts with field codes", () => {
     const ok = { spaceId: "s", kind: "question", title: "T", body: "B", tags: "" };
     expect(TopicSchema.safeParse(ok).success).toBe(true);
-    const issues = (value: object) => TopicSchema.safeParse({ ...ok, ...value }).error?.issues.map((issue) => issue.message);
+    const issues = (value: object) =>
+      TopicSchema.safeParse({ ...ok, ...value }).error?.issues.map((issue) => issue.message);
     expect(issues({ title: "   " })).toEqual(["title.required"]);
     expect(issues({ title: "x".repeat(201) })).toEqual(["title.tooLong"]);
     expect(issues({ body: "" })).toEqual(["body.required"]);

@@ -18,27 +18,47 @@ describe("isSameOriginWrite", () => {
   });
 
   it("refuses lookalike origins: other scheme, port or subdomain", () => {
-    for (const origin of ["http://tandem.example", "https://tandem.example:8443", "https://tandem.example.evil.example", "https://www.tandem.example"]) {
+    for (const origin of [
+      "http://tandem.example",
+      "https://tandem.example:8443",
+      "https://tandem.example.evil.example",
+      "https://www.tandem.example",
+    ]) {
       expect(isSameOriginWrite({ method: "POST", origin, expectedOrigin })).toBe(false);
     }
   });
 
   it("trusts Origin over Referer when both are present", () => {
     expect(
-      isSameOriginWrite({ method: "POST", origin: "https://evil.example", referer: `${expectedOrigin}/accounts`, expectedOrigin }),
+      isSameOriginWrite({
+        method: "POST",
+        origin: "https://evil.example",
+        referer: `${expectedOrigin}/accounts`,
+        expectedOrigin,
+      }),
     ).toBe(false);
   });
 
   it("falls back to the Referer's origin when Origin is missing", () => {
-    expect(isSameOriginWrite({ method: "POST", referer: `${expectedOrigin}/accounts/x?tab=people`, expectedOrigin })).toBe(true);
-    expect(isSameOriginWrite({ method: "POST", origin: null, referer: `${expectedOrigin}/`, expectedOrigin })).toBe(true);
+    expect(
+      isSameOriginWrite({ method: "POST", referer: `${expectedOrigin}/accounts/x?tab=people`, expectedOrigin }),
+    ).toBe(true);
+    expect(isSameOriginWrite({ method: "POST", origin: null, referer: `${expectedOrigin}/`, expectedOrigin })).toBe(
+      true,
+    );
     expect(isSameOriginWrite({ method: "POST", origin: "", referer: `${expectedOrigin}/`, expectedOrigin })).toBe(true);
-    expect(isSameOriginWrite({ method: "POST", referer: "https://evil.example/tandem.example", expectedOrigin })).toBe(false);
+    expect(isSameOriginWrite({ method: "POST", referer: "https://evil.example/tandem.example", expectedOrigin })).toBe(
+      false,
+    );
   });
 
   it('falls back to the Referer when Origin is "null" (privacy-sensitive contexts)', () => {
-    expect(isSameOriginWrite({ method: "POST", origin: "null", referer: `${expectedOrigin}/login`, expectedOrigin })).toBe(true);
-    expect(isSameOriginWrite({ method: "POST", origin: "null", referer: "https://evil.example/", expectedOrigin })).toBe(false);
+    expect(
+      isSameOriginWrite({ method: "POST", origin: "null", referer: `${expectedOrigin}/login`, expectedOrigin }),
+    ).toBe(true);
+    expect(
+      isSameOriginWrite({ method: "POST", origin: "null", referer: "https://evil.example/", expectedOrigin }),
+    ).toBe(false);
     expect(isSameOriginWrite({ method: "POST", origin: "null", expectedOrigin })).toBe(false);
   });
 

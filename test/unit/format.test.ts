@@ -26,7 +26,9 @@ describe("formatDateTime", () => {
   });
 
   it("accepts an ISO string as well as a Date", () => {
-    expect(formatDateTime("2026-01-15T23:30:00Z", "en", "Asia/Tokyo")).toBe(formatDateTime(instant, "en", "Asia/Tokyo"));
+    expect(formatDateTime("2026-01-15T23:30:00Z", "en", "Asia/Tokyo")).toBe(
+      formatDateTime(instant, "en", "Asia/Tokyo"),
+    );
   });
 });
 

@@ -27,9 +27,12 @@ describe("isId", () => {
     expect(isId(value)).toBe(false);
   });
 
-  it.each([[undefined], [null], [1234567890123456], [{}], [["abcdefghijklmnop"]]])("refuses the non-string %j", (value) => {
-    expect(isId(value)).toBe(false);
-  });
+  it.each([[undefined], [null], [1234567890123456], [{}], [["abcdefghijklmnop"]]])(
+    "refuses the non-string %j",
+    (value) => {
+      expect(isId(value)).toBe(false);
+    },
+  );
 });
 
 describe("newId", () => {

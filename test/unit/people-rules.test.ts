@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { UseCasesSchema } from "~/domain/people/account-schemas";
-import { type MemberForRule, adoptSpellings, leavesNoChampion, normalizeUseCases, sameUseCases, seatsLeft } from "~/domain/people/rules";
+import {
+  type MemberForRule,
+  adoptSpellings,
+  leavesNoChampion,
+  normalizeUseCases,
+  sameUseCases,
+  seatsLeft,
+} from "~/domain/people/rules";
 
 describe("seatsLeft", () => {
   it("subtracts active people and pending invitations from the licence", () => {
@@ -70,14 +77,25 @@ describe("leavesNoChampion", () => {
 
 describe("use cases", () => {
   it("splits on commas and new lines, tidies spaces and drops blanks", () => {
-    expect(normalizeUseCases("  Financial reporting,Embedded   dashboards ,, \n Operational KPIs,")).toEqual(["Financial reporting", "Embedded dashboards", "Operational KPIs"]);
+    expect(normalizeUseCases("  Financial reporting,Embedded   dashboards ,, \n Operational KPIs,")).toEqual([
+      "Financial reporting",
+      "Embedded dashboards",
+      "Operational KPIs",
+    ]);
     expect(normalizeUseCases("")).toEqual([]);
     expect(normalizeUseCases(" , ,")).toEqual([]);
-    expect(normalizeUseCases(["Self-serve analytics", " Embedded dashboards, Store KPIs "])).toEqual(["Self-serve analytics", "Embedded dashboards", "Store KPIs"]);
+    expect(normalizeUseCases(["Self-serve analytics", " Embedded dashboards, Store KPIs "])).toEqual([
+      "Self-serve analytics",
+      "Embedded dashboards",
+      "Store KPIs",
+    ]);
   });
 
   it("keeps a use case once when it is repeated in another case, with its first spelling", () => {
-    expect(normalizeUseCases("Store KPIs, store kpis, STORE  KPIS, Forecasting")).toEqual(["Store KPIs", "Forecasting"]);
+    expect(normalizeUseCases("Store KPIs, store kpis, STORE  KPIS, Forecasting")).toEqual([
+      "Store KPIs",
+      "Forecasting",
+    ]);
   });
 
   it("accepts up to 10 use cases of up to 60 characters, counted after duplicates are dropped", () => {
@@ -91,12 +109,16 @@ describe("use cases", () => {
   it("refuses an 11th use case or one longer than 60 characters, with a code for the field", () => {
     const eleven = Array.from({ length: 11 }, (_, i) => `Use case ${i + 1}`).join(", ");
     expect(UseCasesSchema.safeParse(eleven).error?.issues[0]?.message).toBe("account.tooManyUseCases");
-    expect(UseCasesSchema.safeParse(`Reporting, ${"x".repeat(61)}`).error?.issues[0]?.message).toBe("account.useCaseTooLong");
+    expect(UseCasesSchema.safeParse(`Reporting, ${"x".repeat(61)}`).error?.issues[0]?.message).toBe(
+      "account.useCaseTooLong",
+    );
     expect(UseCasesSchema.safeParse(42).success).toBe(false);
   });
 
   it("adopts the spelling other accounts already use, and keeps new ones as typed", () => {
-    expect(adoptSpellings(["financial Reporting", "Store KPIs"], ["Financial reporting", "Embedded dashboards"])).toEqual(["Financial reporting", "Store KPIs"]);
+    expect(
+      adoptSpellings(["financial Reporting", "Store KPIs"], ["Financial reporting", "Embedded dashboards"]),
+    ).toEqual(["Financial reporting", "Store KPIs"]);
     expect(adoptSpellings([], ["Financial reporting"])).toEqual([]);
   });
 

@@ -5,12 +5,38 @@ import { buildPlanView, type MilestoneRow, type TaskRow } from "~/domain/plans/p
 const TODAY = "2026-03-10";
 
 function milestone(id: string, targetDate: string, overrides: Partial<MilestoneRow> = {}): MilestoneRow {
-  return { id, title: `M ${id}`, description: "", targetDate, outcomeId: null, vendorSignOff: null, customerSignOff: null, rating: null, ratingComment: null, version: 1, ...overrides };
+  return {
+    id,
+    title: `M ${id}`,
+    description: "",
+    targetDate,
+    outcomeId: null,
+    vendorSignOff: null,
+    customerSignOff: null,
+    rating: null,
+    ratingComment: null,
+    version: 1,
+    ...overrides,
+  };
 }
 let n = 0;
 function task(milestoneId: string, overrides: Partial<TaskRow> = {}): TaskRow {
   n += 1;
-  return { id: `t${n}`, milestoneId, title: `Task ${n}`, notes: "", side: "customer", assigneeId: null, assigneeName: null, dueDate: null, status: "todo", blockedReason: null, internal: false, version: 1, ...overrides };
+  return {
+    id: `t${n}`,
+    milestoneId,
+    title: `Task ${n}`,
+    notes: "",
+    side: "customer",
+    assigneeId: null,
+    assigneeName: null,
+    dueDate: null,
+    status: "todo",
+    blockedReason: null,
+    internal: false,
+    version: 1,
+    ...overrides,
+  };
 }
 
 // Signed by both sides late on 2026-02-26 UTC: already the 27th in Sydney.
@@ -30,7 +56,12 @@ const view = buildPlanView({
     milestone("latest", "2026-06-01"),
   ],
   tasks: [
-    task("stalled", { title: "Sign the agreement", status: "blocked", blockedReason: "Legal review", dueDate: "2026-02-28" }),
+    task("stalled", {
+      title: "Sign the agreement",
+      status: "blocked",
+      blockedReason: "Legal review",
+      dueDate: "2026-02-28",
+    }),
     task("stalled", { title: "Overdue customer task", dueDate: "2026-02-20", assigneeName: "Raj" }),
     task("stalled", { title: "Brief sales on the risk", side: "vendor", internal: true, dueDate: "2026-02-10" }),
     task("soon", { title: "Vendor: tune the model", side: "vendor", dueDate: "2026-03-12" }),
@@ -77,7 +108,11 @@ describe("buildExecutiveSummary", () => {
   });
 
   it("gives each side its open tasks, soonest due first, undated last", () => {
-    expect(summary.nextSteps.customer.map((step) => step.title)).toEqual(["Overdue customer task", "Sign the agreement", "Customer: invite leads"]);
+    expect(summary.nextSteps.customer.map((step) => step.title)).toEqual([
+      "Overdue customer task",
+      "Sign the agreement",
+      "Customer: invite leads",
+    ]);
     expect(summary.nextSteps.vendor.map((step) => step.title)).toEqual(["Vendor: tune the model", "No date yet"]);
   });
 

@@ -5,7 +5,11 @@ const now = new Date("2026-11-23T10:00:00Z");
 
 describe("buildIcs", () => {
   it("writes all-day events with CRLF line ends", () => {
-    const ics = buildIcs("Orbit Retail · Enterprise rollout", [{ uid: "m1@tandem", date: "2026-12-31", summary: "Go-live" }], now);
+    const ics = buildIcs(
+      "Orbit Retail · Enterprise rollout",
+      [{ uid: "m1@tandem", date: "2026-12-31", summary: "Go-live" }],
+      now,
+    );
     expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
     expect(ics).toContain("DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n");
     expect(ics).toContain("DTSTAMP:20261123T100000Z");
@@ -15,7 +19,11 @@ describe("buildIcs", () => {
   });
 
   it("escapes commas, semicolons, backslashes and new lines in text", () => {
-    const ics = buildIcs("Plan", [{ uid: "t1", date: "2026-02-28", summary: "Sign; review, then\\file", description: "Line one\nLine two" }], now);
+    const ics = buildIcs(
+      "Plan",
+      [{ uid: "t1", date: "2026-02-28", summary: "Sign; review, then\\file", description: "Line one\nLine two" }],
+      now,
+    );
     expect(ics).toContain("SUMMARY:Sign\\; review\\, then\\\\file");
     expect(ics).toContain("DESCRIPTION:Line one\\nLine two");
     expect(ics).toContain("DTEND;VALUE=DATE:20260301");
@@ -29,6 +37,11 @@ describe("foldLine", () => {
     const folded = foldLine(long);
     const encoder = new TextEncoder();
     for (const part of folded.split("\r\n")) expect(encoder.encode(part).length).toBeLessThanOrEqual(75);
-    expect(folded.split("\r\n").map((part, i) => (i === 0 ? part : part.slice(1))).join("")).toBe(long);
+    expect(
+      folded
+        .split("\r\n")
+        .map((part, i) => (i === 0 ? part : part.slice(1)))
+        .join(""),
+    ).toBe(long);
   });
 });

@@ -8,7 +8,11 @@ const TODAY = "2026-03-10";
 const SIGNED = "2026-03-01T10:00:00.000Z";
 
 /** A milestone `daysLeft` days from TODAY (negative: past its target) with tasks in these statuses. */
-function milestone(daysLeft: number, statuses: TaskStatus[] = [], signed: { vendor?: boolean; customer?: boolean } = {}): MilestoneStatusInput {
+function milestone(
+  daysLeft: number,
+  statuses: TaskStatus[] = [],
+  signed: { vendor?: boolean; customer?: boolean } = {},
+): MilestoneStatusInput {
   return {
     targetDate: datePlusDays(TODAY, daysLeft),
     vendorSignedAt: signed.vendor ? SIGNED : null,
@@ -16,7 +20,8 @@ function milestone(daysLeft: number, statuses: TaskStatus[] = [], signed: { vend
     tasks: statuses.map((status) => ({ status, dueDate: null })),
   };
 }
-const status = (daysLeft: number, statuses: TaskStatus[] = [], signed = {}) => milestoneStatus(milestone(daysLeft, statuses, signed), TODAY);
+const status = (daysLeft: number, statuses: TaskStatus[] = [], signed = {}) =>
+  milestoneStatus(milestone(daysLeft, statuses, signed), TODAY);
 
 describe("milestoneStatus: achieved", () => {
   it("is achieved when both sides signed, whatever the dates and tasks", () => {
@@ -94,19 +99,34 @@ describe("milestoneStatus: today is the account's date", () => {
   });
 
   it("a milestone due 2026-03-04 with open tasks is stalled in Sydney (7 days late) but at risk in Chicago (6)", () => {
-    const input: MilestoneStatusInput = { targetDate: "2026-03-04", vendorSignedAt: null, customerSignedAt: null, tasks: [{ status: "todo", dueDate: null }] };
+    const input: MilestoneStatusInput = {
+      targetDate: "2026-03-04",
+      vendorSignedAt: null,
+      customerSignedAt: null,
+      tasks: [{ status: "todo", dueDate: null }],
+    };
     expect(milestoneStatus(input, sydney)).toBe("stalled");
     expect(milestoneStatus(input, chicago)).toBe("at_risk");
   });
 
   it("a milestone due 2026-03-18 that hasn't started is at risk in Sydney but upcoming in Chicago", () => {
-    const input: MilestoneStatusInput = { targetDate: "2026-03-18", vendorSignedAt: null, customerSignedAt: null, tasks: [{ status: "todo", dueDate: null }] };
+    const input: MilestoneStatusInput = {
+      targetDate: "2026-03-18",
+      vendorSignedAt: null,
+      customerSignedAt: null,
+      tasks: [{ status: "todo", dueDate: null }],
+    };
     expect(milestoneStatus(input, sydney)).toBe("at_risk");
     expect(milestoneStatus(input, chicago)).toBe("upcoming");
   });
 
   it("a milestone due today in Chicago is late in Sydney", () => {
-    const input: MilestoneStatusInput = { targetDate: "2026-03-10", vendorSignedAt: null, customerSignedAt: null, tasks: [] };
+    const input: MilestoneStatusInput = {
+      targetDate: "2026-03-10",
+      vendorSignedAt: null,
+      customerSignedAt: null,
+      tasks: [],
+    };
     expect(milestoneStatus(input, chicago)).toBe("on_track");
     expect(milestoneStatus(input, sydney)).toBe("at_risk");
   });
@@ -122,14 +142,24 @@ describe("achievementOf", () => {
   });
 
   it("dates the achievement by the later signature, in the account's calendar", () => {
-    const result = achievementOf({ ...base, vendorSignedAt: "2026-03-12T09:00:00Z", customerSignedAt: "2026-03-13T14:00:00Z" }, "Australia/Sydney");
+    const result = achievementOf(
+      { ...base, vendorSignedAt: "2026-03-12T09:00:00Z", customerSignedAt: "2026-03-13T14:00:00Z" },
+      "Australia/Sydney",
+    );
     expect(result).toEqual({ achievedAt: new Date("2026-03-13T14:00:00Z"), achievedOn: "2026-03-14", daysEarly: 6 });
-    const reversed = achievementOf({ ...base, vendorSignedAt: "2026-03-13T14:00:00Z", customerSignedAt: "2026-03-12T09:00:00Z" }, "America/Chicago");
+    const reversed = achievementOf(
+      { ...base, vendorSignedAt: "2026-03-13T14:00:00Z", customerSignedAt: "2026-03-12T09:00:00Z" },
+      "America/Chicago",
+    );
     expect(reversed).toEqual({ achievedAt: new Date("2026-03-13T14:00:00Z"), achievedOn: "2026-03-13", daysEarly: 7 });
   });
 
   it("counts a late achievement as negative days early, and on the day as 0", () => {
-    expect(achievementOf({ ...base, vendorSignedAt: SIGNED, customerSignedAt: "2026-03-25T12:00:00Z" }, "UTC")?.daysEarly).toBe(-5);
-    expect(achievementOf({ ...base, vendorSignedAt: SIGNED, customerSignedAt: "2026-03-20T12:00:00Z" }, "UTC")?.daysEarly).toBe(0);
+    expect(
+      achievementOf({ ...base, vendorSignedAt: SIGNED, customerSignedAt: "2026-03-25T12:00:00Z" }, "UTC")?.daysEarly,
+    ).toBe(-5);
+    expect(
+      achievementOf({ ...base, vendorSignedAt: SIGNED, customerSignedAt: "2026-03-20T12:00:00Z" }, "UTC")?.daysEarly,
+    ).toBe(0);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/auth/actor";
-import { type AssigneeRef, type PlanAction, type PlanContext, type PlanTaskRef, PLAN_ACTIONS, canOnPlan } from "~/domain/plans/plan-permissions";
+import {
+  type AssigneeRef,
+  type PlanAction,
+  type PlanContext,
+  type PlanTaskRef,
+  PLAN_ACTIONS,
+  canOnPlan,
+} from "~/domain/plans/plan-permissions";
 
 const OWN = "ownaccountaaaaaa";
 const OTHER = "otheraccountbbbb";
@@ -41,44 +48,199 @@ const person = {
   deactivatedCsm: { staffRole: "csm", accountId: null, active: false },
 } satisfies Record<string, AssigneeRef>;
 
-type Case = { name: string; action: PlanAction; context: Omit<PlanContext<PlanAction>, "accountId"> & Record<string, unknown>; allowed: Role[] };
+type Case = {
+  name: string;
+  action: PlanAction;
+  context: Omit<PlanContext<PlanAction>, "accountId"> & Record<string, unknown>;
+  allowed: Role[];
+};
 
 /** Written out by hand: for each question, exactly who may. Everyone else may not. */
 const MATRIX: Case[] = [
-  { name: "view the plan", action: "plan.view", context: {}, allowed: ["admin", "csm", "marketing", "champion", "member"] },
+  {
+    name: "view the plan",
+    action: "plan.view",
+    context: {},
+    allowed: ["admin", "csm", "marketing", "champion", "member"],
+  },
   { name: "apply a template / create a plan", action: "plan.create", context: {}, allowed: ["admin", "csm"] },
   { name: "edit the plan, its outcomes and milestones", action: "plan.edit", context: {}, allowed: ["admin", "csm"] },
-  { name: "sign off for the vendor", action: "milestone.sign_off", context: { side: "vendor" }, allowed: ["admin", "csm"] },
-  { name: "sign off for the customer", action: "milestone.sign_off", context: { side: "customer" }, allowed: ["champion"] },
+  {
+    name: "sign off for the vendor",
+    action: "milestone.sign_off",
+    context: { side: "vendor" },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "sign off for the customer",
+    action: "milestone.sign_off",
+    context: { side: "customer" },
+    allowed: ["champion"],
+  },
   { name: "rate a milestone", action: "milestone.rate", context: {}, allowed: ["champion"] },
-  { name: "add a customer task", action: "task.create", context: { side: "customer", internal: false }, allowed: ["admin", "csm", "champion"] },
-  { name: "add a vendor task", action: "task.create", context: { side: "vendor", internal: false }, allowed: ["admin", "csm"] },
-  { name: "add an internal task", action: "task.create", context: { side: "vendor", internal: true }, allowed: ["admin", "csm"] },
-  { name: "add an internal customer task (impossible)", action: "task.create", context: { side: "customer", internal: true }, allowed: [] },
-  { name: "delete a customer task", action: "task.delete", context: { task: task("customer", "member") }, allowed: ["admin", "csm", "champion"] },
-  { name: "delete a vendor task", action: "task.delete", context: { task: task("vendor", "csm") }, allowed: ["admin", "csm"] },
-  { name: "delete an internal task", action: "task.delete", context: { task: task("vendor", null, true) }, allowed: ["admin", "csm"] },
-  { name: "edit a customer task", action: "task.edit", context: { task: task("customer") }, allowed: ["admin", "csm", "champion"] },
-  { name: "edit a customer task assigned to the member", action: "task.edit", context: { task: task("customer", "member") }, allowed: ["admin", "csm", "champion"] },
+  {
+    name: "add a customer task",
+    action: "task.create",
+    context: { side: "customer", internal: false },
+    allowed: ["admin", "csm", "champion"],
+  },
+  {
+    name: "add a vendor task",
+    action: "task.create",
+    context: { side: "vendor", internal: false },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "add an internal task",
+    action: "task.create",
+    context: { side: "vendor", internal: true },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "add an internal customer task (impossible)",
+    action: "task.create",
+    context: { side: "customer", internal: true },
+    allowed: [],
+  },
+  {
+    name: "delete a customer task",
+    action: "task.delete",
+    context: { task: task("customer", "member") },
+    allowed: ["admin", "csm", "champion"],
+  },
+  {
+    name: "delete a vendor task",
+    action: "task.delete",
+    context: { task: task("vendor", "csm") },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "delete an internal task",
+    action: "task.delete",
+    context: { task: task("vendor", null, true) },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "edit a customer task",
+    action: "task.edit",
+    context: { task: task("customer") },
+    allowed: ["admin", "csm", "champion"],
+  },
+  {
+    name: "edit a customer task assigned to the member",
+    action: "task.edit",
+    context: { task: task("customer", "member") },
+    allowed: ["admin", "csm", "champion"],
+  },
   { name: "edit a vendor task", action: "task.edit", context: { task: task("vendor") }, allowed: ["admin", "csm"] },
-  { name: "edit an internal task", action: "task.edit", context: { task: task("vendor", null, true) }, allowed: ["admin", "csm"] },
-  { name: "complete a customer task assigned to the member", action: "task.complete", context: { task: task("customer", "member") }, allowed: ["admin", "csm", "champion", "member"] },
-  { name: "complete an unassigned customer task", action: "task.complete", context: { task: task("customer") }, allowed: ["admin", "csm", "champion"] },
-  { name: "complete a customer task wrongly pointing at an outsider", action: "task.complete", context: { task: task("customer", "outsider") }, allowed: ["admin", "csm", "champion"] },
-  { name: "complete a vendor task assigned to the CSM", action: "task.complete", context: { task: task("vendor", "csm") }, allowed: ["admin", "csm"] },
-  { name: "complete an unassigned vendor task", action: "task.complete", context: { task: task("vendor") }, allowed: ["admin", "csm"] },
-  { name: "complete an internal task", action: "task.complete", context: { task: task("vendor", "admin", true) }, allowed: ["admin", "csm"] },
-  { name: "assign a customer task to a person of the account", action: "task.assign", context: { task: task("customer"), assignee: person.ownMember }, allowed: ["admin", "csm", "champion"] },
-  { name: "assign a customer task to a person of another account", action: "task.assign", context: { task: task("customer"), assignee: person.otherAccount }, allowed: [] },
-  { name: "assign a customer task to a CSM", action: "task.assign", context: { task: task("customer"), assignee: person.csm }, allowed: [] },
-  { name: "assign a customer task to a deactivated person", action: "task.assign", context: { task: task("customer"), assignee: person.ownDeactivated }, allowed: [] },
-  { name: "unassign a customer task", action: "task.assign", context: { task: task("customer", "member"), assignee: null }, allowed: ["admin", "csm", "champion"] },
-  { name: "assign a vendor task to a CSM", action: "task.assign", context: { task: task("vendor"), assignee: person.csm }, allowed: ["admin", "csm"] },
-  { name: "assign a vendor task to an admin", action: "task.assign", context: { task: task("vendor"), assignee: person.admin }, allowed: ["admin", "csm"] },
-  { name: "assign a vendor task to marketing", action: "task.assign", context: { task: task("vendor"), assignee: person.marketing }, allowed: [] },
-  { name: "assign a vendor task to a deactivated CSM", action: "task.assign", context: { task: task("vendor"), assignee: person.deactivatedCsm }, allowed: [] },
-  { name: "assign a vendor task to a customer person", action: "task.assign", context: { task: task("vendor"), assignee: person.ownMember }, allowed: [] },
-  { name: "assign an internal task to a CSM", action: "task.assign", context: { task: task("vendor", null, true), assignee: person.csm }, allowed: ["admin", "csm"] },
+  {
+    name: "edit an internal task",
+    action: "task.edit",
+    context: { task: task("vendor", null, true) },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "complete a customer task assigned to the member",
+    action: "task.complete",
+    context: { task: task("customer", "member") },
+    allowed: ["admin", "csm", "champion", "member"],
+  },
+  {
+    name: "complete an unassigned customer task",
+    action: "task.complete",
+    context: { task: task("customer") },
+    allowed: ["admin", "csm", "champion"],
+  },
+  {
+    name: "complete a customer task wrongly pointing at an outsider",
+    action: "task.complete",
+    context: { task: task("customer", "outsider") },
+    allowed: ["admin", "csm", "champion"],
+  },
+  {
+    name: "complete a vendor task assigned to the CSM",
+    action: "task.complete",
+    context: { task: task("vendor", "csm") },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "complete an unassigned vendor task",
+    action: "task.complete",
+    context: { task: task("vendor") },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "complete an internal task",
+    action: "task.complete",
+    context: { task: task("vendor", "admin", true) },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "assign a customer task to a person of the account",
+    action: "task.assign",
+    context: { task: task("customer"), assignee: person.ownMember },
+    allowed: ["admin", "csm", "champion"],
+  },
+  {
+    name: "assign a customer task to a person of another account",
+    action: "task.assign",
+    context: { task: task("customer"), assignee: person.otherAccount },
+    allowed: [],
+  },
+  {
+    name: "assign a customer task to a CSM",
+    action: "task.assign",
+    context: { task: task("customer"), assignee: person.csm },
+    allowed: [],
+  },
+  {
+    name: "assign a customer task to a deactivated person",
+    action: "task.assign",
+    context: { task: task("customer"), assignee: person.ownDeactivated },
+    allowed: [],
+  },
+  {
+    name: "unassign a customer task",
+    action: "task.assign",
+    context: { task: task("customer", "member"), assignee: null },
+    allowed: ["admin", "csm", "champion"],
+  },
+  {
+    name: "assign a vendor task to a CSM",
+    action: "task.assign",
+    context: { task: task("vendor"), assignee: person.csm },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "assign a vendor task to an admin",
+    action: "task.assign",
+    context: { task: task("vendor"), assignee: person.admin },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "assign a vendor task to marketing",
+    action: "task.assign",
+    context: { task: task("vendor"), assignee: person.marketing },
+    allowed: [],
+  },
+  {
+    name: "assign a vendor task to a deactivated CSM",
+    action: "task.assign",
+    context: { task: task("vendor"), assignee: person.deactivatedCsm },
+    allowed: [],
+  },
+  {
+    name: "assign a vendor task to a customer person",
+    action: "task.assign",
+    context: { task: task("vendor"), assignee: person.ownMember },
+    allowed: [],
+  },
+  {
+    name: "assign an internal task to a CSM",
+    action: "task.assign",
+    context: { task: task("vendor", null, true), assignee: person.csm },
+    allowed: ["admin", "csm"],
+  },
   { name: "see internal items", action: "internal.view", context: {}, allowed: ["admin", "csm", "marketing"] },
   { name: "comment", action: "comment", context: { internal: false }, allowed: ["admin", "csm", "champion", "member"] },
   { name: "comment internally", action: "comment", context: { internal: true }, allowed: ["admin", "csm"] },
@@ -98,7 +260,9 @@ describe("canOnPlan", () => {
   it("customers of another account may do nothing at all on this plan, whatever the context", () => {
     for (const role of ["outsider", "outsiderMember"] as const) {
       for (const row of MATRIX) {
-        expect(canOnPlan(actorFor(role), row.action, { accountId: OWN, ...row.context } as PlanContext<PlanAction>)).toBe(false);
+        expect(
+          canOnPlan(actorFor(role), row.action, { accountId: OWN, ...row.context } as PlanContext<PlanAction>),
+        ).toBe(false);
       }
     }
   });

@@ -62,7 +62,9 @@ describe("nextMilestone", () => {
   });
 
   it("finds it by target date, not by position", () => {
-    expect(nextMilestone([m("late", "2026-05-01"), m("early", "2026-04-01"), m("done", "2026-03-01", true)])?.id).toBe("early");
+    expect(nextMilestone([m("late", "2026-05-01"), m("early", "2026-04-01"), m("done", "2026-03-01", true)])?.id).toBe(
+      "early",
+    );
   });
 
   it("includes overdue milestones: the next thing to get done", () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { TemplateDefinition } from "~db/schema";
-import { datedPlanFromTemplate, datePlusDays, daysBetween, isCalendarDate, templateProblems } from "~/domain/plans/template-dates";
+import {
+  datedPlanFromTemplate,
+  datePlusDays,
+  daysBetween,
+  isCalendarDate,
+  templateProblems,
+} from "~/domain/plans/template-dates";
 
 describe("datePlusDays", () => {
   it.each([
@@ -79,7 +85,14 @@ describe("datedPlanFromTemplate", () => {
   it("dates outcomes, milestones and tasks from the start date", () => {
     const plan = datedPlanFromTemplate(definition, "2026-01-31");
     expect(plan.outcomes).toEqual([
-      { key: "o1", title: "Reporting automated", why: "Saves time", successCriteria: "No spreadsheets", targetDate: "2026-04-01", position: 0 },
+      {
+        key: "o1",
+        title: "Reporting automated",
+        why: "Saves time",
+        successCriteria: "No spreadsheets",
+        targetDate: "2026-04-01",
+        position: 0,
+      },
       { key: "o2", title: "Adoption", why: "", successCriteria: "", targetDate: "2026-05-01", position: 1 },
     ]);
     expect(plan.milestones.map((m) => [m.key, m.targetDate, m.outcomeKey, m.position])).toEqual([
@@ -118,7 +131,9 @@ describe("datedPlanFromTemplate", () => {
       milestones: [{ key: "m", title: "M", description: "", dayOffset: 0, outcomeKey: "missing" }],
       tasks: [{ milestoneKey: "nowhere", title: "T", notes: "", side: "vendor", dayOffset: 0 }],
     };
-    expect(() => datedPlanFromTemplate(broken, "2026-01-01")).toThrow(/unknown outcome "missing".*unknown milestone "nowhere"/);
+    expect(() => datedPlanFromTemplate(broken, "2026-01-01")).toThrow(
+      /unknown outcome "missing".*unknown milestone "nowhere"/,
+    );
   });
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_TEMPLATES } from "~db/seed/demo-templates";
 import { sampleTemplateDefinition } from "~db/seed/factories";
-import { TEMPLATE_LIMITS, TemplateInputSchema, copyName, definitionFromInput, draftFromTemplate } from "~/domain/plans/template-schemas";
+import {
+  TEMPLATE_LIMITS,
+  TemplateInputSchema,
+  copyName,
+  definitionFromInput,
+  draftFromTemplate,
+} from "~/domain/plans/template-schemas";
 import { previewTemplate } from "~/domain/plans/template-preview";
 import { nestedFormValues, parseNestedForm } from "~/lib/forms";
 
@@ -10,10 +16,26 @@ function validInput() {
     name: "  Starter onboarding ",
     description: "For teams under 50 people.",
     segmentId: "",
-    outcomes: [{ key: "reporting", title: "Reporting automated", why: "", successCriteria: "No spreadsheets", dayOffset: "60" }],
+    outcomes: [
+      { key: "reporting", title: "Reporting automated", why: "", successCriteria: "No spreadsheets", dayOffset: "60" },
+    ],
     milestones: [
-      { key: "m30", title: "Data connected", description: "", dayOffset: "30", outcomeKey: "reporting", tasks: [{ title: "Connect", notes: "", side: "customer", dayOffset: "20" }] },
-      { key: "m60", title: "Dashboards live", description: "", dayOffset: "60", outcomeKey: "", tasks: [{ title: "Train", notes: "", side: "vendor", dayOffset: "60" }] },
+      {
+        key: "m30",
+        title: "Data connected",
+        description: "",
+        dayOffset: "30",
+        outcomeKey: "reporting",
+        tasks: [{ title: "Connect", notes: "", side: "customer", dayOffset: "20" }],
+      },
+      {
+        key: "m60",
+        title: "Dashboards live",
+        description: "",
+        dayOffset: "60",
+        outcomeKey: "",
+        tasks: [{ title: "Train", notes: "", side: "vendor", dayOffset: "60" }],
+      },
     ],
   };
 }
@@ -32,7 +54,9 @@ describe("TemplateInputSchema", () => {
     expect(parsed.milestones[0]!.dayOffset).toBe(30);
     expect(parsed.milestones[1]!.outcomeKey).toBeNull();
     expect(definitionFromInput(parsed)).toEqual({
-      outcomes: [{ key: "reporting", title: "Reporting automated", why: "", successCriteria: "No spreadsheets", dayOffset: 60 }],
+      outcomes: [
+        { key: "reporting", title: "Reporting automated", why: "", successCriteria: "No spreadsheets", dayOffset: 60 },
+      ],
       milestones: [
         { key: "m30", title: "Data connected", description: "", dayOffset: 30, outcomeKey: "reporting" },
         { key: "m60", title: "Dashboards live", description: "", dayOffset: 60, outcomeKey: null },
@@ -111,17 +135,51 @@ describe("TemplateInputSchema", () => {
   it("refuses oversize input: too many rows, too much text", () => {
     const input = validInput();
     const task = { title: "T", notes: "", side: "customer", dayOffset: "1" };
-    input.milestones = Array.from({ length: TEMPLATE_LIMITS.milestones + 1 }, (_, i) => ({ key: `m${i}`, title: "M", description: "", dayOffset: "30", outcomeKey: "", tasks: [] }));
+    input.milestones = Array.from({ length: TEMPLATE_LIMITS.milestones + 1 }, (_, i) => ({
+      key: `m${i}`,
+      title: "M",
+      description: "",
+      dayOffset: "30",
+      outcomeKey: "",
+      tasks: [],
+    }));
     expect(errorsOf(input)).toEqual({ milestones: "template.tooManyMilestones" });
-    input.milestones = [{ key: "m", title: "M", description: "d".repeat(TEMPLATE_LIMITS.text + 1), dayOffset: "30", outcomeKey: "", tasks: Array(TEMPLATE_LIMITS.tasksPerMilestone + 1).fill(task) }];
-    expect(errorsOf(input)).toEqual({ "milestones.0.description": "template.textTooLong", "milestones.0.tasks": "template.tooManyTasks" });
-    input.milestones = Array.from({ length: 7 }, (_, i) => ({ key: `m${i}`, title: "M", description: "", dayOffset: "30", outcomeKey: "", tasks: Array(TEMPLATE_LIMITS.tasksPerMilestone).fill(task) }));
+    input.milestones = [
+      {
+        key: "m",
+        title: "M",
+        description: "d".repeat(TEMPLATE_LIMITS.text + 1),
+        dayOffset: "30",
+        outcomeKey: "",
+        tasks: Array(TEMPLATE_LIMITS.tasksPerMilestone + 1).fill(task),
+      },
+    ];
+    expect(errorsOf(input)).toEqual({
+      "milestones.0.description": "template.textTooLong",
+      "milestones.0.tasks": "template.tooManyTasks",
+    });
+    input.milestones = Array.from({ length: 7 }, (_, i) => ({
+      key: `m${i}`,
+      title: "M",
+      description: "",
+      dayOffset: "30",
+      outcomeKey: "",
+      tasks: Array(TEMPLATE_LIMITS.tasksPerMilestone).fill(task),
+    }));
     expect(errorsOf(input)).toEqual({ milestones: "template.tooManyTasks" });
   });
 
   it("accepts every seeded template and the test factory's, as stored", () => {
-    for (const template of [...DEMO_TEMPLATES.map((demo) => ({ ...demo, segmentId: null })), { name: "Sample", description: "", segmentId: null, definition: sampleTemplateDefinition() }]) {
-      const draft = draftFromTemplate({ name: template.name, description: template.description ?? "", segmentId: null, definition: template.definition });
+    for (const template of [
+      ...DEMO_TEMPLATES.map((demo) => ({ ...demo, segmentId: null })),
+      { name: "Sample", description: "", segmentId: null, definition: sampleTemplateDefinition() },
+    ]) {
+      const draft = draftFromTemplate({
+        name: template.name,
+        description: template.description ?? "",
+        segmentId: null,
+        definition: template.definition,
+      });
       const parsed = TemplateInputSchema.parse(draft);
       // Round trip: stored → editor rows → stored gives the same tasks per milestone.
       const again = definitionFromInput(parsed);
@@ -147,7 +205,12 @@ describe("copyName", () => {
 
 describe("previewTemplate", () => {
   it("dates milestones and tasks from the sample start date, in date order", () => {
-    const draft = draftFromTemplate({ name: "S", description: "", segmentId: null, definition: sampleTemplateDefinition() });
+    const draft = draftFromTemplate({
+      name: "S",
+      description: "",
+      segmentId: null,
+      definition: sampleTemplateDefinition(),
+    });
     draft.milestones.reverse();
     const preview = previewTemplate(draft, "2026-01-31");
     expect(preview.map((m) => [m.title, m.dayOffset, m.targetDate, m.outcomeTitle])).toEqual([
@@ -162,7 +225,12 @@ describe("previewTemplate", () => {
   });
 
   it("shows no date for an offset being typed or a bad start date, and never throws", () => {
-    const draft = draftFromTemplate({ name: "S", description: "", segmentId: null, definition: sampleTemplateDefinition() });
+    const draft = draftFromTemplate({
+      name: "S",
+      description: "",
+      segmentId: null,
+      definition: sampleTemplateDefinition(),
+    });
     draft.milestones[0]!.dayOffset = "";
     draft.milestones[1]!.dayOffset = "abc";
     const preview = previewTemplate(draft, "2026-01-31");
@@ -194,13 +262,38 @@ describe("nestedFormValues and parseNestedForm", () => {
   it("refuses names a real form never sends", () => {
     expect(nestedFormValues(form([["milestones.1000.title", "x"]]))).toBeNull();
     expect(nestedFormValues(form([["__proto__.polluted", "x"]]))).toBeNull();
-    expect(nestedFormValues(form([["name", "x"], ["name.0", "y"]]))).toBeNull();
-    expect(nestedFormValues(form([["milestones.0", "x"], ["milestones.title", "y"]]))).toBeNull();
+    expect(
+      nestedFormValues(
+        form([
+          ["name", "x"],
+          ["name.0", "y"],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      nestedFormValues(
+        form([
+          ["milestones.0", "x"],
+          ["milestones.title", "y"],
+        ]),
+      ),
+    ).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("keys refusals by the field's full name", () => {
-    const result = parseNestedForm(TemplateInputSchema, form([["name", "N"], ["milestones.0.key", "m"], ["milestones.0.title", ""], ["milestones.0.dayOffset", "5"]]));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { "milestones.0.title": "template.milestoneTitleRequired" } });
+    const result = parseNestedForm(
+      TemplateInputSchema,
+      form([
+        ["name", "N"],
+        ["milestones.0.key", "m"],
+        ["milestones.0.title", ""],
+        ["milestones.0.dayOffset", "5"],
+      ]),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { "milestones.0.title": "template.milestoneTitleRequired" },
+    });
   });
 });

@@ -5,7 +5,19 @@ const TODAY = "2026-03-10";
 const signed = { name: "Someone", at: "2026-02-01T10:00:00.000Z" };
 
 function milestone(id: string, targetDate: string, overrides: Partial<MilestoneRow> = {}): MilestoneRow {
-  return { id, title: `M ${id}`, description: "", targetDate, outcomeId: null, vendorSignOff: null, customerSignOff: null, rating: null, ratingComment: null, version: 1, ...overrides };
+  return {
+    id,
+    title: `M ${id}`,
+    description: "",
+    targetDate,
+    outcomeId: null,
+    vendorSignOff: null,
+    customerSignOff: null,
+    rating: null,
+    ratingComment: null,
+    version: 1,
+    ...overrides,
+  };
 }
 let n = 0;
 function task(milestoneId: string, overrides: Partial<TaskRow> = {}): TaskRow {
@@ -83,7 +95,14 @@ describe("buildPlanView", () => {
 
   it("has no next milestone when all are achieved, and zero progress without milestones", () => {
     const empty = buildPlanView({ plan: view.plan, today: TODAY, outcomes: [], milestones: [], tasks: [] });
-    expect(empty.summary).toEqual({ progress: 0, milestonesAchieved: 0, milestonesTotal: 0, nextMilestone: null, overdueTasks: 0, blockedTasks: 0 });
+    expect(empty.summary).toEqual({
+      progress: 0,
+      milestonesAchieved: 0,
+      milestonesTotal: 0,
+      nextMilestone: null,
+      overdueTasks: 0,
+      blockedTasks: 0,
+    });
     const allDone = buildPlanView({
       plan: view.plan,
       today: TODAY,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { QuizKey } from "~/domain/training/mdx-tree";
-import { countsForAdoption, courseProgress, filterCourses, isLessonComplete, neighbours } from "~/domain/training/progress";
+import {
+  countsForAdoption,
+  courseProgress,
+  filterCourses,
+  isLessonComplete,
+  neighbours,
+} from "~/domain/training/progress";
 import { gradeQuiz, parseQuizSubmission } from "~/domain/training/quiz";
 
 const single: QuizKey = {
@@ -14,7 +20,12 @@ const single: QuizKey = {
     { index: 2, text: "C", correct: false, explanation: "not C" },
   ],
 };
-const multiple: QuizKey = { ...single, id: "q2", multiple: true, answers: single.answers.map((a) => ({ ...a, correct: a.index !== 0 })) };
+const multiple: QuizKey = {
+  ...single,
+  id: "q2",
+  multiple: true,
+  answers: single.answers.map((a) => ({ ...a, correct: a.index !== 0 })),
+};
 
 describe("quiz submissions", () => {
   it.each([
@@ -29,13 +40,21 @@ describe("quiz submissions", () => {
   });
 
   it("accepts several answers to a multiple-choice quiz, once each", () => {
-    expect(parseQuizSubmission([single, multiple], "q2", ["2", "1", "2"])).toMatchObject({ ok: true, selected: [1, 2] });
+    expect(parseQuizSubmission([single, multiple], "q2", ["2", "1", "2"])).toMatchObject({
+      ok: true,
+      selected: [1, 2],
+    });
   });
 });
 
 describe("grading", () => {
   it("a wrong answer fails and explains only what was chosen", () => {
-    expect(gradeQuiz(single, [0])).toEqual({ quizId: "q1", passed: false, selected: [0], answers: [{ index: 0, correct: false, explanation: "not A" }] });
+    expect(gradeQuiz(single, [0])).toEqual({
+      quizId: "q1",
+      passed: false,
+      selected: [0],
+      answers: [{ index: 0, correct: false, explanation: "not A" }],
+    });
   });
 
   it("the right answer passes and reveals every explanation", () => {
@@ -62,13 +81,27 @@ describe("progress and completion", () => {
 
   const lessons = [{ slug: "one" }, { slug: "two" }, { slug: "three" }];
   it("continues at the first lesson not yet complete", () => {
-    expect(courseProgress(lessons, [])).toEqual({ completed: 0, total: 3, fraction: 0, status: "not_started", nextLessonSlug: "one" });
+    expect(courseProgress(lessons, [])).toEqual({
+      completed: 0,
+      total: 3,
+      fraction: 0,
+      status: "not_started",
+      nextLessonSlug: "one",
+    });
     expect(courseProgress(lessons, [], true).status).toBe("in_progress");
-    expect(courseProgress(lessons, ["one", "three"])).toMatchObject({ completed: 2, status: "in_progress", nextLessonSlug: "two" });
+    expect(courseProgress(lessons, ["one", "three"])).toMatchObject({
+      completed: 2,
+      status: "in_progress",
+      nextLessonSlug: "two",
+    });
   });
 
   it("a course is complete when all its current lessons are; removed lessons don't count", () => {
-    expect(courseProgress(lessons, ["one", "two", "three"])).toMatchObject({ status: "completed", fraction: 1, nextLessonSlug: null });
+    expect(courseProgress(lessons, ["one", "two", "three"])).toMatchObject({
+      status: "completed",
+      fraction: 1,
+      nextLessonSlug: null,
+    });
     expect(courseProgress(lessons, ["one", "two", "gone"])).toMatchObject({ completed: 2, status: "in_progress" });
   });
 
@@ -81,7 +114,11 @@ describe("progress and completion", () => {
 describe("catalog filter", () => {
   const courses = [
     { slug: "a", audience: ["member" as const, "champion" as const], lessons: [{ stage: "knowledge" as const }] },
-    { slug: "b", audience: ["champion" as const], lessons: [{ stage: "desire" as const }, { stage: "ability" as const }] },
+    {
+      slug: "b",
+      audience: ["champion" as const],
+      lessons: [{ stage: "desire" as const }, { stage: "ability" as const }],
+    },
   ];
   it("by role and by change stage", () => {
     expect(filterCourses(courses, { role: "member", stage: null }).map((c) => c.slug)).toEqual(["a"]);

@@ -7,7 +7,13 @@ const OTHER = "otheraccountbbbb";
 type Role = "admin" | "csm" | "marketing" | "champion" | "member" | "outsider" | "outsiderMember";
 
 function actorFor(role: Role): Actor {
-  const base = { id: `${role}xxxxxxxxxxxxxxxx`.slice(0, 16), email: `${role}@test.example`, name: role, locale: "en", timeZone: "UTC" };
+  const base = {
+    id: `${role}xxxxxxxxxxxxxxxx`.slice(0, 16),
+    email: `${role}@test.example`,
+    name: role,
+    locale: "en",
+    timeZone: "UTC",
+  };
   if (role === "champion" || role === "member") return { ...base, kind: "customer", accountId: OWN, accountRole: role };
   if (role === "outsider") return { ...base, kind: "customer", accountId: OTHER, accountRole: "champion" };
   if (role === "outsiderMember") return { ...base, kind: "customer", accountId: OTHER, accountRole: "member" };

@@ -17,7 +17,12 @@ describe("metricProgress", () => {
   });
 
   it("counts a fall as improvement when lower is better", () => {
-    expect(metricProgress(metric({ current: 6 }))).toEqual({ current: 6, improvement: 3, progress: 0.6, reached: false });
+    expect(metricProgress(metric({ current: 6 }))).toEqual({
+      current: 6,
+      improvement: 3,
+      progress: 0.6,
+      reached: false,
+    });
   });
 
   it("counts a rise as improvement when higher is better", () => {
@@ -88,8 +93,17 @@ describe("planRoi", () => {
   });
 
   it("counts nothing from metrics without money: ROI is -100% and there is no payback", () => {
-    const roi = planRoi([metric({ current: 4 }), metric({ direction: "up", baseline: 1, target: 2, current: 2 })], 10_000);
-    expect(roi).toMatchObject({ annualValue: 0, moneyMetrics: 0, otherMetrics: 2, roiPercent: -100, paybackMonths: null });
+    const roi = planRoi(
+      [metric({ current: 4 }), metric({ direction: "up", baseline: 1, target: 2, current: 2 })],
+      10_000,
+    );
+    expect(roi).toMatchObject({
+      annualValue: 0,
+      moneyMetrics: 0,
+      otherMetrics: 2,
+      roiPercent: -100,
+      paybackMonths: null,
+    });
   });
 
   it("has no payback while the realised value is negative", () => {

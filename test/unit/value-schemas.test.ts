@@ -3,7 +3,16 @@ import { AccountInputSchema } from "~/domain/people/account-schemas";
 import { MeasurementInputSchema, MetricInputSchema } from "~/domain/value/value-schemas";
 
 const OUTCOME = "abcdefghijklmnop";
-const valid = { outcomeId: OUTCOME, name: "Days to close the month", unit: "days", direction: "down", baseline: "9", target: "4", moneyPerUnit: "", valuePeriod: "" };
+const valid = {
+  outcomeId: OUTCOME,
+  name: "Days to close the month",
+  unit: "days",
+  direction: "down",
+  baseline: "9",
+  target: "4",
+  moneyPerUnit: "",
+  valuePeriod: "",
+};
 /** The first message per field, as parseForm shows them. */
 function errorsOf(result: { success: boolean; error?: { issues: { path: (string | number)[]; message: string }[] } }) {
   const errors: Record<string, string> = {};
@@ -26,7 +35,14 @@ describe("MetricInputSchema", () => {
   });
 
   it("accepts thousands separators and decimals", () => {
-    const parsed = MetricInputSchema.parse({ ...valid, direction: "up", baseline: "1,200.5", target: "2 500", moneyPerUnit: "12.75", valuePeriod: "week" });
+    const parsed = MetricInputSchema.parse({
+      ...valid,
+      direction: "up",
+      baseline: "1,200.5",
+      target: "2 500",
+      moneyPerUnit: "12.75",
+      valuePeriod: "week",
+    });
     expect(parsed).toMatchObject({ baseline: 1200.5, target: 2500, moneyPerUnit: 12.75, valuePeriod: "week" });
   });
 
@@ -77,11 +93,26 @@ describe("MeasurementInputSchema", () => {
 });
 
 describe("account cost and currency", () => {
-  const account = { name: "Acme", segmentId: OUTCOME, industry: "Retail", region: "EMEA", licensedSeats: "10", renewalDate: "2027-01-01", csmId: "", timeZone: "UTC" };
+  const account = {
+    name: "Acme",
+    segmentId: OUTCOME,
+    industry: "Retail",
+    region: "EMEA",
+    licensedSeats: "10",
+    renewalDate: "2027-01-01",
+    csmId: "",
+    timeZone: "UTC",
+  };
 
   it("leaves a blank cost unset and defaults the currency", () => {
-    expect(AccountInputSchema.parse({ ...account, annualCost: "" })).toMatchObject({ annualCost: null, currency: "USD" });
-    expect(AccountInputSchema.parse({ ...account, annualCost: "48,000.50", currency: "eur" })).toMatchObject({ annualCost: 48000.5, currency: "EUR" });
+    expect(AccountInputSchema.parse({ ...account, annualCost: "" })).toMatchObject({
+      annualCost: null,
+      currency: "USD",
+    });
+    expect(AccountInputSchema.parse({ ...account, annualCost: "48,000.50", currency: "eur" })).toMatchObject({
+      annualCost: 48000.5,
+      currency: "EUR",
+    });
     expect(AccountInputSchema.parse({ ...account, annualCost: "0" })).toMatchObject({ annualCost: 0 });
   });
 

@@ -32,7 +32,14 @@ export async function getAccountAdvocacy(accountId: string, now = new Date()) {
       .where(eq(asks.accountId, accountId))
       .orderBy(desc(asks.createdAt), desc(asks.id)),
     db
-      .select({ id: consents.id, askType: consents.askType, uses: consents.uses, scope: consents.scope, grantedAt: consents.grantedAt, personName: users.name })
+      .select({
+        id: consents.id,
+        askType: consents.askType,
+        uses: consents.uses,
+        scope: consents.scope,
+        grantedAt: consents.grantedAt,
+        personName: users.name,
+      })
       .from(consents)
       .innerJoin(users, eq(users.id, consents.userId))
       .where(and(eq(consents.accountId, accountId), isNull(consents.withdrawnAt)))
@@ -55,17 +62,31 @@ export async function getAccountAdvocacy(accountId: string, now = new Date()) {
   ]);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   const openAsks = askRows.filter((ask) => ask.status === "open" || ask.status === "snoozed");
-  const toView = (ask: (typeof askRows)[number]) => ({ ...ask, snoozedUntil: iso(ask.snoozedUntil), respondedAt: iso(ask.respondedAt), createdAt: ask.createdAt.toISOString() });
+  const toView = (ask: (typeof askRows)[number]) => ({
+    ...ask,
+    snoozedUntil: iso(ask.snoozedUntil),
+    respondedAt: iso(ask.respondedAt),
+    createdAt: ask.createdAt.toISOString(),
+  });
   const result = {
-    nps: { summary: nps.overall, latest: nps.responses.slice(0, LATEST_NPS_ANSWERS).map(({ accountId: _a, accountName: _n, ...row }) => row) },
+    nps: {
+      summary: nps.overall,
+      latest: nps.responses.slice(0, LATEST_NPS_ANSWERS).map(({ accountId: _a, accountName: _n, ...row }) => row),
+    },
     openAsks: openAsks.map(toView),
     answeredAsks: askRows.filter((ask) => !openAsks.includes(ask)).map(toView),
     consents: consentRows.map((row) => ({ ...row, grantedAt: row.grantedAt.toISOString() })),
-    opportunities: opportunityRows.map(({ accountId: _a, accountName: _n, industry: _i, segmentId: _s, segmentName: _sn, ...row }) => ({
+    opportunities: opportunityRows.map(
+      ({ accountId: _a, accountName: _n, industry: _i, segmentId: _s, segmentName: _sn, ...row }) => ({
+        ...row,
+        daysInStage: daysInStage(new Date(row.stageEnteredAt), now),
+      }),
+    ),
+    references: referenceRows.map((row) => ({
       ...row,
-      daysInStage: daysInStage(new Date(row.stageEnteredAt), now),
+      createdAt: row.createdAt.toISOString(),
+      respondedAt: iso(row.respondedAt),
     })),
-    references: referenceRows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), respondedAt: iso(row.respondedAt) })),
     assets: assets.map(({ accountName: _n, ...row }) => row),
   };
   const isEmpty =

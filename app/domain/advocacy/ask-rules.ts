@@ -3,8 +3,20 @@ import { npsCategory } from "./nps";
 
 /** Ask rules and guardrails: which signal leads to which ask, and when not to ask at all. */
 
-export const ASK_SIGNALS = ["milestone_achieved", "plan_completed", "team_trained", "nps_promoter"] as const satisfies readonly AskSignal[];
-export const ASK_TYPES = ["case_study", "reference_call", "review", "quote", "logo", "speaking"] as const satisfies readonly AskType[];
+export const ASK_SIGNALS = [
+  "milestone_achieved",
+  "plan_completed",
+  "team_trained",
+  "nps_promoter",
+] as const satisfies readonly AskSignal[];
+export const ASK_TYPES = [
+  "case_study",
+  "reference_call",
+  "review",
+  "quote",
+  "logo",
+  "speaking",
+] as const satisfies readonly AskType[];
 
 export const DEFAULT_GUARDRAILS = { cooldownDays: 30, declinedRepeatDays: 180, referenceCallsPerQuarter: 2 } as const;
 export type Guardrails = { cooldownDays: number; declinedRepeatDays: number; referenceCallsPerQuarter: number };
@@ -30,10 +42,17 @@ export function signalOf(event: { type: string; payload: Record<string, unknown>
 }
 
 /** The ask types an enabled rule attaches to this signal, in a stable order (the order of ASK_TYPES). */
-export function askTypesFor<R extends { signal: AskSignal; askType: AskType; enabled: boolean }>(signal: AskSignal, rules: readonly R[]): R[] {
+export function askTypesFor<R extends { signal: AskSignal; askType: AskType; enabled: boolean }>(
+  signal: AskSignal,
+  rules: readonly R[],
+): R[] {
   return rules
     .filter((rule) => rule.enabled && rule.signal === signal)
-    .sort((a, b) => ASK_TYPES.indexOf(a.askType as (typeof ASK_TYPES)[number]) - ASK_TYPES.indexOf(b.askType as (typeof ASK_TYPES)[number]));
+    .sort(
+      (a, b) =>
+        ASK_TYPES.indexOf(a.askType as (typeof ASK_TYPES)[number]) -
+        ASK_TYPES.indexOf(b.askType as (typeof ASK_TYPES)[number]),
+    );
 }
 
 export type AskBlock = "overdue_milestones" | "recent_detractor" | "cooldown" | "declined_recently";
@@ -58,7 +77,11 @@ export function askBlockedBy(check: AskCheck): AskBlock | null {
   if (account.hasOverdueMilestones) return "overdue_milestones";
   if (account.lastDetractorAt && within(account.lastDetractorAt, 90)) return "recent_detractor";
   if (recipient.lastAskedAt && within(recipient.lastAskedAt, guardrails.cooldownDays)) return "cooldown";
-  if (recipient.declines.some((decline) => decline.askType === check.askType && within(decline.at, guardrails.declinedRepeatDays))) {
+  if (
+    recipient.declines.some(
+      (decline) => decline.askType === check.askType && within(decline.at, guardrails.declinedRepeatDays),
+    )
+  ) {
     return "declined_recently";
   }
   return null;

@@ -38,7 +38,10 @@ async function accountAskFacts(accountId: string, executor: Executor = db): Prom
 async function lockAskHistory(tx: Transaction, recipientId: string, now: Date): Promise<AskCheck["recipient"]> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`asks:${recipientId}`}))`);
   const [[last], declines] = await Promise.all([
-    tx.select({ at: max(asks.createdAt) }).from(asks).where(eq(asks.recipientId, recipientId)),
+    tx
+      .select({ at: max(asks.createdAt) })
+      .from(asks)
+      .where(eq(asks.recipientId, recipientId)),
     tx
       .select({ askType: asks.askType, at: asks.respondedAt })
       .from(asks)
@@ -70,7 +73,9 @@ export async function createAsksForEvent(eventId: string, now = new Date()): Pro
 
   const people = (await listMembers(accountId)).filter((person) => !person.deactivatedAt);
   const recipients =
-    signal === "nps_promoter" ? people.filter((person) => person.id === event.actorId) : people.filter((person) => person.accountRole === "champion");
+    signal === "nps_promoter"
+      ? people.filter((person) => person.id === event.actorId)
+      : people.filter((person) => person.accountRole === "champion");
   if (recipients.length === 0) return result;
 
   const [guardrails, account] = await Promise.all([getGuardrails(), accountAskFacts(accountId)]);
@@ -88,7 +93,13 @@ export async function createAsksForEvent(eventId: string, now = new Date()): Pro
       const history = await lockAskHistory(tx, recipient.id, now);
       let lastAskedAt = history.lastAskedAt;
       for (const rule of rules) {
-        const reason = askBlockedBy({ now, guardrails, askType: rule.askType, account, recipient: { ...history, lastAskedAt } });
+        const reason = askBlockedBy({
+          now,
+          guardrails,
+          askType: rule.askType,
+          account,
+          recipient: { ...history, lastAskedAt },
+        });
         if (reason) {
           result.blocked.push({ recipientId: recipient.id, askType: rule.askType, reason });
           continue;
@@ -96,13 +107,33 @@ export async function createAsksForEvent(eventId: string, now = new Date()): Pro
         const askId = newId();
         const inserted = await tx
           .insert(asks)
-          .values({ id: askId, accountId, recipientId: recipient.id, askType: rule.askType, signal, eventId, context, reviewUrl: rule.reviewUrl, createdAt: now })
+          .values({
+            id: askId,
+            accountId,
+            recipientId: recipient.id,
+            askType: rule.askType,
+            signal,
+            eventId,
+            context,
+            reviewUrl: rule.reviewUrl,
+            createdAt: now,
+          })
           .onConflictDoNothing()
           .returning({ id: asks.id });
         if (inserted.length === 0) continue;
         const opportunityId = newId();
-        await tx.insert(opportunities).values({ id: opportunityId, accountId, advocateId: recipient.id, askId, askType: rule.askType, stage: "identified", stageEnteredAt: now });
-        await writeTransition(tx, { id: opportunityId, accountId, stage: "identified" }, "asked", null, { note: signal });
+        await tx.insert(opportunities).values({
+          id: opportunityId,
+          accountId,
+          advocateId: recipient.id,
+          askId,
+          askType: rule.askType,
+          stage: "identified",
+          stageEnteredAt: now,
+        });
+        await writeTransition(tx, { id: opportunityId, accountId, stage: "identified" }, "asked", null, {
+          note: signal,
+        });
         await recordActivity(tx, {
           accountId,
           actorId: null,
@@ -135,15 +166,27 @@ export async function askAdvocateFor(
 ): Promise<{ ok: true; askId: string } | { ok: false; error: AdvocateAskRefusal }> {
   const { accountId, advocateId: recipientId, askType } = opportunity;
   if (!(await isActiveMemberOf(tx, accountId, recipientId))) return { ok: false, error: "advocate_inactive" };
-  const [guardrails, account, rules] = await Promise.all([getGuardrails(tx), accountAskFacts(accountId, tx), listAskRules(tx)]);
+  const [guardrails, account, rules] = await Promise.all([
+    getGuardrails(tx),
+    accountAskFacts(accountId, tx),
+    listAskRules(tx),
+  ]);
   const recipient = await lockAskHistory(tx, recipientId, now);
   const block = askBlockedBy({ now, guardrails, askType, account, recipient });
   if (block) return { ok: false, error: block };
   // A review ask needs somewhere to write the review: the link marketing set on a review rule.
-  const reviewUrl = askType === "review" ? (rules.find((rule) => rule.askType === "review" && rule.reviewUrl)?.reviewUrl ?? null) : null;
+  const reviewUrl =
+    askType === "review"
+      ? (rules.find((rule) => rule.askType === "review" && rule.reviewUrl)?.reviewUrl ?? null)
+      : null;
   const askId = newId();
-  await tx.insert(asks).values({ id: askId, accountId, recipientId, askType, signal: "manual", context: {}, reviewUrl, createdAt: now });
-  await tx.update(opportunities).set({ askId }).where(and(eq(opportunities.id, opportunity.id), eq(opportunities.accountId, accountId)));
+  await tx
+    .insert(asks)
+    .values({ id: askId, accountId, recipientId, askType, signal: "manual", context: {}, reviewUrl, createdAt: now });
+  await tx
+    .update(opportunities)
+    .set({ askId })
+    .where(and(eq(opportunities.id, opportunity.id), eq(opportunities.accountId, accountId)));
   await recordActivity(tx, {
     accountId,
     actorId,
@@ -168,7 +211,14 @@ export interface AskView {
 export async function listOpenAsksFor(actor: Actor, now = new Date()): Promise<AskView[]> {
   if (actor.kind !== "customer") return [];
   const rows = await db
-    .select({ id: asks.id, askType: asks.askType, signal: asks.signal, context: asks.context, reviewUrl: asks.reviewUrl, createdAt: asks.createdAt })
+    .select({
+      id: asks.id,
+      askType: asks.askType,
+      signal: asks.signal,
+      context: asks.context,
+      reviewUrl: asks.reviewUrl,
+      createdAt: asks.createdAt,
+    })
     .from(asks)
     .where(
       and(
@@ -181,7 +231,8 @@ export async function listOpenAsksFor(actor: Actor, now = new Date()): Promise<A
   return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }
 
-export type AskResponse = { response: "accept"; consent: ConsentInput } | { response: "not_now" } | { response: "decline" };
+export type AskResponse =
+  { response: "accept"; consent: ConsentInput } | { response: "not_now" } | { response: "decline" };
 export type AskError = "not_found" | "already_answered";
 
 /**
@@ -213,8 +264,18 @@ export async function respondToAsk(
       .for("update");
 
     if (answer.response === "not_now") {
-      await tx.update(asks).set({ status: "snoozed", snoozedUntil: new Date(now.getTime() + SNOOZE_DAYS * DAY_MS) }).where(eq(asks.id, ask.id));
-      await recordActivity(tx, { accountId, actorId: actor.id, action: "ask.snoozed", subjectType: "ask", subjectId: ask.id, details: { askType: ask.askType } });
+      await tx
+        .update(asks)
+        .set({ status: "snoozed", snoozedUntil: new Date(now.getTime() + SNOOZE_DAYS * DAY_MS) })
+        .where(eq(asks.id, ask.id));
+      await recordActivity(tx, {
+        accountId,
+        actorId: actor.id,
+        action: "ask.snoozed",
+        subjectType: "ask",
+        subjectId: ask.id,
+        details: { askType: ask.askType },
+      });
       return { ok: true as const };
     }
     const status = answer.response === "accept" ? ("accepted" as const) : ("declined" as const);
@@ -241,7 +302,14 @@ export async function respondToAsk(
         details: { askType: ask.askType, uses: answer.consent.uses, scope: answer.consent.scope },
       });
     }
-    await recordActivity(tx, { accountId, actorId: actor.id, action: `ask.${status}`, subjectType: "ask", subjectId: ask.id, details: { askType: ask.askType, from: ask.status, to: status } });
+    await recordActivity(tx, {
+      accountId,
+      actorId: actor.id,
+      action: `ask.${status}`,
+      subjectType: "ask",
+      subjectId: ask.id,
+      details: { askType: ask.askType, from: ask.status, to: status },
+    });
     if (opportunity && !moveProblem(opportunity.stage, status, "customer", null)) {
       await writeTransition(tx, opportunity, status, actor.id, { consentId });
     }
@@ -250,11 +318,12 @@ export async function respondToAsk(
 }
 
 /** Asks sent since `since` (ever, when null) per type and status, for the dashboard. One query. */
-export async function countAsksByType(since: Date | null = null): Promise<{ askType: AskType; status: AskStatus; count: number }[]> {
+export async function countAsksByType(
+  since: Date | null = null,
+): Promise<{ askType: AskType; status: AskStatus; count: number }[]> {
   return db
     .select({ askType: asks.askType, status: asks.status, count: sql<number>`count(*)::int` })
     .from(asks)
     .where(since ? gte(asks.createdAt, since) : undefined)
     .groupBy(asks.askType, asks.status);
 }
-

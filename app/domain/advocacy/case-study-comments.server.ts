@@ -56,7 +56,12 @@ export async function listCaseStudyComments(actor: Actor, opportunityIds: string
     .innerJoin(caseStudyVersions, eq(caseStudyVersions.id, caseStudyComments.versionId))
     .innerJoin(users, eq(users.id, caseStudyComments.authorId))
     .leftJoin(resolver, eq(resolver.id, caseStudyComments.resolvedById))
-    .where(and(inArray(caseStudyComments.opportunityId, opportunityIds), actor.kind === "customer" ? eq(caseStudyComments.accountId, actor.accountId) : undefined))
+    .where(
+      and(
+        inArray(caseStudyComments.opportunityId, opportunityIds),
+        actor.kind === "customer" ? eq(caseStudyComments.accountId, actor.accountId) : undefined,
+      ),
+    )
     .orderBy(asc(caseStudyComments.createdAt), asc(caseStudyComments.id));
   return rows.map(({ authorStaffRole, ...row }) => ({
     ...row,
@@ -73,7 +78,10 @@ function staffMayTakePart(actor: StaffActor): SQL | undefined {
 
 /** The advocate and the account's champions take part on the customer's side. */
 function customerMayTakePart(actor: CustomerActor): SQL | undefined {
-  return and(eq(caseStudyVersions.accountId, actor.accountId), actor.accountRole === "champion" ? undefined : eq(opportunities.advocateId, actor.id));
+  return and(
+    eq(caseStudyVersions.accountId, actor.accountId),
+    actor.accountRole === "champion" ? undefined : eq(opportunities.advocateId, actor.id),
+  );
 }
 
 /** Whether this staff member may comment on and resolve comments of the case study (for the page; the write checks again). */
@@ -93,20 +101,44 @@ export async function addCaseStudyComment(
   scope: { opportunityId: string } | { accountId: string },
   input: CaseStudyCommentInput,
 ): Promise<{ ok: true; id: string } | { ok: false; error: CommentError }> {
-  if (actor.kind === "customer" && (!("accountId" in scope) || scope.accountId !== actor.accountId)) return { ok: false, error: "not_found" };
-  const inScope = "opportunityId" in scope ? eq(opportunities.id, scope.opportunityId) : eq(caseStudyVersions.accountId, scope.accountId);
+  if (actor.kind === "customer" && (!("accountId" in scope) || scope.accountId !== actor.accountId))
+    return { ok: false, error: "not_found" };
+  const inScope =
+    "opportunityId" in scope
+      ? eq(opportunities.id, scope.opportunityId)
+      : eq(caseStudyVersions.accountId, scope.accountId);
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ opportunityId: opportunities.id, accountId: caseStudyVersions.accountId, version: caseStudyVersions.version, status: caseStudyVersions.status, stage: opportunities.stage })
+      .select({
+        opportunityId: opportunities.id,
+        accountId: caseStudyVersions.accountId,
+        version: caseStudyVersions.version,
+        status: caseStudyVersions.status,
+        stage: opportunities.stage,
+      })
       .from(caseStudyVersions)
       .innerJoin(opportunities, eq(opportunities.id, caseStudyVersions.opportunityId))
-      .where(and(eq(caseStudyVersions.id, input.versionId), inScope, actor.kind === "staff" ? staffMayTakePart(actor) : customerMayTakePart(actor)))
+      .where(
+        and(
+          eq(caseStudyVersions.id, input.versionId),
+          inScope,
+          actor.kind === "staff" ? staffMayTakePart(actor) : customerMayTakePart(actor),
+        ),
+      )
       .for("update", { of: [caseStudyVersions, opportunities] });
     if (!row) return { ok: false as const, error: "not_found" as const };
     const problem = caseStudyCommentProblem(actor.kind, row.stage, row.status);
     if (problem) return { ok: false as const, error: problem };
     const id = newId();
-    await tx.insert(caseStudyComments).values({ id, opportunityId: row.opportunityId, versionId: input.versionId, accountId: row.accountId, authorId: actor.id, body: input.body, quote: input.quote });
+    await tx.insert(caseStudyComments).values({
+      id,
+      opportunityId: row.opportunityId,
+      versionId: input.versionId,
+      accountId: row.accountId,
+      authorId: actor.id,
+      body: input.body,
+      quote: input.quote,
+    });
     await recordActivity(tx, {
       accountId: row.accountId,
       actorId: actor.id,
@@ -119,19 +151,38 @@ export async function addCaseStudyComment(
   });
 }
 
-export const ResolveCommentSchema = z.object({ commentId: z.string().min(1).max(40), resolved: z.enum(["true", "false"]).transform((value) => value === "true") });
+export const ResolveCommentSchema = z.object({
+  commentId: z.string().min(1).max(40),
+  resolved: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 
 /**
  * Staff mark a comment resolved (it collapses but stays in the thread) or reopen it. Resolving
  * stays possible after approval: tidying the thread changes nothing the customer agreed to.
  */
-export async function resolveCaseStudyComment(actor: StaffActor, opportunityId: string, input: z.infer<typeof ResolveCommentSchema>, now = new Date()): Promise<{ ok: true } | { ok: false; error: "not_found" }> {
+export async function resolveCaseStudyComment(
+  actor: StaffActor,
+  opportunityId: string,
+  input: z.infer<typeof ResolveCommentSchema>,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; error: "not_found" }> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: caseStudyComments.id, accountId: caseStudyComments.accountId, versionId: caseStudyComments.versionId, resolvedAt: caseStudyComments.resolvedAt })
+      .select({
+        id: caseStudyComments.id,
+        accountId: caseStudyComments.accountId,
+        versionId: caseStudyComments.versionId,
+        resolvedAt: caseStudyComments.resolvedAt,
+      })
       .from(caseStudyComments)
       .innerJoin(opportunities, eq(opportunities.id, caseStudyComments.opportunityId))
-      .where(and(eq(caseStudyComments.id, input.commentId), eq(caseStudyComments.opportunityId, opportunityId), staffMayTakePart(actor)))
+      .where(
+        and(
+          eq(caseStudyComments.id, input.commentId),
+          eq(caseStudyComments.opportunityId, opportunityId),
+          staffMayTakePart(actor),
+        ),
+      )
       .for("update", { of: caseStudyComments });
     if (!row) return { ok: false as const, error: "not_found" as const };
     // Resolving twice (two tabs, a double click) keeps the first resolver and time.
@@ -189,8 +240,18 @@ export async function emailCaseStudyComment(commentId: string, origin: string): 
       .from(recipient)
       .where(and(eq(recipient.id, to), isNull(recipient.deactivatedAt)));
     if (!person) return;
-    const link = fromVendor ? `${origin}/accounts/${row.accountId}` : `${origin}/advocacy/opportunities/${row.opportunityId}`;
-    await sendMail(caseStudyCommentMail(person.email, person.locale, { who: row.authorName, title: row.title, version: row.version, body: row.body, link }));
+    const link = fromVendor
+      ? `${origin}/accounts/${row.accountId}`
+      : `${origin}/advocacy/opportunities/${row.opportunityId}`;
+    await sendMail(
+      caseStudyCommentMail(person.email, person.locale, {
+        who: row.authorName,
+        title: row.title,
+        version: row.version,
+        body: row.body,
+        link,
+      }),
+    );
   } catch (error) {
     console.error("Could not email a case-study comment", error);
   }

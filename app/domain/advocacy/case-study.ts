@@ -10,7 +10,11 @@ export const CASE_STUDY_LIMITS = { title: 200, body: 20_000, comment: 2_000, quo
  * the customer only on the version in front of them. Once approved, the conversation is closed:
  * a later change needs a new version (and a new review) anyway.
  */
-export function caseStudyCommentProblem(side: "staff" | "customer", stage: OpportunityStage, status: CaseStudyStatus): "closed" | null {
+export function caseStudyCommentProblem(
+  side: "staff" | "customer",
+  stage: OpportunityStage,
+  status: CaseStudyStatus,
+): "closed" | null {
   if (status === "approved") return "closed";
   if (side === "customer") return stage === "customer_review" && status === "in_review" ? null : "closed";
   return stage === "in_production" || stage === "customer_review" ? null : "closed";
@@ -29,7 +33,10 @@ export function groupByVersion<T extends { version: number }>(comments: readonly
 }
 
 export interface FactSource {
-  outcomes: { title: string; metrics: { name: string; unit: string; baseline: number; target: number; measurements: { value: number }[] }[] }[];
+  outcomes: {
+    title: string;
+    metrics: { name: string; unit: string; baseline: number; target: number; measurements: { value: number }[] }[];
+  }[];
 }
 
 /**
@@ -44,7 +51,11 @@ export function planFacts(value: FactSource, locale: string): string[] {
   for (const outcome of value.outcomes) {
     const measured = outcome.metrics.flatMap((metric) => {
       const latest = metric.measurements.at(-1);
-      return latest ? [`${metric.name}: from ${figure(metric.baseline)} to ${figure(latest.value)} ${metric.unit} (target ${figure(metric.target)})`] : [];
+      return latest
+        ? [
+            `${metric.name}: from ${figure(metric.baseline)} to ${figure(latest.value)} ${metric.unit} (target ${figure(metric.target)})`,
+          ]
+        : [];
     });
     if (measured.length > 0) facts.push(`Outcome: ${outcome.title}`, ...measured);
   }
@@ -58,7 +69,10 @@ export function withFacts(body: string, facts: readonly string[]): string {
   return `${body.trimEnd()}\n\n## Results\n\n${list}\n`.trimStart();
 }
 
-export type Block = { kind: "heading"; level: 2 | 3; text: string } | { kind: "list"; items: string[] } | { kind: "paragraph"; text: string };
+export type Block =
+  | { kind: "heading"; level: 2 | 3; text: string }
+  | { kind: "list"; items: string[] }
+  | { kind: "paragraph"; text: string };
 
 /**
  * Markdown as blocks — "## " / "### " headings, "- " lists, paragraphs — rendered as React text,

@@ -8,7 +8,9 @@ export const CONSENT_SCOPES = ["internal", "sales", "public"] as const satisfies
 
 /** The accept form: at least one use, one scope. */
 export const ConsentInputSchema = z.object({
-  uses: z.array(z.enum(CONSENT_USES, { message: "advocacy.usesRequired" }), { message: "advocacy.usesRequired" }).min(1, "advocacy.usesRequired"),
+  uses: z
+    .array(z.enum(CONSENT_USES, { message: "advocacy.usesRequired" }), { message: "advocacy.usesRequired" })
+    .min(1, "advocacy.usesRequired"),
   scope: z.enum(CONSENT_SCOPES, { message: "advocacy.scopeRequired" }),
 });
 export type ConsentInput = z.infer<typeof ConsentInputSchema>;

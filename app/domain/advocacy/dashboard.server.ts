@@ -1,5 +1,15 @@
 import { countAsksByType } from "./asks.server";
-import { type Period, askTotals, asksByType, countByBucket, funnelSince, npsByBucket, periodBuckets, periodStart, publishedDates } from "./dashboard";
+import {
+  type Period,
+  askTotals,
+  asksByType,
+  countByBucket,
+  funnelSince,
+  npsByBucket,
+  periodBuckets,
+  periodStart,
+  publishedDates,
+} from "./dashboard";
 import { listNpsScores } from "./nps.server";
 import { countAdvocatesBy, listTransitions } from "./opportunities.server";
 
@@ -10,7 +20,12 @@ import { countAdvocatesBy, listTransitions } from "./opportunities.server";
  */
 export async function getAdvocacyDashboard(period: Period, now = new Date()) {
   const since = periodStart(period, now);
-  const [transitions, askRows, scores, advocates] = await Promise.all([listTransitions(), countAsksByType(since), listNpsScores(since), countAdvocatesBy()]);
+  const [transitions, askRows, scores, advocates] = await Promise.all([
+    listTransitions(),
+    countAsksByType(since),
+    listNpsScores(since),
+    countAdvocatesBy(),
+  ]);
   const published = publishedDates(transitions).filter((at) => !since || at >= since);
   const asks = asksByType(askRows);
   return {

@@ -43,14 +43,22 @@ export function funnel(transitions: readonly TransitionRow[]): FunnelStep[] {
     const ordered = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime());
     for (let i = 0; i + 1 < ordered.length; i += 1) {
       const stage = ordered[i]!.toStage;
-      durations.set(stage, [...(durations.get(stage) ?? []), Math.floor((ordered[i + 1]!.at.getTime() - ordered[i]!.at.getTime()) / DAY_MS)]);
+      durations.set(stage, [
+        ...(durations.get(stage) ?? []),
+        Math.floor((ordered[i + 1]!.at.getTime() - ordered[i]!.at.getTime()) / DAY_MS),
+      ]);
     }
   }
   return FUNNEL_STAGES.map((stage, index) => {
     const count = reached.get(stage)?.size ?? 0;
     const next = FUNNEL_STAGES[index + 1];
     const nextCount = next ? [...(reached.get(next) ?? [])].filter((id) => reached.get(stage)?.has(id)).length : 0;
-    return { stage, reached: count, conversion: next && count > 0 ? nextCount / count : null, medianDays: median(durations.get(stage) ?? []) };
+    return {
+      stage,
+      reached: count,
+      conversion: next && count > 0 ? nextCount / count : null,
+      medianDays: median(durations.get(stage) ?? []),
+    };
   });
 }
 
@@ -87,19 +95,27 @@ export function periodBuckets(period: Period, now: Date, earliest: Date | null):
   const kind = start ? "month" : "quarter";
   const step = kind === "month" ? 1 : 3;
   const from = start ?? (earliest && earliest < now ? earliest : now);
-  let cursor = Date.UTC(from.getUTCFullYear(), kind === "month" ? from.getUTCMonth() : Math.floor(from.getUTCMonth() / 3) * 3, 1);
+  let cursor = Date.UTC(
+    from.getUTCFullYear(),
+    kind === "month" ? from.getUTCMonth() : Math.floor(from.getUTCMonth() / 3) * 3,
+    1,
+  );
   const buckets: Bucket[] = [];
   while (cursor <= now.getTime()) {
     const begin = new Date(cursor);
     const end = new Date(Date.UTC(begin.getUTCFullYear(), begin.getUTCMonth() + step, 1));
-    const key = kind === "month" ? begin.toISOString().slice(0, 7) : `${begin.getUTCFullYear()}-Q${Math.floor(begin.getUTCMonth() / 3) + 1}`;
+    const key =
+      kind === "month"
+        ? begin.toISOString().slice(0, 7)
+        : `${begin.getUTCFullYear()}-Q${Math.floor(begin.getUTCMonth() / 3) + 1}`;
     buckets.push({ key, kind, start: begin, end });
     cursor = end.getTime();
   }
   return buckets;
 }
 
-const bucketOf = (buckets: readonly Bucket[], at: Date) => buckets.findIndex((bucket) => at >= bucket.start && at < bucket.end);
+const bucketOf = (buckets: readonly Bucket[], at: Date) =>
+  buckets.findIndex((bucket) => at >= bucket.start && at < bucket.end);
 
 /** How many dates fall in each bucket (dates outside every bucket are left out). */
 export function countByBucket(dates: readonly Date[], buckets: readonly Bucket[]): { key: string; count: number }[] {
@@ -112,7 +128,10 @@ export function countByBucket(dates: readonly Date[], buckets: readonly Bucket[]
 }
 
 /** The NPS mix and score of the answers given in each bucket; an empty bucket has no score. */
-export function npsByBucket(responses: readonly { score: number; at: Date }[], buckets: readonly Bucket[]): { key: string; summary: NpsSummary }[] {
+export function npsByBucket(
+  responses: readonly { score: number; at: Date }[],
+  buckets: readonly Bucket[],
+): { key: string; summary: NpsSummary }[] {
   const scores = buckets.map((): number[] => []);
   for (const response of responses) {
     const index = bucketOf(buckets, response.at);
@@ -153,14 +172,22 @@ export interface AskTally {
 export function asksByType(rows: readonly { askType: AskType; status: AskStatus; count: number }[]): AskTally[] {
   return ASK_TYPES.map((askType) => {
     const ofType = rows.filter((row) => row.askType === askType);
-    const count = (status: AskStatus) => ofType.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0);
+    const count = (status: AskStatus) =>
+      ofType.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0);
     const sent = ofType.reduce((sum, row) => sum + row.count, 0);
-    return { askType, sent, accepted: count("accepted"), declined: count("declined"), pending: sent - count("accepted") - count("declined") };
+    return {
+      askType,
+      sent,
+      accepted: count("accepted"),
+      declined: count("declined"),
+      pending: sent - count("accepted") - count("declined"),
+    };
   }).filter((tally) => tally.sent > 0);
 }
 
 /** The totals over all types. */
 export function askTotals(tallies: readonly AskTally[]): Omit<AskTally, "askType"> {
-  const sum = (key: "sent" | "accepted" | "declined" | "pending") => tallies.reduce((total, tally) => total + tally[key], 0);
+  const sum = (key: "sent" | "accepted" | "declined" | "pending") =>
+    tallies.reduce((total, tally) => total + tally[key], 0);
   return { sent: sum("sent"), accepted: sum("accepted"), declined: sum("declined"), pending: sum("pending") };
 }

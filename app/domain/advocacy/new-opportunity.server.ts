@@ -33,8 +33,10 @@ export async function createOpportunity(
   return db.transaction(async (tx) => {
     const [account] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId));
     if (!account) return { ok: false as const, error: "unknown_account" as const };
-    if (input.advocateId && !(await isActiveMemberOf(tx, account.id, input.advocateId))) return { ok: false as const, error: "invalid_advocate" as const };
-    if (input.ownerId && !(await isStaffMember(tx, input.ownerId))) return { ok: false as const, error: "invalid_owner" as const };
+    if (input.advocateId && !(await isActiveMemberOf(tx, account.id, input.advocateId)))
+      return { ok: false as const, error: "invalid_advocate" as const };
+    if (input.ownerId && !(await isStaffMember(tx, input.ownerId)))
+      return { ok: false as const, error: "invalid_owner" as const };
     const id = newId();
     await tx.insert(opportunities).values({
       id,
@@ -48,7 +50,15 @@ export async function createOpportunity(
       notes: input.notes,
       createdAt: now,
     });
-    await tx.insert(opportunityTransitions).values({ id: newId(), opportunityId: id, fromStage: null, toStage: "identified", actorId: actor.id, note: "manual", at: now });
+    await tx.insert(opportunityTransitions).values({
+      id: newId(),
+      opportunityId: id,
+      fromStage: null,
+      toStage: "identified",
+      actorId: actor.id,
+      note: "manual",
+      at: now,
+    });
     await recordActivity(tx, {
       accountId: account.id,
       actorId: actor.id,
@@ -64,5 +74,7 @@ export async function createOpportunity(
 /** Who at the account can be asked: its active people, by name. */
 export async function listPossibleAdvocates(accountId: string) {
   const people = await listMembers(accountId);
-  return people.filter((person) => !person.deactivatedAt).map((person) => ({ id: person.id, name: person.name, title: person.title, accountRole: person.accountRole }));
+  return people
+    .filter((person) => !person.deactivatedAt)
+    .map((person) => ({ id: person.id, name: person.name, title: person.title, accountRole: person.accountRole }));
 }

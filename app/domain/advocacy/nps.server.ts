@@ -13,7 +13,11 @@ export const NpsInputSchema = z.object({
   // An empty field is no answer, not a 0.
   score: z.preprocess(
     (value) => (value === "" ? undefined : value),
-    z.coerce.number({ message: "advocacy.scoreRange" }).int("advocacy.scoreRange").min(0, "advocacy.scoreRange").max(10, "advocacy.scoreRange"),
+    z.coerce
+      .number({ message: "advocacy.scoreRange" })
+      .int("advocacy.scoreRange")
+      .min(0, "advocacy.scoreRange")
+      .max(10, "advocacy.scoreRange"),
   ),
   comment: z.string().trim().max(NPS_COMMENT_MAX, "field.tooLong").default(""),
 });
@@ -22,7 +26,10 @@ export type NpsInput = z.infer<typeof NpsInputSchema>;
 /** Whether this person should see the survey now (customers only, at most once per 90 days). */
 export async function isNpsSurveyDue(actor: Actor, now = new Date()): Promise<boolean> {
   if (actor.kind !== "customer") return false;
-  const [row] = await db.select({ last: max(npsResponses.createdAt) }).from(npsResponses).where(eq(npsResponses.userId, actor.id));
+  const [row] = await db
+    .select({ last: max(npsResponses.createdAt) })
+    .from(npsResponses)
+    .where(eq(npsResponses.userId, actor.id));
   return isSurveyDue(row?.last ?? null, now);
 }
 
@@ -41,17 +48,47 @@ export async function answerNps(
   const result = await db.transaction(async (tx) => {
     // Serializes two submissions of the same person (two tabs).
     await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for("update");
-    const [row] = await tx.select({ last: max(npsResponses.createdAt) }).from(npsResponses).where(eq(npsResponses.userId, actor.id));
+    const [row] = await tx
+      .select({ last: max(npsResponses.createdAt) })
+      .from(npsResponses)
+      .where(eq(npsResponses.userId, actor.id));
     if (!isSurveyDue(row?.last ?? null, now)) return { ok: false as const, error: "not_due" as const };
     const id = newId();
     const score = answer.kind === "score" ? answer.input.score : null;
-    await tx.insert(npsResponses).values({ id, accountId: actor.accountId, userId: actor.id, score, comment: answer.kind === "score" ? answer.input.comment : "", createdAt: now });
+    await tx.insert(npsResponses).values({
+      id,
+      accountId: actor.accountId,
+      userId: actor.id,
+      score,
+      comment: answer.kind === "score" ? answer.input.comment : "",
+      createdAt: now,
+    });
     if (score === null) {
-      await recordActivity(tx, { accountId: actor.accountId, actorId: actor.id, action: "nps.dismissed", subjectType: "nps_response", subjectId: id });
+      await recordActivity(tx, {
+        accountId: actor.accountId,
+        actorId: actor.id,
+        action: "nps.dismissed",
+        subjectType: "nps_response",
+        subjectId: id,
+      });
       return { ok: true as const, eventId: null };
     }
-    const eventId = await recordEvent(tx, { type: "nps.submitted", accountId: actor.accountId, actorId: actor.id, subjectId: id, payload: { responseId: id, score }, occurredAt: now });
-    await recordActivity(tx, { accountId: actor.accountId, actorId: actor.id, action: "nps.submitted", subjectType: "nps_response", subjectId: id, details: { score, category: npsCategory(score) } });
+    const eventId = await recordEvent(tx, {
+      type: "nps.submitted",
+      accountId: actor.accountId,
+      actorId: actor.id,
+      subjectId: id,
+      payload: { responseId: id, score },
+      occurredAt: now,
+    });
+    await recordActivity(tx, {
+      accountId: actor.accountId,
+      actorId: actor.id,
+      action: "nps.submitted",
+      subjectType: "nps_response",
+      subjectId: id,
+      details: { score, category: npsCategory(score) },
+    });
     return { ok: true as const, eventId };
   });
   if (!result.ok) return result;
@@ -63,7 +100,15 @@ export interface NpsReport {
   overall: NpsSummary;
   byAccount: { accountId: string; accountName: string; summary: NpsSummary }[];
   trend: { month: string; summary: NpsSummary }[];
-  responses: { id: string; accountId: string; accountName: string; personName: string; score: number; comment: string; createdAt: string }[];
+  responses: {
+    id: string;
+    accountId: string;
+    accountName: string;
+    personName: string;
+    score: number;
+    comment: string;
+    createdAt: string;
+  }[];
 }
 
 /**
@@ -87,7 +132,9 @@ export async function getNpsReport(now = new Date(), options: { accountId?: stri
     .from(npsResponses)
     .innerJoin(accounts, eq(accounts.id, npsResponses.accountId))
     .innerJoin(users, eq(users.id, npsResponses.userId))
-    .where(and(isNotNull(npsResponses.score), options.accountId ? eq(npsResponses.accountId, options.accountId) : undefined))
+    .where(
+      and(isNotNull(npsResponses.score), options.accountId ? eq(npsResponses.accountId, options.accountId) : undefined),
+    )
     .orderBy(desc(npsResponses.createdAt), asc(npsResponses.id));
   const scored = rows.map((row) => ({ ...row, score: row.score! }));
   const latest = new Map<string, (typeof scored)[number]>();
@@ -98,10 +145,16 @@ export async function getNpsReport(now = new Date(), options: { accountId?: stri
   return {
     overall: npsSummary(current.map((row) => row.score)),
     byAccount: [...accountsSeen.entries()]
-      .map(([accountId, accountName]) => ({ accountId, accountName, summary: npsSummary(current.filter((row) => row.accountId === accountId).map((row) => row.score)) }))
+      .map(([accountId, accountName]) => ({
+        accountId,
+        accountName,
+        summary: npsSummary(current.filter((row) => row.accountId === accountId).map((row) => row.score)),
+      }))
       .sort((a, b) => a.accountName.localeCompare(b.accountName)),
     trend: npsByMonth(scored.map((row) => ({ score: row.score, at: row.createdAt }))),
-    responses: scored.slice(0, 100).map(({ userId: _userId, createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
+    responses: scored
+      .slice(0, 100)
+      .map(({ userId: _userId, createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
   };
 }
 

@@ -47,7 +47,9 @@ export function isSurveyDue(lastAskedAt: Date | null, now: Date): boolean {
 }
 
 /** NPS per calendar month ("YYYY-MM"), oldest first, for the trend. */
-export function npsByMonth(responses: readonly { score: number; at: Date }[]): { month: string; summary: NpsSummary }[] {
+export function npsByMonth(
+  responses: readonly { score: number; at: Date }[],
+): { month: string; summary: NpsSummary }[] {
   const byMonth = new Map<string, number[]>();
   for (const response of responses) {
     const month = response.at.toISOString().slice(0, 7);
@@ -55,5 +57,7 @@ export function npsByMonth(responses: readonly { score: number; at: Date }[]): {
     list.push(response.score);
     byMonth.set(month, list);
   }
-  return [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, scores]) => ({ month, summary: npsSummary(scores) }));
+  return [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, scores]) => ({ month, summary: npsSummary(scores) }));
 }

@@ -2,7 +2,16 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { type Executor, db } from "~db/client.server";
-import { accounts, asks, caseStudyVersions, consents, opportunities, opportunityTransitions, segments, users } from "~db/schema";
+import {
+  accounts,
+  asks,
+  caseStudyVersions,
+  consents,
+  opportunities,
+  opportunityTransitions,
+  segments,
+  users,
+} from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import { isActiveMemberOf } from "~/domain/people/members.server";
@@ -101,7 +110,13 @@ export async function getOpportunity(id: string) {
     .limit(1);
   if (!row) return null;
   const transitions = await db
-    .select({ id: opportunityTransitions.id, from: opportunityTransitions.fromStage, to: opportunityTransitions.toStage, at: opportunityTransitions.at, actorName: users.name })
+    .select({
+      id: opportunityTransitions.id,
+      from: opportunityTransitions.fromStage,
+      to: opportunityTransitions.toStage,
+      at: opportunityTransitions.at,
+      actorName: users.name,
+    })
     .from(opportunityTransitions)
     .leftJoin(users, eq(users.id, opportunityTransitions.actorId))
     .where(eq(opportunityTransitions.opportunityId, id))
@@ -114,7 +129,8 @@ export async function getOpportunity(id: string) {
   };
 }
 
-export type OpportunityError = "not_found" | "stale" | "needs_draft" | "needs_advocate" | AdvocateAskRefusal | MoveProblem;
+export type OpportunityError =
+  "not_found" | "stale" | "needs_draft" | "needs_advocate" | AdvocateAskRefusal | MoveProblem;
 
 /**
  * Moves an opportunity to another stage from the pipeline, if the transition table allows staff
@@ -168,7 +184,11 @@ export async function moveOpportunity(
     // Acceptance only comes from the advocate's consent, so "asked" means someone was asked in the portal.
     if (input.to === "asked" && !row.askId) {
       if (!row.advocateId) return { ok: false as const, error: "needs_advocate" as const };
-      const asked = await askAdvocateFor(tx, { id: row.id, accountId: row.accountId, advocateId: row.advocateId, askType: row.askType }, actor.id);
+      const asked = await askAdvocateFor(
+        tx,
+        { id: row.id, accountId: row.accountId, advocateId: row.advocateId, askType: row.askType },
+        actor.id,
+      );
       if (!asked.ok) return asked;
     }
     // Declined on the pipeline: the advocate said no some other way (a call, an email), so the ask
@@ -216,7 +236,8 @@ export async function updateOpportunityDetails(
       .for("update");
     if (!current) return { ok: false as const, error: "not_found" as const };
     if (current.version !== input.version) return { ok: false as const, error: "stale" as const };
-    if (input.ownerId && !(await isStaffMember(tx, input.ownerId))) return { ok: false as const, error: "invalid_owner" as const };
+    if (input.ownerId && !(await isStaffMember(tx, input.ownerId)))
+      return { ok: false as const, error: "invalid_owner" as const };
     const changesAdvocate = input.advocateId !== undefined && current.stage === "identified";
     if (changesAdvocate && input.advocateId && !(await isActiveMemberOf(tx, current.accountId, input.advocateId))) {
       return { ok: false as const, error: "invalid_advocate" as const };
@@ -224,7 +245,13 @@ export async function updateOpportunityDetails(
     const advocate = changesAdvocate ? { advocateId: input.advocateId || null } : {};
     await tx
       .update(opportunities)
-      .set({ ownerId: input.ownerId || null, dueDate: input.dueDate || null, notes: input.notes, ...advocate, version: sql`${opportunities.version} + 1` })
+      .set({
+        ownerId: input.ownerId || null,
+        dueDate: input.dueDate || null,
+        notes: input.notes,
+        ...advocate,
+        version: sql`${opportunities.version} + 1`,
+      })
       .where(and(eq(opportunities.id, id), eq(opportunities.accountId, current.accountId)));
     await recordActivity(tx, {
       accountId: current.accountId,
@@ -240,13 +267,20 @@ export async function updateOpportunityDetails(
 
 /** Whether `userId` is on the vendor team (who may own an opportunity). */
 export async function isStaffMember(executor: Executor, userId: string) {
-  const [staff] = await executor.select({ id: users.id }).from(users).where(and(eq(users.id, userId), sql`${users.staffRole} is not null`));
+  const [staff] = await executor
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), sql`${users.staffRole} is not null`));
   return Boolean(staff);
 }
 
 /** Staff who may own an opportunity. */
 export async function listPossibleOwners() {
-  return db.select({ id: users.id, name: users.name }).from(users).where(and(sql`${users.staffRole} is not null`, sql`${users.deactivatedAt} is null`)).orderBy(asc(users.name));
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(sql`${users.staffRole} is not null`, sql`${users.deactivatedAt} is null`))
+    .orderBy(asc(users.name));
 }
 
 /**
@@ -263,13 +297,20 @@ export async function listPublishedAssets(scope: { accountId?: string } = {}) {
       advocateName: advocate.name,
       scope: consents.scope,
       uses: consents.uses,
-      title: sql<string | null>`(select v.title from case_study_versions v where v.opportunity_id = ${opportunities.id} and v.status = 'approved' order by v.version desc limit 1)`,
+      title: sql<
+        string | null
+      >`(select v.title from case_study_versions v where v.opportunity_id = ${opportunities.id} and v.status = 'approved' order by v.version desc limit 1)`,
     })
     .from(opportunities)
     .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
     .innerJoin(consents, and(eq(consents.id, opportunities.consentId), sql`${consents.withdrawnAt} is null`))
     .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
-    .where(and(eq(opportunities.stage, "published"), scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined))
+    .where(
+      and(
+        eq(opportunities.stage, "published"),
+        scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined,
+      ),
+    )
     .orderBy(desc(opportunities.stageEnteredAt));
   return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
 }
@@ -277,7 +318,11 @@ export async function listPublishedAssets(scope: { accountId?: string } = {}) {
 /** Every stage change, for the dashboard's funnel and time in stage. */
 export async function listTransitions() {
   return db
-    .select({ opportunityId: opportunityTransitions.opportunityId, toStage: opportunityTransitions.toStage, at: opportunityTransitions.at })
+    .select({
+      opportunityId: opportunityTransitions.opportunityId,
+      toStage: opportunityTransitions.toStage,
+      at: opportunityTransitions.at,
+    })
     .from(opportunityTransitions)
     .orderBy(asc(opportunityTransitions.at));
 }
@@ -293,7 +338,9 @@ export async function countAdvocatesBy() {
   const tally = (key: "industry" | "segmentName") => {
     const counts = new Map<string, Set<string>>();
     for (const row of rows) counts.set(row[key], (counts.get(row[key]) ?? new Set()).add(row.userId));
-    return [...counts.entries()].map(([name, people]) => ({ name, advocates: people.size })).sort((a, b) => a.name.localeCompare(b.name));
+    return [...counts.entries()]
+      .map(([name, people]) => ({ name, advocates: people.size }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   };
   return { byIndustry: tally("industry"), bySegment: tally("segmentName") };
 }

@@ -2,9 +2,25 @@ import type { ConsentScope, OpportunityStage } from "~db/schema";
 
 /** Marketing's pipeline: the stages an opportunity moves through and who may move it where. */
 
-export const STAGES = ["identified", "asked", "accepted", "in_production", "customer_review", "published", "declined", "withdrawn"] as const satisfies readonly OpportunityStage[];
+export const STAGES = [
+  "identified",
+  "asked",
+  "accepted",
+  "in_production",
+  "customer_review",
+  "published",
+  "declined",
+  "withdrawn",
+] as const satisfies readonly OpportunityStage[];
 /** The stages of the funnel, in order (declined and withdrawn are exits). */
-export const FUNNEL_STAGES = ["identified", "asked", "accepted", "in_production", "customer_review", "published"] as const satisfies readonly OpportunityStage[];
+export const FUNNEL_STAGES = [
+  "identified",
+  "asked",
+  "accepted",
+  "in_production",
+  "customer_review",
+  "published",
+] as const satisfies readonly OpportunityStage[];
 
 /**
  * Who makes a move: `staff` (marketing from the pipeline), `customer` (the advocate answering an

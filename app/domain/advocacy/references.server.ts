@@ -19,7 +19,11 @@ export const DirectoryFiltersSchema = z.object({
 });
 
 /** Consent that covers a reference call: for that type, still in force, beyond internal use. */
-const coversCalls = and(eq(consents.askType, "reference_call"), isNull(consents.withdrawnAt), ne(consents.scope, "internal"));
+const coversCalls = and(
+  eq(consents.askType, "reference_call"),
+  isNull(consents.withdrawnAt),
+  ne(consents.scope, "internal"),
+);
 
 export interface DirectoryAdvocate {
   userId: string;
@@ -74,7 +78,13 @@ export async function listReferenceDirectory(filters: DirectoryFilters, now = ne
       : db
           .select({ advocateId: referenceRequests.advocateId, n: sql<number>`count(*)::int` })
           .from(referenceRequests)
-          .where(and(inArray(referenceRequests.advocateId, userIds), ne(referenceRequests.status, "declined"), gte(referenceRequests.createdAt, quarterStart(now))))
+          .where(
+            and(
+              inArray(referenceRequests.advocateId, userIds),
+              ne(referenceRequests.status, "declined"),
+              gte(referenceRequests.createdAt, quarterStart(now)),
+            ),
+          )
           .groupBy(referenceRequests.advocateId),
   ]);
   const callsBy = new Map(calls.map((row) => [row.advocateId, row.n]));
@@ -82,19 +92,32 @@ export async function listReferenceDirectory(filters: DirectoryFilters, now = ne
   const outcomesBy = new Map<string, Set<string>>();
   for (const event of achieved) {
     achievementsBy.set(event.accountId!, [...(achievementsBy.get(event.accountId!) ?? []), event.payload.title]);
-    if (event.payload.outcomeTitle) outcomesBy.set(event.accountId!, (outcomesBy.get(event.accountId!) ?? new Set()).add(event.payload.outcomeTitle));
+    if (event.payload.outcomeTitle)
+      outcomesBy.set(event.accountId!, (outcomesBy.get(event.accountId!) ?? new Set()).add(event.payload.outcomeTitle));
   }
 
   const available: DirectoryAdvocate[] = [];
   const fatigued: DirectoryAdvocate[] = [];
   for (const row of rows) {
-    const entry = { ...row, achievements: achievementsBy.get(row.accountId) ?? [], outcomes: [...(outcomesBy.get(row.accountId) ?? [])], useCases: useCasesBy.get(row.accountId) ?? [], callsThisQuarter: callsBy.get(row.userId) ?? 0 };
+    const entry = {
+      ...row,
+      achievements: achievementsBy.get(row.accountId) ?? [],
+      outcomes: [...(outcomesBy.get(row.accountId) ?? [])],
+      useCases: useCasesBy.get(row.accountId) ?? [],
+      callsThisQuarter: callsBy.get(row.userId) ?? 0,
+    };
     if (!matchesDirectory(entry, filters)) continue;
     const { accountId: _accountId, segmentId: _segmentId, ...advocate } = entry;
-    (fatigue(entry.callsThisQuarter, guardrails.referenceCallsPerQuarter).fatigued ? fatigued : available).push(advocate);
+    (fatigue(entry.callsThisQuarter, guardrails.referenceCallsPerQuarter).fatigued ? fatigued : available).push(
+      advocate,
+    );
   }
   const byName = (a: DirectoryAdvocate, b: DirectoryAdvocate) => a.name.localeCompare(b.name);
-  return { available: available.sort(byName), fatigued: fatigued.sort(byName), limit: guardrails.referenceCallsPerQuarter };
+  return {
+    available: available.sort(byName),
+    fatigued: fatigued.sort(byName),
+    limit: guardrails.referenceCallsPerQuarter,
+  };
 }
 
 /** The directory's filter choices: regions, industries, segments and use cases of the accounts. */
@@ -105,7 +128,12 @@ export async function listDirectoryChoices() {
     db.select({ id: segments.id, name: segments.name }).from(segments).orderBy(asc(segments.name)),
     listUseCasesInUse(),
   ]);
-  return { regions: regions.map((row) => row.region), industries: industries.map((row) => row.industry), segments: segmentRows, useCases };
+  return {
+    regions: regions.map((row) => row.region),
+    industries: industries.map((row) => row.industry),
+    segments: segmentRows,
+    useCases,
+  };
 }
 
 export const ReferenceRequestSchema = z.object({
@@ -120,7 +148,11 @@ export type ReferenceRequestError = "not_found" | "fatigued";
  * Logs a reference request for a prospect and asks the advocate in the portal. Refused when the
  * advocate's consent doesn't cover calls ("not_found") or they reached the quarter's limit.
  */
-export async function requestReference(actor: StaffActor, input: ReferenceRequestInput, now = new Date()): Promise<{ ok: true; id: string } | { ok: false; error: ReferenceRequestError }> {
+export async function requestReference(
+  actor: StaffActor,
+  input: ReferenceRequestInput,
+  now = new Date(),
+): Promise<{ ok: true; id: string } | { ok: false; error: ReferenceRequestError }> {
   const { referenceCallsPerQuarter } = await getGuardrails();
   return db.transaction(async (tx) => {
     // Two requests for one advocate at once must count each other.
@@ -136,8 +168,15 @@ export async function requestReference(actor: StaffActor, input: ReferenceReques
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(referenceRequests)
-      .where(and(eq(referenceRequests.advocateId, input.advocateId), ne(referenceRequests.status, "declined"), gte(referenceRequests.createdAt, quarterStart(now))));
-    if (fatigue(count?.n ?? 0, referenceCallsPerQuarter).fatigued) return { ok: false as const, error: "fatigued" as const };
+      .where(
+        and(
+          eq(referenceRequests.advocateId, input.advocateId),
+          ne(referenceRequests.status, "declined"),
+          gte(referenceRequests.createdAt, quarterStart(now)),
+        ),
+      );
+    if (fatigue(count?.n ?? 0, referenceCallsPerQuarter).fatigued)
+      return { ok: false as const, error: "fatigued" as const };
     const id = newId();
     await tx.insert(referenceRequests).values({
       id,
@@ -149,7 +188,14 @@ export async function requestReference(actor: StaffActor, input: ReferenceReques
       requestedById: actor.id,
       createdAt: now,
     });
-    await recordActivity(tx, { accountId: consent.accountId, actorId: actor.id, action: "reference.requested", subjectType: "reference_request", subjectId: id, details: { advocateId: input.advocateId, prospectCompany: input.prospectCompany } });
+    await recordActivity(tx, {
+      accountId: consent.accountId,
+      actorId: actor.id,
+      action: "reference.requested",
+      subjectType: "reference_request",
+      subjectId: id,
+      details: { advocateId: input.advocateId, prospectCompany: input.prospectCompany },
+    });
     return { ok: true as const, id };
   });
 }
@@ -158,9 +204,20 @@ export async function requestReference(actor: StaffActor, input: ReferenceReques
 export async function listOpenReferenceRequestsFor(actor: Actor) {
   if (actor.kind !== "customer") return [];
   const rows = await db
-    .select({ id: referenceRequests.id, prospectCompany: referenceRequests.prospectCompany, notes: referenceRequests.notes, createdAt: referenceRequests.createdAt })
+    .select({
+      id: referenceRequests.id,
+      prospectCompany: referenceRequests.prospectCompany,
+      notes: referenceRequests.notes,
+      createdAt: referenceRequests.createdAt,
+    })
     .from(referenceRequests)
-    .where(and(eq(referenceRequests.advocateId, actor.id), eq(referenceRequests.accountId, actor.accountId), eq(referenceRequests.status, "asked")))
+    .where(
+      and(
+        eq(referenceRequests.advocateId, actor.id),
+        eq(referenceRequests.accountId, actor.accountId),
+        eq(referenceRequests.status, "asked"),
+      ),
+    )
     .orderBy(desc(referenceRequests.createdAt));
   return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }
@@ -178,13 +235,26 @@ export async function respondToReferenceRequest(
     const [request] = await tx
       .select({ id: referenceRequests.id, status: referenceRequests.status })
       .from(referenceRequests)
-      .where(and(eq(referenceRequests.id, id), eq(referenceRequests.accountId, accountId), eq(referenceRequests.advocateId, actor.id)))
+      .where(
+        and(
+          eq(referenceRequests.id, id),
+          eq(referenceRequests.accountId, accountId),
+          eq(referenceRequests.advocateId, actor.id),
+        ),
+      )
       .for("update");
     if (!request) return { ok: false as const, error: "not_found" as const };
     if (request.status !== "asked") return { ok: false as const, error: "already_answered" as const };
     const status = response === "accept" ? ("accepted" as const) : ("declined" as const);
     await tx.update(referenceRequests).set({ status, respondedAt: now }).where(eq(referenceRequests.id, id));
-    await recordActivity(tx, { accountId, actorId: actor.id, action: `reference.${status}`, subjectType: "reference_request", subjectId: id, details: { from: "asked", to: status } });
+    await recordActivity(tx, {
+      accountId,
+      actorId: actor.id,
+      action: `reference.${status}`,
+      subjectType: "reference_request",
+      subjectId: id,
+      details: { from: "asked", to: status },
+    });
     return { ok: true as const };
   });
 }

@@ -49,6 +49,10 @@ export function matchesDirectory(entry: DirectoryEntry, filters: DirectoryFilter
   const useCase = filters.useCase?.trim().toLowerCase();
   if (useCase && !entry.useCases.some((item) => item.toLowerCase() === useCase)) return false;
   const q = filters.q?.trim().toLowerCase();
-  if (q && ![...entry.achievements, ...entry.outcomes, ...entry.useCases].some((text) => text.toLowerCase().includes(q))) return false;
+  if (
+    q &&
+    ![...entry.achievements, ...entry.outcomes, ...entry.useCases].some((text) => text.toLowerCase().includes(q))
+  )
+    return false;
   return true;
 }

@@ -18,9 +18,22 @@ export async function writeTransition(
   const now = new Date();
   await tx
     .update(opportunities)
-    .set({ stage: to, stageEnteredAt: now, version: sql`${opportunities.version} + 1`, ...(extra.consentId ? { consentId: extra.consentId } : {}) })
+    .set({
+      stage: to,
+      stageEnteredAt: now,
+      version: sql`${opportunities.version} + 1`,
+      ...(extra.consentId ? { consentId: extra.consentId } : {}),
+    })
     .where(eq(opportunities.id, opportunity.id));
-  await tx.insert(opportunityTransitions).values({ id: newId(), opportunityId: opportunity.id, fromStage: opportunity.stage, toStage: to, actorId, note: extra.note ?? "", at: now });
+  await tx.insert(opportunityTransitions).values({
+    id: newId(),
+    opportunityId: opportunity.id,
+    fromStage: opportunity.stage,
+    toStage: to,
+    actorId,
+    note: extra.note ?? "",
+    at: now,
+  });
   await recordActivity(tx, {
     accountId: opportunity.accountId,
     actorId,

@@ -1,7 +1,20 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey = "accounts" | "home" | "plan" | "value" | "myTasks" | "training" | "community" | "team" | "staff" | "templates" | "advocacy" | "outbox" | "settings";
+export type NavKey =
+  | "accounts"
+  | "home"
+  | "plan"
+  | "value"
+  | "myTasks"
+  | "training"
+  | "community"
+  | "team"
+  | "staff"
+  | "templates"
+  | "advocacy"
+  | "outbox"
+  | "settings";
 export interface NavItem {
   key: NavKey;
   to: string;

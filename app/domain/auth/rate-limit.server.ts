@@ -16,8 +16,14 @@ function recentFilter(kind: AttemptKind) {
 export async function checkRateLimit(kind: AttemptKind, email: string, ip: string): Promise<boolean> {
   const filter = recentFilter(kind);
   const [[byEmail], [byIp]] = await Promise.all([
-    db.select({ n: count() }).from(signInAttempts).where(and(filter, eq(signInAttempts.email, email))),
-    db.select({ n: count() }).from(signInAttempts).where(and(filter, eq(signInAttempts.ip, ip))),
+    db
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(and(filter, eq(signInAttempts.email, email))),
+    db
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(and(filter, eq(signInAttempts.ip, ip))),
   ]);
   return isRateLimited(kind, { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 });
 }

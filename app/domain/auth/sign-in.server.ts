@@ -43,12 +43,20 @@ export async function resetPasswordWithLink(token: string, newPassword: string):
  * Changes a password and signs the person out of their other sessions (`keepSessionId` stays).
  * People who only ever used emailed links have no password yet; they may set one directly.
  */
-export async function changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId?: string) {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionId?: string,
+) {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!user) return false;
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword))) return false;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(newPassword) })
+      .where(eq(users.id, userId));
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));

@@ -47,7 +47,8 @@ function createRenderer(options: RenderOptions) {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
   md.validateLink = isSafeHref;
 
-  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
+  const defaultLinkOpen =
+    md.renderer.rules.link_open ?? ((tokens, idx, opts, _env, self) => self.renderToken(tokens, idx, opts));
   md.renderer.rules.link_open = (tokens, idx, opts, env, self) => {
     tokens[idx]!.attrSet("rel", LINK_REL);
     return defaultLinkOpen(tokens, idx, opts, env, self);

@@ -1,6 +1,14 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { accounts, communityProfiles, communityReplies, communityReports, communitySpaces, communityTopics, users } from "~db/schema";
+import {
+  accounts,
+  communityProfiles,
+  communityReplies,
+  communityReports,
+  communitySpaces,
+  communityTopics,
+  users,
+} from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { notifyAboutPost, type PendingNotification } from "./notifications.server";
@@ -26,14 +34,27 @@ export async function moderatePost(
   if (!isModerator(actor)) return fail("not_found");
   return db.transaction(async (tx) => {
     const table = postType === "topic" ? communityTopics : communityReplies;
-    const [post] = await tx.select({ status: table.status, authorId: table.authorId, body: table.body }).from(table).where(eq(table.id, postId)).for("update");
+    const [post] = await tx
+      .select({ status: table.status, authorId: table.authorId, body: table.body })
+      .from(table)
+      .where(eq(table.id, postId))
+      .for("update");
     if (!post) return fail("not_found");
-    const [reply] = postType === "reply" ? await tx.select({ topicId: communityReplies.topicId }).from(communityReplies).where(eq(communityReplies.id, postId)) : [];
+    const [reply] =
+      postType === "reply"
+        ? await tx
+            .select({ topicId: communityReplies.topicId })
+            .from(communityReplies)
+            .where(eq(communityReplies.id, postId))
+        : [];
     const topicId = reply?.topicId ?? postId;
     const to = action === "hide" ? "hidden" : "visible";
     if (action === "approve" && post.status !== "pending") return { ok: true as const, notifications: [] };
     if (action === "restore" && post.status !== "hidden") return { ok: true as const, notifications: [] };
-    await tx.update(table).set({ status: to, hiddenReason: action === "hide" ? reason : null }).where(eq(table.id, postId));
+    await tx
+      .update(table)
+      .set({ status: to, hiddenReason: action === "hide" ? reason : null })
+      .where(eq(table.id, postId));
     await tx
       .update(communityReports)
       .set({ status: "resolved", resolvedById: actor.id, resolvedAt: new Date() })
@@ -47,7 +68,14 @@ export async function moderatePost(
       details: { topicId, from: post.status, to, ...(reason ? { reason } : {}) },
     });
     const notifications =
-      action === "approve" ? await notifyAboutPost(tx, { topicId, replyId: postType === "reply" ? postId : null, authorId: post.authorId, body: post.body }) : [];
+      action === "approve"
+        ? await notifyAboutPost(tx, {
+            topicId,
+            replyId: postType === "reply" ? postId : null,
+            authorId: post.authorId,
+            body: post.body,
+          })
+        : [];
     return { ok: true as const, notifications };
   });
 }
@@ -62,7 +90,14 @@ export async function dismissReport(actor: Actor, reportId: string): Promise<{ o
       .where(and(eq(communityReports.id, reportId), eq(communityReports.status, "open")))
       .returning({ postId: communityReports.postId, postType: communityReports.postType });
     if (!report) return fail("not_found");
-    await recordActivity(tx, { accountId: null, actorId: actor.id, action: "community.report.dismissed", subjectType: `community_${report.postType}`, subjectId: report.postId, details: { reportId } });
+    await recordActivity(tx, {
+      accountId: null,
+      actorId: actor.id,
+      action: "community.report.dismissed",
+      subjectType: `community_${report.postType}`,
+      subjectId: report.postId,
+      details: { reportId },
+    });
     return { ok: true as const };
   });
 }
@@ -70,15 +105,26 @@ export async function dismissReport(actor: Actor, reportId: string): Promise<{ o
 export type TopicFlag = "pin" | "unpin" | "lock" | "unlock";
 
 /** Pins, unpins, locks or unlocks a topic, or moves it to another space. Staff only. */
-export async function updateTopicSettings(actor: Actor, topicId: string, change: { flag: TopicFlag } | { moveTo: string }): Promise<{ ok: true } | Fail> {
+export async function updateTopicSettings(
+  actor: Actor,
+  topicId: string,
+  change: { flag: TopicFlag } | { moveTo: string },
+): Promise<{ ok: true } | Fail> {
   if (!isModerator(actor)) return fail("not_found");
   return db.transaction(async (tx) => {
-    const [topic] = await tx.select({ pinned: communityTopics.pinned, locked: communityTopics.locked, spaceId: communityTopics.spaceId }).from(communityTopics).where(eq(communityTopics.id, topicId)).for("update");
+    const [topic] = await tx
+      .select({ pinned: communityTopics.pinned, locked: communityTopics.locked, spaceId: communityTopics.spaceId })
+      .from(communityTopics)
+      .where(eq(communityTopics.id, topicId))
+      .for("update");
     if (!topic) return fail("not_found");
     let details: Record<string, unknown>;
     let action: string;
     if ("moveTo" in change) {
-      const [space] = await tx.select({ id: communitySpaces.id }).from(communitySpaces).where(eq(communitySpaces.id, change.moveTo));
+      const [space] = await tx
+        .select({ id: communitySpaces.id })
+        .from(communitySpaces)
+        .where(eq(communitySpaces.id, change.moveTo));
       if (!space) return fail("not_found");
       await tx.update(communityTopics).set({ spaceId: space.id }).where(eq(communityTopics.id, topicId));
       action = "community.topic.moved";
@@ -86,11 +132,21 @@ export async function updateTopicSettings(actor: Actor, topicId: string, change:
     } else {
       const field = change.flag === "pin" || change.flag === "unpin" ? "pinned" : "locked";
       const value = change.flag === "pin" || change.flag === "lock";
-      await tx.update(communityTopics).set({ [field]: value }).where(eq(communityTopics.id, topicId));
+      await tx
+        .update(communityTopics)
+        .set({ [field]: value })
+        .where(eq(communityTopics.id, topicId));
       action = `community.topic.${change.flag === "pin" ? "pinned" : change.flag === "unpin" ? "unpinned" : change.flag === "lock" ? "locked" : "unlocked"}`;
       details = { from: topic[field], to: value };
     }
-    await recordActivity(tx, { accountId: null, actorId: actor.id, action, subjectType: "community_topic", subjectId: topicId, details });
+    await recordActivity(tx, {
+      accountId: null,
+      actorId: actor.id,
+      action,
+      subjectType: "community_topic",
+      subjectId: topicId,
+      details,
+    });
     return { ok: true as const };
   });
 }
@@ -103,7 +159,16 @@ function excerpt(body: string) {
 export async function listModerationQueue(actor: Actor) {
   if (!isModerator(actor)) return null;
   const postsOf = (status: "pending" | "hidden") =>
-    db.execute<{ post_type: "topic" | "reply"; id: string; topic_id: string; topic_title: string; body: string; hidden_reason: string | null; created_at: Date; author_id: string }>(sql`
+    db.execute<{
+      post_type: "topic" | "reply";
+      id: string;
+      topic_id: string;
+      topic_title: string;
+      body: string;
+      hidden_reason: string | null;
+      created_at: Date;
+      author_id: string;
+    }>(sql`
       select 'topic' as post_type, t.id, t.id as topic_id, t.title as topic_title, t.body, t.hidden_reason, t.created_at, t.author_id
         from ${communityTopics} t where t.status = ${status}
       union all
@@ -125,7 +190,10 @@ export async function listModerationQueue(actor: Actor) {
     })
     .from(communityReports)
     .innerJoin(communityTopics, eq(communityTopics.id, communityReports.topicId))
-    .leftJoin(communityReplies, and(eq(communityReports.postType, "reply"), eq(communityReplies.id, communityReports.postId)))
+    .leftJoin(
+      communityReplies,
+      and(eq(communityReports.postType, "reply"), eq(communityReplies.id, communityReports.postId)),
+    )
     .where(eq(communityReports.status, "open"))
     .orderBy(desc(communityReports.createdAt))
     .limit(50);

@@ -1,6 +1,13 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { communityFollows, communityProfiles, communityTopics, notifications, users, type NotificationType } from "~db/schema";
+import {
+  communityFollows,
+  communityProfiles,
+  communityTopics,
+  notifications,
+  users,
+  type NotificationType,
+} from "~db/schema";
 import { sendMail } from "~/domain/mail/mailer.server";
 import { communityNotificationMail } from "~/domain/mail/messages.server";
 import { newId } from "~/lib/ids.server";
@@ -16,7 +23,10 @@ export interface PendingNotification {
   actorId: string;
 }
 
-async function insertNotifications(tx: Executor, rows: Omit<PendingNotification, "id">[]): Promise<PendingNotification[]> {
+async function insertNotifications(
+  tx: Executor,
+  rows: Omit<PendingNotification, "id">[],
+): Promise<PendingNotification[]> {
   if (rows.length === 0) return [];
   const withIds = rows.map((row) => ({ id: newId(), ...row }));
   await tx.insert(notifications).values(withIds);
@@ -36,9 +46,16 @@ export async function notifyAboutPost(
   tx: Executor,
   post: { topicId: string; replyId: string | null; authorId: string; body: string },
 ): Promise<PendingNotification[]> {
-  const mentioned = (await findProfilesByHandle(tx, extractMentions(post.body))).map((row) => row.userId).filter((id) => id !== post.authorId);
+  const mentioned = (await findProfilesByHandle(tx, extractMentions(post.body)))
+    .map((row) => row.userId)
+    .filter((id) => id !== post.authorId);
   const followers = post.replyId
-    ? (await tx.select({ userId: communityFollows.userId }).from(communityFollows).where(eq(communityFollows.topicId, post.topicId)))
+    ? (
+        await tx
+          .select({ userId: communityFollows.userId })
+          .from(communityFollows)
+          .where(eq(communityFollows.topicId, post.topicId))
+      )
         .map((row) => row.userId)
         .filter((id) => id !== post.authorId && !mentioned.includes(id))
     : [];
@@ -49,9 +66,20 @@ export async function notifyAboutPost(
   ]);
 }
 
-export async function notifyAccepted(tx: Executor, input: { topicId: string; replyId: string; replyAuthorId: string; actorId: string }) {
+export async function notifyAccepted(
+  tx: Executor,
+  input: { topicId: string; replyId: string; replyAuthorId: string; actorId: string },
+) {
   if (input.replyAuthorId === input.actorId) return [];
-  return insertNotifications(tx, [{ userId: input.replyAuthorId, type: "accepted", topicId: input.topicId, replyId: input.replyId, actorId: input.actorId }]);
+  return insertNotifications(tx, [
+    {
+      userId: input.replyAuthorId,
+      type: "accepted",
+      topicId: input.topicId,
+      replyId: input.replyId,
+      actorId: input.actorId,
+    },
+  ]);
 }
 
 const PREFERENCE = { reply: "emailOnReply", accepted: "emailOnAccepted", mention: "emailOnMention" } as const;
@@ -74,7 +102,15 @@ export async function emailNotifications(pending: PendingNotification[], origin:
       })
       .from(users)
       .leftJoin(communityProfiles, eq(communityProfiles.userId, users.id))
-      .where(and(inArray(users.id, pending.map((n) => n.userId)), isNull(users.deactivatedAt)));
+      .where(
+        and(
+          inArray(
+            users.id,
+            pending.map((n) => n.userId),
+          ),
+          isNull(users.deactivatedAt),
+        ),
+      );
     const topics = await db
       .select({ id: communityTopics.id, title: communityTopics.title })
       .from(communityTopics)
@@ -90,7 +126,9 @@ export async function emailNotifications(pending: PendingNotification[], origin:
       if (!to || !topic || !to[PREFERENCE[notification.type]]) continue;
       const link = `${origin}/community/topics/${topic.id}${notification.replyId ? `#reply-${notification.replyId}` : ""}`;
       const who = actors.find((a) => a.id === notification.actorId)?.name ?? "";
-      await sendMail(communityNotificationMail(to.email, to.locale, { type: notification.type, who, title: topic.title, link }));
+      await sendMail(
+        communityNotificationMail(to.email, to.locale, { type: notification.type, who, title: topic.title, link }),
+      );
     }
   } catch (error) {
     console.error("Could not email community notifications", error);
@@ -125,7 +163,12 @@ export async function listNotifications(userId: string, limit = 30) {
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
-  return rows.map((row) => ({ ...row, read: row.readAt !== null, readAt: undefined, createdAt: row.createdAt.toISOString() }));
+  return rows.map((row) => ({
+    ...row,
+    read: row.readAt !== null,
+    readAt: undefined,
+    createdAt: row.createdAt.toISOString(),
+  }));
 }
 
 /** Marks one notification (or all, without an id) of the person as read. Scoped to the person. */
@@ -133,5 +176,11 @@ export async function markNotificationsRead(userId: string, notificationId?: str
   await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), notificationId ? eq(notifications.id, notificationId) : undefined));
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        notificationId ? eq(notifications.id, notificationId) : undefined,
+      ),
+    );
 }

@@ -12,7 +12,8 @@ import type { Actor } from "~/domain/auth/actor";
  * - `topic.reply`    reply (anyone, unless the topic is locked or the space is read-only for customers; staff always)
  * - `post.moderate`  pin, lock, move, hide, restore, approve, see hidden and pending posts (staff)
  */
-export type PostAction = "post.edit" | "post.vote" | "post.report" | "answer.accept" | "answer.official" | "topic.reply" | "post.moderate";
+export type PostAction =
+  "post.edit" | "post.vote" | "post.report" | "answer.accept" | "answer.official" | "topic.reply" | "post.moderate";
 
 export interface PostContext {
   authorId: string;
@@ -54,7 +55,10 @@ export function canOnPost(actor: Actor, action: PostAction, post: PostContext): 
 }
 
 /** Whether the person may start a topic in a space, and of which kinds. */
-export function topicKindsFor(actor: Actor, space: { customersMayPost: boolean; articles: boolean }): ("question" | "discussion" | "article")[] {
+export function topicKindsFor(
+  actor: Actor,
+  space: { customersMayPost: boolean; articles: boolean },
+): ("question" | "discussion" | "article")[] {
   if (isModerator(actor)) return space.articles ? ["article", "discussion"] : ["question", "discussion", "article"];
   if (!space.customersMayPost || space.articles) return [];
   return ["question", "discussion"];

@@ -59,7 +59,16 @@ export async function createTopic(actor: Actor, input: TopicInput): Promise<Post
     if (await isRateLimited(tx, actor)) return fail("rate_limited");
     const id = newId();
     const status = await initialStatus(tx, actor, space.firstPostReview);
-    await tx.insert(communityTopics).values({ id, spaceId: space.id, authorId: actor.id, kind: input.kind, title: input.title, body: input.body, tags: input.tags, status });
+    await tx.insert(communityTopics).values({
+      id,
+      spaceId: space.id,
+      authorId: actor.id,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      tags: input.tags,
+      status,
+    });
     await follow(tx, id, actor.id);
     await recordActivity(tx, {
       accountId: accountOf(actor),
@@ -69,7 +78,10 @@ export async function createTopic(actor: Actor, input: TopicInput): Promise<Post
       subjectId: id,
       details: { spaceId: space.id, kind: input.kind, status },
     });
-    const notifications = status === "visible" ? await notifyAboutPost(tx, { topicId: id, replyId: null, authorId: actor.id, body: input.body }) : [];
+    const notifications =
+      status === "visible"
+        ? await notifyAboutPost(tx, { topicId: id, replyId: null, authorId: actor.id, body: input.body })
+        : [];
     return { ok: true as const, id, status, notifications };
   });
 }
@@ -94,7 +106,12 @@ export async function loadTopicContext(tx: Transaction, actor: Actor, topicId: s
     .where(
       and(
         eq(communityTopics.id, topicId),
-        isModerator(actor) ? undefined : or(eq(communityTopics.status, "visible"), and(eq(communityTopics.status, "pending"), eq(communityTopics.authorId, actor.id))),
+        isModerator(actor)
+          ? undefined
+          : or(
+              eq(communityTopics.status, "visible"),
+              and(eq(communityTopics.status, "pending"), eq(communityTopics.authorId, actor.id)),
+            ),
       ),
     )
     .for("update", { of: communityTopics });
@@ -106,14 +123,23 @@ export async function createReply(actor: Actor, topicId: string, body: string): 
   return db.transaction(async (tx) => {
     const topic = await loadTopicContext(tx, actor, topicId);
     if (!topic) return fail("not_found");
-    const context = { authorId: topic.authorId, topicAuthorId: topic.authorId, postType: "topic" as const, topicKind: topic.kind, status: topic.status, topicLocked: topic.locked, customersMayPost: topic.customersMayPost };
+    const context = {
+      authorId: topic.authorId,
+      topicAuthorId: topic.authorId,
+      postType: "topic" as const,
+      topicKind: topic.kind,
+      status: topic.status,
+      topicLocked: topic.locked,
+      customersMayPost: topic.customersMayPost,
+    };
     if (!canOnPost(actor, "topic.reply", context)) return fail(topic.locked ? "locked" : "forbidden");
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`community-post:${actor.id}`}))`);
     if (await isRateLimited(tx, actor)) return fail("rate_limited");
     const id = newId();
     const status = await initialStatus(tx, actor, topic.firstPostReview);
     await tx.insert(communityReplies).values({ id, topicId, authorId: actor.id, body, status });
-    if (status === "visible") await tx.update(communityTopics).set({ lastActivityAt: new Date() }).where(eq(communityTopics.id, topicId));
+    if (status === "visible")
+      await tx.update(communityTopics).set({ lastActivityAt: new Date() }).where(eq(communityTopics.id, topicId));
     await follow(tx, topicId, actor.id);
     await recordActivity(tx, {
       accountId: accountOf(actor),
@@ -123,7 +149,8 @@ export async function createReply(actor: Actor, topicId: string, body: string): 
       subjectId: id,
       details: { topicId, status },
     });
-    const notifications = status === "visible" ? await notifyAboutPost(tx, { topicId, replyId: id, authorId: actor.id, body }) : [];
+    const notifications =
+      status === "visible" ? await notifyAboutPost(tx, { topicId, replyId: id, authorId: actor.id, body }) : [];
     return { ok: true as const, id, status, notifications };
   });
 }
@@ -131,18 +158,46 @@ export async function createReply(actor: Actor, topicId: string, body: string): 
 export type EditResult = { ok: true } | Fail;
 
 /** Edits a topic's text; the previous text goes to the edit history. A stale version is refused. */
-export async function editTopic(actor: Actor, topicId: string, input: { title: string; body: string; tags: string[]; version: number }): Promise<EditResult> {
+export async function editTopic(
+  actor: Actor,
+  topicId: string,
+  input: { title: string; body: string; tags: string[]; version: number },
+): Promise<EditResult> {
   return db.transaction(async (tx) => {
     const topic = await loadTopicContext(tx, actor, topicId);
     if (!topic) return fail("not_found");
-    const context = { authorId: topic.authorId, topicAuthorId: topic.authorId, postType: "topic" as const, topicKind: topic.kind, status: topic.status, topicLocked: topic.locked, customersMayPost: topic.customersMayPost };
+    const context = {
+      authorId: topic.authorId,
+      topicAuthorId: topic.authorId,
+      postType: "topic" as const,
+      topicKind: topic.kind,
+      status: topic.status,
+      topicLocked: topic.locked,
+      customersMayPost: topic.customersMayPost,
+    };
     if (!canOnPost(actor, "post.edit", context)) return fail(topic.locked ? "locked" : "forbidden");
-    const [before] = await tx.select({ body: communityTopics.body, version: communityTopics.version }).from(communityTopics).where(eq(communityTopics.id, topicId));
+    const [before] = await tx
+      .select({ body: communityTopics.body, version: communityTopics.version })
+      .from(communityTopics)
+      .where(eq(communityTopics.id, topicId));
     if (!before || before.version !== input.version) return fail("stale");
-    await tx.insert(communityRevisions).values({ id: newId(), postId: topicId, postType: "topic", editorId: actor.id, title: topic.title, body: before.body });
+    await tx.insert(communityRevisions).values({
+      id: newId(),
+      postId: topicId,
+      postType: "topic",
+      editorId: actor.id,
+      title: topic.title,
+      body: before.body,
+    });
     await tx
       .update(communityTopics)
-      .set({ title: input.title, body: input.body, tags: input.tags, version: before.version + 1, updatedAt: new Date() })
+      .set({
+        title: input.title,
+        body: input.body,
+        tags: input.tags,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(communityTopics.id, topicId));
     await recordActivity(tx, {
       accountId: accountOf(actor),
@@ -159,30 +214,65 @@ export async function editTopic(actor: Actor, topicId: string, input: { title: s
 /** The reply with its topic's context, for actions on one reply. Non-staff reach visible ones (and their own pending). */
 export async function loadReplyContext(tx: Transaction, actor: Actor, replyId: string) {
   const [reply] = await tx
-    .select({ id: communityReplies.id, authorId: communityReplies.authorId, status: communityReplies.status, body: communityReplies.body, version: communityReplies.version, official: communityReplies.official, topicId: communityReplies.topicId })
+    .select({
+      id: communityReplies.id,
+      authorId: communityReplies.authorId,
+      status: communityReplies.status,
+      body: communityReplies.body,
+      version: communityReplies.version,
+      official: communityReplies.official,
+      topicId: communityReplies.topicId,
+    })
     .from(communityReplies)
     .where(
       and(
         eq(communityReplies.id, replyId),
-        isModerator(actor) ? undefined : or(eq(communityReplies.status, "visible"), and(eq(communityReplies.status, "pending"), eq(communityReplies.authorId, actor.id))),
+        isModerator(actor)
+          ? undefined
+          : or(
+              eq(communityReplies.status, "visible"),
+              and(eq(communityReplies.status, "pending"), eq(communityReplies.authorId, actor.id)),
+            ),
       ),
     )
     .for("update");
   if (!reply) return null;
   const topic = await loadTopicContext(tx, actor, reply.topicId);
   if (!topic) return null;
-  const context = { authorId: reply.authorId, topicAuthorId: topic.authorId, postType: "reply" as const, topicKind: topic.kind, status: reply.status, topicLocked: topic.locked, customersMayPost: topic.customersMayPost };
+  const context = {
+    authorId: reply.authorId,
+    topicAuthorId: topic.authorId,
+    postType: "reply" as const,
+    topicKind: topic.kind,
+    status: reply.status,
+    topicLocked: topic.locked,
+    customersMayPost: topic.customersMayPost,
+  };
   return { reply, topic, context };
 }
 
-export async function editReply(actor: Actor, replyId: string, input: { body: string; version: number }): Promise<EditResult> {
+export async function editReply(
+  actor: Actor,
+  replyId: string,
+  input: { body: string; version: number },
+): Promise<EditResult> {
   return db.transaction(async (tx) => {
     const found = await loadReplyContext(tx, actor, replyId);
     if (!found) return fail("not_found");
     if (!canOnPost(actor, "post.edit", found.context)) return fail(found.topic.locked ? "locked" : "forbidden");
     if (found.reply.version !== input.version) return fail("stale");
-    await tx.insert(communityRevisions).values({ id: newId(), postId: replyId, postType: "reply", editorId: actor.id, title: null, body: found.reply.body });
-    await tx.update(communityReplies).set({ body: input.body, version: found.reply.version + 1, updatedAt: new Date() }).where(eq(communityReplies.id, replyId));
+    await tx.insert(communityRevisions).values({
+      id: newId(),
+      postId: replyId,
+      postType: "reply",
+      editorId: actor.id,
+      title: null,
+      body: found.reply.body,
+    });
+    await tx
+      .update(communityReplies)
+      .set({ body: input.body, version: found.reply.version + 1, updatedAt: new Date() })
+      .where(eq(communityReplies.id, replyId));
     await recordActivity(tx, {
       accountId: accountOf(actor),
       actorId: actor.id,
@@ -198,7 +288,13 @@ export async function editReply(actor: Actor, replyId: string, input: { body: st
 /** How many posts the person made in the current window (for tests and the "slow down" message). */
 export async function recentPostCount(actorId: string): Promise<number> {
   const since = new Date(Date.now() - POST_WINDOW_MINUTES * 60_000);
-  const [topics] = await db.select({ n: sql<number>`count(*)::int` }).from(communityTopics).where(and(eq(communityTopics.authorId, actorId), gt(communityTopics.createdAt, since)));
-  const [replies] = await db.select({ n: sql<number>`count(*)::int` }).from(communityReplies).where(and(eq(communityReplies.authorId, actorId), gt(communityReplies.createdAt, since)));
+  const [topics] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(communityTopics)
+    .where(and(eq(communityTopics.authorId, actorId), gt(communityTopics.createdAt, since)));
+  const [replies] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(communityReplies)
+    .where(and(eq(communityReplies.authorId, actorId), gt(communityReplies.createdAt, since)));
   return (topics?.n ?? 0) + (replies?.n ?? 0);
 }

@@ -15,7 +15,9 @@ export const authorFields = {
   authorName: sql<string>`coalesce(${communityProfiles.displayName}, split_part(${users.name}, ' ', 1))`,
   authorHandle: sql<string | null>`${communityProfiles.handle}`,
   authorTitle: sql<string>`coalesce(${communityProfiles.title}, '')`,
-  authorCompany: sql<string | null>`case when ${communityProfiles.showCompany} and ${users.accountId} is not null then ${accounts.name} end`,
+  authorCompany: sql<
+    string | null
+  >`case when ${communityProfiles.showCompany} and ${users.accountId} is not null then ${accounts.name} end`,
   authorIsTeam: sql<boolean>`${users.staffRole} is not null`,
 };
 
@@ -28,8 +30,22 @@ export interface AuthorView {
   isTeam: boolean;
 }
 
-export function toAuthor(row: { authorId: string; authorName: string; authorHandle: string | null; authorTitle: string; authorCompany: string | null; authorIsTeam: boolean }): AuthorView {
-  return { id: row.authorId, name: row.authorName, handle: row.authorHandle, title: row.authorTitle, company: row.authorCompany, isTeam: row.authorIsTeam };
+export function toAuthor(row: {
+  authorId: string;
+  authorName: string;
+  authorHandle: string | null;
+  authorTitle: string;
+  authorCompany: string | null;
+  authorIsTeam: boolean;
+}): AuthorView {
+  return {
+    id: row.authorId,
+    name: row.authorName,
+    handle: row.authorHandle,
+    title: row.authorTitle,
+    company: row.authorCompany,
+    isTeam: row.authorIsTeam,
+  };
 }
 
 /**
@@ -50,7 +66,11 @@ export async function ensureProfile(actor: Actor, executor: Executor = db): Prom
     for (let n = 2; used.has(handle); n += 1) handle = `${base}${n}`;
     const [created] = await executor
       .insert(communityProfiles)
-      .values({ userId: actor.id, handle, displayName: actor.kind === "staff" ? actor.name : defaultDisplayName(actor.name) })
+      .values({
+        userId: actor.id,
+        handle,
+        displayName: actor.kind === "staff" ? actor.name : defaultDisplayName(actor.name),
+      })
       .onConflictDoNothing()
       .returning();
     if (created) return created;
@@ -62,11 +82,16 @@ export async function ensureProfile(actor: Actor, executor: Executor = db): Prom
 export async function getCommunityProfile(actor: Actor) {
   const profile = await ensureProfile(actor);
   const [account] =
-    actor.kind === "customer" ? await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId)) : [];
+    actor.kind === "customer"
+      ? await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId))
+      : [];
   return { ...profile, companyName: account?.name ?? null };
 }
 
-export async function updateCommunityProfile(actor: Actor, input: ProfileInput): Promise<{ ok: true } | { ok: false; error: "handle_taken" }> {
+export async function updateCommunityProfile(
+  actor: Actor,
+  input: ProfileInput,
+): Promise<{ ok: true } | { ok: false; error: "handle_taken" }> {
   await ensureProfile(actor);
   const [clash] = await db
     .select({ userId: communityProfiles.userId })

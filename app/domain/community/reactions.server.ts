@@ -1,6 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { communityFollows, communityReplies, communityReports, communityTopics, communityVotes, events, users } from "~db/schema";
+import {
+  communityFollows,
+  communityReplies,
+  communityReports,
+  communityTopics,
+  communityVotes,
+  events,
+  users,
+} from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { recordEvent } from "~/domain/events/record.server";
@@ -21,7 +29,15 @@ async function loadPost(tx: Transaction, actor: Actor, postType: "topic" | "repl
   }
   const topic = await loadTopicContext(tx, actor, postId);
   if (!topic) return null;
-  const context: PostContext = { authorId: topic.authorId, topicAuthorId: topic.authorId, postType: "topic", topicKind: topic.kind, status: topic.status, topicLocked: topic.locked, customersMayPost: topic.customersMayPost };
+  const context: PostContext = {
+    authorId: topic.authorId,
+    topicAuthorId: topic.authorId,
+    postType: "topic",
+    topicKind: topic.kind,
+    status: topic.status,
+    topicLocked: topic.locked,
+    customersMayPost: topic.customersMayPost,
+  };
   return { topicId: topic.id, context };
 }
 
@@ -34,16 +50,27 @@ async function customerAccountOf(tx: Transaction, userId: string): Promise<strin
  * Upvotes (or takes back an upvote on) a post: one per person, never one's own. The first upvote
  * a person gives a customer's reply is a `reply.upvoted` event (a helpful-reply signal).
  */
-export async function setVote(actor: Actor, postType: "topic" | "reply", postId: string, up: boolean): Promise<{ ok: true } | Fail> {
+export async function setVote(
+  actor: Actor,
+  postType: "topic" | "reply",
+  postId: string,
+  up: boolean,
+): Promise<{ ok: true } | Fail> {
   return db.transaction(async (tx) => {
     const post = await loadPost(tx, actor, postType, postId);
     if (!post) return fail("not_found");
     if (!canOnPost(actor, "post.vote", post.context)) return fail("forbidden");
     if (!up) {
-      await tx.delete(communityVotes).where(and(eq(communityVotes.postId, postId), eq(communityVotes.userId, actor.id)));
+      await tx
+        .delete(communityVotes)
+        .where(and(eq(communityVotes.postId, postId), eq(communityVotes.userId, actor.id)));
       return { ok: true as const };
     }
-    const inserted = await tx.insert(communityVotes).values({ postId, postType, userId: actor.id }).onConflictDoNothing().returning({ postId: communityVotes.postId });
+    const inserted = await tx
+      .insert(communityVotes)
+      .values({ postId, postType, userId: actor.id })
+      .onConflictDoNothing()
+      .returning({ postId: communityVotes.postId });
     if (inserted.length > 0 && postType === "reply") {
       const authorAccount = await customerAccountOf(tx, post.context.authorId);
       const [already] = await tx
@@ -52,7 +79,13 @@ export async function setVote(actor: Actor, postType: "topic" | "reply", postId:
         .where(and(eq(events.subjectId, postId), eq(events.type, "reply.upvoted"), eq(events.actorId, actor.id)))
         .limit(1);
       if (authorAccount && !already) {
-        await recordEvent(tx, { type: "reply.upvoted", accountId: authorAccount, actorId: actor.id, subjectId: postId, payload: { replyId: postId, topicId: post.topicId, authorId: post.context.authorId } });
+        await recordEvent(tx, {
+          type: "reply.upvoted",
+          accountId: authorAccount,
+          actorId: actor.id,
+          subjectId: postId,
+          payload: { replyId: postId, topicId: post.topicId, authorId: post.context.authorId },
+        });
       }
     }
     return { ok: true as const };
@@ -63,7 +96,11 @@ export async function setVote(actor: Actor, postType: "topic" | "reply", postId:
  * Marks a reply as the accepted answer of its question (or clears it). The asker or staff may;
  * the reply's author hears about it, and a customer's accepted answer is an `answer.accepted` event.
  */
-export async function setAcceptedAnswer(actor: Actor, replyId: string, accept: boolean): Promise<{ ok: true; notifications: PendingNotification[] } | Fail> {
+export async function setAcceptedAnswer(
+  actor: Actor,
+  replyId: string,
+  accept: boolean,
+): Promise<{ ok: true; notifications: PendingNotification[] } | Fail> {
   return db.transaction(async (tx) => {
     const found = await loadReplyContext(tx, actor, replyId);
     if (!found) return fail("not_found");
@@ -83,15 +120,30 @@ export async function setAcceptedAnswer(actor: Actor, replyId: string, accept: b
     if (!accept) return { ok: true as const, notifications: [] };
     const authorAccount = await customerAccountOf(tx, reply.authorId);
     if (authorAccount) {
-      await recordEvent(tx, { type: "answer.accepted", accountId: authorAccount, actorId: actor.id, subjectId: replyId, payload: { replyId, topicId: topic.id, authorId: reply.authorId } });
+      await recordEvent(tx, {
+        type: "answer.accepted",
+        accountId: authorAccount,
+        actorId: actor.id,
+        subjectId: replyId,
+        payload: { replyId, topicId: topic.id, authorId: reply.authorId },
+      });
     }
-    const notifications = await notifyAccepted(tx, { topicId: topic.id, replyId, replyAuthorId: reply.authorId, actorId: actor.id });
+    const notifications = await notifyAccepted(tx, {
+      topicId: topic.id,
+      replyId,
+      replyAuthorId: reply.authorId,
+      actorId: actor.id,
+    });
     return { ok: true as const, notifications };
   });
 }
 
 /** Staff mark a reply as the vendor's official answer (or take it back). */
-export async function setOfficialAnswer(actor: Actor, replyId: string, official: boolean): Promise<{ ok: true } | Fail> {
+export async function setOfficialAnswer(
+  actor: Actor,
+  replyId: string,
+  official: boolean,
+): Promise<{ ok: true } | Fail> {
   return db.transaction(async (tx) => {
     const found = await loadReplyContext(tx, actor, replyId);
     if (!found) return fail("not_found");
@@ -114,20 +166,37 @@ export async function setFollow(actor: Actor, topicId: string, following: boolea
     const topic = await loadTopicContext(tx, actor, topicId);
     if (!topic) return fail("not_found");
     if (following) await tx.insert(communityFollows).values({ topicId, userId: actor.id }).onConflictDoNothing();
-    else await tx.delete(communityFollows).where(and(eq(communityFollows.topicId, topicId), eq(communityFollows.userId, actor.id)));
+    else
+      await tx
+        .delete(communityFollows)
+        .where(and(eq(communityFollows.topicId, topicId), eq(communityFollows.userId, actor.id)));
     return { ok: true as const };
   });
 }
 
 /** Reports a post to the moderators with a reason. */
-export async function reportPost(actor: Actor, postType: "topic" | "reply", postId: string, reason: string): Promise<{ ok: true } | Fail> {
+export async function reportPost(
+  actor: Actor,
+  postType: "topic" | "reply",
+  postId: string,
+  reason: string,
+): Promise<{ ok: true } | Fail> {
   return db.transaction(async (tx) => {
     const post = await loadPost(tx, actor, postType, postId);
     if (!post) return fail("not_found");
     if (!canOnPost(actor, "post.report", post.context)) return fail("forbidden");
     const id = newId();
-    await tx.insert(communityReports).values({ id, postId, postType, topicId: post.topicId, reporterId: actor.id, reason });
-    await recordActivity(tx, { accountId: accountOf(actor), actorId: actor.id, action: "community.post.reported", subjectType: `community_${postType}`, subjectId: postId, details: { reportId: id, reason } });
+    await tx
+      .insert(communityReports)
+      .values({ id, postId, postType, topicId: post.topicId, reporterId: actor.id, reason });
+    await recordActivity(tx, {
+      accountId: accountOf(actor),
+      actorId: actor.id,
+      action: "community.post.reported",
+      subjectType: `community_${postType}`,
+      subjectId: postId,
+      details: { reportId: id, reason },
+    });
     return { ok: true as const };
   });
 }

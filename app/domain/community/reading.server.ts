@@ -1,20 +1,34 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "~db/client.server";
-import { accounts, communityFollows, communityProfiles, communityReplies, communityRevisions, communitySpaces, communityTopics, communityVotes, users } from "~db/schema";
+import {
+  accounts,
+  communityFollows,
+  communityProfiles,
+  communityReplies,
+  communityRevisions,
+  communitySpaces,
+  communityTopics,
+  communityVotes,
+  users,
+} from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { communityImageHosts } from "~/lib/env.server";
 import { renderMarkdown } from "./markdown.server";
 import { canOnPost, isModerator, type PostContext } from "./permissions";
 import { authorFields, toAuthor } from "./profiles.server";
 
-const voteCount = (postId: SQL | AnyPgColumn) => sql<number>`(select count(*)::int from ${communityVotes} where ${communityVotes.postId} = ${postId})`;
+const voteCount = (postId: SQL | AnyPgColumn) =>
+  sql<number>`(select count(*)::int from ${communityVotes} where ${communityVotes.postId} = ${postId})`;
 
 /** Who can see a topic: everyone if visible; its author while pending; staff always. */
 function topicVisibleTo(actor: Actor) {
   return isModerator(actor)
     ? undefined
-    : or(eq(communityTopics.status, "visible"), and(eq(communityTopics.status, "pending"), eq(communityTopics.authorId, actor.id)));
+    : or(
+        eq(communityTopics.status, "visible"),
+        and(eq(communityTopics.status, "pending"), eq(communityTopics.authorId, actor.id)),
+      );
 }
 
 /**
@@ -74,22 +88,45 @@ export async function getTopicPage(actor: Actor, topicId: string) {
     .where(
       and(
         eq(communityReplies.topicId, topicId),
-        staff ? undefined : or(eq(communityReplies.status, "visible"), and(eq(communityReplies.status, "pending"), eq(communityReplies.authorId, actor.id))),
+        staff
+          ? undefined
+          : or(
+              eq(communityReplies.status, "visible"),
+              and(eq(communityReplies.status, "pending"), eq(communityReplies.authorId, actor.id)),
+            ),
       ),
     )
     .orderBy(asc(communityReplies.createdAt), asc(communityReplies.id));
 
   const postIds = [topic.id, ...replyRows.map((reply) => reply.id)];
   const [myVotes, follows, revisions] = await Promise.all([
-    db.select({ postId: communityVotes.postId }).from(communityVotes).where(and(eq(communityVotes.userId, actor.id), inArray(communityVotes.postId, postIds))),
-    db.select({ userId: communityFollows.userId }).from(communityFollows).where(and(eq(communityFollows.topicId, topicId), eq(communityFollows.userId, actor.id))),
-    db.select({ postId: communityRevisions.postId, n: sql<number>`count(*)::int` }).from(communityRevisions).where(inArray(communityRevisions.postId, postIds)).groupBy(communityRevisions.postId),
+    db
+      .select({ postId: communityVotes.postId })
+      .from(communityVotes)
+      .where(and(eq(communityVotes.userId, actor.id), inArray(communityVotes.postId, postIds))),
+    db
+      .select({ userId: communityFollows.userId })
+      .from(communityFollows)
+      .where(and(eq(communityFollows.topicId, topicId), eq(communityFollows.userId, actor.id))),
+    db
+      .select({ postId: communityRevisions.postId, n: sql<number>`count(*)::int` })
+      .from(communityRevisions)
+      .where(inArray(communityRevisions.postId, postIds))
+      .groupBy(communityRevisions.postId),
   ]);
   const voted = new Set(myVotes.map((vote) => vote.postId));
   const edits = new Map(revisions.map((row) => [row.postId, row.n]));
   const render = (body: string) => renderMarkdown(body, { imageHosts: communityImageHosts });
 
-  const topicContext: PostContext = { authorId: topic.authorId, topicAuthorId: topic.authorId, postType: "topic", topicKind: topic.kind, status: topic.status, topicLocked: topic.locked, customersMayPost: topic.customersMayPost };
+  const topicContext: PostContext = {
+    authorId: topic.authorId,
+    topicAuthorId: topic.authorId,
+    postType: "topic",
+    topicKind: topic.kind,
+    status: topic.status,
+    topicLocked: topic.locked,
+    customersMayPost: topic.customersMayPost,
+  };
   const replies = replyRows.map((reply) => {
     const context: PostContext = { ...topicContext, authorId: reply.authorId, postType: "reply", status: reply.status };
     return {
@@ -153,10 +190,18 @@ export type TopicPage = NonNullable<Awaited<ReturnType<typeof getTopicPage>>>;
 /** A post's earlier versions, newest first, for its author and staff. */
 export async function listRevisions(actor: Actor, postType: "topic" | "reply", postId: string) {
   const table = postType === "topic" ? communityTopics : communityReplies;
-  const [post] = await db.select({ authorId: table.authorId, status: table.status }).from(table).where(eq(table.id, postId));
+  const [post] = await db
+    .select({ authorId: table.authorId, status: table.status })
+    .from(table)
+    .where(eq(table.id, postId));
   if (!post || (!isModerator(actor) && (post.authorId !== actor.id || post.status === "hidden"))) return null;
   const rows = await db
-    .select({ id: communityRevisions.id, title: communityRevisions.title, body: communityRevisions.body, createdAt: communityRevisions.createdAt })
+    .select({
+      id: communityRevisions.id,
+      title: communityRevisions.title,
+      body: communityRevisions.body,
+      createdAt: communityRevisions.createdAt,
+    })
     .from(communityRevisions)
     .where(eq(communityRevisions.postId, postId))
     .orderBy(desc(communityRevisions.createdAt));

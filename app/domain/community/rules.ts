@@ -65,7 +65,12 @@ export function escapeHtml(text: string): string {
 export function highlightSnippet(headline: string): string {
   // NUL is the private marker here: the text can never contain it once PostgreSQL has stored it.
   /* eslint-disable no-control-regex */
-  const escaped = escapeHtml(headline.replace(/\u0000/g, "").replaceAll(HIGHLIGHT_START, "\u0000S").replaceAll(HIGHLIGHT_STOP, "\u0000E"));
+  const escaped = escapeHtml(
+    headline
+      .replace(/\u0000/g, "")
+      .replaceAll(HIGHLIGHT_START, "\u0000S")
+      .replaceAll(HIGHLIGHT_STOP, "\u0000E"),
+  );
   let open = false;
   let html = escaped.replace(/\u0000([SE])/g, (_all, which: string) => {
     /* eslint-enable no-control-regex */

@@ -31,7 +31,9 @@ export const TopicEditSchema = z.object({
 export const ReplySchema = z.object({ body: Body });
 export const ReplyEditSchema = z.object({ body: Body, version: z.coerce.number().int().min(1) });
 
-export const ReasonSchema = z.object({ reason: z.string().trim().min(1, "reason.required").max(REASON_MAX, "reason.tooLong") });
+export const ReasonSchema = z.object({
+  reason: z.string().trim().min(1, "reason.required").max(REASON_MAX, "reason.tooLong"),
+});
 
 export const ProfileSchema = z.object({
   displayName: z.string().trim().min(1, "displayName.required").max(60, "displayName.tooLong"),
@@ -59,7 +61,11 @@ export const SpaceSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug.invalid")
     .max(60, "slug.invalid"),
   description: z.string().trim().max(300, "description.tooLong").default(""),
-  position: z.coerce.number({ message: "position.invalid" }).int("position.invalid").min(0, "position.invalid").max(999, "position.invalid"),
+  position: z.coerce
+    .number({ message: "position.invalid" })
+    .int("position.invalid")
+    .min(0, "position.invalid")
+    .max(999, "position.invalid"),
   customersMayPost: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   articles: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   firstPostReview: z.preprocess((v) => v === "on" || v === "true", z.boolean()),

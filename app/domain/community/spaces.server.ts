@@ -65,12 +65,22 @@ export async function saveSpace(actor: Actor, input: SpaceInput, spaceId?: strin
         action: "community.space.updated",
         subjectType: "community_space",
         subjectId: spaceId,
-        details: { from: { name: before.name, position: before.position }, to: { name: input.name, position: input.position } },
+        details: {
+          from: { name: before.name, position: before.position },
+          to: { name: input.name, position: input.position },
+        },
       });
     } else {
       id = newId();
       await tx.insert(communitySpaces).values({ id, ...input });
-      await recordActivity(tx, { accountId: null, actorId: actor.id, action: "community.space.created", subjectType: "community_space", subjectId: id, details: { name: input.name } });
+      await recordActivity(tx, {
+        accountId: null,
+        actorId: actor.id,
+        action: "community.space.created",
+        subjectType: "community_space",
+        subjectId: id,
+        details: { name: input.name },
+      });
     }
     return { ok: true as const, id: id! };
   });

@@ -22,7 +22,13 @@ export interface EventPayloads {
    */
   "task.overdue": { taskId: string; planId: string; dueDate: string };
   /** A person finished every lesson of a course (the subject is the certificate issued for it). */
-  "course.completed": { courseSlug: string; courseVersion: string; courseTitle: string; certificateId: string; userId: string };
+  "course.completed": {
+    courseSlug: string;
+    courseVersion: string;
+    courseTitle: string;
+    certificateId: string;
+    userId: string;
+  };
   /** Every active person of an account the course is meant for now holds its certificate (once per account and version). */
   "course.completed_by_team": { courseSlug: string; courseVersion: string; courseTitle: string; people: number };
   /** A customer person's community reply was accepted as the answer (account: the reply author's). */
@@ -34,7 +40,16 @@ export interface EventPayloads {
 }
 
 export type EventType = keyof EventPayloads;
-export const EVENT_TYPES = ["milestone.achieved", "plan.completed", "task.overdue", "course.completed", "course.completed_by_team", "answer.accepted", "reply.upvoted", "nps.submitted"] as const satisfies readonly EventType[];
+export const EVENT_TYPES = [
+  "milestone.achieved",
+  "plan.completed",
+  "task.overdue",
+  "course.completed",
+  "course.completed_by_team",
+  "answer.accepted",
+  "reply.upvoted",
+  "nps.submitted",
+] as const satisfies readonly EventType[];
 
 /** One event to record: its type decides its payload's shape. */
 export type DomainEventInput = {

@@ -34,10 +34,18 @@ export function communityNotificationMail(
 ): Mail {
   const t = serverT(locale);
   const values = { who: context.who, title: context.title, link: context.link };
-  return { to, subject: t(`mail:community.${context.type}.subject`, values), text: t(`mail:community.${context.type}.body`, values) };
+  return {
+    to,
+    subject: t(`mail:community.${context.type}.subject`, values),
+    text: t(`mail:community.${context.type}.body`, values),
+  };
 }
 
-export function caseStudyCommentMail(to: string, locale: string, context: { who: string; title: string; version: number; body: string; link: string }): Mail {
+export function caseStudyCommentMail(
+  to: string,
+  locale: string,
+  context: { who: string; title: string; version: number; body: string; link: string },
+): Mail {
   const t = serverT(locale);
   // A long comment is cut: the email points to the thread, it doesn't replace it.
   const excerpt = context.body.length > 600 ? `${context.body.slice(0, 600)}…` : context.body;

@@ -12,7 +12,12 @@ export const AnnualCostSchema = z.preprocess(
   z
     .string()
     .transform((value) => value.trim().replace(/[,\s_]/g, ""))
-    .pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, "account.costInvalid").transform(Number))
+    .pipe(
+      z
+        .string()
+        .regex(/^-?\d+(\.\d{1,2})?$/, "account.costInvalid")
+        .transform(Number),
+    )
     .refine((n) => n >= 0, "account.costNegative")
     .refine((n) => n <= 100_000_000_000, "account.costInvalid")
     .nullable()
@@ -34,12 +39,15 @@ export const CurrencySchema = z
   }, "account.currencyInvalid");
 
 /** What the customer uses the product for: comma-separated text on the form, a clean list after. */
-export const UseCasesSchema = z.preprocess((value) => {
-  if (value === undefined || value === null) return [];
-  if (typeof value === "string") return normalizeUseCases(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return normalizeUseCases(value);
-  return value;
-}, z.array(z.string().max(MAX_USE_CASE_LENGTH, "account.useCaseTooLong")).max(MAX_USE_CASES, "account.tooManyUseCases"));
+export const UseCasesSchema = z.preprocess(
+  (value) => {
+    if (value === undefined || value === null) return [];
+    if (typeof value === "string") return normalizeUseCases(value);
+    if (Array.isArray(value) && value.every((item) => typeof item === "string")) return normalizeUseCases(value);
+    return value;
+  },
+  z.array(z.string().max(MAX_USE_CASE_LENGTH, "account.useCaseTooLong")).max(MAX_USE_CASES, "account.tooManyUseCases"),
+);
 
 /** The commercial details of a customer account, as staff enter them. */
 export const AccountInputSchema = z.object({
@@ -57,16 +65,14 @@ export const AccountInputSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, "account.renewalInvalid")
     .refine((value) => !Number.isNaN(Date.parse(value)), "account.renewalInvalid"),
   csmId: z.preprocess(blankToUndefined, IdSchema.optional()).transform((value) => value ?? null),
-  timeZone: z
-    .string()
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "account.timeZoneInvalid"),
+  timeZone: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "account.timeZoneInvalid"),
   annualCost: AnnualCostSchema,
   currency: z.preprocess((value) => value ?? "USD", CurrencySchema),
   useCases: UseCasesSchema,

@@ -120,7 +120,10 @@ export async function listUseCasesInUse(executor: Executor = db, exceptAccountId
 /** The use cases of some accounts, by account id (one query, for pages listing many accounts). */
 export async function listUseCasesOfAccounts(accountIds: readonly string[]): Promise<Map<string, string[]>> {
   if (accountIds.length === 0) return new Map();
-  const rows = await db.select({ id: accounts.id, useCases: accounts.useCases }).from(accounts).where(inArray(accounts.id, [...accountIds]));
+  const rows = await db
+    .select({ id: accounts.id, useCases: accounts.useCases })
+    .from(accounts)
+    .where(inArray(accounts.id, [...accountIds]));
   return new Map(rows.map((row) => [row.id, row.useCases]));
 }
 
@@ -132,18 +135,29 @@ async function withKnownSpellings(tx: Executor, input: AccountInput, accountId?:
 
 export type AccountWriteError = "name_taken" | "unknown_segment" | "unknown_csm";
 
-async function checkReferences(tx: Executor, input: AccountInput, exceptId?: string): Promise<AccountWriteError | null> {
+async function checkReferences(
+  tx: Executor,
+  input: AccountInput,
+  exceptId?: string,
+): Promise<AccountWriteError | null> {
   const [[sameName], [segment], [owner]] = await Promise.all([
     tx
       .select({ id: accounts.id })
       .from(accounts)
-      .where(and(sql`lower(${accounts.name}) = lower(${input.name})`, exceptId ? sql`${accounts.id} <> ${exceptId}` : undefined)),
+      .where(
+        and(
+          sql`lower(${accounts.name}) = lower(${input.name})`,
+          exceptId ? sql`${accounts.id} <> ${exceptId}` : undefined,
+        ),
+      ),
     tx.select({ id: segments.id }).from(segments).where(eq(segments.id, input.segmentId)),
     input.csmId
       ? tx
           .select({ id: users.id })
           .from(users)
-          .where(and(eq(users.id, input.csmId), isNull(users.deactivatedAt), sql`${users.staffRole} in ('csm', 'admin')`))
+          .where(
+            and(eq(users.id, input.csmId), isNull(users.deactivatedAt), sql`${users.staffRole} in ('csm', 'admin')`),
+          )
       : Promise.resolve([{ id: null }]),
   ]);
   if (sameName) return "name_taken";

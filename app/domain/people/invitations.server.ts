@@ -13,7 +13,8 @@ import { pendingInvitation, seatsInUse } from "./seats.server";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 
-export type InviteTarget = { kind: "staff"; staffRole: StaffRole } | { kind: "account"; accountId: string; accountRole: AccountRole };
+export type InviteTarget =
+  { kind: "staff"; staffRole: StaffRole } | { kind: "account"; accountId: string; accountRole: AccountRole };
 export type InviteError = "email_taken" | "seats_full";
 
 /** An invitation row made inside a transaction; its email goes out once the transaction commits. */
@@ -33,7 +34,10 @@ export async function createInvitation(
 ): Promise<{ ok: true; mail: PendingInvitationMail } | { ok: false; error: InviteError }> {
   const { actor, target } = input;
   const email = input.email.trim().toLowerCase();
-  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
   if (existing) return { ok: false, error: "email_taken" };
 
   // A re-invite to the same place replaces the pending invitation there (and so reuses its seat).
@@ -56,10 +60,14 @@ export async function createInvitation(
     accountName = account.name;
     const [seats, [replaced]] = await Promise.all([
       seatsInUse(tx, target.accountId),
-      tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(invitations).where(samePlace),
+      tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(invitations)
+        .where(samePlace),
     ]);
     const pendingAfterReplace = seats.pending - (replaced?.n ?? 0);
-    if (seatsLeft(account.licensedSeats, seats.active, pendingAfterReplace) === 0) return { ok: false, error: "seats_full" };
+    if (seatsLeft(account.licensedSeats, seats.active, pendingAfterReplace) === 0)
+      return { ok: false, error: "seats_full" };
   }
   await tx.update(invitations).set({ revokedAt: new Date() }).where(samePlace);
 
@@ -160,7 +168,10 @@ async function acceptInTransaction(token: string, name: string, passwordHash: st
       .where(and(eq(invitations.tokenHash, hashToken(token)), pending))
       .returning();
     if (!invitation) return { ok: false as const, error: "invalid_link" as const };
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${invitation.email})`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${invitation.email})`);
     if (taken) throw new EmailTaken();
     const userId = newId();
     await tx.insert(users).values({

@@ -50,8 +50,12 @@ export async function changeMemberRole(actor: Actor, accountId: string, userId: 
   return withLockedMembers(accountId, userId, async (tx, members) => {
     const member = members.find((m) => m.id === userId)!;
     if (member.accountRole === role) return { ok: true as const };
-    if (leavesNoChampion(members, { userId, newRole: role })) return { ok: false as const, error: "last_champion" as const };
-    await tx.update(users).set({ accountRole: role }).where(and(eq(users.id, userId), eq(users.accountId, accountId)));
+    if (leavesNoChampion(members, { userId, newRole: role }))
+      return { ok: false as const, error: "last_champion" as const };
+    await tx
+      .update(users)
+      .set({ accountRole: role })
+      .where(and(eq(users.id, userId), eq(users.accountId, accountId)));
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
@@ -73,8 +77,12 @@ export async function deactivateMember(actor: Actor, accountId: string, userId: 
   return withLockedMembers(accountId, userId, async (tx, members) => {
     const member = members.find((m) => m.id === userId)!;
     if (!member.active) return { ok: true as const };
-    if (leavesNoChampion(members, { userId, deactivate: true })) return { ok: false as const, error: "last_champion" as const };
-    await tx.update(users).set({ deactivatedAt: new Date() }).where(and(eq(users.id, userId), eq(users.accountId, accountId)));
+    if (leavesNoChampion(members, { userId, deactivate: true }))
+      return { ok: false as const, error: "last_champion" as const };
+    await tx
+      .update(users)
+      .set({ deactivatedAt: new Date() })
+      .where(and(eq(users.id, userId), eq(users.accountId, accountId)));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await recordActivity(tx, {
       accountId,
@@ -93,10 +101,17 @@ export async function reactivateMember(actor: Actor, accountId: string, userId: 
   return withLockedMembers(accountId, userId, async (tx, members) => {
     const member = members.find((m) => m.id === userId)!;
     if (member.active) return { ok: true as const };
-    const [account] = await tx.select({ seats: accounts.licensedSeats }).from(accounts).where(eq(accounts.id, accountId));
+    const [account] = await tx
+      .select({ seats: accounts.licensedSeats })
+      .from(accounts)
+      .where(eq(accounts.id, accountId));
     const seats = await seatsInUse(tx, accountId);
-    if (seatsLeft(account?.seats ?? 0, seats.active, seats.pending) === 0) return { ok: false as const, error: "seats_full" as const };
-    await tx.update(users).set({ deactivatedAt: null }).where(and(eq(users.id, userId), eq(users.accountId, accountId)));
+    if (seatsLeft(account?.seats ?? 0, seats.active, seats.pending) === 0)
+      return { ok: false as const, error: "seats_full" as const };
+    await tx
+      .update(users)
+      .set({ deactivatedAt: null })
+      .where(and(eq(users.id, userId), eq(users.accountId, accountId)));
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
@@ -114,6 +129,13 @@ export async function isActiveMemberOf(executor: Executor, accountId: string, us
   const [row] = await executor
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.accountId, accountId), isNotNull(users.accountRole), isNull(users.deactivatedAt)));
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.accountId, accountId),
+        isNotNull(users.accountRole),
+        isNull(users.deactivatedAt),
+      ),
+    );
   return Boolean(row);
 }

@@ -54,7 +54,8 @@ export function normalizeUseCases(raw: string | readonly string[]): string[] {
  */
 export function adoptSpellings(useCases: readonly string[], spellingsInUse: readonly string[]): string[] {
   const known = new Map<string, string>();
-  for (const spelling of spellingsInUse) if (!known.has(spelling.toLowerCase())) known.set(spelling.toLowerCase(), spelling);
+  for (const spelling of spellingsInUse)
+    if (!known.has(spelling.toLowerCase())) known.set(spelling.toLowerCase(), spelling);
   return useCases.map((useCase) => known.get(useCase.toLowerCase()) ?? useCase);
 }
 

@@ -47,7 +47,8 @@ export async function updateStaffMember(
     if (changesNothing) return { ok: true as const };
     const isActiveAdmin = member.role === "admin" && !member.deactivatedAt;
     const removesAdmin = ("role" in change && change.role !== "admin") || "deactivate" in change;
-    if (isActiveAdmin && removesAdmin && (admins?.n ?? 0) <= 1) return { ok: false as const, error: "last_admin" as const };
+    if (isActiveAdmin && removesAdmin && (admins?.n ?? 0) <= 1)
+      return { ok: false as const, error: "last_admin" as const };
 
     if ("role" in change) {
       await tx.update(users).set({ staffRole: change.role }).where(eq(users.id, userId));
@@ -60,7 +61,8 @@ export async function updateStaffMember(
     await recordActivity(tx, {
       accountId: null,
       actorId: actor.id,
-      action: "role" in change ? "staff.role_changed" : "deactivate" in change ? "staff.deactivated" : "staff.reactivated",
+      action:
+        "role" in change ? "staff.role_changed" : "deactivate" in change ? "staff.deactivated" : "staff.reactivated",
       subjectType: "user",
       subjectId: userId,
       details: "role" in change ? { from: member.role, to: change.role } : {},

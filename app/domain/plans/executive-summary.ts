@@ -11,12 +11,25 @@ export interface ExecutiveSummary {
   next: Pick<PlanViewMilestone, "id" | "title" | "targetDate" | "daysToTarget" | "status">[];
   risks: (
     | { kind: "milestone"; id: string; title: string; status: "at_risk" | "stalled"; targetDate: string }
-    | { kind: "task"; id: string; title: string; side: PlanViewTask["side"]; overdue: boolean; dueDate: string | null; blockedReason: string | null; assigneeName: string | null }
+    | {
+        kind: "task";
+        id: string;
+        title: string;
+        side: PlanViewTask["side"];
+        overdue: boolean;
+        dueDate: string | null;
+        blockedReason: string | null;
+        assigneeName: string | null;
+      }
   )[];
-  nextSteps: Record<PlanViewTask["side"], Pick<PlanViewTask, "id" | "title" | "dueDate" | "assigneeName" | "overdue">[]>;
+  nextSteps: Record<
+    PlanViewTask["side"],
+    Pick<PlanViewTask, "id" | "title" | "dueDate" | "assigneeName" | "overdue">[]
+  >;
 }
 
-const byDue = (a: { dueDate: string | null }, b: { dueDate: string | null }) => (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31");
+const byDue = (a: { dueDate: string | null }, b: { dueDate: string | null }) =>
+  (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31");
 
 /**
  * The quarterly-business-review page of a plan. It is a document the champion takes to their
@@ -33,15 +46,38 @@ export function buildExecutiveSummary(view: PlanView, timeZone: string): Executi
   });
   const achieved = shared.milestones.flatMap((milestone) => {
     const done = achievementOf(
-      { targetDate: milestone.targetDate, vendorSignedAt: milestone.vendorSignOff?.at ?? null, customerSignedAt: milestone.customerSignOff?.at ?? null },
+      {
+        targetDate: milestone.targetDate,
+        vendorSignedAt: milestone.vendorSignOff?.at ?? null,
+        customerSignedAt: milestone.customerSignOff?.at ?? null,
+      },
       timeZone,
     );
-    return done ? [{ id: milestone.id, title: milestone.title, targetDate: milestone.targetDate, achievedOn: done.achievedOn, daysEarly: done.daysEarly }] : [];
+    return done
+      ? [
+          {
+            id: milestone.id,
+            title: milestone.title,
+            targetDate: milestone.targetDate,
+            achievedOn: done.achievedOn,
+            daysEarly: done.daysEarly,
+          },
+        ]
+      : [];
   });
   const open = shared.tasks.filter((task) => task.status !== "done");
   const milestoneRisks = shared.milestones
-    .filter((milestone): milestone is PlanViewMilestone & { status: "at_risk" | "stalled" } => milestone.status === "at_risk" || milestone.status === "stalled")
-    .map((milestone) => ({ kind: "milestone" as const, id: milestone.id, title: milestone.title, status: milestone.status, targetDate: milestone.targetDate }));
+    .filter(
+      (milestone): milestone is PlanViewMilestone & { status: "at_risk" | "stalled" } =>
+        milestone.status === "at_risk" || milestone.status === "stalled",
+    )
+    .map((milestone) => ({
+      kind: "milestone" as const,
+      id: milestone.id,
+      title: milestone.title,
+      status: milestone.status,
+      targetDate: milestone.targetDate,
+    }));
   const taskRisks = open
     .filter((task) => task.overdue || task.status === "blocked")
     .sort(byDue)

@@ -44,7 +44,10 @@ function nextDay(date: string): string {
 }
 
 export function buildIcs(calendarName: string, entries: CalendarEntry[], now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",

@@ -82,7 +82,8 @@ export async function signOffMilestone(
     const rating = parseRating(input);
     if (!rating) return fail("invalid_rating");
     const rates = rating.rating !== null;
-    if (rates && (side !== "customer" || !canOnPlan(actor, "milestone.rate", { accountId }))) return fail("invalid_rating");
+    if (rates && (side !== "customer" || !canOnPlan(actor, "milestone.rate", { accountId })))
+      return fail("invalid_rating");
 
     const signedAt = side === "vendor" ? milestone.vendorSignedAt : milestone.customerSignedAt;
     if (signedAt) return fail("already_signed");
@@ -145,7 +146,14 @@ async function recordAchievement(
     daysEarly,
     outcomeTitle: outcome?.title ?? null,
   };
-  const achievedId = await recordEvent(tx, { type: "milestone.achieved", accountId, actorId: actor.id, subjectId: milestone.id, payload, occurredAt: achievedAt });
+  const achievedId = await recordEvent(tx, {
+    type: "milestone.achieved",
+    accountId,
+    actorId: actor.id,
+    subjectId: milestone.id,
+    payload,
+    occurredAt: achievedAt,
+  });
   await recordActivity(tx, {
     accountId,
     actorId: actor.id,
@@ -174,7 +182,14 @@ async function recordAchievement(
     )
     .limit(1);
   if (open) return [achievedId];
-  const completedId = await recordEvent(tx, { type: "plan.completed", accountId, actorId: actor.id, subjectId: milestone.planId, payload: { planId: milestone.planId }, occurredAt: achievedAt });
+  const completedId = await recordEvent(tx, {
+    type: "plan.completed",
+    accountId,
+    actorId: actor.id,
+    subjectId: milestone.planId,
+    payload: { planId: milestone.planId },
+    occurredAt: achievedAt,
+  });
   await recordActivity(tx, {
     accountId,
     actorId: actor.id,

@@ -6,7 +6,16 @@ import type { Actor } from "~/domain/auth/actor";
 import { type FieldErrorCodes, zodFieldErrors } from "~/lib/forms";
 import { newId } from "~/lib/ids.server";
 import { findPlan, isOtherAccount, nextPosition } from "./edit-support.server";
-import { type EditResult, type MilestoneInput, MilestoneInputSchema, changesOf, dateErrors, editFail, editInvalid, hasErrors } from "./plan-edit-rules";
+import {
+  type EditResult,
+  type MilestoneInput,
+  MilestoneInputSchema,
+  changesOf,
+  dateErrors,
+  editFail,
+  editInvalid,
+  hasErrors,
+} from "./plan-edit-rules";
 import { canOnPlan } from "./plan-permissions";
 
 /** What an edit may change; the joint sign-off (signers, dates, rating) is never touched here. */
@@ -17,7 +26,12 @@ const FIELDS = ["title", "description", "targetDate", "outcomeId"] as const;
  * start, and a linked outcome of the same plan (any other id, including another account's, is
  * refused the same way, so the answer tells nothing about it).
  */
-async function validate(tx: Transaction, accountId: string, plan: { id: string; startDate: string }, input: MilestoneInput) {
+async function validate(
+  tx: Transaction,
+  accountId: string,
+  plan: { id: string; startDate: string },
+  input: MilestoneInput,
+) {
   const parsed = MilestoneInputSchema.safeParse(input);
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
   const errors: FieldErrorCodes = dateErrors(plan.startDate, { targetDate: parsed.data.targetDate });
@@ -25,7 +39,9 @@ async function validate(tx: Transaction, accountId: string, plan: { id: string; 
     const [outcome] = await tx
       .select({ id: outcomes.id })
       .from(outcomes)
-      .where(and(eq(outcomes.id, parsed.data.outcomeId), eq(outcomes.accountId, accountId), eq(outcomes.planId, plan.id)))
+      .where(
+        and(eq(outcomes.id, parsed.data.outcomeId), eq(outcomes.accountId, accountId), eq(outcomes.planId, plan.id)),
+      )
       // Kept until commit, so the outcome can't be deleted between this check and the link.
       .for("share");
     if (!outcome) errors.outcomeId = "outcome.invalid";
@@ -34,7 +50,12 @@ async function validate(tx: Transaction, accountId: string, plan: { id: string; 
 }
 
 /** Adds a milestone to a plan; logs "milestone.created". */
-export async function addMilestone(actor: Actor, accountId: string, planId: string, input: MilestoneInput): Promise<EditResult<{ id: string }>> {
+export async function addMilestone(
+  actor: Actor,
+  accountId: string,
+  planId: string,
+  input: MilestoneInput,
+): Promise<EditResult<{ id: string }>> {
   return db.transaction(async (tx): Promise<EditResult<{ id: string }>> => {
     const plan = await findPlan(tx, actor, accountId, planId);
     if (!plan) return editFail("not_found");
@@ -47,14 +68,21 @@ export async function addMilestone(actor: Actor, accountId: string, planId: stri
       .select({ position: nextPosition(milestones.position) })
       .from(milestones)
       .where(and(eq(milestones.planId, plan.id), eq(milestones.accountId, accountId)));
-    await tx.insert(milestones).values({ id, planId: plan.id, accountId, position: end?.position ?? 0, ...checked.data });
+    await tx
+      .insert(milestones)
+      .values({ id, planId: plan.id, accountId, position: end?.position ?? 0, ...checked.data });
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
       action: "milestone.created",
       subjectType: "milestone",
       subjectId: id,
-      details: { planId: plan.id, title: checked.data.title, targetDate: checked.data.targetDate, outcomeId: checked.data.outcomeId },
+      details: {
+        planId: plan.id,
+        title: checked.data.title,
+        targetDate: checked.data.targetDate,
+        outcomeId: checked.data.outcomeId,
+      },
     });
     return { ok: true, id };
   });
@@ -105,7 +133,13 @@ export async function updateMilestone(
     await tx
       .update(milestones)
       .set({ title, description, targetDate, outcomeId, version: milestone.version + 1 })
-      .where(and(eq(milestones.id, milestone.id), eq(milestones.accountId, accountId), eq(milestones.version, milestone.version)));
+      .where(
+        and(
+          eq(milestones.id, milestone.id),
+          eq(milestones.accountId, accountId),
+          eq(milestones.version, milestone.version),
+        ),
+      );
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
@@ -149,7 +183,9 @@ export async function deleteMilestone(
           eq(comments.accountId, accountId),
           or(
             and(eq(comments.subjectType, "milestone"), eq(comments.subjectId, milestone.id)),
-            taskIds.length > 0 ? and(eq(comments.subjectType, "task"), inArray(comments.subjectId, taskIds)) : undefined,
+            taskIds.length > 0
+              ? and(eq(comments.subjectType, "task"), inArray(comments.subjectId, taskIds))
+              : undefined,
           ),
         ),
       );

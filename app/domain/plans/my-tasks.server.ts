@@ -53,7 +53,13 @@ export async function listMyOpenTasks(actor: Actor): Promise<MyTask[]> {
         actor.kind === "customer" ? and(eq(tasks.accountId, actor.accountId), eq(tasks.internal, false)) : undefined,
       ),
     )
-    .orderBy(sql`${tasks.dueDate} asc nulls last`, asc(accounts.name), asc(milestones.targetDate), asc(tasks.position), asc(tasks.id));
+    .orderBy(
+      sql`${tasks.dueDate} asc nulls last`,
+      asc(accounts.name),
+      asc(milestones.targetDate),
+      asc(tasks.position),
+      asc(tasks.id),
+    );
 
   const todayByZone = new Map<string, string>();
   const today = (timeZone: string) => {
@@ -61,7 +67,10 @@ export async function listMyOpenTasks(actor: Actor): Promise<MyTask[]> {
     if (date === undefined) todayByZone.set(timeZone, (date = todayIn(timeZone)));
     return date;
   };
-  const list = rows.map(({ timeZone, ...task }) => ({ ...task, overdue: task.dueDate !== null && task.dueDate < today(timeZone) }));
+  const list = rows.map(({ timeZone, ...task }) => ({
+    ...task,
+    overdue: task.dueDate !== null && task.dueDate < today(timeZone),
+  }));
   // Stable: within each group the database's order (due date, undated last) stands.
   return [...list.filter((task) => task.overdue), ...list.filter((task) => !task.overdue)];
 }

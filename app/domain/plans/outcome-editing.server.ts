@@ -34,7 +34,12 @@ async function validate(tx: Transaction, accountId: string, startDate: string, i
 }
 
 /** Adds an outcome at the end of a plan's outcomes; logs "outcome.created". */
-export async function addOutcome(actor: Actor, accountId: string, planId: string, input: OutcomeInput): Promise<EditResult<{ id: string }>> {
+export async function addOutcome(
+  actor: Actor,
+  accountId: string,
+  planId: string,
+  input: OutcomeInput,
+): Promise<EditResult<{ id: string }>> {
   return db.transaction(async (tx): Promise<EditResult<{ id: string }>> => {
     const plan = await findPlan(tx, actor, accountId, planId);
     if (!plan) return editFail("not_found");
@@ -54,7 +59,12 @@ export async function addOutcome(actor: Actor, accountId: string, planId: string
       action: "outcome.created",
       subjectType: "outcome",
       subjectId: id,
-      details: { planId: plan.id, title: checked.data.title, targetDate: checked.data.targetDate, ownerId: checked.data.ownerId },
+      details: {
+        planId: plan.id,
+        title: checked.data.title,
+        targetDate: checked.data.targetDate,
+        ownerId: checked.data.ownerId,
+      },
     });
     return { ok: true, id };
   });
@@ -102,8 +112,12 @@ export async function updateOutcome(
     await tx
       .update(outcomes)
       .set({ ...checked.data, version: outcome.version + 1 })
-      .where(and(eq(outcomes.id, outcome.id), eq(outcomes.accountId, accountId), eq(outcomes.version, outcome.version)));
-    const owner = changes.ownerId ? { ownerName: { from: await nameOf(tx, outcome.ownerId), to: await nameOf(tx, checked.data.ownerId) } } : {};
+      .where(
+        and(eq(outcomes.id, outcome.id), eq(outcomes.accountId, accountId), eq(outcomes.version, outcome.version)),
+      );
+    const owner = changes.ownerId
+      ? { ownerName: { from: await nameOf(tx, outcome.ownerId), to: await nameOf(tx, checked.data.ownerId) } }
+      : {};
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
@@ -117,7 +131,12 @@ export async function updateOutcome(
 }
 
 /** Deletes an outcome, refusing a stale `expectedVersion`. Milestones linked to it stay, unlinked (the foreign key sets null). */
-export async function deleteOutcome(actor: Actor, accountId: string, outcomeId: string, input: { expectedVersion: number }): Promise<EditResult> {
+export async function deleteOutcome(
+  actor: Actor,
+  accountId: string,
+  outcomeId: string,
+  input: { expectedVersion: number },
+): Promise<EditResult> {
   if (isOtherAccount(actor, accountId)) return editFail("not_found");
   return db.transaction(async (tx): Promise<EditResult> => {
     // Linked milestones are locked before the outcome, the order a milestone edit takes them in

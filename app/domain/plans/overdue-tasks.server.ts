@@ -33,8 +33,20 @@ export async function recordOverdueTasks(now: Date, executor: Executor = db): Pr
       order by t.due_date, t.id
     `);
     const rows = overdue.map((task) => {
-      const payload: EventPayloads["task.overdue"] = { taskId: task.task_id, planId: task.plan_id, dueDate: task.due_date };
-      return { id: newId(), type: "task.overdue", accountId: task.account_id, actorId: null, subjectId: task.task_id, payload, occurredAt: now };
+      const payload: EventPayloads["task.overdue"] = {
+        taskId: task.task_id,
+        planId: task.plan_id,
+        dueDate: task.due_date,
+      };
+      return {
+        id: newId(),
+        type: "task.overdue",
+        accountId: task.account_id,
+        actorId: null,
+        subjectId: task.task_id,
+        payload,
+        occurredAt: now,
+      };
     });
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
       await tx.insert(events).values(rows.slice(start, start + INSERT_BATCH));

@@ -19,7 +19,12 @@ export interface PlanActivityEntry {
  * entries marked internal, and every entry about a task that is internal now (a task made internal
  * after it was created takes its earlier history with it, as its comments do).
  */
-export async function listPlanActivity(actor: Actor, accountId: string, planId: string, limit = 50): Promise<PlanActivityEntry[]> {
+export async function listPlanActivity(
+  actor: Actor,
+  accountId: string,
+  planId: string,
+  limit = 50,
+): Promise<PlanActivityEntry[]> {
   if (!canOnPlan(actor, "plan.view", { accountId })) return [];
   const seesInternal = canOnPlan(actor, "internal.view", { accountId });
   const rows = await db

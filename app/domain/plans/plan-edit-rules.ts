@@ -13,7 +13,11 @@ export const TITLE_MAX = 200;
 export const PLAN_NAME_MAX = 120;
 export const TEXT_MAX = 2000;
 
-const title = z.string({ required_error: "title.required" }).trim().min(1, "title.required").max(TITLE_MAX, "title.tooLong");
+const title = z
+  .string({ required_error: "title.required" })
+  .trim()
+  .min(1, "title.required")
+  .max(TITLE_MAX, "title.tooLong");
 const text = z.string().trim().max(TEXT_MAX, "text.tooLong").default("");
 const blankToNull = (value: string) => (value === "" ? null : value);
 const optionalDate = z
@@ -22,12 +26,19 @@ const optionalDate = z
   .default("")
   .refine((value) => value === "" || isCalendarDate(value), "date.invalid")
   .transform(blankToNull);
-const requiredDate = z.string({ required_error: "date.required" }).trim().min(1, "date.required").refine(isCalendarDate, "date.invalid");
+const requiredDate = z
+  .string({ required_error: "date.required" })
+  .trim()
+  .min(1, "date.required")
+  .refine(isCalendarDate, "date.invalid");
 const optionalId = z.string().trim().max(40, "id.invalid").default("").transform(blankToNull);
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 /** The version a form was rendered with, sent back so a stale edit is refused. */
-export const VersionSchema = z.coerce.number({ invalid_type_error: "version.invalid" }).int("version.invalid").min(1, "version.invalid");
+export const VersionSchema = z.coerce
+  .number({ invalid_type_error: "version.invalid" })
+  .int("version.invalid")
+  .min(1, "version.invalid");
 
 export const PlanRenameSchema = z.object({
   name: z.string({ required_error: "name.required" }).trim().min(1, "name.required").max(PLAN_NAME_MAX, "name.tooLong"),
@@ -68,7 +79,8 @@ export type MilestoneInput = Untrusted<z.input<typeof MilestoneInputSchema>>;
 export type TaskInput = Untrusted<z.input<typeof TaskInputSchema>>;
 
 export type EditError = "not_found" | "forbidden" | "stale" | "invalid" | "has_tasks";
-export type EditResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: EditError; fieldErrors?: FieldErrorCodes };
+export type EditResult<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; error: EditError; fieldErrors?: FieldErrorCodes };
 
 /** What the plan-editing routes answer a fetcher (the refusal with a 4xx status). */
 export type EditAnswer = { ok: true } | { ok: false; error: EditError; fieldErrors: FieldErrorCodes };
@@ -83,26 +95,39 @@ export const EDIT_STATUS: Record<EditError, 400 | 403 | 404 | 409> = {
 };
 
 export const editFail = (error: Exclude<EditError, "invalid">) => ({ ok: false as const, error });
-export const editInvalid = (fieldErrors: FieldErrorCodes) => ({ ok: false as const, error: "invalid" as const, fieldErrors });
+export const editInvalid = (fieldErrors: FieldErrorCodes) => ({
+  ok: false as const,
+  error: "invalid" as const,
+  fieldErrors,
+});
 
 /** Dates of a plan's pieces may not come before the plan starts ("YYYY-MM-DD" compares as text). */
 export function dateErrors(startDate: string, dates: Record<string, string | null>): FieldErrorCodes {
   const errors: FieldErrorCodes = {};
-  for (const [field, date] of Object.entries(dates)) if (date !== null && date < startDate) errors[field] = "date.beforeStart";
+  for (const [field, date] of Object.entries(dates))
+    if (date !== null && date < startDate) errors[field] = "date.beforeStart";
   return errors;
 }
 
 export const hasErrors = (errors: FieldErrorCodes) => Object.values(errors).some(Boolean);
 
 /** The fields that differ between `before` and `after`, as { field: { from, to } }, for the activity log. */
-export function changesOf<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T & string)[]) {
+export function changesOf<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[],
+) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const field of fields) if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] };
+  for (const field of fields)
+    if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] };
   return changes;
 }
 
 /** Who may own an outcome: an active person of the plan's account, or an active CSM or admin. */
-export function mayOwnOutcome(person: { staffRole: string | null; accountId: string | null; active: boolean }, accountId: string): boolean {
+export function mayOwnOutcome(
+  person: { staffRole: string | null; accountId: string | null; active: boolean },
+  accountId: string,
+): boolean {
   if (!person.active) return false;
   if (person.staffRole !== null) return person.staffRole === "csm" || person.staffRole === "admin";
   return person.accountId === accountId;

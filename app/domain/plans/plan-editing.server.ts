@@ -77,7 +77,13 @@ export async function makePlanCurrent(actor: Actor, accountId: string, planId: s
       action: "plan.made_current",
       subjectType: "plan",
       subjectId: plan.id,
-      details: { planId: plan.id, name: plan.name, from: previous?.id ?? null, fromName: previous?.name ?? null, to: plan.id },
+      details: {
+        planId: plan.id,
+        name: plan.name,
+        from: previous?.id ?? null,
+        fromName: previous?.name ?? null,
+        to: plan.id,
+      },
     });
     return { ok: true };
   });

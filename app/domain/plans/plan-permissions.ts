@@ -77,7 +77,7 @@ export interface PlanActionContexts {
   "task.assign": { task: PlanTaskRef; assignee: AssigneeRef | null };
   "task.complete": { task: PlanTaskRef };
   "internal.view": NoContext;
-  "comment": { internal: boolean };
+  comment: { internal: boolean };
 }
 
 export type PlanContext<A extends PlanAction> = { accountId: string } & PlanActionContexts[A];
@@ -101,7 +101,8 @@ export function canOnPlan<A extends PlanAction>(actor: Actor, action: A, context
   // A customer's world is their own account; another account's plan doesn't exist for them.
   if (actor.kind === "customer" && actor.accountId !== context.accountId) return false;
   // Marketing follows plans (for advocacy) but never changes them.
-  if (actor.kind === "staff" && actor.staffRole === "marketing") return action === "plan.view" || action === "internal.view";
+  if (actor.kind === "staff" && actor.staffRole === "marketing")
+    return action === "plan.view" || action === "internal.view";
   const champion = actor.kind === "customer" && actor.accountRole === "champion";
 
   switch (action) {

@@ -97,19 +97,34 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
       .from(tasks)
       .innerJoin(milestones, eq(milestones.id, tasks.milestoneId))
       .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
-      .where(and(eq(tasks.accountId, accountId), eq(tasks.planId, plan.id), seesInternal ? undefined : eq(tasks.internal, false)))
+      .where(
+        and(
+          eq(tasks.accountId, accountId),
+          eq(tasks.planId, plan.id),
+          seesInternal ? undefined : eq(tasks.internal, false),
+        ),
+      )
       .orderBy(asc(milestones.targetDate), asc(milestones.position), asc(tasks.position), asc(tasks.createdAt)),
   ]);
 
   return buildPlanView({
-    plan: { id: plan.id, name: plan.name, startDate: plan.startDate, templateName: plan.templateName, isCurrent: plan.isCurrent, version: plan.version },
+    plan: {
+      id: plan.id,
+      name: plan.name,
+      startDate: plan.startDate,
+      templateName: plan.templateName,
+      isCurrent: plan.isCurrent,
+      version: plan.version,
+    },
     today: todayIn(plan.timeZone),
     outcomes: outcomeRows,
-    milestones: milestoneRows.map(({ vendorSignerName, vendorSignedAt, customerSignerName, customerSignedAt, ...milestone }) => ({
-      ...milestone,
-      vendorSignOff: signOff(vendorSignerName, vendorSignedAt),
-      customerSignOff: signOff(customerSignerName, customerSignedAt),
-    })),
+    milestones: milestoneRows.map(
+      ({ vendorSignerName, vendorSignedAt, customerSignerName, customerSignedAt, ...milestone }) => ({
+        ...milestone,
+        vendorSignOff: signOff(vendorSignerName, vendorSignedAt),
+        customerSignOff: signOff(customerSignerName, customerSignedAt),
+      }),
+    ),
     tasks: taskRows,
   });
 }

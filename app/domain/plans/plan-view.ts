@@ -9,7 +9,14 @@ import { isTaskOverdue, milestoneProgress, nextMilestone, planProgress } from ".
  * counts are computed from the tasks in `tasks`, so what a person sees always adds up.
  */
 export interface PlanView {
-  plan: { id: string; name: string; startDate: string; templateName: string | null; isCurrent: boolean; version: number };
+  plan: {
+    id: string;
+    name: string;
+    startDate: string;
+    templateName: string | null;
+    isCurrent: boolean;
+    version: number;
+  };
   /** The account's calendar date. */
   today: string;
   outcomes: {
@@ -97,7 +104,12 @@ export function buildPlanView(input: {
     return {
       ...milestone,
       status: milestoneStatus(
-        { targetDate: milestone.targetDate, vendorSignedAt: milestone.vendorSignOff?.at ?? null, customerSignedAt: milestone.customerSignOff?.at ?? null, tasks: own },
+        {
+          targetDate: milestone.targetDate,
+          vendorSignedAt: milestone.vendorSignOff?.at ?? null,
+          customerSignedAt: milestone.customerSignOff?.at ?? null,
+          tasks: own,
+        },
         today,
       ),
       daysToTarget: daysUntil(milestone.targetDate, today),
@@ -112,7 +124,9 @@ export function buildPlanView(input: {
     };
   });
 
-  const next = nextMilestone(milestones.map((milestone) => ({ ...milestone, achieved: milestone.status === "achieved" })));
+  const next = nextMilestone(
+    milestones.map((milestone) => ({ ...milestone, achieved: milestone.status === "achieved" })),
+  );
   return {
     plan: input.plan,
     today,
@@ -123,7 +137,9 @@ export function buildPlanView(input: {
       progress: planProgress(milestones.map((milestone) => milestone.progress)),
       milestonesAchieved: milestones.filter((milestone) => milestone.status === "achieved").length,
       milestonesTotal: milestones.length,
-      nextMilestone: next ? { id: next.id, title: next.title, targetDate: next.targetDate, daysToTarget: next.daysToTarget } : null,
+      nextMilestone: next
+        ? { id: next.id, title: next.title, targetDate: next.targetDate, daysToTarget: next.daysToTarget }
+        : null,
       overdueTasks: tasks.filter((task) => task.overdue).length,
       blockedTasks: tasks.filter((task) => task.status === "blocked").length,
     },

@@ -35,7 +35,13 @@ export async function lockTask(tx: Transaction, actor: Actor, accountId: string,
       version: tasks.version,
     })
     .from(tasks)
-    .where(and(eq(tasks.id, taskId), eq(tasks.accountId, accountId), actor.kind === "customer" ? eq(tasks.internal, false) : undefined))
+    .where(
+      and(
+        eq(tasks.id, taskId),
+        eq(tasks.accountId, accountId),
+        actor.kind === "customer" ? eq(tasks.internal, false) : undefined,
+      ),
+    )
     .for("update");
   return task ?? null;
 }
@@ -70,7 +76,8 @@ export async function updateTaskStatus(
     if (!task) return fail("not_found");
     const completes = input.status === "done" || task.status === "done" || task.assigneeId === actor.id;
     const ref = { side: task.side, assigneeId: task.assigneeId, internal: task.internal };
-    if (!canOnPlan(actor, completes ? "task.complete" : "task.edit", { accountId, task: ref })) return fail("forbidden");
+    if (!canOnPlan(actor, completes ? "task.complete" : "task.edit", { accountId, task: ref }))
+      return fail("forbidden");
 
     let blockedReason: string | null = null;
     if (input.status === "blocked") {
@@ -81,8 +88,18 @@ export async function updateTaskStatus(
     if (task.status === input.status && task.blockedReason === blockedReason) return { ok: true };
 
     const now = new Date();
-    const completion = input.status === "done" ? { completedAt: now, completedById: actor.id } : { completedAt: null, completedById: null };
-    if (!(await writeTaskVersion(tx, accountId, task, { status: input.status, blockedReason, ...completion, updatedAt: now }))) {
+    const completion =
+      input.status === "done"
+        ? { completedAt: now, completedById: actor.id }
+        : { completedAt: null, completedById: null };
+    if (
+      !(await writeTaskVersion(tx, accountId, task, {
+        status: input.status,
+        blockedReason,
+        ...completion,
+        updatedAt: now,
+      }))
+    ) {
       return fail("stale");
     }
     await recordActivity(tx, {
@@ -95,7 +112,9 @@ export async function updateTaskStatus(
         ...taskDetails(task),
         from: task.status,
         to: input.status,
-        ...(task.blockedReason !== blockedReason ? { blockedReason: { from: task.blockedReason, to: blockedReason } } : {}),
+        ...(task.blockedReason !== blockedReason
+          ? { blockedReason: { from: task.blockedReason, to: blockedReason } }
+          : {}),
       },
     });
     return { ok: true };
@@ -124,11 +143,23 @@ export async function assignTask(
     let assignee: (AssigneeRef & { id: string; name: string }) | null = null;
     if (input.assigneeId !== null) {
       const [person] = await tx
-        .select({ id: users.id, name: users.name, staffRole: users.staffRole, accountId: users.accountId, deactivatedAt: users.deactivatedAt })
+        .select({
+          id: users.id,
+          name: users.name,
+          staffRole: users.staffRole,
+          accountId: users.accountId,
+          deactivatedAt: users.deactivatedAt,
+        })
         .from(users)
         .where(eq(users.id, input.assigneeId));
       if (!person) return fail("invalid_assignee");
-      assignee = { id: person.id, name: person.name, staffRole: person.staffRole, accountId: person.accountId, active: person.deactivatedAt === null };
+      assignee = {
+        id: person.id,
+        name: person.name,
+        staffRole: person.staffRole,
+        accountId: person.accountId,
+        active: person.deactivatedAt === null,
+      };
       if (!canOnPlan(actor, "task.assign", { accountId, task: ref, assignee })) return fail("invalid_assignee");
     }
     if (task.version !== input.expectedVersion) return fail("stale");
@@ -137,7 +168,8 @@ export async function assignTask(
     const [previous] = task.assigneeId
       ? await tx.select({ name: users.name }).from(users).where(eq(users.id, task.assigneeId))
       : [];
-    if (!(await writeTaskVersion(tx, accountId, task, { assigneeId: input.assigneeId, updatedAt: new Date() }))) return fail("stale");
+    if (!(await writeTaskVersion(tx, accountId, task, { assigneeId: input.assigneeId, updatedAt: new Date() })))
+      return fail("stale");
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,

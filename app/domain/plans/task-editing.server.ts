@@ -6,7 +6,16 @@ import type { Actor } from "~/domain/auth/actor";
 import { type FieldErrorCodes, zodFieldErrors } from "~/lib/forms";
 import { newId } from "~/lib/ids.server";
 import { findPerson, isOtherAccount, nameOf, nextPosition } from "./edit-support.server";
-import { type EditResult, type TaskInput, TaskInputSchema, changesOf, dateErrors, editFail, editInvalid, hasErrors } from "./plan-edit-rules";
+import {
+  type EditResult,
+  type TaskInput,
+  TaskInputSchema,
+  changesOf,
+  dateErrors,
+  editFail,
+  editInvalid,
+  hasErrors,
+} from "./plan-edit-rules";
 import { type PlanTaskRef, canOnPlan } from "./plan-permissions";
 import { lockTask, taskDetails, writeTaskVersion } from "./task-actions.server";
 
@@ -18,16 +27,25 @@ const FIELDS = ["title", "notes", "side", "assigneeId", "dueDate", "internal"] a
  * with the task as it would be: a CSM/admin for vendor tasks, an active person of this account for
  * customer tasks). An unknown id and another account's person get the same answer.
  */
-async function validate(tx: Transaction, actor: Actor, accountId: string, startDate: string, input: TaskInput, before?: PlanTaskRef) {
+async function validate(
+  tx: Transaction,
+  actor: Actor,
+  accountId: string,
+  startDate: string,
+  input: TaskInput,
+  before?: PlanTaskRef,
+) {
   const parsed = TaskInputSchema.safeParse(input);
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error) };
   const task = parsed.data;
   const errors: FieldErrorCodes = dateErrors(startDate, { dueDate: task.dueDate });
-  const assigneeChecked = task.assigneeId !== null && (task.assigneeId !== before?.assigneeId || task.side !== before.side);
+  const assigneeChecked =
+    task.assigneeId !== null && (task.assigneeId !== before?.assigneeId || task.side !== before.side);
   if (assigneeChecked) {
     const assignee = await findPerson(tx, task.assigneeId!);
     const ref = { side: task.side, internal: task.internal, assigneeId: before?.assigneeId ?? null };
-    if (!assignee || !canOnPlan(actor, "task.assign", { accountId, task: ref, assignee })) errors.assigneeId = "assignee.invalid";
+    if (!assignee || !canOnPlan(actor, "task.assign", { accountId, task: ref, assignee }))
+      errors.assigneeId = "assignee.invalid";
   }
   return hasErrors(errors) ? { errors } : { data: task };
 }
@@ -36,7 +54,12 @@ async function validate(tx: Transaction, actor: Actor, accountId: string, startD
  * Adds a task at the end of a milestone's tasks. Planners add any task; a champion adds
  * customer-side tasks only, never vendor or internal ones ("task.create"). Logs "task.created".
  */
-export async function addTask(actor: Actor, accountId: string, milestoneId: string, input: TaskInput): Promise<EditResult<{ id: string }>> {
+export async function addTask(
+  actor: Actor,
+  accountId: string,
+  milestoneId: string,
+  input: TaskInput,
+): Promise<EditResult<{ id: string }>> {
   return db.transaction(async (tx): Promise<EditResult<{ id: string }>> => {
     if (isOtherAccount(actor, accountId)) return editFail("not_found");
     // A share lock keeps the milestone from being deleted under the new task.
@@ -47,19 +70,29 @@ export async function addTask(actor: Actor, accountId: string, milestoneId: stri
       .where(and(eq(milestones.id, milestoneId), eq(milestones.accountId, accountId)))
       .for("share", { of: milestones });
     if (!milestone) return editFail("not_found");
-    const mayAddAny = (["customer", "vendor"] as const).some((side) => canOnPlan(actor, "task.create", { accountId, side, internal: false }));
+    const mayAddAny = (["customer", "vendor"] as const).some((side) =>
+      canOnPlan(actor, "task.create", { accountId, side, internal: false }),
+    );
     if (!mayAddAny) return editFail("forbidden");
     const checked = await validate(tx, actor, accountId, milestone.startDate, input);
     if (!checked.data) return editInvalid(checked.errors);
     const task = checked.data;
-    if (!canOnPlan(actor, "task.create", { accountId, side: task.side, internal: task.internal })) return editFail("forbidden");
+    if (!canOnPlan(actor, "task.create", { accountId, side: task.side, internal: task.internal }))
+      return editFail("forbidden");
 
     const id = newId();
     const [end] = await tx
       .select({ position: nextPosition(tasks.position) })
       .from(tasks)
       .where(and(eq(tasks.milestoneId, milestone.id), eq(tasks.accountId, accountId)));
-    await tx.insert(tasks).values({ id, planId: milestone.planId, accountId, milestoneId: milestone.id, position: end?.position ?? 0, ...task });
+    await tx.insert(tasks).values({
+      id,
+      planId: milestone.planId,
+      accountId,
+      milestoneId: milestone.id,
+      position: end?.position ?? 0,
+      ...task,
+    });
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
@@ -97,11 +130,19 @@ export async function updateTask(
     if (!task) return editFail("not_found");
     const before = { side: task.side, assigneeId: task.assigneeId, internal: task.internal };
     if (!canOnPlan(actor, "task.edit", { accountId, task: before })) return editFail("forbidden");
-    const [plan] = await tx.select({ startDate: plans.startDate }).from(plans).where(and(eq(plans.id, task.planId), eq(plans.accountId, accountId)));
+    const [plan] = await tx
+      .select({ startDate: plans.startDate })
+      .from(plans)
+      .where(and(eq(plans.id, task.planId), eq(plans.accountId, accountId)));
     const checked = await validate(tx, actor, accountId, plan!.startDate, input, before);
     if (!checked.data) return editInvalid(checked.errors);
     const after = checked.data;
-    if (!canOnPlan(actor, "task.edit", { accountId, task: { side: after.side, assigneeId: after.assigneeId, internal: after.internal } })) {
+    if (
+      !canOnPlan(actor, "task.edit", {
+        accountId,
+        task: { side: after.side, assigneeId: after.assigneeId, internal: after.internal },
+      })
+    ) {
       return editFail("forbidden");
     }
     if (task.version !== input.expectedVersion) return editFail("stale");
@@ -109,28 +150,41 @@ export async function updateTask(
     const changes = changesOf(task, { ...task, ...after }, FIELDS);
     if (Object.keys(changes).length === 0) return { ok: true };
     if (!(await writeTaskVersion(tx, accountId, task, { ...after, updatedAt: new Date() }))) return editFail("stale");
-    const assignee = changes.assigneeId ? { assigneeName: { from: await nameOf(tx, task.assigneeId), to: await nameOf(tx, after.assigneeId) } } : {};
+    const assignee = changes.assigneeId
+      ? { assigneeName: { from: await nameOf(tx, task.assigneeId), to: await nameOf(tx, after.assigneeId) } }
+      : {};
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
       action: "task.updated",
       subjectType: "task",
       subjectId: task.id,
-      details: { ...taskDetails({ planId: task.planId, title: after.title, internal: task.internal || after.internal }), changes, ...assignee },
+      details: {
+        ...taskDetails({ planId: task.planId, title: after.title, internal: task.internal || after.internal }),
+        changes,
+        ...assignee,
+      },
     });
     return { ok: true };
   });
 }
 
 /** Deletes a task and the comments on it ("task.delete": as editing it), refusing a stale `expectedVersion`. Logs "task.deleted". */
-export async function deleteTask(actor: Actor, accountId: string, taskId: string, input: { expectedVersion: number }): Promise<EditResult> {
+export async function deleteTask(
+  actor: Actor,
+  accountId: string,
+  taskId: string,
+  input: { expectedVersion: number },
+): Promise<EditResult> {
   return db.transaction(async (tx): Promise<EditResult> => {
     const task = await lockTask(tx, actor, accountId, taskId);
     if (!task) return editFail("not_found");
     if (!canOnPlan(actor, "task.delete", { accountId, task })) return editFail("forbidden");
     if (task.version !== input.expectedVersion) return editFail("stale");
 
-    await tx.delete(comments).where(and(eq(comments.accountId, accountId), eq(comments.subjectType, "task"), eq(comments.subjectId, task.id)));
+    await tx
+      .delete(comments)
+      .where(and(eq(comments.accountId, accountId), eq(comments.subjectType, "task"), eq(comments.subjectId, task.id)));
     await tx.delete(tasks).where(and(eq(tasks.id, task.id), eq(tasks.accountId, accountId)));
     await recordActivity(tx, {
       accountId,

@@ -6,7 +6,9 @@ const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 export const TaskFilterSchema = z.object({
   side: z.preprocess(blankToUndefined, z.enum(["customer", "vendor"]).optional()).catch(undefined),
   assignee: z.preprocess(blankToUndefined, z.string().max(40).optional()).catch(undefined),
-  status: z.preprocess(blankToUndefined, z.enum(["open", "todo", "in_progress", "blocked", "done"]).optional()).catch(undefined),
+  status: z
+    .preprocess(blankToUndefined, z.enum(["open", "todo", "in_progress", "blocked", "done"]).optional())
+    .catch(undefined),
 });
 export type TaskFilters = z.infer<typeof TaskFilterSchema>;
 
@@ -21,7 +23,8 @@ export function filterTasks<T extends FilterableTask>(tasks: T[], filters: TaskF
   return tasks.filter(
     (task) =>
       (!filters.side || task.side === filters.side) &&
-      (!filters.assignee || (filters.assignee === "none" ? task.assigneeId === null : task.assigneeId === filters.assignee)) &&
+      (!filters.assignee ||
+        (filters.assignee === "none" ? task.assigneeId === null : task.assigneeId === filters.assignee)) &&
       (!filters.status || (filters.status === "open" ? task.status !== "done" : task.status === filters.status)),
   );
 }

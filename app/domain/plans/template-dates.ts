@@ -84,7 +84,8 @@ export function templateProblems(definition: TemplateDefinition): string[] {
     }
   }
   for (const task of definition.tasks) {
-    if (!milestoneKeys.has(task.milestoneKey)) problems.push(`task "${task.title}" belongs to unknown milestone "${task.milestoneKey}"`);
+    if (!milestoneKeys.has(task.milestoneKey))
+      problems.push(`task "${task.title}" belongs to unknown milestone "${task.milestoneKey}"`);
   }
   const offsets = [...definition.outcomes, ...definition.milestones, ...definition.tasks].map((item) => item.dayOffset);
   if (offsets.some((offset) => !Number.isInteger(offset))) problems.push("day offsets must be whole numbers");
@@ -121,7 +122,14 @@ export function datedPlanFromTemplate(definition: TemplateDefinition, startDate:
     tasks: definition.tasks.map((task) => {
       const position = perMilestone.get(task.milestoneKey) ?? 0;
       perMilestone.set(task.milestoneKey, position + 1);
-      return { milestoneKey: task.milestoneKey, title: task.title, notes: task.notes, side: task.side, dueDate: on(task.dayOffset), position };
+      return {
+        milestoneKey: task.milestoneKey,
+        title: task.title,
+        notes: task.notes,
+        side: task.side,
+        dueDate: on(task.dayOffset),
+        position,
+      };
     }),
   };
 }

@@ -19,7 +19,11 @@ const NAME_INDEX = "plan_templates_name_idx";
 
 /** Two people saving the same new name at once: the unique index decides, and the loser hears "taken". */
 function isNameConflict(error: unknown): boolean {
-  for (let cause = error as { code?: string; constraint_name?: string; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+  for (
+    let cause = error as { code?: string; constraint_name?: string; cause?: unknown } | undefined;
+    cause;
+    cause = cause.cause as typeof cause
+  ) {
     if (cause.code === "23505" && cause.constraint_name === NAME_INDEX) return true;
   }
   return false;
@@ -29,7 +33,12 @@ async function nameTaken(tx: Executor, name: string, exceptId?: string): Promise
   const [row] = await tx
     .select({ id: planTemplates.id })
     .from(planTemplates)
-    .where(and(sql`lower(${planTemplates.name}) = lower(${name})`, exceptId ? sql`${planTemplates.id} <> ${exceptId}` : undefined));
+    .where(
+      and(
+        sql`lower(${planTemplates.name}) = lower(${name})`,
+        exceptId ? sql`${planTemplates.id} <> ${exceptId}` : undefined,
+      ),
+    );
   return Boolean(row);
 }
 
@@ -62,13 +71,25 @@ export async function createTemplate(actor: Actor, input: TemplateInput): Promis
         segmentId: input.segmentId,
         definition: definitionFromInput(input),
       });
-      await recordActivity(tx, { accountId: null, actorId: actor.id, action: "template.created", subjectType: "template", subjectId: id, details: { name: input.name } });
+      await recordActivity(tx, {
+        accountId: null,
+        actorId: actor.id,
+        action: "template.created",
+        subjectType: "template",
+        subjectId: id,
+        details: { name: input.name },
+      });
       return { ok: true, id };
     }),
   );
 }
 
-export async function updateTemplate(actor: Actor, id: string, input: TemplateInput, expectedVersion: number): Promise<TemplateWriteResult> {
+export async function updateTemplate(
+  actor: Actor,
+  id: string,
+  input: TemplateInput,
+  expectedVersion: number,
+): Promise<TemplateWriteResult> {
   if (!canInWorkspace(actor, "templates.manage")) return { ok: false, error: "forbidden" };
   return guarded(() =>
     db.transaction(async (tx): Promise<TemplateWriteResult> => {
@@ -80,7 +101,14 @@ export async function updateTemplate(actor: Actor, id: string, input: TemplateIn
       const definition = definitionFromInput(input);
       await tx
         .update(planTemplates)
-        .set({ name: input.name, description: input.description, segmentId: input.segmentId, definition, version: before.version + 1, updatedAt: new Date() })
+        .set({
+          name: input.name,
+          description: input.description,
+          segmentId: input.segmentId,
+          definition,
+          version: before.version + 1,
+          updatedAt: new Date(),
+        })
         .where(eq(planTemplates.id, id));
       await recordActivity(tx, {
         accountId: null,
@@ -92,7 +120,11 @@ export async function updateTemplate(actor: Actor, id: string, input: TemplateIn
           name: input.name,
           ...(before.name !== input.name ? { renamedFrom: before.name } : {}),
           version: before.version + 1,
-          counts: { outcomes: definition.outcomes.length, milestones: definition.milestones.length, tasks: definition.tasks.length },
+          counts: {
+            outcomes: definition.outcomes.length,
+            milestones: definition.milestones.length,
+            tasks: definition.tasks.length,
+          },
         },
       });
       return { ok: true, id };
@@ -107,12 +139,22 @@ export async function duplicateTemplate(actor: Actor, id: string): Promise<Templ
     db.transaction(async (tx): Promise<TemplateWriteResult> => {
       const [source] = await tx.select().from(planTemplates).where(eq(planTemplates.id, id));
       if (!source) return { ok: false, error: "not_found" };
-      const taken = new Set((await tx.select({ name: sql<string>`lower(${planTemplates.name})` }).from(planTemplates)).map((row) => row.name));
+      const taken = new Set(
+        (await tx.select({ name: sql<string>`lower(${planTemplates.name})` }).from(planTemplates)).map(
+          (row) => row.name,
+        ),
+      );
       let attempt = 1;
       while (taken.has(copyName(source.name, attempt).toLowerCase())) attempt += 1;
       const name = copyName(source.name, attempt);
       const copyId = newId();
-      await tx.insert(planTemplates).values({ id: copyId, name, description: source.description, segmentId: source.segmentId, definition: source.definition });
+      await tx.insert(planTemplates).values({
+        id: copyId,
+        name,
+        description: source.description,
+        segmentId: source.segmentId,
+        definition: source.definition,
+      });
       await recordActivity(tx, {
         accountId: null,
         actorId: actor.id,
@@ -136,13 +178,20 @@ export async function deleteTemplate(
   actor: Actor,
   id: string,
   expectedVersion: number,
-): Promise<{ ok: true; detachedPlans: number } | { ok: false; error: Exclude<TemplateWriteError, "name_taken" | "unknown_segment"> }> {
+): Promise<
+  | { ok: true; detachedPlans: number }
+  | { ok: false; error: Exclude<TemplateWriteError, "name_taken" | "unknown_segment"> }
+> {
   if (!canInWorkspace(actor, "templates.manage")) return { ok: false, error: "forbidden" };
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(planTemplates).where(eq(planTemplates.id, id)).for("update");
     if (!before) return { ok: false as const, error: "not_found" as const };
     if (before.version !== expectedVersion) return { ok: false as const, error: "stale" as const };
-    const detached = await tx.update(plans).set({ templateId: null }).where(eq(plans.templateId, id)).returning({ id: plans.id });
+    const detached = await tx
+      .update(plans)
+      .set({ templateId: null })
+      .where(eq(plans.templateId, id))
+      .returning({ id: plans.id });
     await tx.delete(planTemplates).where(eq(planTemplates.id, id));
     await recordActivity(tx, {
       accountId: null,

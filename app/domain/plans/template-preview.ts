@@ -33,7 +33,8 @@ export function previewTemplate(draft: TemplateDraft, startDate: string): Previe
   const valid = isCalendarDate(startDate);
   const dateOf = (offset: number | null) => (valid && offset !== null ? datePlusDays(startDate, offset) : null);
   const outcomeTitles = new Map(draft.outcomes.map((outcome) => [outcome.key, outcome.title]));
-  const byOffset = <T extends { dayOffset: number | null }>(a: T, b: T) => (a.dayOffset ?? Infinity) - (b.dayOffset ?? Infinity);
+  const byOffset = <T extends { dayOffset: number | null }>(a: T, b: T) =>
+    (a.dayOffset ?? Infinity) - (b.dayOffset ?? Infinity);
   return draft.milestones
     .map((milestone) => {
       const dayOffset = offsetOf(milestone.dayOffset);

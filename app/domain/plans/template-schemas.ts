@@ -34,7 +34,8 @@ const DayOffsetSchema = z.preprocess(
 );
 
 const KeySchema = z.string().regex(KEY, "template.keyInvalid");
-const title = (required: string) => z.string().trim().min(1, required).max(TEMPLATE_LIMITS.title, "template.titleTooLong");
+const title = (required: string) =>
+  z.string().trim().min(1, required).max(TEMPLATE_LIMITS.title, "template.titleTooLong");
 const text = () => z.string().trim().max(TEMPLATE_LIMITS.text, "template.textTooLong").default("");
 
 const OutcomeInputSchema = z.object({
@@ -76,26 +77,37 @@ export const TemplateInputSchema = z
   .superRefine((input, context) => {
     const outcomeKeys = new Set<string>();
     input.outcomes.forEach((outcome, index) => {
-      if (outcomeKeys.has(outcome.key)) context.addIssue({ code: "custom", path: ["outcomes", index, "key"], message: "template.duplicateKey" });
+      if (outcomeKeys.has(outcome.key))
+        context.addIssue({ code: "custom", path: ["outcomes", index, "key"], message: "template.duplicateKey" });
       outcomeKeys.add(outcome.key);
     });
     const milestoneKeys = new Set<string>();
     let taskCount = 0;
     input.milestones.forEach((milestone, index) => {
-      if (milestoneKeys.has(milestone.key)) context.addIssue({ code: "custom", path: ["milestones", index, "key"], message: "template.duplicateKey" });
+      if (milestoneKeys.has(milestone.key))
+        context.addIssue({ code: "custom", path: ["milestones", index, "key"], message: "template.duplicateKey" });
       milestoneKeys.add(milestone.key);
       if (milestone.outcomeKey !== null && !outcomeKeys.has(milestone.outcomeKey)) {
-        context.addIssue({ code: "custom", path: ["milestones", index, "outcomeKey"], message: "template.unknownOutcome" });
+        context.addIssue({
+          code: "custom",
+          path: ["milestones", index, "outcomeKey"],
+          message: "template.unknownOutcome",
+        });
       }
       milestone.tasks.forEach((task, taskIndex) => {
         // A task leads up to its milestone: due on or before the milestone's day, never after it.
         if (task.dayOffset > milestone.dayOffset) {
-          context.addIssue({ code: "custom", path: ["milestones", index, "tasks", taskIndex, "dayOffset"], message: "template.taskAfterMilestone" });
+          context.addIssue({
+            code: "custom",
+            path: ["milestones", index, "tasks", taskIndex, "dayOffset"],
+            message: "template.taskAfterMilestone",
+          });
         }
       });
       taskCount += milestone.tasks.length;
     });
-    if (taskCount > TEMPLATE_LIMITS.tasks) context.addIssue({ code: "custom", path: ["milestones"], message: "template.tooManyTasks" });
+    if (taskCount > TEMPLATE_LIMITS.tasks)
+      context.addIssue({ code: "custom", path: ["milestones"], message: "template.tooManyTasks" });
   });
 
 export type TemplateInput = z.output<typeof TemplateInputSchema>;
@@ -118,10 +130,28 @@ export type TemplateDraft = {
 /** The stored definition of valid input: tasks flattened in milestone order, each with its milestone's key. */
 export function definitionFromInput(input: TemplateInput): TemplateDefinition {
   return {
-    outcomes: input.outcomes.map(({ key, title, why, successCriteria, dayOffset }) => ({ key, title, why, successCriteria, dayOffset })),
-    milestones: input.milestones.map(({ key, title, description, dayOffset, outcomeKey }) => ({ key, title, description, dayOffset, outcomeKey })),
+    outcomes: input.outcomes.map(({ key, title, why, successCriteria, dayOffset }) => ({
+      key,
+      title,
+      why,
+      successCriteria,
+      dayOffset,
+    })),
+    milestones: input.milestones.map(({ key, title, description, dayOffset, outcomeKey }) => ({
+      key,
+      title,
+      description,
+      dayOffset,
+      outcomeKey,
+    })),
     tasks: input.milestones.flatMap((milestone) =>
-      milestone.tasks.map(({ title, notes, side, dayOffset }) => ({ milestoneKey: milestone.key, title, notes, side, dayOffset })),
+      milestone.tasks.map(({ title, notes, side, dayOffset }) => ({
+        milestoneKey: milestone.key,
+        title,
+        notes,
+        side,
+        dayOffset,
+      })),
     ),
   };
 }

@@ -53,12 +53,20 @@ export type ApplyTemplateResult =
  * (now the account's current plan), its outcomes, milestones and tasks (unassigned), and a
  * "plan.created" activity entry. Given an open transaction it runs inside it (as a savepoint).
  */
-export async function applyTemplate(actor: Actor, input: ApplyTemplateInput, executor: Executor = db): Promise<ApplyTemplateResult> {
+export async function applyTemplate(
+  actor: Actor,
+  input: ApplyTemplateInput,
+  executor: Executor = db,
+): Promise<ApplyTemplateResult> {
   if (!canOnPlan(actor, "plan.create", { accountId: input.accountId })) return { ok: false, error: "forbidden" };
   if (!isCalendarDate(input.startDate)) return { ok: false, error: "invalid_start_date" };
   return executor.transaction(async (tx): Promise<ApplyTemplateResult> => {
     // Locking the account serializes two plans being created for it at once (one current plan per account).
-    const [account] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId)).for("update");
+    const [account] = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.id, input.accountId))
+      .for("update");
     if (!account) return { ok: false, error: "unknown_account" };
     const template = await getTemplate(input.templateId, tx);
     if (!template) return { ok: false, error: "unknown_template" };
@@ -74,7 +82,15 @@ export async function applyTemplate(actor: Actor, input: ApplyTemplateInput, exe
       .set({ isCurrent: false, updatedAt: new Date() })
       .where(and(eq(plans.accountId, accountId), eq(plans.isCurrent, true)));
     const name = input.name.trim() || template.name;
-    await tx.insert(plans).values({ id: planId, accountId, name, templateId: template.id, startDate: input.startDate, isCurrent: true, createdById: actor.id });
+    await tx.insert(plans).values({
+      id: planId,
+      accountId,
+      name,
+      templateId: template.id,
+      startDate: input.startDate,
+      isCurrent: true,
+      createdById: actor.id,
+    });
     if (dated.outcomes.length > 0) {
       await tx.insert(outcomes).values(
         dated.outcomes.map((outcome) => ({

@@ -17,7 +17,12 @@ export async function getAccountAdoption(accountId: string, courses: CatalogCour
       .where(and(eq(users.accountId, accountId), isNull(users.deactivatedAt)))
       .orderBy(asc(users.name)),
     db
-      .select({ userId: lessonProgress.userId, courseSlug: lessonProgress.courseSlug, lessonSlug: lessonProgress.lessonSlug, completedAt: lessonProgress.completedAt })
+      .select({
+        userId: lessonProgress.userId,
+        courseSlug: lessonProgress.courseSlug,
+        lessonSlug: lessonProgress.lessonSlug,
+        completedAt: lessonProgress.completedAt,
+      })
       .from(lessonProgress)
       .where(eq(lessonProgress.accountId, accountId)),
     db
@@ -29,8 +34,16 @@ export async function getAccountAdoption(accountId: string, courses: CatalogCour
   const rows = people.map((person) => {
     const byCourse = courses.map((course) => {
       const mine = done.filter((d) => d.userId === person.id && d.courseSlug === course.slug);
-      const progress = courseProgress(course.lessons, mine.filter((d) => d.completedAt).map((d) => d.lessonSlug), mine.length > 0);
-      const status: CourseStatus = finished.has(`${person.id}:${course.slug}`) ? "completed" : progress.status === "completed" ? "in_progress" : progress.status;
+      const progress = courseProgress(
+        course.lessons,
+        mine.filter((d) => d.completedAt).map((d) => d.lessonSlug),
+        mine.length > 0,
+      );
+      const status: CourseStatus = finished.has(`${person.id}:${course.slug}`)
+        ? "completed"
+        : progress.status === "completed"
+          ? "in_progress"
+          : progress.status;
       return {
         courseSlug: course.slug,
         completed: progress.completed,
@@ -39,7 +52,13 @@ export async function getAccountAdoption(accountId: string, courses: CatalogCour
         counted: countsForAdoption(course.audience, person.role, status === "completed"),
       };
     });
-    return { id: person.id, name: person.name, role: person.role, courses: byCourse, started: byCourse.some((c) => c.status !== "not_started") };
+    return {
+      id: person.id,
+      name: person.name,
+      role: person.role,
+      courses: byCourse,
+      started: byCourse.some((c) => c.status !== "not_started"),
+    };
   });
   const summary = courses.map((course, index) => {
     const counted = rows.map((row) => row.courses[index]).filter((cell) => cell.counted);
@@ -53,7 +72,11 @@ export async function getAccountAdoption(accountId: string, courses: CatalogCour
       fraction: counted.length === 0 ? 0 : finishedCount / counted.length,
     };
   });
-  return { people: rows, courses: summary, notStarted: rows.filter((row) => !row.started).map((row) => ({ id: row.id, name: row.name })) };
+  return {
+    people: rows,
+    courses: summary,
+    notStarted: rows.filter((row) => !row.started).map((row) => ({ id: row.id, name: row.name })),
+  };
 }
 
 /** Per account: how many people, how many finished each course, how many have started any. */
@@ -69,7 +92,12 @@ export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
     slugs.length === 0
       ? Promise.resolve([])
       : db
-          .select({ accountId: certificates.accountId, courseSlug: certificates.courseSlug, role: users.accountRole, people: countDistinct(certificates.userId) })
+          .select({
+            accountId: certificates.accountId,
+            courseSlug: certificates.courseSlug,
+            role: users.accountRole,
+            people: countDistinct(certificates.userId),
+          })
           .from(certificates)
           .innerJoin(users, and(eq(users.id, certificates.userId), isNull(users.deactivatedAt)))
           .where(and(isNotNull(certificates.accountId), inArray(certificates.courseSlug, slugs)))
@@ -93,8 +121,12 @@ export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
         const finishers = finished.filter((row) => row.accountId === account.id && row.courseSlug === course.slug);
         const count = finishers.reduce((sum, row) => sum + row.people, 0);
         // The course's audience, plus anyone outside it who finished anyway (as on the team page).
-        const audience = roles.filter((row) => countsForAdoption(course.audience, row.role, false)).reduce((sum, row) => sum + row.people, 0);
-        const outsiders = finishers.filter((row) => !countsForAdoption(course.audience, row.role, false)).reduce((sum, row) => sum + row.people, 0);
+        const audience = roles
+          .filter((row) => countsForAdoption(course.audience, row.role, false))
+          .reduce((sum, row) => sum + row.people, 0);
+        const outsiders = finishers
+          .filter((row) => !countsForAdoption(course.audience, row.role, false))
+          .reduce((sum, row) => sum + row.people, 0);
         const people = audience + outsiders;
         return { slug: course.slug, finished: count, people, fraction: people === 0 ? 0 : count / people };
       }),

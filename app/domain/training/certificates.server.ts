@@ -25,7 +25,11 @@ export async function getCertificateForViewer(actor: Actor, code: string | undef
 export async function verifyCertificate(code: string | undefined) {
   if (!isId(code)) return null;
   const [certificate] = await db
-    .select({ personName: certificates.personName, courseTitle: certificates.courseTitle, issuedAt: certificates.issuedAt })
+    .select({
+      personName: certificates.personName,
+      courseTitle: certificates.courseTitle,
+      issuedAt: certificates.issuedAt,
+    })
     .from(certificates)
     .where(eq(certificates.code, code));
   return certificate ?? null;

@@ -72,7 +72,11 @@ export async function compileLesson(source: string, options: TransformOptions & 
     source,
     cwd: resolve(options.cwd),
     mdxOptions(mdx) {
-      mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), remarkGfm, [remarkTrainingLesson, { basePath: options.basePath }]];
+      mdx.remarkPlugins = [
+        ...(mdx.remarkPlugins ?? []),
+        remarkGfm,
+        [remarkTrainingLesson, { basePath: options.basePath }],
+      ];
       return mdx;
     },
   });

@@ -14,7 +14,12 @@ export const RESERVED_LESSON_SLUGS = ["media", "course"] as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const text = (max: number) => z.string({ required_error: "is missing", invalid_type_error: "must be text" }).trim().min(1, "is empty").max(max, `is longer than ${max} characters`);
+const text = (max: number) =>
+  z
+    .string({ required_error: "is missing", invalid_type_error: "must be text" })
+    .trim()
+    .min(1, "is empty")
+    .max(max, `is longer than ${max} characters`);
 const wholeNumber = (min: number, max: number) =>
   z
     .number({ required_error: "is missing", invalid_type_error: "must be a whole number" })

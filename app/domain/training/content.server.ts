@@ -1,6 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { type CatalogCourse, type CatalogLesson, type ContentProblem, type LessonSource, checkCourse } from "./content-check";
+import {
+  type CatalogCourse,
+  type CatalogLesson,
+  type ContentProblem,
+  type LessonSource,
+  checkCourse,
+} from "./content-check";
 
 /**
  * The course catalog, read from `CONTENT_DIR` (default `content/`). Files are read on every call
@@ -46,7 +52,9 @@ export function loadCatalog(root = contentRoot()): Catalog {
       else lessons.push({ slug: name.slice(0, -".mdx".length), file: rel(path), source });
     }
     const mediaDir = join(dir, "media");
-    const mediaFiles = new Set(existsSync(mediaDir) ? listFiles(mediaDir).map((path) => relative(dir, path).split("\\").join("/")) : []);
+    const mediaFiles = new Set(
+      existsSync(mediaDir) ? listFiles(mediaDir).map((path) => relative(dir, path).split("\\").join("/")) : [],
+    );
     const result = checkCourse({ slug: entry.name, dir: rel(dir), courseFile, lessons, mediaFiles });
     catalog.problems.push(...result.problems);
     if (result.course) catalog.courses.push(result.course);

@@ -20,11 +20,20 @@ const accountOf = (actor: Actor) => (actor.kind === "customer" ? actor.accountId
 export async function getLearnerSummary(userId: string) {
   const [rows, certs] = await Promise.all([
     db
-      .select({ courseSlug: lessonProgress.courseSlug, lessonSlug: lessonProgress.lessonSlug, completedAt: lessonProgress.completedAt })
+      .select({
+        courseSlug: lessonProgress.courseSlug,
+        lessonSlug: lessonProgress.lessonSlug,
+        completedAt: lessonProgress.completedAt,
+      })
       .from(lessonProgress)
       .where(eq(lessonProgress.userId, userId)),
     db
-      .select({ code: certificates.code, courseSlug: certificates.courseSlug, courseVersion: certificates.courseVersion, issuedAt: certificates.issuedAt })
+      .select({
+        code: certificates.code,
+        courseSlug: certificates.courseSlug,
+        courseVersion: certificates.courseVersion,
+        issuedAt: certificates.issuedAt,
+      })
       .from(certificates)
       .where(eq(certificates.userId, userId)),
   ]);
@@ -45,7 +54,11 @@ export async function getLearnerSummary(userId: string) {
     },
     /** The newest certificate of a course, if any. */
     certificateOf(courseSlug: string) {
-      return certs.filter((c) => c.courseSlug === courseSlug).sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime())[0] ?? null;
+      return (
+        certs
+          .filter((c) => c.courseSlug === courseSlug)
+          .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime())[0] ?? null
+      );
     },
   };
 }
@@ -55,8 +68,14 @@ export async function getLessonState(userId: string, course: CatalogCourse, less
   const scope = (table: typeof lessonProgress | typeof quizResults | typeof practiceChecks) =>
     and(eq(table.userId, userId), eq(table.courseSlug, course.slug), eq(table.lessonSlug, lesson.slug));
   const [[progress], quizzes, checks] = await Promise.all([
-    db.select({ readAt: lessonProgress.readAt, completedAt: lessonProgress.completedAt }).from(lessonProgress).where(scope(lessonProgress)),
-    db.select({ quizId: quizResults.quizId, passedAt: quizResults.passedAt }).from(quizResults).where(scope(quizResults)),
+    db
+      .select({ readAt: lessonProgress.readAt, completedAt: lessonProgress.completedAt })
+      .from(lessonProgress)
+      .where(scope(lessonProgress)),
+    db
+      .select({ quizId: quizResults.quizId, passedAt: quizResults.passedAt })
+      .from(quizResults)
+      .where(scope(quizResults)),
     db.select({ itemKey: practiceChecks.itemKey }).from(practiceChecks).where(scope(practiceChecks)),
   ]);
   const passed = new Set(quizzes.filter((q) => q.passedAt).map((q) => q.quizId));
@@ -64,7 +83,10 @@ export async function getLessonState(userId: string, course: CatalogCourse, less
   const feedback: Record<string, QuizFeedback> = {};
   for (const quiz of lesson.quizzes) {
     if (passed.has(quiz.id)) {
-      feedback[quiz.id] = gradeQuiz(quiz, quiz.answers.filter((a) => a.correct).map((a) => a.index));
+      feedback[quiz.id] = gradeQuiz(
+        quiz,
+        quiz.answers.filter((a) => a.correct).map((a) => a.index),
+      );
     }
   }
   const validItems = new Set(lesson.practiceItems);
@@ -87,7 +109,11 @@ export interface CompletionOutcome {
 
 /** A completion and the events it recorded, for the reactions to run once the transaction has committed. */
 type Settled = CompletionOutcome & { eventIds: string[] };
-const nothingSettled = (lessonCompleted: boolean): Settled => ({ lessonCompleted, certificateCode: null, eventIds: [] });
+const nothingSettled = (lessonCompleted: boolean): Settled => ({
+  lessonCompleted,
+  certificateCode: null,
+  eventIds: [],
+});
 
 /**
  * Records `course.completed_by_team` when every active person of the account the course is meant
@@ -100,8 +126,21 @@ async function recordTeamCompletion(tx: Transaction, accountId: string, course: 
   const [counts] = await tx
     .select({ team: count(users.id), certified: count(certificates.id) })
     .from(users)
-    .leftJoin(certificates, and(eq(certificates.userId, users.id), eq(certificates.courseSlug, course.slug), eq(certificates.courseVersion, course.version)))
-    .where(and(eq(users.accountId, accountId), isNull(users.deactivatedAt), inArray(users.accountRole, [...course.audience])));
+    .leftJoin(
+      certificates,
+      and(
+        eq(certificates.userId, users.id),
+        eq(certificates.courseSlug, course.slug),
+        eq(certificates.courseVersion, course.version),
+      ),
+    )
+    .where(
+      and(
+        eq(users.accountId, accountId),
+        isNull(users.deactivatedAt),
+        inArray(users.accountRole, [...course.audience]),
+      ),
+    );
   if (!counts || counts.team === 0 || counts.certified < counts.team) return null;
   const [already] = await tx
     .select({ id: events.id })
@@ -130,24 +169,54 @@ async function recordTeamCompletion(tx: Transaction, accountId: string, course: 
  * the course when every current lesson is — issuing the certificate (once per course version),
  * recording `course.completed` and completing plan tasks that waited for it, all in this transaction.
  */
-async function settleLesson(tx: Transaction, actor: Actor, course: CatalogCourse, lesson: CatalogLesson): Promise<Settled> {
+async function settleLesson(
+  tx: Transaction,
+  actor: Actor,
+  course: CatalogCourse,
+  lesson: CatalogLesson,
+): Promise<Settled> {
   const [progress] = await tx
     .select({ readAt: lessonProgress.readAt, completedAt: lessonProgress.completedAt })
     .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, actor.id), eq(lessonProgress.courseSlug, course.slug), eq(lessonProgress.lessonSlug, lesson.slug)));
+    .where(
+      and(
+        eq(lessonProgress.userId, actor.id),
+        eq(lessonProgress.courseSlug, course.slug),
+        eq(lessonProgress.lessonSlug, lesson.slug),
+      ),
+    );
   if (!progress || progress.completedAt) return nothingSettled(false);
   const passed = await tx
     .select({ quizId: quizResults.quizId })
     .from(quizResults)
-    .where(and(eq(quizResults.userId, actor.id), eq(quizResults.courseSlug, course.slug), eq(quizResults.lessonSlug, lesson.slug), isNotNull(quizResults.passedAt)));
-  if (!isLessonComplete({ read: Boolean(progress.readAt), quizIds: lesson.quizzes.map((q) => q.id), passedQuizIds: passed.map((p) => p.quizId) })) {
+    .where(
+      and(
+        eq(quizResults.userId, actor.id),
+        eq(quizResults.courseSlug, course.slug),
+        eq(quizResults.lessonSlug, lesson.slug),
+        isNotNull(quizResults.passedAt),
+      ),
+    );
+  if (
+    !isLessonComplete({
+      read: Boolean(progress.readAt),
+      quizIds: lesson.quizzes.map((q) => q.id),
+      passedQuizIds: passed.map((p) => p.quizId),
+    })
+  ) {
     return nothingSettled(false);
   }
   const now = new Date();
   await tx
     .update(lessonProgress)
     .set({ completedAt: now, updatedAt: now })
-    .where(and(eq(lessonProgress.userId, actor.id), eq(lessonProgress.courseSlug, course.slug), eq(lessonProgress.lessonSlug, lesson.slug)));
+    .where(
+      and(
+        eq(lessonProgress.userId, actor.id),
+        eq(lessonProgress.courseSlug, course.slug),
+        eq(lessonProgress.lessonSlug, lesson.slug),
+      ),
+    );
 
   const done = await tx
     .select({ lessonSlug: lessonProgress.lessonSlug })
@@ -157,10 +226,19 @@ async function settleLesson(tx: Transaction, actor: Actor, course: CatalogCourse
         eq(lessonProgress.userId, actor.id),
         eq(lessonProgress.courseSlug, course.slug),
         isNotNull(lessonProgress.completedAt),
-        inArray(lessonProgress.lessonSlug, course.lessons.map((l) => l.slug)),
+        inArray(
+          lessonProgress.lessonSlug,
+          course.lessons.map((l) => l.slug),
+        ),
       ),
     );
-  if (courseProgress(course.lessons, done.map((d) => d.lessonSlug)).status !== "completed") return nothingSettled(true);
+  if (
+    courseProgress(
+      course.lessons,
+      done.map((d) => d.lessonSlug),
+    ).status !== "completed"
+  )
+    return nothingSettled(true);
   const issued = await issueCertificate(tx, actor, course, now);
   if (!issued) return nothingSettled(true);
   const accountId = accountOf(actor);
@@ -169,7 +247,12 @@ async function settleLesson(tx: Transaction, actor: Actor, course: CatalogCourse
 }
 
 /** Issues the course's certificate unless this person already holds one for this version; returns the new code. */
-async function issueCertificate(tx: Transaction, actor: Actor, course: CatalogCourse, now: Date): Promise<string | null> {
+async function issueCertificate(
+  tx: Transaction,
+  actor: Actor,
+  course: CatalogCourse,
+  now: Date,
+): Promise<string | null> {
   const [person] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
   const id = newId();
   const code = newId();
@@ -194,22 +277,45 @@ async function issueCertificate(tx: Transaction, actor: Actor, course: CatalogCo
     accountId: accountOf(actor),
     actorId: actor.id,
     subjectId: id,
-    payload: { courseSlug: course.slug, courseVersion: course.version, courseTitle: course.title, certificateId: id, userId: actor.id },
+    payload: {
+      courseSlug: course.slug,
+      courseVersion: course.version,
+      courseTitle: course.title,
+      certificateId: id,
+      userId: actor.id,
+    },
     occurredAt: now,
   });
   const accountId = accountOf(actor);
-  if (accountId) await completeTrainingTasks(tx, { userId: actor.id, accountId, courseSlug: course.slug, courseTitle: course.title });
+  if (accountId)
+    await completeTrainingTasks(tx, {
+      userId: actor.id,
+      accountId,
+      courseSlug: course.slug,
+      courseTitle: course.title,
+    });
   return code;
 }
 
 /** "Mark as read": the lesson is complete now unless a quiz in it still waits to be passed. */
-export async function markLessonRead(actor: Actor, course: CatalogCourse, lesson: CatalogLesson): Promise<CompletionOutcome> {
+export async function markLessonRead(
+  actor: Actor,
+  course: CatalogCourse,
+  lesson: CatalogLesson,
+): Promise<CompletionOutcome> {
   const { eventIds, ...outcome } = await db.transaction(async (tx) => {
     await lockLearner(tx, actor.id);
     const now = new Date();
     await tx
       .insert(lessonProgress)
-      .values({ userId: actor.id, accountId: accountOf(actor), courseSlug: course.slug, lessonSlug: lesson.slug, readAt: now, updatedAt: now })
+      .values({
+        userId: actor.id,
+        accountId: accountOf(actor),
+        courseSlug: course.slug,
+        lessonSlug: lesson.slug,
+        readAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
         set: { readAt: sql`coalesce(${lessonProgress.readAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now },
@@ -221,11 +327,16 @@ export async function markLessonRead(actor: Actor, course: CatalogCourse, lesson
 }
 
 export type QuizSubmissionResult =
-  | { ok: true; feedback: QuizFeedback; outcome: CompletionOutcome }
-  | { ok: false; error: QuizSubmissionError };
+  { ok: true; feedback: QuizFeedback; outcome: CompletionOutcome } | { ok: false; error: QuizSubmissionError };
 
 /** Grades a quiz on the server and records the attempt; an unknown quiz or answer records nothing. */
-export async function submitQuiz(actor: Actor, course: CatalogCourse, lesson: CatalogLesson, quizId: string, answers: string[]): Promise<QuizSubmissionResult> {
+export async function submitQuiz(
+  actor: Actor,
+  course: CatalogCourse,
+  lesson: CatalogLesson,
+  quizId: string,
+  answers: string[],
+): Promise<QuizSubmissionResult> {
   const parsed = parseQuizSubmission(lesson.quizzes, quizId, answers);
   if (!parsed.ok) return parsed;
   const feedback = gradeQuiz(parsed.quiz, parsed.selected);
@@ -251,7 +362,9 @@ export async function submitQuiz(actor: Actor, course: CatalogCourse, lesson: Ca
           attempts: sql`${quizResults.attempts} + 1`,
           lastAnswers: feedback.selected,
           lastPassed: feedback.passed,
-          passedAt: feedback.passed ? sql`coalesce(${quizResults.passedAt}, ${now.toISOString()}::timestamptz)` : sql`${quizResults.passedAt}`,
+          passedAt: feedback.passed
+            ? sql`coalesce(${quizResults.passedAt}, ${now.toISOString()}::timestamptz)`
+            : sql`${quizResults.passedAt}`,
           updatedAt: now,
         },
       });
@@ -263,10 +376,19 @@ export async function submitQuiz(actor: Actor, course: CatalogCourse, lesson: Ca
 }
 
 /** Ticks or unticks a practice item; false when the lesson has no such item. */
-export async function setPracticeItem(actor: Actor, course: CatalogCourse, lesson: CatalogLesson, itemKey: string, checked: boolean): Promise<boolean> {
+export async function setPracticeItem(
+  actor: Actor,
+  course: CatalogCourse,
+  lesson: CatalogLesson,
+  itemKey: string,
+  checked: boolean,
+): Promise<boolean> {
   if (!lesson.practiceItems.includes(itemKey)) return false;
   if (checked) {
-    await db.insert(practiceChecks).values({ userId: actor.id, courseSlug: course.slug, lessonSlug: lesson.slug, itemKey }).onConflictDoNothing();
+    await db
+      .insert(practiceChecks)
+      .values({ userId: actor.id, courseSlug: course.slug, lessonSlug: lesson.slug, itemKey })
+      .onConflictDoNothing();
   } else {
     await db
       .delete(practiceChecks)

@@ -71,7 +71,8 @@ export function flagAttribute(node: JsxElement, name: string): boolean {
 }
 
 function textOf(node: Nodes): string {
-  if ("value" in node && typeof node.value === "string" && (node.type === "text" || node.type === "inlineCode")) return node.value;
+  if ("value" in node && typeof node.value === "string" && (node.type === "text" || node.type === "inlineCode"))
+    return node.value;
   if ("children" in node) return (node.children as Nodes[]).map(textOf).join("");
   return "";
 }
@@ -84,7 +85,8 @@ function lineOf(node: Nodes): number | undefined {
 function answersOf(quiz: JsxElement): JsxElement[] {
   const answers: JsxElement[] = [];
   visit(quiz, (node) => {
-    if (node !== quiz && isJsx(node as Nodes) && (node as JsxElement).name === "Answer") answers.push(node as JsxElement);
+    if (node !== quiz && isJsx(node as Nodes) && (node as JsxElement).name === "Answer")
+      answers.push(node as JsxElement);
   });
   return answers;
 }
@@ -123,7 +125,14 @@ export function lessonLinkSlug(url: string): string | null {
 
 /** What the validator and the server need to know about a lesson, read from its tree. */
 export function analyzeTree(tree: Root): LessonTreeFacts {
-  const facts: LessonTreeFacts = { quizzes: [], practiceItems: [], lessonLinks: [], videos: [], callouts: [], unknownComponents: [] };
+  const facts: LessonTreeFacts = {
+    quizzes: [],
+    practiceItems: [],
+    lessonLinks: [],
+    videos: [],
+    callouts: [],
+    unknownComponents: [],
+  };
   for (const quiz of quizzesOf(tree)) {
     facts.quizzes.push({
       id: stringAttribute(quiz, "id") ?? "",
@@ -148,7 +157,8 @@ export function analyzeTree(tree: Root): LessonTreeFacts {
       if (slug) facts.lessonLinks.push({ slug, line: lineOf(n) });
     }
     if (!isJsx(n) || !n.name) return;
-    if (n.name === "Video") facts.videos.push({ src: stringAttribute(n, "src"), embed: stringAttribute(n, "embed"), line: lineOf(n) });
+    if (n.name === "Video")
+      facts.videos.push({ src: stringAttribute(n, "src"), embed: stringAttribute(n, "embed"), line: lineOf(n) });
     if (n.name === "Callout") facts.callouts.push({ type: stringAttribute(n, "type"), line: lineOf(n) });
     if (/^[A-Z]/.test(n.name) && !KNOWN.has(n.name)) facts.unknownComponents.push({ name: n.name, line: lineOf(n) });
   });
@@ -168,7 +178,9 @@ export interface TransformOptions {
 export function transformTree(tree: Root, options: TransformOptions): void {
   for (const quiz of quizzesOf(tree)) {
     answersOf(quiz).forEach((answer, index) => {
-      answer.attributes = answer.attributes.filter((a) => !(a.type === "mdxJsxAttribute" && (a.name === "correct" || a.name === "explanation")));
+      answer.attributes = answer.attributes.filter(
+        (a) => !(a.type === "mdxJsxAttribute" && (a.name === "correct" || a.name === "explanation")),
+      );
       answer.attributes.push({ type: "mdxJsxAttribute", name: "index", value: String(index) });
     });
   }
@@ -200,7 +212,11 @@ export function transformTree(tree: Root, options: TransformOptions): void {
       const src = stringAttribute(n, "src");
       if (src && !/^[a-z]+:/i.test(src)) {
         const at = n.attributes.findIndex((a) => a.type === "mdxJsxAttribute" && a.name === "src");
-        n.attributes[at] = { type: "mdxJsxAttribute", name: "src", value: `${options.basePath}/${src.replace(/^\.\//, "")}` };
+        n.attributes[at] = {
+          type: "mdxJsxAttribute",
+          name: "src",
+          value: `${options.basePath}/${src.replace(/^\.\//, "")}`,
+        };
       }
     }
   });

@@ -44,7 +44,10 @@ export async function getCoursePage(actor: Actor, courseSlug: string | undefined
   const catalog = loadCatalog();
   const course = findCourse(catalog, courseSlug);
   if (!course) return null;
-  const [learner, overview] = await Promise.all([getLearnerSummary(actor.id), compileFile(catalog, course, course.file)]);
+  const [learner, overview] = await Promise.all([
+    getLearnerSummary(actor.id),
+    compileFile(catalog, course, course.file),
+  ]);
   const done = learner.completedLessons(course.slug);
   const progress = learner.progressOf(course);
   const next = course.lessons.find((lesson) => lesson.slug === progress.nextLessonSlug) ?? null;
@@ -76,12 +79,22 @@ export async function getLessonPage(actor: Actor, courseSlug: string | undefined
   const found = findCourseAndLesson(courseSlug, lessonSlug);
   if (!found) return null;
   const { catalog, course, lesson } = found;
-  const [compiled, state, learner] = await Promise.all([compileFile(catalog, course, lesson.file), getLessonState(actor.id, course, lesson), getLearnerSummary(actor.id)]);
+  const [compiled, state, learner] = await Promise.all([
+    compileFile(catalog, course, lesson.file),
+    getLessonState(actor.id, course, lesson),
+    getLearnerSummary(actor.id),
+  ]);
   const { previous, next } = neighbours(course.lessons, lesson.slug);
   const link = (l: typeof previous) => (l ? { slug: l.slug, title: l.title } : null);
   return {
     course: { slug: course.slug, title: course.title },
-    lesson: { slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, stage: lesson.stage, hasQuiz: lesson.quizzes.length > 0 },
+    lesson: {
+      slug: lesson.slug,
+      title: lesson.title,
+      minutes: lesson.minutes,
+      stage: lesson.stage,
+      hasQuiz: lesson.quizzes.length > 0,
+    },
     position: { index: course.lessons.indexOf(lesson) + 1, total: course.lessons.length },
     previous: link(previous),
     next: link(next),

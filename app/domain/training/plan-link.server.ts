@@ -30,15 +30,31 @@ async function unfinishedCounts(tx: Transaction, taskIds: string[]) {
   return new Map(rows.map((row) => [row.taskId, row.trainees > 0 ? row.unfinished : 1]));
 }
 
-async function completeTasks(tx: Transaction, accountId: string, open: { id: string; planId: string; title: string; status: string; internal: boolean; version: number }[], actorId: string | null, courseTitle: string | null) {
-  const unfinished = await unfinishedCounts(tx, open.map((task) => task.id));
+async function completeTasks(
+  tx: Transaction,
+  accountId: string,
+  open: { id: string; planId: string; title: string; status: string; internal: boolean; version: number }[],
+  actorId: string | null,
+  courseTitle: string | null,
+) {
+  const unfinished = await unfinishedCounts(
+    tx,
+    open.map((task) => task.id),
+  );
   const now = new Date();
   const completed: string[] = [];
   for (const task of open) {
     if ((unfinished.get(task.id) ?? 1) > 0) continue;
     await tx
       .update(tasks)
-      .set({ status: "done", blockedReason: null, completedAt: now, completedById: null, updatedAt: now, version: task.version + 1 })
+      .set({
+        status: "done",
+        blockedReason: null,
+        completedAt: now,
+        completedById: null,
+        updatedAt: now,
+        version: task.version + 1,
+      })
       .where(eq(tasks.id, task.id));
     await recordActivity(tx, {
       accountId,
@@ -46,7 +62,14 @@ async function completeTasks(tx: Transaction, accountId: string, open: { id: str
       action: "task.training_completed",
       subjectType: "task",
       subjectId: task.id,
-      details: { planId: task.planId, title: task.title, from: task.status, to: "done", course: courseTitle, ...(task.internal ? { internal: true } : {}) },
+      details: {
+        planId: task.planId,
+        title: task.title,
+        from: task.status,
+        to: "done",
+        course: courseTitle,
+        ...(task.internal ? { internal: true } : {}),
+      },
     });
     completed.push(task.id);
   }
@@ -54,9 +77,19 @@ async function completeTasks(tx: Transaction, accountId: string, open: { id: str
 }
 
 /** Called when `userId` finishes `courseSlug`: completes the open tasks of their account that now have every trainee done. */
-export async function completeTrainingTasks(tx: Transaction, input: { userId: string; accountId: string; courseSlug: string; courseTitle?: string }) {
+export async function completeTrainingTasks(
+  tx: Transaction,
+  input: { userId: string; accountId: string; courseSlug: string; courseTitle?: string },
+) {
   const open = await tx
-    .select({ id: tasks.id, planId: tasks.planId, title: tasks.title, status: tasks.status, internal: tasks.internal, version: tasks.version })
+    .select({
+      id: tasks.id,
+      planId: tasks.planId,
+      title: tasks.title,
+      status: tasks.status,
+      internal: tasks.internal,
+      version: tasks.version,
+    })
     .from(tasks)
     .innerJoin(taskTrainees, and(eq(taskTrainees.taskId, tasks.id), eq(taskTrainees.userId, input.userId)))
     .where(and(eq(tasks.accountId, input.accountId), eq(tasks.courseSlug, input.courseSlug), ne(tasks.status, "done")))
@@ -65,7 +98,8 @@ export async function completeTrainingTasks(tx: Transaction, input: { userId: st
   return completeTasks(tx, input.accountId, open, input.userId, input.courseTitle ?? null);
 }
 
-export type TaskTrainingError = "not_found" | "forbidden" | "unknown_course" | "invalid_trainee" | "no_trainees" | "stale";
+export type TaskTrainingError =
+  "not_found" | "forbidden" | "unknown_course" | "invalid_trainee" | "no_trainees" | "stale";
 
 /**
  * Sets (or clears, with a null course) the course a task requires and of whom. Staff who plan
@@ -81,7 +115,14 @@ export async function setTaskTraining(
   if (actor.kind !== "staff" || actor.staffRole === "marketing") return { ok: false, error: "forbidden" };
   return db.transaction(async (tx) => {
     const [task] = await tx
-      .select({ id: tasks.id, planId: tasks.planId, title: tasks.title, status: tasks.status, internal: tasks.internal, version: tasks.version })
+      .select({
+        id: tasks.id,
+        planId: tasks.planId,
+        title: tasks.title,
+        status: tasks.status,
+        internal: tasks.internal,
+        version: tasks.version,
+      })
       .from(tasks)
       .where(and(eq(tasks.id, taskId), eq(tasks.accountId, accountId)))
       .for("update");
@@ -98,7 +139,10 @@ export async function setTaskTraining(
     if (task.version !== input.expectedVersion) return { ok: false as const, error: "stale" as const };
 
     const now = new Date();
-    await tx.update(tasks).set({ courseSlug: input.course?.slug ?? null, version: task.version + 1, updatedAt: now }).where(eq(tasks.id, task.id));
+    await tx
+      .update(tasks)
+      .set({ courseSlug: input.course?.slug ?? null, version: task.version + 1, updatedAt: now })
+      .where(eq(tasks.id, task.id));
     await tx.delete(taskTrainees).where(eq(taskTrainees.taskId, task.id));
     if (input.course) {
       await tx.insert(taskTrainees).values(traineeIds.map((userId) => ({ taskId: task.id, userId, accountId })));
@@ -109,11 +153,23 @@ export async function setTaskTraining(
       action: "task.training_required",
       subjectType: "task",
       subjectId: task.id,
-      details: { planId: task.planId, title: task.title, course: input.course?.title ?? null, trainees: traineeIds.length, ...(task.internal ? { internal: true } : {}) },
+      details: {
+        planId: task.planId,
+        title: task.title,
+        course: input.course?.title ?? null,
+        trainees: traineeIds.length,
+        ...(task.internal ? { internal: true } : {}),
+      },
     });
     let completed = false;
     if (input.course && task.status !== "done") {
-      const done = await completeTasks(tx, accountId, [{ ...task, version: task.version + 1 }], actor.id, input.course.title);
+      const done = await completeTasks(
+        tx,
+        accountId,
+        [{ ...task, version: task.version + 1 }],
+        actor.id,
+        input.course.title,
+      );
       completed = done.length > 0;
     }
     return { ok: true as const, completed };
@@ -123,9 +179,22 @@ export async function setTaskTraining(
 /** A task's training requirement and each trainee's progress, for the task's training page. */
 export async function getTaskTraining(actor: Actor, accountId: string, taskId: string, courses: CatalogCourse[]) {
   const [task] = await db
-    .select({ id: tasks.id, title: tasks.title, status: tasks.status, version: tasks.version, courseSlug: tasks.courseSlug, dueDate: tasks.dueDate })
+    .select({
+      id: tasks.id,
+      title: tasks.title,
+      status: tasks.status,
+      version: tasks.version,
+      courseSlug: tasks.courseSlug,
+      dueDate: tasks.dueDate,
+    })
     .from(tasks)
-    .where(and(eq(tasks.id, taskId), eq(tasks.accountId, accountId), actor.kind === "customer" ? eq(tasks.internal, false) : undefined));
+    .where(
+      and(
+        eq(tasks.id, taskId),
+        eq(tasks.accountId, accountId),
+        actor.kind === "customer" ? eq(tasks.internal, false) : undefined,
+      ),
+    );
   if (!task) return null;
   const course = courses.find((c) => c.slug === task.courseSlug) ?? null;
   const trainees = await db
@@ -135,22 +204,42 @@ export async function getTaskTraining(actor: Actor, accountId: string, taskId: s
     .where(and(eq(taskTrainees.taskId, task.id), eq(taskTrainees.accountId, accountId)))
     .orderBy(asc(users.name));
   const ids = trainees.map((t) => t.id);
-  const [done, certs] = ids.length && task.courseSlug
-    ? await Promise.all([
-        db
-          .select({ userId: lessonProgress.userId, lessonSlug: lessonProgress.lessonSlug })
-          .from(lessonProgress)
-          .where(and(inArray(lessonProgress.userId, ids), eq(lessonProgress.courseSlug, task.courseSlug), sql`${lessonProgress.completedAt} is not null`)),
-        db.select({ userId: certificates.userId }).from(certificates).where(and(inArray(certificates.userId, ids), eq(certificates.courseSlug, task.courseSlug))),
-      ])
-    : [[], []];
+  const [done, certs] =
+    ids.length && task.courseSlug
+      ? await Promise.all([
+          db
+            .select({ userId: lessonProgress.userId, lessonSlug: lessonProgress.lessonSlug })
+            .from(lessonProgress)
+            .where(
+              and(
+                inArray(lessonProgress.userId, ids),
+                eq(lessonProgress.courseSlug, task.courseSlug),
+                sql`${lessonProgress.completedAt} is not null`,
+              ),
+            ),
+          db
+            .select({ userId: certificates.userId })
+            .from(certificates)
+            .where(and(inArray(certificates.userId, ids), eq(certificates.courseSlug, task.courseSlug))),
+        ])
+      : [[], []];
   const finished = new Set(certs.map((c) => c.userId));
   return {
     task,
     course: course ? { slug: course.slug, title: course.title } : null,
     trainees: trainees.map((person) => {
-      const progress = course ? courseProgress(course.lessons, done.filter((d) => d.userId === person.id).map((d) => d.lessonSlug)) : null;
-      return { ...person, finished: finished.has(person.id), completed: progress?.completed ?? 0, total: progress?.total ?? 0 };
+      const progress = course
+        ? courseProgress(
+            course.lessons,
+            done.filter((d) => d.userId === person.id).map((d) => d.lessonSlug),
+          )
+        : null;
+      return {
+        ...person,
+        finished: finished.has(person.id),
+        completed: progress?.completed ?? 0,
+        total: progress?.total ?? 0,
+      };
     }),
   };
 }

@@ -43,7 +43,11 @@ export interface PlanValue {
  * the account's cost, then its outcomes, metrics and their measurements. Null when the account has
  * no plan (or the actor may not see it).
  */
-export async function getPlanValue(actor: Actor, accountId: string, executor: Executor = db): Promise<PlanValue | null> {
+export async function getPlanValue(
+  actor: Actor,
+  accountId: string,
+  executor: Executor = db,
+): Promise<PlanValue | null> {
   if (!canOnValue(actor, "value.view", { accountId })) return null;
   const [plan] = await executor
     .select({
@@ -119,7 +123,10 @@ export async function getPlanValue(actor: Actor, accountId: string, executor: Ex
 
   return {
     plan: { id: plan.id, name: plan.name, startDate: plan.startDate },
-    outcomes: outcomeRows.map((outcome) => ({ ...outcome, metrics: metrics.filter((metric) => metric.outcomeId === outcome.id) })),
+    outcomes: outcomeRows.map((outcome) => ({
+      ...outcome,
+      metrics: metrics.filter((metric) => metric.outcomeId === outcome.id),
+    })),
     roi: planRoi(metrics, plan.annualCost),
     currency: plan.currency,
     today: todayIn(plan.timeZone),
@@ -161,7 +168,9 @@ export async function createMetric(actor: Actor, accountId: string, input: Metri
     const outcome = await currentOutcome(tx, accountId, input.outcomeId);
     if (!outcome) return invalidField("outcomeId", "value.outcomeUnknown");
     const id = newId();
-    await tx.insert(valueMetrics).values({ id, planId: outcome.planId, accountId, ...metricColumns(input), createdById: actor.id });
+    await tx
+      .insert(valueMetrics)
+      .values({ id, planId: outcome.planId, accountId, ...metricColumns(input), createdById: actor.id });
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
@@ -199,7 +208,9 @@ export async function updateMetric(
     if (!outcome || outcome.planId !== before.planId) return invalidField("outcomeId", "value.outcomeUnknown");
     const next = metricColumns(input);
     const changes = Object.fromEntries(
-      (Object.keys(next) as (keyof typeof next)[]).filter((key) => before[key] !== next[key]).map((key) => [key, { from: before[key], to: next[key] }]),
+      (Object.keys(next) as (keyof typeof next)[])
+        .filter((key) => before[key] !== next[key])
+        .map((key) => [key, { from: before[key], to: next[key] }]),
     );
     if (Object.keys(changes).length === 0) return { ok: true as const, id: metricId };
     await tx
@@ -231,18 +242,36 @@ export async function deleteMetric(actor: Actor, accountId: string, metricId: st
       action: "metric.deleted",
       subjectType: "metric",
       subjectId: metricId,
-      details: { planId: before.planId, name: before.name, baseline: before.baseline, target: before.target, unit: before.unit },
+      details: {
+        planId: before.planId,
+        name: before.name,
+        baseline: before.baseline,
+        target: before.target,
+        unit: before.unit,
+      },
     });
     return { ok: true as const, id: metricId };
   });
 }
 
 /** Records a reading dated between the plan's start and today in the account's calendar. */
-export async function recordMeasurement(actor: Actor, accountId: string, metricId: string, input: MeasurementInput): Promise<ValueWriteResult> {
+export async function recordMeasurement(
+  actor: Actor,
+  accountId: string,
+  metricId: string,
+  input: MeasurementInput,
+): Promise<ValueWriteResult> {
   if (!canOnValue(actor, "measurement.record", { accountId })) return refuse("forbidden");
   return db.transaction(async (tx) => {
     const [metric] = await tx
-      .select({ id: valueMetrics.id, planId: valueMetrics.planId, name: valueMetrics.name, unit: valueMetrics.unit, startDate: plans.startDate, timeZone: accounts.timeZone })
+      .select({
+        id: valueMetrics.id,
+        planId: valueMetrics.planId,
+        name: valueMetrics.name,
+        unit: valueMetrics.unit,
+        startDate: plans.startDate,
+        timeZone: accounts.timeZone,
+      })
       .from(valueMetrics)
       .innerJoin(plans, eq(plans.id, valueMetrics.planId))
       .innerJoin(accounts, eq(accounts.id, valueMetrics.accountId))
@@ -252,25 +281,51 @@ export async function recordMeasurement(actor: Actor, accountId: string, metricI
     if (input.measuredOn > todayIn(metric.timeZone)) return invalidField("measuredOn", "value.dateFuture");
     if (input.measuredOn < metric.startDate) return invalidField("measuredOn", "value.dateBeforeStart");
     const id = newId();
-    await tx.insert(measurements).values({ id, metricId, accountId, measuredOn: input.measuredOn, value: input.value, note: input.note, recordedById: actor.id });
+    await tx.insert(measurements).values({
+      id,
+      metricId,
+      accountId,
+      measuredOn: input.measuredOn,
+      value: input.value,
+      note: input.note,
+      recordedById: actor.id,
+    });
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
       action: "measurement.recorded",
       subjectType: "metric",
       subjectId: metricId,
-      details: { planId: metric.planId, name: metric.name, unit: metric.unit, value: input.value, measuredOn: input.measuredOn },
+      details: {
+        planId: metric.planId,
+        name: metric.name,
+        unit: metric.unit,
+        value: input.value,
+        measuredOn: input.measuredOn,
+      },
     });
     return { ok: true as const, id };
   });
 }
 
 /** Takes back a reading entered by mistake. */
-export async function deleteMeasurement(actor: Actor, accountId: string, measurementId: string): Promise<ValueWriteResult> {
+export async function deleteMeasurement(
+  actor: Actor,
+  accountId: string,
+  measurementId: string,
+): Promise<ValueWriteResult> {
   if (!canOnValue(actor, "measurement.record", { accountId })) return refuse("forbidden");
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: measurements.id, metricId: measurements.metricId, value: measurements.value, measuredOn: measurements.measuredOn, planId: valueMetrics.planId, name: valueMetrics.name, unit: valueMetrics.unit })
+      .select({
+        id: measurements.id,
+        metricId: measurements.metricId,
+        value: measurements.value,
+        measuredOn: measurements.measuredOn,
+        planId: valueMetrics.planId,
+        name: valueMetrics.name,
+        unit: valueMetrics.unit,
+      })
       .from(measurements)
       .innerJoin(valueMetrics, eq(valueMetrics.id, measurements.metricId))
       .where(and(eq(measurements.id, measurementId), eq(measurements.accountId, accountId)))

@@ -21,7 +21,10 @@ const figure = (code: string) =>
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "value.dateInvalid")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "value.dateInvalid");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "value.dateInvalid",
+  );
 
 /** A value metric as the champion or CSM defines it. */
 export const MetricInputSchema = z
@@ -33,13 +36,26 @@ export const MetricInputSchema = z
     baseline: figure("value.figureInvalid"),
     target: figure("value.figureInvalid"),
     moneyPerUnit: z.preprocess(blankToNull, figure("value.figureInvalid").nullable().default(null)),
-    valuePeriod: z.preprocess(blankToNull, z.enum(["week", "month", "quarter", "year"], { errorMap: () => ({ message: "value.periodInvalid" }) }).nullable().default(null)),
+    valuePeriod: z.preprocess(
+      blankToNull,
+      z
+        .enum(["week", "month", "quarter", "year"], { errorMap: () => ({ message: "value.periodInvalid" }) })
+        .nullable()
+        .default(null),
+    ),
   })
   .superRefine((metric, ctx) => {
     const better = metric.direction === "up" ? metric.target > metric.baseline : metric.target < metric.baseline;
-    if (!better) ctx.addIssue({ code: "custom", path: ["target"], message: metric.direction === "up" ? "value.targetNotAbove" : "value.targetNotBelow" });
-    if (metric.moneyPerUnit !== null && metric.moneyPerUnit < 0) ctx.addIssue({ code: "custom", path: ["moneyPerUnit"], message: "value.moneyNegative" });
-    if (metric.moneyPerUnit !== null && metric.valuePeriod === null) ctx.addIssue({ code: "custom", path: ["valuePeriod"], message: "value.periodRequired" });
+    if (!better)
+      ctx.addIssue({
+        code: "custom",
+        path: ["target"],
+        message: metric.direction === "up" ? "value.targetNotAbove" : "value.targetNotBelow",
+      });
+    if (metric.moneyPerUnit !== null && metric.moneyPerUnit < 0)
+      ctx.addIssue({ code: "custom", path: ["moneyPerUnit"], message: "value.moneyNegative" });
+    if (metric.moneyPerUnit !== null && metric.valuePeriod === null)
+      ctx.addIssue({ code: "custom", path: ["valuePeriod"], message: "value.periodRequired" });
   })
   .transform((metric) => ({ ...metric, valuePeriod: metric.moneyPerUnit === null ? null : metric.valuePeriod }));
 export type MetricInput = z.infer<typeof MetricInputSchema>;

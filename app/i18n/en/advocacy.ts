@@ -24,8 +24,22 @@ export default {
     declined: "Declined",
     withdrawn: "Withdrawn",
   },
-  uses: { name: "My name", title: "My job title", company: "Company name", logo: "Company logo", quote: "A quote from me", metrics: "Our results and metrics" },
-  usesShort: { name: "name", title: "title", company: "company name", logo: "logo", quote: "quote", metrics: "metrics" },
+  uses: {
+    name: "My name",
+    title: "My job title",
+    company: "Company name",
+    logo: "Company logo",
+    quote: "A quote from me",
+    metrics: "Our results and metrics",
+  },
+  usesShort: {
+    name: "name",
+    title: "title",
+    company: "company name",
+    logo: "logo",
+    quote: "quote",
+    metrics: "metrics",
+  },
   scopes: { internal: "Internal only", sales: "In sales conversations", public: "Public (website, social, events)" },
   nps: {
     title: "A quick question",
@@ -100,9 +114,11 @@ export default {
     dashboard: "Dashboard",
   },
   references: {
-    intro: "People whose consent covers reference calls (in sales conversations or public). Withdrawn consent takes them out at once.",
+    intro:
+      "People whose consent covers reference calls (in sales conversations or public). Withdrawn consent takes them out at once.",
     search: "Search achievements, outcomes and use cases",
-    searchHint: "Words from a milestone they reached, the outcome it served or what they use the product for, e.g. “go-live”.",
+    searchHint:
+      "Words from a milestone they reached, the outcome it served or what they use the product for, e.g. “go-live”.",
     region: "Region",
     useCase: "Use case",
     useCases: "Use cases",
@@ -125,14 +141,20 @@ export default {
     fatiguedEntry: "{{name}} ({{account}}) — {{count}} calls this quarter",
     errors: {
       not_found: "This person's consent no longer covers reference calls.",
-      fatigued: "{{name}} reached the limit of reference calls this quarter. Ask someone else, or wait until next quarter.",
+      fatigued:
+        "{{name}} reached the limit of reference calls this quarter. Ask someone else, or wait until next quarter.",
     },
   },
   caseStudy: {
     heading: "Case study",
     latest: "Latest version ({{version}})",
     versionLabel: "Version {{version}}",
-    status: { draft: "Draft", in_review: "With the customer", changes_requested: "Changes requested", approved: "Approved" },
+    status: {
+      draft: "Draft",
+      in_review: "With the customer",
+      changes_requested: "Changes requested",
+      approved: "Approved",
+    },
     reviewComment: "Customer's comment: “{{comment}}”",
     none: "No draft yet.",
     title: "Title",
@@ -198,8 +220,10 @@ export default {
     acceptance: "Accepted of sent",
     noAsks: "No asks were sent in this period. Asks go out when a customer's achievement matches an ask rule.",
     funnel: "Funnel",
-    funnelIntro: "Opportunities identified in the period: how many reached each stage, how many went on, and how long they stayed.",
-    noFunnel: "No opportunities were identified in this period. They appear when an ask goes out or marketing adds one to the pipeline.",
+    funnelIntro:
+      "Opportunities identified in the period: how many reached each stage, how many went on, and how long they stayed.",
+    noFunnel:
+      "No opportunities were identified in this period. They appear when an ask goes out or marketing adds one to the pipeline.",
     reached: "Reached",
     conversion: "On to the next stage",
     medianTime: "Median time in stage",
@@ -230,7 +254,8 @@ export default {
     noAdvocates: "No one has consented yet.",
   },
   assets: {
-    intro: "What is published, with the consent it rests on. Withdrawn consent takes an asset out of this list at once.",
+    intro:
+      "What is published, with the consent it rests on. Withdrawn consent takes an asset out of this list at once.",
     caption: "Published assets",
     asset: "Asset",
     scope: "Where",
@@ -267,7 +292,8 @@ export default {
     timeInStage: "Time in stage",
     days_one: "{{count}} day",
     days_other: "{{count}} days",
-    empty: "No opportunities match. Asks appear here when customers reach milestones or answer the NPS survey as promoters, and when marketing adds one by hand.",
+    empty:
+      "No opportunities match. Asks appear here when customers reach milestones or answer the NPS survey as promoters, and when marketing adds one by hand.",
     boardEmpty: "None",
     unassigned: "Unassigned",
     open: "Open {{name}}",
@@ -308,16 +334,20 @@ export default {
       invalid_owner: "Choose a member of the vendor team.",
       needs_advocate: "Choose who to ask first: moving to “Asked” asks the advocate in the portal.",
       advocate_inactive: "{{name}} is no longer active at this account. Ask someone else.",
-      overdue_milestones: "Not asked — guardrail: the account has overdue milestones. Ask once the plan is back on track.",
-      recent_detractor: "Not asked — guardrail: someone at the account gave a detractor score (0–6) in the last 90 days.",
-      cooldown: "Not asked — guardrail: {{name}} was asked something recently; the cool-down between asks hasn't passed.",
+      overdue_milestones:
+        "Not asked — guardrail: the account has overdue milestones. Ask once the plan is back on track.",
+      recent_detractor:
+        "Not asked — guardrail: someone at the account gave a detractor score (0–6) in the last 90 days.",
+      cooldown:
+        "Not asked — guardrail: {{name}} was asked something recently; the cool-down between asks hasn't passed.",
       declined_recently: "Not asked — guardrail: {{name}} declined an ask for “{{type}}” recently.",
     },
   },
   newOpportunity: {
     button: "New opportunity",
     heading: "New opportunity",
-    intro: "Spotted a good story yourself? It starts at “Identified”; moving it to “Asked” asks the advocate in the portal, within the guardrails.",
+    intro:
+      "Spotted a good story yourself? It starts at “Identified”; moving it to “Asked” asks the advocate in the portal, within the guardrails.",
     chooseAccount: "Which account?",
     chooseAccountOption: "Choose an account",
     continue: "Continue",
@@ -334,7 +364,8 @@ export default {
   accountTab: {
     heading: "Advocacy",
     emptyTitle: "No advocacy yet",
-    emptyBody: "{{account}} has no NPS answers, asks, consents or opportunities so far. Asks arrive when the team reaches milestones or answers the NPS survey as a promoter; marketing can also open an opportunity by hand.",
+    emptyBody:
+      "{{account}} has no NPS answers, asks, consents or opportunities so far. Asks arrive when the team reaches milestones or answers the NPS survey as a promoter; marketing can also open an opportunity by hand.",
     nps: "NPS",
     npsNone: "No NPS answers yet.",
     latestAnswers: "Latest answers",
@@ -384,7 +415,8 @@ export default {
   },
   rules: {
     rulesHeading: "Which signal asks for what",
-    rulesIntro: "When a customer reaches the signal, each enabled rule asks the right person — within the guardrails below.",
+    rulesIntro:
+      "When a customer reaches the signal, each enabled rule asks the right person — within the guardrails below.",
     caption: "Ask rules",
     signal: "Signal",
     askType: "Ask",
@@ -400,7 +432,8 @@ export default {
     duplicate: "That signal already asks for that.",
     empty: "No rules yet: no asks will be sent.",
     guardrailsHeading: "Guardrails",
-    guardrailsIntro: "No ask is sent while an account has overdue milestones or a detractor score (0–6) in the last 90 days.",
+    guardrailsIntro:
+      "No ask is sent while an account has overdue milestones or a detractor score (0–6) in the last 90 days.",
     cooldownDays: "Cool-down between asks to one person (days)",
     declinedRepeatDays: "Don't repeat a declined ask type for (days)",
     referenceCallsPerQuarter: "Reference calls per advocate per quarter",

@@ -48,7 +48,8 @@ export default {
     passwordHelp: "At least 10 characters.",
     submit: "Join and sign in",
     invalidTitle: "This invitation can't be used",
-    invalidBody: "It has expired, was withdrawn, or has already been accepted. Ask the person who invited you to send a new one.",
+    invalidBody:
+      "It has expired, was withdrawn, or has already been accepted. Ask the person who invited you to send a new one.",
     emailTaken: "An account with this email already exists. Sign in instead.",
     goToLogin: "Go to sign in",
   },

@@ -132,7 +132,7 @@ export default {
       tooManyUseCases: "List at most 10 use cases.",
     },
     value: {
-      nameRequired: "Name the metric, like \"Days to close the month\".",
+      nameRequired: 'Name the metric, like "Days to close the month".',
       unitRequired: "Enter the unit, like days, hours or %.",
       directionInvalid: "Choose whether higher or lower is better.",
       figureInvalid: "Enter a number, like 12 or 4.5 (at most four decimals).",

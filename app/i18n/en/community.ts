@@ -115,7 +115,8 @@ export default {
     titleLabel: "Title",
     titleHint: "A specific question gets better answers, like “How do I schedule a report for each region?”",
     body: "Details",
-    bodyHint: "Markdown works: **bold**, _italic_, `code`, ```code blocks```, lists, links. Mention someone with @handle.",
+    bodyHint:
+      "Markdown works: **bold**, _italic_, `code`, ```code blocks```, lists, links. Mention someone with @handle.",
     tags: "Tags (optional)",
     tagsHint: "Up to 5, separated by commas, like “dashboards, scheduling”.",
     submit: "Post",
@@ -202,7 +203,8 @@ export default {
   errors: {
     not_found: "This post no longer exists or was hidden.",
     forbidden: "You can't do that here.",
-    rate_limited: "You're posting very quickly: at most {{limit, number}} posts in {{minutes, number}} minutes. Please wait a few minutes and try again.",
+    rate_limited:
+      "You're posting very quickly: at most {{limit, number}} posts in {{minutes, number}} minutes. Please wait a few minutes and try again.",
     locked: "This topic is locked: it takes no new replies or edits.",
     stale: "Someone changed this post since you opened it. Reload to see the latest version, then edit again.",
     handle_taken: "That handle is taken. Try another.",
@@ -215,7 +217,10 @@ export default {
       required: "Write something first.",
       tooLong: "That's longer than 20,000 characters. Shorten it, or split it into a post and a reply.",
     },
-    tags: { tooMany: "Use at most 5 tags.", invalid: "Tags are single words of letters, digits or dashes (up to 30 characters)." },
+    tags: {
+      tooMany: "Use at most 5 tags.",
+      invalid: "Tags are single words of letters, digits or dashes (up to 30 characters).",
+    },
     space: { required: "Choose a space." },
     kind: { invalid: "Choose a question or a discussion." },
     reason: { required: "Say why, in a few words.", tooLong: "Keep it to 500 characters or fewer." },

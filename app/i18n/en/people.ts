@@ -45,13 +45,14 @@ export default {
     csm: "Customer success manager",
     noCsm: "Unassigned",
     timeZone: "Time zone",
-    timeZoneHint: "Due dates and \"overdue\" are counted in the customer's time zone.",
+    timeZoneHint: 'Due dates and "overdue" are counted in the customer\'s time zone.',
     annualCost: "Subscription cost per year",
     annualCostHint: "What the customer pays per year. The plan's ROI is counted against it; leave blank if unknown.",
     currency: "Currency",
     currencyHint: "Three-letter code (USD, EUR, GBP…) for the cost and for value metrics.",
     useCases: "Use cases",
-    useCasesHint: "What the customer uses your product for, separated by commas — like Financial reporting, Embedded dashboards. Up to 10; marketing finds reference customers by them.",
+    useCasesHint:
+      "What the customer uses your product for, separated by commas — like Financial reporting, Embedded dashboards. Up to 10; marketing finds reference customers by them.",
     useCasesSuggested: "Used by other accounts:",
     addUseCase: "+ {{useCase}}",
     championHeading: "Champion",
@@ -68,11 +69,20 @@ export default {
       unknown_csm: "Choose an active CSM or admin.",
       email_taken: "This email already belongs to someone in Tandem.",
       seats_full: "There are no free seats.",
-      stale: "Someone else changed this account while you were editing. Reload the page to see their changes, then edit again.",
+      stale:
+        "Someone else changed this account while you were editing. Reload the page to see their changes, then edit again.",
     },
   },
   account: {
-    tabs: { label: "Account sections", overview: "Overview", plan: "Plan", value: "Value", training: "Training", people: "People", advocacy: "Advocacy" },
+    tabs: {
+      label: "Account sections",
+      overview: "Overview",
+      plan: "Plan",
+      value: "Value",
+      training: "Training",
+      people: "People",
+      advocacy: "Advocacy",
+    },
     edit: "Edit details",
     useCases: "Use cases",
     facts: {
@@ -85,12 +95,14 @@ export default {
       timeZone: "Time zone",
     },
     welcome: "Welcome, {{name}}",
-    customerIntro: "This is {{account}}'s home in Tandem: your plan with {{vendor}}, your team's progress and what's next.",
+    customerIntro:
+      "This is {{account}}'s home in Tandem: your plan with {{vendor}}, your team's progress and what's next.",
     yourCsm: "Your customer success manager",
     noCsm: "Your customer success manager will appear here once assigned.",
     planTitle: "Where you stand",
     openPlan: "Open the plan",
-    planEmpty: "Your joint success plan will appear here: the outcomes you're working toward, the next milestone and who does what. Your customer success manager sets it up with you.",
+    planEmpty:
+      "Your joint success plan will appear here: the outcomes you're working toward, the next milestone and who does what. Your customer success manager sets it up with you.",
     staffPlanEmpty: "No success plan yet. Plans built from segment templates will appear here.",
     teamTitle: "Your team",
     peopleTitle: "People",
@@ -166,7 +178,8 @@ export default {
     withdraw: "Withdraw",
     withdrawInvitation: "Withdraw invitation to {{email}}",
     inviteTitle: "Invite a colleague",
-    inviteHelp: "They'll get an email with a link to set their name and password. Champions can manage the team; members take training and work on their tasks.",
+    inviteHelp:
+      "They'll get an email with a link to set their name and password. Champions can manage the team; members take training and work on their tasks.",
     email: "Work email",
     name: "Name (optional)",
     role: "Role",
@@ -180,7 +193,8 @@ export default {
     emptyBody: "Invite the customer's champion first; they can invite the rest of their team.",
     errors: {
       email_taken: "This email already belongs to someone in Tandem.",
-      seats_full: "All licensed seats are taken. Deactivate someone or withdraw an invitation, or ask about more seats.",
+      seats_full:
+        "All licensed seats are taken. Deactivate someone or withdraw an invitation, or ask about more seats.",
       last_champion: "Every account needs at least one active champion. Make someone else champion first.",
       self: "You can't deactivate yourself.",
       not_found: "That person isn't on this team.",

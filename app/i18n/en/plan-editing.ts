@@ -28,7 +28,8 @@ export default {
   },
   errors: {
     invalid: "Please fix the highlighted fields.",
-    stale: "Someone else changed this meanwhile, so your change was not saved. Reload the page to see theirs, then make yours again.",
+    stale:
+      "Someone else changed this meanwhile, so your change was not saved. Reload the page to see theirs, then make yours again.",
     not_found: "This no longer exists. Reload the page.",
     forbidden: "You can't change this.",
     has_tasks: "Tasks were added to this milestone meanwhile. Reload the page and confirm again.",
@@ -46,7 +47,8 @@ export default {
     openFor: "Open “{{name}}”",
     makeCurrent: "Make current",
     makeCurrentFor: "Make “{{name}}” the current plan",
-    viewingOlder: "You're looking at “{{name}}”, which is not this account's current plan. Customers see the current plan only.",
+    viewingOlder:
+      "You're looking at “{{name}}”, which is not this account's current plan. Customers see the current plan only.",
     backToCurrent: "Back to the current plan",
   },
   outcome: {
@@ -71,7 +73,8 @@ export default {
     noOutcome: "None",
     deletePrompt: "Delete the milestone “{{title}}”?",
     deletePromptTasks_one: "Delete the milestone “{{title}}” and its {{count, number}} task? Comments on them go too.",
-    deletePromptTasks_other: "Delete the milestone “{{title}}” and its {{count, number}} tasks? Comments on them go too.",
+    deletePromptTasks_other:
+      "Delete the milestone “{{title}}” and its {{count, number}} tasks? Comments on them go too.",
     signOffKept: "Sign-offs stay as they are.",
   },
   task: {

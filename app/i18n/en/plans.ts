@@ -78,9 +78,11 @@ export default {
   },
   empty: {
     customerTitle: "No success plan yet",
-    customerBody: "Your customer success manager will set up your joint success plan with you: the outcomes you're working toward, milestones for the first 30, 60 and 90 days, and who does what.",
+    customerBody:
+      "Your customer success manager will set up your joint success plan with you: the outcomes you're working toward, milestones for the first 30, 60 and 90 days, and who does what.",
     staffTitle: "No success plan yet",
-    staffBody: "Start from a template for the customer's segment: its outcomes, milestones and tasks are dated from the start date, and you can edit them afterwards.",
+    staffBody:
+      "Start from a template for the customer's segment: its outcomes, milestones and tasks are dated from the start date, and you can edit them afterwards.",
   },
   actions: {
     column: "Actions",
@@ -152,7 +154,14 @@ export default {
   myTasks: {
     title: "My tasks",
     description: "Your open tasks across current plans, overdue first.",
-    columns: { task: "Task", account: "Account", milestone: "Milestone", due: "Due", status: "Status", action: "Action" },
+    columns: {
+      task: "Task",
+      account: "Account",
+      milestone: "Milestone",
+      due: "Due",
+      status: "Status",
+      action: "Action",
+    },
     emptyTitle: "Nothing on your list",
     emptyBody: "Tasks assigned to you in a success plan appear here until they're done.",
     done: "“{{title}}” is done.",

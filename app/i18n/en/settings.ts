@@ -36,7 +36,8 @@ export default {
   },
   sessions: {
     heading: "Sign out everywhere",
-    intro: "Lost a device or signed in on a shared computer? This signs you out on every browser and device, this one included.",
+    intro:
+      "Lost a device or signed in on a shared computer? This signs you out on every browser and device, this one included.",
     submit: "Sign out everywhere",
   },
 } as const;

@@ -65,7 +65,8 @@ export default {
   outbox: {
     title: "Outbox",
     description: "Emails the portal has sent, newest first.",
-    outboxMode: "No SMTP server is configured, so emails are not delivered: they are kept here so you can read them and follow their links.",
+    outboxMode:
+      "No SMTP server is configured, so emails are not delivered: they are kept here so you can read them and follow their links.",
     smtpMode: "Mail goes out through your SMTP server. This list is a log of what was sent.",
     count_one: "Showing the latest email.",
     count_other: "Showing the latest {{count, number}} emails.",
@@ -73,7 +74,9 @@ export default {
     sent: "Sent",
     body: "Message",
     emptyTitle: "No emails yet",
-    emptyBody: "Emails the portal sends — sign-in links, invitations, password resets — appear here while no SMTP server is configured.",
-    emptyBodySmtp: "Emails the portal sends through your SMTP server — sign-in links, invitations, password resets — are logged here.",
+    emptyBody:
+      "Emails the portal sends — sign-in links, invitations, password resets — appear here while no SMTP server is configured.",
+    emptyBodySmtp:
+      "Emails the portal sends through your SMTP server — sign-in links, invitations, password resets — are logged here.",
   },
 } as const;

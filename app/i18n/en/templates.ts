@@ -1,10 +1,12 @@
 export default {
   list: {
     title: "Plan templates",
-    description: "Each segment's path to value: outcomes, milestones at day offsets and who does what. Plans are dated copies of a template.",
+    description:
+      "Each segment's path to value: outcomes, milestones at day offsets and who does what. Plans are dated copies of a template.",
     new: "New template",
     emptyTitle: "No templates yet",
-    emptyBody: "A template is the starting plan for a segment: the outcomes customers buy for, milestones at Day 30, 60, 90 and the tasks on each side.",
+    emptyBody:
+      "A template is the starting plan for a segment: the outcomes customers buy for, milestones at Day 30, 60, 90 and the tasks on each side.",
     emptyBodyReadOnly: "Customer success managers create the starting plans for each segment here.",
     anySegment: "Any segment",
     segmentCount_one: "{{count, number}} template",
@@ -82,13 +84,16 @@ export default {
     duplicated: "Copied as “{{name}}”. Rename and adjust it.",
     delete: "Delete template",
     deletePromptUnused: "Delete this template? No plan was started from it.",
-    deletePrompt_one: "Delete this template? The {{count, number}} plan started from it keeps all its milestones and tasks.",
-    deletePrompt_other: "Delete this template? The {{count, number}} plans started from it keep all their milestones and tasks.",
+    deletePrompt_one:
+      "Delete this template? The {{count, number}} plan started from it keeps all its milestones and tasks.",
+    deletePrompt_other:
+      "Delete this template? The {{count, number}} plans started from it keep all their milestones and tasks.",
     deleteConfirm: "Yes, delete it",
     deleted: "Template “{{name}}” deleted.",
   },
   errors: {
-    stale: "Someone else saved this template since you opened it. Your changes are not saved: reload the page to see theirs, then make yours again.",
+    stale:
+      "Someone else saved this template since you opened it. Your changes are not saved: reload the page to see theirs, then make yours again.",
     not_found: "This template no longer exists.",
     forbidden: "You can't change templates.",
   },

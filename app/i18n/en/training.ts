@@ -106,7 +106,8 @@ export default {
     teamTitle: "Team training",
     teamDescription: "Who finished which course, and who hasn't started yet.",
     crossTitle: "Training adoption",
-    crossDescription: "Course completion across accounts: people who finished each course, out of the people it is written for (a champions' course counts the champions).",
+    crossDescription:
+      "Course completion across accounts: people who finished each course, out of the people it is written for (a champions' course counts the champions).",
     person: "Person",
     account: "Account",
     people: "People",

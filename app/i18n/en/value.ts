@@ -1,10 +1,12 @@
 /** The value side of a plan: metrics, measurements, ROI, and the executive summary. */
 export default {
   title: "Value & ROI",
-  description: "What the plan has returned so far: each outcome's metrics from baseline to target, and the ROI against the subscription cost.",
+  description:
+    "What the plan has returned so far: each outcome's metrics from baseline to target, and the ROI against the subscription cost.",
   empty: {
     noPlanTitle: "No plan yet",
-    noPlanBody: "Value is tracked per outcome of the joint success plan. Once the plan is set up, its metrics appear here.",
+    noPlanBody:
+      "Value is tracked per outcome of the joint success plan. Once the plan is set up, its metrics appear here.",
     noOutcomesTitle: "This plan has no outcomes yet",
     noOutcomesBody: "Metrics belong to outcomes. Add an outcome to the plan, then measure it here.",
     noMetrics: "No metrics for this outcome yet.",
@@ -25,14 +27,17 @@ export default {
     notAvailable: "—",
     atTarget: "At target, the money metrics would be worth {{value}} per year.",
     costMissingStaff: "Enter the subscription cost on the account to see ROI and payback.",
-    costMissingCustomer: "Your customer success manager hasn't entered the subscription cost yet, so ROI can't be computed.",
+    costMissingCustomer:
+      "Your customer success manager hasn't entered the subscription cost yet, so ROI can't be computed.",
     editCost: "Edit the account's cost",
     zeroCost: "The subscription costs nothing per year, so there is no ROI percentage; it pays back at once.",
-    noMoneyMetrics: "None of the metrics has a money value yet, so no value is counted. Give a metric a value per unit to count it.",
+    noMoneyMetrics:
+      "None of the metrics has a money value yet, so no value is counted. Give a metric a value per unit to count it.",
     otherMetrics_one: "{{count}} metric without a money value is shown but not counted.",
     otherMetrics_other: "{{count}} metrics without a money value are shown but not counted.",
     howTitle: "How this is calculated",
-    formulaValue: "Value per year = improvement from baseline × value per unit × periods per year, summed over the metrics with a money value.",
+    formulaValue:
+      "Value per year = improvement from baseline × value per unit × periods per year, summed over the metrics with a money value.",
     formulaRoi: "ROI = (value per year − cost per year) ÷ cost per year.",
     formulaPayback: "Payback = cost per year ÷ (value per year ÷ 12).",
     inputs: "Inputs",
@@ -94,7 +99,8 @@ export default {
     baseline: "Baseline (where you started)",
     target: "Target",
     moneyPerUnit: "Value of one unit of improvement (optional, {{currency}})",
-    moneyHint: "What one unit better is worth, e.g. the cost of one day of the finance team. Leave blank for a metric that isn't counted in money.",
+    moneyHint:
+      "What one unit better is worth, e.g. the cost of one day of the finance team. Leave blank for a metric that isn't counted in money.",
     period: "Per",
     periodHint: "How often the metric's value recurs, e.g. each month's close.",
     periodNone: "Choose…",
@@ -111,7 +117,8 @@ export default {
     measurementDeleted: "{{actor}} removed the measurement of {{value}} {{unit}} for “{{name}}” on {{date}}",
   },
   errors: {
-    stale: "Someone else changed this metric while you were editing. Reload the page to see their change, then try again.",
+    stale:
+      "Someone else changed this metric while you were editing. Reload the page to see their change, then try again.",
     forbidden: "You can't change this.",
     not_found: "This metric no longer exists. Reload the page.",
   },

@@ -46,7 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Customers see their colleagues' names and roles; email addresses only when they manage the team.
       email: canManage ? m.email : null,
     })),
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, accountRole: i.accountRole, expiresAt: i.expiresAt.toISOString() })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      accountRole: i.accountRole,
+      expiresAt: i.expiresAt.toISOString(),
+    })),
   };
 }
 
@@ -67,7 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     target: { kind: "account", accountId: account.id, accountRole: parsed.data.role },
     origin: requestOrigin(request),
   });
-  if (!result.ok) return data({ fieldErrors: {} as Record<string, string | undefined>, inviteError: result.error }, { status: 409 });
+  if (!result.ok)
+    return data({ fieldErrors: {} as Record<string, string | undefined>, inviteError: result.error }, { status: 409 });
   const t = serverT(actor.locale);
   return redirectWithNotice(`/accounts/${account.id}/people`, t("people:team.invited", { email: parsed.data.email }));
 }
@@ -83,7 +89,9 @@ export default function People() {
 
   return (
     <div className="space-y-6">
-      {isStaff ? null : <PageHeader title={t("team.title")} description={t("team.description", { account: account.name })} />}
+      {isStaff ? null : (
+        <PageHeader title={t("team.title")} description={t("team.description", { account: account.name })} />
+      )}
       <p className="text-sm text-slate-600">
         {t("team.seats", { used: account.seatsUsed, licensed: account.licensedSeats })}
         {canManage ? <span className="block text-xs text-slate-500">{t("team.seatsHint")}</span> : null}
@@ -125,8 +133,20 @@ export default function People() {
               </div>
             ) : null}
             <Form method="post" className="space-y-3" noValidate>
-              <TextField label={t("team.email")} name="email" type="email" autoComplete="off" required error={inviteError ?? fieldError(result?.fieldErrors?.email)} />
-              <TextField label={t("team.name")} name="name" autoComplete="off" error={fieldError(result?.fieldErrors?.name)} />
+              <TextField
+                label={t("team.email")}
+                name="email"
+                type="email"
+                autoComplete="off"
+                required
+                error={inviteError ?? fieldError(result?.fieldErrors?.email)}
+              />
+              <TextField
+                label={t("team.name")}
+                name="name"
+                autoComplete="off"
+                error={fieldError(result?.fieldErrors?.name)}
+              />
               <SelectField
                 label={t("team.role")}
                 name="role"
@@ -146,7 +166,13 @@ export default function People() {
             ) : (
               <ul className="divide-y divide-slate-100">
                 {invitations.map((invitation) => (
-                  <InvitationRow key={invitation.id} accountId={account.id} invitation={invitation} locale={locale} timeZone={account.timeZone} />
+                  <InvitationRow
+                    key={invitation.id}
+                    accountId={account.id}
+                    invitation={invitation}
+                    locale={locale}
+                    timeZone={account.timeZone}
+                  />
                 ))}
               </ul>
             )}

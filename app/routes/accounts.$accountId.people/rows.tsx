@@ -40,7 +40,10 @@ export function MemberRow({
   const role = member.accountRole ?? "member";
   const action = `/accounts/${accountId}/people/${member.id}`;
   const roleLabel = role === "champion" ? t("team.makeMember") : t("team.makeChampion");
-  const roleLabelFor = role === "champion" ? t("team.makeMemberFor", { name: member.name }) : t("team.makeChampionFor", { name: member.name });
+  const roleLabelFor =
+    role === "champion"
+      ? t("team.makeMemberFor", { name: member.name })
+      : t("team.makeChampionFor", { name: member.name });
   const error = fetcher.data?.error ? t(`team.errors.${fetcher.data.error as "not_found"}`) : null;
 
   return (
@@ -48,7 +51,9 @@ export function MemberRow({
       <Cell className="font-medium text-slate-900">
         {member.name}
         {isViewer ? <span className="ml-1 text-xs font-normal text-slate-500">({t("team.you")})</span> : null}
-        <div className="text-xs font-normal text-slate-500">{[member.title, member.email].filter(Boolean).join(" · ")}</div>
+        <div className="text-xs font-normal text-slate-500">
+          {[member.title, member.email].filter(Boolean).join(" · ")}
+        </div>
       </Cell>
       <Cell>
         <Badge tone={role === "champion" ? "brand" : "neutral"}>{t(`common:roles.${role}`)}</Badge>
@@ -56,7 +61,9 @@ export function MemberRow({
       <Cell>{member.lastSignInAt ? formatDateTime(member.lastSignInAt, locale, timeZone) : t("common:never")}</Cell>
       <Cell>
         {active ? <Badge tone="green">{t("team.active")}</Badge> : <Badge>{t("team.deactivated")}</Badge>}
-        {member.deactivatedAt ? <div className="text-xs">{formatDate(member.deactivatedAt.slice(0, 10), locale)}</div> : null}
+        {member.deactivatedAt ? (
+          <div className="text-xs">{formatDate(member.deactivatedAt.slice(0, 10), locale)}</div>
+        ) : null}
       </Cell>
       {canManage ? (
         <Cell className="whitespace-normal">
@@ -91,7 +98,14 @@ export function MemberRow({
                 />
               ) : (
                 <fetcher.Form method="post" action={action}>
-                  <Button variant="secondary" className="py-1.5" name="intent" value="reactivate" disabled={busy} aria-label={t("team.reactivateFor", { name: member.name })}>
+                  <Button
+                    variant="secondary"
+                    className="py-1.5"
+                    name="intent"
+                    value="reactivate"
+                    disabled={busy}
+                    aria-label={t("team.reactivateFor", { name: member.name })}
+                  >
                     {t("team.reactivate")}
                   </Button>
                 </fetcher.Form>
@@ -127,11 +141,18 @@ export function InvitationRow({
       <div>
         <div className="text-sm font-medium text-slate-900">{invitation.email}</div>
         <div className="text-xs text-slate-500">
-          {t(`common:roles.${invitation.accountRole ?? "member"}`)} · {t("team.expires", { date: formatDateTime(invitation.expiresAt, locale, timeZone) })}
+          {t(`common:roles.${invitation.accountRole ?? "member"}`)} ·{" "}
+          {t("team.expires", { date: formatDateTime(invitation.expiresAt, locale, timeZone) })}
         </div>
       </div>
       <fetcher.Form method="post" action={`/accounts/${accountId}/invitations/${invitation.id}`}>
-        <Button variant="ghost" name="intent" value="revoke" disabled={fetcher.state !== "idle"} aria-label={t("team.withdrawInvitation", { email: invitation.email })}>
+        <Button
+          variant="ghost"
+          name="intent"
+          value="revoke"
+          disabled={fetcher.state !== "idle"}
+          aria-label={t("team.withdrawInvitation", { email: invitation.email })}
+        >
           {t("team.withdraw")}
         </Button>
       </fetcher.Form>

@@ -38,12 +38,25 @@ export function ApplyTemplateForm({
             hint={t("apply.templateHint")}
             options={templates.map((template) => ({
               value: template.id,
-              label: template.segmentName ? t("apply.templateOption", { name: template.name, segment: template.segmentName }) : template.name,
+              label: template.segmentName
+                ? t("apply.templateOption", { name: template.name, segment: template.segmentName })
+                : template.name,
             }))}
-            error={errors?.templateId === "unknown_template" ? t("apply.errors.unknown_template") : fieldError(errors?.templateId)}
+            error={
+              errors?.templateId === "unknown_template"
+                ? t("apply.errors.unknown_template")
+                : fieldError(errors?.templateId)
+            }
           />
         </div>
-        <TextField label={t("apply.startDate")} name="startDate" type="date" defaultValue={today} required error={fieldError(errors?.startDate)} />
+        <TextField
+          label={t("apply.startDate")}
+          name="startDate"
+          type="date"
+          defaultValue={today}
+          required
+          error={fieldError(errors?.startDate)}
+        />
         <TextField label={t("apply.name")} name="name" maxLength={120} error={fieldError(errors?.name)} />
         <div className="sm:col-span-2">
           <Button disabled={submitting}>{t("apply.submit")}</Button>

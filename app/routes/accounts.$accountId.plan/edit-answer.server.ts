@@ -13,7 +13,10 @@ import { isId } from "~/lib/ids";
  */
 export function answer(result: EditResult) {
   if (result.ok) return data<EditAnswer>({ ok: true });
-  return data<EditAnswer>({ ok: false, error: result.error, fieldErrors: result.fieldErrors ?? {} }, { status: EDIT_STATUS[result.error] });
+  return data<EditAnswer>(
+    { ok: false, error: result.error, fieldErrors: result.fieldErrors ?? {} },
+    { status: EDIT_STATUS[result.error] },
+  );
 }
 
 /** A post whose intent or version doesn't parse: 400, with the codes per field. */
@@ -27,7 +30,12 @@ export const toPlanPage = (accountId: string | undefined) => redirect(`/accounts
 const ControlSchema = z.object({ intent: z.enum(["update", "delete"]), version: VersionSchema });
 
 interface ItemEditing {
-  update(actor: Actor, accountId: string, id: string, input: Record<string, unknown> & { expectedVersion: number }): Promise<EditResult>;
+  update(
+    actor: Actor,
+    accountId: string,
+    id: string,
+    input: Record<string, unknown> & { expectedVersion: number },
+  ): Promise<EditResult>;
   remove(actor: Actor, accountId: string, id: string, input: { expectedVersion: number }): Promise<EditResult>;
 }
 

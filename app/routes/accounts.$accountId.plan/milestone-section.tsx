@@ -53,12 +53,19 @@ function SignOff({ milestone, locale, vendorName }: { milestone: Milestone; loca
     <ul className="space-y-0.5 text-xs text-slate-600">
       <li>
         {milestone.vendorSignOff
-          ? t("milestone.signedVendor", { name: milestone.vendorSignOff.name, vendor: vendorName, date: day(milestone.vendorSignOff.at) })
+          ? t("milestone.signedVendor", {
+              name: milestone.vendorSignOff.name,
+              vendor: vendorName,
+              date: day(milestone.vendorSignOff.at),
+            })
           : t("milestone.awaitingVendor")}
       </li>
       <li>
         {milestone.customerSignOff
-          ? t("milestone.signedCustomer", { name: milestone.customerSignOff.name, date: day(milestone.customerSignOff.at) })
+          ? t("milestone.signedCustomer", {
+              name: milestone.customerSignOff.name,
+              date: day(milestone.customerSignOff.at),
+            })
           : t("milestone.awaitingCustomer")}
       </li>
       {milestone.rating ? (
@@ -78,52 +85,63 @@ export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: s
       {tasks.map((task) => {
         const can = interact?.taskCan[task.id];
         return (
-        <tr key={task.id} className={task.overdue ? "bg-red-50/60" : undefined}>
-          <Cell className="whitespace-normal">
-            <div className="font-medium text-slate-900">{task.title}</div>
-            {task.notes ? <p className="max-w-md whitespace-pre-line text-xs text-slate-600">{task.notes}</p> : null}
-            {task.status === "blocked" && task.blockedReason ? (
-              <div className="text-xs text-red-800">{t("attention.blockedBecause", { reason: task.blockedReason })}</div>
-            ) : null}
-            {task.internal ? <Badge tone="amber">{t("tasks.internal")}</Badge> : null}
-            <TaskTrainingLink accountId={interact?.accountId} task={task} canLink={interact?.canLinkTraining ?? false} />
-            {interact ? (
-              <div className="mt-1">
-                <CommentThread
-                  accountId={interact.accountId}
-                  subject={{ type: "task", id: task.id, title: task.title }}
-                  comments={interact.commentsBySubject[task.id] ?? []}
-                  canComment={interact.canComment}
-                  canInternal={interact.canInternal}
-                  locale={locale}
-                  timeZone={interact.timeZone}
-                />
-              </div>
-            ) : null}
-          </Cell>
-          <Cell>
-            <Badge tone={task.side === "customer" ? "brand" : "neutral"}>{t(`side.${task.side}`)}</Badge>
-          </Cell>
-          <Cell>{task.assigneeName ?? <span className="text-slate-500">{t("tasks.unassigned")}</span>}</Cell>
-          <Cell>
-            <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
-          </Cell>
-          <Cell>
-            <TaskStatusBadge status={task.status} />
-          </Cell>
-          {interact ? (
+          <tr key={task.id} className={task.overdue ? "bg-red-50/60" : undefined}>
             <Cell className="whitespace-normal">
-              {can && (can.complete || can.edit || can.assign) ? (
-                <TaskActions accountId={interact.accountId} task={task} can={can} assignees={interact.assigneesBySide[task.side]} />
+              <div className="font-medium text-slate-900">{task.title}</div>
+              {task.notes ? <p className="max-w-md whitespace-pre-line text-xs text-slate-600">{task.notes}</p> : null}
+              {task.status === "blocked" && task.blockedReason ? (
+                <div className="text-xs text-red-800">
+                  {t("attention.blockedBecause", { reason: task.blockedReason })}
+                </div>
               ) : null}
-              {can?.edit ? (
-                <div className="mt-2">
-                  <EditTask task={task} options={taskEditorOf(interact)} canDelete={can.delete} />
+              {task.internal ? <Badge tone="amber">{t("tasks.internal")}</Badge> : null}
+              <TaskTrainingLink
+                accountId={interact?.accountId}
+                task={task}
+                canLink={interact?.canLinkTraining ?? false}
+              />
+              {interact ? (
+                <div className="mt-1">
+                  <CommentThread
+                    accountId={interact.accountId}
+                    subject={{ type: "task", id: task.id, title: task.title }}
+                    comments={interact.commentsBySubject[task.id] ?? []}
+                    canComment={interact.canComment}
+                    canInternal={interact.canInternal}
+                    locale={locale}
+                    timeZone={interact.timeZone}
+                  />
                 </div>
               ) : null}
             </Cell>
-          ) : null}
-        </tr>
+            <Cell>
+              <Badge tone={task.side === "customer" ? "brand" : "neutral"}>{t(`side.${task.side}`)}</Badge>
+            </Cell>
+            <Cell>{task.assigneeName ?? <span className="text-slate-500">{t("tasks.unassigned")}</span>}</Cell>
+            <Cell>
+              <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
+            </Cell>
+            <Cell>
+              <TaskStatusBadge status={task.status} />
+            </Cell>
+            {interact ? (
+              <Cell className="whitespace-normal">
+                {can && (can.complete || can.edit || can.assign) ? (
+                  <TaskActions
+                    accountId={interact.accountId}
+                    task={task}
+                    can={can}
+                    assignees={interact.assigneesBySide[task.side]}
+                  />
+                ) : null}
+                {can?.edit ? (
+                  <div className="mt-2">
+                    <EditTask task={task} options={taskEditorOf(interact)} canDelete={can.delete} />
+                  </div>
+                ) : null}
+              </Cell>
+            ) : null}
+          </tr>
         );
       })}
     </>
@@ -145,7 +163,8 @@ export function MilestoneSection({
   interact: PlanInteractions;
 }) {
   const vendorName = interact.vendorName;
-  const ownSideSigned = interact.signOff.side === "vendor" ? Boolean(milestone.vendorSignOff) : Boolean(milestone.customerSignOff);
+  const ownSideSigned =
+    interact.signOff.side === "vendor" ? Boolean(milestone.vendorSignOff) : Boolean(milestone.customerSignOff);
   const { t } = useTranslation("plans");
   const daysText = useDaysText();
   const headingId = `milestone-${milestone.id}`;
@@ -163,13 +182,20 @@ export function MilestoneSection({
             {t("milestone.target", { date: formatDate(milestone.targetDate, locale) })}
             {milestone.status !== "achieved" ? ` · ${daysText(milestone.daysToTarget)}` : null}
           </p>
-          {milestone.description ? <p className="mt-1 max-w-2xl text-sm text-slate-700">{milestone.description}</p> : null}
+          {milestone.description ? (
+            <p className="mt-1 max-w-2xl text-sm text-slate-700">{milestone.description}</p>
+          ) : null}
           {interact.canEditPlan ? (
             <div className="mt-2">
               <EditMilestone
                 milestone={milestone}
                 taskCount={taskCount}
-                options={{ accountId: interact.accountId, planId: interact.planId, startDate: interact.startDate, outcomes: interact.outcomes }}
+                options={{
+                  accountId: interact.accountId,
+                  planId: interact.planId,
+                  startDate: interact.startDate,
+                  outcomes: interact.outcomes,
+                }}
               />
             </div>
           ) : null}
@@ -180,7 +206,9 @@ export function MilestoneSection({
             label={t("milestone.progressLabel", { title: milestone.title })}
             tone={milestone.status === "stalled" ? "red" : milestone.status === "at_risk" ? "amber" : "brand"}
           />
-          <p className="text-xs text-slate-600">{t("milestone.tasksDone", { done: milestone.taskCounts.done, total: milestone.taskCounts.total })}</p>
+          <p className="text-xs text-slate-600">
+            {t("milestone.tasksDone", { done: milestone.taskCounts.done, total: milestone.taskCounts.total })}
+          </p>
           <SignOff milestone={milestone} locale={locale} vendorName={vendorName} />
           {interact.signOff.canSign && milestone.status !== "achieved" ? (
             <SignOffControls

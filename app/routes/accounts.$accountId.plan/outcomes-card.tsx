@@ -5,7 +5,15 @@ import { Card } from "~/ui/layout";
 import { AddOutcome, EditOutcome, type OutcomeEditorOptions } from "~/ui/plans/outcome-editor";
 
 /** The business results the plan works toward; planners add, edit and delete them here. */
-export function OutcomesCard({ outcomes, locale, editor }: { outcomes: PlanView["outcomes"]; locale: string; editor: OutcomeEditorOptions | null }) {
+export function OutcomesCard({
+  outcomes,
+  locale,
+  editor,
+}: {
+  outcomes: PlanView["outcomes"];
+  locale: string;
+  editor: OutcomeEditorOptions | null;
+}) {
   const { t } = useTranslation(["plans", "planEditing"]);
   if (outcomes.length === 0 && !editor) return null;
   return (
@@ -25,7 +33,9 @@ export function OutcomesCard({ outcomes, locale, editor }: { outcomes: PlanView[
               ) : null}
               <p className="mt-1 text-xs text-slate-500">
                 {outcome.ownerName ? t("outcomes.owner", { name: outcome.ownerName }) : null}
-                {outcome.targetDate ? ` ${t("outcomes.target", { date: formatDate(outcome.targetDate, locale) })}` : null}
+                {outcome.targetDate
+                  ? ` ${t("outcomes.target", { date: formatDate(outcome.targetDate, locale) })}`
+                  : null}
               </p>
             </div>
             {editor ? <EditOutcome outcome={outcome} options={editor} /> : null}

@@ -50,12 +50,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (requested && !view) notFound();
   const [comments, activity] = view
-    ? await Promise.all([listPlanComments(actor, account.id, view.plan.id), listPlanActivity(actor, account.id, view.plan.id)])
+    ? await Promise.all([
+        listPlanComments(actor, account.id, view.plan.id),
+        listPlanActivity(actor, account.id, view.plan.id),
+      ])
     : [[], []];
   const filters = TaskFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const scope = { accountId: account.id };
   const side = actor.kind === "staff" ? ("vendor" as const) : ("customer" as const);
-  const activeMembers = members.filter((member) => !member.deactivatedAt).map((member) => ({ value: member.id, label: member.name }));
+  const activeMembers = members
+    .filter((member) => !member.deactivatedAt)
+    .map((member) => ({ value: member.id, label: member.name }));
   const vendorOwners = owners.map((owner) => ({ value: owner.id, label: owner.name }));
   const commentsBySubject: Record<string, PlanComment[]> = {};
   for (const comment of comments) (commentsBySubject[comment.subjectId] ??= []).push(comment);
@@ -67,7 +72,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filtered: hasFilters(filters),
     activity,
     canApply,
-    templates: templates.map((template) => ({ id: template.id, name: template.name, segmentId: template.segmentId, segmentName: template.segmentName })),
+    templates: templates.map((template) => ({
+      id: template.id,
+      name: template.name,
+      segmentId: template.segmentId,
+      segmentName: template.segmentName,
+    })),
     today: todayIn(account.timeZone),
     plans: plans.map(({ createdAt: _createdAt, ...plan }) => plan),
     canEditPlan: canOnPlan(actor, "plan.edit", scope),
@@ -88,7 +98,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ]),
       ),
       assigneesBySide: { customer: activeMembers, vendor: vendorOwners },
-      taskSides: (["customer", "vendor"] as const).filter((side) => canOnPlan(actor, "task.create", { ...scope, side, internal: false })),
+      taskSides: (["customer", "vendor"] as const).filter((side) =>
+        canOnPlan(actor, "task.create", { ...scope, side, internal: false }),
+      ),
       canInternalTask: canOnPlan(actor, "task.create", { ...scope, side: "vendor", internal: true }),
       canEditPlan: canOnPlan(actor, "plan.edit", scope),
       signOff: {
@@ -105,7 +117,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const ApplySchema = z.object({
   templateId: z.string().min(1, "id.invalid").max(40, "id.invalid"),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "account.renewalInvalid").refine((v) => !Number.isNaN(Date.parse(v)), "account.renewalInvalid"),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "account.renewalInvalid")
+    .refine((v) => !Number.isNaN(Date.parse(v)), "account.renewalInvalid"),
   name: z.string().trim().max(120, "field.tooLong").default(""),
 });
 
@@ -117,20 +132,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const templates = await listTemplates();
   const template = templates.find((candidate) => candidate.id === parsed.data.templateId);
   const name = parsed.data.name || template?.name || "";
-  const result = await applyTemplate(actor, { accountId: account.id, templateId: parsed.data.templateId, startDate: parsed.data.startDate, name });
-  if (!result.ok) return data({ fieldErrors: { templateId: result.error } as Record<string, string | undefined> }, { status: 400 });
+  const result = await applyTemplate(actor, {
+    accountId: account.id,
+    templateId: parsed.data.templateId,
+    startDate: parsed.data.startDate,
+    name,
+  });
+  if (!result.ok)
+    return data({ fieldErrors: { templateId: result.error } as Record<string, string | undefined> }, { status: 400 });
   return redirectWithNotice(`/accounts/${account.id}/plan`, serverT(actor.locale)("plans:apply.created", { name }));
 }
 
 export default function PlanPage() {
   const { t } = useTranslation(["plans", "common", "value"]);
-  const { account, isStaff, view, allTasks, filtered, activity, canApply, templates, today, plans, canEditPlan, outcomeOwners, interact: loaded } =
-    useLoaderData<typeof loader>();
+  const {
+    account,
+    isStaff,
+    view,
+    allTasks,
+    filtered,
+    activity,
+    canApply,
+    templates,
+    today,
+    plans,
+    canEditPlan,
+    outcomeOwners,
+    interact: loaded,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const root = useRootData();
   const locale = root?.locale ?? "en";
-  const interact: PlanInteractions = { ...loaded, vendorName: root?.vendorName ?? "", planId: view?.plan.id ?? "", startDate: view?.plan.startDate ?? today, outcomes: (view?.outcomes ?? []).map((outcome) => ({ value: outcome.id, label: outcome.title })) };
+  const interact: PlanInteractions = {
+    ...loaded,
+    vendorName: root?.vendorName ?? "",
+    planId: view?.plan.id ?? "",
+    startDate: view?.plan.startDate ?? today,
+    outcomes: (view?.outcomes ?? []).map((outcome) => ({ value: outcome.id, label: outcome.title })),
+  };
   const suggested = templates.find((template) => template.segmentId === account.segmentId)?.id ?? templates[0]?.id;
 
   if (!view) {
@@ -140,7 +180,15 @@ export default function PlanPage() {
         <EmptyState title={isStaff ? t("empty.staffTitle") : t("empty.customerTitle")}>
           {isStaff ? t("empty.staffBody") : t("empty.customerBody")}
         </EmptyState>
-        {canApply ? <ApplyTemplateForm templates={templates} suggestedTemplateId={suggested} today={today} hasPlan={false} errors={result?.fieldErrors} /> : null}
+        {canApply ? (
+          <ApplyTemplateForm
+            templates={templates}
+            suggestedTemplateId={suggested}
+            today={today}
+            hasPlan={false}
+            errors={result?.fieldErrors}
+          />
+        ) : null}
       </div>
     );
   }
@@ -151,7 +199,11 @@ export default function PlanPage() {
   const editing = { accountId: account.id, planId: view.plan.id, startDate: view.plan.startDate };
   const viewingOlder = !view.plan.isCurrent;
   const planQuery = viewingOlder ? `?plan=${view.plan.id}` : "";
-  const assignees = [...new Map(allTasks.filter((task) => task.assigneeId).map((task) => [task.assigneeId!, task.assigneeName ?? ""])).entries()];
+  const assignees = [
+    ...new Map(
+      allTasks.filter((task) => task.assigneeId).map((task) => [task.assigneeId!, task.assigneeName ?? ""]),
+    ).entries(),
+  ];
 
   return (
     <div className="space-y-6">
@@ -183,7 +235,13 @@ export default function PlanPage() {
           <p className="mb-3 text-sm text-slate-600">{t("attention.body")}</p>
           <Table
             caption={t("attention.title")}
-            head={[t("tasks.columns.task"), t("tasks.columns.side"), t("tasks.columns.assignee"), t("tasks.columns.due"), t("tasks.columns.status")]}
+            head={[
+              t("tasks.columns.task"),
+              t("tasks.columns.side"),
+              t("tasks.columns.assignee"),
+              t("tasks.columns.due"),
+              t("tasks.columns.status"),
+            ]}
           >
             <TaskRows tasks={attention} locale={locale} />
           </Table>
@@ -192,19 +250,31 @@ export default function PlanPage() {
 
       <Timeline view={view} locale={locale} />
 
-      <OutcomesCard outcomes={view.outcomes} locale={locale} editor={canEditPlan ? { ...editing, owners: outcomeOwners } : null} />
+      <OutcomesCard
+        outcomes={view.outcomes}
+        locale={locale}
+        editor={canEditPlan ? { ...editing, owners: outcomeOwners } : null}
+      />
 
       <section aria-labelledby="tasks-heading" className="space-y-4">
         <h2 id="tasks-heading" className="text-lg font-semibold text-slate-900">
           {t("tasks.title")}
         </h2>
-        <Form method="get" aria-label={t("filters.label")} className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4 sm:items-end">
+        <Form
+          method="get"
+          aria-label={t("filters.label")}
+          className="grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4 sm:items-end"
+        >
           {viewingOlder ? <input type="hidden" name="plan" value={view.plan.id} /> : null}
           <SelectField
             label={t("filters.side")}
             name="side"
             defaultValue={params.get("side") ?? ""}
-            options={[{ value: "", label: t("filters.any") }, { value: "customer", label: t("side.customer") }, { value: "vendor", label: t("side.vendor") }]}
+            options={[
+              { value: "", label: t("filters.any") },
+              { value: "customer", label: t("side.customer") },
+              { value: "vendor", label: t("side.vendor") },
+            ]}
           />
           <SelectField
             label={t("filters.assignee")}
@@ -223,7 +293,10 @@ export default function PlanPage() {
             options={[
               { value: "", label: t("filters.any") },
               { value: "open", label: t("filters.open") },
-              ...(["todo", "in_progress", "blocked", "done"] as const).map((status) => ({ value: status, label: t(`taskStatus.${status}`) })),
+              ...(["todo", "in_progress", "blocked", "done"] as const).map((status) => ({
+                value: status,
+                label: t(`taskStatus.${status}`),
+              })),
             ]}
           />
           <div className="flex gap-2">
@@ -253,13 +326,21 @@ export default function PlanPage() {
 
       <ActivityLog entries={activity} locale={locale} timeZone={loaded.timeZone} />
 
-      {isStaff ? <PlanList accountId={account.id} plans={plans} viewingId={view.plan.id} canEdit={canEditPlan} locale={locale} /> : null}
+      {isStaff ? (
+        <PlanList accountId={account.id} plans={plans} viewingId={view.plan.id} canEdit={canEditPlan} locale={locale} />
+      ) : null}
 
       {canApply ? (
         <details className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("apply.another")}</summary>
           <div className="mt-4">
-            <ApplyTemplateForm templates={templates} suggestedTemplateId={suggested} today={today} hasPlan errors={result?.fieldErrors} />
+            <ApplyTemplateForm
+              templates={templates}
+              suggestedTemplateId={suggested}
+              today={today}
+              hasPlan
+              errors={result?.fieldErrors}
+            />
           </div>
         </details>
       ) : null}

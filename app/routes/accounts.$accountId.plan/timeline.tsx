@@ -4,7 +4,13 @@ import { daysUntil, formatDate } from "~/lib/format";
 import { Card } from "~/ui/layout";
 import { MilestoneStatusBadge } from "~/ui/plans/status-badge";
 
-const DOT = { upcoming: "bg-slate-400", on_track: "bg-green-600", at_risk: "bg-amber-500", stalled: "bg-red-600", achieved: "bg-brand-600" } as const;
+const DOT = {
+  upcoming: "bg-slate-400",
+  on_track: "bg-green-600",
+  at_risk: "bg-amber-500",
+  stalled: "bg-red-600",
+  achieved: "bg-brand-600",
+} as const;
 
 /**
  * Milestones on a line from the plan's start to its last target, with a marker for today. The line
@@ -29,8 +35,13 @@ export function Timeline({ view, locale }: { view: PlanView; locale: string }) {
             title={milestone.title}
           />
         ))}
-        <span className="absolute -top-3 bottom-[-0.75rem] w-0.5 -translate-x-1/2 bg-slate-900" style={{ left: position(view.today) }}>
-          <span className="absolute left-1/2 top-6 -translate-x-1/2 whitespace-nowrap text-xs font-medium text-slate-900">{t("timeline.today")}</span>
+        <span
+          className="absolute -top-3 bottom-[-0.75rem] w-0.5 -translate-x-1/2 bg-slate-900"
+          style={{ left: position(view.today) }}
+        >
+          <span className="absolute left-1/2 top-6 -translate-x-1/2 whitespace-nowrap text-xs font-medium text-slate-900">
+            {t("timeline.today")}
+          </span>
         </span>
       </div>
       <ol className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">

@@ -36,11 +36,36 @@ function RecordForm({ metric, context }: { metric: MetricView; context: MetricCa
     >
       <h4 className="text-sm font-semibold text-slate-900">{t("record.title")}</h4>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {succeeded ? <p role="status" className="text-sm text-green-800">{t("record.saved")}</p> : null}
+      {succeeded ? (
+        <p role="status" className="text-sm text-green-800">
+          {t("record.saved")}
+        </p>
+      ) : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-[10rem_10rem_1fr_auto] sm:items-start">
-        <TextField label={t("record.date")} name="measuredOn" type="date" defaultValue={context.today} max={context.today} min={context.startDate} required error={messages.measuredOn} />
-        <TextField label={t("record.value", { unit: metric.unit })} name="value" inputMode="decimal" required error={messages.value} />
-        <TextField label={t("record.note")} name="note" maxLength={500} placeholder={t("record.notePlaceholder")} error={messages.note} />
+        <TextField
+          label={t("record.date")}
+          name="measuredOn"
+          type="date"
+          defaultValue={context.today}
+          max={context.today}
+          min={context.startDate}
+          required
+          error={messages.measuredOn}
+        />
+        <TextField
+          label={t("record.value", { unit: metric.unit })}
+          name="value"
+          inputMode="decimal"
+          required
+          error={messages.value}
+        />
+        <TextField
+          label={t("record.note")}
+          name="note"
+          maxLength={500}
+          placeholder={t("record.notePlaceholder")}
+          error={messages.note}
+        />
         <Button className="sm:mt-6" disabled={busy}>
           {t("record.submit")}
         </Button>
@@ -55,10 +80,19 @@ function EditMetric({ metric, context }: { metric: MetricView; context: MetricCa
   const remove = useValueFetcher({ resetOnSuccess: false });
   return (
     <details className="text-sm print:hidden">
-      <summary className="cursor-pointer font-medium text-brand-700" aria-label={t("define.editFor", { name: metric.name })}>
+      <summary
+        className="cursor-pointer font-medium text-brand-700"
+        aria-label={t("define.editFor", { name: metric.name })}
+      >
         {t("define.edit")}
       </summary>
-      <fetcher.Form method="post" action={`/accounts/${context.accountId}/metrics/${metric.id}`} className="mt-3 space-y-4" noValidate aria-label={t("define.editFor", { name: metric.name })}>
+      <fetcher.Form
+        method="post"
+        action={`/accounts/${context.accountId}/metrics/${metric.id}`}
+        className="mt-3 space-y-4"
+        noValidate
+        aria-label={t("define.editFor", { name: metric.name })}
+      >
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="version" value={metric.version} />
         {formError ? <Alert tone="error">{formError}</Alert> : null}
@@ -86,7 +120,15 @@ function EditMetric({ metric, context }: { metric: MetricView; context: MetricCa
   );
 }
 
-function MeasurementRow({ measurement, metric, context }: { measurement: MetricView["measurements"][number]; metric: MetricView; context: MetricCardContext }) {
+function MeasurementRow({
+  measurement,
+  metric,
+  context,
+}: {
+  measurement: MetricView["measurements"][number];
+  metric: MetricView;
+  context: MetricCardContext;
+}) {
   const { t } = useTranslation(["value", "common"]);
   const remove = useValueFetcher({ resetOnSuccess: false });
   const date = formatDate(measurement.measuredOn, context.locale);
@@ -131,7 +173,11 @@ export function MetricCard({ metric, context }: { metric: MetricView; context: M
         <div>
           <h3 className="font-semibold text-slate-900">{metric.name}</h3>
           <p className="text-sm text-slate-600">
-            {t("metric.baselineTarget", { baseline: formatFigure(metric.baseline, locale), target: formatFigure(metric.target, locale), unit: metric.unit })}
+            {t("metric.baselineTarget", {
+              baseline: formatFigure(metric.baseline, locale),
+              target: formatFigure(metric.target, locale),
+              unit: metric.unit,
+            })}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -143,7 +189,12 @@ export function MetricCard({ metric, context }: { metric: MetricView; context: M
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <div>
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("metric.current")}</dt>
-          <dd className="text-lg font-semibold text-slate-900">{t("metric.currentValue", { value: formatFigure(metric.current ?? metric.baseline, locale), unit: metric.unit })}</dd>
+          <dd className="text-lg font-semibold text-slate-900">
+            {t("metric.currentValue", {
+              value: formatFigure(metric.current ?? metric.baseline, locale),
+              unit: metric.unit,
+            })}
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("metric.progress")}</dt>
@@ -155,14 +206,25 @@ export function MetricCard({ metric, context }: { metric: MetricView; context: M
         <div className="col-span-2 sm:col-span-1">
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("roi.valuePerYear")}</dt>
           <dd className="text-sm text-slate-800">
-            {metric.annualValue === null ? t("metric.notMoney") : t("metric.perYear", { value: formatMoney(metric.annualValue, context.currency, locale) })}
+            {metric.annualValue === null
+              ? t("metric.notMoney")
+              : t("metric.perYear", { value: formatMoney(metric.annualValue, context.currency, locale) })}
           </dd>
         </div>
       </dl>
-      <MetricChart metric={{ ...metric, current: metric.current ?? metric.baseline }} startDate={context.startDate} today={context.today} locale={locale} />
-      {metric.measurements.length === 0 ? <p className="text-sm text-slate-600">{t("empty.noMeasurements")}</p> : (
+      <MetricChart
+        metric={{ ...metric, current: metric.current ?? metric.baseline }}
+        startDate={context.startDate}
+        today={context.today}
+        locale={locale}
+      />
+      {metric.measurements.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("empty.noMeasurements")}</p>
+      ) : (
         <details className="text-sm">
-          <summary className="cursor-pointer font-medium text-brand-700">{t("metric.measurements", { count: metric.measurements.length })}</summary>
+          <summary className="cursor-pointer font-medium text-brand-700">
+            {t("metric.measurements", { count: metric.measurements.length })}
+          </summary>
           <div className="mt-2">
             <Table
               caption={t("metric.measurements", { count: metric.measurements.length })}

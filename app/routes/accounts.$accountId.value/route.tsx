@@ -34,11 +34,29 @@ function AddMetric({ outcome, context }: { outcome: { id: string; title: string 
   const { fetcher, formRef, messages, formError, busy, succeeded } = useValueFetcher();
   return (
     <details className="rounded-md p-3 text-sm ring-1 ring-inset ring-dashed ring-slate-300 print:hidden">
-      <summary className="cursor-pointer font-medium text-brand-700">{t("define.addFor", { outcome: outcome.title })}</summary>
-      <fetcher.Form ref={formRef} method="post" action={`/accounts/${context.accountId}/metrics`} className="mt-3 space-y-4" noValidate aria-label={t("define.addFor", { outcome: outcome.title })}>
+      <summary className="cursor-pointer font-medium text-brand-700">
+        {t("define.addFor", { outcome: outcome.title })}
+      </summary>
+      <fetcher.Form
+        ref={formRef}
+        method="post"
+        action={`/accounts/${context.accountId}/metrics`}
+        className="mt-3 space-y-4"
+        noValidate
+        aria-label={t("define.addFor", { outcome: outcome.title })}
+      >
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        {succeeded ? <p role="status" className="text-green-800">{t("define.created")}</p> : null}
-        <MetricFields values={{ outcomeId: outcome.id }} errors={messages} outcomes={[outcome]} currency={context.currency} />
+        {succeeded ? (
+          <p role="status" className="text-green-800">
+            {t("define.created")}
+          </p>
+        ) : null}
+        <MetricFields
+          values={{ outcomeId: outcome.id }}
+          errors={messages}
+          outcomes={[outcome]}
+          currency={context.currency}
+        />
         <Button disabled={busy}>{t("define.create")}</Button>
       </fetcher.Form>
     </details>
@@ -82,14 +100,25 @@ export default function ValuePage() {
           </ButtonLink>
         }
       />
-      <RoiSummary roi={value.roi} metrics={metrics} currency={value.currency} locale={locale} costLink={costLink} isStaff={isStaff} />
+      <RoiSummary
+        roi={value.roi}
+        metrics={metrics}
+        currency={value.currency}
+        locale={locale}
+        costLink={costLink}
+        isStaff={isStaff}
+      />
       {value.outcomes.length === 0 ? (
         <EmptyState title={t("empty.noOutcomesTitle")}>{t("empty.noOutcomesBody")}</EmptyState>
       ) : (
         value.outcomes.map((outcome) => (
           <Card key={outcome.id} title={outcome.title}>
             <div className="space-y-4">
-              {outcome.metrics.length === 0 ? <p className="text-sm text-slate-600">{canDefine ? t("empty.noMetricsDefine") : t("empty.noMetrics")}</p> : null}
+              {outcome.metrics.length === 0 ? (
+                <p className="text-sm text-slate-600">
+                  {canDefine ? t("empty.noMetricsDefine") : t("empty.noMetrics")}
+                </p>
+              ) : null}
               {outcome.metrics.map((metric) => (
                 <MetricCard key={metric.id} metric={metric} context={context} />
               ))}

@@ -21,6 +21,8 @@ export function useValueFetcher({ resetOnSuccess = true } = {}) {
 
   const messages: Record<string, string | undefined> = {};
   for (const [field, code] of Object.entries(answer?.fieldErrors ?? {})) messages[field] = fieldError(code);
-  const formError = answer?.formError ? t(`errors.${answer.formError as "stale"}`, { defaultValue: t("errors.forbidden") }) : null;
+  const formError = answer?.formError
+    ? t(`errors.${answer.formError as "stale"}`, { defaultValue: t("errors.forbidden") })
+    : null;
   return { fetcher, formRef, messages, formError, busy: fetcher.state !== "idle", succeeded: answer?.ok === true };
 }

@@ -12,10 +12,32 @@ import { Cell, Table } from "~/ui/table";
 
 type When = (iso: string) => string;
 
-const ASK_TONES: Record<AskStatus, "neutral" | "brand" | "green" | "red"> = { open: "brand", snoozed: "neutral", accepted: "green", declined: "red" };
-const REFERENCE_TONES: Record<ReferenceRequestStatus, "neutral" | "brand" | "green" | "red"> = { asked: "brand", accepted: "green", declined: "red", withdrawn: "neutral" };
+const ASK_TONES: Record<AskStatus, "neutral" | "brand" | "green" | "red"> = {
+  open: "brand",
+  snoozed: "neutral",
+  accepted: "green",
+  declined: "red",
+};
+const REFERENCE_TONES: Record<ReferenceRequestStatus, "neutral" | "brand" | "green" | "red"> = {
+  asked: "brand",
+  accepted: "green",
+  declined: "red",
+  withdrawn: "neutral",
+};
 
-function Section({ title, empty, isEmpty, actions, children }: { title: string; empty: string; isEmpty: boolean; actions?: ReactNode; children: ReactNode }) {
+function Section({
+  title,
+  empty,
+  isEmpty,
+  actions,
+  children,
+}: {
+  title: string;
+  empty: string;
+  isEmpty: boolean;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card title={title} actions={actions}>
       {isEmpty ? <p className="text-sm text-slate-600">{empty}</p> : children}
@@ -23,7 +45,15 @@ function Section({ title, empty, isEmpty, actions, children }: { title: string; 
   );
 }
 
-export function NpsSection({ summary, latest, when }: { summary: NpsSummary; latest: { id: string; personName: string; score: number; comment: string; createdAt: string }[]; when: When }) {
+export function NpsSection({
+  summary,
+  latest,
+  when,
+}: {
+  summary: NpsSummary;
+  latest: { id: string; personName: string; score: number; comment: string; createdAt: string }[];
+  when: When;
+}) {
   const { t } = useTranslation("advocacy");
   const counts = [
     { label: t("npsReport.promoters"), value: summary.promoters },
@@ -31,7 +61,11 @@ export function NpsSection({ summary, latest, when }: { summary: NpsSummary; lat
     { label: t("npsReport.detractors"), value: summary.detractors },
   ];
   return (
-    <Section title={t("accountTab.nps")} empty={t("accountTab.npsNone")} isEmpty={summary.responses === 0 && latest.length === 0}>
+    <Section
+      title={t("accountTab.nps")}
+      empty={t("accountTab.npsNone")}
+      isEmpty={summary.responses === 0 && latest.length === 0}
+    >
       <div className="space-y-4">
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <div>
@@ -50,7 +84,8 @@ export function NpsSection({ summary, latest, when }: { summary: NpsSummary; lat
           <ul className="mt-2 divide-y divide-slate-100">
             {latest.map((answer) => (
               <li key={answer.id} className="py-2 text-sm">
-                <span className="font-medium text-slate-900">{answer.personName}</span> · {t("npsReport.score")} {answer.score}{" "}
+                <span className="font-medium text-slate-900">{answer.personName}</span> · {t("npsReport.score")}{" "}
+                {answer.score}{" "}
                 <time dateTime={answer.createdAt} className="text-xs text-slate-500">
                   {when(answer.createdAt)}
                 </time>
@@ -68,13 +103,34 @@ export function OpportunitiesSection({
   opportunities,
   actions,
 }: {
-  opportunities: { id: string; askType: AskType; stage: OpportunityStage; advocateName: string | null; ownerName: string | null; daysInStage: number }[];
+  opportunities: {
+    id: string;
+    askType: AskType;
+    stage: OpportunityStage;
+    advocateName: string | null;
+    ownerName: string | null;
+    daysInStage: number;
+  }[];
   actions?: ReactNode;
 }) {
   const { t } = useTranslation("advocacy");
   return (
-    <Section title={t("accountTab.opportunities")} empty={t("accountTab.opportunitiesNone")} isEmpty={opportunities.length === 0} actions={actions}>
-      <Table caption={t("accountTab.opportunities")} head={[t("pipeline.type"), t("pipeline.advocate"), t("pipeline.stage"), t("pipeline.owner"), t("pipeline.timeInStage")]}>
+    <Section
+      title={t("accountTab.opportunities")}
+      empty={t("accountTab.opportunitiesNone")}
+      isEmpty={opportunities.length === 0}
+      actions={actions}
+    >
+      <Table
+        caption={t("accountTab.opportunities")}
+        head={[
+          t("pipeline.type"),
+          t("pipeline.advocate"),
+          t("pipeline.stage"),
+          t("pipeline.owner"),
+          t("pipeline.timeInStage"),
+        ]}
+      >
         {opportunities.map((row) => (
           <tr key={row.id}>
             <Cell>
@@ -95,12 +151,31 @@ export function OpportunitiesSection({
   );
 }
 
-type AskRow = { id: string; askType: AskType; signal: string; status: AskStatus; personName: string; createdAt: string; respondedAt: string | null; snoozedUntil: string | null };
+type AskRow = {
+  id: string;
+  askType: AskType;
+  signal: string;
+  status: AskStatus;
+  personName: string;
+  createdAt: string;
+  respondedAt: string | null;
+  snoozedUntil: string | null;
+};
 
 function AskTable({ caption, asks, when }: { caption: string; asks: AskRow[]; when: When }) {
   const { t } = useTranslation("advocacy");
   return (
-    <Table caption={caption} head={[t("accountTab.person"), t("pipeline.type"), t("accountTab.why"), t("accountTab.status"), t("accountTab.asked"), t("accountTab.answered")]}>
+    <Table
+      caption={caption}
+      head={[
+        t("accountTab.person"),
+        t("pipeline.type"),
+        t("accountTab.why"),
+        t("accountTab.status"),
+        t("accountTab.asked"),
+        t("accountTab.answered"),
+      ]}
+    >
       {asks.map((ask) => (
         <tr key={ask.id}>
           <Cell>{ask.personName}</Cell>
@@ -108,7 +183,11 @@ function AskTable({ caption, asks, when }: { caption: string; asks: AskRow[]; wh
           <Cell>{t(`signals.${ask.signal as "manual"}`)}</Cell>
           <Cell>
             <Badge tone={ASK_TONES[ask.status]}>{t(`accountTab.askStatus.${ask.status}`)}</Badge>
-            {ask.status === "snoozed" && ask.snoozedUntil ? <div className="text-xs text-slate-500">{t("accountTab.snoozedUntil", { date: when(ask.snoozedUntil) })}</div> : null}
+            {ask.status === "snoozed" && ask.snoozedUntil ? (
+              <div className="text-xs text-slate-500">
+                {t("accountTab.snoozedUntil", { date: when(ask.snoozedUntil) })}
+              </div>
+            ) : null}
           </Cell>
           <Cell>{when(ask.createdAt)}</Cell>
           <Cell>{ask.respondedAt ? when(ask.respondedAt) : "—"}</Cell>
@@ -121,12 +200,22 @@ function AskTable({ caption, asks, when }: { caption: string; asks: AskRow[]; wh
 export function AsksSection({ open, answered, when }: { open: AskRow[]; answered: AskRow[]; when: When }) {
   const { t } = useTranslation("advocacy");
   return (
-    <Section title={t("accountTab.asks")} empty={t("accountTab.asksNone")} isEmpty={open.length === 0 && answered.length === 0}>
+    <Section
+      title={t("accountTab.asks")}
+      empty={t("accountTab.asksNone")}
+      isEmpty={open.length === 0 && answered.length === 0}
+    >
       <div className="space-y-4">
         <h3 className="text-sm font-semibold text-slate-900">{t("accountTab.asksOpen", { count: open.length })}</h3>
-        {open.length > 0 ? <AskTable caption={t("accountTab.asksOpen", { count: open.length })} asks={open} when={when} /> : null}
-        <h3 className="text-sm font-semibold text-slate-900">{t("accountTab.asksAnswered", { count: answered.length })}</h3>
-        {answered.length > 0 ? <AskTable caption={t("accountTab.asksAnswered", { count: answered.length })} asks={answered} when={when} /> : null}
+        {open.length > 0 ? (
+          <AskTable caption={t("accountTab.asksOpen", { count: open.length })} asks={open} when={when} />
+        ) : null}
+        <h3 className="text-sm font-semibold text-slate-900">
+          {t("accountTab.asksAnswered", { count: answered.length })}
+        </h3>
+        {answered.length > 0 ? (
+          <AskTable caption={t("accountTab.asksAnswered", { count: answered.length })} asks={answered} when={when} />
+        ) : null}
       </div>
     </Section>
   );
@@ -136,13 +225,23 @@ export function ConsentsSection({
   consents,
   when,
 }: {
-  consents: { id: string; personName: string; askType: AskType; uses: string[]; scope: ConsentScope; grantedAt: string }[];
+  consents: {
+    id: string;
+    personName: string;
+    askType: AskType;
+    uses: string[];
+    scope: ConsentScope;
+    grantedAt: string;
+  }[];
   when: When;
 }) {
   const { t } = useTranslation("advocacy");
   return (
     <Section title={t("accountTab.consents")} empty={t("accountTab.consentsNone")} isEmpty={consents.length === 0}>
-      <Table caption={t("accountTab.consents")} head={[t("accountTab.person"), t("pipeline.type"), t("assets.uses"), t("assets.scope"), t("accountTab.since")]}>
+      <Table
+        caption={t("accountTab.consents")}
+        head={[t("accountTab.person"), t("pipeline.type"), t("assets.uses"), t("assets.scope"), t("accountTab.since")]}
+      >
         {consents.map((consent) => (
           <tr key={consent.id}>
             <Cell>{consent.personName}</Cell>
@@ -161,13 +260,26 @@ export function ReferencesSection({
   references,
   when,
 }: {
-  references: { id: string; advocateName: string; prospectCompany: string; status: ReferenceRequestStatus; createdAt: string }[];
+  references: {
+    id: string;
+    advocateName: string;
+    prospectCompany: string;
+    status: ReferenceRequestStatus;
+    createdAt: string;
+  }[];
   when: When;
 }) {
   const { t } = useTranslation("advocacy");
   return (
-    <Section title={t("accountTab.references")} empty={t("accountTab.referencesNone")} isEmpty={references.length === 0}>
-      <Table caption={t("accountTab.references")} head={[t("pipeline.advocate"), t("references.prospect"), t("accountTab.status"), t("accountTab.requested")]}>
+    <Section
+      title={t("accountTab.references")}
+      empty={t("accountTab.referencesNone")}
+      isEmpty={references.length === 0}
+    >
+      <Table
+        caption={t("accountTab.references")}
+        head={[t("pipeline.advocate"), t("references.prospect"), t("accountTab.status"), t("accountTab.requested")]}
+      >
         {references.map((request) => (
           <tr key={request.id}>
             <Cell>{request.advocateName}</Cell>

@@ -22,7 +22,9 @@ function useHeadline(ask: AskCardData) {
   const { t } = useTranslation("advocacy");
   const { milestoneTitle, daysEarly, score, courseTitle } = ask.context;
   if (ask.signal === "milestone_achieved" && milestoneTitle) {
-    return daysEarly && daysEarly > 0 ? t("ask.milestone_early", { title: milestoneTitle, count: daysEarly }) : t("ask.milestone", { title: milestoneTitle });
+    return daysEarly && daysEarly > 0
+      ? t("ask.milestone_early", { title: milestoneTitle, count: daysEarly })
+      : t("ask.milestone", { title: milestoneTitle });
   }
   if (ask.signal === "plan_completed") return t("ask.plan");
   if (ask.signal === "team_trained" && courseTitle) return t("ask.team_trained", { course: courseTitle });
@@ -47,7 +49,10 @@ export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; acco
 
   const errors = answer?.fieldErrors ?? {};
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-brand-200 sm:p-5">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-brand-200 sm:p-5"
+    >
       <div>
         <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{t(`askTypes.${ask.askType}`)}</p>
         <h3 id={headingId} className="mt-1 text-base font-semibold text-slate-900">
@@ -56,14 +61,22 @@ export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; acco
         <p className="mt-1 text-sm text-slate-700">{t(`ask.what.${ask.askType}`, { vendor: vendorName })}</p>
         {ask.askType === "review" && ask.reviewUrl ? (
           <p className="mt-1 text-sm">
-            <a href={ask.reviewUrl} className="font-medium text-brand-700 underline" target="_blank" rel="noreferrer noopener">
+            <a
+              href={ask.reviewUrl}
+              className="font-medium text-brand-700 underline"
+              target="_blank"
+              rel="noreferrer noopener"
+            >
               {t("ask.reviewLink")}
             </a>
           </p>
         ) : null}
       </div>
       {answer?.formError ? <Alert tone="error">{t("ask.alreadyAnswered")}</Alert> : null}
-      <details className="group rounded-md ring-1 ring-inset ring-slate-200" open={Boolean(errors.uses || errors.scope)}>
+      <details
+        className="group rounded-md ring-1 ring-inset ring-slate-200"
+        open={Boolean(errors.uses || errors.scope)}
+      >
         <summary className="cursor-pointer list-none rounded-md bg-brand-600 px-3.5 py-2 text-center text-sm font-medium text-white hover:bg-brand-700 group-open:rounded-b-none sm:inline-block">
           {t("ask.accept")}
         </summary>

@@ -14,9 +14,24 @@ export interface AssetRow {
 }
 
 /** Published assets with the consent they rest on; the account column only where several accounts are listed. */
-export function AssetsTable({ assets, when, showAccount = false }: { assets: AssetRow[]; when: (iso: string) => string; showAccount?: boolean }) {
+export function AssetsTable({
+  assets,
+  when,
+  showAccount = false,
+}: {
+  assets: AssetRow[];
+  when: (iso: string) => string;
+  showAccount?: boolean;
+}) {
   const { t } = useTranslation("advocacy");
-  const head = [t("assets.asset"), ...(showAccount ? [t("pipeline.account")] : []), t("pipeline.advocate"), t("assets.scope"), t("assets.uses"), t("assets.since")];
+  const head = [
+    t("assets.asset"),
+    ...(showAccount ? [t("pipeline.account")] : []),
+    t("pipeline.advocate"),
+    t("assets.scope"),
+    t("assets.uses"),
+    t("assets.since"),
+  ];
   return (
     <Table caption={t("assets.caption")} head={head}>
       {assets.map((asset) => (

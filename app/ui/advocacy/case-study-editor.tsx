@@ -51,15 +51,31 @@ export function CaseStudyEditor({
   return (
     <Card title={t("caseStudy.heading")}>
       <div className="space-y-5">
-        {answer?.formError || sendError ? <Alert tone="error">{t(`caseStudy.errors.${(answer?.formError ?? sendError) as "no_draft"}`)}</Alert> : null}
+        {answer?.formError || sendError ? (
+          <Alert tone="error">{t(`caseStudy.errors.${(answer?.formError ?? sendError) as "no_draft"}`)}</Alert>
+        ) : null}
         {latest ? (
-          <article id={draftId} aria-label={t("caseStudy.latest", { version: String(latest.version) })} className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
+          <article
+            id={draftId}
+            aria-label={t("caseStudy.latest", { version: String(latest.version) })}
+            className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200"
+          >
             <div className="flex flex-wrap items-center gap-2">
               <h3 className="text-base font-semibold text-slate-900">{latest.title}</h3>
               <Badge>{t("caseStudy.versionLabel", { version: String(latest.version) })}</Badge>
-              <Badge tone={latest.status === "approved" ? "green" : latest.status === "changes_requested" ? "amber" : "neutral"}>{t(`caseStudy.status.${latest.status}`)}</Badge>
+              <Badge
+                tone={
+                  latest.status === "approved" ? "green" : latest.status === "changes_requested" ? "amber" : "neutral"
+                }
+              >
+                {t(`caseStudy.status.${latest.status}`)}
+              </Badge>
             </div>
-            {latest.reviewComment ? <p className="text-sm text-slate-700">{t("caseStudy.reviewComment", { comment: latest.reviewComment })}</p> : null}
+            {latest.reviewComment ? (
+              <p className="text-sm text-slate-700">
+                {t("caseStudy.reviewComment", { comment: latest.reviewComment })}
+              </p>
+            ) : null}
             <MarkdownView source={latest.body} />
           </article>
         ) : (
@@ -71,15 +87,35 @@ export function CaseStudyEditor({
               {t("caseStudy.comments.heading")}
             </h3>
             <CaseStudyThread comments={comments} resolve={takesPart ? { action: commentsAction } : null} />
-            {mayComment ? <CaseStudyCommentForm action={commentsAction} versionId={latest.id} draftId={draftId} hint={t("caseStudy.comments.staffHint")} /> : null}
+            {mayComment ? (
+              <CaseStudyCommentForm
+                action={commentsAction}
+                versionId={latest.id}
+                draftId={draftId}
+                hint={t("caseStudy.comments.staffHint")}
+              />
+            ) : null}
           </section>
         ) : null}
         {editable ? (
           <>
             <saver.Form method="post" action={action} className="space-y-4" noValidate>
               <input type="hidden" name="intent" value="save" />
-              <TextField label={t("caseStudy.title")} name="title" defaultValue={latest?.title ?? ""} required error={fieldError(answer?.fieldErrors?.title)} />
-              <TextAreaField label={t("caseStudy.body")} name="body" rows={10} defaultValue={latest?.body ?? ""} hint={t("caseStudy.bodyHint")} error={fieldError(answer?.fieldErrors?.body)} />
+              <TextField
+                label={t("caseStudy.title")}
+                name="title"
+                defaultValue={latest?.title ?? ""}
+                required
+                error={fieldError(answer?.fieldErrors?.title)}
+              />
+              <TextAreaField
+                label={t("caseStudy.body")}
+                name="body"
+                rows={10}
+                defaultValue={latest?.body ?? ""}
+                hint={t("caseStudy.bodyHint")}
+                error={fieldError(answer?.fieldErrors?.body)}
+              />
               <fieldset>
                 <legend className="text-sm font-medium text-slate-800">{t("caseStudy.facts")}</legend>
                 {facts.length === 0 ? (
@@ -88,7 +124,12 @@ export function CaseStudyEditor({
                   <div className="mt-2 space-y-2">
                     {facts.map((fact) => (
                       <label key={fact} className="flex items-start gap-2 text-sm text-slate-800">
-                        <input type="checkbox" name="facts" value={fact} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+                        <input
+                          type="checkbox"
+                          name="facts"
+                          value={fact}
+                          className="mt-0.5 h-4 w-4 rounded border-slate-300"
+                        />
                         {fact}
                       </label>
                     ))}
@@ -109,11 +150,14 @@ export function CaseStudyEditor({
         ) : null}
         {versions.length > 1 ? (
           <details>
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("caseStudy.history", { count: versions.length })}</summary>
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">
+              {t("caseStudy.history", { count: versions.length })}
+            </summary>
             <ol className="mt-2 space-y-1 text-sm text-slate-700">
               {versions.map((version) => (
                 <li key={version.id}>
-                  {t("caseStudy.versionLabel", { version: String(version.version) })} · {version.title} · {t(`caseStudy.status.${version.status}`)}
+                  {t("caseStudy.versionLabel", { version: String(version.version) })} · {version.title} ·{" "}
+                  {t(`caseStudy.status.${version.status}`)}
                   {version.reviewComment ? ` — “${version.reviewComment}”` : ""}
                 </li>
               ))}

@@ -30,13 +30,18 @@ export function CaseStudyReviewCard({ draft, accountId }: { draft: ReviewDraft; 
   const draftId = `case-study-draft-${draft.id}`;
   const action = `/accounts/${accountId}/case-studies/${draft.id}`;
   return (
-    <section aria-labelledby={headingId} className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-brand-200 sm:p-5">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-brand-200 sm:p-5"
+    >
       <div>
         <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{t("caseStudy.reviewKicker")}</p>
         <h3 id={headingId} className="mt-1 text-base font-semibold text-slate-900">
           {t("caseStudy.reviewTitle", { title: draft.title })}
         </h3>
-        <p className="mt-1 text-sm text-slate-700">{draft.canDecide ? t("caseStudy.reviewIntro") : t("caseStudy.readAlong", { name: draft.advocateName })}</p>
+        <p className="mt-1 text-sm text-slate-700">
+          {draft.canDecide ? t("caseStudy.reviewIntro") : t("caseStudy.readAlong", { name: draft.advocateName })}
+        </p>
       </div>
       <div id={draftId} className="rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
         <MarkdownView source={draft.body} />
@@ -52,7 +57,12 @@ export function CaseStudyReviewCard({ draft, accountId }: { draft: ReviewDraft; 
         <div className="space-y-3 border-t border-slate-200 pt-4">
           {answer?.formError ? <Alert tone="error">{t("ask.alreadyAnswered")}</Alert> : null}
           <fetcher.Form method="post" action={action} className="space-y-3" noValidate>
-            <TextAreaField label={t("caseStudy.yourComment")} name="comment" hint={t("caseStudy.yourCommentHint")} error={fieldError(answer?.fieldErrors?.comment)} />
+            <TextAreaField
+              label={t("caseStudy.yourComment")}
+              name="comment"
+              hint={t("caseStudy.yourCommentHint")}
+              error={fieldError(answer?.fieldErrors?.comment)}
+            />
             <div className="flex flex-wrap gap-2">
               <Button name="decision" value="approve" disabled={busy}>
                 {t("caseStudy.approve")}

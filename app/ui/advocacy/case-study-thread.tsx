@@ -18,7 +18,11 @@ type ResolveTarget = { action: string } | null;
 function CommentBody({ comment }: { comment: CaseStudyCommentView }) {
   return (
     <>
-      {comment.quote ? <blockquote className="mt-1 border-l-4 border-brand-200 pl-3 text-sm italic text-slate-600">{comment.quote}</blockquote> : null}
+      {comment.quote ? (
+        <blockquote className="mt-1 border-l-4 border-brand-200 pl-3 text-sm italic text-slate-600">
+          {comment.quote}
+        </blockquote>
+      ) : null}
       <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-800">{comment.body}</p>
     </>
   );
@@ -33,7 +37,14 @@ function ResolveButton({ comment, resolve }: { comment: CaseStudyCommentView; re
       <input type="hidden" name="intent" value="resolve" />
       <input type="hidden" name="commentId" value={comment.id} />
       <input type="hidden" name="resolved" value={resolved ? "false" : "true"} />
-      <Button variant="ghost" className="px-2 py-1 text-xs" disabled={fetcher.state !== "idle"} aria-label={t(resolved ? "caseStudy.comments.reopenBy" : "caseStudy.comments.resolveBy", { name: comment.authorName })}>
+      <Button
+        variant="ghost"
+        className="px-2 py-1 text-xs"
+        disabled={fetcher.state !== "idle"}
+        aria-label={t(resolved ? "caseStudy.comments.reopenBy" : "caseStudy.comments.resolveBy", {
+          name: comment.authorName,
+        })}
+      >
         {t(resolved ? "caseStudy.comments.reopen" : "caseStudy.comments.resolve")}
       </Button>
     </fetcher.Form>
@@ -63,7 +74,10 @@ function CommentItem({ comment, resolve }: { comment: CaseStudyCommentView; reso
         <details>
           <summary className="cursor-pointer text-xs text-slate-600">
             <Badge tone="green">{t("caseStudy.comments.resolved")}</Badge>{" "}
-            {t("caseStudy.comments.resolvedSummary", { author: comment.authorName, name: comment.resolvedByName ?? t("caseStudy.comments.someone") })}
+            {t("caseStudy.comments.resolvedSummary", {
+              author: comment.authorName,
+              name: comment.resolvedByName ?? t("caseStudy.comments.someone"),
+            })}
           </summary>
           <div className="mt-2">
             {header}
@@ -90,7 +104,9 @@ export function CaseStudyThread({ comments, resolve }: { comments: CaseStudyComm
     <div className="space-y-4">
       {groups.map((group) => (
         <section key={group.version} aria-label={t("caseStudy.comments.onVersion", { version: String(group.version) })}>
-          <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("caseStudy.comments.onVersion", { version: String(group.version) })}</h4>
+          <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            {t("caseStudy.comments.onVersion", { version: String(group.version) })}
+          </h4>
           <ol className="mt-2 space-y-2">
             {group.comments.map((comment) => (
               <CommentItem key={comment.id} comment={comment} resolve={resolve} />
@@ -106,7 +122,17 @@ export function CaseStudyThread({ comments, resolve }: { comments: CaseStudyComm
  * A new comment on one version, optionally quoting a passage: select it in the draft (the element
  * with id `draftId`) and press "Quote selection", or paste it into the field.
  */
-export function CaseStudyCommentForm({ action, versionId, draftId, hint }: { action: string; versionId: string; draftId: string; hint?: string }) {
+export function CaseStudyCommentForm({
+  action,
+  versionId,
+  draftId,
+  hint,
+}: {
+  action: string;
+  versionId: string;
+  draftId: string;
+  hint?: string;
+}) {
   const { t } = useTranslation("advocacy");
   const fieldError = useFieldError();
   const fetcher = useFetcher<Answer>();
@@ -120,7 +146,10 @@ export function CaseStudyCommentForm({ action, versionId, draftId, hint }: { act
   const quoteSelection = () => {
     const selection = window.getSelection();
     const draft = document.getElementById(draftId);
-    const text = selection && draft && draft.contains(selection.anchorNode) ? selection.toString().replace(/\s+/g, " ").trim() : "";
+    const text =
+      selection && draft && draft.contains(selection.anchorNode)
+        ? selection.toString().replace(/\s+/g, " ").trim()
+        : "";
     setSelectionMissing(!text);
     const fields = formRef.current?.elements;
     const quote = fields?.namedItem("quote");
@@ -144,7 +173,13 @@ export function CaseStudyCommentForm({ action, versionId, draftId, hint }: { act
           error={fieldError(answer?.fieldErrors?.quote)}
         />
         {/* The selection would collapse on mousedown before the click reads it. */}
-        <Button type="button" variant="secondary" className="px-2.5 py-1 text-xs" onMouseDown={(event) => event.preventDefault()} onClick={quoteSelection}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-2.5 py-1 text-xs"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={quoteSelection}
+        >
           {t("caseStudy.comments.quoteSelection")}
         </Button>
         {selectionMissing ? (
@@ -153,7 +188,13 @@ export function CaseStudyCommentForm({ action, versionId, draftId, hint }: { act
           </p>
         ) : null}
       </div>
-      <TextAreaField label={t("caseStudy.comments.body")} name="body" rows={3} hint={hint} error={fieldError(answer?.fieldErrors?.body)} />
+      <TextAreaField
+        label={t("caseStudy.comments.body")}
+        name="body"
+        rows={3}
+        hint={hint}
+        error={fieldError(answer?.fieldErrors?.body)}
+      />
       <Button variant="secondary" disabled={fetcher.state !== "idle"}>
         {t("caseStudy.comments.post")}
       </Button>

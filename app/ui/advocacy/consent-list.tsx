@@ -31,14 +31,22 @@ export function ConsentList({ consents, busy }: { consents: ConsentRow[]; busy: 
           {consents.map((consent) => {
             const type = t(`askTypes.${consent.askType}`);
             return (
-              <li key={consent.id} className="flex flex-col gap-3 py-3 sm:flex-row sm:items-start sm:justify-between" aria-label={type}>
+              <li
+                key={consent.id}
+                className="flex flex-col gap-3 py-3 sm:flex-row sm:items-start sm:justify-between"
+                aria-label={type}
+              >
                 <div className="space-y-0.5 text-sm">
                   <div className="font-medium text-slate-900">{t("consents.forType", { type })}</div>
                   <div className="text-slate-700">
-                    {t("consents.uses", { uses: consent.uses.map((use) => t(`usesShort.${use as "name"}`)).join(", ") })}
+                    {t("consents.uses", {
+                      uses: consent.uses.map((use) => t(`usesShort.${use as "name"}`)).join(", "),
+                    })}
                   </div>
                   <div className="text-slate-700">{t("consents.scope", { scope: t(`scopes.${consent.scope}`) })}</div>
-                  <div className="text-xs text-slate-500">{t("consents.granted", { date: day(consent.grantedAt) })}</div>
+                  <div className="text-xs text-slate-500">
+                    {t("consents.granted", { date: day(consent.grantedAt) })}
+                  </div>
                 </div>
                 {consent.withdrawnAt ? (
                   <Badge>{t("consents.withdrawnOn", { date: day(consent.withdrawnAt) })}</Badge>

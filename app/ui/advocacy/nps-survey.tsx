@@ -32,7 +32,13 @@ export function NpsSurvey({ accountId, vendorName }: { accountId: string; vendor
           <div className="mt-3 grid grid-cols-6 gap-1.5 sm:grid-cols-11">
             {SCORES.map((score) => (
               <label key={score} className="relative">
-                <input type="radio" name="score" value={score} className="peer sr-only" aria-label={t("nps.score", { score: String(score) })} />
+                <input
+                  type="radio"
+                  name="score"
+                  value={score}
+                  className="peer sr-only"
+                  aria-label={t("nps.score", { score: String(score) })}
+                />
                 <span
                   aria-hidden
                   className="flex h-10 cursor-pointer items-center justify-center rounded-md text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 peer-checked:bg-brand-600 peer-checked:text-white peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600"

@@ -42,9 +42,18 @@ export function BarTable({
             <th scope="row" className="w-full min-w-36 px-4 py-2.5 text-left align-middle font-medium text-slate-900">
               <span className="block">{row.label}</span>
               <span aria-hidden className={`mt-1.5 flex h-2.5 overflow-hidden rounded-sm bg-slate-100 ${BAR_MOTION}`}>
-                <span className={`flex h-full ${BAR_MOTION}`} style={{ width: `${(total(row.segments) / longest) * 100}%` }}>
+                <span
+                  className={`flex h-full ${BAR_MOTION}`}
+                  style={{ width: `${(total(row.segments) / longest) * 100}%` }}
+                >
                   {row.segments.map((segment, index) =>
-                    segment.value > 0 ? <span key={index} className={`h-full ${TONES[segment.tone]} ${BAR_MOTION}`} style={{ flexGrow: segment.value }} /> : null,
+                    segment.value > 0 ? (
+                      <span
+                        key={index}
+                        className={`h-full ${TONES[segment.tone]} ${BAR_MOTION}`}
+                        style={{ flexGrow: segment.value }}
+                      />
+                    ) : null,
                   )}
                 </span>
               </span>

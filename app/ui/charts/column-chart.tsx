@@ -44,10 +44,23 @@ export function ColumnChart({
         <div aria-hidden className="flex h-40 items-end gap-1 border-b border-slate-300 sm:gap-2">
           {columns.map((column) => (
             <div key={column.key} className="flex h-full min-w-0 flex-1 flex-col items-center justify-end">
-              {column.note ? <span className="mb-0.5 truncate text-[11px] font-medium tabular-nums text-slate-700">{column.note}</span> : null}
-              <div className={`flex w-full max-w-10 flex-col-reverse overflow-hidden rounded-t-sm ${BAR_MOTION}`} style={{ height: `${(total(column.segments) / tallest) * 80}%` }}>
+              {column.note ? (
+                <span className="mb-0.5 truncate text-[11px] font-medium tabular-nums text-slate-700">
+                  {column.note}
+                </span>
+              ) : null}
+              <div
+                className={`flex w-full max-w-10 flex-col-reverse overflow-hidden rounded-t-sm ${BAR_MOTION}`}
+                style={{ height: `${(total(column.segments) / tallest) * 80}%` }}
+              >
                 {column.segments.map((segment, index) =>
-                  segment.value > 0 ? <span key={index} className={`w-full ${TONES[segment.tone]} ${BAR_MOTION}`} style={{ flexGrow: segment.value }} /> : null,
+                  segment.value > 0 ? (
+                    <span
+                      key={index}
+                      className={`w-full ${TONES[segment.tone]} ${BAR_MOTION}`}
+                      style={{ flexGrow: segment.value }}
+                    />
+                  ) : null,
                 )}
               </div>
             </div>
@@ -77,7 +90,11 @@ export function ColumnChart({
               <tr key={row.key}>
                 {row.cells.map((cell, index) =>
                   index === 0 ? (
-                    <th key={index} scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium text-slate-900">
+                    <th
+                      key={index}
+                      scope="row"
+                      className="whitespace-nowrap px-4 py-2 text-left font-medium text-slate-900"
+                    >
                       {cell}
                     </th>
                   ) : (

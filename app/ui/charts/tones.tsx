@@ -37,5 +37,9 @@ export function Legend({ items }: { items: readonly { tone: Tone; label: string 
 
 /** A chart with nothing to draw says so, rather than showing empty axes. */
 export function ChartEmpty({ children }: { children: string }) {
-  return <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{children}</p>;
+  return (
+    <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
+      {children}
+    </p>
+  );
 }

@@ -5,7 +5,12 @@ import { Button } from "~/ui/button";
 import { TextAreaField } from "~/ui/field";
 import { useCommunityError } from "./use-community-error";
 
-type Answer = { error?: string | null; fieldErrors?: Record<string, string | undefined>; reported?: boolean; saved?: boolean };
+type Answer = {
+  error?: string | null;
+  fieldErrors?: Record<string, string | undefined>;
+  reported?: boolean;
+  saved?: boolean;
+};
 
 function ErrorLine({ code }: { code: string | null | undefined }) {
   const error = useCommunityError();
@@ -21,7 +26,10 @@ function ErrorLine({ code }: { code: string | null | undefined }) {
 function Disclosure({ summary, label, children }: { summary: string; label?: string; children: React.ReactNode }) {
   return (
     <details className="group">
-      <summary aria-label={label} className="inline-flex cursor-pointer list-none items-center rounded-md px-2.5 py-1 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+      <summary
+        aria-label={label}
+        className="inline-flex cursor-pointer list-none items-center rounded-md px-2.5 py-1 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 [&::-webkit-details-marker]:hidden"
+      >
         {summary}
       </summary>
       <div className="mt-2 w-full min-w-64 max-w-xl">{children}</div>
@@ -29,26 +37,56 @@ function Disclosure({ summary, label, children }: { summary: string; label?: str
   );
 }
 
-export function ReportForm({ postType, postId, label }: { postType: "topic" | "reply"; postId: string; label: string }) {
+export function ReportForm({
+  postType,
+  postId,
+  label,
+}: {
+  postType: "topic" | "reply";
+  postId: string;
+  label: string;
+}) {
   const { t } = useTranslation("community");
   const error = useCommunityError();
   const fetcher = useFetcher<Answer>();
-  if (fetcher.data?.reported) return <p role="status" className="text-sm text-green-800">{t("topic.reported")}</p>;
+  if (fetcher.data?.reported)
+    return (
+      <p role="status" className="text-sm text-green-800">
+        {t("topic.reported")}
+      </p>
+    );
   return (
     <Disclosure summary={t("topic.report")} label={label}>
       <fetcher.Form method="post" action="/community/reports" className="space-y-2">
         <input type="hidden" name="postType" value={postType} />
         <input type="hidden" name="postId" value={postId} />
-        <TextAreaField label={t("topic.reportReason")} name="reason" required error={error.field(fetcher.data?.fieldErrors?.reason)} />
+        <TextAreaField
+          label={t("topic.reportReason")}
+          name="reason"
+          required
+          error={error.field(fetcher.data?.fieldErrors?.reason)}
+        />
         <ErrorLine code={fetcher.data?.error} />
-        <Button variant="secondary" disabled={fetcher.state !== "idle"}>{t("topic.reportSubmit")}</Button>
+        <Button variant="secondary" disabled={fetcher.state !== "idle"}>
+          {t("topic.reportSubmit")}
+        </Button>
       </fetcher.Form>
     </Disclosure>
   );
 }
 
 /** Staff: hide a post with a reason, or restore / approve it. */
-export function ModerateForm({ postType, postId, status, label }: { postType: "topic" | "reply"; postId: string; status: "visible" | "pending" | "hidden"; label: string }) {
+export function ModerateForm({
+  postType,
+  postId,
+  status,
+  label,
+}: {
+  postType: "topic" | "reply";
+  postId: string;
+  status: "visible" | "pending" | "hidden";
+  label: string;
+}) {
   const { t } = useTranslation("community");
   const error = useCommunityError();
   const fetcher = useFetcher<Answer>();
@@ -64,22 +102,33 @@ export function ModerateForm({ postType, postId, status, label }: { postType: "t
         <fetcher.Form method="post" action="/community/moderation">
           {hidden}
           <input type="hidden" name="intent" value="approve" />
-          <Button variant="secondary" className="py-1" aria-label={`${t("topic.approve")}: ${label}`}>{t("topic.approve")}</Button>
+          <Button variant="secondary" className="py-1" aria-label={`${t("topic.approve")}: ${label}`}>
+            {t("topic.approve")}
+          </Button>
         </fetcher.Form>
       ) : null}
       {status === "hidden" ? (
         <fetcher.Form method="post" action="/community/moderation">
           {hidden}
           <input type="hidden" name="intent" value="restore" />
-          <Button variant="secondary" className="py-1" aria-label={`${t("topic.restore")}: ${label}`}>{t("topic.restore")}</Button>
+          <Button variant="secondary" className="py-1" aria-label={`${t("topic.restore")}: ${label}`}>
+            {t("topic.restore")}
+          </Button>
         </fetcher.Form>
       ) : (
         <Disclosure summary={t("topic.hide")} label={`${t("topic.hide")}: ${label}`}>
           <fetcher.Form method="post" action="/community/moderation" className="space-y-2">
             {hidden}
             <input type="hidden" name="intent" value="hide" />
-            <TextAreaField label={t("topic.hideReason")} name="reason" required error={error.field(fetcher.data?.fieldErrors?.reason)} />
-            <Button variant="danger" disabled={fetcher.state !== "idle"}>{t("topic.hide")}</Button>
+            <TextAreaField
+              label={t("topic.hideReason")}
+              name="reason"
+              required
+              error={error.field(fetcher.data?.fieldErrors?.reason)}
+            />
+            <Button variant="danger" disabled={fetcher.state !== "idle"}>
+              {t("topic.hide")}
+            </Button>
           </fetcher.Form>
         </Disclosure>
       )}
@@ -89,7 +138,17 @@ export function ModerateForm({ postType, postId, status, label }: { postType: "t
 }
 
 /** A one-click action on a reply (accept, official), posted to its route. */
-export function ReplyIntentButton({ replyId, intent, children, label }: { replyId: string; intent: "accept" | "unaccept" | "official" | "unofficial"; children: string; label: string }) {
+export function ReplyIntentButton({
+  replyId,
+  intent,
+  children,
+  label,
+}: {
+  replyId: string;
+  intent: "accept" | "unaccept" | "official" | "unofficial";
+  children: string;
+  label: string;
+}) {
   const fetcher = useFetcher<Answer>();
   return (
     <fetcher.Form method="post" action={`/community/replies/${replyId}`}>
@@ -102,7 +161,17 @@ export function ReplyIntentButton({ replyId, intent, children, label }: { replyI
   );
 }
 
-export function EditReplyForm({ replyId, body, version, label }: { replyId: string; body: string; version: number; label: string }) {
+export function EditReplyForm({
+  replyId,
+  body,
+  version,
+  label,
+}: {
+  replyId: string;
+  body: string;
+  version: number;
+  label: string;
+}) {
   const { t } = useTranslation("community");
   const error = useCommunityError();
   const fetcher = useFetcher<Answer>();
@@ -111,9 +180,20 @@ export function EditReplyForm({ replyId, body, version, label }: { replyId: stri
       <fetcher.Form method="post" action={`/community/replies/${replyId}`} className="space-y-2">
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="version" value={version} />
-        <TextAreaField label={t("topic.replyLabel")} name="body" rows={6} defaultValue={body} key={version} error={error.field(fetcher.data?.fieldErrors?.body)} />
+        <TextAreaField
+          label={t("topic.replyLabel")}
+          name="body"
+          rows={6}
+          defaultValue={body}
+          key={version}
+          error={error.field(fetcher.data?.fieldErrors?.body)}
+        />
         <ErrorLine code={fetcher.data?.error} />
-        {fetcher.data?.saved && fetcher.state === "idle" ? <p role="status" className="text-sm text-green-800">{t("topic.saved")}</p> : null}
+        {fetcher.data?.saved && fetcher.state === "idle" ? (
+          <p role="status" className="text-sm text-green-800">
+            {t("topic.saved")}
+          </p>
+        ) : null}
         <Button disabled={fetcher.state !== "idle"}>{t("topic.save")}</Button>
       </fetcher.Form>
     </Disclosure>

@@ -36,7 +36,19 @@ export function PostBody({ html }: { html: string }) {
 }
 
 /** Upvote toggle: a pressed button while the person's vote stands; a plain count when they may not vote. */
-export function VoteButton({ postType, postId, votes, voted, canVote }: { postType: "topic" | "reply"; postId: string; votes: number; voted: boolean; canVote: boolean }) {
+export function VoteButton({
+  postType,
+  postId,
+  votes,
+  voted,
+  canVote,
+}: {
+  postType: "topic" | "reply";
+  postId: string;
+  votes: number;
+  voted: boolean;
+  canVote: boolean;
+}) {
   const { t } = useTranslation("community");
   const fetcher = useFetcher<{ error?: string | null }>();
   const pendingUp = fetcher.formData ? fetcher.formData.get("up") === "1" : null;
@@ -55,7 +67,9 @@ export function VoteButton({ postType, postId, votes, voted, canVote }: { postTy
         aria-pressed={isVoted}
         aria-label={isVoted ? t("topic.removeUpvote", { count }) : t("topic.upvoteLabel", { count })}
         className={`inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm ring-1 ring-inset ${
-          isVoted ? "bg-brand-50 text-brand-700 ring-brand-100" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
+          isVoted
+            ? "bg-brand-50 text-brand-700 ring-brand-100"
+            : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
         }`}
       >
         <svg aria-hidden width="14" height="14" viewBox="0 0 20 20" fill="currentColor">

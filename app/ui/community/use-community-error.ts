@@ -9,8 +9,14 @@ export function useCommunityError() {
   const { t } = useTranslation(["community", "common"]);
   const untyped = t as unknown as (key: string, options?: Record<string, unknown>) => string;
   const error = (code: string | null | undefined, values: Record<string, unknown> = {}) =>
-    code ? untyped(`community:errors.${code}`, { ...values, defaultValue: untyped("community:errors.forbidden") }) : undefined;
+    code
+      ? untyped(`community:errors.${code}`, { ...values, defaultValue: untyped("community:errors.forbidden") })
+      : undefined;
   error.field = (code: string | undefined) =>
-    code ? untyped(`community:fields.${code}`, { defaultValue: untyped(`common:fields.${code}`, { defaultValue: untyped("common:fields.field.required") }) }) : undefined;
+    code
+      ? untyped(`community:fields.${code}`, {
+          defaultValue: untyped(`common:fields.${code}`, { defaultValue: untyped("common:fields.field.required") }),
+        })
+      : undefined;
   return error;
 }

@@ -16,14 +16,33 @@ const TASK_STATUSES = ["todo", "in_progress", "blocked", "done"] as const;
 const SIDES = ["customer", "vendor"] as const;
 
 const EDITED_SUBJECTS = ["outcome", "milestone", "task"] as const;
-const CHANGED_FIELDS = ["title", "why", "successCriteria", "ownerId", "targetDate", "description", "outcomeId", "notes", "side", "assigneeId", "dueDate", "internal"] as const;
+const CHANGED_FIELDS = [
+  "title",
+  "why",
+  "successCriteria",
+  "ownerId",
+  "targetDate",
+  "description",
+  "outcomeId",
+  "notes",
+  "side",
+  "assigneeId",
+  "dueDate",
+  "internal",
+] as const;
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const oneOf = <T extends string>(options: readonly T[], value: unknown): T | null =>
   options.includes(value as T) ? (value as T) : null;
 
 /** One entry as a sentence; details are untyped JSON, so every field is checked before use. */
-function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]>, tValue: TFunction<"value">, tTraining: TFunction<"training">, locale: string): string {
+function describe(
+  entry: ActivityLogEntry,
+  t: TFunction<["plans", "planEditing"]>,
+  tValue: TFunction<"value">,
+  tTraining: TFunction<"training">,
+  locale: string,
+): string {
   const { details } = entry;
   const actor = entry.actorName ?? t("activityLog.someone");
   const title = text(details.title);
@@ -31,13 +50,18 @@ function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]
   if (valueText) return valueText;
   const [subject, verb] = entry.action.split(".");
   const edited = oneOf(EDITED_SUBJECTS, subject);
-  if (edited && (verb === "created" || verb === "deleted")) return t(`planEditing:activity.${verb}.${edited}`, { actor, title });
+  if (edited && (verb === "created" || verb === "deleted"))
+    return t(`planEditing:activity.${verb}.${edited}`, { actor, title });
   if (edited && verb === "updated") {
     const changed = Object.keys((details.changes ?? {}) as object).flatMap((field) => {
       const known = oneOf(CHANGED_FIELDS, field);
       return known ? [t(`planEditing:activity.fields.${known}`)] : [];
     });
-    return t(`planEditing:activity.updated.${edited}`, { actor, title, fields: new Intl.ListFormat(locale, { type: "conjunction" }).format(changed) });
+    return t(`planEditing:activity.updated.${edited}`, {
+      actor,
+      title,
+      fields: new Intl.ListFormat(locale, { type: "conjunction" }).format(changed),
+    });
   }
   switch (entry.action) {
     case "plan.renamed":
@@ -50,7 +74,12 @@ function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]
       const from = oneOf(TASK_STATUSES, details.from);
       const to = oneOf(TASK_STATUSES, details.to);
       if (!from || !to) break;
-      return t("activityLog.taskStatusChanged", { actor, title, from: t(`taskStatus.${from}`), to: t(`taskStatus.${to}`) });
+      return t("activityLog.taskStatusChanged", {
+        actor,
+        title,
+        from: t(`taskStatus.${from}`),
+        to: t(`taskStatus.${to}`),
+      });
     }
     case "task.assigned":
       return details.toName
@@ -85,7 +114,15 @@ function describe(entry: ActivityLogEntry, t: TFunction<["plans", "planEditing"]
 }
 
 /** The plan's audit trail, newest first, as readable sentences. */
-export function ActivityLog({ entries, locale, timeZone }: { entries: ActivityLogEntry[]; locale: string; timeZone: string }) {
+export function ActivityLog({
+  entries,
+  locale,
+  timeZone,
+}: {
+  entries: ActivityLogEntry[];
+  locale: string;
+  timeZone: string;
+}) {
   const { t } = useTranslation(["plans", "planEditing"]);
   const { t: tValue } = useTranslation("value");
   const { t: tTraining } = useTranslation("training");
@@ -96,7 +133,10 @@ export function ActivityLog({ entries, locale, timeZone }: { entries: ActivityLo
       ) : (
         <ol className="divide-y divide-slate-100">
           {entries.map((entry) => (
-            <li key={entry.id} className="flex flex-col gap-0.5 py-2 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
+            <li
+              key={entry.id}
+              className="flex flex-col gap-0.5 py-2 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4"
+            >
               <span className="text-slate-800">{describe(entry, t, tValue, tTraining, locale)}</span>
               <time dateTime={entry.createdAt} className="shrink-0 text-xs text-slate-500">
                 {formatDateTime(entry.createdAt, locale, timeZone)}

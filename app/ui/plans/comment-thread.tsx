@@ -51,7 +51,10 @@ export function CommentThread({
         {comments.length === 0 ? <p className="text-xs text-slate-500">{t("comments.none")}</p> : null}
         <ol className="space-y-2">
           {comments.map((comment) => (
-            <li key={comment.id} className={`rounded-md p-2.5 ring-1 ring-inset ${comment.internal ? "bg-amber-50 ring-amber-200" : "bg-slate-50 ring-slate-200"}`}>
+            <li
+              key={comment.id}
+              className={`rounded-md p-2.5 ring-1 ring-inset ${comment.internal ? "bg-amber-50 ring-amber-200" : "bg-slate-50 ring-slate-200"}`}
+            >
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span className="font-medium text-slate-900">{comment.authorName}</span>
                 <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale, timeZone)}</time>

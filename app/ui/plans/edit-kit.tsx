@@ -29,7 +29,9 @@ export function useEditFetcher(onSuccess?: () => void) {
   const refusal = !busy && fetcher.data && !fetcher.data.ok ? fetcher.data : null;
   const fieldError = (name: string) => {
     const code = refusal?.fieldErrors[name];
-    return code ? (t(`fields.${code}` as "fields.field.required", { defaultValue: t("fields.field.required") }) as string) : undefined;
+    return code
+      ? (t(`fields.${code}` as "fields.field.required", { defaultValue: t("fields.field.required") }) as string)
+      : undefined;
   };
   const formError = refusal ? t(`errors.${refusal.error}`) : undefined;
   return { fetcher, busy, fieldError, formError };
@@ -70,10 +72,15 @@ export function Disclosure({
 }) {
   return (
     <details ref={disclosure.ref} className="group w-full">
-      <summary aria-label={accessibleSummary} className={buttonClass(variant, "cursor-pointer list-none py-1.5 [&::-webkit-details-marker]:hidden")}>
+      <summary
+        aria-label={accessibleSummary}
+        className={buttonClass(variant, "cursor-pointer list-none py-1.5 [&::-webkit-details-marker]:hidden")}
+      >
         {summary}
       </summary>
-      <div className="mt-2 max-w-xl whitespace-normal rounded-md bg-slate-50 p-3 text-left ring-1 ring-inset ring-slate-200">{children}</div>
+      <div className="mt-2 max-w-xl whitespace-normal rounded-md bg-slate-50 p-3 text-left ring-1 ring-inset ring-slate-200">
+        {children}
+      </div>
     </details>
   );
 }
@@ -144,7 +151,12 @@ export function EditDisclosure({
   const edit = useEditFetcher(disclosure.close);
   const remove = useEditFetcher();
   return (
-    <Disclosure summary={t("edit")} accessibleSummary={t("editFor", { title: item.title })} disclosure={disclosure} variant="ghost">
+    <Disclosure
+      summary={t("edit")}
+      accessibleSummary={t("editFor", { title: item.title })}
+      disclosure={disclosure}
+      variant="ghost"
+    >
       <edit.fetcher.Form key={item.version} method="post" action={action} noValidate className="space-y-3">
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="version" value={item.version} />

@@ -13,7 +13,9 @@ export function Glance({ summary, locale }: { summary: PlanView["summary"]; loca
     <section aria-label={t("glance.label")} className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
       <div className="col-span-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:col-span-1">
         <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("glance.progress")}</h2>
-        <p className="mt-1 text-2xl font-semibold">{t("glance.progressValue", { percent: Math.round(summary.progress * 100) })}</p>
+        <p className="mt-1 text-2xl font-semibold">
+          {t("glance.progressValue", { percent: Math.round(summary.progress * 100) })}
+        </p>
         <div className="mt-2">
           <ProgressBar value={summary.progress} label={t("glance.progress")} />
         </div>
@@ -36,11 +38,15 @@ export function Glance({ summary, locale }: { summary: PlanView["summary"]; loca
       </div>
       <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("glance.overdue")}</h2>
-        <p className={`mt-1 text-2xl font-semibold ${summary.overdueTasks > 0 ? "text-red-700" : ""}`}>{summary.overdueTasks}</p>
+        <p className={`mt-1 text-2xl font-semibold ${summary.overdueTasks > 0 ? "text-red-700" : ""}`}>
+          {summary.overdueTasks}
+        </p>
       </div>
       <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("glance.blocked")}</h2>
-        <p className={`mt-1 text-2xl font-semibold ${summary.blockedTasks > 0 ? "text-amber-700" : ""}`}>{summary.blockedTasks}</p>
+        <p className={`mt-1 text-2xl font-semibold ${summary.blockedTasks > 0 ? "text-amber-700" : ""}`}>
+          {summary.blockedTasks}
+        </p>
       </div>
     </section>
   );

@@ -17,14 +17,43 @@ export interface MilestoneEditorOptions {
   outcomes: SelectOption[];
 }
 
-function MilestoneFields({ values, options, fieldError }: { values: MilestoneValues; options: MilestoneEditorOptions; fieldError: (name: string) => string | undefined }) {
+function MilestoneFields({
+  values,
+  options,
+  fieldError,
+}: {
+  values: MilestoneValues;
+  options: MilestoneEditorOptions;
+  fieldError: (name: string) => string | undefined;
+}) {
   const { t } = useTranslation("planEditing");
   return (
     <>
-      <TextField label={t("milestone.title")} name="title" defaultValue={values.title} maxLength={200} required error={fieldError("title")} />
-      <TextAreaField label={t("milestone.description")} name="description" defaultValue={values.description} maxLength={2000} error={fieldError("description")} />
+      <TextField
+        label={t("milestone.title")}
+        name="title"
+        defaultValue={values.title}
+        maxLength={200}
+        required
+        error={fieldError("title")}
+      />
+      <TextAreaField
+        label={t("milestone.description")}
+        name="description"
+        defaultValue={values.description}
+        maxLength={2000}
+        error={fieldError("description")}
+      />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <TextField label={t("milestone.targetDate")} name="targetDate" type="date" min={options.startDate} defaultValue={values.targetDate} required error={fieldError("targetDate")} />
+        <TextField
+          label={t("milestone.targetDate")}
+          name="targetDate"
+          type="date"
+          min={options.startDate}
+          defaultValue={values.targetDate}
+          required
+          error={fieldError("targetDate")}
+        />
         <SelectField
           label={t("milestone.outcome")}
           name="outcomeId"
@@ -72,7 +101,10 @@ export function EditMilestone({
       fields={(fieldError) => <MilestoneFields values={milestone} options={options} fieldError={fieldError} />}
       footnote={t("milestone.signOffKept")}
       deletion={{
-        prompt: taskCount > 0 ? t("milestone.deletePromptTasks", { title: milestone.title, count: taskCount }) : t("milestone.deletePrompt", { title: milestone.title }),
+        prompt:
+          taskCount > 0
+            ? t("milestone.deletePromptTasks", { title: milestone.title, count: taskCount })
+            : t("milestone.deletePrompt", { title: milestone.title }),
         fields: { taskCount: String(taskCount) },
       }}
     />

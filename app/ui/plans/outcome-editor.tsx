@@ -19,14 +19,41 @@ export interface OutcomeEditorOptions {
   owners: SelectOption[];
 }
 
-function OutcomeFields({ values, options, fieldError }: { values: OutcomeValues; options: OutcomeEditorOptions; fieldError: (name: string) => string | undefined }) {
+function OutcomeFields({
+  values,
+  options,
+  fieldError,
+}: {
+  values: OutcomeValues;
+  options: OutcomeEditorOptions;
+  fieldError: (name: string) => string | undefined;
+}) {
   const { t } = useTranslation("planEditing");
   const keepCurrent = values.ownerId && !options.owners.some((owner) => owner.value === values.ownerId);
   return (
     <>
-      <TextField label={t("outcome.title")} name="title" defaultValue={values.title} maxLength={200} required error={fieldError("title")} />
-      <TextAreaField label={t("outcome.why")} name="why" defaultValue={values.why} maxLength={2000} error={fieldError("why")} />
-      <TextAreaField label={t("outcome.criteria")} name="successCriteria" defaultValue={values.successCriteria} maxLength={2000} error={fieldError("successCriteria")} />
+      <TextField
+        label={t("outcome.title")}
+        name="title"
+        defaultValue={values.title}
+        maxLength={200}
+        required
+        error={fieldError("title")}
+      />
+      <TextAreaField
+        label={t("outcome.why")}
+        name="why"
+        defaultValue={values.why}
+        maxLength={2000}
+        error={fieldError("why")}
+      />
+      <TextAreaField
+        label={t("outcome.criteria")}
+        name="successCriteria"
+        defaultValue={values.successCriteria}
+        maxLength={2000}
+        error={fieldError("successCriteria")}
+      />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <SelectField
           label={t("outcome.owner")}
@@ -39,7 +66,14 @@ function OutcomeFields({ values, options, fieldError }: { values: OutcomeValues;
           ]}
           error={fieldError("ownerId")}
         />
-        <TextField label={t("outcome.targetDate")} name="targetDate" type="date" min={options.startDate} defaultValue={values.targetDate ?? ""} error={fieldError("targetDate")} />
+        <TextField
+          label={t("outcome.targetDate")}
+          name="targetDate"
+          type="date"
+          min={options.startDate}
+          defaultValue={values.targetDate ?? ""}
+          error={fieldError("targetDate")}
+        />
       </div>
     </>
   );
@@ -59,7 +93,13 @@ export function AddOutcome({ options }: { options: OutcomeEditorOptions }) {
   );
 }
 
-export function EditOutcome({ outcome, options }: { outcome: OutcomeValues & { id: string; version: number }; options: OutcomeEditorOptions }) {
+export function EditOutcome({
+  outcome,
+  options,
+}: {
+  outcome: OutcomeValues & { id: string; version: number };
+  options: OutcomeEditorOptions;
+}) {
   const { t } = useTranslation("planEditing");
   return (
     <EditDisclosure

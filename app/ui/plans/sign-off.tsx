@@ -36,16 +36,26 @@ export function SignOffControls({
         <Button variant="ghost" className="px-0 py-1 text-xs" disabled={busy}>
           {t("signOff.withdraw")}
         </Button>
-        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
       </fetcher.Form>
     );
   }
   return (
-    <fetcher.Form method="post" action={action} className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">
+    <fetcher.Form
+      method="post"
+      action={action}
+      className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200"
+    >
       <input type="hidden" name="intent" value="sign_off" />
       {side === "customer" && canRate ? (
         <>
-          <p className="text-xs text-slate-600">{t("signOff.customerHelp", { title: milestone.title, vendor: vendorName })}</p>
+          <p className="text-xs text-slate-600">
+            {t("signOff.customerHelp", { title: milestone.title, vendor: vendorName })}
+          </p>
           <fieldset>
             <legend className="text-xs font-medium text-slate-700">{t("signOff.rating")}</legend>
             <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
@@ -74,7 +84,11 @@ export function SignOffControls({
       <Button className="w-full py-1.5" disabled={busy}>
         {side === "vendor" ? t("signOff.vendorButton") : t("signOff.customerButton")}
       </Button>
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </fetcher.Form>
   );
 }

@@ -6,7 +6,13 @@ import { Badge } from "~/ui/layout";
 type MilestoneStatus = PlanView["milestones"][number]["status"];
 type TaskStatus = PlanView["tasks"][number]["status"];
 
-const MILESTONE_TONES = { upcoming: "neutral", on_track: "green", at_risk: "amber", stalled: "red", achieved: "brand" } as const;
+const MILESTONE_TONES = {
+  upcoming: "neutral",
+  on_track: "green",
+  at_risk: "amber",
+  stalled: "red",
+  achieved: "brand",
+} as const;
 const TASK_TONES = { todo: "neutral", in_progress: "brand", blocked: "red", done: "green" } as const;
 
 export function MilestoneStatusBadge({ status }: { status: MilestoneStatus }) {
@@ -23,7 +29,11 @@ export function TaskStatusBadge({ status }: { status: TaskStatus }) {
 export function useDaysText() {
   const { t } = useTranslation("plans");
   return (days: number) =>
-    days > 0 ? t("glance.inDays", { count: days }) : days === 0 ? t("glance.dueToday") : t("glance.overdueDays", { count: -days });
+    days > 0
+      ? t("glance.inDays", { count: days })
+      : days === 0
+        ? t("glance.dueToday")
+        : t("glance.overdueDays", { count: -days });
 }
 
 /** A task's due date, "No due date", and an "Overdue" flag under it. */

@@ -52,7 +52,11 @@ export function TaskActions({
             variant={task.status === "done" ? "ghost" : "secondary"}
             className="py-1.5"
             disabled={busy}
-            aria-label={task.status === "done" ? t("actions.reopenFor", { title: task.title }) : t("actions.markDoneFor", { title: task.title })}
+            aria-label={
+              task.status === "done"
+                ? t("actions.reopenFor", { title: task.title })
+                : t("actions.markDoneFor", { title: task.title })
+            }
           >
             {task.status === "done" ? t("actions.reopen") : t("actions.markDone")}
           </Button>
@@ -67,7 +71,10 @@ export function TaskActions({
             name="status"
             value={status}
             onChange={(event) => setStatus(event.target.value as TaskForActions["status"])}
-            options={(["todo", "in_progress", "blocked", "done"] as const).map((value) => ({ value, label: t(`taskStatus.${value}`) }))}
+            options={(["todo", "in_progress", "blocked", "done"] as const).map((value) => ({
+              value,
+              label: t(`taskStatus.${value}`),
+            }))}
           />
           {status === "blocked" ? (
             <span className="relative inline-block">
@@ -84,7 +91,12 @@ export function TaskActions({
               />
             </span>
           ) : null}
-          <Button variant="secondary" className="py-1.5" disabled={busy} aria-label={t("actions.saveStatusFor", { title: task.title })}>
+          <Button
+            variant="secondary"
+            className="py-1.5"
+            disabled={busy}
+            aria-label={t("actions.saveStatusFor", { title: task.title })}
+          >
             {t("actions.save")}
           </Button>
         </fetcher.Form>
@@ -99,7 +111,12 @@ export function TaskActions({
             defaultValue={task.assigneeId ?? ""}
             options={[{ value: "", label: t("tasks.unassigned") }, ...assignees]}
           />
-          <Button variant="secondary" className="py-1.5" disabled={busy} aria-label={t("actions.assignFor", { title: task.title })}>
+          <Button
+            variant="secondary"
+            className="py-1.5"
+            disabled={busy}
+            aria-label={t("actions.assignFor", { title: task.title })}
+          >
             {t("actions.assign")}
           </Button>
         </fetcher.Form>

@@ -25,17 +25,39 @@ interface TaskValues {
   internal: boolean;
 }
 
-function TaskFields({ values, options, fieldError }: { values: TaskValues; options: TaskEditorOptions; fieldError: (name: string) => string | undefined }) {
+function TaskFields({
+  values,
+  options,
+  fieldError,
+}: {
+  values: TaskValues;
+  options: TaskEditorOptions;
+  fieldError: (name: string) => string | undefined;
+}) {
   const { t } = useTranslation(["planEditing", "plans"]);
   const [side, setSide] = useState(values.side);
   const sides = options.sides.includes(values.side) ? options.sides : [values.side, ...options.sides];
   const assignees = options.assigneesBySide[side];
   // Someone who is no longer on the list (e.g. deactivated) stays selected until changed, rather than being dropped silently.
-  const keepCurrent = side === values.side && values.assigneeId && !assignees.some((option) => option.value === values.assigneeId);
+  const keepCurrent =
+    side === values.side && values.assigneeId && !assignees.some((option) => option.value === values.assigneeId);
   return (
     <>
-      <TextField label={t("task.title")} name="title" defaultValue={values.title} maxLength={200} required error={fieldError("title")} />
-      <TextAreaField label={t("task.notes")} name="notes" defaultValue={values.notes} maxLength={2000} error={fieldError("notes")} />
+      <TextField
+        label={t("task.title")}
+        name="title"
+        defaultValue={values.title}
+        maxLength={200}
+        required
+        error={fieldError("title")}
+      />
+      <TextAreaField
+        label={t("task.notes")}
+        name="notes"
+        defaultValue={values.notes}
+        maxLength={2000}
+        error={fieldError("notes")}
+      />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <SelectField
           label={t("task.side")}
@@ -57,19 +79,45 @@ function TaskFields({ values, options, fieldError }: { values: TaskValues; optio
           ]}
           error={fieldError("assigneeId")}
         />
-        <TextField label={t("task.dueDate")} name="dueDate" type="date" min={options.startDate} defaultValue={values.dueDate ?? ""} error={fieldError("dueDate")} />
+        <TextField
+          label={t("task.dueDate")}
+          name="dueDate"
+          type="date"
+          min={options.startDate}
+          defaultValue={values.dueDate ?? ""}
+          error={fieldError("dueDate")}
+        />
       </div>
       {options.canInternal && side === "vendor" ? (
-        <CheckboxField label={t("task.internal")} name="internal" defaultChecked={values.internal} hint={t("task.internalHint")} error={fieldError("internal")} />
+        <CheckboxField
+          label={t("task.internal")}
+          name="internal"
+          defaultChecked={values.internal}
+          hint={t("task.internalHint")}
+          error={fieldError("internal")}
+        />
       ) : null}
     </>
   );
 }
 
 /** "Add task" under a milestone. */
-export function AddTask({ milestone, options }: { milestone: { id: string; title: string }; options: TaskEditorOptions }) {
+export function AddTask({
+  milestone,
+  options,
+}: {
+  milestone: { id: string; title: string };
+  options: TaskEditorOptions;
+}) {
   const { t } = useTranslation("planEditing");
-  const blank: TaskValues = { title: "", notes: "", side: options.sides[0] ?? "customer", assigneeId: null, dueDate: null, internal: false };
+  const blank: TaskValues = {
+    title: "",
+    notes: "",
+    side: options.sides[0] ?? "customer",
+    assigneeId: null,
+    dueDate: null,
+    internal: false,
+  };
   return (
     <AddDisclosure
       summary={t("task.add")}

@@ -50,7 +50,11 @@ export function TemplateEditor({
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <Form method="post" className="space-y-6 lg:col-span-2" noValidate>
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        {formMessage ? <Alert tone="error">{formMessage}</Alert> : hasErrors ? <Alert tone="error">{t("common:errors.formInvalid")}</Alert> : null}
+        {formMessage ? (
+          <Alert tone="error">{formMessage}</Alert>
+        ) : hasErrors ? (
+          <Alert tone="error">{t("common:errors.formInvalid")}</Alert>
+        ) : null}
         <Card title={t("editor.details")}>
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField
@@ -68,7 +72,10 @@ export function TemplateEditor({
               hint={t("editor.segmentHint")}
               value={draft.segmentId ?? ""}
               onChange={(event) => setDraft({ ...draft, segmentId: event.target.value || null })}
-              options={[{ value: "", label: t("list.anySegment") }, ...segments.map((segment) => ({ value: segment.id, label: segment.name }))]}
+              options={[
+                { value: "", label: t("list.anySegment") },
+                ...segments.map((segment) => ({ value: segment.id, label: segment.name })),
+              ]}
               error={fieldError(errors.segmentId)}
             />
             <div className="sm:col-span-2">
@@ -90,21 +97,50 @@ export function TemplateEditor({
             {draft.outcomes.map((outcome, index) => {
               const name = (field: string) => `outcomes.${index}.${field}`;
               const legend = t("editor.outcome", { number: index + 1 });
-              const update = (patch: Partial<typeof outcome>) => setOutcomes((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+              const update = (patch: Partial<typeof outcome>) =>
+                setOutcomes((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
               return (
                 <fieldset key={outcome.key} className="rounded-md p-3 ring-1 ring-slate-200">
                   <legend className="px-1 text-sm font-semibold text-slate-800">{legend}</legend>
                   <input type="hidden" name={name("key")} value={outcome.key} />
                   <div className="grid grid-cols-1 gap-3 sm:grid-cols-4">
                     <div className="sm:col-span-3">
-                      <TextField label={t("editor.outcomeTitle")} name={name("title")} value={outcome.title} onChange={(e) => update({ title: e.target.value })} error={fieldError(errors[name("title")] ?? errors[name("key")])} />
+                      <TextField
+                        label={t("editor.outcomeTitle")}
+                        name={name("title")}
+                        value={outcome.title}
+                        onChange={(e) => update({ title: e.target.value })}
+                        error={fieldError(errors[name("title")] ?? errors[name("key")])}
+                      />
                     </div>
-                    <TextField label={t("editor.targetDay")} name={name("dayOffset")} type="number" inputMode="numeric" min={0} max={1095} value={outcome.dayOffset} onChange={(e) => update({ dayOffset: e.target.value })} error={fieldError(errors[name("dayOffset")])} />
+                    <TextField
+                      label={t("editor.targetDay")}
+                      name={name("dayOffset")}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={1095}
+                      value={outcome.dayOffset}
+                      onChange={(e) => update({ dayOffset: e.target.value })}
+                      error={fieldError(errors[name("dayOffset")])}
+                    />
                     <div className="sm:col-span-2">
-                      <TextAreaField label={t("editor.why")} name={name("why")} value={outcome.why} onChange={(e) => update({ why: e.target.value })} error={fieldError(errors[name("why")])} />
+                      <TextAreaField
+                        label={t("editor.why")}
+                        name={name("why")}
+                        value={outcome.why}
+                        onChange={(e) => update({ why: e.target.value })}
+                        error={fieldError(errors[name("why")])}
+                      />
                     </div>
                     <div className="sm:col-span-2">
-                      <TextAreaField label={t("editor.successCriteria")} name={name("successCriteria")} value={outcome.successCriteria} onChange={(e) => update({ successCriteria: e.target.value })} error={fieldError(errors[name("successCriteria")])} />
+                      <TextAreaField
+                        label={t("editor.successCriteria")}
+                        name={name("successCriteria")}
+                        value={outcome.successCriteria}
+                        onChange={(e) => update({ successCriteria: e.target.value })}
+                        error={fieldError(errors[name("successCriteria")])}
+                      />
                     </div>
                   </div>
                   <RowControls
@@ -117,7 +153,9 @@ export function TemplateEditor({
                         ...current,
                         outcomes: removeRow(current.outcomes, index),
                         // Milestones linked to it lose the link rather than point at nothing.
-                        milestones: current.milestones.map((m) => (m.outcomeKey === outcome.key ? { ...m, outcomeKey: null } : m)),
+                        milestones: current.milestones.map((m) =>
+                          m.outcomeKey === outcome.key ? { ...m, outcomeKey: null } : m,
+                        ),
                       }))
                     }
                   />
@@ -125,12 +163,21 @@ export function TemplateEditor({
               );
             })}
           </div>
-          {errors.outcomes ? <p className="mt-2 text-sm text-red-700" role="alert">{fieldError(errors.outcomes)}</p> : null}
+          {errors.outcomes ? (
+            <p className="mt-2 text-sm text-red-700" role="alert">
+              {fieldError(errors.outcomes)}
+            </p>
+          ) : null}
           <Button
             type="button"
             variant="secondary"
             className="mt-4"
-            onClick={() => setOutcomes((rows) => [...rows, { key: newRowKey("o"), title: "", why: "", successCriteria: "", dayOffset: "" }])}
+            onClick={() =>
+              setOutcomes((rows) => [
+                ...rows,
+                { key: newRowKey("o"), title: "", why: "", successCriteria: "", dayOffset: "" },
+              ])
+            }
           >
             {t("editor.addOutcome")}
           </Button>

@@ -3,7 +3,14 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/ui/field";
 import { Card } from "~/ui/layout";
-import { type EditorDraft, type EditorMilestone, type EditorTask, moveRow, newRowKey, removeRow } from "./template-editor-state";
+import {
+  type EditorDraft,
+  type EditorMilestone,
+  type EditorTask,
+  moveRow,
+  newRowKey,
+  removeRow,
+} from "./template-editor-state";
 import { useTemplateFieldError } from "./use-template-field-error";
 import { RowControls } from "./template-row-controls";
 
@@ -21,8 +28,10 @@ export function MilestoneRows({
 }) {
   const { t } = useTranslation(["templates", "plans"]);
   const fieldError = useTemplateFieldError();
-  const setMilestones = (update: (rows: EditorMilestone[]) => EditorMilestone[]) => setDraft((current) => ({ ...current, milestones: update(current.milestones) }));
-  const updateMilestone = (index: number, patch: Partial<EditorMilestone>) => setMilestones((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const setMilestones = (update: (rows: EditorMilestone[]) => EditorMilestone[]) =>
+    setDraft((current) => ({ ...current, milestones: update(current.milestones) }));
+  const updateMilestone = (index: number, patch: Partial<EditorMilestone>) =>
+    setMilestones((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const setTasks = (index: number, update: (tasks: EditorTask[]) => EditorTask[]) =>
     setMilestones((rows) => rows.map((row, i) => (i === index ? { ...row, tasks: update(row.tasks) } : row)));
 
@@ -39,11 +48,33 @@ export function MilestoneRows({
               <input type="hidden" name={name("key")} value={milestone.key} />
               <div className="grid grid-cols-1 gap-3 sm:grid-cols-4">
                 <div className="sm:col-span-3">
-                  <TextField label={t("editor.milestoneTitle")} name={name("title")} value={milestone.title} onChange={(e) => updateMilestone(index, { title: e.target.value })} error={fieldError(errors[name("title")] ?? errors[name("key")])} />
+                  <TextField
+                    label={t("editor.milestoneTitle")}
+                    name={name("title")}
+                    value={milestone.title}
+                    onChange={(e) => updateMilestone(index, { title: e.target.value })}
+                    error={fieldError(errors[name("title")] ?? errors[name("key")])}
+                  />
                 </div>
-                <TextField label={t("editor.targetDay")} name={name("dayOffset")} type="number" inputMode="numeric" min={0} max={1095} value={milestone.dayOffset} onChange={(e) => updateMilestone(index, { dayOffset: e.target.value })} error={fieldError(errors[name("dayOffset")])} />
+                <TextField
+                  label={t("editor.targetDay")}
+                  name={name("dayOffset")}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={1095}
+                  value={milestone.dayOffset}
+                  onChange={(e) => updateMilestone(index, { dayOffset: e.target.value })}
+                  error={fieldError(errors[name("dayOffset")])}
+                />
                 <div className="sm:col-span-2">
-                  <TextAreaField label={t("editor.milestoneDescription")} name={name("description")} value={milestone.description} onChange={(e) => updateMilestone(index, { description: e.target.value })} error={fieldError(errors[name("description")])} />
+                  <TextAreaField
+                    label={t("editor.milestoneDescription")}
+                    name={name("description")}
+                    value={milestone.description}
+                    onChange={(e) => updateMilestone(index, { description: e.target.value })}
+                    error={fieldError(errors[name("description")])}
+                  />
                 </div>
                 <div className="sm:col-span-2">
                   <SelectField
@@ -62,13 +93,20 @@ export function MilestoneRows({
                 {milestone.tasks.map((task, taskIndex) => {
                   const taskName = (field: string) => `milestones.${index}.tasks.${taskIndex}.${field}`;
                   const taskLegend = t("editor.task", { number: taskIndex + 1, milestone: index + 1 });
-                  const updateTask = (patch: Partial<EditorTask>) => setTasks(index, (tasks) => tasks.map((row, i) => (i === taskIndex ? { ...row, ...patch } : row)));
+                  const updateTask = (patch: Partial<EditorTask>) =>
+                    setTasks(index, (tasks) => tasks.map((row, i) => (i === taskIndex ? { ...row, ...patch } : row)));
                   return (
                     <fieldset key={task.uid} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
                       <legend className="px-1 text-sm font-medium text-slate-700">{taskLegend}</legend>
                       <div className="grid grid-cols-1 gap-3 sm:grid-cols-4">
                         <div className="sm:col-span-2">
-                          <TextField label={t("editor.taskTitle")} name={taskName("title")} value={task.title} onChange={(e) => updateTask({ title: e.target.value })} error={fieldError(errors[taskName("title")])} />
+                          <TextField
+                            label={t("editor.taskTitle")}
+                            name={taskName("title")}
+                            value={task.title}
+                            onChange={(e) => updateTask({ title: e.target.value })}
+                            error={fieldError(errors[taskName("title")])}
+                          />
                         </div>
                         <SelectField
                           label={t("editor.side")}
@@ -81,9 +119,25 @@ export function MilestoneRows({
                           ]}
                           error={fieldError(errors[taskName("side")])}
                         />
-                        <TextField label={t("editor.dueDay")} name={taskName("dayOffset")} type="number" inputMode="numeric" min={0} max={1095} value={task.dayOffset} onChange={(e) => updateTask({ dayOffset: e.target.value })} error={fieldError(errors[taskName("dayOffset")])} />
+                        <TextField
+                          label={t("editor.dueDay")}
+                          name={taskName("dayOffset")}
+                          type="number"
+                          inputMode="numeric"
+                          min={0}
+                          max={1095}
+                          value={task.dayOffset}
+                          onChange={(e) => updateTask({ dayOffset: e.target.value })}
+                          error={fieldError(errors[taskName("dayOffset")])}
+                        />
                         <div className="sm:col-span-4">
-                          <TextAreaField label={t("editor.notes")} name={taskName("notes")} value={task.notes} onChange={(e) => updateTask({ notes: e.target.value })} error={fieldError(errors[taskName("notes")])} />
+                          <TextAreaField
+                            label={t("editor.notes")}
+                            name={taskName("notes")}
+                            value={task.notes}
+                            onChange={(e) => updateTask({ notes: e.target.value })}
+                            error={fieldError(errors[taskName("notes")])}
+                          />
                         </div>
                       </div>
                       <RowControls
@@ -96,23 +150,42 @@ export function MilestoneRows({
                     </fieldset>
                   );
                 })}
-                {errors[name("tasks")] ? <p className="text-sm text-red-700" role="alert">{fieldError(errors[name("tasks")])}</p> : null}
+                {errors[name("tasks")] ? (
+                  <p className="text-sm text-red-700" role="alert">
+                    {fieldError(errors[name("tasks")])}
+                  </p>
+                ) : null}
                 <Button
                   type="button"
                   variant="secondary"
                   className="py-1.5"
                   aria-label={t("editor.addTaskTo", { name: legend })}
-                  onClick={() => setTasks(index, (tasks) => [...tasks, { uid: newRowKey("t"), title: "", notes: "", side: "customer", dayOffset: milestone.dayOffset }])}
+                  onClick={() =>
+                    setTasks(index, (tasks) => [
+                      ...tasks,
+                      { uid: newRowKey("t"), title: "", notes: "", side: "customer", dayOffset: milestone.dayOffset },
+                    ])
+                  }
                 >
                   {t("editor.addTask")}
                 </Button>
               </div>
-              <RowControls name={legend} index={index} count={draft.milestones.length} onMove={(delta) => setMilestones((rows) => moveRow(rows, index, delta))} onRemove={() => setMilestones((rows) => removeRow(rows, index))} />
+              <RowControls
+                name={legend}
+                index={index}
+                count={draft.milestones.length}
+                onMove={(delta) => setMilestones((rows) => moveRow(rows, index, delta))}
+                onRemove={() => setMilestones((rows) => removeRow(rows, index))}
+              />
             </fieldset>
           );
         })}
       </div>
-      {errors.milestones ? <p className="mt-2 text-sm text-red-700" role="alert">{fieldError(errors.milestones)}</p> : null}
+      {errors.milestones ? (
+        <p className="mt-2 text-sm text-red-700" role="alert">
+          {fieldError(errors.milestones)}
+        </p>
+      ) : null}
       <Button
         type="button"
         variant="secondary"
@@ -121,7 +194,10 @@ export function MilestoneRows({
           const last = draft.milestones.at(-1);
           const lastDay = Number(last?.dayOffset);
           const dayOffset = Number.isInteger(lastDay) ? Math.min(lastDay + 30, 1095) : 30;
-          setMilestones((rows) => [...rows, { key: newRowKey("m"), title: "", description: "", dayOffset, outcomeKey: null, tasks: [] }]);
+          setMilestones((rows) => [
+            ...rows,
+            { key: newRowKey("m"), title: "", description: "", dayOffset, outcomeKey: null, tasks: [] },
+          ]);
         }}
       >
         {t("editor.addMilestone")}

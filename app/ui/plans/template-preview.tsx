@@ -18,7 +18,12 @@ export function TemplatePreview({ draft, today }: { draft: TemplateDraft; today:
     <Card title={t("preview.title")}>
       <p className="mb-3 text-sm text-slate-600">{t("preview.hint")}</p>
       {/* Not part of the template: no name, so it is never submitted. */}
-      <TextField label={t("preview.startDate")} type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} />
+      <TextField
+        label={t("preview.startDate")}
+        type="date"
+        value={startDate}
+        onChange={(event) => setStartDate(event.target.value)}
+      />
       {milestones.length === 0 ? (
         <p className="mt-4 text-sm text-slate-500">{t("preview.empty")}</p>
       ) : (
@@ -26,10 +31,15 @@ export function TemplatePreview({ draft, today }: { draft: TemplateDraft; today:
           {milestones.map((milestone) => (
             <li key={milestone.key} className="border-l-2 border-brand-600 pl-3">
               <div className="text-xs font-semibold uppercase tracking-wide text-slate-600">
-                {milestone.dayOffset === null ? t("preview.dayUnknown") : t("preview.day", { day: milestone.dayOffset })} · {when(milestone.targetDate)}
+                {milestone.dayOffset === null
+                  ? t("preview.dayUnknown")
+                  : t("preview.day", { day: milestone.dayOffset })}{" "}
+                · {when(milestone.targetDate)}
               </div>
               <div className="font-medium text-slate-900">{milestone.title.trim() || t("preview.untitled")}</div>
-              {milestone.outcomeTitle ? <div className="text-xs text-slate-600">{t("preview.outcome", { title: milestone.outcomeTitle })}</div> : null}
+              {milestone.outcomeTitle ? (
+                <div className="text-xs text-slate-600">{t("preview.outcome", { title: milestone.outcomeTitle })}</div>
+              ) : null}
               {milestone.tasks.length > 0 ? (
                 <ul className="mt-1 space-y-1">
                   {milestone.tasks.map((task, index) => (

@@ -6,7 +6,12 @@ import { CourseStatusBadge } from "./course-status";
 
 type Status = "not_started" | "in_progress" | "completed";
 export interface TeamAdoption {
-  people: { id: string; name: string; role: string | null; courses: { courseSlug: string; completed: number; total: number; status: Status; counted: boolean }[] }[];
+  people: {
+    id: string;
+    name: string;
+    role: string | null;
+    courses: { courseSlug: string; completed: number; total: number; status: Status; counted: boolean }[];
+  }[];
   courses: { slug: string; title: string; finished: number; started: number; people: number; fraction: number }[];
   notStarted: { id: string; name: string }[];
 }
@@ -28,17 +33,28 @@ export function TeamAdoptionView({ adoption, locale }: { adoption: TeamAdoption;
             <li key={course.slug}>
               <div className="flex items-baseline justify-between gap-2 text-sm">
                 <span className="font-medium text-slate-900">{course.title}</span>
-                <span className="text-slate-600">{t("adoption.percent", { percent: percent(course.fraction, locale) })}</span>
+                <span className="text-slate-600">
+                  {t("adoption.percent", { percent: percent(course.fraction, locale) })}
+                </span>
               </div>
               <div className="mt-1">
-                <ProgressBar value={course.fraction} label={course.title} tone={course.fraction === 1 ? "green" : "brand"} />
+                <ProgressBar
+                  value={course.fraction}
+                  label={course.title}
+                  tone={course.fraction === 1 ? "green" : "brand"}
+                />
               </div>
-              <p className="mt-1 text-xs text-slate-600">{t("adoption.finishedOf", { finished: String(course.finished), people: String(course.people) })}</p>
+              <p className="mt-1 text-xs text-slate-600">
+                {t("adoption.finishedOf", { finished: String(course.finished), people: String(course.people) })}
+              </p>
             </li>
           ))}
         </ul>
       </Card>
-      <Table caption={t("adoption.byPerson")} head={[t("adoption.person"), ...adoption.courses.map((course) => course.title)]}>
+      <Table
+        caption={t("adoption.byPerson")}
+        head={[t("adoption.person"), ...adoption.courses.map((course) => course.title)]}
+      >
         {adoption.people.map((person) => (
           <tr key={person.id}>
             <Cell className="font-medium text-slate-900">{person.name}</Cell>
@@ -49,7 +65,9 @@ export function TeamAdoptionView({ adoption, locale }: { adoption: TeamAdoption;
                 ) : (
                   <span className="flex items-center gap-2">
                     <CourseStatusBadge status={course.status} />
-                    <span className="text-xs text-slate-600">{t("adoption.lessonsOf", { completed: String(course.completed), total: String(course.total) })}</span>
+                    <span className="text-xs text-slate-600">
+                      {t("adoption.lessonsOf", { completed: String(course.completed), total: String(course.total) })}
+                    </span>
                   </span>
                 )}
               </Cell>

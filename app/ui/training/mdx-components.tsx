@@ -14,11 +14,23 @@ const calloutTones = {
   warning: "border-amber-400 bg-amber-50",
 };
 
-export function Callout({ type = "note", title, children }: { type?: keyof typeof calloutTones; title?: string; children?: ReactNode }) {
+export function Callout({
+  type = "note",
+  title,
+  children,
+}: {
+  type?: keyof typeof calloutTones;
+  title?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation("training");
   const tone = calloutTones[type] ?? calloutTones.note;
   return (
-    <aside role="note" aria-label={title ?? t(`callout.${type in calloutTones ? type : "note"}`)} className={`not-prose my-6 rounded-md border-l-4 px-4 py-3 text-sm text-slate-800 ${tone}`}>
+    <aside
+      role="note"
+      aria-label={title ?? t(`callout.${type in calloutTones ? type : "note"}`)}
+      className={`not-prose my-6 rounded-md border-l-4 px-4 py-3 text-sm text-slate-800 ${tone}`}
+    >
       <p className="font-semibold">{title ?? t(`callout.${type in calloutTones ? type : "note"}`)}</p>
       <div className="mt-1 space-y-2 [&_a]:text-brand-700 [&_a]:underline">{children}</div>
     </aside>
@@ -34,11 +46,24 @@ export function Video({ src, embed, title }: { src?: string; embed?: string; tit
   return (
     <figure className="not-prose my-6">
       {embed ? (
-        <iframe src={embed} title={title ?? ""} className="aspect-video w-full rounded-lg ring-1 ring-slate-200" allow="fullscreen; picture-in-picture" allowFullScreen loading="lazy" />
+        <iframe
+          src={embed}
+          title={title ?? ""}
+          className="aspect-video w-full rounded-lg ring-1 ring-slate-200"
+          allow="fullscreen; picture-in-picture"
+          allowFullScreen
+          loading="lazy"
+        />
       ) : (
         // Captions are the course author's to ship; the title names the video for screen readers.
         // eslint-disable-next-line jsx-a11y/media-has-caption
-        <video src={src} controls preload="metadata" className="aspect-video w-full rounded-lg bg-black" aria-label={title}>
+        <video
+          src={src}
+          controls
+          preload="metadata"
+          className="aspect-video w-full rounded-lg bg-black"
+          aria-label={title}
+        >
           {t("video.unavailable")}
         </video>
       )}
@@ -57,7 +82,17 @@ const QuizContext = createContext<QuizState | null>(null);
 
 type QuizAnswer = { feedback?: QuizFeedbackView; error?: string };
 
-export function Quiz({ id, question, multiple = false, children }: { id: string; question: string; multiple?: boolean; children?: ReactNode }) {
+export function Quiz({
+  id,
+  question,
+  multiple = false,
+  children,
+}: {
+  id: string;
+  question: string;
+  multiple?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation("training");
   const lesson = useLesson();
   const fetcher = useFetcher<QuizAnswer>({ key: `quiz-${id}` });
@@ -68,7 +103,12 @@ export function Quiz({ id, question, multiple = false, children }: { id: string;
   const passed = feedback?.passed ?? false;
   return (
     <QuizContext.Provider value={{ id, multiple, feedback, name }}>
-      <fetcher.Form method="post" action={lesson.lessonPath} className="not-prose my-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" aria-label={t("quiz.label")}>
+      <fetcher.Form
+        method="post"
+        action={lesson.lessonPath}
+        className="not-prose my-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+        aria-label={t("quiz.label")}
+      >
         <input type="hidden" name="intent" value="quiz" />
         <input type="hidden" name="quizId" value={id} />
         <fieldset>
@@ -85,7 +125,9 @@ export function Quiz({ id, question, multiple = false, children }: { id: string;
                 {t(`quiz.errors.${error as "no_answer"}`, { defaultValue: t("lesson.errors.unknown_intent") })}
               </p>
             ) : feedback ? (
-              <p className={passed ? "font-medium text-green-800" : "font-medium text-red-800"}>{passed ? t("quiz.passed") : t("quiz.failed")}</p>
+              <p className={passed ? "font-medium text-green-800" : "font-medium text-red-800"}>
+                {passed ? t("quiz.passed") : t("quiz.failed")}
+              </p>
             ) : null}
           </div>
         </div>
@@ -103,7 +145,9 @@ export function Answer({ index, children }: { index?: string; children?: ReactNo
   const shown = quiz.feedback?.answers.find((answer) => answer.index === value);
   const chosen = quiz.feedback?.selected.includes(value) ?? false;
   return (
-    <li className={`rounded-md px-3 py-2 ring-1 ring-inset ${shown ? (shown.correct ? "bg-green-50 ring-green-200" : "bg-red-50 ring-red-200") : "ring-slate-200"}`}>
+    <li
+      className={`rounded-md px-3 py-2 ring-1 ring-inset ${shown ? (shown.correct ? "bg-green-50 ring-green-200" : "bg-red-50 ring-red-200") : "ring-slate-200"}`}
+    >
       <div className="flex items-start gap-3">
         <input
           id={inputId}
@@ -120,7 +164,8 @@ export function Answer({ index, children }: { index?: string; children?: ReactNo
       </div>
       {shown ? (
         <p className={`mt-1 pl-7 text-sm ${shown.correct ? "text-green-800" : "text-red-800"}`}>
-          <span className="font-medium">{shown.correct ? t("quiz.rightAnswer") : t("quiz.wrongAnswer")}:</span> {shown.explanation}
+          <span className="font-medium">{shown.correct ? t("quiz.rightAnswer") : t("quiz.wrongAnswer")}:</span>{" "}
+          {shown.explanation}
         </p>
       ) : null}
     </li>
@@ -130,7 +175,10 @@ export function Answer({ index, children }: { index?: string; children?: ReactNo
 export function Practice({ title, children }: { title?: string; children?: ReactNode }) {
   const { t } = useTranslation("training");
   return (
-    <section aria-label={title ?? t("practice.label")} className="not-prose my-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <section
+      aria-label={title ?? t("practice.label")}
+      className="not-prose my-8 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    >
       <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t("practice.label")}</p>
       {title ? <h3 className="mt-1 text-base font-semibold text-slate-900">{title}</h3> : null}
       <ul className="mt-3 space-y-2">{children}</ul>
@@ -154,7 +202,8 @@ export function PracticeItem({ itemKey, children }: { itemKey: string; children?
     }
   }, [fetcher.state]);
   const pending = fetcher.formData?.get("checked");
-  const checked = ticked ?? (pending !== undefined && pending !== null ? pending === "true" : lesson.checkedItems.includes(itemKey));
+  const checked =
+    ticked ?? (pending !== undefined && pending !== null ? pending === "true" : lesson.checkedItems.includes(itemKey));
   return (
     <li className="flex items-start gap-3">
       <input
@@ -165,7 +214,10 @@ export function PracticeItem({ itemKey, children }: { itemKey: string; children?
         onChange={(event) => {
           const next = event.currentTarget.checked;
           setTicked(next);
-          fetcher.submit({ intent: "practice", itemKey, checked: String(next) }, { method: "post", action: lesson.lessonPath });
+          fetcher.submit(
+            { intent: "practice", itemKey, checked: String(next) },
+            { method: "post", action: lesson.lessonPath },
+          );
         }}
       />
       <label htmlFor={inputId} className="text-sm text-slate-900 [&_p]:m-0">

@@ -19,7 +19,17 @@ const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
  * readable from a phone to a printed page, and no chart library is needed. Screen readers get the
  * summary in the label and the readings in the table beside it.
  */
-export function MetricChart({ metric, startDate, today, locale }: { metric: ChartMetric; startDate: string; today: string; locale: string }) {
+export function MetricChart({
+  metric,
+  startDate,
+  today,
+  locale,
+}: {
+  metric: ChartMetric;
+  startDate: string;
+  today: string;
+  locale: string;
+}) {
   const { t } = useTranslation("value");
   const points = [{ measuredOn: startDate, value: metric.baseline }, ...metric.measurements];
   const first = day(startDate);
@@ -54,16 +64,48 @@ export function MetricChart({ metric, startDate, today, locale }: { metric: Char
           <span className="absolute right-0 -translate-y-1/2 text-slate-600" style={{ top: `${y(metric.baseline)}%` }}>
             {formatFigure(metric.baseline, locale)}
           </span>
-          <span className="absolute right-0 -translate-y-1/2 font-medium text-green-700" style={{ top: `${y(metric.target)}%` }}>
+          <span
+            className="absolute right-0 -translate-y-1/2 font-medium text-green-700"
+            style={{ top: `${y(metric.target)}%` }}
+          >
             {formatFigure(metric.target, locale)}
           </span>
         </div>
         <div aria-hidden className="relative h-40 border-b border-l border-slate-300 sm:h-48">
-          <svg viewBox="0 0 100 100" preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
-            <line x1={0} x2={100} y1={y(metric.baseline)} y2={y(metric.baseline)} className="stroke-slate-500" strokeWidth={1.5} strokeDasharray="5 4" vectorEffect="non-scaling-stroke" />
-            <line x1={0} x2={100} y1={y(metric.target)} y2={y(metric.target)} className="stroke-green-600" strokeWidth={1.5} strokeDasharray="5 4" vectorEffect="non-scaling-stroke" />
+          <svg
+            viewBox="0 0 100 100"
+            preserveAspectRatio="none"
+            className="absolute inset-0 h-full w-full overflow-visible"
+          >
+            <line
+              x1={0}
+              x2={100}
+              y1={y(metric.baseline)}
+              y2={y(metric.baseline)}
+              className="stroke-slate-500"
+              strokeWidth={1.5}
+              strokeDasharray="5 4"
+              vectorEffect="non-scaling-stroke"
+            />
+            <line
+              x1={0}
+              x2={100}
+              y1={y(metric.target)}
+              y2={y(metric.target)}
+              className="stroke-green-600"
+              strokeWidth={1.5}
+              strokeDasharray="5 4"
+              vectorEffect="non-scaling-stroke"
+            />
             {metric.measurements.length > 0 ? (
-              <polyline points={line} fill="none" className="stroke-brand-600" strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+              <polyline
+                points={line}
+                fill="none"
+                className="stroke-brand-600"
+                strokeWidth={2}
+                strokeLinejoin="round"
+                vectorEffect="non-scaling-stroke"
+              />
             ) : null}
           </svg>
           {metric.measurements.map((point, index) => (

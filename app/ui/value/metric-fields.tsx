@@ -27,7 +27,10 @@ export function MetricFields({
   currency: string;
 }) {
   const { t } = useTranslation("value");
-  const periods = (["week", "month", "quarter", "year"] as const).map((period) => ({ value: period, label: t(`define.periods.${period}`) }));
+  const periods = (["week", "month", "quarter", "year"] as const).map((period) => ({
+    value: period,
+    label: t(`define.periods.${period}`),
+  }));
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
       {outcomes.length > 1 ? (
@@ -43,8 +46,24 @@ export function MetricFields({
       ) : (
         <input type="hidden" name="outcomeId" value={values.outcomeId ?? outcomes[0]?.id ?? ""} />
       )}
-      <TextField label={t("define.name")} name="name" defaultValue={values.name} placeholder={t("define.namePlaceholder")} maxLength={120} required error={errors.name ?? (outcomes.length > 1 ? undefined : errors.outcomeId)} />
-      <TextField label={t("define.unit")} name="unit" defaultValue={values.unit} placeholder={t("define.unitPlaceholder")} maxLength={30} required error={errors.unit} />
+      <TextField
+        label={t("define.name")}
+        name="name"
+        defaultValue={values.name}
+        placeholder={t("define.namePlaceholder")}
+        maxLength={120}
+        required
+        error={errors.name ?? (outcomes.length > 1 ? undefined : errors.outcomeId)}
+      />
+      <TextField
+        label={t("define.unit")}
+        name="unit"
+        defaultValue={values.unit}
+        placeholder={t("define.unitPlaceholder")}
+        maxLength={30}
+        required
+        error={errors.unit}
+      />
       <SelectField
         label={t("define.direction")}
         name="direction"
@@ -56,8 +75,22 @@ export function MetricFields({
         error={errors.direction}
       />
       <div className="hidden sm:block" />
-      <TextField label={t("define.baseline")} name="baseline" inputMode="decimal" defaultValue={values.baseline} required error={errors.baseline} />
-      <TextField label={t("define.target")} name="target" inputMode="decimal" defaultValue={values.target} required error={errors.target} />
+      <TextField
+        label={t("define.baseline")}
+        name="baseline"
+        inputMode="decimal"
+        defaultValue={values.baseline}
+        required
+        error={errors.baseline}
+      />
+      <TextField
+        label={t("define.target")}
+        name="target"
+        inputMode="decimal"
+        defaultValue={values.target}
+        required
+        error={errors.target}
+      />
       <TextField
         label={t("define.moneyPerUnit", { currency })}
         name="moneyPerUnit"

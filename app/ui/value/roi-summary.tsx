@@ -52,18 +52,32 @@ export function RoiSummary({
   const money = (value: number) => formatMoney(value, currency, locale);
   const na = t("roi.notAvailable");
   const payback =
-    roi.paybackMonths === null ? t("roi.paybackNone") : roi.paybackMonths === 0 ? t("roi.paybackNow") : t("roi.paybackValue", { count: Math.round(roi.paybackMonths * 10) / 10 });
+    roi.paybackMonths === null
+      ? t("roi.paybackNone")
+      : roi.paybackMonths === 0
+        ? t("roi.paybackNow")
+        : t("roi.paybackValue", { count: Math.round(roi.paybackMonths * 10) / 10 });
   const counted = metrics.filter((metric) => metric.annualValue !== null);
 
   return (
     <Card title={t("roi.title")}>
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Figure label={t("roi.valuePerYear")} value={money(roi.annualValue)} tone={roi.annualValue < 0 ? "text-red-700" : "text-slate-900"} />
+        <Figure
+          label={t("roi.valuePerYear")}
+          value={money(roi.annualValue)}
+          tone={roi.annualValue < 0 ? "text-red-700" : "text-slate-900"}
+        />
         <Figure label={t("roi.costPerYear")} value={roi.annualCost === null ? na : money(roi.annualCost)} />
         <Figure
           label={t("roi.roi")}
           value={roi.roiPercent === null ? na : t("roi.roiValue", { percent: Math.round(roi.roiPercent) })}
-          tone={roi.roiPercent !== null && roi.roiPercent >= 0 ? "text-green-700" : roi.roiPercent !== null ? "text-red-700" : ""}
+          tone={
+            roi.roiPercent !== null && roi.roiPercent >= 0
+              ? "text-green-700"
+              : roi.roiPercent !== null
+                ? "text-red-700"
+                : ""
+          }
         />
         <Figure label={t("roi.payback")} value={payback} />
       </dl>
@@ -79,11 +93,17 @@ export function RoiSummary({
           </p>
         ) : null}
         {roi.annualCost === 0 ? <p>{t("roi.zeroCost")}</p> : null}
-        {roi.moneyMetrics === 0 ? <p>{t("roi.noMoneyMetrics")}</p> : <p>{t("roi.atTarget", { value: money(roi.annualValueAtTarget) })}</p>}
+        {roi.moneyMetrics === 0 ? (
+          <p>{t("roi.noMoneyMetrics")}</p>
+        ) : (
+          <p>{t("roi.atTarget", { value: money(roi.annualValueAtTarget) })}</p>
+        )}
         {roi.otherMetrics > 0 ? <p>{t("roi.otherMetrics", { count: roi.otherMetrics })}</p> : null}
       </div>
       <details className="mt-4" open={expanded || undefined}>
-        <summary className="cursor-pointer text-sm font-medium text-brand-700 print:hidden">{t("roi.howTitle")}</summary>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700 print:hidden">
+          {t("roi.howTitle")}
+        </summary>
         <div className="mt-3 space-y-3">
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
             <li>{t("roi.formulaValue")}</li>

@@ -13,7 +13,9 @@ function isoDate(days: number) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("a milestone achieved together becomes a consented case study, discussed and approved in review, published, and unpublished when the champion withdraws consent", async ({ browser }) => {
+test("a milestone achieved together becomes a consented case study, discussed and approved in review, published, and unpublished when the champion withdraws consent", async ({
+  browser,
+}) => {
   test.slow(); // a whole story across the CSM, the champion and marketing
   // Its own account and plan, so no other spec's sign-offs or asks get in the way.
   const company = `Beacon Outfitters ${Date.now().toString(36)}`;
@@ -54,7 +56,9 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await champion.getByRole("region", { name: KICKOFF }).getByRole("button", { name: "Confirm achieved" }).click();
   await expect(champion.getByRole("region", { name: KICKOFF }).getByText("Achieved", { exact: true })).toBeVisible();
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
-  const ask = champion.getByRole("region", { name: new RegExp(`^You reached “${KICKOFF}”.* — would you share how\\?$`) });
+  const ask = champion.getByRole("region", {
+    name: new RegExp(`^You reached “${KICKOFF}”.* — would you share how\\?$`),
+  });
   await expect(ask).toBeVisible();
   await expect(ask.getByText("Case study", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(champion);
@@ -101,12 +105,16 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await marketing.getByLabel("Move to").selectOption({ label: "In production" });
   await marketing.getByRole("button", { name: "Move", exact: true }).click();
   await expect(marketing.getByText("Moved to In production.")).toBeVisible();
-  await expect(marketing.getByRole("region", { name: "Stage history" }).getByText("Accepted → In production")).toBeVisible();
+  await expect(
+    marketing.getByRole("region", { name: "Stage history" }).getByText("Accepted → In production"),
+  ).toBeVisible();
 
   // Marketing writes the draft and sends it to the champion.
   const caseStudy = marketing.getByRole("region", { name: "Case study", exact: true });
   await caseStudy.getByLabel("Title").fill("Beacon kicks off with its sponsor ahead of plan");
-  await caseStudy.getByLabel("Story (Markdown)").fill("## The challenge\n\nSeasonal stock decisions ran on spreadsheets.");
+  await caseStudy
+    .getByLabel("Story (Markdown)")
+    .fill("## The challenge\n\nSeasonal stock decisions ran on spreadsheets.");
   // The draft pulls the measured result from the plan as a fact.
   await caseStudy.getByLabel(`Outcome: ${MARKDOWNS}`).check();
   await caseStudy.getByLabel(`${METRIC}: from 6 to 3 days (target 2)`).check();
@@ -118,7 +126,9 @@ test("a milestone achieved together becomes a consented case study, discussed an
 
   // The champion quotes a sentence of the draft in a comment, and asks for a change…
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
-  const review = champion.getByRole("region", { name: "Please review “Beacon kicks off with its sponsor ahead of plan”" });
+  const review = champion.getByRole("region", {
+    name: "Please review “Beacon kicks off with its sponsor ahead of plan”",
+  });
   await expect(review.getByRole("heading", { name: "The challenge" })).toBeVisible();
   await expect(review.getByRole("heading", { name: "Results" })).toBeVisible();
   await expect(review.getByText(`${METRIC}: from 6 to 3 days (target 2)`)).toBeVisible();
@@ -128,35 +138,55 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await expect(championThread.getByText("This field is required.")).toBeVisible();
   await review.getByText("Seasonal stock decisions ran on spreadsheets.").selectText();
   await championThread.getByRole("button", { name: "Quote selection" }).click();
-  await expect(championThread.getByLabel("Quoted passage (optional)")).toHaveValue("Seasonal stock decisions ran on spreadsheets.");
-  await championThread.getByLabel("Your comment", { exact: true }).fill("We call it “seasonal range planning”.\nStock is the warehouse's word.");
+  await expect(championThread.getByLabel("Quoted passage (optional)")).toHaveValue(
+    "Seasonal stock decisions ran on spreadsheets.",
+  );
+  await championThread
+    .getByLabel("Your comment", { exact: true })
+    .fill("We call it “seasonal range planning”.\nStock is the warehouse's word.");
   await championThread.getByRole("button", { name: "Post comment" }).click();
-  const championComment = championThread.getByRole("listitem").filter({ hasText: "We call it “seasonal range planning”." });
+  const championComment = championThread
+    .getByRole("listitem")
+    .filter({ hasText: "We call it “seasonal range planning”." });
   await expect(championComment.getByText("Seasonal stock decisions ran on spreadsheets.")).toBeVisible();
   await expect(championThread.getByRole("region", { name: "On version 1" })).toBeVisible();
   await expect(championThread.getByLabel("Your comment", { exact: true })).toHaveValue("");
   await expectNoSeriousA11yViolations(champion);
   await review.getByRole("button", { name: "Request changes" }).click();
   await expect(review.getByText("Say what should change.")).toBeVisible();
-  await review.getByLabel("Message with your decision").fill("Please say “seasonal range planning”, not stock decisions.");
+  await review
+    .getByLabel("Message with your decision")
+    .fill("Please say “seasonal range planning”, not stock decisions.");
   await review.getByRole("button", { name: "Request changes" }).click();
   await expect(champion.getByText("Thanks — we'll change it and send you a new version.")).toBeVisible();
 
   // …marketing sees the comment with its quote, makes the change as version 2, resolves the comment and sends it.
   await marketing.reload();
-  await expect(caseStudy.getByText("Customer's comment: “Please say “seasonal range planning”, not stock decisions.”")).toBeVisible();
+  await expect(
+    caseStudy.getByText("Customer's comment: “Please say “seasonal range planning”, not stock decisions.”"),
+  ).toBeVisible();
   const staffThread = caseStudy.getByRole("region", { name: "Comments", exact: true });
-  const seenByMarketing = staffThread.getByRole("listitem").filter({ hasText: "We call it “seasonal range planning”." });
+  const seenByMarketing = staffThread
+    .getByRole("listitem")
+    .filter({ hasText: "We call it “seasonal range planning”." });
   await expect(seenByMarketing.getByText("Bea Sommer", { exact: true })).toBeVisible();
   await expect(seenByMarketing.getByText("Seasonal stock decisions ran on spreadsheets.")).toBeVisible();
-  await caseStudy.getByLabel("Story (Markdown)").fill("## The challenge\n\nSeasonal range planning ran on spreadsheets.");
+  await caseStudy
+    .getByLabel("Story (Markdown)")
+    .fill("## The challenge\n\nSeasonal range planning ran on spreadsheets.");
   await caseStudy.getByRole("button", { name: "Save as a new version" }).click();
   await expect(marketing.getByText("Version 2 was saved.")).toBeVisible();
   await seenByMarketing.getByRole("button", { name: "Resolve comment by Bea Sommer" }).click();
   await expect(staffThread.getByText("Bea Sommer's comment, resolved by Jordan Blake")).toBeVisible();
-  await staffThread.getByLabel("Your comment", { exact: true }).fill("Changed to “seasonal range planning” throughout.");
+  await staffThread
+    .getByLabel("Your comment", { exact: true })
+    .fill("Changed to “seasonal range planning” throughout.");
   await staffThread.getByRole("button", { name: "Post comment" }).click();
-  await expect(staffThread.getByRole("region", { name: "On version 2" }).getByText("Changed to “seasonal range planning” throughout.")).toBeVisible();
+  await expect(
+    staffThread
+      .getByRole("region", { name: "On version 2" })
+      .getByText("Changed to “seasonal range planning” throughout."),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(marketing);
   await caseStudy.getByRole("button", { name: "Send to Bea Sommer for review" }).click();
   await expect(marketing.getByText("Sent to the customer for review.")).toBeVisible();
@@ -164,7 +194,11 @@ test("a milestone achieved together becomes a consented case study, discussed an
   // The champion sees marketing's answer on version 2 and the settled comment folded away, and approves.
   await champion.reload();
   await expect(review.getByText("Seasonal range planning ran on spreadsheets.")).toBeVisible();
-  await expect(championThread.getByRole("region", { name: "On version 2" }).getByText("Changed to “seasonal range planning” throughout.")).toBeVisible();
+  await expect(
+    championThread
+      .getByRole("region", { name: "On version 2" })
+      .getByText("Changed to “seasonal range planning” throughout."),
+  ).toBeVisible();
   await expect(championThread.getByText("Bea Sommer's comment, resolved by Jordan Blake")).toBeVisible();
   await review.getByRole("button", { name: "Approve" }).click();
   await expect(champion.getByText("Thank you — you approved the case study.")).toBeVisible();
@@ -190,8 +224,12 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await expect(consents.getByText(/^Withdrawn /)).toBeVisible();
 
   await marketing.reload();
-  await expect(marketing.getByRole("row").filter({ hasText: "Beacon kicks off with its sponsor ahead of plan" })).toHaveCount(0);
+  await expect(
+    marketing.getByRole("row").filter({ hasText: "Beacon kicks off with its sponsor ahead of plan" }),
+  ).toHaveCount(0);
   await marketing.goto(opportunityUrl);
-  await expect(marketing.getByRole("region", { name: "Stage history" }).getByText("Published → Withdrawn")).toBeVisible();
+  await expect(
+    marketing.getByRole("region", { name: "Stage history" }).getByText("Published → Withdrawn"),
+  ).toBeVisible();
   await expect(marketing.getByText("No further moves from this stage.")).toBeVisible();
 });

@@ -4,18 +4,26 @@ import { demo } from "../support/demo";
 import { pageSignedInAs } from "../support/session";
 
 const DAY = 86_400_000;
-const monthOf = (daysAgo: number) => new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.now() - daysAgo * DAY));
+const monthOf = (daysAgo: number) =>
+  new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.now() - daysAgo * DAY),
+  );
 
 /**
  * Other specs add asks, answers and advocates as they run, but only today: the figures asserted
  * here are the demo's older NPS answers (Kenji's 8, 160 days ago, and Elena's 7, 170 days ago, both
  * passives), and for the rest, what is there rather than how many.
  */
-test("marketing reads the advocacy dashboard's charts for the last 12 months, 90 days and all time", async ({ browser }) => {
+test("marketing reads the advocacy dashboard's charts for the last 12 months, 90 days and all time", async ({
+  browser,
+}) => {
   test.slow();
   const marketing = await pageSignedInAs(browser, demo.marketing.email);
   await marketing.goto("/advocacy");
-  await marketing.getByRole("navigation", { name: "Advocacy sections" }).getByRole("link", { name: "Dashboard" }).click();
+  await marketing
+    .getByRole("navigation", { name: "Advocacy sections" })
+    .getByRole("link", { name: "Dashboard" })
+    .click();
   const periods = marketing.getByRole("navigation", { name: "Period" });
   await expect(periods.getByRole("link", { name: "Last 12 months" })).toHaveAttribute("aria-current", "page");
 
@@ -33,10 +41,18 @@ test("marketing reads the advocacy dashboard's charts for the last 12 months, 90
   // NPS by month: one image with a summary, the numbers under "Show data".
   const nps = marketing.getByRole("region", { name: "NPS by month" });
   const [older, newer] = [monthOf(170), monthOf(160)];
-  const passives = older === newer ? [[older, 2]] : [[older, 1], [newer, 1]];
+  const passives =
+    older === newer
+      ? [[older, 2]]
+      : [
+          [older, 1],
+          [newer, 1],
+        ];
   const chart = nps.getByRole("img", { name: /^NPS by month, promoters, passives and detractors: / });
   for (const [month, count] of passives) {
-    await expect(chart).toHaveAccessibleName(new RegExp(`${month} NPS 0 \\(0 promoters, ${count} passives, 0 detractors\\)`));
+    await expect(chart).toHaveAccessibleName(
+      new RegExp(`${month} NPS 0 \\(0 promoters, ${count} passives, 0 detractors\\)`),
+    );
   }
   await nps.getByText("Show data").click();
   const npsData = nps.getByRole("table", { name: "NPS by month" });
@@ -45,7 +61,11 @@ test("marketing reads the advocacy dashboard's charts for the last 12 months, 90
     await expect(npsData.getByRole("row", { name: `${month} ${count} 0 ${count} 0 0`, exact: true })).toBeVisible();
   }
   await expect(marketing.getByRole("region", { name: "Assets published by month" })).toBeVisible();
-  await expect(marketing.getByRole("table", { name: "Advocates by industry" }).getByRole("rowheader", { name: "Retail", exact: true })).toBeVisible();
+  await expect(
+    marketing
+      .getByRole("table", { name: "Advocates by industry" })
+      .getByRole("rowheader", { name: "Retail", exact: true }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(marketing);
 
   // The last 90 days: the older answers drop out.
@@ -59,8 +79,12 @@ test("marketing reads the advocacy dashboard's charts for the last 12 months, 90
 
   // All time counts in quarters; on a phone nothing runs off the side of the page.
   await periods.getByRole("link", { name: "All time" }).click();
-  await expect(marketing.getByRole("region", { name: "NPS by quarter" }).getByRole("img", { name: /^NPS by quarter, / })).toBeVisible();
+  await expect(
+    marketing.getByRole("region", { name: "NPS by quarter" }).getByRole("img", { name: /^NPS by quarter, / }),
+  ).toBeVisible();
   await marketing.setViewportSize({ width: 375, height: 800 });
-  expect(await marketing.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(
+    await marketing.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+  ).toBe(true);
   await expectNoSeriousA11yViolations(marketing);
 });

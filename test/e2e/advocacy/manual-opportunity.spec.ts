@@ -6,7 +6,9 @@ import { pageSignedInAs } from "../support/session";
 
 const ASK = "Would you help others see what you've achieved with us?";
 
-test("marketing opens an opportunity by hand from an account's Advocacy tab, moves it to asked, and the champion is asked in the portal", async ({ browser }) => {
+test("marketing opens an opportunity by hand from an account's Advocacy tab, moves it to asked, and the champion is asked in the portal", async ({
+  browser,
+}) => {
   test.slow(); // the CSM, the champion and marketing
   // Its own account and champion: never asked before, so no other spec's asks trip the cool-down.
   const company = `Fjord Freight ${Date.now().toString(36)}`;
@@ -38,7 +40,10 @@ test("marketing opens an opportunity by hand from an account's Advocacy tab, mov
   await expect(marketing.getByRole("heading", { name: `Quote / testimonial · ${company}` })).toBeVisible();
 
   // It's on the pipeline at "Identified".
-  await marketing.getByRole("navigation", { name: "Advocacy sections" }).getByRole("link", { name: "Pipeline" }).click();
+  await marketing
+    .getByRole("navigation", { name: "Advocacy sections" })
+    .getByRole("link", { name: "Pipeline" })
+    .click();
   await expect(marketing).toHaveURL(/\/advocacy$/);
   await marketing.getByRole("combobox", { name: "Stage" }).selectOption({ label: "Identified" });
   await marketing.getByRole("button", { name: "Apply filters" }).click();
@@ -69,7 +74,9 @@ test("marketing opens an opportunity by hand from an account's Advocacy tab, mov
   await marketing.goto(accountUrl + "/advocacy");
   const opportunities = marketing.getByRole("table", { name: "Opportunities" });
   await expect(opportunities.getByRole("row")).toHaveCount(2); // the header and the one opportunity
-  await expect(opportunities.getByRole("row").filter({ hasText: "Ingrid Dahl" }).getByText("Accepted", { exact: true })).toBeVisible();
+  await expect(
+    opportunities.getByRole("row").filter({ hasText: "Ingrid Dahl" }).getByText("Accepted", { exact: true }),
+  ).toBeVisible();
   await expect(marketing.getByRole("table", { name: "Consents in force" }).getByText("name, quote")).toBeVisible();
 
   // The pipeline's own "New opportunity" asks for the account first.
@@ -86,7 +93,11 @@ test("marketing opens an opportunity by hand from an account's Advocacy tab, mov
   await expect(marketing.getByRole("heading", { name: `Logo use · ${company}` })).toBeVisible();
   await marketing.getByLabel("Move to").selectOption({ label: "Asked" });
   await marketing.getByRole("button", { name: "Move", exact: true }).click();
-  await expect(marketing.getByText("Not asked — guardrail: Ingrid Dahl was asked something recently; the cool-down between asks hasn't passed.")).toBeVisible();
+  await expect(
+    marketing.getByText(
+      "Not asked — guardrail: Ingrid Dahl was asked something recently; the cool-down between asks hasn't passed.",
+    ),
+  ).toBeVisible();
 
   // The tab is for the vendor team only: the champion finds nothing there.
   const refused = await champion.goto(`${accountUrl}/advocacy`);

@@ -6,11 +6,15 @@ import { pageSignedInAs } from "../support/session";
 // Daniel (an Orbit member) hasn't been surveyed in the demo data and no other spec signs in as him.
 const MEMBER = { email: "daniel@orbitretail.example", name: "Daniel Cho" };
 
-test("a member answers the NPS survey with a 10, is asked for a review, and marketing sees the answer", async ({ browser }) => {
+test("a member answers the NPS survey with a 10, is asked for a review, and marketing sees the answer", async ({
+  browser,
+}) => {
   test.slow();
   const member = await pageSignedInAs(browser, MEMBER.email);
   const survey = member.getByRole("region", { name: "A quick question" });
-  await expect(survey.getByRole("group", { name: "How likely are you to recommend Lumen Analytics to a friend or colleague?" })).toBeVisible();
+  await expect(
+    survey.getByRole("group", { name: "How likely are you to recommend Lumen Analytics to a friend or colleague?" }),
+  ).toBeVisible();
   // The champion's case-study ask is his, not the member's.
   await expect(member.getByText(/You reached “Go-live/)).toHaveCount(0);
   await expectNoSeriousA11yViolations(member);
@@ -18,7 +22,9 @@ test("a member answers the NPS survey with a 10, is asked for a review, and mark
   await survey.getByRole("button", { name: "Send" }).click();
   await expect(survey.getByText("Choose a score from 0 to 10.")).toBeVisible();
   await survey.getByLabel("Score 10").check({ force: true });
-  await survey.getByLabel("What's the main reason for your score? (optional)").fill("Store reports take minutes now, not days.");
+  await survey
+    .getByLabel("What's the main reason for your score? (optional)")
+    .fill("Store reports take minutes now, not days.");
   await survey.getByRole("button", { name: "Send" }).click();
   await expect(member.getByText("Thank you — your answer helps us improve.")).toBeVisible();
 
@@ -37,7 +43,9 @@ test("a member answers the NPS survey with a 10, is asked for a review, and mark
   const answer = marketing.getByRole("row").filter({ hasText: MEMBER.name });
   await expect(answer.getByText("Store reports take minutes now, not days.")).toBeVisible();
   await expect(answer.getByText("Promoters")).toBeVisible();
-  await expect(marketing.getByRole("table", { name: "By account" }).getByRole("row").filter({ hasText: "Helix Health" })).toBeVisible();
+  await expect(
+    marketing.getByRole("table", { name: "By account" }).getByRole("row").filter({ hasText: "Helix Health" }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(marketing);
 });
 
@@ -46,5 +54,7 @@ test("customers can't reach the advocacy pages, and the detractor's account gets
   await expect(champion.getByRole("heading", { name: "Asks waiting for you" })).toHaveCount(0);
   const response = await champion.goto("/advocacy");
   expect(response?.status()).toBe(404);
-  await expect(champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Advocacy" })).toHaveCount(0);
+  await expect(champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Advocacy" })).toHaveCount(
+    0,
+  );
 });

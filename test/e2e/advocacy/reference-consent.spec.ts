@@ -6,7 +6,9 @@ import { pageSignedInAs } from "../support/session";
 // Priyanka (Orbit) agreed to reference calls in the demo seed; no other spec asks her for one.
 const PRIYANKA = "Priyanka Sharma";
 
-test("an advocate withdraws her consent to reference calls in Settings and leaves the reference directory at once", async ({ browser }) => {
+test("an advocate withdraws her consent to reference calls in Settings and leaves the reference directory at once", async ({
+  browser,
+}) => {
   const marketing = await pageSignedInAs(browser, demo.marketing.email);
   await marketing.goto("/advocacy/references");
   const card = marketing.getByRole("region", { name: PRIYANKA, exact: true });

@@ -25,7 +25,9 @@ test("an unknown address gets the same answer and no email", async ({ page }) =>
   const linkForm = page.getByRole("region", { name: "Email me a sign-in link" });
   await linkForm.getByLabel("Work email").fill("nobody-here@example.test");
   await linkForm.getByRole("button", { name: "Email me a link" }).click();
-  await expect(page.getByText("If an account exists for nobody-here@example.test, a sign-in link is on its way.")).toBeVisible();
+  await expect(
+    page.getByText("If an account exists for nobody-here@example.test, a sign-in link is on its way."),
+  ).toBeVisible();
 });
 
 test("a person resets a forgotten password and signs in with the new one", async ({ page, browser }) => {

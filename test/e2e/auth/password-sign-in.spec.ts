@@ -37,7 +37,9 @@ test("repeated bad passwords are rate limited, without revealing whether the acc
   await passwordForm(page).getByLabel("Work email").fill(email);
   await passwordForm(page).getByLabel("Password").fill("wrong-again");
   await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Too many sign-in attempts. Wait 15 minutes, or sign in with an emailed link.")).toBeVisible();
+  await expect(
+    page.getByText("Too many sign-in attempts. Wait 15 minutes, or sign in with an emailed link."),
+  ).toBeVisible();
 });
 
 test("sign-out ends the session", async ({ page }) => {

@@ -23,14 +23,21 @@ async function ask(page: Page, input: { space: string; title: string; body: stri
   await expect(page.getByRole("heading", { level: 1, name: input.title })).toBeVisible();
 }
 
-test("a customer asks, another company answers, the asker accepts and is notified; staff pin and hide a reported reply; search finds it", async ({ browser }) => {
+test("a customer asks, another company answers, the asker accepts and is notified; staff pin and hide a reported reply; search finds it", async ({
+  browser,
+}) => {
   test.slow(); // four people, two companies and the vendor
   const answerWord = uniqueWord("quasar");
   const title = `How do I export a dashboard to PDF every Friday? ${uniqueWord("run")}`;
 
   // A member of Northwind asks.
   const tom = await pageSignedInAs(browser, demo.northwindMember.email);
-  await ask(tom, { space: "Getting started", title, body: "Our ops team wants the **dispatch dashboard** as a PDF in their inbox each Friday.", tags: "exports, pdf" });
+  await ask(tom, {
+    space: "Getting started",
+    title,
+    body: "Our ops team wants the **dispatch dashboard** as a PDF in their inbox each Friday.",
+    tags: "exports, pdf",
+  });
   await expectNoSeriousA11yViolations(tom);
   const topicUrl = tom.url();
 
@@ -42,7 +49,9 @@ test("a customer asks, another company answers, the asker accepts and is notifie
   await expect(question.getByText("Tom R.", { exact: true })).toBeVisible();
   await expect(raj.getByText("Northwind")).toHaveCount(0);
   await expect(raj.getByText("Tom Reyes")).toHaveCount(0);
-  await raj.getByRole("textbox", { name: "Reply", exact: true }).fill(`Use a scheduled export with the PDF format, it works like a ${answerWord}.`);
+  await raj
+    .getByRole("textbox", { name: "Reply", exact: true })
+    .fill(`Use a scheduled export with the PDF format, it works like a ${answerWord}.`);
   await raj.getByRole("button", { name: "Post reply" }).click();
   await expect(raj.getByText("Reply posted.")).toBeVisible();
   await expectNoSeriousA11yViolations(raj);
@@ -56,7 +65,10 @@ test("a customer asks, another company answers, the asker accepts and is notifie
   const accepted = tom.getByRole("region", { name: "Accepted answer" });
   await expect(accepted.getByText(answerWord, { exact: false })).toBeVisible();
   await accepted.getByRole("button", { name: /^Upvote this post/ }).click();
-  await expect(accepted.getByRole("button", { name: "Remove your upvote (1 so far)" })).toHaveAttribute("aria-pressed", "true");
+  await expect(accepted.getByRole("button", { name: "Remove your upvote (1 so far)" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 
   // Raj is told the answer was accepted.
   await raj.reload();
@@ -137,7 +149,11 @@ test("community profile, new-topic form and read-only announcements", async ({ b
 
   await page.goto("/community/new");
   await page.getByLabel("Title").fill("How do I connect Snowflake");
-  await expect(page.getByRole("region", { name: "Similar questions" }).getByRole("link", { name: "How do we connect Snowflake with a read-only user?" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Similar questions" })
+      .getByRole("link", { name: "How do we connect Snowflake with a read-only user?" }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Details").fill("x".repeat(20_001));
   await page.getByRole("button", { name: "Post" }).click();
@@ -163,7 +179,9 @@ test("an admin adds a space; customers get 404 for moderation and space settings
   await expect(admin.getByRole("region", { name })).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
   await admin.goto("/community");
-  await expect(admin.getByRole("navigation", { name: "Spaces" }).getByRole("link", { name: new RegExp(name) })).toBeVisible();
+  await expect(
+    admin.getByRole("navigation", { name: "Spaces" }).getByRole("link", { name: new RegExp(name) }),
+  ).toBeVisible();
   await admin.goto("/notifications");
   await expect(admin.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
   await expectNoSeriousA11yViolations(admin);

@@ -5,24 +5,39 @@ import { pageSignedInAs } from "../support/session";
 
 const MILESTONE = "Adoption review with the executive sponsor";
 
-test("champion and colleague work their tasks, then CSM and champion sign the milestone off together", async ({ browser }) => {
+test("champion and colleague work their tasks, then CSM and champion sign the milestone off together", async ({
+  browser,
+}) => {
   test.slow(); // three people on one plan
 
   // The champion completes a customer task, hands another to a colleague and comments.
   const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
   const milestone = champion.getByRole("region", { name: MILESTONE });
-  await milestone.getByLabel("Status of “Certify one dashboard author in every region”", { exact: true }).selectOption("done");
-  await milestone.getByRole("button", { name: "Save status of “Certify one dashboard author in every region”" }).click();
-  await expect(milestone.getByRole("row").filter({ hasText: "Certify one dashboard author" }).getByRole("cell", { name: "Done", exact: true })).toBeVisible();
+  await milestone
+    .getByLabel("Status of “Certify one dashboard author in every region”", { exact: true })
+    .selectOption("done");
+  await milestone
+    .getByRole("button", { name: "Save status of “Certify one dashboard author in every region”" })
+    .click();
+  await expect(
+    milestone
+      .getByRole("row")
+      .filter({ hasText: "Certify one dashboard author" })
+      .getByRole("cell", { name: "Done", exact: true }),
+  ).toBeVisible();
 
   const task = "Gather adoption and time-saved figures from region managers";
   await milestone.getByLabel(`Assignee of “${task}”`, { exact: true }).selectOption({ label: "Priyanka Sharma" });
   await milestone.getByRole("button", { name: `Assign “${task}”` }).click();
-  await expect(milestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Priyanka Sharma", exact: true })).toBeVisible();
+  await expect(
+    milestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Priyanka Sharma", exact: true }),
+  ).toBeVisible();
 
   await milestone.getByText("Comments", { exact: true }).last().click();
-  await milestone.getByLabel(`Comment on “${MILESTONE}”`).fill("Region figures are in; Priyanka is pulling the time-saved numbers.");
+  await milestone
+    .getByLabel(`Comment on “${MILESTONE}”`)
+    .fill("Region figures are in; Priyanka is pulling the time-saved numbers.");
   await milestone.getByRole("button", { name: "Post comment" }).last().click();
   await expect(milestone.getByText("Region figures are in; Priyanka is pulling the time-saved numbers.")).toBeVisible();
   await expectNoSeriousA11yViolations(champion);
@@ -40,7 +55,9 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   await csm.getByRole("link", { name: "Orbit Retail" }).click();
   await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
   const csmMilestone = csm.getByRole("region", { name: MILESTONE });
-  await expect(csmMilestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Done", exact: true })).toBeVisible();
+  await expect(
+    csmMilestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Done", exact: true }),
+  ).toBeVisible();
   await csmMilestone.getByRole("button", { name: "Mark achieved" }).click();
   await expect(csmMilestone.getByText("Awaiting confirmation from the champion")).toBeVisible();
   await expect(csmMilestone.getByText(/Signed off by Marcus Webb/)).toBeVisible();
@@ -56,7 +73,9 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   // The plan's activity log tells the story, newest first.
   const activity = champion.getByRole("region", { name: "Activity", exact: true });
   await expect(activity.getByText(`“${MILESTONE}” was achieved`)).toBeVisible();
-  await expect(activity.getByText(/^Kenji Watanabe changed “Certify one dashboard author in every region” from .+ to Done$/)).toBeVisible();
+  await expect(
+    activity.getByText(/^Kenji Watanabe changed “Certify one dashboard author in every region” from .+ to Done$/),
+  ).toBeVisible();
 
   for (const page of [champion, colleague, csm]) await page.context().close();
 });

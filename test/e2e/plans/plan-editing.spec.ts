@@ -7,7 +7,9 @@ const MILESTONE = "Regional expansion review";
 const VENDOR_TASK = "Prepare the regional usage report";
 const CUSTOMER_TASK = "Collect feedback from the region managers";
 
-test("a CSM edits the plan — milestone, task, internal flag, name — and the champion adds a customer task", async ({ browser }) => {
+test("a CSM edits the plan — milestone, task, internal flag, name — and the champion adds a customer task", async ({
+  browser,
+}) => {
   test.slow(); // two people, several edits on one page
 
   const csm = await pageSignedInAs(browser, demo.csm.email);
@@ -21,7 +23,9 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
   await addMilestone.getByLabel("Milestone", { exact: true }).fill(MILESTONE);
   await addMilestone.getByLabel("Target date").fill("2020-01-01");
   await addMilestone.getByRole("button", { name: "Save milestone" }).click();
-  await expect(addMilestone.getByLabel("Target date")).toHaveAccessibleDescription("Choose a date on or after the plan's start date.");
+  await expect(addMilestone.getByLabel("Target date")).toHaveAccessibleDescription(
+    "Choose a date on or after the plan's start date.",
+  );
   await addMilestone.getByLabel("Target date").fill("2027-03-15");
   await addMilestone.getByRole("button", { name: "Save milestone" }).click();
   const milestone = csm.getByRole("region", { name: MILESTONE });
@@ -52,8 +56,12 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
   await expect(csm.getByRole("heading", { name: "Orbit rollout and expansion", level: 1 })).toBeVisible();
 
   const activity = csm.getByRole("region", { name: "Activity", exact: true });
-  await expect(activity.getByText(`${demo.csm.name} renamed the plan from “Enterprise rollout” to “Orbit rollout and expansion”`)).toBeVisible();
-  await expect(activity.getByText(`${demo.csm.name} edited the task “${VENDOR_TASK}”: due date and internal`)).toBeVisible();
+  await expect(
+    activity.getByText(`${demo.csm.name} renamed the plan from “Enterprise rollout” to “Orbit rollout and expansion”`),
+  ).toBeVisible();
+  await expect(
+    activity.getByText(`${demo.csm.name} edited the task “${VENDOR_TASK}”: due date and internal`),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(csm);
 
   // The champion adds a customer-side task to the new milestone and never sees the internal one.
@@ -85,7 +93,9 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
   for (const page of [csm, champion]) await page.context().close();
 });
 
-test("a CSM keeps several plans for an account, makes the older one current, adds an outcome; a stale edit is refused", async ({ browser }) => {
+test("a CSM keeps several plans for an account, makes the older one current, adds an outcome; a stale edit is refused", async ({
+  browser,
+}) => {
   test.slow(); // an account, two plans and two tabs
   const company = `Plan Editing Co ${Date.now().toString(36)}`;
   const csm = await pageSignedInAs(browser, demo.csm.email);
@@ -120,10 +130,14 @@ test("a CSM keeps several plans for an account, makes the older one current, add
   const plans = csm.getByRole("region", { name: "Plans of this account" });
   await plans.getByRole("link", { name: "Open “Onboarding”" }).click();
   await expect(csm.getByRole("heading", { name: "Onboarding", level: 1 })).toBeVisible();
-  await expect(csm.getByText("You're looking at “Onboarding”, which is not this account's current plan.", { exact: false })).toBeVisible();
+  await expect(
+    csm.getByText("You're looking at “Onboarding”, which is not this account's current plan.", { exact: false }),
+  ).toBeVisible();
   await plans.getByRole("button", { name: "Make “Onboarding” the current plan" }).click();
   await expect(csm.getByText(/which is not this account's current plan/)).toHaveCount(0);
-  await expect(plans.getByRole("row").filter({ hasText: "Onboarding" }).getByText("Current", { exact: true })).toBeVisible();
+  await expect(
+    plans.getByRole("row").filter({ hasText: "Onboarding" }).getByText("Current", { exact: true }),
+  ).toBeVisible();
   await expect(plans.getByRole("button", { name: "Make “Expansion” the current plan" })).toBeVisible();
 
   // An outcome: a date before the plan started is refused next to the field, then it is added.
@@ -134,7 +148,9 @@ test("a CSM keeps several plans for an account, makes the older one current, add
   await addOutcome.getByLabel("Owner").selectOption({ label: demo.csm.name });
   await addOutcome.getByLabel("Target date (optional)").fill("2025-12-01");
   await addOutcome.getByRole("button", { name: "Save outcome" }).click();
-  await expect(addOutcome.getByLabel("Target date (optional)")).toHaveAccessibleDescription("Choose a date on or after the plan's start date.");
+  await expect(addOutcome.getByLabel("Target date (optional)")).toHaveAccessibleDescription(
+    "Choose a date on or after the plan's start date.",
+  );
   await addOutcome.getByLabel("Target date (optional)").fill("2026-04-01");
   await addOutcome.getByRole("button", { name: "Save outcome" }).click();
   await expect(outcomes.getByRole("heading", { name: "Weekly reporting in five minutes" })).toBeVisible();
@@ -144,7 +160,8 @@ test("a CSM keeps several plans for an account, makes the older one current, add
   const milestone = "Workspace set up and warehouse connected";
   const other = await csm.context().newPage();
   await other.goto(csm.url());
-  for (const page of [csm, other]) await page.getByRole("region", { name: milestone }).getByLabel(`Edit “${milestone}”`).click();
+  for (const page of [csm, other])
+    await page.getByRole("region", { name: milestone }).getByLabel(`Edit “${milestone}”`).click();
   const first = other.getByRole("region", { name: milestone });
   await first.getByLabel("Milestone", { exact: true }).fill("Workspace ready");
   await first.getByRole("button", { name: "Save changes" }).click();
@@ -153,7 +170,9 @@ test("a CSM keeps several plans for an account, makes the older one current, add
   await stale.getByLabel("Milestone", { exact: true }).fill("Warehouse connected");
   await stale.getByRole("button", { name: "Save changes" }).click();
   // The refusal is shown in the form (which, revalidated, now holds the other tab's title).
-  await expect(csm.getByRole("alert").filter({ hasText: "Someone else changed this meanwhile, so your change was not saved." })).toBeVisible();
+  await expect(
+    csm.getByRole("alert").filter({ hasText: "Someone else changed this meanwhile, so your change was not saved." }),
+  ).toBeVisible();
   await csm.reload();
   await expect(csm.getByRole("heading", { name: "Workspace ready", level: 3 })).toBeVisible();
   await expect(csm.getByRole("heading", { name: "Warehouse connected", level: 3 })).toHaveCount(0);

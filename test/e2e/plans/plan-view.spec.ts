@@ -21,7 +21,9 @@ test("a CSM starts a plan from a template and the champion sees it dated, at a g
   await expect(csm.getByText("Started Dec 1, 2026 from the “Enterprise rollout” template")).toBeVisible();
 
   const champion = await pageSignedInAs(browser, demo.northwindChampion.email);
-  await expect(champion.getByRole("region", { name: "Where you stand" }).getByText("Northwind expansion")).toBeVisible();
+  await expect(
+    champion.getByRole("region", { name: "Where you stand" }).getByText("Northwind expansion"),
+  ).toBeVisible();
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
   await expect(champion.getByRole("heading", { name: "Success plan", level: 1 })).toBeVisible();
   await expect(champion.getByRole("heading", { name: "Kickoff with the executive sponsor", level: 3 })).toBeVisible();

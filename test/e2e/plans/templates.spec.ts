@@ -9,7 +9,9 @@ test("a CSM builds a template for a segment and starts a plan from it", async ({
   const csm = await pageSignedInAs(browser, demo.csm.email);
   await csm.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" }).click();
   await expect(csm.getByRole("heading", { name: "Plan templates", level: 1 })).toBeVisible();
-  await expect(csm.getByRole("region", { name: "Self-serve team" }).getByRole("link", { name: "Self-serve onboarding" })).toBeVisible();
+  await expect(
+    csm.getByRole("region", { name: "Self-serve team" }).getByRole("link", { name: "Self-serve onboarding" }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(csm);
 
   await csm.getByRole("link", { name: "New template" }).click();
@@ -99,12 +101,16 @@ test("marketing reads templates without changing them; customers get 404", async
   await marketing.getByRole("link", { name: "Enterprise rollout" }).first().click();
   await expect(marketing.getByRole("heading", { name: "Enterprise rollout", level: 1 })).toBeVisible();
   await expect(marketing.getByRole("button", { name: "Save template" })).toHaveCount(0);
-  await expect(marketing.getByRole("region", { name: "Preview" }).getByText("Kickoff with the executive sponsor")).toBeVisible();
+  await expect(
+    marketing.getByRole("region", { name: "Preview" }).getByText("Kickoff with the executive sponsor"),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(marketing);
   expect((await marketing.goto("/templates/new"))?.status()).toBe(404);
 
   const member = await pageSignedInAs(browser, demo.northwindMember.email);
-  await expect(member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" })).toHaveCount(0);
+  await expect(member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" })).toHaveCount(
+    0,
+  );
   expect((await member.goto("/templates"))?.status()).toBe(404);
   expect((await member.goto("/templates/new"))?.status()).toBe(404);
   await marketing.context().close();

@@ -22,7 +22,9 @@ test("an admin invites a CSM, who joins and lands on the account list", async ({
   await invite.getByLabel("Role").selectOption({ label: "Customer success manager" });
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expect(admin.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  await expect(admin.getByRole("table", { name: "Pending invitations to the vendor team" }).getByText(email)).toBeVisible();
+  await expect(
+    admin.getByRole("table", { name: "Pending invitations to the vendor team" }).getByText(email),
+  ).toBeVisible();
 
   const newcomer = await (await browser.newContext()).newPage();
   await newcomer.goto(await linkFromOutbox(browser, email, "/invitations/"));

@@ -7,7 +7,10 @@ import { pageSignedInAs } from "./session";
  * A brand-new account of its own, created by the CSM as a person does, whose champion joins through
  * the invitation: for specs whose guardrails or counts no other spec may disturb.
  */
-export async function createAccountWithChampion(browser: Browser, options: { company: string; championEmail: string; championName: string; password: string }) {
+export async function createAccountWithChampion(
+  browser: Browser,
+  options: { company: string; championEmail: string; championName: string; password: string },
+) {
   const csm = await pageSignedInAs(browser, demo.csm.email);
   await csm.getByRole("link", { name: "New account" }).click();
   await csm.getByLabel("Company name").fill(options.company);

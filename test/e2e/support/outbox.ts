@@ -11,7 +11,9 @@ export async function linkFromOutbox(browser: Browser, to: string, pathPart: str
   await admin.goto("/outbox");
   const message = admin.getByRole("listitem").filter({ hasText: to }).first();
   await expect(message).toBeVisible();
-  const link = message.getByRole("link", { name: new RegExp(pathPart.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")) }).first();
+  const link = message
+    .getByRole("link", { name: new RegExp(pathPart.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")) })
+    .first();
   const href = await link.getAttribute("href");
   await admin.context().close();
   expect(href).toBeTruthy();

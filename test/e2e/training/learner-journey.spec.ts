@@ -7,7 +7,9 @@ const COURSE = "Dashboards in a day";
 const WRONG_EXPLANATION = "Thirty charts bury the one number that matters.";
 const RIGHT_EXPLANATION = "A few charts keep attention on what matters.";
 
-test("a member takes a course, passes its quiz, earns a certificate anyone can verify; the champion sees it and the plan task completes itself", async ({ browser }) => {
+test("a member takes a course, passes its quiz, earns a certificate anyone can verify; the champion sees it and the plan task completes itself", async ({
+  browser,
+}) => {
   test.slow(); // three people and a whole course
 
   // The CSM makes a Northwind plan task require the course of Tom.
@@ -88,7 +90,9 @@ test("a member takes a course, passes its quiz, earns a certificate anyone can v
   await expect(csm.getByText("Done", { exact: true })).toBeVisible();
 });
 
-test("another account's people get 404 on Northwind's team training page; a member gets no team view", async ({ browser }) => {
+test("another account's people get 404 on Northwind's team training page; a member gets no team view", async ({
+  browser,
+}) => {
   const champion = await pageSignedInAs(browser, demo.northwindChampion.email);
   const accountPath = new URL(champion.url()).pathname;
   const outsider = await pageSignedInAs(browser, demo.helixChampion.email);

@@ -5,7 +5,9 @@ import { pageSignedInAs } from "../support/session";
 
 const REPORT = "Days to produce the monthly quality report";
 
-test("the champion measures value, the CSM enters the cost, and ROI and the executive summary follow", async ({ browser }) => {
+test("the champion measures value, the CSM enters the cost, and ROI and the executive summary follow", async ({
+  browser,
+}) => {
   test.slow(); // three people, two pages each
 
   const champion = await pageSignedInAs(browser, demo.helixChampion.email);
@@ -37,7 +39,9 @@ test("the champion measures value, the CSM enters the cost, and ROI and the exec
   // A new money metric on another outcome: 10 hours saved a week at $60 = $31,200 a year.
   const outcome = champion.getByRole("region", { name: "Operations leaders see quality and throughput every day" });
   await outcome.getByText("Add a metric to Operations leaders see quality and throughput every day").click();
-  const add = outcome.getByRole("form", { name: "Add a metric to Operations leaders see quality and throughput every day" });
+  const add = outcome.getByRole("form", {
+    name: "Add a metric to Operations leaders see quality and throughput every day",
+  });
   await add.getByLabel("Metric", { exact: true }).fill("Hours of manual chart review per week");
   await add.getByLabel("Unit", { exact: true }).fill("hours");
   await add.getByLabel("Which way is better?").selectOption({ label: "Lower is better" });
@@ -80,15 +84,25 @@ test("the champion measures value, the CSM enters the cost, and ROI and the exec
   const summaryRoi = champion.getByRole("region", { name: "Return on investment" });
   await expect(summaryRoi.getByRole("definition").getByText("16 %")).toBeVisible();
   await expect(summaryRoi.getByRole("row", { name: /^Total/ }).getByRole("cell", { name: "$139,200" })).toBeVisible();
-  await expect(champion.getByRole("region", { name: "Outcomes and value" }).getByRole("row").filter({ hasText: REPORT }).getByRole("cell", { name: "5 days", exact: true })).toBeVisible();
-  await expect(champion.getByRole("region", { name: "Open risks" }).getByText("Sign the business associate agreement")).toBeVisible();
+  await expect(
+    champion
+      .getByRole("region", { name: "Outcomes and value" })
+      .getByRole("row")
+      .filter({ hasText: REPORT })
+      .getByRole("cell", { name: "5 days", exact: true }),
+  ).toBeVisible();
+  await expect(
+    champion.getByRole("region", { name: "Open risks" }).getByText("Sign the business associate agreement"),
+  ).toBeVisible();
   await expect(champion.getByText("Flag renewal risk to sales leadership")).toHaveCount(0);
   await expectNoSeriousA11yViolations(champion);
 
   // Members read the numbers but can't record; another account's champion gets 404.
   const member = await pageSignedInAs(browser, "raj@helixhealth.example");
   await member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Value" }).click();
-  await expect(member.getByRole("article", { name: REPORT }).getByRole("definition").getByText("5 days", { exact: true })).toBeVisible();
+  await expect(
+    member.getByRole("article", { name: REPORT }).getByRole("definition").getByText("5 days", { exact: true }),
+  ).toBeVisible();
   await expect(member.getByRole("button", { name: "Record" })).toHaveCount(0);
   const outsider = await pageSignedInAs(browser, demo.orbitChampion.email);
   const valuePath = new URL(member.url()).pathname;
