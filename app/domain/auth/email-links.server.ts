@@ -6,6 +6,7 @@ import { hashToken, newSecretToken } from "~/lib/tokens.server";
 import { magicLinkMail, passwordResetMail } from "~/domain/mail/messages.server";
 import { sendMail } from "~/domain/mail/mailer.server";
 import { checkRateLimit, recordAttempt } from "./rate-limit.server";
+import { MINUTE_MS } from "~/lib/time";
 
 export type LinkPurpose = "magic_link" | "password_reset";
 
@@ -38,7 +39,7 @@ export async function requestEmailLink(input: {
     userId: user.id,
     purpose: input.purpose,
     tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + LINK_LIFETIME_MINUTES[input.purpose] * 60_000),
+    expiresAt: new Date(Date.now() + LINK_LIFETIME_MINUTES[input.purpose] * MINUTE_MS),
   });
   const link = `${input.origin}${LINK_PATH[input.purpose]}?token=${encodeURIComponent(token)}`;
   const mail =

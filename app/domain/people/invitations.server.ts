@@ -10,6 +10,7 @@ import { sendMail } from "~/domain/mail/mailer.server";
 import { invitationMail } from "~/domain/mail/messages.server";
 import { seatsLeft } from "./rules";
 import { pendingInvitation, seatsInUse } from "./seats.server";
+import { DAY_MS } from "~/lib/time";
 
 export const INVITATION_LIFETIME_DAYS = 7;
 
@@ -82,7 +83,7 @@ export async function createInvitation(
     accountRole: target.kind === "account" ? target.accountRole : null,
     invitedById: actor.id,
     tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000),
+    expiresAt: new Date(Date.now() + INVITATION_LIFETIME_DAYS * DAY_MS),
   });
   await recordActivity(tx, {
     accountId: target.kind === "account" ? target.accountId : null,
