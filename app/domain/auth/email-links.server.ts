@@ -5,12 +5,11 @@ import { newId } from "~/lib/ids.server";
 import { hashToken, newSecretToken } from "~/lib/tokens.server";
 import { magicLinkMail, passwordResetMail } from "~/domain/mail/messages.server";
 import { sendMail } from "~/domain/mail/mailer.server";
+import { LINK_LIFETIME_MINUTES, type LinkPurpose } from "./link-lifetimes";
 import { checkRateLimit, recordAttempt } from "./rate-limit.server";
 import { MINUTE_MS } from "~/lib/time";
 
-export type LinkPurpose = "magic_link" | "password_reset";
-
-export const LINK_LIFETIME_MINUTES: Record<LinkPurpose, number> = { magic_link: 15, password_reset: 60 };
+export { LINK_LIFETIME_MINUTES, type LinkPurpose };
 const LINK_PATH: Record<LinkPurpose, string> = { magic_link: "/login/link", password_reset: "/reset-password" };
 
 /**
@@ -42,10 +41,11 @@ export async function requestEmailLink(input: {
     expiresAt: new Date(Date.now() + LINK_LIFETIME_MINUTES[input.purpose] * MINUTE_MS),
   });
   const link = `${input.origin}${LINK_PATH[input.purpose]}?token=${encodeURIComponent(token)}`;
+  const minutes = LINK_LIFETIME_MINUTES[input.purpose];
   const mail =
     input.purpose === "magic_link"
-      ? magicLinkMail(email, link, user.locale)
-      : passwordResetMail(email, link, user.locale);
+      ? magicLinkMail(email, link, user.locale, minutes)
+      : passwordResetMail(email, link, user.locale, minutes);
   await sendMail(mail);
   return "sent";
 }

@@ -8,11 +8,11 @@ import type { Actor } from "~/domain/auth/actor";
 import { hashPassword } from "~/domain/auth/passwords.server";
 import { sendMail } from "~/domain/mail/mailer.server";
 import { invitationMail } from "~/domain/mail/messages.server";
-import { seatsLeft } from "./rules";
+import { INVITATION_LIFETIME_DAYS, seatsLeft } from "./rules";
 import { pendingInvitation, seatsInUse } from "./seats.server";
 import { DAY_MS } from "~/lib/time";
 
-export const INVITATION_LIFETIME_DAYS = 7;
+export { INVITATION_LIFETIME_DAYS };
 
 export type InviteTarget =
   { kind: "staff"; staffRole: StaffRole } | { kind: "account"; accountId: string; accountRole: AccountRole };
@@ -96,7 +96,16 @@ export async function createInvitation(
   const link = `${input.origin}/invitations/${encodeURIComponent(token)}`;
   return {
     ok: true,
-    mail: { send: () => sendMail(invitationMail(email, link, actor.locale, { inviterName: actor.name, accountName })) },
+    mail: {
+      send: () =>
+        sendMail(
+          invitationMail(email, link, actor.locale, {
+            inviterName: actor.name,
+            accountName,
+            days: INVITATION_LIFETIME_DAYS,
+          }),
+        ),
+    },
   };
 }
 
