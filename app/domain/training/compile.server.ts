@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { join, resolve } from "node:path";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
+import { LruCache } from "~/lib/lru";
 import { contentHash } from "./content-check";
 import { type TransformOptions, remarkTrainingLesson } from "./mdx-tree";
 
@@ -17,7 +18,13 @@ export interface CompiledMdx {
 
 /** Bump when the plugin or the compile options change, so old cache entries are not reused. */
 const COMPILER_VERSION = "training-mdx-1";
-const memory = new Map<string, CompiledMdx>();
+/**
+ * Compiled lessons kept in memory: a few hundred is every lesson of a large catalog, while an
+ * author editing all day (a new hash per save) can't grow the process without limit. The disk
+ * cache keeps the rest.
+ */
+export const MEMORY_CACHE_ENTRIES = 500;
+const memory = new LruCache<string, CompiledMdx>(MEMORY_CACHE_ENTRIES);
 let compiles = 0;
 
 function cacheDir(): string {
@@ -35,6 +42,11 @@ export function compileCount(): number {
 
 export function clearMemoryCache(): void {
   memory.clear();
+}
+
+/** How many compiled lessons are held in memory now (for tests). */
+export function memoryCacheSize(): number {
+  return memory.size;
 }
 
 function readDisk(key: string): CompiledMdx | null {
