@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { join, resolve } from "node:path";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
+import { readEnv } from "~/lib/env.server";
 import { LruCache } from "~/lib/lru";
 import { contentHash } from "./content-check";
 import { type TransformOptions, remarkTrainingLesson } from "./mdx-tree";
@@ -23,12 +24,12 @@ const COMPILER_VERSION = "training-mdx-1";
  * author editing all day (a new hash per save) can't grow the process without limit. The disk
  * cache keeps the rest.
  */
-export const MEMORY_CACHE_ENTRIES = 500;
+const MEMORY_CACHE_ENTRIES = 500;
 const memory = new LruCache<string, CompiledMdx>(MEMORY_CACHE_ENTRIES);
 let compiles = 0;
 
 function cacheDir(): string {
-  return resolve(process.env.MDX_CACHE_DIR ?? ".cache/mdx");
+  return resolve(readEnv("MDX_CACHE_DIR"));
 }
 
 export function compileKey(source: string, options: TransformOptions): string {
@@ -42,11 +43,6 @@ export function compileCount(): number {
 
 export function clearMemoryCache(): void {
   memory.clear();
-}
-
-/** How many compiled lessons are held in memory now (for tests). */
-export function memoryCacheSize(): number {
-  return memory.size;
 }
 
 function readDisk(key: string): CompiledMdx | null {
