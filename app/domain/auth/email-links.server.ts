@@ -9,7 +9,6 @@ import { LINK_LIFETIME_MINUTES, type LinkPurpose } from "./link-lifetimes";
 import { checkRateLimit, recordAttempt } from "./rate-limit.server";
 import { MINUTE_MS } from "~/lib/time";
 
-export { LINK_LIFETIME_MINUTES, type LinkPurpose };
 const LINK_PATH: Record<LinkPurpose, string> = { magic_link: "/login/link", password_reset: "/reset-password" };
 
 /**
@@ -32,16 +31,16 @@ export async function requestEmailLink(input: {
   await recordAttempt("email_link", email, input.ip, Boolean(user));
   if (!user) return "not_sent";
 
+  const minutes = LINK_LIFETIME_MINUTES[input.purpose];
   const token = newSecretToken();
   await db.insert(authTokens).values({
     id: newId(),
     userId: user.id,
     purpose: input.purpose,
     tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + LINK_LIFETIME_MINUTES[input.purpose] * MINUTE_MS),
+    expiresAt: new Date(Date.now() + minutes * MINUTE_MS),
   });
   const link = `${input.origin}${LINK_PATH[input.purpose]}?token=${encodeURIComponent(token)}`;
-  const minutes = LINK_LIFETIME_MINUTES[input.purpose];
   const mail =
     input.purpose === "magic_link"
       ? magicLinkMail(email, link, user.locale, minutes)
