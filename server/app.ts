@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { serverEnv } from "../app/lib/env.server";
 import { isBodyTooLarge } from "./body-limit";
 import { isSameOriginWrite } from "./csrf";
 
@@ -17,13 +18,12 @@ declare module "@remix-run/node" {
 export function createApp(source: { build: () => Promise<ServerBuild> } | { vite: ViteDevServer }) {
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  if (serverEnv.TRUST_PROXY !== undefined) app.set("trust proxy", serverEnv.TRUST_PROXY);
+  const configuredOrigin = serverEnv.APP_URL ? new URL(serverEnv.APP_URL).origin : undefined;
   app.use(compression());
 
   app.use((req, res, next) => {
-    const expectedOrigin = process.env.APP_URL
-      ? new URL(process.env.APP_URL).origin
-      : `${req.protocol}://${req.get("host")}`;
+    const expectedOrigin = configuredOrigin ?? `${req.protocol}://${req.get("host")}`;
     if (
       isSameOriginWrite({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), expectedOrigin })
     ) {

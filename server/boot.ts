@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
+import { serverEnv } from "../app/lib/env.server";
 import { startDatabase } from "../db/runtime";
 import { isDatabaseEmpty, seedDemo, printDemoLogins } from "../db/seed/demo";
 import { createApp } from "./app";
@@ -17,7 +18,7 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
   process.env.DATABASE_URL = database.url;
 
   const { closeDatabase } = await import("../db/client.server");
-  if (process.env.SEED !== "false" && (await isDatabaseEmpty())) {
+  if (serverEnv.SEED && (await isDatabaseEmpty())) {
     await seedDemo();
     printDemoLogins();
   } else if (database.embedded) {
@@ -35,8 +36,7 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
     app = createApp({ build: () => import(buildPath) as Promise<ServerBuild> });
   }
 
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "127.0.0.1";
+  const { PORT: port, HOST: host } = serverEnv;
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(port, host, () => resolve(listening));
   });

@@ -1,4 +1,5 @@
+import { serverEnv } from "../app/lib/env.server";
 import { boot } from "./boot";
 
 process.env.NODE_ENV ??= "production";
-await boot({ dev: false, ephemeralDatabase: process.env.TANDEM_EPHEMERAL_DB === "1" });
+await boot({ dev: false, ephemeralDatabase: serverEnv.TANDEM_EPHEMERAL_DB });

@@ -1,9 +1,9 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
-import { secureCookies } from "./env.server";
+import { secureCookies, sessionSecret } from "./env.server";
 
 // Flash cookies live for one redirect, so a per-process secret is fine when SESSION_SECRET is unset.
-const secret = process.env.SESSION_SECRET || randomBytes(32).toString("hex");
+const secret = sessionSecret ?? randomBytes(32).toString("hex");
 
 const storage = createCookieSessionStorage<Record<string, never>, { notice: string }>({
   cookie: {

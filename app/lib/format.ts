@@ -1,3 +1,4 @@
+import { DAY_MS } from "./time";
 /**
  * Dates and numbers are formatted with Intl in the person's locale; times in an explicit time zone
  * (the account's on account pages, the person's elsewhere) so server and browser render the same.
@@ -19,7 +20,7 @@ export function formatNumber(value: number, locale: string): string {
 
 /** Whole days from `today` to `isoDate` (negative when past), both calendar dates. */
 export function daysUntil(isoDate: string, today: string): number {
-  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 }
 
 /** Today's calendar date in a time zone, as YYYY-MM-DD. */

@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { appUrl } from "./env.server";
 
 /** The answer for anything the caller may not know exists: an unknown id and another account's id alike. */
 export function notFound(): never {
@@ -17,5 +18,5 @@ export function invalid(fieldErrors: FieldErrors, status = 400, formError?: stri
 }
 
 export function requestOrigin(request: Request): string {
-  return process.env.APP_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  return appUrl ?? new URL(request.url).origin;
 }

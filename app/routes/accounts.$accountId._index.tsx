@@ -8,6 +8,7 @@ import { isNpsSurveyDue } from "~/domain/advocacy/nps.server";
 import { listOpenReferenceRequestsFor } from "~/domain/advocacy/references.server";
 import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { customerAccountHome, staffAccountHome } from "~/domain/people/account-views";
 import { listMembers } from "~/domain/people/members.server";
 import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
 import type { PlanView } from "~/domain/plans/plan-view";
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     viewer: { name: actor.name, isStaff },
-    account,
+    account: isStaff ? staffAccountHome(account) : customerAccountHome(account),
     team: members
       .filter((member) => !member.deactivatedAt)
       .map((member) => ({ id: member.id, name: member.name, title: member.title, accountRole: member.accountRole })),
@@ -119,7 +120,7 @@ export default function AccountHome() {
     </Card>
   );
 
-  if (!viewer.isStaff) {
+  if (account.view === "customer") {
     return (
       <div className="space-y-6">
         <div>

@@ -7,6 +7,7 @@ import { EmailSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { AccountInputSchema } from "~/domain/people/account-schemas";
 import { createAccount, listAccountOwners, listSegments, listUseCasesInUse } from "~/domain/people/accounts.server";
 import { createInvitation } from "~/domain/people/invitations.server";
+import { INVITATION_LIFETIME_DAYS } from "~/domain/people/rules";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
@@ -121,7 +122,7 @@ export default function NewAccount() {
               type="email"
               autoComplete="off"
               required
-              hint={t("accountForm.championHint")}
+              hint={t("accountForm.championHint", { days: INVITATION_LIFETIME_DAYS })}
               error={messages.championEmail}
             />
             <TextField

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requestEmailLink } from "~/domain/auth/email-links.server";
+import { LINK_LIFETIME_MINUTES } from "~/domain/auth/link-lifetimes";
 import { EmailSchema } from "~/domain/auth/validation";
 import { parseForm } from "~/lib/forms";
 import { requestOrigin } from "~/lib/http.server";
@@ -37,7 +38,11 @@ export default function ForgotPassword() {
   const submitting = useNavigation().state === "submitting";
   return (
     <AuthCard title={t("forgot.title")} intro={t("forgot.help")}>
-      {result?.sentTo ? <Alert tone="success">{t("forgot.sent", { email: result.sentTo })}</Alert> : null}
+      {result?.sentTo ? (
+        <Alert tone="success">
+          {t("forgot.sent", { email: result.sentTo, minutes: LINK_LIFETIME_MINUTES.password_reset })}
+        </Alert>
+      ) : null}
       <Form method="post" className="space-y-3" noValidate>
         <TextField
           label={t("login.email")}

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { homePath } from "~/domain/auth/actor";
 import { requestEmailLink } from "~/domain/auth/email-links.server";
+import { LINK_LIFETIME_MINUTES } from "~/domain/auth/link-lifetimes";
+import { RATE_LIMITS } from "~/domain/auth/rate-limit";
 import { getCurrentSession, startSession } from "~/domain/auth/sessions.server";
 import { signInWithPassword } from "~/domain/auth/sign-in.server";
 import { EmailSchema } from "~/domain/auth/validation";
@@ -88,7 +90,7 @@ export default function Login() {
         <h2 id="link-heading" className="text-sm font-semibold text-slate-900">
           {t("login.linkHeading")}
         </h2>
-        <p className="text-sm text-slate-600">{t("login.linkHelp")}</p>
+        <p className="text-sm text-slate-600">{t("login.linkHelp", { minutes: LINK_LIFETIME_MINUTES.magic_link })}</p>
         {result?.intent === "link" && result.sentTo ? (
           <Alert tone="success">{t("login.linkSent", { email: result.sentTo })}</Alert>
         ) : null}
@@ -119,7 +121,7 @@ export default function Login() {
           {t("login.passwordHeading")}
         </h2>
         {result?.intent === "password" && result.formError ? (
-          <Alert tone="error">{t(`login.${result.formError}`)}</Alert>
+          <Alert tone="error">{t(`login.${result.formError}`, { minutes: RATE_LIMITS.password.windowMinutes })}</Alert>
         ) : null}
         <Form method="post" className="space-y-3" noValidate>
           <input type="hidden" name="intent" value="password" />

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { consumeEmailLink, peekEmailLink } from "~/domain/auth/email-links.server";
+import { LINK_LIFETIME_MINUTES } from "~/domain/auth/link-lifetimes";
 import { startSession } from "~/domain/auth/sessions.server";
 import { AuthCard } from "~/ui/auth-card";
 import { Button, ButtonLink } from "~/ui/button";
@@ -33,7 +34,10 @@ export default function MagicLink() {
   const { token, email } = useLoaderData<typeof loader>();
   if (!token || !email) {
     return (
-      <AuthCard title={t("link.invalidTitle")} intro={t("link.invalidBody")}>
+      <AuthCard
+        title={t("link.invalidTitle")}
+        intro={t("link.invalidBody", { minutes: LINK_LIFETIME_MINUTES.magic_link })}
+      >
         <ButtonLink to="/login">{t("link.requestNew")}</ButtonLink>
       </AuthCard>
     );

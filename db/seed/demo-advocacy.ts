@@ -12,8 +12,7 @@ import {
 } from "../schema";
 import { listEvents } from "../../app/domain/events/record.server";
 import { newId } from "../../app/lib/ids.server";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../../app/lib/time";
 
 /** Demo NPS answers: [email, score, days ago, comment]. Daniel and Priyanka (Orbit) haven't been asked yet. */
 const NPS_ANSWERS: [string, number, number, string][] = [

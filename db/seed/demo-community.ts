@@ -12,6 +12,7 @@ import {
 import { defaultDisplayName, handleFromName } from "../../app/domain/community/rules";
 import { recordEvent } from "../../app/domain/events/record.server";
 import { newId } from "../../app/lib/ids.server";
+import { MINUTE_MS, HOUR_MS } from "../../app/lib/time";
 
 export interface DemoCommunityPerson {
   id: string;
@@ -70,7 +71,7 @@ const SPACES = [
   },
 ] as const;
 
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * MINUTE_MS);
 const daysAgo = (days: number, hours = 0) => minutesAgo(days * 24 * 60 + hours * 60);
 
 /**
@@ -244,7 +245,7 @@ export async function seedDemoCommunity(tx: Transaction, people: Record<string, 
   const replyIds: Record<string, string> = {};
   for (const reply of replies) {
     const topic = topics.find((candidate) => candidate.key === reply.topic)!;
-    const at = new Date(topic.at.getTime() + reply.hoursLater * 3_600_000);
+    const at = new Date(topic.at.getTime() + reply.hoursLater * HOUR_MS);
     replyIds[reply.key] = newId();
     await tx.insert(communityReplies).values({
       id: replyIds[reply.key]!,

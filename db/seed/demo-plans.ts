@@ -9,6 +9,7 @@ import { datePlusDays } from "../../app/domain/plans/template-dates";
 import { todayIn } from "../../app/lib/format";
 import { newId } from "../../app/lib/ids.server";
 import { VALUE_STORIES, seedDemoValue } from "./demo-value";
+import { DAY_MS } from "../../app/lib/time";
 
 /**
  * Where each demo account stands in its plan. Every day below is an offset from the plan's start,
@@ -293,7 +294,7 @@ export async function seedDemoPlans(
         (signedDay === undefined ? { status: "todo" as const } : { status: "done" as const });
       let completion = {};
       if (state.status === "done") {
-        const dueDay = Math.round((Date.parse(task.dueDate!) - Date.parse(startDate)) / 86_400_000);
+        const dueDay = Math.round((Date.parse(task.dueDate!) - Date.parse(startDate)) / DAY_MS);
         const day =
           "doneDay" in state && state.doneDay !== undefined ? state.doneDay : Math.min(dueDay, signedDay ?? dueDay);
         completion = { completedAt: atLocalHour(dayOf(day), 10, account.timeZone), completedById: assigneeId };

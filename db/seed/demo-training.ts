@@ -17,8 +17,7 @@ import type { QuizKey } from "../../app/domain/training/mdx-tree";
 import { completeTrainingTasks } from "../../app/domain/training/plan-link.server";
 import { gradeQuiz } from "../../app/domain/training/quiz";
 import { newId } from "../../app/lib/ids.server";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from "../../app/lib/time";
 
 /**
  * The catalog comes from `CONTENT_DIR` (the real courses for the demo, small fixture courses in the
@@ -107,7 +106,7 @@ function learnerRows(story: TrainingStory, learner: Learner, course: CatalogCour
       steps <= 1
         ? story.lastDaysAgo
         : story.startedDaysAgo - ((story.startedDaysAgo - story.lastDaysAgo) * step) / (steps - 1);
-    return new Date(now - daysAgo * DAY_MS - (3 - (step % 3)) * 3_600_000);
+    return new Date(now - daysAgo * DAY_MS - (3 - (step % 3)) * HOUR_MS);
   };
   const scope = { userId: learner.id, courseSlug: course.slug };
   const progress: (typeof lessonProgress.$inferInsert)[] = [];

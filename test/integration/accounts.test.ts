@@ -14,6 +14,7 @@ import {
   updateAccount,
 } from "~/domain/people/accounts.server";
 import { createInvitation } from "~/domain/people/invitations.server";
+import { DAY_MS } from "~/lib/time";
 
 let tagCount = 0;
 /** A token no other test's account name contains. */
@@ -107,7 +108,7 @@ describe("listAccounts", () => {
       accountRole: "member" as const,
       invitedById: champion.id,
       tokenHash: newId(),
-      expiresAt: new Date(Date.now() + 86_400_000),
+      expiresAt: new Date(Date.now() + DAY_MS),
       ...extra,
     });
     await db

@@ -17,11 +17,11 @@ import { listNpsScores } from "~/domain/advocacy/nps.server";
 import { newId } from "~/lib/ids.server";
 import { loader } from "~/routes/advocacy.dashboard";
 import { thrownResponse } from "../support/responses";
+import { DAY_MS } from "~/lib/time";
 
-const DAY = 86_400_000;
 const context = { clientIp: "127.0.0.1" };
 const now = new Date();
-const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
 
 // Each test file has a database of its own, so the first test sees a fresh workspace.
 describe("advocacy dashboard", () => {

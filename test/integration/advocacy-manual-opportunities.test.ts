@@ -29,10 +29,10 @@ import { todayIn } from "~/lib/format";
 import { loader as accountAdvocacyLoader } from "~/routes/accounts.$accountId.advocacy";
 import { action as newOpportunityAction } from "~/routes/advocacy.opportunities.new";
 import { thrownResponse } from "../support/responses";
+import { DAY_MS } from "~/lib/time";
 
 let marketing: StaffActor;
 const context = { clientIp: "127.0.0.1" };
-const DAY = 86_400_000;
 
 beforeAll(async () => {
   marketing = actorOf(await createStaff("marketing")) as StaffActor;
@@ -272,7 +272,7 @@ describe("moving a hand-made opportunity to asked", () => {
 
     // Declined a quote 40 days ago: past the cool-down, still no quote asked again.
     const declined = await identified("quote");
-    const past = new Date(Date.now() - 40 * DAY);
+    const past = new Date(Date.now() - 40 * DAY_MS);
     await db.insert(asks).values({
       id: "declinedaskaaaaa",
       accountId: declined.account.id,

@@ -25,11 +25,11 @@ import { action as askAction } from "~/routes/accounts.$accountId.asks.$askId";
 import { action as npsAction } from "~/routes/accounts.$accountId.nps";
 import { action as opportunityAction } from "~/routes/advocacy.opportunities.$opportunityId";
 import { thrownResponse } from "../support/responses";
+import { DAY_MS } from "~/lib/time";
 
 let marketing: StaffActor;
 let csm: StaffActor;
 const context = { clientIp: "127.0.0.1" };
-const DAY = 86_400_000;
 
 beforeAll(async () => {
   marketing = actorOf(await createStaff("marketing")) as StaffActor;
@@ -161,7 +161,7 @@ describe("asks from signals", () => {
       .select()
       .from(events)
       .where(and(eq(events.accountId, account.id), eq(events.type, "milestone.achieved")));
-    const later = new Date(Date.now() + 31 * DAY);
+    const later = new Date(Date.now() + 31 * DAY_MS);
     // A new event of the same kind a month later: past the cool-down, still inside the 180 days.
     const [{ id: eventId }] = await db
       .insert(events)
@@ -198,7 +198,7 @@ describe("NPS", () => {
         context: { score: 10 },
       }),
     ]);
-    expect(await isNpsSurveyDue(actor, new Date(Date.now() + 90 * DAY))).toBe(true);
+    expect(await isNpsSurveyDue(actor, new Date(Date.now() + 90 * DAY_MS))).toBe(true);
   });
 
   it("counts a dismissal as asked, without a score or an event", async () => {
@@ -308,7 +308,7 @@ describe("answering an ask", () => {
     const { account, champion, ask } = await askedStory();
     expect(await respondToAsk(actorOf(champion), account.id, ask.id, { response: "not_now" })).toEqual({ ok: true });
     expect(await listOpenAsksFor(actorOf(champion))).toEqual([]);
-    expect(await listOpenAsksFor(actorOf(champion), new Date(Date.now() + 15 * DAY))).toHaveLength(1);
+    expect(await listOpenAsksFor(actorOf(champion), new Date(Date.now() + 15 * DAY_MS))).toHaveLength(1);
     const request = await post(champion.id, `/accounts/${account.id}/asks/${ask.id}`, { intent: "decline" });
     const result = (await askAction({
       request,

@@ -208,6 +208,14 @@ describe("emailed sign-in links", () => {
       rows.map((r) => [r.purpose, Math.round((r.expiresAt.getTime() - r.createdAt.getTime()) / 60_000)]),
     );
     expect(minutes).toEqual({ magic_link: 15, password_reset: 60 });
+    // The emails say the lifetime the tokens got, from the same constant.
+    const texts = (await mailsTo(user.email)).map((mail) => mail.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`Use this link to sign in to Tandem. It works once and expires in 15 minutes`),
+        expect.stringContaining(`Use this link to choose a new password. It works once and expires in 60 minutes`),
+      ]),
+    );
   });
 
   it("sends nothing to an unknown or deactivated address, answering the same way", async () => {

@@ -6,9 +6,10 @@ import { countsThisQuarter, fatigue, matchesDirectory, quarterStart } from "~/do
 import { markdownBlocks, planFacts, withFacts } from "~/domain/advocacy/case-study";
 import { funnel, median } from "~/domain/advocacy/dashboard";
 import type { OpportunityStage } from "~db/schema";
+import { DAY_MS } from "~/lib/time";
 
 const NOW = new Date("2026-06-15T12:00:00Z");
-const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
 
 describe("NPS math", () => {
   it.each([

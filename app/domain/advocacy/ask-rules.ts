@@ -1,5 +1,6 @@
 import type { AskSignal, AskType } from "~db/schema";
 import { npsCategory } from "./nps";
+import { DAY_MS } from "~/lib/time";
 
 /** Ask rules and guardrails: which signal leads to which ask, and when not to ask at all. */
 
@@ -20,8 +21,6 @@ export const ASK_TYPES = [
 
 export const DEFAULT_GUARDRAILS = { cooldownDays: 30, declinedRepeatDays: 180, referenceCallsPerQuarter: 2 } as const;
 export type Guardrails = { cooldownDays: number; declinedRepeatDays: number; referenceCallsPerQuarter: number };
-
-const DAY_MS = 86_400_000;
 
 /** The signal an event carries, if any: an NPS answer is a signal only from a promoter. */
 export function signalOf(event: { type: string; payload: Record<string, unknown> }): AskSignal | null {

@@ -12,10 +12,10 @@ import type { ConsentInput } from "./consent";
 import { moveProblem } from "./pipeline";
 import { getGuardrails, listAskRules } from "./settings.server";
 import { writeTransition } from "./transitions.server";
+import { DAY_MS } from "~/lib/time";
 
 /** "Not now" puts an ask away for this many days. */
 export const SNOOZE_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 /** What the account-wide guardrails look at: overdue milestones and the latest detractor answer. */
 async function accountAskFacts(accountId: string, executor: Executor = db): Promise<AskCheck["account"]> {

@@ -2,6 +2,7 @@ import type { AskStatus, AskType, OpportunityStage } from "~db/schema";
 import { ASK_TYPES } from "./ask-rules";
 import { type NpsSummary, npsSummary } from "./nps";
 import { FUNNEL_STAGES } from "./pipeline";
+import { DAY_MS } from "~/lib/time";
 
 /** The advocacy dashboard's figures from the transition log, without a database. */
 
@@ -20,8 +21,6 @@ export interface FunnelStep {
   /** Median whole days spent in the stage by those that left it; null when none has left yet. */
   medianDays: number | null;
 }
-
-const DAY_MS = 86_400_000;
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -8,6 +8,7 @@ import { recordEvent } from "~/domain/events/record.server";
 import { reactToEvents } from "~/domain/events/reactions.server";
 import { newId } from "~/lib/ids.server";
 import { NPS_COMMENT_MAX, type NpsSummary, isSurveyDue, npsByMonth, npsCategory, npsSummary } from "./nps";
+import { DAY_MS } from "~/lib/time";
 
 export const NpsInputSchema = z.object({
   // An empty field is no answer, not a 0.
@@ -117,7 +118,7 @@ export interface NpsReport {
  * the answers themselves, newest first. Two queries whatever the size.
  */
 export async function getNpsReport(now = new Date(), options: { accountId?: string } = {}): Promise<NpsReport> {
-  const since = new Date(now.getTime() - 365 * 86_400_000);
+  const since = new Date(now.getTime() - 365 * DAY_MS);
   const rows = await db
     .select({
       id: npsResponses.id,

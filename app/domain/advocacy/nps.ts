@@ -1,3 +1,4 @@
+import { DAY_MS } from "~/lib/time";
 /** Net promoter score: the rules, without a database. */
 
 /** A person is asked at most once in this many days; answering or dismissing both count as asked. */
@@ -7,8 +8,6 @@ export const DETRACTOR_BLOCK_DAYS = 90;
 export const NPS_COMMENT_MAX = 2000;
 
 export type NpsCategory = "promoter" | "passive" | "detractor";
-
-const DAY_MS = 86_400_000;
 
 /** 9–10 promoter, 7–8 passive, 0–6 detractor. */
 export function npsCategory(score: number): NpsCategory {

@@ -1,4 +1,5 @@
 import type { ConsentScope, OpportunityStage } from "~db/schema";
+import { DAY_MS } from "~/lib/time";
 
 /** Marketing's pipeline: the stages an opportunity moves through and who may move it where. */
 
@@ -76,7 +77,6 @@ export function moveProblem(
   return null;
 }
 
-const DAY_MS = 86_400_000;
 /** Whole days an opportunity has been in its stage. */
 export function daysInStage(enteredAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - enteredAt.getTime()) / DAY_MS));

@@ -5,11 +5,10 @@ import { newId } from "~/lib/ids.server";
 import { hashToken, newSecretToken } from "~/lib/tokens.server";
 import { magicLinkMail, passwordResetMail } from "~/domain/mail/messages.server";
 import { sendMail } from "~/domain/mail/mailer.server";
+import { LINK_LIFETIME_MINUTES, type LinkPurpose } from "./link-lifetimes";
 import { checkRateLimit, recordAttempt } from "./rate-limit.server";
+import { MINUTE_MS } from "~/lib/time";
 
-export type LinkPurpose = "magic_link" | "password_reset";
-
-export const LINK_LIFETIME_MINUTES: Record<LinkPurpose, number> = { magic_link: 15, password_reset: 60 };
 const LINK_PATH: Record<LinkPurpose, string> = { magic_link: "/login/link", password_reset: "/reset-password" };
 
 /**
@@ -32,19 +31,20 @@ export async function requestEmailLink(input: {
   await recordAttempt("email_link", email, input.ip, Boolean(user));
   if (!user) return "not_sent";
 
+  const minutes = LINK_LIFETIME_MINUTES[input.purpose];
   const token = newSecretToken();
   await db.insert(authTokens).values({
     id: newId(),
     userId: user.id,
     purpose: input.purpose,
     tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + LINK_LIFETIME_MINUTES[input.purpose] * 60_000),
+    expiresAt: new Date(Date.now() + minutes * MINUTE_MS),
   });
   const link = `${input.origin}${LINK_PATH[input.purpose]}?token=${encodeURIComponent(token)}`;
   const mail =
     input.purpose === "magic_link"
-      ? magicLinkMail(email, link, user.locale)
-      : passwordResetMail(email, link, user.locale);
+      ? magicLinkMail(email, link, user.locale, minutes)
+      : passwordResetMail(email, link, user.locale, minutes);
   await sendMail(mail);
   return "sent";
 }

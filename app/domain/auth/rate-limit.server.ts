@@ -2,9 +2,10 @@ import { and, count, eq, gte } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { signInAttempts } from "~db/schema";
 import { type AttemptKind, RATE_LIMITS, isRateLimited } from "./rate-limit";
+import { MINUTE_MS } from "~/lib/time";
 
 function recentFilter(kind: AttemptKind) {
-  const since = new Date(Date.now() - RATE_LIMITS[kind].windowMinutes * 60_000);
+  const since = new Date(Date.now() - RATE_LIMITS[kind].windowMinutes * MINUTE_MS);
   const countsOnlyFailures = kind === "password";
   return and(
     eq(signInAttempts.kind, kind),

@@ -9,6 +9,7 @@ import { canOnPost, isModerator, topicKindsFor } from "./permissions";
 import { ensureProfile } from "./profiles.server";
 import { POST_LIMIT, POST_WINDOW_MINUTES } from "./rules";
 import type { TopicInput } from "./schemas";
+import { MINUTE_MS } from "~/lib/time";
 
 export type PostError = "not_found" | "forbidden" | "rate_limited" | "locked" | "stale";
 type Fail = { ok: false; error: PostError };
@@ -287,7 +288,7 @@ export async function editReply(
 
 /** How many posts the person made in the current window (for tests and the "slow down" message). */
 export async function recentPostCount(actorId: string): Promise<number> {
-  const since = new Date(Date.now() - POST_WINDOW_MINUTES * 60_000);
+  const since = new Date(Date.now() - POST_WINDOW_MINUTES * MINUTE_MS);
   const [topics] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(communityTopics)

@@ -1,29 +1,32 @@
 import { serverT } from "~/i18n";
 import type { Mail } from "./mailer.server";
 
-/** The text of each email the portal sends, translated into the recipient's locale. */
-export function magicLinkMail(to: string, link: string, locale: string): Mail {
+/**
+ * The text of each email the portal sends, translated into the recipient's locale. A link's
+ * lifetime is passed in by the area that sets its expiry, so the email can't say another number.
+ */
+export function magicLinkMail(to: string, link: string, locale: string, minutes: number): Mail {
   const t = serverT(locale);
-  return { to, subject: t("mail:magicLink.subject"), text: t("mail:magicLink.body", { link, minutes: 15 }) };
+  return { to, subject: t("mail:magicLink.subject"), text: t("mail:magicLink.body", { link, minutes }) };
 }
 
-export function passwordResetMail(to: string, link: string, locale: string): Mail {
+export function passwordResetMail(to: string, link: string, locale: string, minutes: number): Mail {
   const t = serverT(locale);
-  return { to, subject: t("mail:passwordReset.subject"), text: t("mail:passwordReset.body", { link, minutes: 60 }) };
+  return { to, subject: t("mail:passwordReset.subject"), text: t("mail:passwordReset.body", { link, minutes }) };
 }
 
 export function invitationMail(
   to: string,
   link: string,
   locale: string,
-  context: { inviterName: string; accountName: string | null },
+  context: { inviterName: string; accountName: string | null; days: number },
 ): Mail {
   const t = serverT(locale);
   const where = context.accountName ?? t("mail:invitation.vendorTeam");
   return {
     to,
     subject: t("mail:invitation.subject", { where }),
-    text: t("mail:invitation.body", { link, inviter: context.inviterName, where, days: 7 }),
+    text: t("mail:invitation.body", { link, inviter: context.inviterName, where, days: context.days }),
   };
 }
 

@@ -8,10 +8,11 @@ import type { Actor } from "~/domain/auth/actor";
 import { hashPassword } from "~/domain/auth/passwords.server";
 import { sendMail } from "~/domain/mail/mailer.server";
 import { invitationMail } from "~/domain/mail/messages.server";
-import { seatsLeft } from "./rules";
+import { INVITATION_LIFETIME_DAYS, seatsLeft } from "./rules";
 import { pendingInvitation, seatsInUse } from "./seats.server";
+import { DAY_MS } from "~/lib/time";
 
-export const INVITATION_LIFETIME_DAYS = 7;
+export { INVITATION_LIFETIME_DAYS };
 
 export type InviteTarget =
   { kind: "staff"; staffRole: StaffRole } | { kind: "account"; accountId: string; accountRole: AccountRole };
@@ -82,7 +83,7 @@ export async function createInvitation(
     accountRole: target.kind === "account" ? target.accountRole : null,
     invitedById: actor.id,
     tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + INVITATION_LIFETIME_DAYS * 86_400_000),
+    expiresAt: new Date(Date.now() + INVITATION_LIFETIME_DAYS * DAY_MS),
   });
   await recordActivity(tx, {
     accountId: target.kind === "account" ? target.accountId : null,
@@ -95,7 +96,16 @@ export async function createInvitation(
   const link = `${input.origin}/invitations/${encodeURIComponent(token)}`;
   return {
     ok: true,
-    mail: { send: () => sendMail(invitationMail(email, link, actor.locale, { inviterName: actor.name, accountName })) },
+    mail: {
+      send: () =>
+        sendMail(
+          invitationMail(email, link, actor.locale, {
+            inviterName: actor.name,
+            accountName,
+            days: INVITATION_LIFETIME_DAYS,
+          }),
+        ),
+    },
   };
 }
 

@@ -1,5 +1,8 @@
 import type { AccountRole } from "~db/schema";
 
+/** How long an invitation link works; pages and the invitation email say this number. */
+export const INVITATION_LIFETIME_DAYS = 7;
+
 /** Seats in use: active people plus pending invitations (an invitation holds a seat until it lapses). */
 export function seatsLeft(licensedSeats: number, activePeople: number, pendingInvitations: number): number {
   return Math.max(0, licensedSeats - activePeople - pendingInvitations);

@@ -1,11 +1,11 @@
 import type { TaskSide, TemplateDefinition } from "~db/schema";
+import { DAY_MS } from "~/lib/time";
 
 /**
  * Calendar math on "YYYY-MM-DD" dates. A plan's dates have no time of day, so they are computed in
  * UTC milliseconds, where every day is exactly 24 hours: no daylight-saving gaps, no drift from the
  * server's time zone. Leap years come from the Date.UTC calendar.
  */
-const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a real calendar date written as YYYY-MM-DD (so "2026-02-30" is not). */

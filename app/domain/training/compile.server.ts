@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { join, resolve } from "node:path";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
+import { readEnv } from "~/lib/env.server";
+import { LruCache } from "~/lib/lru";
 import { contentHash } from "./content-check";
 import { type TransformOptions, remarkTrainingLesson } from "./mdx-tree";
 
@@ -17,11 +19,17 @@ export interface CompiledMdx {
 
 /** Bump when the plugin or the compile options change, so old cache entries are not reused. */
 const COMPILER_VERSION = "training-mdx-1";
-const memory = new Map<string, CompiledMdx>();
+/**
+ * Compiled lessons kept in memory: a few hundred is every lesson of a large catalog, while an
+ * author editing all day (a new hash per save) can't grow the process without limit. The disk
+ * cache keeps the rest.
+ */
+const MEMORY_CACHE_ENTRIES = 500;
+const memory = new LruCache<string, CompiledMdx>(MEMORY_CACHE_ENTRIES);
 let compiles = 0;
 
 function cacheDir(): string {
-  return resolve(process.env.MDX_CACHE_DIR ?? ".cache/mdx");
+  return resolve(readEnv("MDX_CACHE_DIR"));
 }
 
 export function compileKey(source: string, options: TransformOptions): string {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import matter from "gray-matter";
 import type { ZodType, ZodTypeDef } from "zod";
+import { LruCache } from "~/lib/lru";
 import {
   CALLOUT_TYPES,
   type CourseFrontmatter,
@@ -67,14 +68,13 @@ interface ParsedFile<T> {
  * Front-matter and MDX of one file. The front-matter block is blanked out (not removed) before
  * the MDX is parsed, so line numbers in MDX errors are the file's own.
  */
-const parsedByHash = new Map<string, ParsedFile<unknown>>();
+const parsedByHash = new LruCache<string, ParsedFile<unknown>>(2000);
 
 function parseFile<T>(file: string, source: string, schema: ZodType<T, ZodTypeDef, unknown>): ParsedFile<T> {
   const key = `${file}\n${contentHash(source)}`;
   const cached = parsedByHash.get(key);
   if (cached) return cached as ParsedFile<T>;
   const result = parseFileUncached(file, source, schema);
-  if (parsedByHash.size > 2000) parsedByHash.clear();
   parsedByHash.set(key, result);
   return result;
 }

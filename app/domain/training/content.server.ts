@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { readEnv } from "~/lib/env.server";
 import {
   type CatalogCourse,
   type CatalogLesson,
@@ -14,7 +15,7 @@ import {
  * up on the next request without a restart.
  */
 export function contentRoot(): string {
-  return resolve(process.env.CONTENT_DIR ?? "content");
+  return resolve(readEnv("CONTENT_DIR"));
 }
 
 export interface Catalog {

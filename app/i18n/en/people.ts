@@ -58,7 +58,7 @@ export default {
     championHeading: "Champion",
     championEmail: "Champion's email",
     championName: "Champion's name",
-    championHint: "We'll email them an invitation that's valid for 7 days.",
+    championHint: "We'll email them an invitation that's valid for {{days, number}} days.",
     create: "Create account and invite champion",
     save: "Save changes",
     created: "{{name}} was created and {{email}} was invited.",

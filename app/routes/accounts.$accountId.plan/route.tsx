@@ -65,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const commentsBySubject: Record<string, PlanComment[]> = {};
   for (const comment of comments) (commentsBySubject[comment.subjectId] ??= []).push(comment);
   return {
-    account: { id: account.id, name: account.name, segmentId: account.segmentId },
+    // The segment only picks the suggested template, for those who may apply one.
+    account: { id: account.id, name: account.name, segmentId: canApply ? account.segmentId : null },
     isStaff: actor.kind === "staff",
     view: view ? { ...view, tasks: filterTasks(view.tasks, filters) } : null,
     allTasks: view?.tasks ?? [],

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatFigure } from "~/lib/format";
+import { DAY_MS } from "~/lib/time";
 
 export interface ChartMetric {
   name: string;
@@ -10,7 +11,7 @@ export interface ChartMetric {
   measurements: { measuredOn: string; value: number }[];
 }
 
-const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
 /**
  * A metric over time: the baseline and target as dashed lines, the readings as a line that starts
@@ -44,7 +45,7 @@ export function MetricChart({
   const x = (iso: string) => ((day(iso) - first) / (last - first)) * 100;
   const y = (value: number) => (1 - (value - yMin) / (yMax - yMin)) * 100;
   const line = points.map((point) => `${x(point.measuredOn).toFixed(2)},${y(point.value).toFixed(2)}`).join(" ");
-  const endDate = new Date(last * 86_400_000).toISOString().slice(0, 10);
+  const endDate = new Date(last * DAY_MS).toISOString().slice(0, 10);
   const label = (value: number) => `${formatFigure(value, locale)} ${metric.unit}`;
 
   return (

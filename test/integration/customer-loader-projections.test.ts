@@ -1,0 +1,173 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Account, User } from "~db/schema";
+import {
+  createAccount,
+  createCustomer,
+  createMetric,
+  createMilestone,
+  createOutcome,
+  createPlan,
+  createStaff,
+  createTask,
+  signedInRequest,
+} from "~db/seed/factories";
+import { loader as frameLoader } from "~/routes/accounts.$accountId";
+import { loader as homeLoader } from "~/routes/accounts.$accountId._index";
+import { loader as peopleLoader } from "~/routes/accounts.$accountId.people/route";
+import { loader as planLoader } from "~/routes/accounts.$accountId.plan/route";
+import { loader as summaryLoader } from "~/routes/accounts.$accountId.plan_.summary";
+import { loader as trainingLoader } from "~/routes/accounts.$accountId.training";
+import { loader as valueLoader } from "~/routes/accounts.$accountId.value/route";
+import { loader as communityLoader } from "~/routes/community._index";
+import { loader as myTasksLoader } from "~/routes/my-tasks";
+import { loader as settingsLoader } from "~/routes/settings";
+
+/**
+ * Loader data is serialized into the page for the browser to read, so "the page doesn't show it"
+ * isn't enough: these load each page a customer opens and look through every key of the data.
+ */
+type Loader = (args: never) => Promise<unknown>;
+
+let account: Account;
+let other: Account;
+let csm: User;
+let champion: User;
+let member: User;
+let otherChampion: User;
+const INTERNAL_TASK = "Internal: renewal pricing review";
+
+beforeAll(async () => {
+  csm = await createStaff("csm");
+  account = await createAccount({ annualCost: 48_000, csmId: csm.id });
+  other = await createAccount({ annualCost: 99_000, csmId: csm.id });
+  champion = await createCustomer(account.id, "champion");
+  member = await createCustomer(account.id, "member");
+  otherChampion = await createCustomer(other.id, "champion");
+  for (const target of [account, other]) {
+    const plan = await createPlan(target.id);
+    const outcome = await createOutcome(plan);
+    const milestone = await createMilestone(plan);
+    await createTask(milestone, { assigneeId: target.id === account.id ? champion.id : otherChampion.id });
+    await createTask(milestone, { side: "vendor", internal: true, title: `${INTERNAL_TASK} ${target.name}` });
+    await createMetric(outcome, { moneyPerUnit: 100, valuePeriod: "month" });
+  }
+});
+
+async function load(loader: Loader, userId: string, path: string) {
+  const request = await signedInRequest(userId, `http://localhost${path}`);
+  const result = await loader({
+    request,
+    params: { accountId: account.id },
+    context: { clientIp: "127.0.0.1" },
+  } as never);
+  return result as Record<string, unknown>;
+}
+
+/** Every key path in the data, like `.account.csmName` or `.view.tasks[].internal`. */
+function keyPaths(value: unknown, path = "", found: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) keyPaths(item, `${path}[]`, found);
+  } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      found.push(`${path}.${key}`);
+      keyPaths(item, `${path}.${key}`, found);
+    }
+  }
+  return found;
+}
+
+const lastKey = (path: string) => path.slice(path.lastIndexOf(".") + 1);
+const INTERNAL_KEYS = ["annualCost", "csmId", "arr", "notesInternal"];
+
+const customerPages: [string, Loader, string][] = [
+  ["account frame", frameLoader, ""],
+  ["account home", homeLoader, ""],
+  ["plan", planLoader, "/plan"],
+  ["executive summary", summaryLoader, "/plan/summary"],
+  ["value", valueLoader, "/value"],
+  ["people", peopleLoader, "/people"],
+];
+
+describe("customer loaders send only what the customer page shows", () => {
+  for (const [name, loader, suffix] of customerPages) {
+    it(`${name}: no internal keys and nothing of another account, for a champion and a member`, async () => {
+      for (const person of [champion, member]) {
+        const data = await load(loader, person.id, `/accounts/${account.id}${suffix}`);
+        // The ROI card shows the customer what they pay per year: it's the one place their cost is shown.
+        const internal = keyPaths(data)
+          .filter((path) => INTERNAL_KEYS.includes(lastKey(path)))
+          .filter((path) => path !== ".value.roi.annualCost");
+        expect(internal).toEqual([]);
+        const text = JSON.stringify(data);
+        expect(text).not.toContain(other.id);
+        expect(text).not.toContain(other.name);
+        expect(text).not.toContain(otherChampion.email);
+        expect(text).not.toContain(INTERNAL_TASK);
+        expect(text).not.toContain("99000");
+      }
+    });
+  }
+
+  it("the account home gives a customer their account's name and CSM, nothing else of the row", async () => {
+    const data = await load(homeLoader, champion.id, `/accounts/${account.id}`);
+    expect(data.account).toEqual({ view: "customer", id: account.id, name: account.name, csmName: csm.name });
+  });
+
+  it("the plan page leaves the segment out for customers (it only suggests a template to staff)", async () => {
+    const data = (await load(planLoader, champion.id, `/accounts/${account.id}/plan`)) as {
+      account: { segmentId: string | null };
+      allTasks: { internal: boolean }[];
+    };
+    expect(data.account.segmentId).toBeNull();
+    expect(data.allTasks.length).toBeGreaterThan(0);
+    expect(data.allTasks.every((task) => !task.internal)).toBe(true);
+  });
+
+  it("pages outside the account carry no internal keys either", async () => {
+    for (const [loader, path] of [
+      [trainingLoader, `/accounts/${account.id}/training`],
+      [settingsLoader, "/settings"],
+      [communityLoader, "/community"],
+      [myTasksLoader, "/my-tasks"],
+    ] as [Loader, string][]) {
+      const data = await load(loader, champion.id, path);
+      expect(keyPaths(data).filter((key) => INTERNAL_KEYS.includes(lastKey(key)))).toEqual([]);
+      expect(JSON.stringify(data)).not.toContain(other.id);
+    }
+  });
+});
+
+describe("staff still get what their pages show", () => {
+  it("the account home's overview panel has the account's facts for staff", async () => {
+    const data = (await load(homeLoader, csm.id, `/accounts/${account.id}`)) as { account: Record<string, unknown> };
+    expect(data.account).toMatchObject({
+      view: "staff",
+      id: account.id,
+      csmName: csm.name,
+      segmentName: expect.any(String),
+      licensedSeats: account.licensedSeats,
+      renewalDate: account.renewalDate,
+      timeZone: account.timeZone,
+      activePeople: 2,
+    });
+    // The cost and the row version belong to the edit form, which loads its own.
+    expect(data.account).not.toHaveProperty("annualCost");
+    expect(data.account).not.toHaveProperty("version");
+  });
+
+  it("the plan page gives staff the segment (for the suggested template) and the internal tasks", async () => {
+    const data = (await load(planLoader, csm.id, `/accounts/${account.id}/plan`)) as {
+      account: { segmentId: string | null };
+      allTasks: { internal: boolean; title: string }[];
+    };
+    expect(data.account.segmentId).toBe(account.segmentId);
+    expect(data.allTasks.some((task) => task.internal && task.title.startsWith(INTERNAL_TASK))).toBe(true);
+  });
+
+  it("the value page's ROI counts against the account's annual cost", async () => {
+    const data = (await load(valueLoader, csm.id, `/accounts/${account.id}/value`)) as {
+      value: { roi: { annualCost: number | null } };
+    };
+    expect(data.value.roi.annualCost).toBe(48_000);
+  });
+});
