@@ -6,6 +6,7 @@ import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { areaBoundaries } from "./eslint.boundaries.js";
 
 export default tseslint.config(
   {
@@ -35,6 +36,9 @@ export default tseslint.config(
     },
     plugins: { "import-x": importX },
     settings: {
+      // The TypeScript preset's extensions and parsers: without them import-x skips .ts files when it
+      // follows imports, and no-cycle silently finds nothing.
+      ...importX.flatConfigs.typescript.settings,
       "import-x/resolver": { typescript: true, node: true },
     },
     rules: {
@@ -50,6 +54,9 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  // Each app/domain/<area> owns its tables; others call its functions. Only people's accounts/users
+  // may be read across areas (see eslint.boundaries.js).
+  ...areaBoundaries,
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,

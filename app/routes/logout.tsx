@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { endAllSessions, endSession, getCurrentSession } from "~/domain/auth/sessions.server";
+import { endSession, getCurrentSession, signOutEverywhere } from "~/domain/auth/sessions.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 
@@ -9,7 +9,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!current) return redirect("/login");
   const form = await request.formData();
   const everywhere = form.get("everywhere") === "1";
-  const cookie = everywhere ? await endAllSessions(current.actor.id) : await endSession(current.sessionId);
+  const cookie = everywhere ? await signOutEverywhere(current.actor.id) : await endSession(current.sessionId);
   const t = serverT(current.actor.locale);
   return redirectWithNotice("/login", everywhere ? t("auth:signOut.everywhereDone") : t("auth:signOut.done"), {
     headers: { "Set-Cookie": cookie },

@@ -5,6 +5,7 @@ import { type Account, authTokens, sessions, signInAttempts, users } from "~db/s
 import { createAccount, createCustomer, createStaff, sessionCookie } from "~db/seed/factories";
 import { consumeEmailLink, peekEmailLink, requestEmailLink } from "~/domain/auth/email-links.server";
 import { requireActor } from "~/domain/auth/guards.server";
+import { startSession } from "~/domain/auth/sessions.server";
 import { changePassword, resetPasswordWithLink, signInWithPassword } from "~/domain/auth/sign-in.server";
 import { lastMailTo, linkIn, mailsTo } from "../support/outbox";
 import { thrownResponse } from "../support/responses";
@@ -316,5 +317,17 @@ describe("changePassword", () => {
       ok: true,
       userId: user.id,
     });
+  });
+});
+
+describe("startSession", () => {
+  it("opens a session and notes when the person last signed in", async () => {
+    const user = await person();
+    const before = new Date();
+    const cookie = await startSession(user.id);
+    expect(cookie).toMatch(/^tandem_session=/);
+    const [row] = await db.select({ lastSignInAt: users.lastSignInAt }).from(users).where(eq(users.id, user.id));
+    expect(row?.lastSignInAt?.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(1);
   });
 });

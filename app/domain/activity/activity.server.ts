@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { activity, users } from "~db/schema";
 import { newId } from "~/lib/ids.server";
@@ -32,4 +32,46 @@ export async function listAccountActivity(accountId: string, limit = 50, executo
     .where(eq(activity.accountId, accountId))
     .orderBy(desc(activity.createdAt))
     .limit(limit);
+}
+
+export interface PlanActivityFilter {
+  accountId: string;
+  planId: string;
+  /** Leave out entries marked internal and entries about these internal tasks (for people who may not see them). */
+  hideInternal: { taskIds: readonly string[] } | null;
+  limit: number;
+}
+
+/**
+ * A plan's entries, newest first: entries of the account whose details name the plan, plus the plan's
+ * own entries (such as its creation), which name it as their subject. Hidden entries are left out in
+ * SQL, never fetched and filtered afterwards.
+ */
+export async function listPlanEntries(filter: PlanActivityFilter, executor: Executor = db) {
+  const { accountId, planId, hideInternal } = filter;
+  return executor
+    .select({
+      id: activity.id,
+      action: activity.action,
+      actorName: users.name,
+      details: activity.details,
+      createdAt: activity.createdAt,
+    })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(
+      and(
+        eq(activity.accountId, accountId),
+        or(
+          sql`${activity.details}->>'planId' = ${planId}`,
+          and(eq(activity.subjectType, "plan"), eq(activity.subjectId, planId)),
+        ),
+        hideInternal ? sql`(${activity.details}->>'internal') is distinct from 'true'` : undefined,
+        hideInternal && hideInternal.taskIds.length > 0
+          ? sql`not (${activity.subjectType} = 'task' and ${inArray(activity.subjectId, [...hideInternal.taskIds])})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(activity.createdAt), desc(activity.id))
+    .limit(filter.limit);
 }

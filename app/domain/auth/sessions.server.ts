@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
-import { db } from "~db/client.server";
-import { users } from "~db/schema";
+import { and, eq, ne } from "drizzle-orm";
+import type { Executor } from "~db/client.server";
+import { sessions } from "~db/schema";
+import { recordSignIn } from "~/domain/people/profile.server";
 import { type Actor, toActor } from "./actor";
 import { lucia } from "./lucia.server";
 
@@ -38,7 +39,7 @@ export function getCurrentSession(request: Request): Promise<CurrentSession | nu
 /** Starts a session and returns its Set-Cookie header value. */
 export async function startSession(userId: string): Promise<string> {
   const session = await lucia.createSession(userId, {});
-  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
+  await recordSignIn(userId, new Date());
   return lucia.createSessionCookie(session.id).serialize();
 }
 
@@ -47,8 +48,18 @@ export async function endSession(sessionId: string): Promise<string> {
   return lucia.createBlankSessionCookie().serialize();
 }
 
-/** Signs a person out of every browser and device at once. */
-export async function endAllSessions(userId: string): Promise<string> {
+/** Signs a person out of every browser and device at once; returns the cookie that clears this one. */
+export async function signOutEverywhere(userId: string): Promise<string> {
   await lucia.invalidateUserSessions(userId);
   return lucia.createBlankSessionCookie().serialize();
+}
+
+/**
+ * Ends a person's sessions (all but `keepSessionId`, if given) inside the caller's transaction, so they
+ * end exactly when the change that requires it (a deactivation, a new password) commits.
+ */
+export async function endAllSessions(tx: Executor, userId: string, keepSessionId?: string): Promise<void> {
+  await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
 }

@@ -1,8 +1,10 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { sessions, users } from "~db/schema";
+import { users } from "~db/schema";
+import { setPasswordHash } from "~/domain/people/profile.server";
 import { consumeEmailLink } from "./email-links.server";
 import { lucia } from "./lucia.server";
+import { endAllSessions } from "./sessions.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { checkRateLimit, recordAttempt } from "./rate-limit.server";
 
@@ -32,7 +34,7 @@ export async function resetPasswordWithLink(token: string, newPassword: string):
   const passwordHash = await hashPassword(newPassword);
   const userId = await db.transaction(async (tx) => {
     const id = await consumeEmailLink("password_reset", token, tx);
-    if (id) await tx.update(users).set({ passwordHash }).where(eq(users.id, id));
+    if (id) await setPasswordHash(tx, id, passwordHash);
     return id;
   });
   if (userId) await lucia.invalidateUserSessions(userId);
@@ -53,13 +55,8 @@ export async function changePassword(
   if (!user) return false;
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, currentPassword))) return false;
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash: await hashPassword(newPassword) })
-      .where(eq(users.id, userId));
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+    await setPasswordHash(tx, userId, await hashPassword(newPassword));
+    await endAllSessions(tx, userId, keepSessionId);
   });
   return true;
 }

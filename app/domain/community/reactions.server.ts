@@ -6,12 +6,11 @@ import {
   communityReports,
   communityTopics,
   communityVotes,
-  events,
   users,
 } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
-import { recordEvent } from "~/domain/events/record.server";
+import { hasEvent, recordEvent } from "~/domain/events/record.server";
 import { newId } from "~/lib/ids.server";
 import { notifyAccepted, type PendingNotification } from "./notifications.server";
 import { canOnPost, type PostContext } from "./permissions";
@@ -73,11 +72,7 @@ export async function setVote(
       .returning({ postId: communityVotes.postId });
     if (inserted.length > 0 && postType === "reply") {
       const authorAccount = await customerAccountOf(tx, post.context.authorId);
-      const [already] = await tx
-        .select({ id: events.id })
-        .from(events)
-        .where(and(eq(events.subjectId, postId), eq(events.type, "reply.upvoted"), eq(events.actorId, actor.id)))
-        .limit(1);
+      const already = await hasEvent(tx, { type: "reply.upvoted", subjectId: postId, actorId: actor.id });
       if (authorAccount && !already) {
         await recordEvent(tx, {
           type: "reply.upvoted",

@@ -1,8 +1,9 @@
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "~db/client.server";
-import { type AccountRole, accounts, sessions, users } from "~db/schema";
+import { type AccountRole, accounts, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
+import { endAllSessions } from "~/domain/auth/sessions.server";
 import { leavesNoChampion, seatsLeft } from "./rules";
 import { seatsInUse } from "./seats.server";
 
@@ -83,7 +84,7 @@ export async function deactivateMember(actor: Actor, accountId: string, userId: 
       .update(users)
       .set({ deactivatedAt: new Date() })
       .where(and(eq(users.id, userId), eq(users.accountId, accountId)));
-    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await endAllSessions(tx, userId);
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,

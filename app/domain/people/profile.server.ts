@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { db } from "~db/client.server";
+import { db, type Executor } from "~db/client.server";
 import { users } from "~db/schema";
 
 /** What the settings page shows about the signed-in person; `hasPassword` decides the password form. */
@@ -16,4 +16,14 @@ export async function getProfile(userId: string) {
 /** A person edits their own name and job title; email and role are changed by others. */
 export async function updateProfile(userId: string, profile: { name: string; title: string }): Promise<void> {
   await db.update(users).set({ name: profile.name, title: profile.title }).where(eq(users.id, userId));
+}
+
+/** Stores a new password hash (hashing and checking passwords is the auth area's). */
+export async function setPasswordHash(tx: Executor, userId: string, passwordHash: string): Promise<void> {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/** Notes when a person last signed in (shown on member and staff lists). */
+export async function recordSignIn(userId: string, at: Date): Promise<void> {
+  await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId));
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
-import { type StaffRole, sessions, users } from "~db/schema";
+import { type StaffRole, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
+import { endAllSessions } from "~/domain/auth/sessions.server";
 
 export async function listStaff() {
   return db
@@ -54,7 +55,7 @@ export async function updateStaffMember(
       await tx.update(users).set({ staffRole: change.role }).where(eq(users.id, userId));
     } else if ("deactivate" in change) {
       await tx.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, userId));
-      await tx.delete(sessions).where(eq(sessions.userId, userId));
+      await endAllSessions(tx, userId);
     } else {
       await tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, userId));
     }

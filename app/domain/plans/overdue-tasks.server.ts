@@ -1,10 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { events } from "~db/schema";
-import { newId } from "~/lib/ids.server";
-import type { EventPayloads } from "~/domain/events/types";
-
-const INSERT_BATCH = 1000;
+import { eventExists, recordEvents } from "~/domain/events/record.server";
 
 /**
  * Records a `task.overdue` event for every open task of a current plan whose due date is before
@@ -26,31 +22,20 @@ export async function recordOverdueTasks(now: Date, executor: Executor = db): Pr
       join accounts a on a.id = t.account_id
       where t.status <> 'done'
         and t.due_date < (${now.toISOString()}::timestamptz at time zone a.time_zone)::date
-        and not exists (
-          select 1 from events e
-          where e.type = 'task.overdue' and e.subject_id = t.id and e.payload ->> 'dueDate' = t.due_date::text
-        )
+        and not ${eventExists({ type: "task.overdue", subjectId: sql`t.id`, payload: { dueDate: sql`t.due_date::text` } })}
       order by t.due_date, t.id
     `);
-    const rows = overdue.map((task) => {
-      const payload: EventPayloads["task.overdue"] = {
-        taskId: task.task_id,
-        planId: task.plan_id,
-        dueDate: task.due_date,
-      };
-      return {
-        id: newId(),
-        type: "task.overdue",
+    const ids = await recordEvents(
+      tx,
+      overdue.map((task) => ({
+        type: "task.overdue" as const,
         accountId: task.account_id,
         actorId: null,
         subjectId: task.task_id,
-        payload,
+        payload: { taskId: task.task_id, planId: task.plan_id, dueDate: task.due_date },
         occurredAt: now,
-      };
-    });
-    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-      await tx.insert(events).values(rows.slice(start, start + INSERT_BATCH));
-    }
-    return { recorded: rows.length };
+      })),
+    );
+    return { recorded: ids.length };
   });
 }

@@ -1,8 +1,8 @@
 import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { certificates, events, lessonProgress, practiceChecks, quizResults, users } from "~db/schema";
+import { certificates, lessonProgress, practiceChecks, quizResults, users } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
-import { recordEvent } from "~/domain/events/record.server";
+import { hasEvent, recordEvent } from "~/domain/events/record.server";
 import { reactToEvents } from "~/domain/events/reactions.server";
 import { newId } from "~/lib/ids.server";
 import type { CatalogCourse, CatalogLesson } from "./content-check";
@@ -142,18 +142,11 @@ async function recordTeamCompletion(tx: Transaction, accountId: string, course: 
       ),
     );
   if (!counts || counts.team === 0 || counts.certified < counts.team) return null;
-  const [already] = await tx
-    .select({ id: events.id })
-    .from(events)
-    .where(
-      and(
-        eq(events.type, "course.completed_by_team"),
-        eq(events.accountId, accountId),
-        sql`${events.payload}->>'courseSlug' = ${course.slug}`,
-        sql`${events.payload}->>'courseVersion' = ${course.version}`,
-      ),
-    )
-    .limit(1);
+  const already = await hasEvent(tx, {
+    type: "course.completed_by_team",
+    accountId,
+    payload: { courseSlug: course.slug, courseVersion: course.version },
+  });
   if (already) return null;
   return recordEvent(tx, {
     type: "course.completed_by_team",

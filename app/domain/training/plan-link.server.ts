@@ -1,8 +1,16 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { certificates, lessonProgress, taskTrainees, tasks, users } from "~db/schema";
+import { certificates, lessonProgress, taskTrainees, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
+import {
+  completeTaskByTraining,
+  getTaskForTraining,
+  lockOpenCourseTasks,
+  lockTaskForTraining,
+  setTaskCourse,
+  type TrainingTask,
+} from "~/domain/plans/training-tasks.server";
 import type { CatalogCourse } from "./content-check";
 import { courseProgress } from "./progress";
 
@@ -12,19 +20,19 @@ import { courseProgress } from "./progress";
  * transaction of the completion that finishes it, when they all hold the course's certificate.
  */
 
-/** Whether every trainee of each task has finished the course (any version of it). */
-async function unfinishedCounts(tx: Transaction, taskIds: string[]) {
+/** Whether every trainee of each task (all requiring `courseSlug`) has finished the course (any version of it). */
+async function unfinishedCounts(tx: Transaction, taskIds: string[], courseSlug: string) {
   if (taskIds.length === 0) return new Map<string, number>();
   const rows = await tx
     .select({
       taskId: taskTrainees.taskId,
+      // Spelled out: drizzle leaves the columns of a one-table select unqualified, and a bare user_id here would be c's.
       unfinished: sql<number>`count(*) filter (where not exists (
-        select 1 from ${certificates} c where c.user_id = ${taskTrainees.userId} and c.course_slug = ${tasks.courseSlug}
+        select 1 from ${certificates} c where c.user_id = task_trainees.user_id and c.course_slug = ${courseSlug}
       ))`.mapWith(Number),
       trainees: sql<number>`count(*)`.mapWith(Number),
     })
     .from(taskTrainees)
-    .innerJoin(tasks, eq(tasks.id, taskTrainees.taskId))
     .where(inArray(taskTrainees.taskId, taskIds))
     .groupBy(taskTrainees.taskId);
   return new Map(rows.map((row) => [row.taskId, row.trainees > 0 ? row.unfinished : 1]));
@@ -33,29 +41,21 @@ async function unfinishedCounts(tx: Transaction, taskIds: string[]) {
 async function completeTasks(
   tx: Transaction,
   accountId: string,
-  open: { id: string; planId: string; title: string; status: string; internal: boolean; version: number }[],
+  courseSlug: string,
+  open: TrainingTask[],
   actorId: string | null,
   courseTitle: string | null,
 ) {
   const unfinished = await unfinishedCounts(
     tx,
     open.map((task) => task.id),
+    courseSlug,
   );
   const now = new Date();
   const completed: string[] = [];
   for (const task of open) {
     if ((unfinished.get(task.id) ?? 1) > 0) continue;
-    await tx
-      .update(tasks)
-      .set({
-        status: "done",
-        blockedReason: null,
-        completedAt: now,
-        completedById: null,
-        updatedAt: now,
-        version: task.version + 1,
-      })
-      .where(eq(tasks.id, task.id));
+    await completeTaskByTraining(tx, task, now);
     await recordActivity(tx, {
       accountId,
       actorId,
@@ -81,21 +81,17 @@ export async function completeTrainingTasks(
   tx: Transaction,
   input: { userId: string; accountId: string; courseSlug: string; courseTitle?: string },
 ) {
-  const open = await tx
-    .select({
-      id: tasks.id,
-      planId: tasks.planId,
-      title: tasks.title,
-      status: tasks.status,
-      internal: tasks.internal,
-      version: tasks.version,
-    })
-    .from(tasks)
-    .innerJoin(taskTrainees, and(eq(taskTrainees.taskId, tasks.id), eq(taskTrainees.userId, input.userId)))
-    .where(and(eq(tasks.accountId, input.accountId), eq(tasks.courseSlug, input.courseSlug), ne(tasks.status, "done")))
-    .orderBy(asc(tasks.id))
-    .for("update", { of: tasks });
-  return completeTasks(tx, input.accountId, open, input.userId, input.courseTitle ?? null);
+  const waiting = await tx
+    .select({ taskId: taskTrainees.taskId })
+    .from(taskTrainees)
+    .where(eq(taskTrainees.userId, input.userId));
+  const open = await lockOpenCourseTasks(
+    tx,
+    input.accountId,
+    input.courseSlug,
+    waiting.map((row) => row.taskId),
+  );
+  return completeTasks(tx, input.accountId, input.courseSlug, open, input.userId, input.courseTitle ?? null);
 }
 
 export type TaskTrainingError =
@@ -114,18 +110,7 @@ export async function setTaskTraining(
 ): Promise<{ ok: true; completed: boolean } | { ok: false; error: TaskTrainingError }> {
   if (actor.kind !== "staff" || actor.staffRole === "marketing") return { ok: false, error: "forbidden" };
   return db.transaction(async (tx) => {
-    const [task] = await tx
-      .select({
-        id: tasks.id,
-        planId: tasks.planId,
-        title: tasks.title,
-        status: tasks.status,
-        internal: tasks.internal,
-        version: tasks.version,
-      })
-      .from(tasks)
-      .where(and(eq(tasks.id, taskId), eq(tasks.accountId, accountId)))
-      .for("update");
+    const task = await lockTaskForTraining(tx, accountId, taskId);
     if (!task) return { ok: false as const, error: "not_found" as const };
     const traineeIds = [...new Set(input.traineeIds)];
     if (input.course && traineeIds.length === 0) return { ok: false as const, error: "no_trainees" as const };
@@ -139,10 +124,7 @@ export async function setTaskTraining(
     if (task.version !== input.expectedVersion) return { ok: false as const, error: "stale" as const };
 
     const now = new Date();
-    await tx
-      .update(tasks)
-      .set({ courseSlug: input.course?.slug ?? null, version: task.version + 1, updatedAt: now })
-      .where(eq(tasks.id, task.id));
+    await setTaskCourse(tx, task, input.course?.slug ?? null, now);
     await tx.delete(taskTrainees).where(eq(taskTrainees.taskId, task.id));
     if (input.course) {
       await tx.insert(taskTrainees).values(traineeIds.map((userId) => ({ taskId: task.id, userId, accountId })));
@@ -166,6 +148,7 @@ export async function setTaskTraining(
       const done = await completeTasks(
         tx,
         accountId,
+        input.course.slug,
         [{ ...task, version: task.version + 1 }],
         actor.id,
         input.course.title,
@@ -178,23 +161,7 @@ export async function setTaskTraining(
 
 /** A task's training requirement and each trainee's progress, for the task's training page. */
 export async function getTaskTraining(actor: Actor, accountId: string, taskId: string, courses: CatalogCourse[]) {
-  const [task] = await db
-    .select({
-      id: tasks.id,
-      title: tasks.title,
-      status: tasks.status,
-      version: tasks.version,
-      courseSlug: tasks.courseSlug,
-      dueDate: tasks.dueDate,
-    })
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.id, taskId),
-        eq(tasks.accountId, accountId),
-        actor.kind === "customer" ? eq(tasks.internal, false) : undefined,
-      ),
-    );
+  const task = await getTaskForTraining(actor, accountId, taskId);
   if (!task) return null;
   const course = courses.find((c) => c.slug === task.courseSlug) ?? null;
   const trainees = await db

@@ -1,8 +1,14 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { accounts, measurements, outcomes, plans, users, valueMetrics } from "~db/schema";
+import { accounts, measurements, users, valueMetrics } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
+import {
+  getCurrentOutcome,
+  getCurrentPlan,
+  getPlanStartDate,
+  listPlanOutcomes,
+} from "~/domain/plans/plan-lookups.server";
 import { todayIn } from "~/lib/format";
 import { newId } from "~/lib/ids.server";
 import { type MetricFigures, type PlanRoi, annualValueAtTarget, annualValueOf, metricProgress, planRoi } from "./roi";
@@ -39,9 +45,9 @@ export interface PlanValue {
 }
 
 /**
- * The value side of the account's current plan in three queries whatever its size: the plan with
- * the account's cost, then its outcomes, metrics and their measurements. Null when the account has
- * no plan (or the actor may not see it).
+ * The value side of the account's current plan in a fixed number of queries whatever its size: the
+ * plan and the account's cost, then its outcomes, metrics and their measurements. Null when the
+ * account has no plan (or the actor may not see it).
  */
 export async function getPlanValue(
   actor: Actor,
@@ -49,27 +55,17 @@ export async function getPlanValue(
   executor: Executor = db,
 ): Promise<PlanValue | null> {
   if (!canOnValue(actor, "value.view", { accountId })) return null;
-  const [plan] = await executor
-    .select({
-      id: plans.id,
-      name: plans.name,
-      startDate: plans.startDate,
-      annualCost: accounts.annualCost,
-      currency: accounts.currency,
-      timeZone: accounts.timeZone,
-    })
-    .from(plans)
-    .innerJoin(accounts, eq(accounts.id, plans.accountId))
-    .where(and(eq(plans.accountId, accountId), eq(plans.isCurrent, true)))
-    .limit(1);
-  if (!plan) return null;
+  const [plan, [account]] = await Promise.all([
+    getCurrentPlan(accountId, executor),
+    executor
+      .select({ annualCost: accounts.annualCost, currency: accounts.currency, timeZone: accounts.timeZone })
+      .from(accounts)
+      .where(eq(accounts.id, accountId)),
+  ]);
+  if (!plan || !account) return null;
 
   const [outcomeRows, metricRows, measurementRows] = await Promise.all([
-    executor
-      .select({ id: outcomes.id, title: outcomes.title, targetDate: outcomes.targetDate })
-      .from(outcomes)
-      .where(and(eq(outcomes.accountId, accountId), eq(outcomes.planId, plan.id)))
-      .orderBy(asc(outcomes.position), asc(outcomes.createdAt)),
+    listPlanOutcomes(accountId, plan.id, executor),
     executor
       .select({
         id: valueMetrics.id,
@@ -127,9 +123,9 @@ export async function getPlanValue(
       ...outcome,
       metrics: metrics.filter((metric) => metric.outcomeId === outcome.id),
     })),
-    roi: planRoi(metrics, plan.annualCost),
-    currency: plan.currency,
-    today: todayIn(plan.timeZone),
+    roi: planRoi(metrics, account.annualCost),
+    currency: account.currency,
+    today: todayIn(account.timeZone),
   };
 }
 
@@ -140,16 +136,6 @@ export type ValueWriteResult =
 
 const refuse = (error: "not_found" | "forbidden" | "stale") => ({ ok: false as const, error });
 const invalidField = (field: string, code: string) => ({ ok: false as const, error: "invalid" as const, field, code });
-
-/** The outcome, if it belongs to the account's current plan: metrics are only defined there. */
-async function currentOutcome(tx: Executor, accountId: string, outcomeId: string) {
-  const [row] = await tx
-    .select({ id: outcomes.id, planId: outcomes.planId, title: outcomes.title })
-    .from(outcomes)
-    .innerJoin(plans, eq(plans.id, outcomes.planId))
-    .where(and(eq(outcomes.id, outcomeId), eq(outcomes.accountId, accountId), eq(plans.isCurrent, true)));
-  return row ?? null;
-}
 
 const metricColumns = (input: MetricInput) => ({
   outcomeId: input.outcomeId,
@@ -165,7 +151,8 @@ const metricColumns = (input: MetricInput) => ({
 export async function createMetric(actor: Actor, accountId: string, input: MetricInput): Promise<ValueWriteResult> {
   if (!canOnValue(actor, "metric.define", { accountId })) return refuse("forbidden");
   return db.transaction(async (tx) => {
-    const outcome = await currentOutcome(tx, accountId, input.outcomeId);
+    // Metrics are only defined on the outcomes of the account's current plan.
+    const outcome = await getCurrentOutcome(accountId, input.outcomeId, tx);
     if (!outcome) return invalidField("outcomeId", "value.outcomeUnknown");
     const id = newId();
     await tx
@@ -204,7 +191,8 @@ export async function updateMetric(
     const before = await lockMetric(tx, accountId, metricId);
     if (!before) return refuse("not_found");
     if (before.version !== expectedVersion) return refuse("stale");
-    const outcome = await currentOutcome(tx, accountId, input.outcomeId);
+    // Metrics are only defined on the outcomes of the account's current plan.
+    const outcome = await getCurrentOutcome(accountId, input.outcomeId, tx);
     if (!outcome || outcome.planId !== before.planId) return invalidField("outcomeId", "value.outcomeUnknown");
     const next = metricColumns(input);
     const changes = Object.fromEntries(
@@ -269,17 +257,16 @@ export async function recordMeasurement(
         planId: valueMetrics.planId,
         name: valueMetrics.name,
         unit: valueMetrics.unit,
-        startDate: plans.startDate,
         timeZone: accounts.timeZone,
       })
       .from(valueMetrics)
-      .innerJoin(plans, eq(plans.id, valueMetrics.planId))
       .innerJoin(accounts, eq(accounts.id, valueMetrics.accountId))
       .where(and(eq(valueMetrics.id, metricId), eq(valueMetrics.accountId, accountId)))
       .for("share", { of: valueMetrics });
-    if (!metric) return refuse("not_found");
+    const startDate = metric && (await getPlanStartDate(accountId, metric.planId, tx));
+    if (!metric || !startDate) return refuse("not_found");
     if (input.measuredOn > todayIn(metric.timeZone)) return invalidField("measuredOn", "value.dateFuture");
-    if (input.measuredOn < metric.startDate) return invalidField("measuredOn", "value.dateBeforeStart");
+    if (input.measuredOn < startDate) return invalidField("measuredOn", "value.dateBeforeStart");
     const id = newId();
     await tx.insert(measurements).values({
       id,
