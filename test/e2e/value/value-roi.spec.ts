@@ -40,7 +40,13 @@ test("the champion measures value, the CSM enters the cost, and ROI and the exec
   await createMeasurement(report, { measuredOn: isoDate(-60), value: 9 });
   await createMeasurement(report, { measuredOn: isoDate(-32), value: 8 });
   const kickoff = await findInPlan(plan!, "milestone", "Kickoff: compliance scope agreed");
-  await createTask(kickoff, { title: BLOCKED, status: "blocked", blockedReason: "Waiting on legal" });
+  // Blocked since the start: the earliest of the open risks, so within the summary's first eight.
+  await createTask(kickoff, {
+    title: BLOCKED,
+    status: "blocked",
+    blockedReason: "Waiting on legal",
+    dueDate: isoDate(-100),
+  });
   await createTask(kickoff, { title: INTERNAL, side: "vendor", internal: true });
 
   const champion = await signInAs(championPerson);
