@@ -18,7 +18,7 @@ export { expect } from "@playwright/test";
 type Account = Awaited<ReturnType<typeof createAccount>>;
 type AccountOverrides = Omit<NonNullable<Parameters<typeof createAccount>[0]>, "segmentId" | "csmId">;
 
-export interface NewAccountOptions {
+interface NewAccountOptions {
   /** The company's name; unique by default (give your own a unique part too: pages list every account). */
   name?: string;
   /** A demo segment by name, read only (default "Enterprise rollout"). */
@@ -32,7 +32,7 @@ export interface NewAccountOptions {
   details?: AccountOverrides;
 }
 
-export interface NewAccount {
+interface NewAccount {
   account: Account;
   /** The account's page, for staff and for its own people alike. */
   url: string;
