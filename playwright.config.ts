@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { DATABASE_URL_FILE } from "./test/e2e/support/database";
 
 /**
  * Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download.
@@ -31,6 +32,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {
     baseURL: BASE_URL,
+    // An action waiting on something that never appears fails here, naming its locator, instead of
+    // hanging until the test's timeout.
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -54,7 +59,9 @@ export default defineConfig({
       },
     },
   ],
-  // The production build on a throwaway embedded PostgreSQL with the demo data.
+  // The production build on a throwaway embedded PostgreSQL with the demo data. The server writes
+  // that database's URL to DATABASE_URL_FILE, where the specs' fixtures find it to create their own
+  // rows (webServer starts before globalSetup, so it can't be handed a database made there).
   webServer: {
     command: "tsx server/prod.ts",
     url: `${BASE_URL}/healthz`,
@@ -68,6 +75,7 @@ export default defineConfig({
       NODE_ENV: "production",
       TANDEM_EPHEMERAL_DB: "1",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      TANDEM_DATABASE_URL_FILE: DATABASE_URL_FILE,
       SMTP_URL: "",
       // Small fixture courses of our own, so the flows don't depend on the seed courses' wording.
       CONTENT_DIR: process.env.E2E_CONTENT_DIR ?? "test/fixtures/content",

@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { dirname } from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
 import { serverEnv } from "../app/lib/env.server";
@@ -16,6 +18,12 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
   const startedAt = Date.now();
   const database = await startDatabase({ ephemeral: options.ephemeralDatabase });
   process.env.DATABASE_URL = database.url;
+  // The e2e specs create their own rows in this database (test/e2e/support/database.ts reads it).
+  const urlFile = process.env.TANDEM_DATABASE_URL_FILE;
+  if (urlFile) {
+    mkdirSync(dirname(urlFile), { recursive: true });
+    writeFileSync(urlFile, database.url);
+  }
 
   const { closeDatabase } = await import("../db/client.server");
   if (serverEnv.SEED && (await isDatabaseEmpty())) {

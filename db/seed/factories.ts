@@ -3,6 +3,7 @@ import { type Transaction, db } from "../client.server";
 import { and, eq, sql } from "drizzle-orm";
 import {
   type AccountRole,
+  type ConsentScope,
   type Milestone,
   type Plan,
   type StaffRole,
@@ -10,7 +11,13 @@ import {
   type TemplateDefinition,
   type User,
   accounts,
+  asks,
   communitySpaces,
+  consents,
+  measurements,
+  opportunities,
+  opportunityTransitions,
+  referenceRequests,
   milestones,
   outcomes,
   planTemplates,
@@ -23,6 +30,8 @@ import {
 import { toActor, type Actor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
 import { startSession } from "../../app/domain/auth/sessions.server";
+import { signOffMilestone } from "../../app/domain/plans/milestone-actions.server";
+import { applyTemplate } from "../../app/domain/plans/templates.server";
 import { newId } from "../../app/lib/ids.server";
 
 /**
@@ -233,7 +242,7 @@ export async function createMilestone(
 
 /** A customer-side task to do, unless told otherwise. */
 export async function createTask(
-  milestone: Milestone,
+  milestone: Pick<Milestone, "id" | "planId" | "accountId">,
   overrides: Partial<Omit<NewTask, "planId" | "accountId" | "milestoneId">> = {},
 ): Promise<Task> {
   const [row] = await db
@@ -271,6 +280,36 @@ export async function createMetric(
       planId: outcome.planId,
       accountId: outcome.accountId,
       outcomeId: outcome.id,
+    })
+    .returning();
+  return row!;
+}
+
+/** One of the plan's outcomes or milestones by its title (a plan from a template, say). */
+export async function findInPlan(plan: Plan, kind: "outcome" | "milestone", title: string) {
+  const table = kind === "outcome" ? outcomes : milestones;
+  const [row] = await db
+    .select({ id: table.id, planId: table.planId, accountId: table.accountId, title: table.title })
+    .from(table)
+    .where(and(eq(table.planId, plan.id), eq(table.title, title)));
+  if (!row) throw new Error(`The plan has no ${kind} “${title}”.`);
+  return row;
+}
+
+/** A reading of the metric; today's, recorded by nobody in particular, unless told. */
+export async function createMeasurement(
+  metric: { id: string; accountId: string },
+  overrides: Partial<Omit<typeof measurements.$inferInsert, "metricId" | "accountId">> = {},
+) {
+  const [row] = await db
+    .insert(measurements)
+    .values({
+      id: newId(),
+      measuredOn: new Date().toISOString().slice(0, 10),
+      value: 0,
+      ...overrides,
+      metricId: metric.id,
+      accountId: metric.accountId,
     })
     .returning();
   return row!;
@@ -326,4 +365,136 @@ export async function createCommunitySpace(overrides: Partial<NewCommunitySpace>
     .values({ id: newId(), slug: `space-${tag}`, name: `Space ${tag}`, ...overrides })
     .returning();
   return row!;
+}
+
+/** A person by email: a demo person, say, for a test that only reads the demo's story. */
+export async function findUser(email: string): Promise<User> {
+  const [row] = await db.select().from(users).where(eq(users.email, email));
+  if (!row) throw new Error(`Nobody has the email ${email}.`);
+  return row;
+}
+
+/** A segment by its name: the demo's segments are vendor configuration, which tests read and never change. */
+export async function findSegment(name: string): Promise<Segment> {
+  const [row] = await db.select().from(segments).where(eq(segments.name, name));
+  if (!row) throw new Error(`No segment named “${name}”.`);
+  return row;
+}
+
+/** A plan template by its name (the demo's templates, say, which tests start plans from but never edit). */
+export async function findTemplate(name: string) {
+  const [row] = await db.select().from(planTemplates).where(eq(planTemplates.name, name));
+  if (!row) throw new Error(`No plan template named “${name}”.`);
+  return row;
+}
+
+/**
+ * The account's current plan started from a template by a CSM or admin, as the plan page does it
+ * (applyTemplate): its outcomes, milestones and tasks dated from `startDate`, unassigned.
+ */
+export async function createPlanFromTemplate(
+  by: User,
+  accountId: string,
+  input: { template: string; startDate: string; name?: string },
+): Promise<Plan> {
+  const template = await findTemplate(input.template);
+  const result = await applyTemplate(actorOf(by), {
+    accountId,
+    templateId: template.id,
+    startDate: input.startDate,
+    name: input.name ?? "",
+  });
+  if (!result.ok) throw new Error(`Could not start a plan from “${input.template}”: ${result.error}`);
+  const [plan] = await db.select().from(plans).where(eq(plans.id, result.planId));
+  return plan!;
+}
+
+/**
+ * A consent the person gave in answer to an ask of `askType`, with the accepted ask and its
+ * opportunity at "accepted" (owned by `ownerId`), as if they had said yes in the portal days ago.
+ */
+export async function createConsent(
+  person: User,
+  options: {
+    askType: (typeof asks.$inferInsert)["askType"];
+    scope?: ConsentScope;
+    uses?: string[];
+    ownerId?: string;
+    daysAgo?: number;
+  },
+) {
+  const accountId = person.accountId;
+  if (!accountId) throw new Error("Only a customer's person gives consent.");
+  const answeredAt = new Date(Date.now() - (options.daysAgo ?? 7) * 86_400_000);
+  const askedAt = new Date(answeredAt.getTime() - 3 * 86_400_000);
+  const [askId, consentId, opportunityId] = [newId(), newId(), newId()];
+  await db.transaction(async (tx) => {
+    await tx.insert(asks).values({
+      id: askId,
+      accountId,
+      recipientId: person.id,
+      askType: options.askType,
+      signal: "manual",
+      status: "accepted",
+      respondedAt: answeredAt,
+      createdAt: askedAt,
+    });
+    await tx.insert(consents).values({
+      id: consentId,
+      accountId,
+      userId: person.id,
+      askId,
+      askType: options.askType,
+      uses: options.uses ?? ["name", "title", "company"],
+      scope: options.scope ?? "sales",
+      grantedAt: answeredAt,
+    });
+    await tx.insert(opportunities).values({
+      id: opportunityId,
+      accountId,
+      advocateId: person.id,
+      askId,
+      consentId,
+      askType: options.askType,
+      stage: "accepted",
+      stageEnteredAt: answeredAt,
+      ownerId: options.ownerId ?? null,
+      createdAt: askedAt,
+    });
+    await tx.insert(opportunityTransitions).values([
+      { id: newId(), opportunityId, fromStage: null, toStage: "identified", at: askedAt },
+      { id: newId(), opportunityId, fromStage: "identified", toStage: "asked", at: askedAt, note: "manual" },
+      { id: newId(), opportunityId, fromStage: "asked", toStage: "accepted", at: answeredAt },
+    ]);
+  });
+  return { askId, consentId, opportunityId };
+}
+
+/** A reference call the advocate took this quarter (counts towards the fatigue limit), requested by `by`. */
+export async function createReferenceCall(consent: { consentId: string }, advocate: User, by: User) {
+  const [row] = await db
+    .insert(referenceRequests)
+    .values({
+      id: newId(),
+      accountId: advocate.accountId!,
+      advocateId: advocate.id,
+      consentId: consent.consentId,
+      prospectCompany: `Prospect ${unique()}`,
+      requestedById: by.id,
+      status: "accepted",
+      respondedAt: new Date(),
+    })
+    .returning();
+  return row!;
+}
+
+/**
+ * The milestone signed off by both sides, as on the plan page (signOffMilestone): achieved, with
+ * its event, and whatever reacts to it (asks) done.
+ */
+export async function achieveMilestone(milestone: { id: string; accountId: string }, vendor: User, champion: User) {
+  for (const person of [vendor, champion]) {
+    const result = await signOffMilestone(actorOf(person), milestone.accountId, milestone.id, {});
+    if (!result.ok) throw new Error(`Could not sign the milestone off: ${result.error}`);
+  }
 }

@@ -1,8 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo, uniqueEmail } from "../support/demo";
-import { linkFromOutbox } from "../support/outbox";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
 const KICKOFF = "Kickoff with the executive sponsor";
 const MARKDOWNS = "Markdown and replenishment decisions made within two days";
@@ -14,42 +11,31 @@ function isoDate(days: number) {
 }
 
 test("a milestone achieved together becomes a consented case study, discussed and approved in review, published, and unpublished when the champion withdraws consent", async ({
-  browser,
+  newAccount,
+  newStaff,
+  signInAs,
 }) => {
   test.slow(); // a whole story across the CSM, the champion and marketing
-  // Its own account and plan, so no other spec's sign-offs or asks get in the way.
+  // Its own account and plan, so no other spec's sign-offs or asks get in the way. The plan starts
+  // today (measurements can't predate it).
   const company = `Beacon Outfitters ${Date.now().toString(36)}`;
-  const championEmail = uniqueEmail("champion", "beacon.example");
+  const account = await newAccount({
+    name: company,
+    champion: { name: "Bea Sommer" },
+    details: { industry: "Outdoor retail", timeZone: "Europe/Berlin" },
+    plan: { template: "Enterprise rollout", startDate: isoDate(0), name: "Beacon rollout" },
+  });
+  const marketingPerson = await newStaff("marketing");
+  const csm = await signInAs(account.csm);
+  const champion = await signInAs(account.champion);
 
-  const csm = await pageSignedInAs(browser, demo.csm.email);
-  await csm.getByRole("link", { name: "New account" }).click();
-  await csm.getByLabel("Company name").fill(company);
-  await csm.getByLabel("Segment").selectOption({ label: "Enterprise rollout" });
-  await csm.getByLabel("Industry").fill("Outdoor retail");
-  await csm.getByLabel("Region").fill("EMEA");
-  await csm.getByLabel("Licensed seats").fill("40");
-  await csm.getByLabel("Renewal date").fill("2027-12-31");
-  await csm.getByLabel("Time zone").selectOption("Europe/Berlin");
-  await csm.getByLabel("Champion's email").fill(championEmail);
-  await csm.getByLabel("Champion's name").fill("Bea Sommer");
-  await csm.getByRole("button", { name: "Create account and invite champion" }).click();
-  await expect(csm.getByRole("heading", { name: company, level: 1 })).toBeVisible();
-
-  const champion = await (await browser.newContext()).newPage();
-  await champion.goto(await linkFromOutbox(browser, championEmail, "/invitations/"));
-  await champion.getByLabel("Choose a password").fill("bea's password 1");
-  await champion.getByRole("button", { name: "Join and sign in" }).click();
-  await expect(champion.getByRole("heading", { name: "Welcome, Bea Sommer" })).toBeVisible();
-
-  // The CSM starts the plan today (measurements can't predate it) and marks the kickoff achieved.
-  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
-  await csm.getByLabel("Template", { exact: true }).selectOption({ label: "Enterprise rollout (Enterprise rollout)" });
-  await csm.getByLabel("Start date").fill(isoDate(0));
-  await csm.getByLabel("Plan name").fill("Beacon rollout");
-  await csm.getByRole("button", { name: "Create plan" }).click();
-  await expect(csm.getByText("The plan “Beacon rollout” was created.")).toBeVisible();
+  // The CSM marks the kickoff achieved.
+  await csm.goto(`${account.url}/plan`);
+  await expect(csm.getByRole("heading", { name: "Beacon rollout", level: 1 })).toBeVisible();
   await csm.getByRole("region", { name: KICKOFF }).getByRole("button", { name: "Mark achieved" }).click();
-  await expect(csm.getByRole("region", { name: KICKOFF }).getByText(/Signed off by Marcus Webb/)).toBeVisible();
+  await expect(
+    csm.getByRole("region", { name: KICKOFF }).getByText(new RegExp(`Signed off by ${account.csm.name}`)),
+  ).toBeVisible();
 
   // The champion confirms it, and finds the ask on the home page, tied to the achievement.
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
@@ -92,7 +78,7 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await expect(metric.getByText("Measurement recorded.")).toBeVisible();
 
   // Marketing finds it among the accepted and moves it into production.
-  const marketing = await pageSignedInAs(browser, demo.marketing.email);
+  const marketing = await signInAs(marketingPerson);
   await marketing.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Advocacy" }).click();
   await marketing.getByLabel("Stage").selectOption({ label: "Accepted" });
   await marketing.getByRole("button", { name: "Apply filters" }).click();
@@ -177,7 +163,7 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await caseStudy.getByRole("button", { name: "Save as a new version" }).click();
   await expect(marketing.getByText("Version 2 was saved.")).toBeVisible();
   await seenByMarketing.getByRole("button", { name: "Resolve comment by Bea Sommer" }).click();
-  await expect(staffThread.getByText("Bea Sommer's comment, resolved by Jordan Blake")).toBeVisible();
+  await expect(staffThread.getByText(`Bea Sommer's comment, resolved by ${marketingPerson.name}`)).toBeVisible();
   await staffThread
     .getByLabel("Your comment", { exact: true })
     .fill("Changed to “seasonal range planning” throughout.");
@@ -199,7 +185,7 @@ test("a milestone achieved together becomes a consented case study, discussed an
       .getByRole("region", { name: "On version 2" })
       .getByText("Changed to “seasonal range planning” throughout."),
   ).toBeVisible();
-  await expect(championThread.getByText("Bea Sommer's comment, resolved by Jordan Blake")).toBeVisible();
+  await expect(championThread.getByText(`Bea Sommer's comment, resolved by ${marketingPerson.name}`)).toBeVisible();
   await review.getByRole("button", { name: "Approve" }).click();
   await expect(champion.getByText("Thank you — you approved the case study.")).toBeVisible();
 

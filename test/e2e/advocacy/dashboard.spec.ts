@@ -1,7 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
 const DAY = 86_400_000;
 const monthOf = (daysAgo: number) =>
@@ -10,15 +8,16 @@ const monthOf = (daysAgo: number) =>
   );
 
 /**
- * Other specs add asks, answers and advocates as they run, but only today: the figures asserted
+ * A demo-story spec: it reads the demo's advocacy, never changes it. Other specs add asks, answers and advocates as they run, but only today: the figures asserted
  * here are the demo's older NPS answers (Kenji's 8, 160 days ago, and Elena's 7, 170 days ago, both
  * passives), and for the rest, what is there rather than how many.
  */
 test("marketing reads the advocacy dashboard's charts for the last 12 months, 90 days and all time", async ({
-  browser,
+  newStaff,
+  signInAs,
 }) => {
   test.slow();
-  const marketing = await pageSignedInAs(browser, demo.marketing.email);
+  const marketing = await signInAs(await newStaff("marketing"));
   await marketing.goto("/advocacy");
   await marketing
     .getByRole("navigation", { name: "Advocacy sections" })

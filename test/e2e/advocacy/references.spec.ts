@@ -1,20 +1,45 @@
-import { expect, test } from "@playwright/test";
+import { achieveMilestone, createConsent, createReferenceCall, findInPlan } from "../../../db/seed/factories";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
-test("a CSM adds a use case to Orbit; marketing finds Kenji by it, asks him for a reference call, which brings him to the quarter's limit, and he accepts in the portal", async ({
-  browser,
+/** A date `days` from today, as dates are stored. */
+function isoDate(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("a CSM adds a use case to an account; marketing finds its champion by it, asks him for a reference call, which brings him to the quarter's limit, and he accepts in the portal", async ({
+  newAccount,
+  newStaff,
+  signInAs,
 }) => {
   test.slow();
   const suffix = Date.now().toString(36);
   const prospect = `Summit Outdoor ${suffix}`;
   const useCase = `Markdown planning ${suffix}`;
+  // A retail account of the test's own that went live, whose champion agreed to reference calls
+  // and took one this quarter: one more brings him to the limit of 2.
+  const {
+    account,
+    url,
+    csm: csmPerson,
+    champion: kenjiPerson,
+    plan,
+  } = await newAccount({
+    name: `Orbit Outlets ${suffix}`,
+    champion: { name: "Kenji Watanabe" },
+    details: { industry: "Retail", useCases: ["Self-serve analytics"] },
+    plan: { template: "Enterprise rollout", startDate: isoDate(-120) },
+  });
+  const goLive = await findInPlan(plan!, "milestone", "Go-live: the trading meeting runs on Lumen");
+  await achieveMilestone(goLive, csmPerson, kenjiPerson);
+  const marketingPerson = await newStaff("marketing");
+  const consent = await createConsent(kenjiPerson, { askType: "reference_call", ownerId: marketingPerson.id });
+  await createReferenceCall(consent, kenjiPerson, marketingPerson);
+  const kenjiName = kenjiPerson.name;
 
-  // Orbit's CSM records what Orbit uses Lumen for (Kenji is the only advocate; no other spec edits Orbit's details).
-  const csm = await pageSignedInAs(browser, demo.csm.email);
-  await csm.goto("/accounts");
-  await csm.getByRole("link", { name: "Orbit Retail" }).click();
+  // The CSM records what the account uses Lumen for.
+  const csm = await signInAs(csmPerson);
+  await csm.goto(url);
   await csm.getByRole("link", { name: "Edit details" }).click();
   const useCases = csm.getByRole("textbox", { name: "Use cases" });
   await expect(useCases).toHaveValue(/Self-serve analytics/);
@@ -33,40 +58,39 @@ test("a CSM adds a use case to Orbit; marketing finds Kenji by it, asks him for 
   await expect(csm.getByText("Changes saved.")).toBeVisible();
   await expect(csm.getByRole("list", { name: "Use cases" }).getByText(useCase, { exact: true })).toBeVisible();
   await expect(
-    csm.getByText(`${demo.csm.name} set the use cases: ${current}, ${useCase}, Operational KPIs`),
+    csm.getByText(`${csmPerson.name} set the use cases: ${current}, ${useCase}, Operational KPIs`),
   ).toBeVisible();
-  await csm.context().close();
 
-  const marketing = await pageSignedInAs(browser, demo.marketing.email);
+  const marketing = await signInAs(marketingPerson);
   await marketing.goto("/advocacy/references");
   await marketing.getByRole("combobox", { name: "Use case" }).selectOption(useCase);
   await marketing.getByRole("searchbox", { name: "Search achievements, outcomes and use cases" }).fill("go-live");
   await marketing.getByRole("button", { name: "Apply filters" }).click();
   await expect(marketing).toHaveURL(/useCase=Markdown/);
-  const kenji = marketing.getByRole("region", { name: demo.orbitChampion.name });
+  const kenji = marketing.getByRole("region", { name: kenjiName });
   await expect(kenji.getByRole("list", { name: "Use cases" }).getByText(useCase, { exact: true })).toBeVisible();
   await expect(kenji.getByText(/Go-live: /)).toBeVisible();
   await expect(kenji.getByText("Calls this quarter: 1 of 2")).toBeVisible();
   await expectNoSeriousA11yViolations(marketing);
 
-  await kenji.getByRole("button", { name: `Ask ${demo.orbitChampion.name}` }).click();
+  await kenji.getByRole("button", { name: `Ask ${kenjiName}` }).click();
   await expect(kenji.getByText("Enter the prospect's company.")).toBeVisible();
   await kenji.getByLabel("Prospect company").fill(prospect);
   await kenji
     .getByLabel("What the prospect wants to hear about (optional)")
     .fill("Moving the weekly trading meeting off spreadsheets");
-  await kenji.getByRole("button", { name: `Ask ${demo.orbitChampion.name}` }).click();
+  await kenji.getByRole("button", { name: `Ask ${kenjiName}` }).click();
   await expect(
-    marketing.getByText(`${demo.orbitChampion.name} was asked in the portal to take the call with ${prospect}.`),
+    marketing.getByText(`${kenjiName} was asked in the portal to take the call with ${prospect}.`),
   ).toBeVisible();
 
   // At the limit: hidden from the directory, with the reason.
-  await expect(marketing.getByRole("region", { name: demo.orbitChampion.name })).toHaveCount(0);
+  await expect(marketing.getByRole("region", { name: kenjiName })).toHaveCount(0);
   const resting = marketing.getByRole("region", { name: "Resting this quarter" });
   await expect(
     resting.getByText("Hidden because they reached the limit of 2 reference calls per quarter:"),
   ).toBeVisible();
-  await expect(resting.getByText(`${demo.orbitChampion.name} (Orbit Retail) — 2 calls this quarter`)).toBeVisible();
+  await expect(resting.getByText(`${kenjiName} (${account.name}) — 2 calls this quarter`)).toBeVisible();
 
   // The dashboard shows the funnel and who advocates, by industry.
   await marketing
@@ -81,7 +105,7 @@ test("a CSM adds a use case to Orbit; marketing finds Kenji by it, asks him for 
   ).toBeVisible();
   await expectNoSeriousA11yViolations(marketing);
 
-  const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
+  const champion = await signInAs(kenjiPerson);
   const call = champion.getByRole("region", { name: `Would you take a reference call with ${prospect}?` });
   await expect(
     call.getByText("What they'd like to hear about: Moving the weekly trading meeting off spreadsheets"),

@@ -1,15 +1,20 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { linkFromOutbox } from "../support/outbox";
 
-test("a customer signs in with a magic link from the outbox, and the link works once", async ({ page, browser }) => {
-  const email = "aisha@northwind.example";
+test("a customer signs in with a magic link from the outbox, and the link works once", async ({
+  page,
+  newAccount,
+  signInAs,
+}) => {
+  const { members } = await newAccount({ members: [{ name: "Aisha Patel" }] });
+  const email = members[0]!.email;
   await page.goto("/login");
   const linkForm = page.getByRole("region", { name: "Email me a sign-in link" });
   await linkForm.getByLabel("Work email").fill(email);
   await linkForm.getByRole("button", { name: "Email me a link" }).click();
   await expect(page.getByText(`If an account exists for ${email}, a sign-in link is on its way.`)).toBeVisible();
 
-  const link = await linkFromOutbox(browser, email, "/login/link");
+  const link = await linkFromOutbox(signInAs, email, "/login/link");
   await page.goto(link);
   await page.getByRole("button", { name: `Continue as ${email}` }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Aisha Patel" })).toBeVisible();
@@ -30,8 +35,9 @@ test("an unknown address gets the same answer and no email", async ({ page }) =>
   ).toBeVisible();
 });
 
-test("a person resets a forgotten password and signs in with the new one", async ({ page, browser }) => {
-  const email = "lukas@northwind.example";
+test("a person resets a forgotten password and signs in with the new one", async ({ page, newAccount, signInAs }) => {
+  const { members } = await newAccount({ members: [{ name: "Lukas Becker", password: "the old password 1" }] });
+  const email = members[0]!.email;
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
@@ -39,7 +45,7 @@ test("a person resets a forgotten password and signs in with the new one", async
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(page.getByText(`If an account exists for ${email}, a reset link is on its way.`)).toBeVisible();
 
-  const link = await linkFromOutbox(browser, email, "/reset-password");
+  const link = await linkFromOutbox(signInAs, email, "/reset-password");
   await page.goto(link);
   await page.getByLabel("New password").fill("short");
   await page.getByRole("button", { name: "Save password and sign in" }).click();
@@ -52,7 +58,7 @@ test("a person resets a forgotten password and signs in with the new one", async
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   const passwordForm = page.getByRole("region", { name: "Sign in with your password" });
   await passwordForm.getByLabel("Work email").fill(email);
-  await passwordForm.getByLabel("Password").fill("lumen-demo-2026");
+  await passwordForm.getByLabel("Password").fill("the old password 1");
   await passwordForm.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("That email and password don't match.")).toBeVisible();
   await passwordForm.getByLabel("Password").fill("a brand new password");

@@ -1,14 +1,19 @@
-import { expect, type Page, test } from "@playwright/test";
-import { demo, uniqueEmail } from "../support/demo";
+import type { Page } from "@playwright/test";
+import { uniqueEmail } from "../support/demo";
+import { expect, test } from "../support/fixtures";
 import { signIn } from "../support/session";
+
+// Staff of the test's own with a password: failed attempts count per email, so none lands on a demo person.
+const PASSWORD = "a password of their own";
 
 function passwordForm(page: Page) {
   return page.getByRole("region", { name: "Sign in with your password" });
 }
 
-test("a wrong password gets a clear message and no session", async ({ page }) => {
+test("a wrong password gets a clear message and no session", async ({ page, newStaff }) => {
+  const csm = await newStaff("csm", { password: PASSWORD });
   await page.goto("/login");
-  await passwordForm(page).getByLabel("Work email").fill(demo.csm.email);
+  await passwordForm(page).getByLabel("Work email").fill(csm.email);
   await passwordForm(page).getByLabel("Password").fill("not-the-password");
   await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("That email and password don't match.")).toBeVisible();
@@ -42,8 +47,8 @@ test("repeated bad passwords are rate limited, without revealing whether the acc
   ).toBeVisible();
 });
 
-test("sign-out ends the session", async ({ page }) => {
-  await signIn(page, demo.marketing.email);
+test("sign-out ends the session", async ({ page, newStaff }) => {
+  await signIn(page, (await newStaff("marketing", { password: PASSWORD })).email, PASSWORD);
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("You're signed out.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Sign in to Tandem" })).toBeVisible();
@@ -51,11 +56,12 @@ test("sign-out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("after sign-in a person returns to the page they asked for", async ({ page }) => {
+test("after sign-in a person returns to the page they asked for", async ({ page, newStaff }) => {
+  const csm = await newStaff("csm", { password: PASSWORD });
   await page.goto("/accounts?sort=name");
   await expect(page).toHaveURL(/\/login\?redirectTo=/);
-  await passwordForm(page).getByLabel("Work email").fill(demo.csm.email);
-  await passwordForm(page).getByLabel("Password").fill("lumen-demo-2026");
+  await passwordForm(page).getByLabel("Work email").fill(csm.email);
+  await passwordForm(page).getByLabel("Password").fill(PASSWORD);
   await passwordForm(page).getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/accounts\?sort=name$/);
 });

@@ -1,17 +1,21 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo, uniqueEmail } from "../support/demo";
+import { uniqueEmail } from "../support/demo";
+import { expect, test } from "../support/fixtures";
 import { linkFromOutbox } from "../support/outbox";
-import { pageSignedInAs } from "../support/session";
 
-test("a CSM creates an account and invites its champion, who invites a colleague, who joins", async ({ browser }) => {
+test("a CSM creates an account and invites its champion, who invites a colleague, who joins", async ({
+  browser,
+  newAccount,
+  newStaff,
+  signInAs,
+}) => {
   test.slow(); // one long story across three people and four browser contexts
   const company = `Acme Freight ${Date.now().toString(36)}`;
   const championEmail = uniqueEmail("champion", "acme.example");
   const colleagueEmail = uniqueEmail("colleague", "acme.example");
 
   // The CSM sets up the account.
-  const csm = await pageSignedInAs(browser, demo.csm.email);
+  const csm = await signInAs(await newStaff("csm"));
   await csm.getByRole("link", { name: "New account" }).click();
   await expect(csm.getByRole("heading", { name: "New customer account", level: 1 })).toBeVisible();
   await csm.getByLabel("Company name").fill(company);
@@ -36,7 +40,7 @@ test("a CSM creates an account and invites its champion, who invites a colleague
 
   // The champion accepts from the emailed link and lands signed in on the account's home.
   const champion = await (await browser.newContext()).newPage();
-  await champion.goto(await linkFromOutbox(browser, championEmail, "/invitations/"));
+  await champion.goto(await linkFromOutbox(signInAs, championEmail, "/invitations/"));
   await expect(champion.getByRole("heading", { name: `Join ${company} on Tandem` })).toBeVisible();
   await expect(champion.getByLabel("Your name")).toHaveValue("Carla Champion");
   await champion.getByLabel("Choose a password").fill("carla's password 1");
@@ -53,13 +57,13 @@ test("a CSM creates an account and invites its champion, who invites a colleague
   await expectNoSeriousA11yViolations(champion);
 
   // Inviting an address that already has an account is refused next to the field.
-  await champion.getByLabel("Work email").fill(demo.northwindMember.email);
+  await champion.getByLabel("Work email").fill((await newAccount()).champion.email);
   await champion.getByRole("button", { name: "Send invitation" }).click();
   await expect(champion.getByText("This email already belongs to someone in Tandem.")).toBeVisible();
 
   // The colleague accepts, lands signed in, and can sign in again with their password.
   const colleague = await (await browser.newContext()).newPage();
-  await colleague.goto(await linkFromOutbox(browser, colleagueEmail, "/invitations/"));
+  await colleague.goto(await linkFromOutbox(signInAs, colleagueEmail, "/invitations/"));
   await colleague.getByLabel("Your name").fill("Cole League");
   await colleague.getByLabel("Choose a password").fill("cole's password 1");
   await colleague.getByRole("button", { name: "Join and sign in" }).click();
@@ -96,6 +100,5 @@ test("a CSM creates an account and invites its champion, who invites a colleague
   const championRow = csm.getByRole("row").filter({ hasText: "Carla Champion" });
   await championRow.getByRole("button", { name: "Make member Carla Champion" }).click();
   await expect(championRow.getByText("Every account needs at least one active champion.")).toBeVisible();
-
-  for (const page of [csm, champion, colleague]) await page.context().close();
+  for (const page of [champion, colleague]) await page.context().close();
 });

@@ -1,13 +1,14 @@
-import { expect, test } from "@playwright/test";
 import { demo } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
-test("a champion of one account gets 404 for another account's pages", async ({ browser }) => {
-  const staff = await pageSignedInAs(browser, demo.csmHelix.email);
+// Read only: the demo's accounts, seen from one another.
+
+test("a champion of one account gets 404 for another account's pages", async ({ signInAs }) => {
+  const staff = await signInAs(demo.csmHelix.email);
   const helixPath = await staff.getByRole("link", { name: "Helix Health" }).getAttribute("href");
   expect(helixPath).toMatch(/^\/accounts\/[a-z2-7]{16}$/);
 
-  const champion = await pageSignedInAs(browser, demo.northwindChampion.email);
+  const champion = await signInAs(demo.northwindChampion.email);
   for (const path of [helixPath!, `${helixPath}/people`, `${helixPath}/edit`]) {
     const response = await champion.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -24,12 +25,10 @@ test("a champion of one account gets 404 for another account's pages", async ({ 
   // Nor do customers see the staff pages.
   expect((await champion.goto("/accounts"))?.status()).toBe(404);
   expect((await champion.goto("/accounts/not-an-id"))?.status()).toBe(404);
-  await staff.context().close();
-  await champion.context().close();
 });
 
-test("a member can't manage the team of their own account", async ({ browser }) => {
-  const member = await pageSignedInAs(browser, demo.northwindMember.email);
+test("a member can't manage the team of their own account", async ({ signInAs }) => {
+  const member = await signInAs(demo.northwindMember.email);
   const home = new URL(member.url()).pathname;
   const response = await member.goto(`${home}/edit`);
   expect(response?.status()).toBe(403);
@@ -38,7 +37,6 @@ test("a member can't manage the team of their own account", async ({ browser }) 
     return (await fetch(`${path}/people`, { method: "POST", body })).status;
   }, home);
   expect(status).toBe(403);
-  await member.context().close();
 });
 
 test("a state-changing request from another site is refused (CSRF)", async ({ request }) => {

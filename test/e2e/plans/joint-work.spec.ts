@@ -1,17 +1,21 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
 const MILESTONE = "Adoption review with the executive sponsor";
 
 test("champion and colleague work their tasks, then CSM and champion sign the milestone off together", async ({
-  browser,
+  newAccount,
+  signInAs,
 }) => {
   test.slow(); // three people on one plan
+  const account = await newAccount({
+    champion: { name: "Kenji Watanabe" },
+    members: [{ name: "Priyanka Sharma" }],
+    plan: { template: "Enterprise rollout", startDate: "2026-09-01" },
+  });
 
   // The champion completes a customer task, hands another to a colleague and comments.
-  const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
+  const champion = await signInAs(account.champion);
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
   const milestone = champion.getByRole("region", { name: MILESTONE });
   await milestone
@@ -43,7 +47,7 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   await expectNoSeriousA11yViolations(champion);
 
   // The colleague finds it under "My tasks" and completes it there.
-  const colleague = await pageSignedInAs(browser, "priyanka@orbitretail.example");
+  const colleague = await signInAs(account.members[0]!);
   await colleague.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My tasks" }).click();
   await expect(colleague.getByRole("heading", { name: "My tasks", level: 1 })).toBeVisible();
   await colleague.getByRole("button", { name: `Mark “${task}” done` }).click();
@@ -51,16 +55,15 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   await expectNoSeriousA11yViolations(colleague);
 
   // The CSM marks the milestone achieved; the champion confirms and rates it.
-  const csm = await pageSignedInAs(browser, demo.csm.email);
-  await csm.getByRole("link", { name: "Orbit Retail" }).click();
-  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+  const csm = await signInAs(account.csm);
+  await csm.goto(`${account.url}/plan`);
   const csmMilestone = csm.getByRole("region", { name: MILESTONE });
   await expect(
     csmMilestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Done", exact: true }),
   ).toBeVisible();
   await csmMilestone.getByRole("button", { name: "Mark achieved" }).click();
   await expect(csmMilestone.getByText("Awaiting confirmation from the champion")).toBeVisible();
-  await expect(csmMilestone.getByText(/Signed off by Marcus Webb/)).toBeVisible();
+  await expect(csmMilestone.getByText(new RegExp(`Signed off by ${account.csm.name}`))).toBeVisible();
 
   await champion.reload();
   await milestone.getByLabel("5 stars").check();
@@ -76,12 +79,11 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   await expect(
     activity.getByText(/^Kenji Watanabe changed “Certify one dashboard author in every region” from .+ to Done$/),
   ).toBeVisible();
-
-  for (const page of [champion, colleague, csm]) await page.context().close();
 });
 
-test("a member can complete their own task but not change others'", async ({ browser }) => {
-  const member = await pageSignedInAs(browser, "raj@helixhealth.example");
+// Read only: Helix's demo plan, where Raj owns a task.
+test("a member can complete their own task but not change others'", async ({ signInAs }) => {
+  const member = await signInAs("raj@helixhealth.example");
   await member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
   const own = member
     .getByRole("region", { name: "De-identified data connected and validated" })
@@ -93,5 +95,4 @@ test("a member can complete their own task but not change others'", async ({ bro
     .getByRole("row")
     .filter({ hasText: "Sign the business associate agreement" });
   await expect(others.getByRole("button")).toHaveCount(0);
-  await member.context().close();
 });

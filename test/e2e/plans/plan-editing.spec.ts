@@ -1,20 +1,26 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
 const MILESTONE = "Regional expansion review";
 const VENDOR_TASK = "Prepare the regional usage report";
 const CUSTOMER_TASK = "Collect feedback from the region managers";
 
 test("a CSM edits the plan — milestone, task, internal flag, name — and the champion adds a customer task", async ({
-  browser,
+  newAccount,
+  signInAs,
 }) => {
   test.slow(); // two people, several edits on one page
+  const {
+    url,
+    csm: csmPerson,
+    champion: championPerson,
+  } = await newAccount({
+    members: [{ name: "Daniel Cho" }],
+    plan: { template: "Enterprise rollout", startDate: "2026-09-01" },
+  });
 
-  const csm = await pageSignedInAs(browser, demo.csm.email);
-  await csm.getByRole("link", { name: "Orbit Retail" }).click();
-  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+  const csm = await signInAs(csmPerson);
+  await csm.goto(`${url}/plan`);
   await expect(csm.getByRole("heading", { name: "Enterprise rollout", level: 1 })).toBeVisible();
 
   // A milestone: first refused next to the field (a date before the plan started), then added.
@@ -35,10 +41,10 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
   await milestone.getByLabel(`Add a task to “${MILESTONE}”`).click();
   await milestone.getByLabel("Task", { exact: true }).fill(VENDOR_TASK);
   await milestone.getByLabel("Side", { exact: true }).selectOption({ label: "Vendor" });
-  await milestone.getByLabel("Assignee", { exact: true }).selectOption({ label: demo.csm.name });
+  await milestone.getByLabel("Assignee", { exact: true }).selectOption({ label: csmPerson.name });
   await milestone.getByRole("button", { name: "Save task" }).click();
   const row = milestone.getByRole("row").filter({ hasText: VENDOR_TASK });
-  await expect(row.getByRole("cell", { name: demo.csm.name, exact: true })).toBeVisible();
+  await expect(row.getByRole("cell", { name: csmPerson.name, exact: true })).toBeVisible();
   await expect(row.getByText("No due date")).toBeVisible();
 
   // Edit it: a due date, and internal.
@@ -51,21 +57,21 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
 
   // Rename the plan.
   await csm.getByText("Rename plan", { exact: true }).click();
-  await csm.getByLabel("Name of this plan").fill("Orbit rollout and expansion");
+  await csm.getByLabel("Name of this plan").fill("Rollout and expansion");
   await csm.getByRole("button", { name: "Save changes" }).click();
-  await expect(csm.getByRole("heading", { name: "Orbit rollout and expansion", level: 1 })).toBeVisible();
+  await expect(csm.getByRole("heading", { name: "Rollout and expansion", level: 1 })).toBeVisible();
 
   const activity = csm.getByRole("region", { name: "Activity", exact: true });
   await expect(
-    activity.getByText(`${demo.csm.name} renamed the plan from “Enterprise rollout” to “Orbit rollout and expansion”`),
+    activity.getByText(`${csmPerson.name} renamed the plan from “Enterprise rollout” to “Rollout and expansion”`),
   ).toBeVisible();
   await expect(
-    activity.getByText(`${demo.csm.name} edited the task “${VENDOR_TASK}”: due date and internal`),
+    activity.getByText(`${csmPerson.name} edited the task “${VENDOR_TASK}”: due date and internal`),
   ).toBeVisible();
   await expectNoSeriousA11yViolations(csm);
 
   // The champion adds a customer-side task to the new milestone and never sees the internal one.
-  const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
+  const champion = await signInAs(championPerson);
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
   const theirs = champion.getByRole("region", { name: MILESTONE });
   await expect(theirs).toBeVisible();
@@ -89,29 +95,16 @@ test("a CSM edits the plan — milestone, task, internal flag, name — and the 
   await csm.reload();
   await expect(milestone.getByRole("row").filter({ hasText: CUSTOMER_TASK })).toBeVisible();
   await expect(milestone.getByRole("row").filter({ hasText: VENDOR_TASK })).toBeVisible();
-
-  for (const page of [csm, champion]) await page.context().close();
 });
 
 test("a CSM keeps several plans for an account, makes the older one current, adds an outcome; a stale edit is refused", async ({
-  browser,
+  newAccount,
+  signInAs,
 }) => {
   test.slow(); // an account, two plans and two tabs
-  const company = `Plan Editing Co ${Date.now().toString(36)}`;
-  const csm = await pageSignedInAs(browser, demo.csm.email);
-  await csm.getByRole("link", { name: "New account" }).click();
-  await csm.getByLabel("Company name").fill(company);
-  await csm.getByLabel("Segment").selectOption({ label: "Self-serve team" });
-  await csm.getByLabel("Industry").fill("Logistics");
-  await csm.getByLabel("Region").fill("EMEA");
-  await csm.getByLabel("Licensed seats").fill("10");
-  await csm.getByLabel("Renewal date").fill("2027-12-31");
-  await csm.getByLabel("Time zone").selectOption("Europe/Berlin");
-  await csm.getByLabel("Champion's email").fill(`champion-${Date.now().toString(36)}@planediting.example`);
-  await csm.getByLabel("Champion's name").fill("Pat Champion");
-  await csm.getByRole("button", { name: "Create account and invite champion" }).click();
-  await expect(csm.getByRole("heading", { name: company, level: 1 })).toBeVisible();
-  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+  const { url, csm: csmPerson } = await newAccount({ segment: "Self-serve team" });
+  const csm = await signInAs(csmPerson);
+  await csm.goto(`${url}/plan`);
 
   // Two plans: onboarding, then expansion (which becomes current).
   await csm.getByLabel("Template", { exact: true }).selectOption({ label: "Self-serve onboarding (Self-serve team)" });
@@ -145,7 +138,7 @@ test("a CSM keeps several plans for an account, makes the older one current, add
   const outcomes = csm.getByRole("region", { name: "Outcomes" });
   const addOutcome = outcomes.locator("form").filter({ has: csm.getByRole("button", { name: "Save outcome" }) });
   await addOutcome.getByLabel("Outcome", { exact: true }).fill("Weekly reporting in five minutes");
-  await addOutcome.getByLabel("Owner").selectOption({ label: demo.csm.name });
+  await addOutcome.getByLabel("Owner").selectOption({ label: csmPerson.name });
   await addOutcome.getByLabel("Target date (optional)").fill("2025-12-01");
   await addOutcome.getByRole("button", { name: "Save outcome" }).click();
   await expect(addOutcome.getByLabel("Target date (optional)")).toHaveAccessibleDescription(
@@ -154,7 +147,7 @@ test("a CSM keeps several plans for an account, makes the older one current, add
   await addOutcome.getByLabel("Target date (optional)").fill("2026-04-01");
   await addOutcome.getByRole("button", { name: "Save outcome" }).click();
   await expect(outcomes.getByRole("heading", { name: "Weekly reporting in five minutes" })).toBeVisible();
-  await expect(outcomes.getByText(`Owner: ${demo.csm.name}`)).toBeVisible();
+  await expect(outcomes.getByText(`Owner: ${csmPerson.name}`)).toBeVisible();
 
   // Two tabs edit the same milestone: the second save, on the old version, is refused and says why.
   const milestone = "Workspace set up and warehouse connected";
@@ -176,6 +169,4 @@ test("a CSM keeps several plans for an account, makes the older one current, add
   await csm.reload();
   await expect(csm.getByRole("heading", { name: "Workspace ready", level: 3 })).toBeVisible();
   await expect(csm.getByRole("heading", { name: "Warehouse connected", level: 3 })).toHaveCount(0);
-
-  await csm.context().close();
 });

@@ -1,29 +1,36 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { demo } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
-test("a CSM starts a plan from a template and the champion sees it dated, at a glance", async ({ browser }) => {
+test("a CSM starts a plan from a template and the champion sees it dated, at a glance", async ({
+  newAccount,
+  signInAs,
+}) => {
   test.slow(); // two people across the whole plan page
-  const csm = await pageSignedInAs(browser, demo.csm.email);
-  await csm.getByRole("link", { name: "Northwind Logistics" }).click();
-  await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
+  const {
+    url,
+    csm: csmPerson,
+    champion: championPerson,
+  } = await newAccount({
+    segment: "Self-serve team",
+    plan: { template: "Self-serve onboarding", startDate: "2026-03-02" },
+  });
+  const csm = await signInAs(csmPerson);
+  await csm.goto(`${url}/plan`);
   await expect(csm.getByRole("heading", { name: "Self-serve onboarding", level: 1 })).toBeVisible();
 
   await csm.getByText("Start another plan from a template").click();
   await expect(csm.getByText("This account already has a current plan.")).toBeVisible();
   await csm.getByLabel("Template", { exact: true }).selectOption({ label: "Enterprise rollout (Enterprise rollout)" });
   await csm.getByLabel("Start date").fill("2026-12-01");
-  await csm.getByLabel("Plan name").fill("Northwind expansion");
+  await csm.getByLabel("Plan name").fill("Expansion");
   await csm.getByRole("button", { name: "Create plan" }).click();
-  await expect(csm.getByText("The plan “Northwind expansion” was created.")).toBeVisible();
-  await expect(csm.getByRole("heading", { name: "Northwind expansion", level: 1 })).toBeVisible();
+  await expect(csm.getByText("The plan “Expansion” was created.")).toBeVisible();
+  await expect(csm.getByRole("heading", { name: "Expansion", level: 1 })).toBeVisible();
   await expect(csm.getByText("Started Dec 1, 2026 from the “Enterprise rollout” template")).toBeVisible();
 
-  const champion = await pageSignedInAs(browser, demo.northwindChampion.email);
-  await expect(
-    champion.getByRole("region", { name: "Where you stand" }).getByText("Northwind expansion"),
-  ).toBeVisible();
+  const champion = await signInAs(championPerson);
+  await expect(champion.getByRole("region", { name: "Where you stand" }).getByText("Expansion")).toBeVisible();
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
   await expect(champion.getByRole("heading", { name: "Success plan", level: 1 })).toBeVisible();
   await expect(champion.getByRole("heading", { name: "Kickoff with the executive sponsor", level: 3 })).toBeVisible();
@@ -33,14 +40,14 @@ test("a CSM starts a plan from a template and the champion sees it dated, at a g
 
   // Another account's people get 404 for this plan.
   const planPath = new URL(champion.url()).pathname;
-  const outsider = await pageSignedInAs(browser, demo.helixChampion.email);
+  const outsider = await signInAs((await newAccount()).champion);
   expect((await outsider.goto(planPath))?.status()).toBe(404);
-
-  for (const page of [csm, champion, outsider]) await page.context().close();
 });
 
-test("a stalled plan shows what needs attention first; internal tasks stay with the vendor", async ({ browser }) => {
-  const champion = await pageSignedInAs(browser, demo.helixChampion.email);
+// Read only: Helix's demo plan, with its stalled milestone.
+test("a stalled plan shows what needs attention first; internal tasks stay with the vendor", async ({ signInAs }) => {
+  test.slow(); // two people, a download and two accessibility scans
+  const champion = await signInAs(demo.helixChampion.email);
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
   const attention = champion.getByRole("region", { name: "Needs attention" });
   await expect(attention.getByText("Sign the business associate agreement")).toBeVisible();
@@ -67,12 +74,10 @@ test("a stalled plan shows what needs attention first; internal tasks stay with 
   expect(ics).toContain("SUMMARY:Milestone: Security and privacy review passed");
   expect(ics).not.toContain("Flag renewal risk");
 
-  const csm = await pageSignedInAs(browser, demo.csmHelix.email);
+  const csm = await signInAs(demo.csmHelix.email);
   await csm.getByRole("link", { name: "Helix Health" }).click();
   await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
   await expect(csm.getByText("Flag renewal risk to sales leadership", { exact: true })).toBeVisible();
   await expect(csm.getByText("Internal", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(csm);
-  await champion.context().close();
-  await csm.context().close();
 });

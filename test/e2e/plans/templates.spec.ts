@@ -1,12 +1,11 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo, uniqueEmail } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
-test("a CSM builds a template for a segment and starts a plan from it", async ({ browser }) => {
-  test.slow(); // the editor, the list, a new account and its plan
+test("a CSM builds a template for a segment and starts a plan from it", async ({ newAccount, newStaff, signInAs }) => {
+  test.slow(); // the editor, the list, an account and its plan
   const name = `Pilot in 60 days ${Date.now().toString(36)}`;
-  const csm = await pageSignedInAs(browser, demo.csm.email);
+  const csmPerson = await newStaff("csm");
+  const csm = await signInAs(csmPerson);
   await csm.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" }).click();
   await expect(csm.getByRole("heading", { name: "Plan templates", level: 1 })).toBeVisible();
   await expect(
@@ -64,21 +63,9 @@ test("a CSM builds a template for a segment and starts a plan from it", async ({
   const row = csm.getByRole("region", { name: "Enterprise rollout" }).getByRole("row").filter({ hasText: name });
   await expect(row.getByText("1 outcome · 2 milestones · 2 tasks")).toBeVisible();
 
-  // A fresh account of the segment (so the demo accounts' current plans stay as other specs expect).
-  const company = `Pilotco ${Date.now().toString(36)}`;
-  await csm.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" }).click();
-  await csm.getByRole("link", { name: "New account" }).click();
-  await csm.getByLabel("Company name").fill(company);
-  await csm.getByLabel("Segment").selectOption({ label: "Enterprise rollout" });
-  await csm.getByLabel("Industry").fill("Retail");
-  await csm.getByLabel("Region").fill("EMEA");
-  await csm.getByLabel("Licensed seats").fill("20");
-  await csm.getByLabel("Renewal date").fill("2028-01-31");
-  await csm.getByLabel("Champion's email").fill(uniqueEmail("champion", "pilotco.example"));
-  await csm.getByLabel("Champion's name").fill("Pat Pilot");
-  await csm.getByRole("button", { name: "Create account and invite champion" }).click();
-  await expect(csm.getByRole("heading", { name: company, level: 1 })).toBeVisible();
-
+  // An account of the segment of the test's own (so no other account's current plan changes).
+  const { url } = await newAccount({ csm: csmPerson });
+  await csm.goto(url);
   await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Plan" }).click();
   await csm.getByLabel("Template", { exact: true }).selectOption({ label: `${name} (Enterprise rollout)` });
   await csm.getByLabel("Start date").fill("2027-01-04");
@@ -90,11 +77,14 @@ test("a CSM builds a template for a segment and starts a plan from it", async ({
   await expect(csm.getByText("Target Mar 5, 2027")).toBeVisible();
   await expect(csm.getByText("Grant read access to the warehouse").first()).toBeVisible();
   await expect(csm.getByText("Run two training sessions").first()).toBeVisible();
-  await csm.context().close();
 });
 
-test("marketing reads templates without changing them; customers get 404", async ({ browser }) => {
-  const marketing = await pageSignedInAs(browser, demo.marketing.email);
+test("marketing reads templates without changing them; customers get 404", async ({
+  newAccount,
+  newStaff,
+  signInAs,
+}) => {
+  const marketing = await signInAs(await newStaff("marketing"));
   await marketing.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" }).click();
   await expect(marketing.getByRole("heading", { name: "Plan templates", level: 1 })).toBeVisible();
   await expect(marketing.getByRole("link", { name: "New template" })).toHaveCount(0);
@@ -107,12 +97,10 @@ test("marketing reads templates without changing them; customers get 404", async
   await expectNoSeriousA11yViolations(marketing);
   expect((await marketing.goto("/templates/new"))?.status()).toBe(404);
 
-  const member = await pageSignedInAs(browser, demo.northwindMember.email);
+  const member = await signInAs((await newAccount({ members: [{}] })).members[0]!);
   await expect(member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" })).toHaveCount(
     0,
   );
   expect((await member.goto("/templates"))?.status()).toBe(404);
   expect((await member.goto("/templates/new"))?.status()).toBe(404);
-  await marketing.context().close();
-  await member.context().close();
 });

@@ -1,12 +1,11 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
-test("sign out everywhere ends the person's sessions on every device", async ({ browser }) => {
-  // Two devices of one person, whom no other spec signs in as: specs run in parallel, and signing
-  // out a shared demo person (Elena, say) would sign another spec out midway.
-  const laptop = await pageSignedInAs(browser, "mia@helixhealth.example");
-  const phone = await pageSignedInAs(browser, "mia@helixhealth.example");
+test("sign out everywhere ends the person's sessions on every device", async ({ newAccount, signInAs }) => {
+  // Two devices of one person of the test's own: signing out a shared person would sign other specs out midway.
+  const { members } = await newAccount({ members: [{ name: "Mia Hart" }] });
+  const laptop = await signInAs(members[0]!);
+  const phone = await signInAs(members[0]!);
 
   await laptop.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(laptop.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
@@ -15,12 +14,11 @@ test("sign out everywhere ends the person's sessions on every device", async ({ 
 
   await phone.reload();
   await expect(phone).toHaveURL(/\/login/);
-  await laptop.context().close();
-  await phone.context().close();
 });
 
-test("a person updates their profile name", async ({ browser }) => {
-  const page = await pageSignedInAs(browser, "chloe@orbitretail.example");
+test("a person updates their profile name", async ({ newAccount, signInAs }) => {
+  const { members } = await newAccount({ members: [{ name: "Chloe Nguyen" }] });
+  const page = await signInAs(members[0]!);
   await page.goto("/settings");
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Name", { exact: true }).fill("");
@@ -31,5 +29,4 @@ test("a person updates their profile name", async ({ browser }) => {
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Profile saved.")).toBeVisible();
   await expect(page.getByRole("banner").getByText("Chloe N. Nguyen")).toBeVisible();
-  await page.context().close();
 });

@@ -1,19 +1,18 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo, uniqueEmail } from "../support/demo";
+import { uniqueEmail } from "../support/demo";
+import { expect, test } from "../support/fixtures";
 import { linkFromOutbox } from "../support/outbox";
-import { pageSignedInAs } from "../support/session";
 
-test("an admin invites a CSM, who joins and lands on the account list", async ({ browser }) => {
+test("an admin invites a CSM, who joins and lands on the account list", async ({ browser, newStaff, signInAs }) => {
   test.slow(); // two people, three browser contexts
   const email = uniqueEmail("new-csm", "lumen-analytics.example");
-  const admin = await pageSignedInAs(browser, demo.admin.email);
+  const admin = await signInAs(await newStaff("admin"));
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendor team" }).click();
   await expect(admin.getByRole("heading", { name: "Vendor team", level: 1 })).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
 
   const invite = admin.getByRole("region", { name: "Invite a teammate" });
-  await invite.getByLabel("Email").fill(demo.csm.email);
+  await invite.getByLabel("Email").fill((await newStaff("csm")).email);
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expect(admin.getByText("Someone with this email already has a Tandem account.")).toBeVisible();
 
@@ -27,7 +26,7 @@ test("an admin invites a CSM, who joins and lands on the account list", async ({
   ).toBeVisible();
 
   const newcomer = await (await browser.newContext()).newPage();
-  await newcomer.goto(await linkFromOutbox(browser, email, "/invitations/"));
+  await newcomer.goto(await linkFromOutbox(signInAs, email, "/invitations/"));
   await expect(newcomer.getByRole("heading", { name: "Join the vendor team on Tandem" })).toBeVisible();
   await newcomer.getByLabel("Choose a password").fill("nina's password 1");
   await newcomer.getByRole("button", { name: "Join and sign in" }).click();
@@ -43,24 +42,24 @@ test("an admin invites a CSM, who joins and lands on the account list", async ({
     await newcomer.reload();
     await expect(newcomer).toHaveURL(/\/login/, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
-
-  await admin.context().close();
   await newcomer.context().close();
 });
 
-test("staff pages are admin-only: a CSM and a customer get 404", async ({ browser }) => {
-  const csm = await pageSignedInAs(browser, demo.csm.email);
+test("staff pages are admin-only: a CSM and a customer get 404", async ({ newAccount, newStaff, signInAs }) => {
+  const csm = await signInAs(await newStaff("csm"));
   expect((await csm.goto("/staff"))?.status()).toBe(404);
   expect((await csm.goto("/outbox"))?.status()).toBe(404);
   await expect(csm.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendor team" })).toHaveCount(0);
-  const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
+  const champion = await signInAs((await newAccount()).champion);
   expect((await champion.goto("/staff"))?.status()).toBe(404);
-  await csm.context().close();
-  await champion.context().close();
 });
 
-test("an admin reads the outbox, and a staff account page shows its people and activity", async ({ browser }) => {
-  const admin = await pageSignedInAs(browser, demo.admin.email);
+// Read only: Orbit's demo account page.
+test("an admin reads the outbox, and a staff account page shows its people and activity", async ({
+  newStaff,
+  signInAs,
+}) => {
+  const admin = await signInAs(await newStaff("admin"));
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
   await expect(admin.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
   await expect(admin.getByText("No SMTP server is configured")).toBeVisible();
@@ -75,5 +74,4 @@ test("an admin reads the outbox, and a staff account page shows its people and a
   await admin.getByRole("link", { name: "People" }).click();
   await expect(admin.getByRole("table", { name: "Team" }).getByText("Chloe")).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
-  await admin.context().close();
 });

@@ -1,7 +1,10 @@
-import { type Browser, type Page, expect } from "@playwright/test";
+import { type Page, expect } from "@playwright/test";
 import { DEMO_PASSWORD } from "./demo";
 
-/** Signs in through the real sign-in page with email + password. */
+/**
+ * Signs in through the real sign-in page with email + password: for the specs about sign-in and
+ * the demo's logins. Every other spec signs in with the `signInAs` fixture (support/fixtures.ts).
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   const form = page.getByRole("region", { name: "Sign in with your password" });
@@ -9,12 +12,4 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await form.getByLabel("Password").fill(password);
   await form.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
-}
-
-/** A fresh, signed-in page in its own browser context (its own cookies). */
-export async function pageSignedInAs(browser: Browser, email: string, password = DEMO_PASSWORD) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  return page;
 }

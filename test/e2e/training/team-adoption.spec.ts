@@ -1,15 +1,13 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { demo } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
-// Orbit's seeded training (db/seed/demo-training.ts) on the fixture courses. No other spec trains
-// Orbit's people or adds to its team, so the counts are stable while specs run in parallel; the
-// settings spec renames Chloe ("Chloe N. Nguyen"), so rows are found by first name.
+// A demo-story spec, read only: Orbit's seeded training (db/seed/demo-training.ts) on the fixture
+// courses. No spec changes the demo's people or training, so the counts hold in any order.
 const COURSE = "Dashboards in a day";
 
-test("Orbit's champion opens the team's training and sees who finished, with a percentage", async ({ browser }) => {
-  const champion = await pageSignedInAs(browser, demo.orbitChampion.email);
+test("Orbit's champion opens the team's training and sees who finished, with a percentage", async ({ signInAs }) => {
+  const champion = await signInAs(demo.orbitChampion.email);
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Training" }).click();
   await champion.getByRole("link", { name: "Team training" }).click();
   await expect(champion.getByRole("heading", { name: "Team training", level: 1 })).toBeVisible();

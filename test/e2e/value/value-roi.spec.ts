@@ -1,16 +1,55 @@
-import { expect, test } from "@playwright/test";
+import { createMeasurement, createMetric, createTask, findInPlan } from "../../../db/seed/factories";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo } from "../support/demo";
-import { pageSignedInAs } from "../support/session";
+import { expect, test } from "../support/fixtures";
 
 const REPORT = "Days to produce the monthly quality report";
+const BLOCKED = "Get the data-processing addendum signed";
+const INTERNAL = "Flag renewal risk to sales leadership";
+
+/** A date `days` from today, as dates are stored. */
+function isoDate(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 test("the champion measures value, the CSM enters the cost, and ROI and the executive summary follow", async ({
-  browser,
+  newAccount,
+  signInAs,
 }) => {
   test.slow(); // three people, two pages each
+  // An account of the test's own, a plan started 100 days ago, and a money metric read twice: 10 → 9 → 8 days.
+  const {
+    url,
+    csm: csmPerson,
+    champion: championPerson,
+    members,
+    plan,
+  } = await newAccount({
+    members: [{ name: "Raj Iyer" }],
+    details: { annualCost: 210_000, currency: "USD" },
+    plan: { template: "Regulated industry launch", startDate: isoDate(-100) },
+  });
+  const compliance = await findInPlan(plan!, "outcome", "Compliance-ready reporting on de-identified data");
+  const report = await createMetric(compliance, {
+    name: REPORT,
+    unit: "days",
+    baseline: 10,
+    target: 3,
+    moneyPerUnit: 1_800,
+    valuePeriod: "month",
+  });
+  await createMeasurement(report, { measuredOn: isoDate(-60), value: 9 });
+  await createMeasurement(report, { measuredOn: isoDate(-32), value: 8 });
+  const kickoff = await findInPlan(plan!, "milestone", "Kickoff: compliance scope agreed");
+  // Blocked since the start: the earliest of the open risks, so within the summary's first eight.
+  await createTask(kickoff, {
+    title: BLOCKED,
+    status: "blocked",
+    blockedReason: "Waiting on legal",
+    dueDate: isoDate(-100),
+  });
+  await createTask(kickoff, { title: INTERNAL, side: "vendor", internal: true });
 
-  const champion = await pageSignedInAs(browser, demo.helixChampion.email);
+  const champion = await signInAs(championPerson);
   await champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Value" }).click();
   await expect(champion.getByRole("heading", { name: "Value & ROI", level: 1 })).toBeVisible();
   // The four headline figures of the ROI card (the inputs table below repeats some of them).
@@ -61,8 +100,8 @@ test("the champion measures value, the CSM enters the cost, and ROI and the exec
   await expectNoSeriousA11yViolations(champion);
 
   // The CSM corrects the subscription cost on the account; ROI is counted against it.
-  const csm = await pageSignedInAs(browser, demo.csmHelix.email);
-  await csm.getByRole("link", { name: "Helix Health" }).click();
+  const csm = await signInAs(csmPerson);
+  await csm.goto(url);
   await csm.getByRole("link", { name: "Edit details" }).click();
   await csm.getByLabel("Subscription cost per year").fill("-5");
   await csm.getByRole("button", { name: "Save changes" }).click();
@@ -91,23 +130,19 @@ test("the champion measures value, the CSM enters the cost, and ROI and the exec
       .filter({ hasText: REPORT })
       .getByRole("cell", { name: "5 days", exact: true }),
   ).toBeVisible();
-  await expect(
-    champion.getByRole("region", { name: "Open risks" }).getByText("Sign the business associate agreement"),
-  ).toBeVisible();
-  await expect(champion.getByText("Flag renewal risk to sales leadership")).toHaveCount(0);
+  await expect(champion.getByRole("region", { name: "Open risks" }).getByText(BLOCKED)).toBeVisible();
+  await expect(champion.getByText(INTERNAL)).toHaveCount(0);
   await expectNoSeriousA11yViolations(champion);
 
   // Members read the numbers but can't record; another account's champion gets 404.
-  const member = await pageSignedInAs(browser, "raj@helixhealth.example");
+  const member = await signInAs(members[0]!);
   await member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Value" }).click();
   await expect(
     member.getByRole("article", { name: REPORT }).getByRole("definition").getByText("5 days", { exact: true }),
   ).toBeVisible();
   await expect(member.getByRole("button", { name: "Record" })).toHaveCount(0);
-  const outsider = await pageSignedInAs(browser, demo.orbitChampion.email);
+  const outsider = await signInAs((await newAccount()).champion);
   const valuePath = new URL(member.url()).pathname;
   expect((await outsider.goto(valuePath))?.status()).toBe(404);
   expect((await outsider.goto(`${valuePath.replace(/\/value$/, "")}/plan/summary`))?.status()).toBe(404);
-
-  for (const page of [champion, csm, member, outsider]) await page.context().close();
 });
