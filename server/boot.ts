@@ -19,7 +19,7 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
   const database = await startDatabase({ ephemeral: options.ephemeralDatabase });
   process.env.DATABASE_URL = database.url;
   // The e2e specs create their own rows in this database (test/e2e/support/database.ts reads it).
-  const urlFile = process.env.TANDEM_DATABASE_URL_FILE;
+  const urlFile = serverEnv.TANDEM_DATABASE_URL_FILE;
   if (urlFile) {
     mkdirSync(dirname(urlFile), { recursive: true });
     writeFileSync(urlFile, database.url);

@@ -87,6 +87,8 @@ const EnvSchema = z.object({
   TANDEM_EPHEMERAL_DB: optional(
     z.enum(["0", "1"], { errorMap: () => ({ message: "TANDEM_EPHEMERAL_DB must be 1 or 0" }) }),
   ).transform((value) => value === "1"),
+  // Where the server writes its database URL for the e2e specs' fixtures (test/e2e/support/database.ts).
+  TANDEM_DATABASE_URL_FILE: optional(z.string()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
