@@ -56,6 +56,7 @@ const STATUS = {
   cooldown: 409,
   declined_recently: 409,
   fatigued: 409,
+  invitation_gone: 404,
   already_answered: 409,
   already_reviewed: 409,
   closed: 409,
@@ -94,6 +95,12 @@ export const ERROR_MESSAGES = {
   planEdit: {
     prefix: "planEditing:errors",
     codes: ["invalid", "stale", "not_found", "forbidden", "has_tasks"],
+  },
+  staffMember: { prefix: "staff:errors", codes: ["last_admin", "self", "not_found", "invalid_role"] },
+  staffInvitation: { prefix: "staff:errors", codes: ["invitation_gone"] },
+  planApply: {
+    prefix: "plans:apply.errors",
+    codes: ["unknown_template", "invalid_start_date", "unknown_account", "forbidden"],
   },
 } as const satisfies Record<string, { prefix: string; codes: readonly ErrorCode[] }>;
 

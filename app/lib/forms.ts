@@ -10,6 +10,8 @@ import { type ZodError, z } from "zod";
  * domain refusals from `~/lib/errors`.
  */
 export type FormReply = SubmissionResult<string[]>;
+/** What a resource route answers a fetcher that needs no data back: done, or the form's refusal. */
+export type FetcherAnswer = { ok: true } | { ok: false; form: FormReply };
 export type FormSubmission<Output> = Submission<unknown, string[], Output>;
 
 const NUL = "\u0000";
@@ -65,7 +67,7 @@ export function parseSubmission<Schema extends z.ZodTypeAny>(
   const error = submission.status === "error" ? submission.error : undefined;
   if (error?.intent) {
     // The intent is not a field anyone can fix; say it above the form.
-    error[""] = [...(error[""] ?? []), ...error.intent];
+    error[""] = [...(error[""] ?? []), "form.unknownIntent"];
     delete error.intent;
   }
   return submission;

@@ -107,6 +107,7 @@ export default {
       malformed: "This form was sent in a shape we don't understand. Reload the page and try again.",
     },
     date: { required: "Enter a date.", invalid: "Enter a real date, like 2026-03-31." },
+    plan: { startDateInvalid: "Enter the plan's start date as a real date, like 2026-03-31." },
     advocacy: {
       scoreRange: "Choose a score from 0 to 10.",
       usesRequired: "Choose at least one thing we may use.",
