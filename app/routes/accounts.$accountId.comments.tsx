@@ -1,13 +1,14 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { addComment } from "~/domain/plans/comments.server";
-
-const STATUS = { not_found: 404, forbidden: 403, empty: 400, too_long: 400 } as const;
+import { idField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 
 const CommentSchema = z.object({
   subjectType: z.enum(["milestone", "task"]),
-  subjectId: z.string().min(1).max(40),
+  subjectId: idField(),
+  // Emptiness and length are the domain's rules (its "empty" and "too_long" refusals).
   body: z.string().default(""),
   internal: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
@@ -15,11 +16,11 @@ const CommentSchema = z.object({
 /** A comment on a milestone or task of this account's plan. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
-  const parsed = CommentSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "not_found" as const, id: null }, { status: 400 });
+  const parsed = await readSubmission(request, CommentSchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await addComment(actor, account.id, parsed.data);
-  if (!result.ok) return data({ error: result.error, id: null }, { status: STATUS[result.error] });
-  return { error: null, id: result.id };
+  if (!result.ok) return refuse(parsed.submission, "comment", result.error);
+  return { form: null, id: result.id };
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { deleteMilestone, updateMilestone } from "~/domain/plans/milestone-editi
 import { VersionSchema } from "~/domain/plans/plan-edit-rules";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
-import { answer, refuse, toPlanPage } from "./accounts.$accountId.plan/edit-answer.server";
+import { answer, readEdit, refuse, toPlanPage } from "./accounts.$accountId.plan/edit-answer.server";
 
 const ControlSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), version: VersionSchema }),
@@ -17,11 +17,11 @@ const ControlSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.milestoneId)) notFound();
-  const values = Object.fromEntries(await request.formData());
-  const control = ControlSchema.safeParse(values);
-  if (!control.success) return refuse(control.error);
-  const input = control.data;
+  const { submission, values } = await readEdit(request, ControlSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
   return answer(
+    submission,
     input.intent === "delete"
       ? await deleteMilestone(actor, account.id, params.milestoneId, {
           expectedVersion: input.version,

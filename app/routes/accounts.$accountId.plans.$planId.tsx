@@ -7,7 +7,7 @@ import { VersionSchema } from "~/domain/plans/plan-edit-rules";
 import { makePlanCurrent, renamePlan } from "~/domain/plans/plan-editing.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
-import { answer, refuse, toPlanPage } from "./accounts.$accountId.plan/edit-answer.server";
+import { answer, readEdit, refuse, toPlanPage } from "./accounts.$accountId.plan/edit-answer.server";
 
 const ControlSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rename"), version: VersionSchema }),
@@ -20,21 +20,21 @@ const ControlSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.planId)) notFound();
-  const values = Object.fromEntries(await request.formData());
-  const control = ControlSchema.safeParse(values);
-  if (!control.success) return refuse(control.error);
-  const input = control.data;
+  const { submission, values } = await readEdit(request, ControlSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
   switch (input.intent) {
     case "rename":
       return answer(
+        submission,
         await renamePlan(actor, account.id, params.planId, { name: values.name, expectedVersion: input.version }),
       );
     case "make_current":
-      return answer(await makePlanCurrent(actor, account.id, params.planId));
+      return answer(submission, await makePlanCurrent(actor, account.id, params.planId));
     case "add_outcome":
-      return answer(await addOutcome(actor, account.id, params.planId, values));
+      return answer(submission, await addOutcome(actor, account.id, params.planId, values));
     case "add_milestone":
-      return answer(await addMilestone(actor, account.id, params.planId, { ...values }));
+      return answer(submission, await addMilestone(actor, account.id, params.planId, { ...values }));
   }
 }
 

@@ -1,17 +1,18 @@
-import { type ActionFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requestEmailLink } from "~/domain/auth/email-links.server";
 import { LINK_LIFETIME_MINUTES } from "~/domain/auth/link-lifetimes";
 import { EmailSchema } from "~/domain/auth/validation";
-import { parseForm } from "~/lib/forms";
+import { parseSubmission, replyTo } from "~/lib/forms";
+import { readSubmission } from "~/lib/forms.server";
 import { requestOrigin } from "~/lib/http.server";
 import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
-import { TextField } from "~/ui/field";
+import { FormTextField, formProps } from "~/ui/form";
 import { Alert } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.resetPassword");
@@ -19,8 +20,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:ti
 const ForgotSchema = z.object({ email: EmailSchema });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(ForgotSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, sentTo: null }, { status: 400 });
+  const parsed = await readSubmission(request, ForgotSchema);
+  if (!parsed.ok) return parsed.answer;
   // Same answer whether or not the address has an account.
   await requestEmailLink({
     purpose: "password_reset",
@@ -28,30 +29,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: context.clientIp,
     origin: requestOrigin(request),
   });
-  return { fieldErrors: null, sentTo: parsed.data.email };
+  return { form: replyTo(parsed.submission, {}), sentTo: parsed.data.email };
 }
 
 export default function ForgotPassword() {
   const { t } = useTranslation("auth");
-  const fieldError = useFieldError();
   const result = useActionData<typeof action>();
+  const sentTo = result && "sentTo" in result ? result.sentTo : null;
+  const [form, fields] = useForm({
+    lastResult: result?.form,
+    onValidate: ({ formData }) => parseSubmission(formData, ForgotSchema),
+    shouldRevalidate: "onInput",
+  });
   const submitting = useNavigation().state === "submitting";
   return (
     <AuthCard title={t("forgot.title")} intro={t("forgot.help")}>
-      {result?.sentTo ? (
+      {sentTo ? (
         <Alert tone="success">
-          {t("forgot.sent", { email: result.sentTo, minutes: LINK_LIFETIME_MINUTES.password_reset })}
+          {t("forgot.sent", { email: sentTo, minutes: LINK_LIFETIME_MINUTES.password_reset })}
         </Alert>
       ) : null}
-      <Form method="post" className="space-y-3" noValidate>
-        <TextField
-          label={t("login.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          error={fieldError(result?.fieldErrors?.email)}
-        />
+      <Form method="post" className="space-y-3" {...formProps(form)}>
+        <FormTextField meta={fields.email} label={t("login.email")} type="email" autoComplete="email" required />
         <Button className="w-full" disabled={submitting}>
           {t("forgot.submit")}
         </Button>

@@ -1,3 +1,4 @@
+import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -5,12 +6,12 @@ import { z } from "zod";
 import { startSession } from "~/domain/auth/sessions.server";
 import { NewPasswordSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { acceptInvitation, findUsableInvitation } from "~/domain/people/invitations.server";
-import { parseForm } from "~/lib/forms";
+
+import { errorStatus } from "~/lib/errors";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { AuthCard } from "~/ui/auth-card";
 import { Button, ButtonLink } from "~/ui/button";
-import { TextField } from "~/ui/field";
-import { Alert } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
+import { FormErrors, FormTextField, formProps } from "~/ui/form";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.invitation");
@@ -24,25 +25,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const AcceptSchema = z.object({ name: PersonNameSchema, password: NewPasswordSchema });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(AcceptSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, error: null }, { status: 400 });
+  const parsed = await readSubmission(request, AcceptSchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await acceptInvitation(params.token ?? "", parsed.data);
-  if (!result.ok)
-    return data(
-      { fieldErrors: {} as Record<string, string | undefined>, error: result.error },
-      { status: result.error === "email_taken" ? 409 : 410 },
-    );
+  if (!result.ok) {
+    if (result.error === "email_taken") return refuse(parsed.submission, "invitation", "email_taken");
+    return data({ linkUsed: true as const }, { status: errorStatus(result.error) });
+  }
   return redirect("/", { headers: { "Set-Cookie": await startSession(result.userId) } });
 }
 
 export default function AcceptInvitation() {
   const { t } = useTranslation(["auth", "common"]);
-  const fieldError = useFieldError();
   const { invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult: result && "form" in result ? result.form : undefined });
   const submitting = useNavigation().state === "submitting";
 
-  if (!invitation || result?.error === "invalid_link") {
+  if (!invitation || (result && "linkUsed" in result)) {
     return (
       <AuthCard title={t("invitation.invalidTitle")} intro={t("invitation.invalidBody")}>
         <ButtonLink to="/login" variant="secondary">
@@ -61,25 +61,23 @@ export default function AcceptInvitation() {
         role: t(`common:roles.${invitation.role as "member"}`),
       })}
     >
-      {result?.error === "email_taken" ? <Alert tone="error">{t("invitation.emailTaken")}</Alert> : null}
-      <Form method="post" className="space-y-4" noValidate>
+      <FormErrors form={form} />
+      <Form method="post" className="space-y-4" {...formProps(form)}>
         <input type="hidden" name="email" autoComplete="username" value={invitation.email} />
-        <TextField
+        <FormTextField
+          meta={fields.name}
           label={t("invitation.name")}
-          name="name"
           autoComplete="name"
           defaultValue={invitation.name}
           required
-          error={fieldError(result?.fieldErrors?.name)}
         />
-        <TextField
+        <FormTextField
+          meta={fields.password}
           label={t("invitation.password")}
-          name="password"
           type="password"
           autoComplete="new-password"
           hint={t("invitation.passwordHelp")}
           required
-          error={fieldError(result?.fieldErrors?.password)}
         />
         <Button className="w-full" disabled={submitting}>
           {t("invitation.submit")}

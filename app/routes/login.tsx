@@ -1,4 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
@@ -9,14 +10,14 @@ import { RATE_LIMITS } from "~/domain/auth/rate-limit";
 import { getCurrentSession, startSession } from "~/domain/auth/sessions.server";
 import { signInWithPassword } from "~/domain/auth/sign-in.server";
 import { EmailSchema } from "~/domain/auth/validation";
-import { parseForm, safeRedirect } from "~/lib/forms";
+import { parseSubmission, replyFor, replyTo, safeRedirect } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { requestOrigin } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
-import { TextField } from "~/ui/field";
+import { FormErrors, FormTextField, formProps } from "~/ui/form";
 import { Alert } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.signIn");
@@ -27,62 +28,68 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const LinkSchema = z.object({ email: EmailSchema });
-const PasswordSchema = z.object({
-  email: EmailSchema,
-  password: z.string().min(1, "password.required").max(200, "password.tooLong"),
-});
-
-type ActionResult =
-  | {
-      intent: "link" | "password";
-      fieldErrors?: Record<string, string | undefined>;
-      formError?: "invalid" | "rateLimited";
-      sentTo?: string;
-    }
-  | undefined;
+const LoginSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("link"), email: EmailSchema }),
+  z.object({
+    intent: z.literal("password"),
+    email: EmailSchema,
+    password: z
+      .string({ required_error: "password.required" })
+      .min(1, "password.required")
+      .max(200, "password.tooLong"),
+    redirectTo: z.string().default(""),
+  }),
+]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const intent = form.get("intent") === "password" ? "password" : "link";
+  const parsed = await readSubmission(request, LoginSchema);
+  if (!parsed.ok) return parsed.answer;
+  const input = parsed.data;
 
-  if (intent === "link") {
-    const parsed = parseForm(LinkSchema, form);
-    if (!parsed.ok) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (input.intent === "link") {
     // The answer is the same whether or not the address has an account.
     await requestEmailLink({
       purpose: "magic_link",
-      email: parsed.data.email,
+      email: input.email,
       ip: context.clientIp,
       origin: requestOrigin(request),
     });
-    return data<ActionResult>({ intent, sentTo: parsed.data.email });
+    return { form: replyTo(parsed.submission), sentTo: input.email };
   }
 
-  const parsed = parseForm(PasswordSchema, form);
-  if (!parsed.ok) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const result = await signInWithPassword(parsed.data.email, parsed.data.password, context.clientIp);
+  const result = await signInWithPassword(input.email, input.password, context.clientIp);
   if (!result.ok) {
-    return data<ActionResult>(
-      { intent, formError: result.reason === "rate_limited" ? "rateLimited" : "invalid" },
-      { status: result.reason === "rate_limited" ? 429 : 401 },
+    return refuse(
+      parsed.submission,
+      "signIn",
+      result.reason === "rate_limited" ? "rate_limited" : "invalid_credentials",
     );
   }
   const cookie = await startSession(result.userId);
-  return redirect(safeRedirect(form.get("redirectTo"), "/"), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirect(input.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
   const { t } = useTranslation("auth");
-  const fieldError = useFieldError();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const root = useRootData();
   const redirectTo = params.get("redirectTo") ?? "";
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
-  const linkErrors = result?.intent === "link" ? result.fieldErrors : undefined;
-  const passwordErrors = result?.intent === "password" ? result.fieldErrors : undefined;
+  const sentTo = result && "sentTo" in result ? result.sentTo : null;
+  const [linkForm, linkFields] = useForm({
+    id: "link",
+    lastResult: replyFor(result, "link"),
+    onValidate: ({ formData }) => parseSubmission(formData, LoginSchema),
+    shouldRevalidate: "onInput",
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: "password",
+    lastResult: replyFor(result, "password"),
+    onValidate: ({ formData }) => parseSubmission(formData, LoginSchema),
+    shouldRevalidate: "onInput",
+  });
 
   return (
     <AuthCard title={t("login.title")} intro={t("login.intro", { vendor: root?.vendorName ?? "" })}>
@@ -91,19 +98,10 @@ export default function Login() {
           {t("login.linkHeading")}
         </h2>
         <p className="text-sm text-slate-600">{t("login.linkHelp", { minutes: LINK_LIFETIME_MINUTES.magic_link })}</p>
-        {result?.intent === "link" && result.sentTo ? (
-          <Alert tone="success">{t("login.linkSent", { email: result.sentTo })}</Alert>
-        ) : null}
-        <Form method="post" className="space-y-3" noValidate>
+        {sentTo ? <Alert tone="success">{t("login.linkSent", { email: sentTo })}</Alert> : null}
+        <Form method="post" className="space-y-3" {...formProps(linkForm)}>
           <input type="hidden" name="intent" value="link" />
-          <TextField
-            label={t("login.email")}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            error={fieldError(linkErrors?.email)}
-          />
+          <FormTextField meta={linkFields.email} label={t("login.email")} type="email" autoComplete="email" required />
           <Button className="w-full" disabled={busy === "link"}>
             {t("login.sendLink")}
           </Button>
@@ -120,28 +118,23 @@ export default function Login() {
         <h2 id="password-heading" className="text-sm font-semibold text-slate-900">
           {t("login.passwordHeading")}
         </h2>
-        {result?.intent === "password" && result.formError ? (
-          <Alert tone="error">{t(`login.${result.formError}`, { minutes: RATE_LIMITS.password.windowMinutes })}</Alert>
-        ) : null}
-        <Form method="post" className="space-y-3" noValidate>
+        <FormErrors form={passwordForm} values={{ minutes: RATE_LIMITS.password.windowMinutes }} />
+        <Form method="post" className="space-y-3" {...formProps(passwordForm)}>
           <input type="hidden" name="intent" value="password" />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextField
-            id="password-email"
+          <FormTextField
+            meta={passwordFields.email}
             label={t("login.email")}
-            name="email"
             type="email"
             autoComplete="username"
             required
-            error={fieldError(passwordErrors?.email)}
           />
-          <TextField
+          <FormTextField
+            meta={passwordFields.password}
             label={t("login.password")}
-            name="password"
             type="password"
             autoComplete="current-password"
             required
-            error={fieldError(passwordErrors?.password)}
           />
           <div className="flex items-center justify-between gap-3">
             <Link to="/forgot-password" className="text-sm text-brand-700 underline-offset-2 hover:underline">

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { errorStatus } from "~/lib/errors";
+import { readSubmission } from "~/lib/forms.server";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,11 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token, email: link.email };
 }
 
+const LinkSchema = z.object({ token: z.string().min(1).max(200) });
+
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const token = String(form.get("token") ?? "");
-  const userId = token ? await consumeEmailLink("magic_link", token) : null;
-  if (!userId) return data({ failed: true }, { status: 410 });
+  const parsed = await readSubmission(request, LinkSchema);
+  const userId = parsed.ok ? await consumeEmailLink("magic_link", parsed.data.token) : null;
+  if (!userId) return data({ failed: true }, { status: errorStatus("invalid_link") });
   return redirect("/", { headers: { "Set-Cookie": await startSession(userId) } });
 }
 

@@ -1,14 +1,19 @@
+import { z } from "zod";
+import { readSubmission } from "~/lib/forms.server";
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { endSession, getCurrentSession, signOutEverywhere } from "~/domain/auth/sessions.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 
+const LogoutSchema = z.object({ everywhere: z.enum(["1"]).optional() });
+
 /** POST only: `everywhere=1` ends every session of the person, on every device. */
 export async function action({ request }: ActionFunctionArgs) {
   const current = await getCurrentSession(request);
   if (!current) return redirect("/login");
-  const form = await request.formData();
-  const everywhere = form.get("everywhere") === "1";
+  const parsed = await readSubmission(request, LogoutSchema);
+  if (!parsed.ok) return parsed.answer;
+  const everywhere = parsed.data.everywhere === "1";
   const cookie = everywhere ? await signOutEverywhere(current.actor.id) : await endSession(current.sessionId);
   const t = serverT(current.actor.locale);
   return redirectWithNotice("/login", everywhere ? t("auth:signOut.everywhereDone") : t("auth:signOut.done"), {

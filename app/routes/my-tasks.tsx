@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { FormReply } from "~/lib/forms";
+import { useReplyMessage } from "~/ui/form";
 import { requireActor } from "~/domain/auth/guards.server";
 import { type MyTask, listMyOpenTasks } from "~/domain/plans/my-tasks.server";
 import { pageTitle } from "~/lib/meta";
@@ -19,8 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function MarkDone({ task }: { task: MyTask }) {
   const { t } = useTranslation("plans");
-  const fetcher = useFetcher<{ error: string | null }>();
-  const error = fetcher.data?.error ? t(`actions.errors.${fetcher.data.error as "stale"}`) : null;
+  const fetcher = useFetcher<{ form: FormReply | null }>();
+  const error = useReplyMessage(fetcher.data);
   return (
     <fetcher.Form method="post" action={`/accounts/${task.accountId}/tasks/${task.id}`}>
       <input type="hidden" name="intent" value="status" />

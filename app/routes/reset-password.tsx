@@ -1,3 +1,4 @@
+import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,11 +7,12 @@ import { peekEmailLink } from "~/domain/auth/email-links.server";
 import { startSession } from "~/domain/auth/sessions.server";
 import { resetPasswordWithLink } from "~/domain/auth/sign-in.server";
 import { NewPasswordSchema } from "~/domain/auth/validation";
-import { parseForm } from "~/lib/forms";
+
+import { errorStatus } from "~/lib/errors";
+import { readSubmission } from "~/lib/forms.server";
 import { AuthCard } from "~/ui/auth-card";
 import { Button, ButtonLink } from "~/ui/button";
-import { TextField } from "~/ui/field";
-import { useFieldError } from "~/ui/use-field-error";
+import { FormTextField, formProps } from "~/ui/form";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.newPassword");
@@ -25,20 +27,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ResetSchema = z.object({ token: z.string().min(1).max(200), password: NewPasswordSchema });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(ResetSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, expired: false }, { status: 400 });
+  const parsed = await readSubmission(request, ResetSchema);
+  if (!parsed.ok) return parsed.answer;
   const userId = await resetPasswordWithLink(parsed.data.token, parsed.data.password);
-  if (!userId) return data({ fieldErrors: {} as Record<string, string | undefined>, expired: true }, { status: 410 });
+  if (!userId) return data({ expired: true as const }, { status: errorStatus("invalid_link") });
   return redirect("/", { headers: { "Set-Cookie": await startSession(userId) } });
 }
 
 export default function ResetPassword() {
   const { t } = useTranslation("auth");
-  const fieldError = useFieldError();
   const { token, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult: result && "form" in result ? result.form : undefined });
   const submitting = useNavigation().state === "submitting";
-  if (!token || result?.expired) {
+  if (!token || (result && "expired" in result)) {
     return (
       <AuthCard title={t("reset.invalidTitle")} intro={t("reset.invalidBody")}>
         <ButtonLink to="/forgot-password">{t("reset.requestNew")}</ButtonLink>
@@ -47,17 +49,16 @@ export default function ResetPassword() {
   }
   return (
     <AuthCard title={t("reset.title")} intro={email}>
-      <Form method="post" className="space-y-3" noValidate>
+      <Form method="post" className="space-y-3" {...formProps(form)}>
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" autoComplete="username" value={email ?? ""} />
-        <TextField
+        <FormTextField
+          meta={fields.password}
           label={t("reset.newPassword")}
-          name="password"
           type="password"
           autoComplete="new-password"
           required
           hint={t("reset.help")}
-          error={fieldError(result?.fieldErrors?.password)}
         />
         <Button className="w-full" disabled={submitting}>
           {t("reset.submit")}

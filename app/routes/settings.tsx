@@ -1,4 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { listConsentsFor } from "~/domain/advocacy/consents.server";
 import { useTranslation } from "react-i18next";
@@ -11,13 +12,13 @@ import { NewPasswordSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { getProfile, updateProfile } from "~/domain/people/profile.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { type FieldErrorCodes, parseForm } from "~/lib/forms";
+import { type FormSubmission, parseSubmission, replyFor, textField } from "~/lib/forms";
+import { invalidForm, readSubmission } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
-import { TextField } from "~/ui/field";
+import { FormTextField, formProps } from "~/ui/form";
 import { Card, Facts, PageHeader } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 import { ConsentList } from "~/ui/advocacy/consent-list";
 import { pageTitle } from "~/lib/meta";
@@ -32,48 +33,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { profile, role: actor.kind === "staff" ? actor.staffRole : actor.accountRole, consents };
 }
 
-const ProfileSchema = z.object({
-  name: PersonNameSchema,
-  title: z.string().trim().max(120, "field.tooLong").default(""),
-});
-const PasswordSchema = z.object({
-  currentPassword: z.string().max(200, "password.tooLong").default(""),
-  newPassword: NewPasswordSchema,
-});
-
-type ActionResult = {
-  intent: "profile" | "password";
-  fieldErrors: FieldErrorCodes;
-  currentPasswordError?: "currentRequired" | "wrongCurrent";
-};
+const SettingsSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("profile"),
+    name: PersonNameSchema,
+    title: textField({ max: 120 }),
+  }),
+  z.object({
+    intent: z.literal("password"),
+    currentPassword: z.string().max(200, "password.tooLong").default(""),
+    newPassword: NewPasswordSchema,
+  }),
+]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await request.formData();
-  if (form.get("intent") === "password") return savePassword(actor, form);
-
-  const parsed = parseForm(ProfileSchema, form);
-  if (!parsed.ok) return data<ActionResult>({ intent: "profile", fieldErrors: parsed.fieldErrors }, { status: 400 });
-  await updateProfile(actor.id, parsed.data);
+  const parsed = await readSubmission(request, SettingsSchema);
+  if (!parsed.ok) return parsed.answer;
+  const input = parsed.data;
+  if (input.intent === "password") return savePassword(actor, parsed.submission, input);
+  await updateProfile(actor.id, { name: input.name, title: input.title });
   return redirectWithNotice("/settings", serverT(actor.locale)("settings:profile.saved"));
 }
 
-async function savePassword(actor: Actor, form: FormData) {
-  const parsed = parseForm(PasswordSchema, form);
-  if (!parsed.ok) return data<ActionResult>({ intent: "password", fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const { currentPassword, newPassword } = parsed.data;
+async function savePassword(
+  actor: Actor,
+  submission: FormSubmission<unknown>,
+  { currentPassword, newPassword }: { currentPassword: string; newPassword: string },
+) {
   const hadPassword = (await getProfile(actor.id))?.hasPassword ?? false;
   if (hadPassword && !currentPassword) {
-    return data<ActionResult>(
-      { intent: "password", fieldErrors: {}, currentPasswordError: "currentRequired" },
-      { status: 400 },
-    );
+    return invalidForm(submission, { fieldErrors: { currentPassword: ["settings:password.currentRequired"] } });
   }
   if (!(await changePassword(actor.id, currentPassword, newPassword))) {
-    return data<ActionResult>(
-      { intent: "password", fieldErrors: {}, currentPasswordError: "wrongCurrent" },
-      { status: 400 },
-    );
+    return invalidForm(submission, { fieldErrors: { currentPassword: ["settings:password.wrongCurrent"] } });
   }
   // changePassword ended every session, this one included; this browser gets a fresh one.
   const cookie = await startSession(actor.id);
@@ -89,14 +82,18 @@ async function savePassword(actor: Actor, form: FormData) {
 
 export default function Settings() {
   const { t } = useTranslation(["settings", "common"]);
-  const fieldError = useFieldError();
   const { profile, role, consents } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const accountName = useRootData()?.user?.accountName ?? null;
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
-  const profileErrors = result?.intent === "profile" ? result.fieldErrors : undefined;
-  const passwordResult = result?.intent === "password" ? result : undefined;
+  const [profileForm, profileFields] = useForm({
+    id: "profile",
+    lastResult: replyFor(result, "profile"),
+    onValidate: ({ formData }) => parseSubmission(formData, SettingsSchema),
+    shouldRevalidate: "onInput",
+  });
+  const [passwordForm, passwordFields] = useForm({ id: "password", lastResult: replyFor(result, "password") });
   const passwordFormRef = useResetAfterSuccess("password", result);
 
   return (
@@ -112,23 +109,21 @@ export default function Settings() {
                 { label: t("profile.account"), value: accountName ?? t("profile.vendorTeam") },
               ]}
             />
-            <Form method="post" className="space-y-4" noValidate>
+            <Form method="post" className="space-y-4" {...formProps(profileForm)}>
               <input type="hidden" name="intent" value="profile" />
-              <TextField
+              <FormTextField
+                meta={profileFields.name}
                 label={t("profile.name")}
-                name="name"
                 autoComplete="name"
                 defaultValue={profile.name}
                 required
-                error={fieldError(profileErrors?.name)}
               />
-              <TextField
+              <FormTextField
+                meta={profileFields.title}
                 label={t("profile.title")}
-                name="title"
                 autoComplete="organization-title"
                 defaultValue={profile.title}
                 hint={t("profile.titleHint")}
-                error={fieldError(profileErrors?.title)}
               />
               <Button disabled={busy === "profile"}>{t("profile.submit")}</Button>
             </Form>
@@ -136,34 +131,28 @@ export default function Settings() {
         </Card>
 
         <Card title={t("password.heading")}>
-          <Form method="post" ref={passwordFormRef} className="space-y-4" noValidate>
+          <Form method="post" ref={passwordFormRef} className="space-y-4" {...formProps(passwordForm)}>
             <p className="text-sm text-slate-600">
               {profile.hasPassword ? t("password.changeIntro") : t("password.setIntro")}
             </p>
             <input type="hidden" name="intent" value="password" />
             <input type="hidden" name="username" autoComplete="username" value={profile.email} />
             {profile.hasPassword ? (
-              <TextField
+              <FormTextField
+                meta={passwordFields.currentPassword}
                 label={t("password.current")}
-                name="currentPassword"
                 type="password"
                 autoComplete="current-password"
                 required
-                error={
-                  passwordResult?.currentPasswordError
-                    ? t(`password.${passwordResult.currentPasswordError}`)
-                    : fieldError(passwordResult?.fieldErrors.currentPassword)
-                }
               />
             ) : null}
-            <TextField
+            <FormTextField
+              meta={passwordFields.newPassword}
               label={t("password.new")}
-              name="newPassword"
               type="password"
               autoComplete="new-password"
               hint={t("password.newHint")}
               required
-              error={fieldError(passwordResult?.fieldErrors.newPassword)}
             />
             <Button disabled={busy === "password"}>
               {profile.hasPassword ? t("password.change") : t("password.set")}

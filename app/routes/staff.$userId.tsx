@@ -1,35 +1,29 @@
-import { type ActionFunctionArgs, data } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { type StaffChangeError, listStaff, updateStaffMember } from "~/domain/people/staff.server";
+import { listStaff, updateStaffMember } from "~/domain/people/staff.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 
-/** Errors a row on /staff shows next to its controls (keys under `staff:errors`). */
-export type StaffRowError = StaffChangeError | "invalid_role";
-
 const ChangeSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("role"), role: z.enum(["admin", "csm", "marketing"]) }),
+  z.object({
+    intent: z.literal("role"),
+    role: z.enum(["admin", "csm", "marketing"], { errorMap: () => ({ message: "staff:errors.invalid_role" }) }),
+  }),
   z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("reactivate") }),
 ]);
-
-const STATUS: Record<StaffRowError, number> = { invalid_role: 400, self: 403, not_found: 404, last_admin: 409 };
-
-function refuse(error: StaffRowError) {
-  return data({ error }, { status: STATUS[error] });
-}
 
 /** Action only: a row of /staff posts here (through a fetcher) to change a teammate's role or access. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "staff.manage");
   const userId = params.userId;
   if (!isId(userId)) notFound();
-  const parsed = parseForm(ChangeSchema, await request.formData());
-  if (!parsed.ok) return refuse("invalid_role");
+  const parsed = await readSubmission(request, ChangeSchema);
+  if (!parsed.ok) return parsed.answer;
 
   const input = parsed.data;
   const change =
@@ -39,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? { deactivate: true as const }
         : { reactivate: true as const };
   const result = await updateStaffMember(actor, userId, change);
-  if (!result.ok) return refuse(result.error);
+  if (!result.ok) return refuse(parsed.submission, "staffMember", result.error);
 
   const name = (await listStaff()).find((member) => member.id === userId)?.name ?? "";
   const t = serverT(actor.locale);

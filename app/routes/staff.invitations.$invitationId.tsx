@@ -1,10 +1,15 @@
-import { type ActionFunctionArgs, data } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { listPendingInvitations, revokeInvitation } from "~/domain/people/invitations.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
+
+// The row posts no fields; anything it does post still passes the pipeline's checks.
+const WithdrawSchema = z.object({});
 
 /** Action only: "Withdraw" on a pending vendor-team invitation (posted by a fetcher on /staff). */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -13,8 +18,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isId(invitationId)) notFound();
   // Only vendor-team invitations (account null) can be withdrawn here; the scope is in the query.
   const email = (await listPendingInvitations(null)).find((invitation) => invitation.id === invitationId)?.email;
+  const parsed = await readSubmission(request, WithdrawSchema);
+  if (!parsed.ok) return parsed.answer;
   if (!email || !(await revokeInvitation(actor, null, invitationId))) {
-    return data({ error: "invitation_gone" as const }, { status: 404 });
+    return refuse(parsed.submission, "staffInvitation", "invitation_gone");
   }
   return redirectWithNotice("/staff", serverT(actor.locale)("staff:notices.invitationWithdrawn", { email }));
 }

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useReplyMessage } from "~/ui/form";
 import { z } from "zod";
 import type { StaffRole } from "~db/schema";
 import { requireWorkspace } from "~/domain/auth/guards.server";
@@ -203,7 +204,7 @@ function MemberActions({ member }: { member: Member }) {
   const fetcher = useFetcher<typeof memberAction>();
   const busy = fetcher.state !== "idle";
   const action = `/staff/${member.id}`;
-  const error = fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
+  const error = useReplyMessage(fetcher.data);
   return (
     <div className="space-y-2">
       {member.deactivatedAt ? (
@@ -254,7 +255,7 @@ function MemberActions({ member }: { member: Member }) {
       )}
       {error ? (
         <p role="alert" className="max-w-sm whitespace-normal text-sm text-red-700">
-          {t(`errors.${error}`)}
+          {error}
         </p>
       ) : null}
     </div>
@@ -264,7 +265,7 @@ function MemberActions({ member }: { member: Member }) {
 function InvitationRow({ invitation, expires }: { invitation: Invitation; expires: string }) {
   const { t } = useTranslation(["staff", "common"]);
   const fetcher = useFetcher<typeof invitationAction>();
-  const error = fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
+  const error = useReplyMessage(fetcher.data);
   return (
     <tr className="align-top">
       <Cell className="font-medium text-slate-900">{invitation.email}</Cell>
@@ -283,7 +284,7 @@ function InvitationRow({ invitation, expires }: { invitation: Invitation; expire
         </fetcher.Form>
         {error ? (
           <p role="alert" className="mt-2 max-w-xs whitespace-normal text-sm text-red-700">
-            {t(`errors.${error}`)}
+            {error}
           </p>
         ) : null}
       </Cell>

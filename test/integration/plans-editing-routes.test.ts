@@ -22,6 +22,8 @@ import { action as taskEdit } from "~/routes/accounts.$accountId.tasks.$taskId_.
 type Answer = { data?: unknown; init?: { status?: number } | null };
 const statusOf = (answer: unknown) => (answer as Answer).init?.status ?? 200;
 const bodyOf = (answer: unknown) => (answer as Answer).data;
+/** A refusal's messages: form-level under "", then per field. */
+const errorsOf = (answer: unknown) => (bodyOf(answer) as { form: { error: Record<string, string[]> } }).form.error;
 
 const context = { clientIp: "127.0.0.1" };
 
@@ -62,7 +64,7 @@ describe("plan-editing routes", () => {
     expect(bodyOf(await taskEdit({ request: await post("csm", fields), params, context }))).toEqual({ ok: true });
     const stale = await taskEdit({ request: await post("champion", { ...fields, title: "Second" }), params, context });
     expect(statusOf(stale)).toBe(409);
-    expect(bodyOf(stale)).toEqual({ ok: false, error: "stale", fieldErrors: {} });
+    expect(errorsOf(stale)).toEqual({ "": ["planEditing:errors.stale"] });
     expect((await db.select().from(tasks).where(eq(tasks.id, task.id)))[0]).toMatchObject({
       title: "First",
       version: 2,
@@ -77,13 +79,33 @@ describe("plan-editing routes", () => {
       context,
     });
     expect(statusOf(answer)).toBe(400);
-    expect(bodyOf(answer)).toEqual({ ok: false, error: "invalid", fieldErrors: { title: "title.required" } });
+    expect(errorsOf(answer)).toEqual({
+      "": ["planEditing:errors.invalid"],
+      title: ["planEditing:fields.title.required"],
+    });
     const early = await milestoneEdit({
       request: await post("csm", { intent: "update", version: "1", title: "M", targetDate: "2025-01-01" }),
       params,
       context,
     });
-    expect(bodyOf(early)).toEqual({ ok: false, error: "invalid", fieldErrors: { targetDate: "date.beforeStart" } });
+    expect(errorsOf(early)).toEqual({
+      "": ["planEditing:errors.invalid"],
+      targetDate: ["planEditing:fields.date.beforeStart"],
+    });
+    const withNul = await milestoneEdit({
+      request: await post("csm", { intent: "update", version: "1", title: "M\u0000", targetDate: "2026-02-01" }),
+      params,
+      context,
+    });
+    expect(statusOf(withNul)).toBe(400);
+    expect(errorsOf(withNul)).toMatchObject({ title: ["field.nul"] });
+    const unknownIntent = await milestoneEdit({
+      request: await post("csm", { intent: "rename", version: "1", title: "M", targetDate: "2026-02-01" }),
+      params,
+      context,
+    });
+    expect(statusOf(unknownIntent)).toBe(400);
+    expect(errorsOf(unknownIntent)).toMatchObject({ "": ["form.unknownIntent"] });
     const noVersion = await milestoneEdit({
       request: await post("csm", { intent: "update", title: "M", targetDate: "2026-02-01" }),
       params,

@@ -13,8 +13,10 @@ export default {
     password: "Password",
     submit: "Sign in",
     forgot: "Forgot your password?",
-    invalid: "That email and password don't match. Try again, or sign in with an emailed link.",
-    rateLimited: "Too many sign-in attempts. Wait {{minutes, number}} minutes, or sign in with an emailed link.",
+    errors: {
+      invalid_credentials: "That email and password don't match. Try again, or sign in with an emailed link.",
+      rate_limited: "Too many sign-in attempts. Wait {{minutes, number}} minutes, or sign in with an emailed link.",
+    },
   },
   link: {
     title: "Sign in",
@@ -51,7 +53,7 @@ export default {
     invalidTitle: "This invitation can't be used",
     invalidBody:
       "It has expired, was withdrawn, or has already been accepted. Ask the person who invited you to send a new one.",
-    emailTaken: "An account with this email already exists. Sign in instead.",
+    errors: { email_taken: "An account with this email already exists. Sign in instead." },
     goToLogin: "Go to sign in",
   },
   signOut: {

@@ -96,7 +96,18 @@ export default {
       tooLong: "Use at most 200 characters.",
     },
     name: { required: "Enter a name.", tooLong: "Use at most 120 characters." },
-    field: { tooLong: "That is too long.", required: "This field is required." },
+    field: {
+      tooLong: "That is too long.",
+      required: "This field is required.",
+      invalid: "Choose one of the options offered.",
+      nul: "This text contains an invisible NUL character (\\u0000) that can't be saved. Remove it and try again.",
+    },
+    form: {
+      unknownIntent: "That didn't work. Reload the page and try again.",
+      malformed: "This form was sent in a shape we don't understand. Reload the page and try again.",
+    },
+    date: { required: "Enter a date.", invalid: "Enter a real date, like 2026-03-31." },
+    plan: { startDateInvalid: "Enter the plan's start date as a real date, like 2026-03-31." },
     advocacy: {
       scoreRange: "Choose a score from 0 to 10.",
       usesRequired: "Choose at least one thing we may use.",

@@ -177,7 +177,12 @@ export default {
     submit: "Create plan",
     created: "The plan “{{name}}” was created.",
     replaceWarning: "This account already has a current plan. The new plan becomes current; the old one is kept.",
-    errors: { unknown_template: "Choose a template from the list." },
+    errors: {
+      unknown_template: "Choose a template from the list.",
+      invalid_start_date: "Enter the plan's start date as a real date, like 2026-03-31.",
+      unknown_account: "This account no longer exists. Reload the page.",
+      forbidden: "You can't start a plan for this account.",
+    },
   },
   activityLog: {
     title: "Activity",

@@ -1,29 +1,33 @@
+import { useForm } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/button";
-import { SelectField, TextField } from "~/ui/field";
+import type { FormReply } from "~/lib/forms";
+import { FormErrors, FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Alert, Card } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
 
 export function ApplyTemplateForm({
   templates,
   suggestedTemplateId,
   today,
   hasPlan,
-  errors,
+  reply,
 }: {
   templates: { id: string; name: string; segmentName: string | null }[];
   suggestedTemplateId: string | undefined;
   today: string;
   hasPlan: boolean;
-  errors?: Record<string, string | undefined>;
+  reply?: FormReply;
 }) {
   const { t } = useTranslation("plans");
-  const fieldError = useFieldError();
+  const [form, fields] = useForm({ id: "apply", lastResult: reply });
   const submitting = useNavigation().formData?.get("intent") === "apply";
   return (
     <Card title={t("apply.title")}>
-      <Form method="post" className="grid grid-cols-1 gap-4 sm:grid-cols-2" noValidate>
+      <Form method="post" className="grid grid-cols-1 gap-4 sm:grid-cols-2" {...formProps(form)}>
+        <div className="sm:col-span-2">
+          <FormErrors form={form} />
+        </div>
         <input type="hidden" name="intent" value="apply" />
         {hasPlan ? (
           <div className="sm:col-span-2">
@@ -31,9 +35,9 @@ export function ApplyTemplateForm({
           </div>
         ) : null}
         <div className="sm:col-span-2">
-          <SelectField
+          <FormSelectField
+            meta={fields.templateId}
             label={t("apply.template")}
-            name="templateId"
             defaultValue={suggestedTemplateId}
             hint={t("apply.templateHint")}
             options={templates.map((template) => ({
@@ -42,22 +46,10 @@ export function ApplyTemplateForm({
                 ? t("apply.templateOption", { name: template.name, segment: template.segmentName })
                 : template.name,
             }))}
-            error={
-              errors?.templateId === "unknown_template"
-                ? t("apply.errors.unknown_template")
-                : fieldError(errors?.templateId)
-            }
           />
         </div>
-        <TextField
-          label={t("apply.startDate")}
-          name="startDate"
-          type="date"
-          defaultValue={today}
-          required
-          error={fieldError(errors?.startDate)}
-        />
-        <TextField label={t("apply.name")} name="name" maxLength={120} error={fieldError(errors?.name)} />
+        <FormTextField meta={fields.startDate} label={t("apply.startDate")} type="date" defaultValue={today} required />
+        <FormTextField meta={fields.name} label={t("apply.name")} maxLength={120} />
         <div className="sm:col-span-2">
           <Button disabled={submitting}>{t("apply.submit")}</Button>
         </div>

@@ -2,32 +2,60 @@ import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Actor } from "~/domain/auth/actor";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
-import { EDIT_STATUS, type EditAnswer, type EditResult, VersionSchema } from "~/domain/plans/plan-edit-rules";
-import { zodFieldErrors } from "~/lib/forms";
+import { type EditResult, VersionSchema } from "~/domain/plans/plan-edit-rules";
+import { errorMessageKey, errorStatus } from "~/lib/errors";
+import { type FetcherAnswer, type FormSubmission, parseSubmission, replyTo } from "~/lib/forms";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 
+type EditAnswer = FetcherAnswer;
+
 /**
- * What the plan-editing resource routes answer a fetcher: `{ ok: true }`, or the refusal with its
- * 4xx status and the message codes per field, for the form to show next to each field.
+ * Parses a plan-editing post: its intent and version here, the item's fields by the domain
+ * function (whose schema owns them); every field still goes through the pipeline's NUL check.
  */
-export function answer(result: EditResult) {
+export async function readEdit<Schema extends z.ZodTypeAny>(request: Request, control: Schema) {
+  const formData = await request.formData().catch(() => new FormData());
+  const submission = parseSubmission(formData, control);
+  const values = Object.fromEntries(
+    Object.entries(submission.payload).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  return { submission, values };
+}
+
+/**
+ * The answer of a domain edit: `{ ok: true }`, or the refusal with its status from `~/lib/errors`
+ * and its messages per field (plan-editing keys) and for the form.
+ */
+export function answer(submission: FormSubmission<unknown>, result: EditResult) {
   if (result.ok) return data<EditAnswer>({ ok: true });
+  const fieldErrors = Object.fromEntries(
+    Object.entries(result.fieldErrors ?? {}).flatMap(([field, code]) =>
+      code ? [[field, [`planEditing:fields.${code}`]]] : [],
+    ),
+  );
   return data<EditAnswer>(
-    { ok: false, error: result.error, fieldErrors: result.fieldErrors ?? {} },
-    { status: EDIT_STATUS[result.error] },
+    {
+      ok: false,
+      form: replyTo(submission, { formErrors: [errorMessageKey("planEdit", result.error)], fieldErrors }),
+    },
+    { status: errorStatus(result.error) },
   );
 }
 
-/** A post whose intent or version doesn't parse: 400, with the codes per field. */
-export function refuse(error: z.ZodError) {
-  return data<EditAnswer>({ ok: false, error: "invalid", fieldErrors: zodFieldErrors(error) }, { status: 400 });
+/** A post whose intent or version doesn't parse (no person's typing does that): 400, said above the form. */
+export function refuse(submission: FormSubmission<unknown>) {
+  const formError = (submission.status === "error" && submission.error?.[""]?.[0]) || "form.malformed";
+  return data<EditAnswer>({ ok: false, form: replyTo(submission, { formErrors: [formError] }) }, { status: 400 });
 }
 
 /** These routes only take posts; a visit goes to the plan page. */
 export const toPlanPage = (accountId: string | undefined) => redirect(`/accounts/${accountId}/plan`);
 
-const ControlSchema = z.object({ intent: z.enum(["update", "delete"]), version: VersionSchema });
+const ControlSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("update"), version: VersionSchema }).passthrough(),
+  z.object({ intent: z.literal("delete"), version: VersionSchema }).passthrough(),
+]);
 
 interface ItemEditing {
   update(
@@ -47,11 +75,11 @@ export async function updateOrDelete({ request, params }: ActionFunctionArgs, id
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const id = params[idParam];
   if (!isId(id)) notFound();
-  const values = Object.fromEntries(await request.formData());
-  const control = ControlSchema.safeParse(values);
-  if (!control.success) return refuse(control.error);
-  const { intent, version } = control.data;
+  const { submission, values } = await readEdit(request, ControlSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { intent, version } = submission.value;
   return answer(
+    submission,
     intent === "delete"
       ? await editing.remove(actor, account.id, id, { expectedVersion: version })
       : await editing.update(actor, account.id, id, { ...values, expectedVersion: version }),

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -11,7 +11,9 @@ import { applyTemplate, listTemplates } from "~/domain/plans/templates.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDate, todayIn } from "~/lib/format";
-import { parseForm } from "~/lib/forms";
+import { calendarDate } from "~/lib/dates";
+import { idField, textField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { forbidden, notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
@@ -117,19 +119,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const ApplySchema = z.object({
-  templateId: z.string().min(1, "id.invalid").max(40, "id.invalid"),
-  startDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "account.renewalInvalid")
-    .refine((v) => !Number.isNaN(Date.parse(v)), "account.renewalInvalid"),
-  name: z.string().trim().max(120, "field.tooLong").default(""),
+  intent: z.literal("apply"),
+  templateId: idField(),
+  startDate: calendarDate({ invalid: "plan.startDateInvalid" }),
+  name: textField({ max: 120 }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!canOnPlan(actor, "plan.create", { accountId: account.id })) forbidden();
-  const parsed = parseForm(ApplySchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const parsed = await readSubmission(request, ApplySchema);
+  if (!parsed.ok) return parsed.answer;
   const templates = await listTemplates();
   const template = templates.find((candidate) => candidate.id === parsed.data.templateId);
   const name = parsed.data.name || template?.name || "";
@@ -139,8 +139,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     startDate: parsed.data.startDate,
     name,
   });
-  if (!result.ok)
-    return data({ fieldErrors: { templateId: result.error } as Record<string, string | undefined> }, { status: 400 });
+  if (!result.ok) {
+    const field = { unknown_template: "templateId", invalid_start_date: "startDate" } as const;
+    return refuse(parsed.submission, "planApply", result.error, field[result.error as keyof typeof field]);
+  }
   return redirectWithNotice(`/accounts/${account.id}/plan`, serverT(actor.locale)("plans:apply.created", { name }));
 }
 
@@ -187,7 +189,7 @@ export default function PlanPage() {
             suggestedTemplateId={suggested}
             today={today}
             hasPlan={false}
-            errors={result?.fieldErrors}
+            reply={result?.form}
           />
         ) : null}
       </div>
@@ -340,7 +342,7 @@ export default function PlanPage() {
               suggestedTemplateId={suggested}
               today={today}
               hasPlan
-              errors={result?.fieldErrors}
+              reply={result?.form}
             />
           </div>
         </details>

@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import type { FormReply } from "~/lib/forms";
+import { useReplyMessage } from "~/ui/form";
 import { formatDateTime } from "~/lib/format";
 import { Button } from "~/ui/button";
 import { Badge } from "~/ui/layout";
@@ -14,7 +16,7 @@ export interface ThreadComment {
   createdAt: string;
 }
 
-type CommentResult = { error: string | null; id: string | null } | undefined;
+type CommentResult = { form: FormReply | null; id?: string } | undefined;
 
 /** The comments on one milestone or task, oldest first, with a form to add one. Text is shown as typed, never as HTML. */
 export function CommentThread({
@@ -37,7 +39,7 @@ export function CommentThread({
   const { t } = useTranslation("plans");
   const fetcher = useFetcher<CommentResult>();
   const formRef = useRef<HTMLFormElement>(null);
-  const error = fetcher.data?.error ? t(`comments.errors.${fetcher.data.error as "empty"}`) : null;
+  const error = useReplyMessage(fetcher.data);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.id) formRef.current?.reset();
   }, [fetcher.state, fetcher.data]);

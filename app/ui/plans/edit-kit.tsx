@@ -1,7 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { EditAnswer } from "~/domain/plans/plan-edit-rules";
+import type { FetcherAnswer } from "~/lib/forms";
+import { useFormMessage } from "~/ui/form";
 import { Button, buttonClass } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
 import { Alert } from "~/ui/layout";
@@ -12,8 +13,8 @@ import { Alert } from "~/ui/layout";
  * once each time a submission is accepted, e.g. to close the disclosure and clear the form.
  */
 export function useEditFetcher(onSuccess?: () => void) {
-  const { t } = useTranslation("planEditing");
-  const fetcher = useFetcher<EditAnswer>();
+  const message = useFormMessage();
+  const fetcher = useFetcher<FetcherAnswer>();
   const busy = fetcher.state !== "idle";
   const wasBusy = useRef(false);
   const succeeded = useRef(onSuccess);
@@ -26,14 +27,9 @@ export function useEditFetcher(onSuccess?: () => void) {
     }
   }, [busy, fetcher.data]);
 
-  const refusal = !busy && fetcher.data && !fetcher.data.ok ? fetcher.data : null;
-  const fieldError = (name: string) => {
-    const code = refusal?.fieldErrors[name];
-    return code
-      ? (t(`fields.${code}` as "fields.field.required", { defaultValue: t("fields.field.required") }) as string)
-      : undefined;
-  };
-  const formError = refusal ? t(`errors.${refusal.error}`) : undefined;
+  const refusal = !busy && fetcher.data && !fetcher.data.ok ? fetcher.data.form.error : undefined;
+  const fieldError = (name: string) => message(refusal?.[name] ?? undefined);
+  const formError = message(refusal?.[""] ?? undefined);
   return { fetcher, busy, fieldError, formError };
 }
 

@@ -1,8 +1,10 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { FormReply } from "~/lib/forms";
+import { useReplyMessage } from "~/ui/form";
 import { Button } from "~/ui/button";
 
-type SignOffResult = { error: string | null; achieved: boolean } | undefined;
+type SignOffResult = { form: FormReply | null; achieved?: boolean } | undefined;
 
 /**
  * One side's half of a milestone's joint sign-off. Staff mark it achieved; the champion confirms
@@ -27,7 +29,7 @@ export function SignOffControls({
   const fetcher = useFetcher<SignOffResult>();
   const busy = fetcher.state !== "idle";
   const action = `/accounts/${accountId}/milestones/${milestone.id}`;
-  const error = fetcher.data?.error ? t(`signOff.errors.${fetcher.data.error as "forbidden"}`) : null;
+  const error = useReplyMessage(fetcher.data);
 
   if (signed) {
     return (

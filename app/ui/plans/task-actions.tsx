@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { FormReply } from "~/lib/forms";
+import { useReplyMessage } from "~/ui/form";
 import { Button } from "~/ui/button";
 import { CompactSelect } from "~/ui/compact-select";
 import type { SelectOption } from "~/ui/field";
@@ -20,7 +22,7 @@ export interface TaskPermissions {
   assign: boolean;
 }
 
-type TaskActionResult = { error: string | null } | undefined;
+type TaskActionResult = { form: FormReply | null } | undefined;
 
 /** The controls a person has on one task: mark done / reopen, set a status (blocked needs a reason), assign. */
 export function TaskActions({
@@ -39,7 +41,7 @@ export function TaskActions({
   const [status, setStatus] = useState(task.status);
   const busy = fetcher.state !== "idle";
   const action = `/accounts/${accountId}/tasks/${task.id}`;
-  const error = fetcher.data?.error ? t(`actions.errors.${fetcher.data.error as "stale"}`) : null;
+  const error = useReplyMessage(fetcher.data);
 
   return (
     <div className="space-y-2">

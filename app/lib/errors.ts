@@ -1,0 +1,114 @@
+/**
+ * The refusals domain functions answer with (`{ ok: false, error: code }`), their HTTP status, and
+ * where their message lives. Routes turn a code into a response through this one module (see
+ * `refuse` in `~/lib/forms.server`), never through a status map of their own.
+ */
+const STATUS = {
+  // 400: the request itself is wrong; the person can fix the form.
+  invalid: 400,
+  reason_required: 400,
+  invalid_assignee: 400,
+  invalid_rating: 400,
+  empty: 400,
+  too_long: 400,
+  unknown_fact: 400,
+  unknown_course: 400,
+  invalid_trainee: 400,
+  no_trainees: 400,
+  invalid_role: 400,
+  unknown_template: 400,
+  unknown_segment: 400,
+  invalid_start_date: 400,
+  invalid_owner: 400,
+  invalid_advocate: 400,
+  unknown_account: 400,
+  // 401: who you are wasn't proven.
+  invalid_credentials: 401,
+  // 403 and 404: not yours to do, or not there (for you).
+  forbidden: 403,
+  self: 403,
+  not_found: 404,
+  // 409: it is there, but its state refuses this now.
+  stale: 409,
+  already_signed: 409,
+  has_tasks: 409,
+  name_taken: 409,
+  email_taken: 409,
+  handle_taken: 409,
+  slug_taken: 409,
+  locked: 409,
+  last_admin: 409,
+  last_champion: 409,
+  seats_full: 409,
+  duplicate: 409,
+  wrong_stage: 409,
+  no_draft: 409,
+  same_stage: 409,
+  not_allowed: 409,
+  needs_consent: 409,
+  needs_public_consent: 409,
+  needs_approval: 409,
+  needs_draft: 409,
+  needs_advocate: 409,
+  advocate_inactive: 409,
+  overdue_milestones: 409,
+  recent_detractor: 409,
+  cooldown: 409,
+  declined_recently: 409,
+  fatigued: 409,
+  invitation_gone: 404,
+  already_answered: 409,
+  already_reviewed: 409,
+  closed: 409,
+  // 410: a one-time link that is used up or expired.
+  expired: 410,
+  invalid_link: 410,
+  // 429: too many attempts; try later.
+  rate_limited: 429,
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 410 | 429>;
+
+export type ErrorCode = keyof typeof STATUS;
+export type ErrorStatus = (typeof STATUS)[ErrorCode];
+
+export function errorStatus(code: ErrorCode): ErrorStatus {
+  return STATUS[code];
+}
+
+/**
+ * Where each subject's refusal messages live in the translations (`<prefix>.<code>`), and the codes
+ * its domain functions answer with. A message is worded for its subject ("This task no longer
+ * exists") rather than one text per code; `test/unit/errors.test.ts` checks that each listed code
+ * has its message.
+ */
+export const ERROR_MESSAGES = {
+  signIn: { prefix: "auth:login.errors", codes: ["invalid_credentials", "rate_limited"] },
+  invitation: { prefix: "auth:invitation.errors", codes: ["email_taken"] },
+  task: {
+    prefix: "plans:actions.errors",
+    codes: ["not_found", "forbidden", "stale", "reason_required", "invalid_assignee"],
+  },
+  milestone: {
+    prefix: "plans:signOff.errors",
+    codes: ["not_found", "forbidden", "already_signed", "invalid_rating"],
+  },
+  comment: { prefix: "plans:comments.errors", codes: ["not_found", "forbidden", "empty", "too_long"] },
+  planEdit: {
+    prefix: "planEditing:errors",
+    codes: ["invalid", "stale", "not_found", "forbidden", "has_tasks"],
+  },
+  staffMember: { prefix: "staff:errors", codes: ["last_admin", "self", "not_found", "invalid_role"] },
+  staffInvitation: { prefix: "staff:errors", codes: ["invitation_gone"] },
+  planApply: {
+    prefix: "plans:apply.errors",
+    codes: ["unknown_template", "invalid_start_date", "unknown_account", "forbidden"],
+  },
+} as const satisfies Record<string, { prefix: string; codes: readonly ErrorCode[] }>;
+
+export type ErrorSubject = keyof typeof ERROR_MESSAGES;
+export type SubjectError<Subject extends ErrorSubject> = (typeof ERROR_MESSAGES)[Subject]["codes"][number];
+
+/** The message key of a subject's refusal, e.g. ("task", "stale") → "plans:actions.errors.stale". */
+export function errorMessageKey<Subject extends ErrorSubject>(subject: Subject, code: SubjectError<Subject>): string {
+  const { prefix } = ERROR_MESSAGES[subject];
+  return prefix.endsWith(":") ? `${prefix}${code}` : `${prefix}.${code}`;
+}
