@@ -5,6 +5,7 @@ import express from "express";
 import type { ViteDevServer } from "vite";
 import { isBodyTooLarge } from "./body-limit";
 import { isSameOriginWrite } from "./csrf";
+import { withDatabaseUnavailableAs503 } from "./database-unavailable";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -44,10 +45,11 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
 
-  const build =
+  const loadBuild =
     "vite" in source
       ? () => source.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
       : source.build;
+  const build = async () => withDatabaseUnavailableAs503(await loadBuild());
   const handleRequest = createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
