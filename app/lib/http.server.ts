@@ -16,6 +16,20 @@ export function invalid(fieldErrors: FieldErrors, status = 400, formError?: stri
   return data({ ok: false as const, fieldErrors, formError }, { status });
 }
 
-export function requestOrigin(request: Request): string {
-  return process.env.APP_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+/**
+ * The origin of the links Tandem sends out (emails, certificate links): APP_URL, else the address
+ * the server was started for (HOST:PORT). Never the request's Host header — anyone can forge that
+ * and have a password-reset link mailed that points at their own site. The request is taken only so
+ * that the call sites read naturally; it is not looked at.
+ */
+export function requestOrigin(_request?: Request): string {
+  return appOrigin();
+}
+
+export function appOrigin(): string {
+  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/$/, "");
+  const host = process.env.HOST ?? "127.0.0.1";
+  const port = process.env.PORT ?? "3000";
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
