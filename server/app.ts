@@ -4,8 +4,9 @@ import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
 import { serverEnv } from "../app/lib/env.server";
-import { isBodyTooLarge } from "./body-limit";
 import { isSameOriginWrite } from "./csrf";
+import { withDatabaseUnavailableAs503 } from "./database-unavailable";
+import { guardRequests } from "./request-guards";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -32,10 +33,7 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
     res.status(403).type("text/plain").send("This request came from another site and was refused (CSRF check).");
   });
 
-  app.use((req, res, next) => {
-    if (!isBodyTooLarge(req.get("content-length"))) return next();
-    res.status(413).type("text/plain").send("This request is too large. Forms in Tandem take at most 1 MB.");
-  });
+  app.use(guardRequests);
 
   if ("vite" in source) {
     app.use(source.vite.middlewares);
@@ -44,10 +42,11 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
 
-  const build =
+  const loadBuild =
     "vite" in source
       ? () => source.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
       : source.build;
+  const build = async () => withDatabaseUnavailableAs503(await loadBuild());
   const handleRequest = createRequestHandler({
     build,
     mode: process.env.NODE_ENV,

@@ -16,10 +16,17 @@ const storage = createCookieSessionStorage<Record<string, never>, { notice: stri
   },
 });
 
+/*
+ * A notice rides in a cookie, and browsers refuse cookies past 4 KB — after the action has already
+ * written. Notices are short sentences; one that quotes unchecked input is cut here rather than
+ * turning a saved change into a 500.
+ */
+const MAX_NOTICE_LENGTH = 300;
+
 /** Redirects and shows `notice` once on the next page (e.g. "Invitation sent"). */
 export async function redirectWithNotice(to: string, notice: string, init: { headers?: HeadersInit } = {}) {
   const session = await storage.getSession();
-  session.flash("notice", notice);
+  session.flash("notice", notice.length > MAX_NOTICE_LENGTH ? `${notice.slice(0, MAX_NOTICE_LENGTH - 1)}…` : notice);
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await storage.commitSession(session));
   return redirect(to, { headers });

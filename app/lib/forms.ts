@@ -162,14 +162,6 @@ export function zodFieldErrors(error: ZodError): FieldErrorCodes {
   return fieldErrors;
 }
 
-/** Only same-site relative paths may be redirect targets after sign-in. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
-    return fallback;
-  }
-  return target;
-}
-
 const MAX_INDEX = 999;
 const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 

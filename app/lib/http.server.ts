@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { appUrl } from "./env.server";
+import { readEnv } from "./env.server";
 
 /** The answer for anything the caller may not know exists: an unknown id and another account's id alike. */
 export function notFound(): never {
@@ -17,6 +17,22 @@ export function invalid(fieldErrors: FieldErrors, status = 400, formError?: stri
   return data({ ok: false as const, fieldErrors, formError }, { status });
 }
 
-export function requestOrigin(request: Request): string {
-  return appUrl ?? new URL(request.url).origin;
+/**
+ * The origin of the links Tandem sends out (emails, certificate links): APP_URL, else the address
+ * the server was started for (HOST:PORT). Never the request's Host header — anyone can forge that
+ * and have a password-reset link mailed that points at their own site. The request is taken only so
+ * that the call sites read naturally; it is not looked at.
+ */
+export function requestOrigin(_request?: Request): string {
+  return appOrigin();
+}
+
+export function appOrigin(): string {
+  // Read at call time: the forged-Host tests set APP_URL while the process runs.
+  const appUrl = readEnv("APP_URL");
+  if (appUrl) return appUrl.replace(/\/$/, "");
+  const host = readEnv("HOST");
+  const port = readEnv("PORT");
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import {
   DirectoryFiltersSchema,
   ReferenceRequestSchema,
@@ -31,6 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters, directory, choices };
 }
 
+const ReferenceFormSchema = ReferenceRequestSchema.extend({
+  advocateName: z.string().trim().max(200, "field.tooLong").default(""),
+});
+
 type Answer = { advocateId: string; fieldErrors: Record<string, string | undefined>; formError?: string };
 
 /** Any staff member may log a reference request for a prospect (CSMs field them from sales too). */
@@ -38,15 +43,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.view");
   const form = await request.formData();
   const advocateId = String(form.get("advocateId") ?? "");
-  const parsed = parseForm(ReferenceRequestSchema, form);
+  // Every field is checked before anything is written, the name for the notice too.
+  const parsed = parseForm(ReferenceFormSchema, form);
   if (!parsed.ok) return data<Answer>({ advocateId, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const result = await requestReference(actor, parsed.data);
+  const { advocateName: name, ...input } = parsed.data;
+  const result = await requestReference(actor, input);
   if (!result.ok)
     return data<Answer>(
       { advocateId, fieldErrors: {}, formError: result.error },
       { status: result.error === "not_found" ? 404 : 409 },
     );
-  const name = String(form.get("advocateName") ?? "");
   return redirectWithNotice(
     `/advocacy/references${new URL(request.url).search}`,
     serverT(actor.locale)("advocacy:references.requested", { name, prospect: parsed.data.prospectCompany }),

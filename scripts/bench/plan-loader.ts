@@ -17,6 +17,8 @@ await ensureDatabase(pg.adminUrl, "bench");
 process.env.DATABASE_URL = pg.urlFor("bench");
 await migrateDatabase(process.env.DATABASE_URL);
 
+// Generating 100,000 tasks takes longer than the server's statement timeout for requests.
+process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= "0";
 const { db, closeDatabase } = await import("../../db/client.server");
 const { sql, eq } = await import("drizzle-orm");
 const { accounts, users } = await import("../../db/schema");

@@ -27,6 +27,7 @@ import { signOffMilestone } from "~/domain/plans/milestone-actions.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
 import { action as referenceAction } from "~/routes/accounts.$accountId.references.$requestId";
+import { action as requestReferenceAction } from "~/routes/advocacy.references";
 import { thrownResponse } from "../support/responses";
 
 let marketing: StaffActor;
@@ -187,5 +188,24 @@ describe("reference directory", () => {
       init: { status: number };
     };
     expect(again.init.status).toBe(409);
+  });
+});
+
+describe("POST /advocacy/references with bad input", () => {
+  it("refuses a 100,000-character advocate name with 400 before writing anything", async () => {
+    const { champion } = await advocate("sales");
+    const body = new URLSearchParams({
+      advocateId: champion.id,
+      advocateName: "x".repeat(100_000),
+      prospectCompany: "Prospect Co",
+      notes: "",
+    });
+    const request = await signedInRequest(marketing.id, "http://localhost/advocacy/references", {
+      method: "POST",
+      body,
+    });
+    const answer = (await requestReferenceAction({ request, params: {}, context })) as { init: { status: number } };
+    expect(answer.init.status).toBe(400);
+    expect(await db.select().from(referenceRequests).where(eq(referenceRequests.advocateId, champion.id))).toEqual([]);
   });
 });

@@ -83,12 +83,44 @@ describe("signInWithPassword", () => {
 });
 
 describe("password rate limits", () => {
-  it("after 5 failures for one email, refuses even the right password", async () => {
+  it("after 5 failures for one email from one address, refuses even the right password from there", async () => {
     const user = await person();
-    await failures(user.email, newIp(), 4);
+    const ip = newIp();
+    await failures(user.email, ip, 4);
     // Four failures: still allowed.
+    await expect(signInWithPassword(user.email, PASSWORD, ip)).resolves.toEqual({ ok: true, userId: user.id });
+    await failures(user.email, ip, 1);
+    await expect(signInWithPassword(user.email, PASSWORD, ip)).resolves.toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+  });
+
+  it("doesn't let a stranger lock the person out: their own address still signs in", async () => {
+    const user = await person();
+    const stranger = newIp();
+    await failures(user.email, stranger, 5);
+    await expect(signInWithPassword(user.email, PASSWORD, stranger)).resolves.toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
     await expect(signInWithPassword(user.email, PASSWORD, newIp())).resolves.toEqual({ ok: true, userId: user.id });
-    await failures(user.email, newIp(), 1);
+    // The emailed link stays open to the person as well.
+    await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe(
+      "sent",
+    );
+  });
+
+  it("limits an email after 100 failures spread over many addresses", async () => {
+    const user = await person();
+    await db.insert(signInAttempts).values(
+      Array.from({ length: 100 }, (_, i) => ({
+        email: user.email,
+        ip: `10.200.${Math.floor(i / 4)}.${i % 4}`,
+        kind: "password" as const,
+        succeeded: false,
+      })),
+    );
     await expect(signInWithPassword(user.email, PASSWORD, newIp())).resolves.toEqual({
       ok: false,
       reason: "rate_limited",
@@ -236,17 +268,15 @@ describe("emailed sign-in links", () => {
     await expect(consumeEmailLink("magic_link", token)).resolves.toBeNull();
   });
 
-  it("sends at most 3 links per email in the window", async () => {
+  it("sends at most 3 links per email from one address and 5 per email in the window", async () => {
     const user = await person();
-    for (let i = 0; i < 3; i++) {
-      await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe(
-        "sent",
-      );
-    }
-    await expect(requestEmailLink({ purpose: "magic_link", email: user.email, ip: newIp(), origin })).resolves.toBe(
-      "not_sent",
-    );
-    expect(await mailsTo(user.email)).toHaveLength(3);
+    const ip = newIp();
+    const ask = (from: string) => requestEmailLink({ purpose: "magic_link", email: user.email, ip: from, origin });
+    for (let i = 0; i < 3; i++) await expect(ask(ip)).resolves.toBe("sent");
+    await expect(ask(ip)).resolves.toBe("not_sent");
+    for (let i = 0; i < 2; i++) await expect(ask(newIp())).resolves.toBe("sent");
+    await expect(ask(newIp())).resolves.toBe("not_sent");
+    expect(await mailsTo(user.email)).toHaveLength(5);
   });
 });
 

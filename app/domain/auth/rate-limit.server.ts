@@ -1,4 +1,4 @@
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, eq, gte, or, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { signInAttempts } from "~db/schema";
 import { type AttemptKind, RATE_LIMITS, isRateLimited } from "./rate-limit";
@@ -15,18 +15,17 @@ function recentFilter(kind: AttemptKind) {
 }
 
 export async function checkRateLimit(kind: AttemptKind, email: string, ip: string): Promise<boolean> {
-  const filter = recentFilter(kind);
-  const [[byEmail], [byIp]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(and(filter, eq(signInAttempts.email, email))),
-    db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(and(filter, eq(signInAttempts.ip, ip))),
-  ]);
-  return isRateLimited(kind, { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 });
+  const sameEmail = eq(signInAttempts.email, email);
+  const sameIp = eq(signInAttempts.ip, ip);
+  const [recent] = await db
+    .select({
+      byEmailAndIp: sql<number>`count(*) filter (where ${and(sameEmail, sameIp)})`.mapWith(Number),
+      byEmail: sql<number>`count(*) filter (where ${sameEmail})`.mapWith(Number),
+      byIp: sql<number>`count(*) filter (where ${sameIp})`.mapWith(Number),
+    })
+    .from(signInAttempts)
+    .where(and(recentFilter(kind), or(sameEmail, sameIp)));
+  return isRateLimited(kind, recent ?? { byEmailAndIp: 0, byEmail: 0, byIp: 0 });
 }
 
 export async function recordAttempt(kind: AttemptKind, email: string, ip: string, succeeded: boolean) {

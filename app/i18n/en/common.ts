@@ -81,6 +81,8 @@ export default {
     forbiddenBody: "Your role doesn't allow this. Ask your champion or customer success manager.",
     serverTitle: "Something went wrong",
     serverBody: "We couldn't load this page. Try again in a moment.",
+    unavailableTitle: "Service unavailable",
+    unavailableBody: "Tandem can't reach its database right now. Try again shortly.",
     goHome: "Go to your home page",
     formInvalid: "Please fix the highlighted fields.",
   },
