@@ -13,7 +13,16 @@ declare module "@remix-run/node" {
   }
 }
 
-/** The HTTP app: static files, the CSRF check on every state-changing request, then Remix. */
+/**
+ * The public JSON API (/api/…) authenticates every request with a key, never with a cookie, so the
+ * CSRF check and the form-sized body limit are not for it: it enforces its own limits and answers
+ * errors in JSON.
+ */
+function isApiPath(path: string): boolean {
+  return path.startsWith("/api/");
+}
+
+/** The HTTP app: static files, the CSRF check on every state-changing browser request, then Remix. */
 export function createApp(source: { build: () => Promise<ServerBuild> } | { vite: ViteDevServer }) {
   const app = express();
   app.disable("x-powered-by");
@@ -21,6 +30,7 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
   app.use(compression());
 
   app.use((req, res, next) => {
+    if (isApiPath(req.path)) return next();
     const expectedOrigin = process.env.APP_URL
       ? new URL(process.env.APP_URL).origin
       : `${req.protocol}://${req.get("host")}`;
@@ -33,7 +43,7 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
   });
 
   app.use((req, res, next) => {
-    if (!isBodyTooLarge(req.get("content-length"))) return next();
+    if (isApiPath(req.path) || !isBodyTooLarge(req.get("content-length"))) return next();
     res.status(413).type("text/plain").send("This request is too large. Forms in Tandem take at most 1 MB.");
   });
 
