@@ -130,6 +130,7 @@ export default {
       currencyInvalid: "Enter a three-letter currency code, like USD or EUR.",
       useCaseTooLong: "Keep each use case to 60 characters or fewer, and separate use cases with commas.",
       tooManyUseCases: "List at most 10 use cases.",
+      externalIdInvalid: "Use at most 100 characters, without spaces at either end.",
     },
     value: {
       nameRequired: 'Name the metric, like "Days to close the month".',
