@@ -34,6 +34,7 @@ export default {
     opportunity: "{{name}} · Advocacy",
     newOpportunity: "New opportunity · Advocacy",
     accountAdvocacy: "{{name}} · Advocacy",
+    writeKeys: "Write keys · Telemetry",
   },
   skipToContent: "Skip to content",
   nav: {
@@ -48,6 +49,7 @@ export default {
     advocacy: "Advocacy",
     team: "Team",
     staff: "Vendor team",
+    telemetry: "Telemetry",
     outbox: "Outbox",
     community: "Community",
     settings: "Settings",
