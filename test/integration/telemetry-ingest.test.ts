@@ -5,9 +5,11 @@ import { db } from "~db/client.server";
 import { telemetryProductUsers, telemetryWriteKeys } from "~db/schema";
 import { createAccount, createCustomer } from "~db/seed/factories";
 import { handleIngestRequest } from "~/domain/telemetry/api.server";
-import type { CallType } from "~/domain/telemetry/events";
+import { type CallType, REJECTION_MESSAGES } from "~/domain/telemetry/events";
+import type { openApiDocument } from "~/domain/telemetry/openapi.server";
 import { createRateLimiter } from "~/domain/telemetry/rate-limit";
 import { createWriteKey, revokeWriteKey, rotateWriteKey } from "~/domain/telemetry/write-keys.server";
+import { loader } from "~/routes/api.v1.openapi[.]json";
 
 let key: string;
 let keyId: string;
@@ -393,5 +395,19 @@ describe("rollups", () => {
     const rolled = await recount(rolledEvent);
     expect(rolled).toEqual(await recount(byEvent));
     expect(rolled.reduce((sum, row) => sum + Number(row.events), 0)).toBe(61);
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("describes the four endpoints, both ways to authenticate and every rejection reason", async () => {
+    const response = loader();
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as typeof openApiDocument;
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(["/batch", "/track", "/identify", "/group"]);
+    expect(Object.keys(document.components.securitySchemes)).toEqual(["basic", "bearer"]);
+    const reasons = document.components.schemas.Verdict.properties.results.items.properties.reason.enum;
+    expect(reasons).toContain("timestamp_in_future");
+    expect(reasons).toHaveLength(Object.keys(REJECTION_MESSAGES).length);
   });
 });
