@@ -15,7 +15,16 @@ declare module "@remix-run/node" {
   }
 }
 
-/** The HTTP app: static files, the CSRF check on every state-changing request, then Remix. */
+/**
+ * The public JSON API (/api/…) authenticates every request with a key, never with a cookie, so the
+ * CSRF check is not for it; the request guards let it through too (it enforces its own limits and
+ * answers errors in JSON).
+ */
+function isApiPath(path: string): boolean {
+  return path.startsWith("/api/");
+}
+
+/** The HTTP app: static files, the CSRF check on every state-changing browser request, then Remix. */
 export function createApp(source: { build: () => Promise<ServerBuild> } | { vite: ViteDevServer }) {
   const app = express();
   app.disable("x-powered-by");
@@ -24,6 +33,7 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
   app.use(compression());
 
   app.use((req, res, next) => {
+    if (isApiPath(req.path)) return next();
     const expectedOrigin = configuredOrigin ?? `${req.protocol}://${req.get("host")}`;
     if (
       isSameOriginWrite({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), expectedOrigin })

@@ -10,6 +10,7 @@ import settings from "./en/settings";
 import staff from "./en/staff";
 import templates from "./en/templates";
 import training from "./en/training";
+import telemetry from "./en/telemetry";
 import value from "./en/value";
 
 /**
@@ -31,5 +32,6 @@ export const resources = {
     training,
     community,
     advocacy,
+    telemetry,
   },
 } as const;

@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const FIELD_OF_ERROR: Record<string, string> = {
   name_taken: "name",
+  external_id_taken: "externalId",
   unknown_segment: "segmentId",
   unknown_csm: "csmId",
   stale: "form",

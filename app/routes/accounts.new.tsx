@@ -46,6 +46,7 @@ const NewAccountSchema = AccountInputSchema.extend({
 type Errors = Record<string, string | undefined>;
 const FIELD_OF_ERROR: Record<string, string> = {
   name_taken: "name",
+  external_id_taken: "externalId",
   unknown_segment: "segmentId",
   unknown_csm: "csmId",
   email_taken: "championEmail",

@@ -14,6 +14,7 @@ export interface AccountFieldValues {
   annualCost: number | null;
   currency: string;
   useCases: string[];
+  externalId: string | null;
 }
 
 /** The commercial details of an account: shared by the create and edit forms. */
@@ -112,6 +113,15 @@ export function AccountFields({
         autoCapitalize="characters"
         hint={t("accountForm.currencyHint")}
         error={errors?.currency}
+      />
+      <TextField
+        label={t("accountForm.externalId")}
+        name="externalId"
+        defaultValue={values.externalId ?? ""}
+        maxLength={100}
+        autoComplete="off"
+        hint={t("accountForm.externalIdHint")}
+        error={errors?.externalId}
       />
       <div className="sm:col-span-2">
         <SelectField

@@ -8,3 +8,4 @@ export * from "./value";
 export * from "./training";
 export * from "./community";
 export * from "./advocacy";
+export * from "./telemetry";

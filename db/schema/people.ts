@@ -50,6 +50,11 @@ export const accounts = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * The vendor's own id for this customer (its CRM or billing id): product telemetry names the
+     * account by it (`groupId`). Unique when set.
+     */
+    externalId: text("external_id"),
     /** Bumped on every edit: a form posted against an older version is refused, not silently applied. */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -57,6 +62,7 @@ export const accounts = pgTable(
   },
   (t) => [
     uniqueIndex("accounts_name_lower_idx").on(sql`lower(${t.name})`),
+    uniqueIndex("accounts_external_id_idx").on(t.externalId),
     index("accounts_segment_idx").on(t.segmentId),
     index("accounts_csm_idx").on(t.csmId),
     index("accounts_renewal_idx").on(t.renewalDate),

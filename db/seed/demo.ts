@@ -1,9 +1,10 @@
 import { count } from "drizzle-orm";
 import { db } from "../client.server";
-import { accounts, planTemplates, segments, users } from "../schema";
+import { accounts, planTemplates, segments, telemetryWriteKeys, users } from "../schema";
 import type { StaffActor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
 import { newId } from "../../app/lib/ids.server";
+import { hashToken } from "../../app/lib/tokens.server";
 import { seedDemoAdvocacy } from "./demo-advocacy";
 import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
 import { VALUE_STORIES } from "./demo-value";
@@ -14,6 +15,8 @@ import { loadCatalog } from "../../app/domain/training/content.server";
 
 /** The one password of every demo login. For the demo only: change or remove these people in production. */
 export const DEMO_PASSWORD = "lumen-demo-2026";
+/** A fixed, public key so the README's curl works against the demo; a real install creates its own. */
+export const DEMO_WRITE_KEY = "tdm_wk_demo-lumen-analytics-not-a-secret";
 
 export const DEMO_LOGINS = [
   { email: "priya@lumen-analytics.example", who: "Priya Raman — admin, Lumen Analytics" },
@@ -34,6 +37,10 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 export function printDemoLogins() {
   console.log("\nDemo logins (password for all: %s)", DEMO_PASSWORD);
   for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(34)} ${login.who}`);
+  console.log(
+    "\nDemo telemetry write key: %s (accounts' external ids: crm-northwind, crm-helix, crm-orbit)",
+    DEMO_WRITE_KEY,
+  );
 }
 
 type Person = { name: string; email: string; title: string; role?: "champion" | "member" };
@@ -87,6 +94,14 @@ export async function seedDemo() {
       .insert(users)
       .values(Object.values(staff).map((person) => ({ ...person, passwordHash, title: "Lumen Analytics" })));
 
+    await tx.insert(telemetryWriteKeys).values({
+      id: newId(),
+      name: "Lumen web app (demo)",
+      keyHash: hashToken(DEMO_WRITE_KEY),
+      keyPrefix: `${DEMO_WRITE_KEY.slice(0, 13)}…`,
+      createdById: staff.priya.id,
+    });
+
     const customers: {
       name: string;
       segmentId: string;
@@ -99,6 +114,7 @@ export async function seedDemo() {
       annualCost: number;
       currency: string;
       useCases: string[];
+      externalId: string;
       people: Person[];
     }[] = [
       {
@@ -113,6 +129,7 @@ export async function seedDemo() {
         annualCost: VALUE_STORIES["Northwind Logistics"]!.annualCost,
         currency: VALUE_STORIES["Northwind Logistics"]!.currency,
         useCases: ["Operational KPIs", "Fleet performance dashboards", "Self-serve analytics"],
+        externalId: "crm-northwind",
         people: [
           { name: "Hannah Okafor", email: "hannah@northwind.example", title: "Head of Operations", role: "champion" },
           { name: "Tom Reyes", email: "tom@northwind.example", title: "Dispatch Lead" },
@@ -132,6 +149,7 @@ export async function seedDemo() {
         annualCost: VALUE_STORIES["Helix Health"]!.annualCost,
         currency: VALUE_STORIES["Helix Health"]!.currency,
         useCases: ["Clinical quality reporting", "Regulatory reporting", "Financial reporting"],
+        externalId: "crm-helix",
         people: [
           {
             name: "Elena Marsh",
@@ -157,6 +175,7 @@ export async function seedDemo() {
         annualCost: VALUE_STORIES["Orbit Retail"]!.annualCost,
         currency: VALUE_STORIES["Orbit Retail"]!.currency,
         useCases: ["Merchandising analytics", "Store performance dashboards", "Self-serve analytics"],
+        externalId: "crm-orbit",
         people: [
           {
             name: "Kenji Watanabe",

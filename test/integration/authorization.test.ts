@@ -197,6 +197,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "training.adoption": "ok",
     "advocacy.view": "ok",
     "advocacy.manage": "ok",
+    "telemetry.manage": "ok",
   },
   csm: {
     "accounts.list": "ok",
@@ -208,6 +209,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "training.adoption": "ok",
     "advocacy.view": "ok",
     "advocacy.manage": 404,
+    "telemetry.manage": 404,
   },
   marketing: {
     "accounts.list": "ok",
@@ -219,6 +221,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "training.adoption": "ok",
     "advocacy.view": "ok",
     "advocacy.manage": "ok",
+    "telemetry.manage": 404,
   },
   champion: {
     "accounts.list": 404,
@@ -230,6 +233,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "training.adoption": 404,
     "advocacy.view": 404,
     "advocacy.manage": 404,
+    "telemetry.manage": 404,
   },
   member: {
     "accounts.list": 404,
@@ -241,6 +245,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "training.adoption": 404,
     "advocacy.view": 404,
     "advocacy.manage": 404,
+    "telemetry.manage": 404,
   },
 };
 

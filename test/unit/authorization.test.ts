@@ -160,6 +160,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "training.adoption": true,
     "advocacy.view": true,
     "advocacy.manage": true,
+    "telemetry.manage": true,
   },
   csm: {
     "accounts.list": true,
@@ -171,6 +172,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "training.adoption": true,
     "advocacy.view": true,
     "advocacy.manage": false,
+    "telemetry.manage": false,
   },
   marketing: {
     "accounts.list": true,
@@ -182,6 +184,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "training.adoption": true,
     "advocacy.view": true,
     "advocacy.manage": true,
+    "telemetry.manage": false,
   },
   champion: {
     "accounts.list": false,
@@ -193,6 +196,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "training.adoption": false,
     "advocacy.view": false,
     "advocacy.manage": false,
+    "telemetry.manage": false,
   },
   member: {
     "accounts.list": false,
@@ -204,6 +208,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "training.adoption": false,
     "advocacy.view": false,
     "advocacy.manage": false,
+    "telemetry.manage": false,
   },
 };
 
@@ -217,7 +222,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 9);
+    expect(workspaceCases).toHaveLength(5 * 10);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

@@ -15,6 +15,7 @@ import type { Actor } from "./actor";
  * - `training.adoption` the cross-account training adoption table
  * - `advocacy.view`    see the advocacy pipeline and NPS (every staff member: CSMs follow their accounts)
  * - `advocacy.manage`  move opportunities, configure ask rules and guardrails (marketing and admins)
+ * - `telemetry.manage` create, rotate and revoke the product's write keys (admins)
  */
 export type AccountAction = "account.view" | "account.edit" | "people.manage" | "training.team" | "training.link";
 export type WorkspaceAction =
@@ -26,7 +27,8 @@ export type WorkspaceAction =
   | "templates.manage"
   | "training.adoption"
   | "advocacy.view"
-  | "advocacy.manage";
+  | "advocacy.manage"
+  | "telemetry.manage";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -70,6 +72,7 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
       return actor.staffRole === "admin" || actor.staffRole === "csm";
     case "staff.manage":
     case "outbox.read":
+    case "telemetry.manage":
       return actor.staffRole === "admin";
   }
 }

@@ -11,6 +11,7 @@ export type NavKey =
   | "community"
   | "team"
   | "staff"
+  | "telemetry"
   | "templates"
   | "advocacy"
   | "outbox"
@@ -43,6 +44,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
   if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
   if (canInWorkspace(actor, "advocacy.view")) items.push({ key: "advocacy", to: "/advocacy" });
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
+  if (canInWorkspace(actor, "telemetry.manage")) items.push({ key: "telemetry", to: "/telemetry/write-keys" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
   items.push({ key: "settings", to: "/settings" });
   return items;

@@ -76,6 +76,11 @@ export const AccountInputSchema = z.object({
   annualCost: AnnualCostSchema,
   currency: z.preprocess((value) => value ?? "USD", CurrencySchema),
   useCases: UseCasesSchema,
+  /**
+   * The vendor's own id for the customer; telemetry's groupId names the account by it. Blank clears
+   * it; absent (a form without the field) leaves it as it is.
+   */
+  externalId: z.preprocess(blankToNull, z.string().trim().max(100, "account.externalIdInvalid").nullish()),
 });
 export type AccountInput = z.infer<typeof AccountInputSchema>;
 

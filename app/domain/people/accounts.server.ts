@@ -40,6 +40,7 @@ const accountColumns = {
   annualCost: accounts.annualCost,
   currency: accounts.currency,
   useCases: accounts.useCases,
+  externalId: accounts.externalId,
   version: accounts.version,
   csmId: accounts.csmId,
   csmName: csm.name,
@@ -133,14 +134,14 @@ async function withKnownSpellings(tx: Executor, input: AccountInput, accountId?:
   return { ...input, useCases: adoptSpellings(input.useCases, await listUseCasesInUse(tx, accountId)) };
 }
 
-export type AccountWriteError = "name_taken" | "unknown_segment" | "unknown_csm";
+export type AccountWriteError = "name_taken" | "external_id_taken" | "unknown_segment" | "unknown_csm";
 
 async function checkReferences(
   tx: Executor,
   input: AccountInput,
   exceptId?: string,
 ): Promise<AccountWriteError | null> {
-  const [[sameName], [segment], [owner]] = await Promise.all([
+  const [[sameName], [sameExternalId], [segment], [owner]] = await Promise.all([
     tx
       .select({ id: accounts.id })
       .from(accounts)
@@ -150,6 +151,14 @@ async function checkReferences(
           exceptId ? sql`${accounts.id} <> ${exceptId}` : undefined,
         ),
       ),
+    input.externalId
+      ? tx
+          .select({ id: accounts.id })
+          .from(accounts)
+          .where(
+            and(eq(accounts.externalId, input.externalId), exceptId ? sql`${accounts.id} <> ${exceptId}` : undefined),
+          )
+      : Promise.resolve([]),
     tx.select({ id: segments.id }).from(segments).where(eq(segments.id, input.segmentId)),
     input.csmId
       ? tx
@@ -161,6 +170,7 @@ async function checkReferences(
       : Promise.resolve([{ id: null }]),
   ]);
   if (sameName) return "name_taken";
+  if (sameExternalId) return "external_id_taken";
   if (!segment) return "unknown_segment";
   if (!owner) return "unknown_csm";
   return null;
@@ -205,7 +215,7 @@ export async function updateAccount(actor: Actor, id: string, typed: AccountInpu
     const { useCases, ...details } = input;
     const changes = Object.fromEntries(
       (Object.keys(details) as (keyof typeof details)[])
-        .filter((key) => before[key] !== details[key])
+        .filter((key) => details[key] !== undefined && before[key] !== details[key])
         .map((key) => [key, { from: before[key], to: input[key] }]),
     );
     if (Object.keys(changes).length > 0) {

@@ -34,6 +34,7 @@ export default {
     opportunity: "{{name}} · Advocacy",
     newOpportunity: "New opportunity · Advocacy",
     accountAdvocacy: "{{name}} · Advocacy",
+    writeKeys: "Write keys · Telemetry",
   },
   skipToContent: "Skip to content",
   nav: {
@@ -48,6 +49,7 @@ export default {
     advocacy: "Advocacy",
     team: "Team",
     staff: "Vendor team",
+    telemetry: "Telemetry",
     outbox: "Outbox",
     community: "Community",
     settings: "Settings",
@@ -143,6 +145,7 @@ export default {
       currencyInvalid: "Enter a three-letter currency code, like USD or EUR.",
       useCaseTooLong: "Keep each use case to 60 characters or fewer, and separate use cases with commas.",
       tooManyUseCases: "List at most 10 use cases.",
+      externalIdInvalid: "Use at most 100 characters, without spaces at either end.",
     },
     value: {
       nameRequired: 'Name the metric, like "Days to close the month".',

@@ -54,6 +54,9 @@ export default {
     useCasesHint:
       "What the customer uses your product for, separated by commas — like Financial reporting, Embedded dashboards. Up to 10; marketing finds reference customers by them.",
     useCasesSuggested: "Used by other accounts:",
+    externalId: "External id",
+    externalIdHint:
+      "Your own id for this customer (CRM or billing id). Product telemetry names the account by it as groupId.",
     addUseCase: "+ {{useCase}}",
     championHeading: "Champion",
     championEmail: "Champion's email",
@@ -65,6 +68,7 @@ export default {
     saved: "Changes saved.",
     errors: {
       name_taken: "An account with this name already exists.",
+      external_id_taken: "Another account already has this external id.",
       unknown_segment: "Choose a segment from the list.",
       unknown_csm: "Choose an active CSM or admin.",
       email_taken: "This email already belongs to someone in Tandem.",

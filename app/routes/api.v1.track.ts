@@ -1,0 +1,8 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { handleIngestRequest } from "~/domain/telemetry/api.server";
+
+/** Segment-compatible ingest: `POST /api/v1/track` (documented in /api/v1/openapi.json). */
+export const action = ({ request }: ActionFunctionArgs) => handleIngestRequest(request, { impliedType: "track" });
+
+/** Anything but POST is answered in JSON too. */
+export const loader = ({ request }: LoaderFunctionArgs) => handleIngestRequest(request);

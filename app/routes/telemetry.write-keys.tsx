@@ -1,0 +1,192 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireWorkspace } from "~/domain/auth/guards.server";
+import { createWriteKey, listWriteKeys, revokeWriteKey, rotateWriteKey } from "~/domain/telemetry/write-keys.server";
+import { serverT } from "~/i18n";
+import { redirectWithNotice } from "~/lib/flash.server";
+import { formatDateTime } from "~/lib/format";
+import { isId } from "~/lib/ids";
+import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/lib/root-data";
+import { Button } from "~/ui/button";
+import { ConfirmAction } from "~/ui/confirm-action";
+import { TextField } from "~/ui/field";
+import { Alert, Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
+import { Cell, Table } from "~/ui/table";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.writeKeys");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireWorkspace(request, "telemetry.manage");
+  return { timeZone: actor.timeZone, keys: await listWriteKeys() };
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("create"),
+    name: z.string().trim().min(1, "nameRequired").max(80, "nameTooLong"),
+  }),
+  z.object({ intent: z.literal("rotate"), keyId: z.string().refine(isId) }),
+  z.object({ intent: z.literal("revoke"), keyId: z.string().refine(isId) }),
+]);
+
+type ActionResult = { error: "nameRequired" | "nameTooLong" | "notFound" } | { newKey: { name: string; key: string } };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireWorkspace(request, "telemetry.manage");
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const code = parsed.error.issues[0]?.message;
+    const error = code === "nameTooLong" || code === "nameRequired" ? code : "notFound";
+    return data<ActionResult>({ error }, { status: 400 });
+  }
+  const input = parsed.data;
+  const keys = await listWriteKeys();
+  if (input.intent === "create") {
+    const { key } = await createWriteKey({ name: input.name, createdById: actor.id });
+    return data<ActionResult>({ newKey: { name: input.name, key } });
+  }
+  const target = keys.find((row) => row.id === input.keyId && !row.revokedAt);
+  if (!target) return data<ActionResult>({ error: "notFound" }, { status: 404 });
+  if (input.intent === "rotate") {
+    const rotated = await rotateWriteKey(target.id);
+    if (!rotated) return data<ActionResult>({ error: "notFound" }, { status: 404 });
+    return data<ActionResult>({ newKey: { name: target.name, key: rotated.key } });
+  }
+  if (!(await revokeWriteKey(target.id))) return data<ActionResult>({ error: "notFound" }, { status: 404 });
+  return redirectWithNotice(
+    "/telemetry/write-keys",
+    serverT(actor.locale)("telemetry:writeKeys.revokedNotice", { name: target.name }),
+  );
+}
+
+export default function WriteKeysPage() {
+  const { t } = useTranslation(["telemetry", "common"]);
+  const { keys, timeZone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const locale = useRootData()?.locale ?? "en";
+  const when = (value: Date | string) => formatDateTime(value, locale, timeZone);
+  const error = result && "error" in result ? result.error : null;
+
+  return (
+    <>
+      <PageHeader title={t("writeKeys.title")} description={t("writeKeys.description")} />
+      <div className="space-y-8">
+        {result && "newKey" in result ? (
+          <Alert tone="success">
+            <p className="font-medium">{t("writeKeys.newKeyTitle", { name: result.newKey.name })}</p>
+            <p className="mt-1">{t("writeKeys.newKeyBody")}</p>
+            <input
+              aria-label={t("writeKeys.newKeyLabel")}
+              readOnly
+              value={result.newKey.key}
+              className="mt-2 w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm text-slate-900"
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </Alert>
+        ) : null}
+        {error === "notFound" ? <Alert tone="error">{t("writeKeys.errors.notFound")}</Alert> : null}
+        <div className="grid gap-8 lg:grid-cols-3">
+          <section aria-labelledby="keys-heading" className="min-w-0 space-y-3 lg:col-span-2">
+            <h2 id="keys-heading" className="text-base font-semibold text-slate-900">
+              {t("writeKeys.heading")}
+            </h2>
+            {keys.length === 0 ? (
+              <EmptyState title={t("writeKeys.emptyTitle")}>{t("writeKeys.emptyBody")}</EmptyState>
+            ) : (
+              <Table
+                caption={t("writeKeys.caption")}
+                head={[
+                  t("writeKeys.name"),
+                  t("writeKeys.key"),
+                  t("writeKeys.created"),
+                  t("writeKeys.lastUsed"),
+                  t("writeKeys.status"),
+                  t("writeKeys.actions"),
+                ]}
+              >
+                {keys.map((key) => (
+                  <tr key={key.id} className="align-top">
+                    <Cell className="font-medium text-slate-900">{key.name}</Cell>
+                    <Cell className="font-mono">{key.keyPrefix}</Cell>
+                    <Cell>
+                      {when(key.createdAt)}
+                      {key.rotatedAt ? (
+                        <div className="text-slate-500">{t("writeKeys.rotatedOn", { date: when(key.rotatedAt) })}</div>
+                      ) : null}
+                    </Cell>
+                    <Cell>{key.lastUsedAt ? when(key.lastUsedAt) : t("writeKeys.never")}</Cell>
+                    <Cell>
+                      {key.revokedAt ? (
+                        <Badge tone="red">{t("writeKeys.revoked")}</Badge>
+                      ) : (
+                        <Badge tone="green">{t("writeKeys.active")}</Badge>
+                      )}
+                    </Cell>
+                    <Cell className="min-w-56 whitespace-normal">
+                      {key.revokedAt ? (
+                        <span className="text-slate-500">{t("common:empty")}</span>
+                      ) : (
+                        <div className="flex flex-wrap gap-2">
+                          <ConfirmAction
+                            id={`rotate-${key.id}`}
+                            Form={Form}
+                            action="/telemetry/write-keys"
+                            fields={{ intent: "rotate", keyId: key.id }}
+                            label={t("writeKeys.rotate")}
+                            accessibleLabel={t("writeKeys.rotateFor", { name: key.name })}
+                            prompt={t("writeKeys.confirmRotate", { name: key.name })}
+                            confirmLabel={t("writeKeys.confirmRotateYes")}
+                            cancelLabel={t("common:actions.cancel")}
+                            busy={busy}
+                          />
+                          <ConfirmAction
+                            id={`revoke-${key.id}`}
+                            Form={Form}
+                            action="/telemetry/write-keys"
+                            fields={{ intent: "revoke", keyId: key.id }}
+                            label={t("writeKeys.revoke")}
+                            accessibleLabel={t("writeKeys.revokeFor", { name: key.name })}
+                            prompt={t("writeKeys.confirmRevoke", { name: key.name })}
+                            confirmLabel={t("writeKeys.confirmRevokeYes")}
+                            cancelLabel={t("common:actions.cancel")}
+                            busy={busy}
+                          />
+                        </div>
+                      )}
+                    </Cell>
+                  </tr>
+                ))}
+              </Table>
+            )}
+          </section>
+          <div className="min-w-0">
+            <Card title={t("writeKeys.createHeading")}>
+              <Form method="post" className="space-y-4" noValidate>
+                <p className="text-sm text-slate-600">{t("writeKeys.createIntro")}</p>
+                <input type="hidden" name="intent" value="create" />
+                <TextField
+                  label={t("writeKeys.keyName")}
+                  name="name"
+                  autoComplete="off"
+                  required
+                  maxLength={80}
+                  error={
+                    error === "nameRequired" || error === "nameTooLong" ? t(`writeKeys.errors.${error}`) : undefined
+                  }
+                />
+                <Button className="w-full" disabled={busy}>
+                  {t("writeKeys.create")}
+                </Button>
+              </Form>
+            </Card>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

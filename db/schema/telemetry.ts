@@ -1,0 +1,140 @@
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { accounts, users } from "./people";
+
+/**
+ * Product telemetry: usage events sent by the vendor's own product through the Segment-compatible
+ * ingest API (/api/v1/*).
+ *
+ * The raw events live in `telemetry_events`, a table partitioned by month of `received_at`. Drizzle
+ * can't declare a partitioned table, so it is created by a custom SQL migration (with the function
+ * `telemetry_ensure_partition(month)`) and written with SQL from app/domain/telemetry/. Pages never
+ * read it: they read the daily rollups below, which the ingest keeps current in its transaction.
+ */
+
+/**
+ * A source's write key. Only the SHA-256 of the key is stored; the prefix is kept so an admin can
+ * tell keys apart. Rotating replaces the secret on the same row, so the source (and its messageId
+ * history) stays the same.
+ */
+export const telemetryWriteKeys = pgTable(
+  "telemetry_write_keys",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    keyHash: text("key_hash").notNull(),
+    /** The first characters of the key as shown once ("tdm_wk_Ab12…"), to recognise it later. */
+    keyPrefix: text("key_prefix").notNull(),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("telemetry_write_keys_hash_idx").on(t.keyHash),
+    index("telemetry_write_keys_created_by_idx").on(t.createdById),
+  ],
+);
+
+/**
+ * Every messageId a source has sent, forever: a second event with the same id is a duplicate. Kept
+ * apart from the raw events because a unique index on a partitioned table must include the
+ * partition key, and raw events expire while this must not.
+ */
+export const telemetryMessageIds = pgTable(
+  "telemetry_message_ids",
+  {
+    writeKeyId: text("write_key_id")
+      .notNull()
+      .references(() => telemetryWriteKeys.id),
+    messageId: text("message_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.writeKeyId, t.messageId] })],
+);
+
+/**
+ * A person using the vendor's product (the `userId` the product sends), not a portal login. It
+ * belongs to the account of its last `group` call (or the `context.groupId` of its events), and is
+ * linked to a portal person of that account when the emails match.
+ */
+export const telemetryProductUsers = pgTable(
+  "telemetry_product_users",
+  {
+    id: text("id").primaryKey(),
+    /** Null while the product user's group is unknown or matches no account (unmatched). */
+    accountId: text("account_id").references(() => accounts.id),
+    externalId: text("external_id").notNull(),
+    /** The vendor's group id last seen for this user, even when it matches no account yet. */
+    groupId: text("group_id"),
+    /** The timestamp of the call that set `groupId`: a late-arriving older call does not move the user back. */
+    groupedAt: timestamp("grouped_at", { withTimezone: true }),
+    email: text("email"),
+    name: text("name"),
+    personId: text("person_id").references(() => users.id),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("telemetry_product_users_external_idx").on(t.externalId),
+    index("telemetry_product_users_account_idx").on(t.accountId, t.lastSeenAt),
+    index("telemetry_product_users_group_idx").on(t.groupId),
+    index("telemetry_product_users_person_idx").on(t.personId),
+  ],
+);
+
+/** Events per account per day (UTC), for the account's usage. */
+export const telemetryDailyAccounts = pgTable(
+  "telemetry_daily_accounts",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    day: date("day").notNull(),
+    events: integer("events").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+);
+
+/** Events per product user per day (UTC): a row is one active user on one day (DAU, WAU, MAU). */
+export const telemetryDailyUsers = pgTable(
+  "telemetry_daily_users",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    productUserId: text("product_user_id")
+      .notNull()
+      .references(() => telemetryProductUsers.id),
+    day: date("day").notNull(),
+    events: integer("events").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.day, t.productUserId] }),
+    index("telemetry_daily_users_user_idx").on(t.productUserId),
+  ],
+);
+
+/**
+ * Tracked events by name per account, product user and day (UTC): which features were used by how
+ * many people. Anonymous events count under an empty product user id ("").
+ */
+export const telemetryDailyEvents = pgTable(
+  "telemetry_daily_events",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    day: date("day").notNull(),
+    event: text("event").notNull(),
+    productUserId: text("product_user_id").notNull().default(""),
+    events: integer("events").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.day, t.event, t.productUserId] }),
+    index("telemetry_daily_events_event_idx").on(t.accountId, t.event, t.day),
+  ],
+);
+
+export type TelemetryWriteKey = typeof telemetryWriteKeys.$inferSelect;
+export type TelemetryProductUser = typeof telemetryProductUsers.$inferSelect;
