@@ -22,6 +22,7 @@ const STATUS = {
   invalid_owner: 400,
   invalid_advocate: 400,
   unknown_account: 400,
+  unknown_csm: 400,
   // 401: who you are wasn't proven.
   invalid_credentials: 401,
   // 403 and 404: not yours to do, or not there (for you).
@@ -36,6 +37,7 @@ const STATUS = {
   email_taken: 409,
   handle_taken: 409,
   slug_taken: 409,
+  external_id_taken: 409,
   locked: 409,
   last_admin: 409,
   last_champion: 409,
@@ -98,6 +100,25 @@ export const ERROR_MESSAGES = {
   },
   staffMember: { prefix: "staff:errors", codes: ["last_admin", "self", "not_found", "invalid_role"] },
   staffInvitation: { prefix: "staff:errors", codes: ["invitation_gone"] },
+  staffInvite: { prefix: "staff:invite.errors", codes: ["email_taken", "seats_full"] },
+  accountMember: { prefix: "people:team.errors", codes: ["not_found", "last_champion", "self", "seats_full"] },
+  accountInvite: { prefix: "people:team.errors", codes: ["email_taken", "seats_full"] },
+  accountInvitation: { prefix: "people:team.errors", codes: ["invitation_gone"] },
+  value: { prefix: "value:errors", codes: ["not_found", "forbidden", "stale"] },
+  template: { prefix: "templates:errors", codes: ["stale", "not_found", "forbidden"] },
+  account: {
+    prefix: "people:accountForm.errors",
+    codes: [
+      "name_taken",
+      "external_id_taken",
+      "unknown_segment",
+      "unknown_csm",
+      "email_taken",
+      "seats_full",
+      "stale",
+      "not_found",
+    ],
+  },
   planApply: {
     prefix: "plans:apply.errors",
     codes: ["unknown_template", "invalid_start_date", "unknown_account", "forbidden"],

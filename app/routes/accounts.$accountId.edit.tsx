@@ -1,17 +1,19 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
-import { AccountInputSchema } from "~/domain/people/account-schemas";
+import { ACCOUNT_ERROR_FIELD, AccountInputSchema } from "~/domain/people/account-schemas";
 import { listAccountOwners, listSegments, listUseCasesInUse, updateAccount } from "~/domain/people/accounts.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { versionField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { listTimeZones } from "~/lib/time-zones";
 import { AccountFields } from "~/ui/account-fields";
 import { Button, ButtonLink } from "~/ui/button";
 import { Alert, Card } from "~/ui/layout";
-import { useAccountFormMessages } from "~/ui/use-account-form-messages";
+import { FormErrors, formProps } from "~/ui/form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { account } = await requireAccountAccess(request, params.accountId, "account.edit");
@@ -23,29 +25,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { account, segments, owners, timeZones: listTimeZones(), useCaseSuggestions };
 }
 
-const FIELD_OF_ERROR: Record<string, string> = {
-  name_taken: "name",
-  external_id_taken: "externalId",
-  unknown_segment: "segmentId",
-  unknown_csm: "csmId",
-  stale: "form",
-};
+const EditAccountSchema = AccountInputSchema.extend({ version: versionField() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.edit");
-  const form = await request.formData();
-  const parsed = parseForm(AccountInputSchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, errorCode: null }, { status: 400 });
-  const result = await updateAccount(actor, account.id, parsed.data, Number(form.get("version")));
-  if (!result.ok) {
-    return data(
-      {
-        fieldErrors: {} as Record<string, string | undefined>,
-        errorCode: { field: FIELD_OF_ERROR[result.error] ?? "name", code: result.error },
-      },
-      { status: 409 },
-    );
-  }
+  const parsed = await readSubmission(request, EditAccountSchema);
+  if (!parsed.ok) return parsed.answer;
+  const { version, ...input } = parsed.data;
+  const result = await updateAccount(actor, account.id, input, version);
+  if (!result.ok) return refuse(parsed.submission, "account", result.error, ACCOUNT_ERROR_FIELD[result.error]);
   return redirectWithNotice(`/accounts/${account.id}`, serverT(actor.locale)("people:accountForm.saved"));
 }
 
@@ -53,16 +41,17 @@ export default function EditAccount() {
   const { t } = useTranslation(["people", "common"]);
   const { account, segments, owners, timeZones, useCaseSuggestions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const messages = useAccountFormMessages(result);
+  const [form, fields] = useForm({ lastResult: result?.form });
   const submitting = useNavigation().state === "submitting";
   return (
-    <Form method="post" className="space-y-6" noValidate>
+    <Form method="post" className="space-y-6" {...formProps(form)}>
       <input type="hidden" name="version" value={account.version} />
-      {result ? <Alert tone="error">{messages.form ?? t("common:errors.formInvalid")}</Alert> : null}
+      {result && !form.errors ? <Alert tone="error">{t("common:errors.formInvalid")}</Alert> : null}
+      <FormErrors form={form} />
       <Card title={t("accountForm.editTitle", { name: account.name })}>
         <AccountFields
           values={account}
-          errors={messages}
+          fields={fields}
           segments={segments}
           owners={owners}
           timeZones={timeZones}

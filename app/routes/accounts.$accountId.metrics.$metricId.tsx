@@ -2,27 +2,37 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { deleteMetric, updateMetric } from "~/domain/value/metrics.server";
-import { MetricInputSchema } from "~/domain/value/value-schemas";
-import { parseForm } from "~/lib/forms";
+import { MetricFieldsSchema, checkMetric, tidyMetric } from "~/domain/value/value-schemas";
+import { versionField } from "~/lib/forms";
+import { readSubmission } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
-import { invalid, notFound } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 import { valueWriteAnswer } from "./accounts.$accountId.value/write-answer.server";
 
-const VersionSchema = z.coerce.number().int().min(1);
+const ChangeSchema = z
+  .discriminatedUnion("intent", [
+    z.object({ intent: z.literal("delete") }),
+    MetricFieldsSchema.extend({ intent: z.literal("update"), version: versionField() }),
+  ])
+  .superRefine((input, ctx) => {
+    if (input.intent === "update") checkMetric(input, ctx);
+  });
 
 /** Changes (`intent=update`, with the version the form was loaded at) or deletes (`intent=delete`) a metric. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.metricId)) notFound();
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "delete") return valueWriteAnswer(await deleteMetric(actor, account.id, params.metricId));
-  if (intent !== "update") return invalid({}, 400, "unknown_intent");
-  const version = VersionSchema.safeParse(form.get("version"));
-  if (!version.success) return invalid({}, 400, "stale");
-  const parsed = parseForm(MetricInputSchema, form);
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
-  return valueWriteAnswer(await updateMetric(actor, account.id, params.metricId, parsed.data, version.data));
+  const parsed = await readSubmission(request, ChangeSchema);
+  if (!parsed.ok) return parsed.answer;
+  const input = parsed.data;
+  if (input.intent === "delete") {
+    return valueWriteAnswer(parsed.submission, await deleteMetric(actor, account.id, params.metricId));
+  }
+  const { intent: _intent, version, ...metric } = input;
+  return valueWriteAnswer(
+    parsed.submission,
+    await updateMetric(actor, account.id, params.metricId, tidyMetric(metric), version),
+  );
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

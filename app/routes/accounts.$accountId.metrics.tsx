@@ -2,16 +2,15 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { createMetric } from "~/domain/value/metrics.server";
 import { MetricInputSchema } from "~/domain/value/value-schemas";
-import { parseForm } from "~/lib/forms";
-import { invalid } from "~/lib/http.server";
+import { readSubmission } from "~/lib/forms.server";
 import { valueWriteAnswer } from "./accounts.$accountId.value/write-answer.server";
 
 /** Adds a value metric to an outcome of the account's current plan. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
-  const parsed = parseForm(MetricInputSchema, await request.formData());
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
-  return valueWriteAnswer(await createMetric(actor, account.id, parsed.data));
+  const parsed = await readSubmission(request, MetricInputSchema);
+  if (!parsed.ok) return parsed.answer;
+  return valueWriteAnswer(parsed.submission, await createMetric(actor, account.id, parsed.data));
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

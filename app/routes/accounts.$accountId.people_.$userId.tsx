@@ -1,25 +1,34 @@
-import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { changeMemberRole, deactivateMember, reactivateMember } from "~/domain/people/members.server";
+import type { FetcherAnswer } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
-/** Changes to one person of an account: role, deactivate, reactivate. Answers fetchers with an error code. */
+const ChangeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("make_champion") }),
+  z.object({ intent: z.literal("make_member") }),
+  z.object({ intent: z.literal("deactivate") }),
+  z.object({ intent: z.literal("reactivate") }),
+]);
+
+/** Changes to one person of an account: role, deactivate, reactivate. Answers its row's fetcher. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "people.manage");
   if (!isId(params.userId)) notFound();
-  const intent = (await request.formData()).get("intent");
+  const parsed = await readSubmission(request, ChangeSchema);
+  if (!parsed.ok) return parsed.answer;
+  const { intent } = parsed.data;
   const result =
     intent === "make_champion" || intent === "make_member"
       ? await changeMemberRole(actor, account.id, params.userId, intent === "make_champion" ? "champion" : "member")
       : intent === "deactivate"
         ? await deactivateMember(actor, account.id, params.userId)
-        : intent === "reactivate"
-          ? await reactivateMember(actor, account.id, params.userId)
-          : null;
-  if (!result) return data({ error: "unknown_intent" }, { status: 400 });
-  if (!result.ok) return data({ error: result.error }, { status: result.error === "not_found" ? 404 : 409 });
-  return { error: undefined };
+        : await reactivateMember(actor, account.id, params.userId);
+  if (!result.ok) return refuse(parsed.submission, "accountMember", result.error);
+  return { ok: true } satisfies FetcherAnswer;
 }
 
 export async function loader({ params }: ActionFunctionArgs) {

@@ -1,7 +1,8 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useReplyMessage } from "~/ui/form";
+import { FormErrors, FormSelectField, FormTextField, formProps, useReplyMessage } from "~/ui/form";
 import { z } from "zod";
 import type { StaffRole } from "~db/schema";
 import { requireWorkspace } from "~/domain/auth/guards.server";
@@ -11,16 +12,15 @@ import { listStaff } from "~/domain/people/staff.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
-import { parseForm } from "~/lib/forms";
+import { textField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { requestOrigin } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { CompactSelect } from "~/ui/compact-select";
 import { ConfirmAction } from "~/ui/confirm-action";
-import { SelectField, TextField } from "~/ui/field";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Cell, Table } from "~/ui/table";
-import { useFieldError } from "~/ui/use-field-error";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 import type { action as memberAction } from "./staff.$userId";
 import type { action as invitationAction } from "./staff.invitations.$invitationId";
@@ -43,14 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const InviteSchema = z.object({
   email: EmailSchema,
-  name: z.string().trim().max(120, "name.tooLong").optional(),
+  name: textField({ max: 120, tooLong: "name.tooLong" }),
   role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: "role.invalid" }) }),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "staff.manage");
-  const parsed = parseForm(InviteSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, emailTaken: false }, { status: 400 });
+  const parsed = await readSubmission(request, InviteSchema);
+  if (!parsed.ok) return parsed.answer;
   const { email, name, role } = parsed.data;
   const result = await invite({
     actor,
@@ -59,8 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     target: { kind: "staff", staffRole: role },
     origin: requestOrigin(request),
   });
-  if (!result.ok)
-    return data({ fieldErrors: {} as Record<string, string | undefined>, emailTaken: true }, { status: 409 });
+  if (!result.ok) return refuse(parsed.submission, "staffInvite", result.error, "email");
   return redirectWithNotice("/staff", serverT(actor.locale)("staff:notices.invitationSent", { email }));
 }
 
@@ -161,35 +160,23 @@ export default function StaffPage() {
 
 function InviteForm({ days }: { days: number }) {
   const { t } = useTranslation(["staff", "common"]);
-  const fieldError = useFieldError();
   const result = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult: result?.form });
   const sending = useNavigation().formData?.get("intent") === "invite";
   const formRef = useResetAfterSuccess("invite", result);
 
   return (
-    <Form method="post" ref={formRef} className="space-y-4" noValidate>
+    <Form method="post" ref={formRef} className="space-y-4" {...formProps(form)}>
       <p className="text-sm text-slate-600">{t("invite.intro", { days })}</p>
+      <FormErrors form={form} />
       <input type="hidden" name="intent" value="invite" />
-      <TextField
-        label={t("invite.email")}
-        name="email"
-        type="email"
-        autoComplete="off"
-        required
-        error={result?.emailTaken ? t("invite.emailTaken") : fieldError(result?.fieldErrors?.email)}
-      />
-      <TextField
-        label={t("invite.name")}
-        name="name"
-        autoComplete="off"
-        error={fieldError(result?.fieldErrors?.name)}
-      />
-      <SelectField
+      <FormTextField meta={fields.email} label={t("invite.email")} type="email" autoComplete="off" required />
+      <FormTextField meta={fields.name} label={t("invite.name")} autoComplete="off" />
+      <FormSelectField
+        meta={fields.role}
         label={t("invite.role")}
-        name="role"
         defaultValue="csm"
         options={STAFF_ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
-        error={fieldError(result?.fieldErrors?.role)}
       />
       <Button className="w-full" disabled={sending}>
         {t("invite.submit")}

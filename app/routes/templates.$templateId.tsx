@@ -16,9 +16,11 @@ import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
 import { Button, ButtonLink } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
+import { useReplyMessage } from "~/ui/form";
 import { Alert, Card, PageHeader } from "~/ui/layout";
 import { TemplateEditor } from "~/ui/plans/template-editor";
 import { TemplatePreview } from "~/ui/plans/template-preview";
+import type { action as deleteAction } from "./templates.$templateId_.delete";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "common:titles.template", { name: data?.template.name ?? "" });
@@ -63,7 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function TemplateActions({ id, version, planCount }: { id: string; version: number; planCount: number }) {
   const { t } = useTranslation(["templates", "common"]);
-  const deleting = useFetcher<{ error: string }>();
+  const deleting = useFetcher<typeof deleteAction>();
+  const deleteError = useReplyMessage(deleting.data);
   const duplicating = useNavigation().formAction === `/templates/${id}/duplicate`;
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -84,9 +87,9 @@ function TemplateActions({ id, version, planCount }: { id: string; version: numb
           cancelLabel={t("common:actions.cancel")}
           busy={deleting.state !== "idle"}
         />
-        {deleting.data?.error ? (
+        {deleteError ? (
           <p role="alert" className="mt-2 max-w-sm text-sm text-red-700">
-            {t(`errors.${deleting.data.error as "stale"}`)}
+            {deleteError}
           </p>
         ) : null}
       </div>

@@ -1,11 +1,16 @@
-import { type ActionFunctionArgs, data } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { deleteTemplate } from "~/domain/plans/template-editing.server";
 import { getTemplate } from "~/domain/plans/templates.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
+import { versionField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
+
+const DeleteSchema = z.object({ version: versionField() });
 
 /** Deletes a template at the version the page showed; plans made from it keep their content. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -13,11 +18,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isId(params.templateId)) notFound();
   const template = await getTemplate(params.templateId);
   if (!template) notFound();
-  const version = Number((await request.formData()).get("version"));
-  const result = await deleteTemplate(actor, template.id, version);
+  const parsed = await readSubmission(request, DeleteSchema);
+  if (!parsed.ok) return parsed.answer;
+  const result = await deleteTemplate(actor, template.id, parsed.data.version);
   if (!result.ok) {
-    if (result.error === "stale") return data({ error: "stale" }, { status: 409 });
-    notFound();
+    // Gone since the page loaded (or never yours to see): the same 404 as a wrong id.
+    if (result.error !== "stale") notFound();
+    return refuse(parsed.submission, "template", result.error);
   }
   return redirectWithNotice("/templates", serverT(actor.locale)("templates:actions.deleted", { name: template.name }));
 }

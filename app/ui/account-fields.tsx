@@ -1,5 +1,6 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { SelectField, TextField } from "./field";
+import { FormSelectField, FormTextField, useFormMessage } from "./form";
 import { UseCasesField } from "./use-cases";
 
 export interface AccountFieldValues {
@@ -20,15 +21,15 @@ export interface AccountFieldValues {
 /** The commercial details of an account: shared by the create and edit forms. */
 export function AccountFields({
   values,
-  errors,
+  fields,
   segments,
   owners,
   timeZones,
   useCaseSuggestions,
 }: {
   values: Partial<AccountFieldValues>;
-  /** Translated messages per field. */
-  errors?: Record<string, string | undefined>;
+  /** The form's conform metadata of each field (its name, what was typed, its error). */
+  fields: Record<string, FieldMetadata<unknown, Record<string, unknown>, string[]>>;
   segments: { id: string; name: string }[];
   owners: { id: string; name: string }[];
   timeZones: string[];
@@ -36,105 +37,99 @@ export function AccountFields({
   useCaseSuggestions: string[];
 }) {
   const { t } = useTranslation("people");
+  const message = useFormMessage();
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <TextField
+        <FormTextField
+          meta={fields.name}
           label={t("accountForm.name")}
-          name="name"
           defaultValue={values.name}
           required
           maxLength={120}
-          error={errors?.name}
         />
       </div>
-      <SelectField
+      <FormSelectField
+        meta={fields.segmentId}
         label={t("accountForm.segment")}
-        name="segmentId"
         defaultValue={values.segmentId}
         hint={t("accountForm.segmentHint")}
         options={segments.map((s) => ({ value: s.id, label: s.name }))}
-        error={errors?.segmentId}
       />
-      <SelectField
+      <FormSelectField
+        meta={fields.csmId}
         label={t("accountForm.csm")}
-        name="csmId"
         defaultValue={values.csmId ?? ""}
         options={[{ value: "", label: t("accountForm.noCsm") }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
-        error={errors?.csmId}
       />
-      <TextField
+      <FormTextField
+        meta={fields.industry}
         label={t("accountForm.industry")}
-        name="industry"
         defaultValue={values.industry}
         required
         maxLength={80}
-        error={errors?.industry}
       />
-      <TextField
+      <FormTextField
+        meta={fields.region}
         label={t("accountForm.region")}
-        name="region"
         defaultValue={values.region}
         required
         maxLength={80}
-        error={errors?.region}
       />
-      <TextField
+      <FormTextField
+        meta={fields.licensedSeats}
         label={t("accountForm.seats")}
-        name="licensedSeats"
         type="number"
         min={1}
         inputMode="numeric"
         defaultValue={values.licensedSeats}
         required
-        error={errors?.licensedSeats}
       />
-      <TextField
+      <FormTextField
+        meta={fields.renewalDate}
         label={t("accountForm.renewal")}
-        name="renewalDate"
         type="date"
         defaultValue={values.renewalDate}
         required
-        error={errors?.renewalDate}
       />
-      <TextField
+      <FormTextField
+        meta={fields.annualCost}
         label={t("accountForm.annualCost")}
-        name="annualCost"
         inputMode="decimal"
         defaultValue={values.annualCost ?? ""}
         hint={t("accountForm.annualCostHint")}
-        error={errors?.annualCost}
       />
-      <TextField
+      <FormTextField
+        meta={fields.currency}
         label={t("accountForm.currency")}
-        name="currency"
         defaultValue={values.currency ?? "USD"}
         maxLength={3}
         autoCapitalize="characters"
         hint={t("accountForm.currencyHint")}
-        error={errors?.currency}
       />
-      <TextField
+      <FormTextField
+        meta={fields.externalId}
         label={t("accountForm.externalId")}
-        name="externalId"
         defaultValue={values.externalId ?? ""}
         maxLength={100}
         autoComplete="off"
         hint={t("accountForm.externalIdHint")}
-        error={errors?.externalId}
       />
       <div className="sm:col-span-2">
-        <SelectField
+        <FormSelectField
+          meta={fields.timeZone}
           label={t("accountForm.timeZone")}
-          name="timeZone"
           defaultValue={values.timeZone ?? "UTC"}
           hint={t("accountForm.timeZoneHint")}
           options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
-          error={errors?.timeZone}
         />
       </div>
       <div className="sm:col-span-2">
-        <UseCasesField defaultValue={values.useCases ?? []} suggestions={useCaseSuggestions} error={errors?.useCases} />
+        <UseCasesField
+          defaultValue={values.useCases ?? []}
+          suggestions={useCaseSuggestions}
+          error={message(fields.useCases.errors)}
+        />
       </div>
     </div>
   );

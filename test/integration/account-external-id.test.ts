@@ -31,7 +31,7 @@ async function edit(userId: string, account: Account, overrides: Record<string, 
     const answer: unknown = await editAction({ request, params: { accountId: account.id }, context });
     if (answer instanceof Response) return { data: null, init: { status: answer.status } };
     return answer as {
-      data: { fieldErrors: Record<string, string>; errorCode: { field: string; code: string } | null };
+      data: { form: { error?: Record<string, string[]> } };
       init: { status: number };
     };
   } catch (thrown) {
@@ -56,12 +56,12 @@ describe("an account's external id", () => {
 
     const clash = await edit(csm.id, { ...account, version: 2 }, { externalId: taken });
     expect(clash.init.status).toBe(409);
-    expect(clash.data?.errorCode).toEqual({ field: "externalId", code: "external_id_taken" });
+    expect(clash.data?.form.error).toEqual({ externalId: ["people:accountForm.errors.external_id_taken"] });
     expect(await externalIdOf(account.id)).toBe(`${taken}-b`);
 
     const tooLong = await edit(csm.id, { ...account, version: 2 }, { externalId: "x".repeat(101) });
     expect(tooLong.init.status).toBe(400);
-    expect(tooLong.data?.fieldErrors).toEqual({ externalId: "account.externalIdInvalid" });
+    expect(tooLong.data?.form.error).toEqual({ externalId: ["account.externalIdInvalid"] });
 
     expect((await edit(csm.id, { ...account, version: 2 }, { externalId: "" })).init.status).toBe(302);
     expect(await externalIdOf(account.id)).toBeNull();

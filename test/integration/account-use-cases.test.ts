@@ -131,7 +131,7 @@ describe("the account edit form", () => {
     params: { accountId: account.id },
     context,
   });
-  type Answer = { data: { fieldErrors: Record<string, string> }; init: { status: number } };
+  type Answer = { data: { form: { error?: Record<string, string[]> } }; init: { status: number } };
 
   it("refuses too many or too long use cases with 400 next to the field, and changes nothing else in the form", async () => {
     const csm = await createStaff("csm");
@@ -142,12 +142,12 @@ describe("the account edit form", () => {
       await post(csm.id, account, { licensedSeats: "40", useCases: eleven }),
     )) as unknown as Answer;
     expect(tooMany.init.status).toBe(400);
-    expect(tooMany.data.fieldErrors).toEqual({ useCases: "account.tooManyUseCases" });
+    expect(tooMany.data.form.error).toEqual({ useCases: ["account.tooManyUseCases"] });
     const tooLong = (await editAction(
       await post(csm.id, account, { licensedSeats: "40", useCases: `Reporting, ${"x".repeat(61)}` }),
     )) as unknown as Answer;
     expect(tooLong.init.status).toBe(400);
-    expect(tooLong.data.fieldErrors).toEqual({ useCases: "account.useCaseTooLong" });
+    expect(tooLong.data.form.error).toEqual({ useCases: ["account.useCaseTooLong"] });
 
     const [after] = await db.select().from(accounts).where(eq(accounts.id, account.id));
     expect(after).toMatchObject({ licensedSeats: 10, useCases: ["Operational KPIs"], version: 1 });

@@ -41,7 +41,7 @@ function post(userId: string, url: string, fields: Record<string, string>) {
 }
 const context = { clientIp: "127.0.0.1" };
 type Answer = {
-  data: { ok: boolean; fieldErrors: Record<string, string>; formError?: string };
+  data: { ok?: boolean; form: { error?: Record<string, string[]> } };
   init: { status: number };
 };
 const answer = (value: unknown) => value as Answer;
@@ -66,7 +66,7 @@ describe("value routes", () => {
     );
     const result = answer(await createAction({ request, params: { accountId: account.id }, context }));
     expect(result.init.status).toBe(400);
-    expect(result.data.fieldErrors).toEqual({ baseline: "value.figureInvalid", target: "value.figureInvalid" });
+    expect(result.data.form.error).toEqual({ baseline: ["value.figureInvalid"], target: ["value.figureInvalid"] });
   });
 
   it("create a metric for the champion and refuse a member with 403", async () => {
@@ -97,7 +97,7 @@ describe("value routes", () => {
       await metricAction({ request, params: { accountId: account.id, metricId: metric.id }, context }),
     );
     expect(result.init.status).toBe(409);
-    expect(result.data.formError).toBe("stale");
+    expect(result.data.form.error).toEqual({ "": ["value:errors.stale"] });
   });
 
   it("answer 404 to another account's people and to malformed ids", async () => {
@@ -136,6 +136,6 @@ describe("value routes", () => {
       await measureAction({ request, params: { accountId: account.id, metricId: metric.id }, context }),
     );
     expect(result.init.status).toBe(400);
-    expect(result.data.fieldErrors).toEqual({ measuredOn: "value.dateFuture" });
+    expect(result.data.form.error).toEqual({ measuredOn: ["value.dateFuture"] });
   });
 });

@@ -46,7 +46,11 @@ export const UseCasesSchema = z.preprocess(
     if (Array.isArray(value) && value.every((item) => typeof item === "string")) return normalizeUseCases(value);
     return value;
   },
-  z.array(z.string().max(MAX_USE_CASE_LENGTH, "account.useCaseTooLong")).max(MAX_USE_CASES, "account.tooManyUseCases"),
+  z
+    .array(z.string())
+    .max(MAX_USE_CASES, "account.tooManyUseCases")
+    // On the list, not each item: the form shows one message under its one text field.
+    .refine((list) => list.every((useCase) => useCase.length <= MAX_USE_CASE_LENGTH), "account.useCaseTooLong"),
 );
 
 /** The commercial details of a customer account, as staff enter them. */
@@ -91,3 +95,13 @@ export const AccountListQuerySchema = z.object({
   sort: z.enum(["renewal_asc", "renewal_desc", "name"]).catch("renewal_asc"),
 });
 export type AccountListQuery = z.infer<typeof AccountListQuerySchema>;
+
+/** The field of the account form a refusal of `createAccount`/`updateAccount` is about (others go above the form). */
+export const ACCOUNT_ERROR_FIELD: Partial<Record<string, string>> = {
+  name_taken: "name",
+  external_id_taken: "externalId",
+  unknown_segment: "segmentId",
+  unknown_csm: "csmId",
+  email_taken: "championEmail",
+  seats_full: "licensedSeats",
+};

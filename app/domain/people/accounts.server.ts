@@ -181,7 +181,7 @@ export async function createAccount<T>(
   actor: Actor,
   input: AccountInput,
   afterInsert: (tx: Executor, accountId: string) => Promise<T>,
-): Promise<{ ok: true; accountId: string; extra: T } | { ok: false; error: AccountWriteError | string }> {
+): Promise<{ ok: true; accountId: string; extra: T } | { ok: false; error: AccountWriteError }> {
   return db.transaction(async (tx) => {
     const problem = await checkReferences(tx, input);
     if (problem) return { ok: false as const, error: problem };

@@ -75,6 +75,7 @@ export default {
       seats_full: "There are no free seats.",
       stale:
         "Someone else changed this account while you were editing. Reload the page to see their changes, then edit again.",
+      not_found: "This account no longer exists.",
     },
   },
   account: {
@@ -202,6 +203,7 @@ export default {
       last_champion: "Every account needs at least one active champion. Make someone else champion first.",
       self: "You can't deactivate yourself.",
       not_found: "That person isn't on this team.",
+      invitation_gone: "This invitation was already accepted, withdrawn or has expired. Reload the page.",
     },
   },
 } as const;

@@ -46,7 +46,10 @@ export default {
     name: "Name (optional)",
     role: "Role",
     submit: "Send invitation",
-    emailTaken: "Someone with this email already has a Tandem account.",
+    errors: {
+      email_taken: "Someone with this email already has a Tandem account.",
+      seats_full: "There are no free seats.",
+    },
   },
   errors: {
     last_admin: "The workspace needs at least one active admin. Make someone else an admin first.",

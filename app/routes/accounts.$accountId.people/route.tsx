@@ -1,4 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,14 +11,13 @@ import { listMembers } from "~/domain/people/members.server";
 import { seatsLeft } from "~/domain/people/rules";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { requestOrigin } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
-import { SelectField, TextField } from "~/ui/field";
+import { FormErrors, FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Table } from "~/ui/table";
-import { useFieldError } from "~/ui/use-field-error";
 import { InvitationRow, MemberRow } from "./rows";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -63,8 +63,8 @@ const InviteSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "people.manage");
-  const parsed = parseForm(InviteSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, inviteError: null }, { status: 400 });
+  const parsed = await readSubmission(request, InviteSchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await invite({
     actor,
     email: parsed.data.email,
@@ -72,20 +72,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     target: { kind: "account", accountId: account.id, accountRole: parsed.data.role },
     origin: requestOrigin(request),
   });
-  if (!result.ok)
-    return data({ fieldErrors: {} as Record<string, string | undefined>, inviteError: result.error }, { status: 409 });
+  if (!result.ok) return refuse(parsed.submission, "accountInvite", result.error, "email");
   const t = serverT(actor.locale);
   return redirectWithNotice(`/accounts/${account.id}/people`, t("people:team.invited", { email: parsed.data.email }));
 }
 
 export default function People() {
   const { t } = useTranslation(["people", "common"]);
-  const fieldError = useFieldError();
   const { account, viewerId, isStaff, canManage, members, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const locale = useRootData()?.locale ?? "en";
-  const inviteError = result?.inviteError ? t(`team.errors.${result.inviteError}`) : undefined;
+  const [form, fields] = useForm({ lastResult: result?.form });
 
   return (
     <div className="space-y-6">
@@ -132,30 +130,18 @@ export default function People() {
                 <Alert tone="info">{t("team.errors.seats_full")}</Alert>
               </div>
             ) : null}
-            <Form method="post" className="space-y-3" noValidate>
-              <TextField
-                label={t("team.email")}
-                name="email"
-                type="email"
-                autoComplete="off"
-                required
-                error={inviteError ?? fieldError(result?.fieldErrors?.email)}
-              />
-              <TextField
-                label={t("team.name")}
-                name="name"
-                autoComplete="off"
-                error={fieldError(result?.fieldErrors?.name)}
-              />
-              <SelectField
+            <FormErrors form={form} />
+            <Form method="post" className="space-y-3" {...formProps(form)}>
+              <FormTextField meta={fields.email} label={t("team.email")} type="email" autoComplete="off" required />
+              <FormTextField meta={fields.name} label={t("team.name")} autoComplete="off" />
+              <FormSelectField
+                meta={fields.role}
                 label={t("team.role")}
-                name="role"
                 defaultValue="member"
                 options={[
                   { value: "member", label: t("common:roles.member") },
                   { value: "champion", label: t("common:roles.champion") },
                 ]}
-                error={fieldError(result?.fieldErrors?.role)}
               />
               <Button disabled={submitting}>{t("team.sendInvite")}</Button>
             </Form>

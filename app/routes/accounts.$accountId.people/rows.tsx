@@ -5,6 +5,9 @@ import { Button } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
 import { Badge } from "~/ui/layout";
 import { Cell } from "~/ui/table";
+import { useReplyMessage } from "~/ui/form";
+import type { action as memberAction } from "../accounts.$accountId.people_.$userId";
+import type { action as invitationAction } from "../accounts.$accountId.invitations.$invitationId";
 
 interface Member {
   id: string;
@@ -15,8 +18,6 @@ interface Member {
   deactivatedAt: string | null;
   lastSignInAt: string | null;
 }
-
-type MemberActionResult = { error?: string } | undefined;
 
 export function MemberRow({
   accountId,
@@ -34,7 +35,7 @@ export function MemberRow({
   timeZone: string;
 }) {
   const { t } = useTranslation(["people", "common"]);
-  const fetcher = useFetcher<MemberActionResult>();
+  const fetcher = useFetcher<typeof memberAction>();
   const busy = fetcher.state !== "idle";
   const active = !member.deactivatedAt;
   const role = member.accountRole ?? "member";
@@ -44,7 +45,7 @@ export function MemberRow({
     role === "champion"
       ? t("team.makeMemberFor", { name: member.name })
       : t("team.makeChampionFor", { name: member.name });
-  const error = fetcher.data?.error ? t(`team.errors.${fetcher.data.error as "not_found"}`) : null;
+  const error = useReplyMessage(fetcher.data && "form" in fetcher.data ? fetcher.data : undefined);
 
   return (
     <tr className={active ? undefined : "bg-slate-50 text-slate-500"}>
@@ -135,7 +136,8 @@ export function InvitationRow({
   timeZone: string;
 }) {
   const { t } = useTranslation(["people", "common"]);
-  const fetcher = useFetcher();
+  const fetcher = useFetcher<typeof invitationAction>();
+  const error = useReplyMessage(fetcher.data && "form" in fetcher.data ? fetcher.data : undefined);
   return (
     <li className="flex items-center justify-between gap-3 py-2.5">
       <div>
@@ -155,6 +157,11 @@ export function InvitationRow({
         >
           {t("team.withdraw")}
         </Button>
+        {error ? (
+          <p className="mt-1 text-sm text-red-700" role="alert">
+            {error}
+          </p>
+        ) : null}
       </fetcher.Form>
     </li>
   );

@@ -146,7 +146,7 @@ function MeasurementRow({
             id={`delete-measurement-${measurement.id}`}
             Form={remove.fetcher.Form}
             action={`/accounts/${context.accountId}/measurements/${measurement.id}`}
-            fields={{}}
+            fields={{ intent: "delete" }}
             label={t("metric.deleteMeasurement")}
             accessibleLabel={t("metric.deleteMeasurementFor", { date })}
             prompt={t("metric.deleteMeasurementPrompt")}

@@ -1,17 +1,13 @@
 import type { ValueWriteResult } from "~/domain/value/metrics.server";
-import { type FieldErrors, invalid } from "~/lib/http.server";
+import type { FormSubmission } from "~/lib/forms";
+import { invalidForm, refuse } from "~/lib/forms.server";
 
-const STATUS = { not_found: 404, forbidden: 403, stale: 409 } as const;
-
-/** A value write's result as the fetcher on the value page reads it: the id, or messages by field. */
-export function valueWriteAnswer(result: ValueWriteResult) {
-  if (result.ok)
-    return {
-      ok: true as const,
-      id: result.id,
-      fieldErrors: {} as FieldErrors,
-      formError: undefined as string | undefined,
-    };
-  if (result.error === "invalid") return invalid({ [result.field]: result.code });
-  return invalid({}, STATUS[result.error], result.error);
+/**
+ * A value write's result as the fetcher on the value page reads it: the id, or the refusal (its
+ * status from `~/lib/errors`), next to the field the domain named or above the form.
+ */
+export function valueWriteAnswer(submission: FormSubmission<unknown>, result: ValueWriteResult) {
+  if (result.ok) return { ok: true as const, id: result.id };
+  if (result.error === "invalid") return invalidForm(submission, { fieldErrors: { [result.field]: [result.code] } });
+  return refuse(submission, "value", result.error);
 }
