@@ -126,6 +126,19 @@ export function textField({
   return required ? checked : checked.default("");
 }
 
+/**
+ * `schema` with every refusal worded as `message` — for a domain schema whose own messages (e.g.
+ * `z.enum(…, { message })`) the pipeline's key for a missing or mistyped value would replace.
+ */
+export function withMessage<Schema extends z.ZodTypeAny>(schema: Schema, message: string) {
+  return z.unknown().transform((value, ctx): z.output<Schema> => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    return z.NEVER;
+  });
+}
+
 /** A hidden id field (a row of this page): present, and id-shaped; ownership is checked in the query. */
 export const idField = (message = "id.invalid") =>
   z.string({ required_error: message }).min(1, message).max(40, message);
