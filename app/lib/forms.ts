@@ -16,8 +16,13 @@ export type FormSubmission<Output> = Submission<unknown, string[], Output>;
 
 const NUL = "\u0000";
 
+/** A message key ("advocacy.scopeRequired", "plans:x.y"), unlike zod's own sentences ("Required", "Expected string"). */
+const MESSAGE_KEY = /^[\w:-]+(\.[\w-]+)+$/;
+
 /** zod's own messages ("Required", "Expected string") aren't our keys; name each kind of issue instead. */
-const messageKeys: z.ZodErrorMap = (issue) => {
+const messageKeys: z.ZodErrorMap = (issue, ctx) => {
+  // A schema's own key (`z.enum(…, { message: "advocacy.scopeRequired" })`) reaches here as the default; keep it.
+  if (MESSAGE_KEY.test(ctx.defaultError)) return { message: ctx.defaultError };
   if (issue.code === z.ZodIssueCode.invalid_union_discriminator) return { message: "form.unknownIntent" };
   if (issue.code === z.ZodIssueCode.too_big) return { message: "field.tooLong" };
   if (issue.code === z.ZodIssueCode.invalid_enum_value || issue.code === z.ZodIssueCode.invalid_literal) {

@@ -21,7 +21,7 @@ const AnswerSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("accept"),
     uses: UsesField,
-    scope: withMessage(ConsentInputSchema.shape.scope, "advocacy.scopeRequired"),
+    scope: ConsentInputSchema.shape.scope,
   }),
   z.object({ intent: z.literal("not_now") }),
   z.object({ intent: z.literal("decline") }),

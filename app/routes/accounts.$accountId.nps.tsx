@@ -4,15 +4,11 @@ import { answerNps, NpsInputSchema } from "~/domain/advocacy/nps.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { withMessage } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 
 const NpsSchema = z.discriminatedUnion("intent", [
-  NpsInputSchema.extend({
-    intent: z.literal("answer"),
-    score: withMessage(NpsInputSchema.shape.score, "advocacy.scoreRange"),
-  }),
+  NpsInputSchema.extend({ intent: z.literal("answer") }),
   z.object({ intent: z.literal("dismiss") }),
 ]);
 

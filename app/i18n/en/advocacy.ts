@@ -430,7 +430,6 @@ export default {
     disable: "Turn off “{{type}}” for “{{signal}}”",
     add: "Add rule",
     added: "The rule was added.",
-    duplicate: "That signal already asks for that.",
     empty: "No rules yet: no asks will be sent.",
     guardrailsHeading: "Guardrails",
     guardrailsIntro:
@@ -440,7 +439,10 @@ export default {
     referenceCallsPerQuarter: "Reference calls per advocate per quarter",
     saveGuardrails: "Save guardrails",
     guardrailsSaved: "The guardrails were saved.",
-    stale: "Someone saved the guardrails since you opened this page. Reload to see theirs.",
+    errors: {
+      duplicate: "That signal already asks for that.",
+      stale: "Someone saved the guardrails since you opened this page. Reload to see theirs.",
+    },
     readOnly: "Marketing and admins change the rules; you can read them.",
   },
   home: {
