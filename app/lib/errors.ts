@@ -107,6 +107,10 @@ export const ERROR_MESSAGES = {
   advocacyAsk: { prefix: "advocacy:ask.errors", codes: ["already_answered"] },
   advocacyReview: { prefix: "advocacy:caseStudy.errors", codes: ["already_reviewed"] },
   advocacyComment: { prefix: "advocacy:caseStudy.comments.errors", codes: ["closed"] },
+  advocacyCaseStudy: {
+    prefix: "advocacy:caseStudy.errors",
+    codes: ["wrong_stage", "no_draft", "unknown_fact", "needs_consent"],
+  },
   advocacyRules: { prefix: "advocacy:rules.errors", codes: ["duplicate", "stale"] },
   advocacyReference: { prefix: "advocacy:references.errors", codes: ["not_found", "fatigued"] },
 } as const satisfies Record<string, { prefix: string; codes: readonly ErrorCode[] }>;
