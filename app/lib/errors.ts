@@ -62,6 +62,7 @@ const STATUS = {
   already_answered: 409,
   already_reviewed: 409,
   closed: 409,
+  not_due: 409,
   // 410: a one-time link that is used up or expired.
   expired: 410,
   invalid_link: 410,
@@ -123,6 +124,16 @@ export const ERROR_MESSAGES = {
     prefix: "plans:apply.errors",
     codes: ["unknown_template", "invalid_start_date", "unknown_account", "forbidden"],
   },
+  advocacyNps: { prefix: "advocacy:nps.errors", codes: ["not_due"] },
+  advocacyAsk: { prefix: "advocacy:ask.errors", codes: ["already_answered"] },
+  advocacyReview: { prefix: "advocacy:caseStudy.errors", codes: ["already_reviewed"] },
+  advocacyComment: { prefix: "advocacy:caseStudy.comments.errors", codes: ["closed"] },
+  advocacyCaseStudy: {
+    prefix: "advocacy:caseStudy.errors",
+    codes: ["wrong_stage", "no_draft", "unknown_fact", "needs_consent"],
+  },
+  advocacyRules: { prefix: "advocacy:rules.errors", codes: ["duplicate", "stale"] },
+  advocacyReference: { prefix: "advocacy:references.errors", codes: ["not_found", "fatigued"] },
 } as const satisfies Record<string, { prefix: string; codes: readonly ErrorCode[] }>;
 
 export type ErrorSubject = keyof typeof ERROR_MESSAGES;

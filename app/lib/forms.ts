@@ -16,8 +16,13 @@ export type FormSubmission<Output> = Submission<unknown, string[], Output>;
 
 const NUL = "\u0000";
 
+/** A message key ("advocacy.scopeRequired", "plans:x.y"), unlike zod's own sentences ("Required", "Expected string"). */
+const MESSAGE_KEY = /^[\w:-]+(\.[\w-]+)+$/;
+
 /** zod's own messages ("Required", "Expected string") aren't our keys; name each kind of issue instead. */
-const messageKeys: z.ZodErrorMap = (issue) => {
+const messageKeys: z.ZodErrorMap = (issue, ctx) => {
+  // A schema's own key (`z.enum(…, { message: "advocacy.scopeRequired" })`) reaches here as the default; keep it.
+  if (MESSAGE_KEY.test(ctx.defaultError)) return { message: ctx.defaultError };
   if (issue.code === z.ZodIssueCode.invalid_union_discriminator) return { message: "form.unknownIntent" };
   if (issue.code === z.ZodIssueCode.too_big) return { message: "field.tooLong" };
   if (issue.code === z.ZodIssueCode.invalid_enum_value || issue.code === z.ZodIssueCode.invalid_literal) {
@@ -124,6 +129,19 @@ export function textField({
     .max(max, tooLong);
   const checked = (required ? text.min(1, required) : text).refine((value) => !value.includes(NUL), "field.nul");
   return required ? checked : checked.default("");
+}
+
+/**
+ * `schema` with every refusal worded as `message` — for a domain schema whose own messages (e.g.
+ * `z.enum(…, { message })`) the pipeline's key for a missing or mistyped value would replace.
+ */
+export function withMessage<Schema extends z.ZodTypeAny>(schema: Schema, message: string) {
+  return z.unknown().transform((value, ctx): z.output<Schema> => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    return z.NEVER;
+  });
 }
 
 /** A hidden id field (a row of this page): present, and id-shaped; ownership is checked in the query. */

@@ -1,14 +1,37 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { respondToAsk } from "~/domain/advocacy/asks.server";
 import { ConsentInputSchema } from "~/domain/advocacy/consent";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
+import { withMessage } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
-const IntentSchema = z.enum(["accept", "not_now", "decline"]);
+/** The checked uses: one checkbox posts a string, several an array, none nothing. */
+const UsesField = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  // A use we don't know is refused next to the group, not as "uses[0]".
+  withMessage(ConsentInputSchema.shape.uses, "advocacy.usesRequired"),
+);
+
+const AnswerSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("accept"),
+    uses: UsesField,
+    scope: ConsentInputSchema.shape.scope,
+  }),
+  z.object({ intent: z.literal("not_now") }),
+  z.object({ intent: z.literal("decline") }),
+]);
+
+const DONE = {
+  accept: "advocacy:ask.accepted",
+  not_now: "advocacy:ask.snoozed",
+  decline: "advocacy:ask.declined",
+} as const;
 
 /**
  * The person asked answers an ask. Anyone else — a colleague, another account's person, staff —
@@ -17,34 +40,19 @@ const IntentSchema = z.enum(["accept", "not_now", "decline"]);
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.askId)) notFound();
-  const form = await request.formData();
-  const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) return data({ ok: false as const, fieldErrors: { intent: "field.required" } }, { status: 400 });
-
-  let answer: Parameters<typeof respondToAsk>[3];
-  if (intent.data === "accept") {
-    const parsed = ConsentInputSchema.safeParse({ uses: form.getAll("uses"), scope: form.get("scope") ?? undefined });
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues)
-        fieldErrors[String(issue.path[0])] ??= issue.message.includes(".") ? issue.message : "field.required";
-      return data({ ok: false as const, fieldErrors }, { status: 400 });
-    }
-    answer = { response: "accept", consent: parsed.data };
-  } else {
-    answer = { response: intent.data };
-  }
+  const parsed = await readSubmission(request, AnswerSchema);
+  if (!parsed.ok) return parsed.answer;
+  const input = parsed.data;
+  const answer: Parameters<typeof respondToAsk>[3] =
+    input.intent === "accept"
+      ? { response: "accept", consent: { uses: input.uses, scope: input.scope } }
+      : { response: input.intent };
   const result = await respondToAsk(actor, account.id, params.askId, answer);
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data({ ok: false as const, fieldErrors: {}, formError: result.error }, { status: 409 });
+    return refuse(parsed.submission, "advocacyAsk", result.error);
   }
-  const done = {
-    accept: "advocacy:ask.accepted",
-    not_now: "advocacy:ask.snoozed",
-    decline: "advocacy:ask.declined",
-  } as const;
-  return redirectWithNotice(`/accounts/${account.id}`, serverT(actor.locale)(done[intent.data]));
+  return redirectWithNotice(`/accounts/${account.id}`, serverT(actor.locale)(DONE[input.intent]));
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { ReviewSchema, reviewCaseStudy } from "~/domain/advocacy/case-studies.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -11,12 +11,12 @@ import { notFound } from "~/lib/http.server";
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.versionId)) notFound();
-  const parsed = parseForm(ReviewSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: undefined }, { status: 400 });
+  const parsed = await readSubmission(request, ReviewSchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await reviewCaseStudy(actor, account.id, params.versionId, parsed.data);
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data({ fieldErrors: {}, formError: result.error }, { status: 409 });
+    return refuse(parsed.submission, "advocacyReview", result.error);
   }
   const t = serverT(actor.locale);
   return redirectWithNotice(

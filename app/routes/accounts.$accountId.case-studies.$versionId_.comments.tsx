@@ -1,29 +1,35 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import {
   CaseStudyCommentSchema,
   addCaseStudyComment,
   emailCaseStudyComment,
 } from "~/domain/advocacy/case-study-comments.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
-import { parseForm } from "~/lib/forms";
+import type { FetcherAnswer } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound, requestOrigin } from "~/lib/http.server";
+
+// The version is the one in the address, whatever the form says.
+const CommentSchema = CaseStudyCommentSchema.omit({ versionId: true });
 
 /** The advocate or a champion comments on the case study version in review; anyone else gets 404. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.versionId)) notFound();
-  const form = await request.formData();
-  form.set("versionId", params.versionId);
-  const parsed = parseForm(CaseStudyCommentSchema, form);
-  if (!parsed.ok) return data({ ok: false, fieldErrors: parsed.fieldErrors, formError: undefined }, { status: 400 });
-  const result = await addCaseStudyComment(actor, { accountId: account.id }, parsed.data);
+  const parsed = await readSubmission(request, CommentSchema);
+  if (!parsed.ok) return parsed.answer;
+  const result = await addCaseStudyComment(
+    actor,
+    { accountId: account.id },
+    { ...parsed.data, versionId: params.versionId },
+  );
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data({ ok: false, fieldErrors: {}, formError: result.error }, { status: 409 });
+    return refuse(parsed.submission, "advocacyComment", result.error);
   }
   await emailCaseStudyComment(result.id, requestOrigin(request));
-  return { ok: true, fieldErrors: {}, formError: undefined };
+  return { ok: true } satisfies FetcherAnswer;
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { z } from "zod";
 import {
   CaseStudyCommentSchema,
   ResolveCommentSchema,
@@ -7,9 +8,15 @@ import {
   resolveCaseStudyComment,
 } from "~/domain/advocacy/case-study-comments.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { parseForm } from "~/lib/forms";
+import type { FetcherAnswer } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound, requestOrigin } from "~/lib/http.server";
+
+const CommentActionSchema = z.discriminatedUnion("intent", [
+  CaseStudyCommentSchema.extend({ intent: z.literal("comment") }),
+  ResolveCommentSchema.extend({ intent: z.literal("resolve") }),
+]);
 
 /**
  * Marketing or the opportunity's owner comments on a case study version (intent "comment") or
@@ -19,22 +26,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.view");
   if (!isId(params.opportunityId)) notFound();
   const opportunityId = params.opportunityId;
-  const form = await request.formData();
-  if (form.get("intent") === "resolve") {
-    const parsed = parseForm(ResolveCommentSchema, form);
-    if (!parsed.ok) return data({ ok: false, fieldErrors: parsed.fieldErrors, formError: undefined }, { status: 400 });
-    if (!(await resolveCaseStudyComment(actor, opportunityId, parsed.data)).ok) notFound();
-    return { ok: true, fieldErrors: {}, formError: undefined };
+  const parsed = await readSubmission(request, CommentActionSchema);
+  if (!parsed.ok) return parsed.answer;
+  const input = parsed.data;
+  if (input.intent === "resolve") {
+    const resolved = await resolveCaseStudyComment(actor, opportunityId, {
+      commentId: input.commentId,
+      resolved: input.resolved,
+    });
+    if (!resolved.ok) notFound();
+    return { ok: true } satisfies FetcherAnswer;
   }
-  const parsed = parseForm(CaseStudyCommentSchema, form);
-  if (!parsed.ok) return data({ ok: false, fieldErrors: parsed.fieldErrors, formError: undefined }, { status: 400 });
-  const result = await addCaseStudyComment(actor, { opportunityId }, parsed.data);
+  const result = await addCaseStudyComment(
+    actor,
+    { opportunityId },
+    { versionId: input.versionId, body: input.body, quote: input.quote },
+  );
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data({ ok: false, fieldErrors: {}, formError: result.error }, { status: 409 });
+    return refuse(parsed.submission, "advocacyComment", result.error);
   }
   await emailCaseStudyComment(result.id, requestOrigin(request));
-  return { ok: true, fieldErrors: {}, formError: undefined };
+  return { ok: true } satisfies FetcherAnswer;
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

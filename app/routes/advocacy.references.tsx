@@ -1,7 +1,7 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import {
   DirectoryFiltersSchema,
   ReferenceRequestSchema,
@@ -12,13 +12,14 @@ import {
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { type FormReply, textField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField, TextField } from "~/ui/field";
-import { Alert, Card, EmptyState } from "~/ui/layout";
+import { FormErrors, FormTextField, formProps } from "~/ui/form";
+import { Card, EmptyState } from "~/ui/layout";
 import { UseCaseBadges } from "~/ui/use-cases";
-import { useFieldError } from "~/ui/use-field-error";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.references");
 
@@ -33,38 +34,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const ReferenceFormSchema = ReferenceRequestSchema.extend({
-  advocateName: z.string().trim().max(200, "field.tooLong").default(""),
+  advocateName: textField({ max: 200 }),
 });
-
-type Answer = { advocateId: string; fieldErrors: Record<string, string | undefined>; formError?: string };
 
 /** Any staff member may log a reference request for a prospect (CSMs field them from sales too). */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.view");
-  const form = await request.formData();
-  const advocateId = String(form.get("advocateId") ?? "");
   // Every field is checked before anything is written, the name for the notice too.
-  const parsed = parseForm(ReferenceFormSchema, form);
-  if (!parsed.ok) return data<Answer>({ advocateId, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const parsed = await readSubmission(request, ReferenceFormSchema);
+  if (!parsed.ok) return parsed.answer;
   const { advocateName: name, ...input } = parsed.data;
   const result = await requestReference(actor, input);
-  if (!result.ok)
-    return data<Answer>(
-      { advocateId, fieldErrors: {}, formError: result.error },
-      { status: result.error === "not_found" ? 404 : 409 },
-    );
+  if (!result.ok) return refuse(parsed.submission, "advocacyReference", result.error);
   return redirectWithNotice(
     `/advocacy/references${new URL(request.url).search}`,
     serverT(actor.locale)("advocacy:references.requested", { name, prospect: parsed.data.prospectCompany }),
   );
 }
 
+/** The request form of one advocate's card; only the card that was posted shows the answer. */
+function RequestForm({ advocate, answer }: { advocate: { userId: string; name: string }; answer?: FormReply }) {
+  const { t } = useTranslation("advocacy");
+  const busy = useNavigation().state !== "idle";
+  const mine = answer?.initialValue?.advocateId === advocate.userId ? answer : undefined;
+  const [form, fields] = useForm({ id: `reference-${advocate.userId}`, lastResult: mine });
+  return (
+    <>
+      <FormErrors form={form} values={{ name: advocate.name }} />
+      <Form
+        method="post"
+        className="space-y-3"
+        aria-label={`${t("references.request")} · ${advocate.name}`}
+        {...formProps(form)}
+      >
+        <input type="hidden" name="advocateId" value={advocate.userId} />
+        <input type="hidden" name="advocateName" value={advocate.name} />
+        <FormTextField meta={fields.prospectCompany} label={t("references.prospect")} required />
+        <FormTextField meta={fields.notes} label={t("references.notes")} />
+        <Button disabled={busy}>{t("references.submit", { name: advocate.name })}</Button>
+      </Form>
+    </>
+  );
+}
+
 export default function References() {
   const { t } = useTranslation("advocacy");
-  const fieldError = useFieldError();
   const { filters, directory, choices } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as Answer | undefined;
-  const busy = useNavigation().state !== "idle";
+  const answer = useActionData<typeof action>();
   const any = { value: "", label: t("pipeline.any") };
 
   return (
@@ -121,7 +137,6 @@ export default function References() {
       ) : (
         <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {directory.available.map((advocate) => {
-            const mine = answer?.advocateId === advocate.userId ? answer : undefined;
             return (
               <li key={advocate.userId}>
                 <Card title={advocate.name}>
@@ -146,32 +161,7 @@ export default function References() {
                       {t("references.calls")}:{" "}
                       {t("references.callsValue", { count: advocate.callsThisQuarter, limit: String(directory.limit) })}
                     </p>
-                    {mine?.formError ? (
-                      <Alert tone="error">
-                        {t(`references.errors.${mine.formError as "fatigued"}`, { name: advocate.name })}
-                      </Alert>
-                    ) : null}
-                    <Form
-                      method="post"
-                      className="space-y-3"
-                      noValidate
-                      aria-label={`${t("references.request")} · ${advocate.name}`}
-                    >
-                      <input type="hidden" name="advocateId" value={advocate.userId} />
-                      <input type="hidden" name="advocateName" value={advocate.name} />
-                      <TextField
-                        label={t("references.prospect")}
-                        name="prospectCompany"
-                        required
-                        error={fieldError(mine?.fieldErrors.prospectCompany)}
-                      />
-                      <TextField
-                        label={t("references.notes")}
-                        name="notes"
-                        error={fieldError(mine?.fieldErrors.notes)}
-                      />
-                      <Button disabled={busy}>{t("references.submit", { name: advocate.name })}</Button>
-                    </Form>
+                    <RequestForm advocate={advocate} answer={answer?.form} />
                   </div>
                 </Card>
               </li>

@@ -1,6 +1,8 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ASK_SIGNALS, ASK_TYPES } from "~/domain/advocacy/ask-rules";
 import {
   AskRuleSchema,
@@ -15,15 +17,14 @@ import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
-import { isId } from "~/lib/ids";
+import { idField, replyFor } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
-import { SelectField, TextField } from "~/ui/field";
+import { FormErrors, FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Alert, Card } from "~/ui/layout";
 import { Cell, Table } from "~/ui/table";
-import { useFieldError } from "~/ui/use-field-error";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.askRules");
 
@@ -33,43 +34,51 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rules, guardrails, canManage: canInWorkspace(actor, "advocacy.manage") };
 }
 
-type Answer = { intent: string; fieldErrors: Record<string, string | undefined>; formError?: string };
+const RulesActionSchema = z.discriminatedUnion("intent", [
+  AskRuleSchema.innerType().extend({ intent: z.literal("add") }),
+  z.object({ intent: z.literal("toggle"), ruleId: idField(), enabled: z.enum(["true", "false"]) }),
+  GuardrailsSchema.extend({ intent: z.literal("guardrails") }),
+]);
+
+/** A review ask needs a link to where the review is written (the domain schema's rule). */
+const RulesSchema = RulesActionSchema.superRefine((input, ctx) => {
+  if (input.intent !== "add") return;
+  const rule = AskRuleSchema.safeParse(input);
+  for (const issue of rule.success ? [] : rule.error.issues) ctx.addIssue(issue);
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.manage");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const parsed = await readSubmission(request, RulesSchema);
+  if (!parsed.ok) return parsed.answer;
+  const input = parsed.data;
   const t = serverT(actor.locale);
-  if (intent === "add") {
-    const parsed = parseForm(AskRuleSchema, form);
-    if (!parsed.ok) return data<Answer>({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-    const result = await createAskRule(actor, parsed.data);
-    if (!result.ok) return data<Answer>({ intent, fieldErrors: {}, formError: "duplicate" }, { status: 409 });
+  if (input.intent === "add") {
+    const result = await createAskRule(actor, {
+      signal: input.signal,
+      askType: input.askType,
+      reviewUrl: input.reviewUrl,
+    });
+    if (!result.ok) return refuse(parsed.submission, "advocacyRules", result.error);
     return redirectWithNotice("/advocacy/rules", t("advocacy:rules.added"));
   }
-  if (intent === "toggle") {
-    const id = form.get("ruleId");
-    if (!isId(id)) notFound();
-    if (!(await setAskRuleEnabled(actor, id, form.get("enabled") === "true"))) notFound();
-    return data<Answer>({ intent, fieldErrors: {} });
+  if (input.intent === "toggle") {
+    if (!(await setAskRuleEnabled(actor, input.ruleId, input.enabled === "true"))) notFound();
+    return { form: undefined };
   }
-  if (intent === "guardrails") {
-    const parsed = parseForm(GuardrailsSchema, form);
-    if (!parsed.ok) return data<Answer>({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-    const result = await saveGuardrails(actor, parsed.data);
-    if (!result.ok) return data<Answer>({ intent, fieldErrors: {}, formError: "stale" }, { status: 409 });
-    return redirectWithNotice("/advocacy/rules", t("advocacy:rules.guardrailsSaved"));
-  }
-  return data<Answer>({ intent, fieldErrors: { intent: "field.required" } }, { status: 400 });
+  const { intent: _intent, ...guardrails } = input;
+  const result = await saveGuardrails(actor, guardrails);
+  if (!result.ok) return refuse(parsed.submission, "advocacyRules", result.error);
+  return redirectWithNotice("/advocacy/rules", t("advocacy:rules.guardrailsSaved"));
 }
 
 export default function RulesPage() {
   const { t } = useTranslation("advocacy");
-  const fieldError = useFieldError();
   const { rules, guardrails, canManage } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as Answer | undefined;
+  const answer = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const errorsFor = (intent: string): Answer["fieldErrors"] => (answer?.intent === intent ? answer.fieldErrors : {});
+  const [addForm, addFields] = useForm({ id: "add", lastResult: replyFor(answer, "add") });
+  const [guardrailsForm, guardrailsFields] = useForm({ id: "guardrails", lastResult: replyFor(answer, "guardrails") });
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -118,75 +127,67 @@ export default function RulesPage() {
             </Table>
           )}
           {canManage ? (
-            <Form method="post" className="grid grid-cols-1 items-start gap-3 sm:grid-cols-4" noValidate>
+            <Form method="post" className="grid grid-cols-1 items-start gap-3 sm:grid-cols-4" {...formProps(addForm)}>
               <input type="hidden" name="intent" value="add" />
-              <SelectField
+              <FormSelectField
+                meta={addFields.signal}
                 label={t("rules.signal")}
-                name="signal"
                 options={ASK_SIGNALS.map((signal) => ({ value: signal, label: t(`signals.${signal}`) }))}
-                error={fieldError(errorsFor("add").signal)}
               />
-              <SelectField
+              <FormSelectField
+                meta={addFields.askType}
                 label={t("rules.askType")}
-                name="askType"
                 options={ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) }))}
-                error={fieldError(errorsFor("add").askType)}
               />
-              <TextField
+              <FormTextField
+                meta={addFields.reviewUrl}
                 label={t("rules.reviewUrl")}
-                name="reviewUrl"
                 type="url"
                 hint={t("rules.reviewUrlHint")}
-                error={fieldError(errorsFor("add").reviewUrl)}
               />
               <div className="sm:pt-6">
                 <Button disabled={busy}>{t("rules.add")}</Button>
               </div>
-              {answer?.intent === "add" && answer.formError ? (
-                <div className="sm:col-span-4">
-                  <Alert tone="error">{t("rules.duplicate")}</Alert>
-                </div>
-              ) : null}
+              <div className="sm:col-span-4">
+                <FormErrors form={addForm} />
+              </div>
             </Form>
           ) : null}
         </div>
       </Card>
       <Card title={t("rules.guardrailsHeading")}>
-        <Form method="post" className="space-y-4" noValidate>
+        <Form method="post" className="space-y-4" {...formProps(guardrailsForm)}>
           <p className="text-sm text-slate-600">{t("rules.guardrailsIntro")}</p>
-          {answer?.intent === "guardrails" && answer.formError ? <Alert tone="error">{t("rules.stale")}</Alert> : null}
+          <FormErrors form={guardrailsForm} />
           <input type="hidden" name="intent" value="guardrails" />
           <input type="hidden" name="version" value={guardrails.version} />
           <fieldset disabled={!canManage} className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-            <TextField
+            <FormTextField
+              meta={guardrailsFields.cooldownDays}
               label={t("rules.cooldownDays")}
-              name="cooldownDays"
               type="number"
               inputMode="numeric"
               min={0}
               max={365}
               defaultValue={guardrails.cooldownDays}
-              error={fieldError(errorsFor("guardrails").cooldownDays)}
             />
-            <TextField
+            <FormTextField
+              meta={guardrailsFields.declinedRepeatDays}
               label={t("rules.declinedRepeatDays")}
-              name="declinedRepeatDays"
               type="number"
               inputMode="numeric"
               min={0}
               max={730}
               defaultValue={guardrails.declinedRepeatDays}
-              error={fieldError(errorsFor("guardrails").declinedRepeatDays)}
             />
-            <TextField
+            <FormTextField
+              meta={guardrailsFields.referenceCallsPerQuarter}
               label={t("rules.referenceCallsPerQuarter")}
-              name="referenceCallsPerQuarter"
               type="number"
               inputMode="numeric"
               min={1}
               max={50}
               defaultValue={guardrails.referenceCallsPerQuarter}
-              error={fieldError(errorsFor("guardrails").referenceCallsPerQuarter)}
             />
           </fieldset>
           {canManage ? <Button disabled={busy}>{t("rules.saveGuardrails")}</Button> : null}

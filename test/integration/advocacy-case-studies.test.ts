@@ -128,9 +128,9 @@ describe("case studies", () => {
       request: await post(champion.id, { decision: "request_changes", comment: " " }),
       params,
       context,
-    })) as unknown as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
+    })) as unknown as { data: { form: { error: Record<string, string[]> } }; init: { status: number } };
     expect(noComment.init.status).toBe(400);
-    expect(noComment.data.fieldErrors).toEqual({ comment: "advocacy.changesRequired" });
+    expect(noComment.data.form.error).toEqual({ comment: ["advocacy.changesRequired"] });
     const changes = (await reviewAction({
       request: await post(champion.id, { decision: "request_changes", comment: "Please use my full title." }),
       params,
@@ -203,7 +203,7 @@ describe("case studies", () => {
 });
 
 type DataAnswer = {
-  data: { ok: boolean; fieldErrors: Record<string, string>; formError?: string };
+  data: { ok?: true; form?: { error?: Record<string, string[]> } };
   init: { status: number } | null;
 };
 
@@ -250,13 +250,13 @@ describe("case study comments", () => {
 
     const empty = (await comment(champion.id, { body: "   " })) as unknown as DataAnswer;
     expect(empty.init?.status).toBe(400);
-    expect(empty.data.fieldErrors).toEqual({ body: "field.required" });
+    expect(empty.data.form?.error).toEqual({ body: ["field.required"] });
     const long = (await comment(champion.id, {
       body: "x".repeat(2001),
       quote: "y".repeat(501),
     })) as unknown as DataAnswer;
     expect(long.init?.status).toBe(400);
-    expect(long.data.fieldErrors).toEqual({ body: "field.tooLong", quote: "field.tooLong" });
+    expect(long.data.form?.error).toEqual({ body: ["field.tooLong"], quote: ["field.tooLong"] });
 
     // A member who isn't the advocate, and a champion of another account, are refused with 404.
     expect((await thrownResponse(comment(member.id, { body: "Me too" }))).status).toBe(404);
@@ -397,7 +397,7 @@ describe("case study comments", () => {
       context,
     })) as unknown as DataAnswer;
     expect(closed.init?.status).toBe(409);
-    expect(closed.data.formError).toBe("closed");
+    expect(closed.data.form?.error).toEqual({ "": ["advocacy:caseStudy.comments.errors.closed"] });
     expect(thread.map((comment) => [comment.version, comment.authorSide, comment.body])).toEqual([
       [1, "vendor", "Needs a quote from Finance."],
       [1, "vendor", "I know who to ask."],

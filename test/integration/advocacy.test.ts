@@ -71,7 +71,11 @@ const post = (userId: string, url: string, fields: Record<string, string | strin
   });
 };
 type Answer = {
-  data: Record<string, unknown> & { fieldErrors?: Record<string, string>; formError?: string };
+  data: Record<string, unknown> & {
+    form?: { error?: Record<string, string[]> };
+    fieldErrors?: Record<string, string>;
+    formError?: string;
+  };
   init: { status: number };
 };
 
@@ -242,7 +246,7 @@ describe("NPS", () => {
         context,
       })) as unknown as Answer;
       expect(result.init.status).toBe(400);
-      expect(result.data.fieldErrors).toEqual({ score: "advocacy.scoreRange" });
+      expect(result.data.form?.error).toEqual({ score: ["advocacy.scoreRange"] });
     }
     expect(await isNpsSurveyDue(actorOf(member))).toBe(true);
     const staff = await createStaff("csm");
@@ -300,7 +304,7 @@ describe("answering an ask", () => {
       context,
     })) as unknown as Answer;
     expect(result.init.status).toBe(400);
-    expect(result.data.fieldErrors).toEqual({ uses: "advocacy.usesRequired", scope: "advocacy.scopeRequired" });
+    expect(result.data.form?.error).toEqual({ uses: ["advocacy.usesRequired"], scope: ["advocacy.scopeRequired"] });
     expect(await db.select().from(consents).where(eq(consents.askId, ask.id))).toEqual([]);
   });
 

@@ -51,7 +51,7 @@ export default {
     dismiss: "Not now",
     thanks: "Thank you — your answer helps us improve.",
     dismissed: "No problem — we won't ask again for a while.",
-    notDue: "You've already answered recently. Thank you!",
+    errors: { not_due: "You've already answered recently. Thank you!" },
   },
   ask: {
     title: "Would you share your success?",
@@ -84,7 +84,7 @@ export default {
     accepted: "Thank you! We'll be in touch about next steps.",
     snoozed: "We'll ask again later.",
     declined: "Understood — we won't ask for this again.",
-    alreadyAnswered: "This ask was already answered.",
+    errors: { already_answered: "This ask was already answered." },
   },
   consents: {
     heading: "Consent to use my story",
@@ -197,7 +197,7 @@ export default {
       resolved: "Resolved",
       resolvedSummary: "{{author}}'s comment, resolved by {{name}}",
       someone: "someone",
-      closed: "This version no longer takes comments. Reload the page to see the latest.",
+      errors: { closed: "This version no longer takes comments. Reload the page to see the latest." },
     },
     errors: {
       not_found: "This case study no longer exists.",
@@ -205,6 +205,7 @@ export default {
       no_draft: "Save a new version first: the latest one was already sent.",
       unknown_fact: "That fact isn't in the plan any more. Reload the page.",
       needs_consent: "The advocate's consent was withdrawn.",
+      already_reviewed: "This ask was already answered.",
     },
   },
   dashboard: {
@@ -429,7 +430,6 @@ export default {
     disable: "Turn off “{{type}}” for “{{signal}}”",
     add: "Add rule",
     added: "The rule was added.",
-    duplicate: "That signal already asks for that.",
     empty: "No rules yet: no asks will be sent.",
     guardrailsHeading: "Guardrails",
     guardrailsIntro:
@@ -439,7 +439,10 @@ export default {
     referenceCallsPerQuarter: "Reference calls per advocate per quarter",
     saveGuardrails: "Save guardrails",
     guardrailsSaved: "The guardrails were saved.",
-    stale: "Someone saved the guardrails since you opened this page. Reload to see theirs.",
+    errors: {
+      duplicate: "That signal already asks for that.",
+      stale: "Someone saved the guardrails since you opened this page. Reload to see theirs.",
+    },
     readOnly: "Marketing and admins change the rules; you can read them.",
   },
   home: {

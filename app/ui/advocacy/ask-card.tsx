@@ -4,7 +4,8 @@ import type { AskContext, AskType } from "~db/schema";
 import { CONSENT_SCOPES, CONSENT_USES } from "~/domain/advocacy/consent";
 import { Button } from "~/ui/button";
 import { Alert } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
+import type { FormReply } from "~/lib/forms";
+import { useFormMessage } from "~/ui/form";
 
 export interface AskCardData {
   id: string;
@@ -15,7 +16,7 @@ export interface AskCardData {
 }
 
 /** Refusals come back as data; an answer redirects to the home page with a notice. */
-type AskAnswer = { ok: false; fieldErrors: Record<string, string | undefined>; formError?: string };
+type AskAnswer = { form: FormReply };
 
 /** The ask's opening line, tied to what the person achieved. */
 function useHeadline(ask: AskCardData) {
@@ -39,7 +40,7 @@ function useHeadline(ask: AskCardData) {
  */
 export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; accountId: string; vendorName: string }) {
   const { t } = useTranslation("advocacy");
-  const fieldError = useFieldError();
+  const message = useFormMessage();
   const fetcher = useFetcher<AskAnswer>();
   const answer = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
@@ -47,7 +48,8 @@ export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; acco
   const action = `/accounts/${accountId}/asks/${ask.id}`;
   const headingId = `ask-${ask.id}`;
 
-  const errors = answer?.fieldErrors ?? {};
+  const errors = answer?.form.error ?? {};
+  const formError = message(errors[""] ?? undefined);
   return (
     <section
       aria-labelledby={headingId}
@@ -72,7 +74,7 @@ export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; acco
           </p>
         ) : null}
       </div>
-      {answer?.formError ? <Alert tone="error">{t("ask.alreadyAnswered")}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <details
         className="group rounded-md ring-1 ring-inset ring-slate-200"
         open={Boolean(errors.uses || errors.scope)}
@@ -96,7 +98,7 @@ export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; acco
             </div>
             {errors.uses ? (
               <p className="mt-1 text-sm text-red-700" role="alert">
-                {fieldError(errors.uses)}
+                {message(errors.uses ?? undefined)}
               </p>
             ) : null}
           </fieldset>
@@ -112,7 +114,7 @@ export function AskCard({ ask, accountId, vendorName }: { ask: AskCardData; acco
             </div>
             {errors.scope ? (
               <p className="mt-1 text-sm text-red-700" role="alert">
-                {fieldError(errors.scope)}
+                {message(errors.scope ?? undefined)}
               </p>
             ) : null}
           </fieldset>

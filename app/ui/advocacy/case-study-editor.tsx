@@ -7,7 +7,8 @@ import type { OpportunityStage } from "~db/schema";
 import { Button } from "~/ui/button";
 import { TextAreaField, TextField } from "~/ui/field";
 import { Alert, Badge, Card } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
+import type { FormReply } from "~/lib/forms";
+import { useFormMessage } from "~/ui/form";
 import { CaseStudyCommentForm, CaseStudyThread } from "./case-study-thread";
 import { MarkdownView } from "./markdown-view";
 
@@ -36,12 +37,14 @@ export function CaseStudyEditor({
   stage: OpportunityStage;
 }) {
   const { t } = useTranslation("advocacy");
-  const fieldError = useFieldError();
+  const message = useFormMessage();
   // Refusals come back as data next to the fields; success redirects back here with a notice.
-  const saver = useFetcher<{ fieldErrors?: Record<string, string | undefined>; formError?: string }>();
-  const sender = useFetcher<{ formError?: string }>();
-  const answer = saver.state === "idle" ? saver.data : undefined;
-  const sendError = sender.state === "idle" ? sender.data?.formError : undefined;
+  const saver = useFetcher<{ form: FormReply }>();
+  const sender = useFetcher<{ form: FormReply }>();
+  const errors = (saver.state === "idle" ? saver.data?.form.error : undefined) ?? {};
+  const formError =
+    message(errors[""] ?? undefined) ??
+    message((sender.state === "idle" ? sender.data?.form.error?.[""] : undefined) ?? undefined);
   const busy = saver.state !== "idle" || sender.state !== "idle";
   const latest = versions[0];
   const action = `/advocacy/opportunities/${opportunityId}/case-study`;
@@ -51,9 +54,7 @@ export function CaseStudyEditor({
   return (
     <Card title={t("caseStudy.heading")}>
       <div className="space-y-5">
-        {answer?.formError || sendError ? (
-          <Alert tone="error">{t(`caseStudy.errors.${(answer?.formError ?? sendError) as "no_draft"}`)}</Alert>
-        ) : null}
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
         {latest ? (
           <article
             id={draftId}
@@ -106,7 +107,7 @@ export function CaseStudyEditor({
                 name="title"
                 defaultValue={latest?.title ?? ""}
                 required
-                error={fieldError(answer?.fieldErrors?.title)}
+                error={message(errors.title ?? undefined)}
               />
               <TextAreaField
                 label={t("caseStudy.body")}
@@ -114,7 +115,7 @@ export function CaseStudyEditor({
                 rows={10}
                 defaultValue={latest?.body ?? ""}
                 hint={t("caseStudy.bodyHint")}
-                error={fieldError(answer?.fieldErrors?.body)}
+                error={message(errors.body ?? undefined)}
               />
               <fieldset>
                 <legend className="text-sm font-medium text-slate-800">{t("caseStudy.facts")}</legend>

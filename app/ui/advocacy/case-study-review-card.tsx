@@ -4,7 +4,8 @@ import type { CaseStudyCommentView } from "~/domain/advocacy/case-study-comments
 import { Button } from "~/ui/button";
 import { TextAreaField } from "~/ui/field";
 import { Alert } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
+import type { FormReply } from "~/lib/forms";
+import { useFormMessage } from "~/ui/form";
 import { CaseStudyCommentForm, CaseStudyThread } from "./case-study-thread";
 import { MarkdownView } from "./markdown-view";
 
@@ -22,9 +23,10 @@ export interface ReviewDraft {
 /** The case study in review on the customer's home: the draft, the conversation about it, and the advocate's decision. */
 export function CaseStudyReviewCard({ draft, accountId }: { draft: ReviewDraft; accountId: string }) {
   const { t } = useTranslation("advocacy");
-  const fieldError = useFieldError();
-  const fetcher = useFetcher<{ fieldErrors?: Record<string, string | undefined>; formError?: string }>();
-  const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  const message = useFormMessage();
+  const fetcher = useFetcher<{ form: FormReply }>();
+  const errors = (fetcher.state === "idle" ? fetcher.data?.form.error : undefined) ?? {};
+  const formError = message(errors[""] ?? errors.decision ?? undefined);
   const busy = fetcher.state !== "idle";
   const headingId = `case-study-${draft.id}`;
   const draftId = `case-study-draft-${draft.id}`;
@@ -55,13 +57,13 @@ export function CaseStudyReviewCard({ draft, accountId }: { draft: ReviewDraft; 
       </section>
       {draft.canDecide ? (
         <div className="space-y-3 border-t border-slate-200 pt-4">
-          {answer?.formError ? <Alert tone="error">{t("ask.alreadyAnswered")}</Alert> : null}
+          {formError ? <Alert tone="error">{formError}</Alert> : null}
           <fetcher.Form method="post" action={action} className="space-y-3" noValidate>
             <TextAreaField
               label={t("caseStudy.yourComment")}
               name="comment"
               hint={t("caseStudy.yourCommentHint")}
-              error={fieldError(answer?.fieldErrors?.comment)}
+              error={message(errors.comment ?? undefined)}
             />
             <div className="flex flex-wrap gap-2">
               <Button name="decision" value="approve" disabled={busy}>

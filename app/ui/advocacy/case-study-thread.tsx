@@ -8,9 +8,11 @@ import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { TextAreaField } from "~/ui/field";
 import { Alert, Badge } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
+import type { FormReply } from "~/lib/forms";
+import { useFormMessage } from "~/ui/form";
 
-type Answer = { ok: boolean; fieldErrors?: Record<string, string | undefined>; formError?: string };
+/** Done, or the form's refusal. */
+type Answer = { ok: true } | { form: FormReply };
 
 /** Where a resolve button posts (staff only); without it the thread is read-only. */
 type ResolveTarget = { action: string } | null;
@@ -134,13 +136,15 @@ export function CaseStudyCommentForm({
   hint?: string;
 }) {
   const { t } = useTranslation("advocacy");
-  const fieldError = useFieldError();
+  const message = useFormMessage();
   const fetcher = useFetcher<Answer>();
   const formRef = useRef<HTMLFormElement>(null);
   const [selectionMissing, setSelectionMissing] = useState(false);
   const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  const errors = (answer && "form" in answer ? answer.form.error : undefined) ?? {};
+  const formError = message(errors[""] ?? undefined);
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) formRef.current?.reset();
+    if (fetcher.state === "idle" && fetcher.data && "ok" in fetcher.data) formRef.current?.reset();
   }, [fetcher.state, fetcher.data]);
 
   const quoteSelection = () => {
@@ -163,14 +167,14 @@ export function CaseStudyCommentForm({
     <fetcher.Form ref={formRef} method="post" action={action} className="space-y-3" noValidate>
       <input type="hidden" name="intent" value="comment" />
       <input type="hidden" name="versionId" value={versionId} />
-      {answer?.formError ? <Alert tone="error">{t("caseStudy.comments.closed")}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="space-y-2">
         <TextAreaField
           label={t("caseStudy.comments.quote")}
           name="quote"
           rows={2}
           hint={t("caseStudy.comments.quoteHint")}
-          error={fieldError(answer?.fieldErrors?.quote)}
+          error={message(errors.quote ?? undefined)}
         />
         {/* The selection would collapse on mousedown before the click reads it. */}
         <Button
@@ -193,7 +197,7 @@ export function CaseStudyCommentForm({
         name="body"
         rows={3}
         hint={hint}
-        error={fieldError(answer?.fieldErrors?.body)}
+        error={message(errors.body ?? undefined)}
       />
       <Button variant="secondary" disabled={fetcher.state !== "idle"}>
         {t("caseStudy.comments.post")}

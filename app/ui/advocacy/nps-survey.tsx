@@ -3,27 +3,29 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/button";
 import { TextAreaField } from "~/ui/field";
 import { Alert, Card } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
+import type { FormReply } from "~/lib/forms";
+import { useFormMessage } from "~/ui/form";
 
 /** Refusals come back as data; success redirects to the home page with a thank-you notice. */
-type NpsAnswer = { ok: false; fieldErrors: Record<string, string | undefined>; formError?: string };
+type NpsAnswer = { form: FormReply };
 
 const SCORES = Array.from({ length: 11 }, (_, score) => score);
 
 /** The in-portal NPS question: 0–10 as a radio group (arrow keys move between scores), a comment, send or not now. */
 export function NpsSurvey({ accountId, vendorName }: { accountId: string; vendorName: string }) {
   const { t } = useTranslation("advocacy");
-  const fieldError = useFieldError();
+  const message = useFormMessage();
   const fetcher = useFetcher<NpsAnswer>();
   const answer = fetcher.state === "idle" ? fetcher.data : undefined;
   const busy = fetcher.state !== "idle";
 
-  const errors = answer?.fieldErrors ?? {};
-  const scoreError = fieldError(errors.score);
+  const errors = answer?.form.error ?? {};
+  const scoreError = message(errors.score ?? undefined);
+  const formError = message(errors[""] ?? undefined);
   return (
     <Card title={t("nps.title")}>
       <fetcher.Form method="post" action={`/accounts/${accountId}/nps`} className="space-y-4" noValidate>
-        {answer?.formError ? <Alert tone="error">{t(`nps.${answer.formError as "notDue"}`)}</Alert> : null}
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
         <fieldset aria-describedby="nps-scale" aria-invalid={scoreError ? true : undefined}>
           <legend className="text-sm font-medium text-slate-900">{t("nps.question", { vendor: vendorName })}</legend>
           <p id="nps-scale" className="mt-1 text-xs text-slate-600">
@@ -54,7 +56,12 @@ export function NpsSurvey({ accountId, vendorName }: { accountId: string; vendor
             </p>
           ) : null}
         </fieldset>
-        <TextAreaField label={t("nps.comment")} name="comment" maxLength={2000} error={fieldError(errors.comment)} />
+        <TextAreaField
+          label={t("nps.comment")}
+          name="comment"
+          maxLength={2000}
+          error={message(errors.comment ?? undefined)}
+        />
         <div className="flex flex-wrap gap-2">
           <Button name="intent" value="answer" disabled={busy}>
             {t("nps.submit")}

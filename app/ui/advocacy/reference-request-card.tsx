@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/button";
+import type { FormReply } from "~/lib/forms";
+import { useReplyMessage } from "~/ui/form";
 import { Alert } from "~/ui/layout";
 
 /** A reference call the advocate is asked to take, on their home: accept or decline. */
@@ -14,7 +16,8 @@ export function ReferenceRequestCard({
   vendorName: string;
 }) {
   const { t } = useTranslation("advocacy");
-  const fetcher = useFetcher<{ formError?: string }>();
+  const fetcher = useFetcher<{ form: FormReply }>();
+  const error = useReplyMessage(fetcher.state === "idle" ? fetcher.data : undefined);
   const busy = fetcher.state !== "idle";
   const headingId = `reference-${request.id}`;
   return (
@@ -34,9 +37,7 @@ export function ReferenceRequestCard({
           <p className="mt-1 text-sm text-slate-700">{t("referenceAsk.notes", { notes: request.notes })}</p>
         ) : null}
       </div>
-      {fetcher.state === "idle" && fetcher.data?.formError ? (
-        <Alert tone="error">{t("ask.alreadyAnswered")}</Alert>
-      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       <fetcher.Form
         method="post"
         action={`/accounts/${accountId}/references/${request.id}`}
