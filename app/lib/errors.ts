@@ -102,6 +102,10 @@ export const ERROR_MESSAGES = {
     prefix: "plans:apply.errors",
     codes: ["unknown_template", "invalid_start_date", "unknown_account", "forbidden"],
   },
+  community: {
+    prefix: "community:errors",
+    codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],
+  },
 } as const satisfies Record<string, { prefix: string; codes: readonly ErrorCode[] }>;
 
 export type ErrorSubject = keyof typeof ERROR_MESSAGES;

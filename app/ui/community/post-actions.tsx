@@ -1,8 +1,11 @@
+import { useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RATE_LIMIT_VALUES } from "~/domain/community/answers";
+import type { FetcherAnswer } from "~/lib/forms";
 import { Button } from "~/ui/button";
 import { TextAreaField } from "~/ui/field";
+import { FormTextAreaField, formProps, useFormMessage } from "~/ui/form";
 import { useCommunityError } from "./use-community-error";
 
 type Answer = {
@@ -21,6 +24,23 @@ function ErrorLine({ code }: { code: string | null | undefined }) {
     </p>
   );
 }
+
+/** The refusal of a fetcher form on the pipeline: the form's own message, else its first field's. */
+function ReplyLine({ answer }: { answer: FetcherAnswer | undefined }) {
+  const message = useFormMessage();
+  const errors = answer && !answer.ok ? answer.form.error : undefined;
+  if (!errors) return null;
+  const keys = errors[""] ?? Object.values(errors).find((found) => found && found.length > 0) ?? undefined;
+  const text = message(keys, RATE_LIMIT_VALUES);
+  return text ? (
+    <p role="alert" className="text-sm text-red-700">
+      {text}
+    </p>
+  ) : null;
+}
+
+/** The refusal of a fetcher's form, for `useForm({ lastResult })`. */
+const refusalOf = (answer: FetcherAnswer | undefined) => (answer && !answer.ok ? answer.form : undefined);
 
 /** A disclosure with a short form inside: report, hide, edit. Works with the keyboard out of the box. */
 function Disclosure({ summary, label, children }: { summary: string; label?: string; children: React.ReactNode }) {
@@ -47,9 +67,9 @@ export function ReportForm({
   label: string;
 }) {
   const { t } = useTranslation("community");
-  const error = useCommunityError();
-  const fetcher = useFetcher<Answer>();
-  if (fetcher.data?.reported)
+  const fetcher = useFetcher<FetcherAnswer>();
+  const [form, fields] = useForm({ lastResult: refusalOf(fetcher.data) });
+  if (fetcher.data?.ok)
     return (
       <p role="status" className="text-sm text-green-800">
         {t("topic.reported")}
@@ -57,16 +77,11 @@ export function ReportForm({
     );
   return (
     <Disclosure summary={t("topic.report")} label={label}>
-      <fetcher.Form method="post" action="/community/reports" className="space-y-2">
+      <fetcher.Form method="post" action="/community/reports" className="space-y-2" {...formProps(form)}>
         <input type="hidden" name="postType" value={postType} />
         <input type="hidden" name="postId" value={postId} />
-        <TextAreaField
-          label={t("topic.reportReason")}
-          name="reason"
-          required
-          error={error.field(fetcher.data?.fieldErrors?.reason)}
-        />
-        <ErrorLine code={fetcher.data?.error} />
+        <FormTextAreaField meta={fields.reason} label={t("topic.reportReason")} required />
+        {fields.reason.errors ? null : <ReplyLine answer={fetcher.data} />}
         <Button variant="secondary" disabled={fetcher.state !== "idle"}>
           {t("topic.reportSubmit")}
         </Button>
@@ -149,14 +164,14 @@ export function ReplyIntentButton({
   children: string;
   label: string;
 }) {
-  const fetcher = useFetcher<Answer>();
+  const fetcher = useFetcher<FetcherAnswer>();
   return (
     <fetcher.Form method="post" action={`/community/replies/${replyId}`}>
       <input type="hidden" name="intent" value={intent} />
       <Button variant="secondary" className="py-1" aria-label={label} disabled={fetcher.state !== "idle"}>
         {children}
       </Button>
-      <ErrorLine code={fetcher.data?.error} />
+      <ReplyLine answer={fetcher.data} />
     </fetcher.Form>
   );
 }
@@ -173,23 +188,22 @@ export function EditReplyForm({
   label: string;
 }) {
   const { t } = useTranslation("community");
-  const error = useCommunityError();
-  const fetcher = useFetcher<Answer>();
+  const fetcher = useFetcher<FetcherAnswer>();
+  const [form, fields] = useForm({ lastResult: refusalOf(fetcher.data) });
   return (
     <Disclosure summary={t("topic.edit")} label={label}>
-      <fetcher.Form method="post" action={`/community/replies/${replyId}`} className="space-y-2">
+      <fetcher.Form method="post" action={`/community/replies/${replyId}`} className="space-y-2" {...formProps(form)}>
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="version" value={version} />
-        <TextAreaField
+        <FormTextAreaField
+          meta={fields.body}
           label={t("topic.replyLabel")}
-          name="body"
           rows={6}
           defaultValue={body}
-          key={version}
-          error={error.field(fetcher.data?.fieldErrors?.body)}
+          key={`${version}-${fields.body.key ?? ""}`}
         />
-        <ErrorLine code={fetcher.data?.error} />
-        {fetcher.data?.saved && fetcher.state === "idle" ? (
+        {fields.body.errors ? null : <ReplyLine answer={fetcher.data} />}
+        {fetcher.data?.ok && fetcher.state === "idle" ? (
           <p role="status" className="text-sm text-green-800">
             {t("topic.saved")}
           </p>
