@@ -4,26 +4,7 @@ import { useTranslation } from "react-i18next";
 import { RATE_LIMIT_VALUES } from "~/domain/community/answers";
 import type { FetcherAnswer } from "~/lib/forms";
 import { Button } from "~/ui/button";
-import { TextAreaField } from "~/ui/field";
 import { FormTextAreaField, formProps, useFormMessage } from "~/ui/form";
-import { useCommunityError } from "./use-community-error";
-
-type Answer = {
-  error?: string | null;
-  fieldErrors?: Record<string, string | undefined>;
-  reported?: boolean;
-  saved?: boolean;
-};
-
-function ErrorLine({ code }: { code: string | null | undefined }) {
-  const error = useCommunityError();
-  if (!code) return null;
-  return (
-    <p role="alert" className="text-sm text-red-700">
-      {error(code, RATE_LIMIT_VALUES)}
-    </p>
-  );
-}
 
 /** The refusal of a fetcher form on the pipeline: the form's own message, else its first field's. */
 function ReplyLine({ answer }: { answer: FetcherAnswer | undefined }) {
@@ -103,8 +84,8 @@ export function ModerateForm({
   label: string;
 }) {
   const { t } = useTranslation("community");
-  const error = useCommunityError();
-  const fetcher = useFetcher<Answer>();
+  const fetcher = useFetcher<FetcherAnswer>();
+  const [form, fields] = useForm({ lastResult: refusalOf(fetcher.data) });
   const hidden = (
     <>
       <input type="hidden" name="postType" value={postType} />
@@ -132,22 +113,17 @@ export function ModerateForm({
         </fetcher.Form>
       ) : (
         <Disclosure summary={t("topic.hide")} label={`${t("topic.hide")}: ${label}`}>
-          <fetcher.Form method="post" action="/community/moderation" className="space-y-2">
+          <fetcher.Form method="post" action="/community/moderation" className="space-y-2" {...formProps(form)}>
             {hidden}
             <input type="hidden" name="intent" value="hide" />
-            <TextAreaField
-              label={t("topic.hideReason")}
-              name="reason"
-              required
-              error={error.field(fetcher.data?.fieldErrors?.reason)}
-            />
+            <FormTextAreaField meta={fields.reason} label={t("topic.hideReason")} required />
             <Button variant="danger" disabled={fetcher.state !== "idle"}>
               {t("topic.hide")}
             </Button>
           </fetcher.Form>
         </Disclosure>
       )}
-      <ErrorLine code={fetcher.data?.error} />
+      {fields.reason.errors ? null : <ReplyLine answer={fetcher.data} />}
     </div>
   );
 }
