@@ -1,16 +1,9 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
 import { setVote } from "~/domain/community/reactions.server";
-import { type FetcherAnswer, idField } from "~/lib/forms";
+import { VoteSchema } from "~/domain/community/schemas";
+import type { FetcherAnswer } from "~/lib/forms";
 import { readSubmission, refuse, resourceAnswer } from "~/lib/forms.server";
-import { isId } from "~/lib/ids";
-
-const VoteSchema = z.object({
-  postType: z.enum(["topic", "reply"]),
-  postId: idField().refine(isId, "id.invalid"),
-  up: z.enum(["0", "1"]),
-});
 
 /** Upvote or take back an upvote on a topic or reply. */
 export async function action({ request }: ActionFunctionArgs) {
