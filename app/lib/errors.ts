@@ -134,6 +134,10 @@ export const ERROR_MESSAGES = {
   },
   advocacyRules: { prefix: "advocacy:rules.errors", codes: ["duplicate", "stale"] },
   advocacyReference: { prefix: "advocacy:references.errors", codes: ["not_found", "fatigued"] },
+  community: {
+    prefix: "community:errors",
+    codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],
+  },
 } as const satisfies Record<string, { prefix: string; codes: readonly ErrorCode[] }>;
 
 export type ErrorSubject = keyof typeof ERROR_MESSAGES;

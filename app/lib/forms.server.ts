@@ -49,3 +49,12 @@ export function refuse<Subject extends ErrorSubject>(
     errorStatus(code),
   );
 }
+
+/**
+ * An answer of a resource route (no page of its own) as a real Response. Remix keeps `data()`'s
+ * status only for a page's data requests: a resource route answering a plain POST would send a
+ * refusal as 200. A Response keeps its status on both paths, and a fetcher still reads its JSON.
+ */
+export function resourceAnswer<T>(answer: { data: T; init?: ResponseInit | null }): Response {
+  return Response.json(answer.data, answer.init ?? undefined);
+}

@@ -3,7 +3,6 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS } from "~/domain/community/answers";
 import {
   dismissReport,
   listModerationQueue,
@@ -12,8 +11,9 @@ import {
 } from "~/domain/community/moderation.server";
 import { emailNotifications } from "~/domain/community/notifications.server";
 import { isModerator } from "~/domain/community/permissions";
-import { ReasonSchema } from "~/domain/community/schemas";
-import { parseForm } from "~/lib/forms";
+import { REASON_MAX } from "~/domain/community/rules";
+import { type FetcherAnswer, idField, textField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound, requestOrigin } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
@@ -30,10 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return queue;
 }
 
-const Id = z.string().refine(isId);
+const Id = idField().refine(isId, "id.invalid");
 const PostTarget = z.object({ postType: z.enum(["topic", "reply"]), postId: Id });
 const ActionSchema = z.discriminatedUnion("intent", [
-  PostTarget.extend({ intent: z.literal("hide") }),
+  PostTarget.extend({
+    intent: z.literal("hide"),
+    reason: textField({
+      max: REASON_MAX,
+      required: "community:fields.reason.required",
+      tooLong: "community:fields.reason.tooLong",
+    }),
+  }),
   PostTarget.extend({ intent: z.literal("restore") }),
   PostTarget.extend({ intent: z.literal("approve") }),
   z.object({ intent: z.literal("dismiss"), reportId: Id }),
@@ -45,20 +52,16 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!isModerator(actor)) notFound();
-  const form = await request.formData();
-  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ error: "not_found" as const, fieldErrors: {} }, { status: 400 });
+  const parsed = await readSubmission(request, ActionSchema);
+  if (!parsed.ok) return parsed.answer;
   const input = parsed.data;
   let result:
     | { ok: true; notifications?: Parameters<typeof emailNotifications>[0] }
     | { ok: false; error: "not_found" | "forbidden" };
   switch (input.intent) {
-    case "hide": {
-      const reason = parseForm(ReasonSchema, form);
-      if (!reason.ok) return data({ error: null, fieldErrors: reason.fieldErrors }, { status: 400 });
-      result = await moderatePost(actor, input.postType, input.postId, "hide", reason.data.reason);
+    case "hide":
+      result = await moderatePost(actor, input.postType, input.postId, "hide", input.reason);
       break;
-    }
     case "restore":
     case "approve":
       result = await moderatePost(actor, input.postType, input.postId, input.intent, null);
@@ -72,9 +75,9 @@ export async function action({ request }: ActionFunctionArgs) {
     default:
       result = await updateTopicSettings(actor, input.topicId, { flag: input.intent });
   }
-  if (!result.ok) return data({ error: result.error, fieldErrors: {} }, { status: ERROR_STATUS[result.error] });
+  if (!result.ok) return refuse(parsed.submission, "community", result.error);
   if (result.notifications) await emailNotifications(result.notifications, requestOrigin(request));
-  return { error: null, fieldErrors: {} };
+  return data<FetcherAnswer>({ ok: true });
 }
 
 type Queue = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -1,40 +1,52 @@
-import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS } from "~/domain/community/answers";
 import { emailNotifications } from "~/domain/community/notifications.server";
 import { editReply } from "~/domain/community/posting.server";
 import { setAcceptedAnswer, setOfficialAnswer } from "~/domain/community/reactions.server";
-import { ReplyEditSchema } from "~/domain/community/schemas";
-import { parseForm } from "~/lib/forms";
-import { isId } from "~/lib/ids";
+import { BODY_MAX } from "~/domain/community/rules";
+import { type FetcherAnswer, textField, versionField } from "~/lib/forms";
+import { readSubmission, refuse, resourceAnswer } from "~/lib/forms.server";
 import { notFound, requestOrigin } from "~/lib/http.server";
+import { isId } from "~/lib/ids";
+
+/** The forms a reply's page posts here: edit its body, or one of the one-click intents. */
+export const ReplyActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("edit"),
+    body: textField({
+      max: BODY_MAX,
+      required: "community:fields.body.required",
+      tooLong: "community:fields.body.tooLong",
+    }),
+    version: versionField(),
+  }),
+  z.object({ intent: z.literal("accept") }),
+  z.object({ intent: z.literal("unaccept") }),
+  z.object({ intent: z.literal("official") }),
+  z.object({ intent: z.literal("unofficial") }),
+]);
 
 /** Actions on one reply: accept / unaccept (the asker or staff), official / unofficial (staff), edit (author or staff). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!isId(params.replyId)) notFound();
   const replyId = params.replyId;
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "edit") {
-    const parsed = parseForm(ReplyEditSchema, form);
-    if (!parsed.ok) return data({ error: null, fieldErrors: parsed.fieldErrors }, { status: 400 });
-    const result = await editReply(actor, replyId, parsed.data);
-    if (!result.ok) return data({ error: result.error, fieldErrors: {} }, { status: ERROR_STATUS[result.error] });
-    return { error: null, fieldErrors: {}, saved: true };
-  }
-  if (intent === "accept" || intent === "unaccept") {
-    const result = await setAcceptedAnswer(actor, replyId, intent === "accept");
-    if (!result.ok) return data({ error: result.error, fieldErrors: {} }, { status: ERROR_STATUS[result.error] });
+  const parsed = await readSubmission(request, ReplyActionSchema);
+  if (!parsed.ok) return resourceAnswer(parsed.answer);
+  const input = parsed.data;
+  if (input.intent === "edit") {
+    const result = await editReply(actor, replyId, { body: input.body, version: input.version });
+    if (!result.ok) return resourceAnswer(refuse(parsed.submission, "community", result.error));
+  } else if (input.intent === "accept" || input.intent === "unaccept") {
+    const result = await setAcceptedAnswer(actor, replyId, input.intent === "accept");
+    if (!result.ok) return resourceAnswer(refuse(parsed.submission, "community", result.error));
     await emailNotifications(result.notifications, requestOrigin(request));
-    return { error: null, fieldErrors: {} };
+  } else {
+    const result = await setOfficialAnswer(actor, replyId, input.intent === "official");
+    if (!result.ok) return resourceAnswer(refuse(parsed.submission, "community", result.error));
   }
-  if (intent === "official" || intent === "unofficial") {
-    const result = await setOfficialAnswer(actor, replyId, intent === "official");
-    if (!result.ok) return data({ error: result.error, fieldErrors: {} }, { status: ERROR_STATUS[result.error] });
-    return { error: null, fieldErrors: {} };
-  }
-  return data({ error: "not_found" as const, fieldErrors: {} }, { status: 400 });
+  return Response.json({ ok: true } satisfies FetcherAnswer);
 }
 
 export const loader = () => redirect("/community");

@@ -1,25 +1,36 @@
-import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS } from "~/domain/community/answers";
-import { reportPost } from "~/domain/community/reactions.server";
-import { ReasonSchema } from "~/domain/community/schemas";
-import { parseForm } from "~/lib/forms";
+import { REASON_MAX } from "~/domain/community/rules";
+import { type FetcherAnswer, idField, textField } from "~/lib/forms";
+import { readSubmission, refuse, resourceAnswer } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
+import { reportPost } from "~/domain/community/reactions.server";
 
-const TargetSchema = z.object({ postType: z.enum(["topic", "reply"]), postId: z.string().refine(isId) });
+const TargetSchema = z.object({ postType: z.enum(["topic", "reply"]), postId: idField().refine(isId, "id.invalid") });
+
+/** The report form: its target (hidden fields) and the reason the person types. */
+export const ReportSchema = TargetSchema.extend({
+  reason: textField({
+    max: REASON_MAX,
+    required: "community:fields.reason.required",
+    tooLong: "community:fields.reason.tooLong",
+  }),
+});
 
 /** Report a topic or reply to the moderators, with a reason. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await request.formData();
-  const target = TargetSchema.safeParse(Object.fromEntries(form));
-  if (!target.success) return data({ error: "not_found" as const, fieldErrors: {} }, { status: 404 });
-  const parsed = parseForm(ReasonSchema, form);
-  if (!parsed.ok) return data({ error: null, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const result = await reportPost(actor, target.data.postType, target.data.postId, parsed.data.reason);
-  if (!result.ok) return data({ error: result.error, fieldErrors: {} }, { status: ERROR_STATUS[result.error] });
-  return { error: null, fieldErrors: {}, reported: true };
+  const parsed = await readSubmission(request, ReportSchema);
+  if (!parsed.ok) {
+    // A target no page shows is a post that isn't there; a missing reason is the person's to fix.
+    const targetBroken = !TargetSchema.safeParse(parsed.submission.payload).success;
+    return resourceAnswer(targetBroken ? refuse(parsed.submission, "community", "not_found") : parsed.answer);
+  }
+  const { postType, postId, reason } = parsed.data;
+  const result = await reportPost(actor, postType, postId, reason);
+  if (!result.ok) return resourceAnswer(refuse(parsed.submission, "community", result.error));
+  return Response.json({ ok: true } satisfies FetcherAnswer);
 }
 
 export const loader = () => redirect("/community");

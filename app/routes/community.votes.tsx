@@ -1,24 +1,19 @@
-import { type ActionFunctionArgs, data, redirect } from "@remix-run/node";
-import { z } from "zod";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS } from "~/domain/community/answers";
 import { setVote } from "~/domain/community/reactions.server";
-import { isId } from "~/lib/ids";
-
-const VoteSchema = z.object({
-  postType: z.enum(["topic", "reply"]),
-  postId: z.string().refine(isId),
-  up: z.enum(["0", "1"]),
-});
+import { VoteSchema } from "~/domain/community/schemas";
+import type { FetcherAnswer } from "~/lib/forms";
+import { readSubmission, refuse, resourceAnswer } from "~/lib/forms.server";
 
 /** Upvote or take back an upvote on a topic or reply. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const parsed = VoteSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "not_found" as const }, { status: 404 });
+  const parsed = await readSubmission(request, VoteSchema);
+  // No person types these fields: a vote on something that isn't a post is a vote on nothing there.
+  if (!parsed.ok) return resourceAnswer(refuse(parsed.submission, "community", "not_found"));
   const result = await setVote(actor, parsed.data.postType, parsed.data.postId, parsed.data.up === "1");
-  if (!result.ok) return data({ error: result.error }, { status: ERROR_STATUS[result.error] });
-  return { error: null };
+  if (!result.ok) return resourceAnswer(refuse(parsed.submission, "community", result.error));
+  return Response.json({ ok: true } satisfies FetcherAnswer);
 }
 
 export const loader = () => redirect("/community");

@@ -8,10 +8,12 @@ import {
   createStaff,
   signedInRequest,
 } from "~db/seed/factories";
-import { createTopic } from "~/domain/community/posting.server";
+import { createReply, createTopic } from "~/domain/community/posting.server";
 import { saveSpace } from "~/domain/community/spaces.server";
 import { action as newTopicAction } from "~/routes/community.new";
 import { action as votesAction } from "~/routes/community.votes";
+import { action as replyAction } from "~/routes/community.replies.$replyId";
+import { action as reportsAction } from "~/routes/community.reports";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/community.moderation";
 import { loader as spacesLoader } from "~/routes/community.spaces";
 import { thrownResponse } from "../support/responses";
@@ -42,6 +44,7 @@ type DataAnswer = {
   init: { status: number };
 };
 const answer = (value: unknown) => value as DataAnswer;
+const formAnswer = (value: DataAnswer) => value.data as unknown as { form: { error: Record<string, string[]> } };
 
 describe("community route actions", () => {
   it("answer 400 with field errors for empty and oversize posts, never a 500", async () => {
@@ -90,15 +93,74 @@ describe("community route actions", () => {
     );
     expect(article.init.status).toBe(403);
     for (const postId of ["aaaaaaaaaaaaaaaa", "'; drop table users; --"]) {
-      const vote = answer(
-        await votesAction({
-          request: await post(member.id, "http://localhost/community/votes", { postType: "topic", postId, up: "1" }),
-          params: {},
-          context,
-        }),
-      );
-      expect(vote.init.status).toBe(404);
+      const vote = await votesAction({
+        request: await post(member.id, "http://localhost/community/votes", { postType: "topic", postId, up: "1" }),
+        params: {},
+        context,
+      });
+      expect(vote.status).toBe(404);
     }
+  });
+
+  // Remix keeps data()'s status only on a page's data requests: a resource route answering a plain
+  // POST with data() sends 200. These routes answer a Response, whose status holds on every path.
+  it("answer a refused plain POST to the resource routes with a Response of status 403/404/400", async () => {
+    const topic = await createTopic(actorOf(csm), {
+      spaceId,
+      kind: "question",
+      title: "Official?",
+      body: "x",
+      tags: [],
+    });
+    if (!topic.ok) throw new Error(topic.error);
+    const reply = await createReply(actorOf(csm), topic.id, "An answer");
+    if (!reply.ok) throw new Error(reply.error);
+    const replyUrl = `http://localhost/community/replies/${reply.id}`;
+    const official = await replyAction({
+      request: await post(member.id, replyUrl, { intent: "official" }),
+      params: { replyId: reply.id },
+      context,
+    });
+    expect(official).toBeInstanceOf(Response);
+    expect(official.status).toBe(403);
+    expect(await official.json()).toMatchObject({ form: { error: { "": ["community:errors.forbidden"] } } });
+
+    const unknownIntent = await replyAction({
+      request: await post(member.id, replyUrl, { intent: "delete" }),
+      params: { replyId: reply.id },
+      context,
+    });
+    expect(unknownIntent.status).toBe(400);
+
+    const missing = await replyAction({
+      request: await post(member.id, "http://localhost/community/replies/aaaaaaaaaaaaaaaa", { intent: "accept" }),
+      params: { replyId: "aaaaaaaaaaaaaaaa" },
+      context,
+    });
+    expect(missing).toBeInstanceOf(Response);
+    expect(missing.status).toBe(404);
+
+    const fields = { postType: "reply", postId: "aaaaaaaaaaaaaaaa", reason: "Spam" };
+    const report = await reportsAction({
+      request: await post(member.id, "http://localhost/community/reports", fields),
+      params: {},
+      context,
+    });
+    expect(report).toBeInstanceOf(Response);
+    expect(report.status).toBe(404);
+    const noReason = await reportsAction({
+      request: await post(member.id, "http://localhost/community/reports", {
+        ...fields,
+        postId: reply.id,
+        reason: " ",
+      }),
+      params: {},
+      context,
+    });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.json()).toMatchObject({
+      form: { error: { reason: ["community:fields.reason.required"] } },
+    });
   });
 
   it("keep the moderation queue and its actions from customers (404), and record a hide for staff", async () => {
@@ -141,14 +203,15 @@ describe("community route actions", () => {
       }),
     );
     expect(noReason.init.status).toBe(400);
-    expect(noReason.data.fieldErrors).toEqual({ reason: "reason.required" });
-    expect(
+    expect(formAnswer(noReason).form.error).toEqual({ reason: ["community:fields.reason.required"] });
+    const hidden = answer(
       await moderationAction({
         request: await post(csm.id, "http://localhost/community/moderation", fields),
         params: {},
         context,
       }),
-    ).toEqual({ error: null, fieldErrors: {} });
+    );
+    expect(hidden.data).toEqual({ ok: true });
   });
 });
 

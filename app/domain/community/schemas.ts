@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isId } from "~/lib/ids";
 import { BODY_MAX, REASON_MAX, TAGS_MAX, TITLE_MAX, isValidTag, parseTags } from "./rules";
 
 /** Form schemas of the community. Error messages are codes under `community:fields.` in the translations. */
@@ -79,3 +80,10 @@ export const SearchSchema = z.object({
   status: z.enum(["all", "answered", "unanswered"]).catch("all"),
 });
 export type SearchInput = z.infer<typeof SearchSchema>;
+
+/** An upvote or its withdrawal (hidden fields; the button also reads its pending state from them). */
+export const VoteSchema = z.object({
+  postType: z.enum(["topic", "reply"]),
+  postId: z.string().refine(isId, "id.invalid"),
+  up: z.enum(["0", "1"]),
+});

@@ -1,26 +1,27 @@
+import { useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RATE_LIMIT_VALUES } from "~/domain/community/answers";
+import type { FetcherAnswer } from "~/lib/forms";
 import { Button } from "~/ui/button";
-import { TextAreaField } from "~/ui/field";
-import { useCommunityError } from "./use-community-error";
+import { FormTextAreaField, formProps, useFormMessage } from "~/ui/form";
 
-type Answer = {
-  error?: string | null;
-  fieldErrors?: Record<string, string | undefined>;
-  reported?: boolean;
-  saved?: boolean;
-};
-
-function ErrorLine({ code }: { code: string | null | undefined }) {
-  const error = useCommunityError();
-  if (!code) return null;
-  return (
+/** The refusal of a fetcher form on the pipeline: the form's own message, else its first field's. */
+function ReplyLine({ answer }: { answer: FetcherAnswer | undefined }) {
+  const message = useFormMessage();
+  const errors = answer && !answer.ok ? answer.form.error : undefined;
+  if (!errors) return null;
+  const keys = errors[""] ?? Object.values(errors).find((found) => found && found.length > 0) ?? undefined;
+  const text = message(keys, RATE_LIMIT_VALUES);
+  return text ? (
     <p role="alert" className="text-sm text-red-700">
-      {error(code, RATE_LIMIT_VALUES)}
+      {text}
     </p>
-  );
+  ) : null;
 }
+
+/** The refusal of a fetcher's form, for `useForm({ lastResult })`. */
+const refusalOf = (answer: FetcherAnswer | undefined) => (answer && !answer.ok ? answer.form : undefined);
 
 /** A disclosure with a short form inside: report, hide, edit. Works with the keyboard out of the box. */
 function Disclosure({ summary, label, children }: { summary: string; label?: string; children: React.ReactNode }) {
@@ -47,9 +48,9 @@ export function ReportForm({
   label: string;
 }) {
   const { t } = useTranslation("community");
-  const error = useCommunityError();
-  const fetcher = useFetcher<Answer>();
-  if (fetcher.data?.reported)
+  const fetcher = useFetcher<FetcherAnswer>();
+  const [form, fields] = useForm({ lastResult: refusalOf(fetcher.data) });
+  if (fetcher.data?.ok)
     return (
       <p role="status" className="text-sm text-green-800">
         {t("topic.reported")}
@@ -57,16 +58,11 @@ export function ReportForm({
     );
   return (
     <Disclosure summary={t("topic.report")} label={label}>
-      <fetcher.Form method="post" action="/community/reports" className="space-y-2">
+      <fetcher.Form method="post" action="/community/reports" className="space-y-2" {...formProps(form)}>
         <input type="hidden" name="postType" value={postType} />
         <input type="hidden" name="postId" value={postId} />
-        <TextAreaField
-          label={t("topic.reportReason")}
-          name="reason"
-          required
-          error={error.field(fetcher.data?.fieldErrors?.reason)}
-        />
-        <ErrorLine code={fetcher.data?.error} />
+        <FormTextAreaField meta={fields.reason} label={t("topic.reportReason")} required />
+        {fields.reason.errors ? null : <ReplyLine answer={fetcher.data} />}
         <Button variant="secondary" disabled={fetcher.state !== "idle"}>
           {t("topic.reportSubmit")}
         </Button>
@@ -88,8 +84,8 @@ export function ModerateForm({
   label: string;
 }) {
   const { t } = useTranslation("community");
-  const error = useCommunityError();
-  const fetcher = useFetcher<Answer>();
+  const fetcher = useFetcher<FetcherAnswer>();
+  const [form, fields] = useForm({ lastResult: refusalOf(fetcher.data) });
   const hidden = (
     <>
       <input type="hidden" name="postType" value={postType} />
@@ -117,22 +113,17 @@ export function ModerateForm({
         </fetcher.Form>
       ) : (
         <Disclosure summary={t("topic.hide")} label={`${t("topic.hide")}: ${label}`}>
-          <fetcher.Form method="post" action="/community/moderation" className="space-y-2">
+          <fetcher.Form method="post" action="/community/moderation" className="space-y-2" {...formProps(form)}>
             {hidden}
             <input type="hidden" name="intent" value="hide" />
-            <TextAreaField
-              label={t("topic.hideReason")}
-              name="reason"
-              required
-              error={error.field(fetcher.data?.fieldErrors?.reason)}
-            />
+            <FormTextAreaField meta={fields.reason} label={t("topic.hideReason")} required />
             <Button variant="danger" disabled={fetcher.state !== "idle"}>
               {t("topic.hide")}
             </Button>
           </fetcher.Form>
         </Disclosure>
       )}
-      <ErrorLine code={fetcher.data?.error} />
+      {fields.reason.errors ? null : <ReplyLine answer={fetcher.data} />}
     </div>
   );
 }
@@ -149,14 +140,14 @@ export function ReplyIntentButton({
   children: string;
   label: string;
 }) {
-  const fetcher = useFetcher<Answer>();
+  const fetcher = useFetcher<FetcherAnswer>();
   return (
     <fetcher.Form method="post" action={`/community/replies/${replyId}`}>
       <input type="hidden" name="intent" value={intent} />
       <Button variant="secondary" className="py-1" aria-label={label} disabled={fetcher.state !== "idle"}>
         {children}
       </Button>
-      <ErrorLine code={fetcher.data?.error} />
+      <ReplyLine answer={fetcher.data} />
     </fetcher.Form>
   );
 }
@@ -173,23 +164,22 @@ export function EditReplyForm({
   label: string;
 }) {
   const { t } = useTranslation("community");
-  const error = useCommunityError();
-  const fetcher = useFetcher<Answer>();
+  const fetcher = useFetcher<FetcherAnswer>();
+  const [form, fields] = useForm({ lastResult: refusalOf(fetcher.data) });
   return (
     <Disclosure summary={t("topic.edit")} label={label}>
-      <fetcher.Form method="post" action={`/community/replies/${replyId}`} className="space-y-2">
+      <fetcher.Form method="post" action={`/community/replies/${replyId}`} className="space-y-2" {...formProps(form)}>
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="version" value={version} />
-        <TextAreaField
+        <FormTextAreaField
+          meta={fields.body}
           label={t("topic.replyLabel")}
-          name="body"
           rows={6}
           defaultValue={body}
-          key={version}
-          error={error.field(fetcher.data?.fieldErrors?.body)}
+          key={`${version}-${fields.body.key ?? ""}`}
         />
-        <ErrorLine code={fetcher.data?.error} />
-        {fetcher.data?.saved && fetcher.state === "idle" ? (
+        {fields.body.errors ? null : <ReplyLine answer={fetcher.data} />}
+        {fetcher.data?.ok && fetcher.state === "idle" ? (
           <p role="status" className="text-sm text-green-800">
             {t("topic.saved")}
           </p>

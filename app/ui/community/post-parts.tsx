@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VoteSchema } from "~/domain/community/schemas";
 import { formatDateTime } from "~/lib/format";
+import { parseSubmission } from "~/lib/forms";
 import { useRootData } from "~/lib/root-data";
 import { Badge } from "~/ui/layout";
 
@@ -51,7 +53,8 @@ export function VoteButton({
 }) {
   const { t } = useTranslation("community");
   const fetcher = useFetcher<{ error?: string | null }>();
-  const pendingUp = fetcher.formData ? fetcher.formData.get("up") === "1" : null;
+  const pending = fetcher.formData ? parseSubmission(fetcher.formData, VoteSchema) : null;
+  const pendingUp = pending?.status === "success" ? pending.value.up === "1" : null;
   const isVoted = pendingUp ?? voted;
   const count = votes + (pendingUp === null ? 0 : pendingUp && !voted ? 1 : !pendingUp && voted ? -1 : 0);
   if (!canVote) {
