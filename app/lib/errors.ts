@@ -32,6 +32,7 @@ const STATUS = {
   // 409: it is there, but its state refuses this now.
   stale: 409,
   already_signed: 409,
+  open_tasks: 409,
   has_tasks: 409,
   name_taken: 409,
   email_taken: 409,
@@ -92,7 +93,7 @@ export const ERROR_MESSAGES = {
   },
   milestone: {
     prefix: "plans:signOff.errors",
-    codes: ["not_found", "forbidden", "already_signed", "invalid_rating"],
+    codes: ["not_found", "forbidden", "already_signed", "invalid_rating", "open_tasks"],
   },
   comment: { prefix: "plans:comments.errors", codes: ["not_found", "forbidden", "empty", "too_long"] },
   planEdit: {

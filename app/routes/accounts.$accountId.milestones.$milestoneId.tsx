@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
-import { signOffMilestone, withdrawSignOff } from "~/domain/plans/milestone-actions.server";
+import { OPEN_TASKS_REASON_MAX, signOffMilestone, withdrawSignOff } from "~/domain/plans/milestone-actions.server";
 import { textField } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
@@ -16,6 +16,7 @@ const SignOffSchema = z.discriminatedUnion("intent", [
       z.coerce.number({ invalid_type_error: "plans:signOff.errors.invalid_rating" }).int().nullable(),
     ),
     ratingComment: textField({ max: 1000, tooLong: "plans:signOff.errors.invalid_rating" }),
+    openTasksReason: textField({ max: OPEN_TASKS_REASON_MAX, tooLong: "plans:signOff.errors.reason_too_long" }),
   }),
 ]);
 
@@ -32,8 +33,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : await signOffMilestone(actor, account.id, params.milestoneId, {
           rating: input.rating,
           ratingComment: input.ratingComment || null,
+          openTasksReason: input.openTasksReason || null,
         });
-  if (!result.ok) return refuse(parsed.submission, "milestone", result.error);
+  if (!result.ok)
+    return refuse(
+      parsed.submission,
+      "milestone",
+      result.error,
+      result.error === "open_tasks" ? "openTasksReason" : undefined,
+    );
   return { form: null, achieved: "achieved" in result ? result.achieved : false };
 }
 

@@ -488,11 +488,20 @@ export async function createReferenceCall(consent: { consentId: string }, advoca
   return row!;
 }
 
+/** Every task of the milestone marked done (as its people would have), so it can be signed off cleanly. */
+export async function finishMilestoneTasks(milestone: { id: string; accountId: string }) {
+  await db
+    .update(tasks)
+    .set({ status: "done", blockedReason: null, completedAt: new Date() })
+    .where(and(eq(tasks.milestoneId, milestone.id), eq(tasks.accountId, milestone.accountId)));
+}
+
 /**
- * The milestone signed off by both sides, as on the plan page (signOffMilestone): achieved, with
- * its event, and whatever reacts to it (asks) done.
+ * The milestone's tasks done, then signed off by both sides as on the plan page
+ * (signOffMilestone): achieved, with its event, and whatever reacts to it (asks) done.
  */
 export async function achieveMilestone(milestone: { id: string; accountId: string }, vendor: User, champion: User) {
+  await finishMilestoneTasks(milestone);
   for (const person of [vendor, champion]) {
     const result = await signOffMilestone(actorOf(person), milestone.accountId, milestone.id, {});
     if (!result.ok) throw new Error(`Could not sign the milestone off: ${result.error}`);

@@ -10,6 +10,7 @@ import {
   createOutcome,
   createPlan,
   createStaff,
+  createTask,
   whileHeld,
 } from "~db/seed/factories";
 import { listEvents } from "~/domain/events/record.server";
@@ -259,6 +260,73 @@ describe("signOffMilestone", () => {
   });
 });
 
+describe("signing off with open tasks", () => {
+  it("refuses without a reason, changing nothing, and says open_tasks", async () => {
+    const milestone = await createMilestone(plan, { title: "Half done" });
+    await createTask(milestone, { status: "done" });
+    await createTask(milestone, { status: "in_progress" });
+    for (const person of ["csm", "champion"] as const) {
+      expect(await signOffMilestone(as(person), account.id, milestone.id, {})).toEqual({
+        ok: false,
+        error: "open_tasks",
+      });
+      expect(await signOffMilestone(as(person), account.id, milestone.id, { openTasksReason: "   " })).toEqual({
+        ok: false,
+        error: "open_tasks",
+      });
+    }
+    const longReason = "x".repeat(501);
+    expect(await signOffMilestone(as("csm"), account.id, milestone.id, { openTasksReason: longReason })).toEqual({
+      ok: false,
+      error: "open_tasks",
+    });
+    expect(await reload(milestone)).toMatchObject({ vendorSignedAt: null, customerSignedAt: null });
+    expect(await activityOf(milestone.id)).toEqual([]);
+  });
+
+  it("signs off anyway with a reason kept in the activity; the achievement carries the open count", async () => {
+    const milestone = await createMilestone(plan, { title: "Waved through" });
+    await createTask(milestone, { status: "todo" });
+    await createTask(milestone, { status: "blocked", blockedReason: "Waiting on IT" });
+    expect(
+      await signOffMilestone(as("csm"), account.id, milestone.id, { openTasksReason: " Go-live can't wait " }),
+    ).toEqual({ ok: true, achieved: false });
+    expect(
+      await signOffMilestone(as("champion"), account.id, milestone.id, { openTasksReason: "Agreed on the call" }),
+    ).toEqual({ ok: true, achieved: true });
+
+    const signed = (await activityOf(milestone.id, "milestone.signed_off")).map((entry) => entry.details);
+    expect(signed).toEqual([
+      expect.objectContaining({ side: "vendor", openTasks: 2, openTasksReason: "Go-live can't wait" }),
+      expect.objectContaining({ side: "customer", openTasks: 2, openTasksReason: "Agreed on the call" }),
+    ]);
+    const [achieved] = await eventsAbout(milestone.id);
+    expect(achieved).toMatchObject({ type: "milestone.achieved", payload: expect.objectContaining({ openTasks: 2 }) });
+  });
+
+  it("counts only the tasks a champion can see: the vendor's internal ones need no reason from them", async () => {
+    const milestone = await createMilestone(plan, { title: "Internal work left" });
+    await createTask(milestone, { side: "vendor", internal: true, status: "todo" });
+    expect(await signOffMilestone(as("champion"), account.id, milestone.id, {})).toEqual({
+      ok: true,
+      achieved: false,
+    });
+    expect(await signOffMilestone(as("csm"), account.id, milestone.id, {})).toEqual({ ok: false, error: "open_tasks" });
+  });
+
+  it("needs no reason once every task is done, and records no open count", async () => {
+    const milestone = await createMilestone(plan, { title: "All done" });
+    await createTask(milestone, { status: "done" });
+    await signOffMilestone(as("csm"), account.id, milestone.id, {});
+    expect(await signOffMilestone(as("champion"), account.id, milestone.id, {})).toEqual({
+      ok: true,
+      achieved: true,
+    });
+    const [achieved] = await eventsAbout(milestone.id);
+    expect(achieved?.payload).not.toHaveProperty("openTasks");
+  });
+});
+
 describe("plan completion", () => {
   it("records plan.completed (event and activity) when the plan's last milestone is achieved, not before", async () => {
     const own = await createPlan(account.id, { isCurrent: false });
@@ -304,6 +372,17 @@ describe("plan completion", () => {
       { ok: true, achieved: true },
     ]);
     expect(await eventsAbout(own.id)).toHaveLength(1);
+  });
+
+  it("marks a plan completed with open tasks as such, so no ask follows", async () => {
+    const own = await createPlan(account.id, { isCurrent: false });
+    const only = await createMilestone(own);
+    await createTask(only, { status: "todo" });
+    await signOffMilestone(as("csm"), account.id, only.id, { openTasksReason: "Closing the plan" });
+    await signOffMilestone(as("champion"), account.id, only.id, { openTasksReason: "Closing the plan" });
+    expect(await eventsAbout(own.id)).toEqual([
+      expect.objectContaining({ type: "plan.completed", payload: { planId: own.id, openTasks: 1 } }),
+    ]);
   });
 
   it("leaves a plan with an open milestone incomplete", async () => {

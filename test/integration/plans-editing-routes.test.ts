@@ -12,6 +12,7 @@ import {
   createTask,
   signedInRequest,
 } from "~db/seed/factories";
+import { action as signOff } from "~/routes/accounts.$accountId.milestones.$milestoneId";
 import { action as milestoneEdit } from "~/routes/accounts.$accountId.milestones.$milestoneId_.edit";
 import { action as addTask } from "~/routes/accounts.$accountId.milestones.$milestoneId_.tasks";
 import { action as outcomeEdit } from "~/routes/accounts.$accountId.outcomes.$outcomeId";
@@ -53,6 +54,32 @@ beforeAll(async () => {
   people.outsider = await createCustomer(other.id, "champion");
   milestone = await createMilestone(await createPlan(account.id, { startDate: "2026-01-05" }), {
     targetDate: "2026-03-01",
+  });
+});
+
+describe("the sign-off route", () => {
+  it("answers a sign-off with open tasks and no reason with 409 next to the reason field, signing nothing", async () => {
+    const own = await createMilestone(await createPlan(account.id, { isCurrent: false }), { title: "Open work" });
+    await createTask(own, { status: "todo" });
+    const params = { accountId: account.id, milestoneId: own.id };
+    const refused = await signOff({ request: await post("csm", { intent: "sign_off" }), params, context });
+    expect(statusOf(refused)).toBe(409);
+    expect(errorsOf(refused)).toEqual({ openTasksReason: ["plans:signOff.errors.open_tasks"] });
+    const tooLong = await signOff({
+      request: await post("csm", { intent: "sign_off", openTasksReason: "x".repeat(501) }),
+      params,
+      context,
+    });
+    expect(statusOf(tooLong)).toBe(400);
+    const [row] = await db.select().from(milestones).where(eq(milestones.id, own.id));
+    expect(row?.vendorSignedAt).toBeNull();
+
+    const anyway = await signOff({
+      request: await post("csm", { intent: "sign_off", openTasksReason: "Reviewed on the call" }),
+      params,
+      context,
+    });
+    expect(bodyOf(anyway) ?? anyway).toEqual({ form: null, achieved: false });
   });
 });
 

@@ -64,6 +64,12 @@ describe("signals and rules", () => {
     expect(signalOf({ type: "task.overdue", payload: {} })).toBeNull();
   });
 
+  it("reads no signal from a milestone or plan signed off while tasks were still open", () => {
+    expect(signalOf({ type: "milestone.achieved", payload: { openTasks: 2 } })).toBeNull();
+    expect(signalOf({ type: "plan.completed", payload: { openTasks: 1 } })).toBeNull();
+    expect(signalOf({ type: "milestone.achieved", payload: { openTasks: 0 } })).toBe("milestone_achieved");
+  });
+
   it("picks the enabled rules of a signal in a stable order", () => {
     const rules = [
       { signal: "milestone_achieved" as const, askType: "review" as const, enabled: true },

@@ -22,13 +22,16 @@ export const ASK_TYPES = [
 export const DEFAULT_GUARDRAILS = { cooldownDays: 30, declinedRepeatDays: 180, referenceCallsPerQuarter: 2 } as const;
 export type Guardrails = { cooldownDays: number; declinedRepeatDays: number; referenceCallsPerQuarter: number };
 
-/** The signal an event carries, if any: an NPS answer is a signal only from a promoter. */
+/**
+ * The signal an event carries, if any: an NPS answer is a signal only from a promoter, and a
+ * milestone or plan signed off while tasks were still open is no success to ask about.
+ */
 export function signalOf(event: { type: string; payload: Record<string, unknown> }): AskSignal | null {
   switch (event.type) {
     case "milestone.achieved":
-      return "milestone_achieved";
+      return hadOpenTasks(event.payload) ? null : "milestone_achieved";
     case "plan.completed":
-      return "plan_completed";
+      return hadOpenTasks(event.payload) ? null : "plan_completed";
     case "course.completed_by_team":
       return "team_trained";
     case "nps.submitted": {
@@ -38,6 +41,10 @@ export function signalOf(event: { type: string; payload: Record<string, unknown>
     default:
       return null;
   }
+}
+
+function hadOpenTasks(payload: Record<string, unknown>): boolean {
+  return typeof payload.openTasks === "number" && payload.openTasks > 0;
 }
 
 /** The ask types an enabled rule attaches to this signal, in a stable order (the order of ASK_TYPES). */

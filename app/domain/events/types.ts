@@ -13,9 +13,11 @@ export interface EventPayloads {
     daysEarly: number;
     /** The outcome the milestone serves, if linked (older events don't carry it). */
     outcomeTitle?: string | null;
+    /** Tasks still open when it was achieved (signed off anyway); absent when none were. */
+    openTasks?: number;
   };
-  /** Every milestone of a plan is achieved. */
-  "plan.completed": { planId: string };
+  /** Every milestone of a plan is achieved. `openTasks`: tasks still open then, absent when none. */
+  "plan.completed": { planId: string; openTasks?: number };
   /**
    * A task passed its due date while still open (emitted by a scheduled job, once per task and due
    * date: a task whose due date moves later and passes again is overdue again).

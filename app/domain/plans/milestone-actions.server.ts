@@ -1,6 +1,6 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, count, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { type TaskSide, accounts, milestones, outcomes, plans } from "~db/schema";
+import { type TaskSide, accounts, milestones, outcomes, plans, tasks } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { reactToEvents } from "~/domain/events/reactions.server";
@@ -8,10 +8,12 @@ import { recordEvent } from "~/domain/events/record.server";
 import { achievementOf } from "./milestone-status";
 import { canOnPlan } from "./plan-permissions";
 
-export type MilestoneActionError = "not_found" | "forbidden" | "already_signed" | "invalid_rating";
+export type MilestoneActionError = "not_found" | "forbidden" | "already_signed" | "invalid_rating" | "open_tasks";
 
 /** Longest comment that may come with a rating, in characters (after trimming). */
 export const RATING_COMMENT_MAX = 1000;
+/** Longest reason for signing off a milestone that still has open tasks, in characters. */
+export const OPEN_TASKS_REASON_MAX = 500;
 
 const fail = (error: MilestoneActionError) => ({ ok: false as const, error });
 
@@ -47,6 +49,30 @@ async function lockMilestone(tx: Transaction, actor: Actor, accountId: string, m
 type Rating = { rating: number | null; ratingComment: string | null };
 
 /**
+ * The milestone's tasks that aren't done. `visibleTo` a customer leaves out the vendor's internal
+ * tasks, so the count a champion is told never reveals them.
+ */
+async function countOpenTasks(
+  tx: Transaction,
+  accountId: string,
+  where: { milestoneId: string } | { planId: string },
+  visibleTo?: Actor,
+): Promise<number> {
+  const [row] = await tx
+    .select({ open: count() })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.accountId, accountId),
+        "milestoneId" in where ? eq(tasks.milestoneId, where.milestoneId) : eq(tasks.planId, where.planId),
+        ne(tasks.status, "done"),
+        visibleTo?.kind === "customer" ? eq(tasks.internal, false) : undefined,
+      ),
+    );
+  return row?.open ?? 0;
+}
+
+/**
  * The rating to store, or null when it is invalid: an integer 1–5 with an optional comment of at
  * most 1,000 characters. A comment belongs to a rating, so a comment without one is invalid too.
  */
@@ -62,16 +88,19 @@ function parseRating(input: { rating?: number | null; ratingComment?: string | n
 /**
  * Signs a milestone off for the actor's side — admins and CSMs for the vendor, the champion for
  * the customer — in either order. The champion may rate it (1–5 with a comment) when signing;
- * a rating from anyone else, or an invalid one, is refused. When this is the second side, the
- * milestone is achieved: a "milestone.achieved" event and activity entry are recorded and, if it
- * was the plan's last open milestone, a "plan.completed" event — all in this one transaction.
- * Once it has committed, the areas that react to those events do (advocacy's asks).
+ * a rating from anyone else, or an invalid one, is refused. While tasks the signer can see are
+ * still open, signing needs a reason ("sign off anyway"), kept in the activity entry with the
+ * count. When this is the second side, the milestone is achieved: a "milestone.achieved" event
+ * and activity entry are recorded and, if it was the plan's last open milestone, a
+ * "plan.completed" event — all in this one transaction. Both carry how many tasks were still
+ * open, so nothing downstream (advocacy's asks) treats a waved-through milestone as a success.
+ * Once it has committed, the areas that react to those events do.
  */
 export async function signOffMilestone(
   actor: Actor,
   accountId: string,
   milestoneId: string,
-  input: { rating?: number | null; ratingComment?: string | null },
+  input: { rating?: number | null; ratingComment?: string | null; openTasksReason?: string | null },
 ): Promise<{ ok: true; achieved: boolean } | { ok: false; error: MilestoneActionError }> {
   const result = await db.transaction(async (tx) => {
     const milestone = await lockMilestone(tx, actor, accountId, milestoneId);
@@ -87,6 +116,11 @@ export async function signOffMilestone(
 
     const signedAt = side === "vendor" ? milestone.vendorSignedAt : milestone.customerSignedAt;
     if (signedAt) return fail("already_signed");
+
+    const openTasks = await countOpenTasks(tx, accountId, { milestoneId: milestone.id }, actor);
+    const openTasksReason = input.openTasksReason?.trim() || null;
+    if (openTasks > 0 && (!openTasksReason || openTasksReason.length > OPEN_TASKS_REASON_MAX))
+      return fail("open_tasks");
 
     const now = new Date();
     const signature =
@@ -110,6 +144,7 @@ export async function signOffMilestone(
         from: null,
         to: actor.id,
         ...(side === "customer" ? rating : {}),
+        ...(openTasks > 0 ? { openTasks, openTasksReason } : {}),
       },
     });
 
@@ -132,6 +167,7 @@ async function recordAchievement(
   achievement: NonNullable<ReturnType<typeof achievementOf>>,
 ): Promise<string[]> {
   const { achievedAt, achievedOn, daysEarly } = achievement;
+  const openTasks = await countOpenTasks(tx, accountId, { milestoneId: milestone.id });
   const [outcome] = await tx
     .select({ title: outcomes.title })
     .from(milestones)
@@ -145,6 +181,7 @@ async function recordAchievement(
     achievedOn,
     daysEarly,
     outcomeTitle: outcome?.title ?? null,
+    ...(openTasks > 0 ? { openTasks } : {}),
   };
   const achievedId = await recordEvent(tx, {
     type: "milestone.achieved",
@@ -182,12 +219,13 @@ async function recordAchievement(
     )
     .limit(1);
   if (open) return [achievedId];
+  const planOpenTasks = await countOpenTasks(tx, accountId, { planId: milestone.planId });
   const completedId = await recordEvent(tx, {
     type: "plan.completed",
     accountId,
     actorId: actor.id,
     subjectId: milestone.planId,
-    payload: { planId: milestone.planId },
+    payload: { planId: milestone.planId, ...(planOpenTasks > 0 ? { openTasks: planOpenTasks } : {}) },
     occurredAt: achievedAt,
   });
   await recordActivity(tx, {

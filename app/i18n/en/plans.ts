@@ -116,6 +116,14 @@ export default {
     ratingOption_other: "{{count, number}} stars",
     noRating: "No rating",
     ratingComment: "Comment (optional)",
+    openTasks_one: "{{count, number}} task is still open.",
+    openTasks_other: "{{count, number}} tasks are still open.",
+    openTasksHelp: "Close or move them first, or sign off anyway and say why — the reason is kept in the activity.",
+    openTasksReason: "Why sign off now?",
+    vendorAnywayButton: "Mark achieved anyway",
+    customerAnywayButton: "Confirm achieved anyway",
+    achievedWithOpen_one: "Achieved with {{count, number}} task still open",
+    achievedWithOpen_other: "Achieved with {{count, number}} tasks still open",
     withdraw: "Withdraw my sign-off",
     signed: "Signed off. Waiting for the other side to confirm.",
     achieved: "“{{title}}” is achieved.",
@@ -125,6 +133,9 @@ export default {
       forbidden: "You can't sign off this milestone.",
       already_signed: "Your side has already signed off this milestone.",
       invalid_rating: "Choose a rating from 1 to 5, and keep the comment under 1,000 characters.",
+      open_tasks:
+        "This milestone still has open tasks. Say why you are signing off anyway, or close or move them first.",
+      reason_too_long: "Keep the reason under 500 characters.",
     },
   },
   comments: {
@@ -197,6 +208,8 @@ export default {
       customer: "{{actor}} signed off “{{title}}” for the customer side",
     },
     signedOffRated: "{{actor}} signed off “{{title}}” for the customer side and rated it {{rating}} of 5",
+    signedOffOpen_one: "{{sentence}}, with {{count, number}} task still open: “{{reason}}”",
+    signedOffOpen_other: "{{sentence}}, with {{count, number}} tasks still open: “{{reason}}”",
     signOffWithdrawn: {
       vendor: "{{actor}} withdrew the vendor side's sign-off of “{{title}}”",
       customer: "{{actor}} withdrew the customer side's sign-off of “{{title}}”",

@@ -209,6 +209,11 @@ export function MilestoneSection({
           <p className="text-xs text-slate-600">
             {t("milestone.tasksDone", { done: milestone.taskCounts.done, total: milestone.taskCounts.total })}
           </p>
+          {milestone.status === "achieved" && milestone.taskCounts.done < milestone.taskCounts.total ? (
+            <p className="text-xs font-medium text-amber-800">
+              {t("signOff.achievedWithOpen", { count: milestone.taskCounts.total - milestone.taskCounts.done })}
+            </p>
+          ) : null}
           <SignOff milestone={milestone} locale={locale} vendorName={vendorName} />
           {interact.signOff.canSign && milestone.status !== "achieved" ? (
             <SignOffControls
@@ -218,6 +223,7 @@ export function MilestoneSection({
               signed={ownSideSigned}
               canRate={interact.signOff.canRate}
               vendorName={vendorName}
+              openTasks={milestone.taskCounts.total - milestone.taskCounts.done}
             />
           ) : null}
         </div>

@@ -88,9 +88,13 @@ function describe(
     case "milestone.signed_off": {
       const side = oneOf(SIDES, details.side);
       if (!side) break;
-      return typeof details.rating === "number"
-        ? t("activityLog.signedOffRated", { actor, title, rating: String(details.rating) })
-        : t(`activityLog.signedOff.${side}`, { actor, title });
+      const sentence =
+        typeof details.rating === "number"
+          ? t("activityLog.signedOffRated", { actor, title, rating: String(details.rating) })
+          : t(`activityLog.signedOff.${side}`, { actor, title });
+      return typeof details.openTasks === "number" && details.openTasks > 0
+        ? t("activityLog.signedOffOpen", { sentence, count: details.openTasks, reason: text(details.openTasksReason) })
+        : sentence;
     }
     case "milestone.sign_off_withdrawn": {
       const side = oneOf(SIDES, details.side);

@@ -17,6 +17,7 @@ export function SignOffControls({
   signed,
   canRate,
   vendorName,
+  openTasks,
 }: {
   accountId: string;
   milestone: { id: string; title: string };
@@ -24,6 +25,8 @@ export function SignOffControls({
   signed: boolean;
   canRate: boolean;
   vendorName: string;
+  /** The milestone's tasks the viewer can see that aren't done: signing then needs a reason. */
+  openTasks: number;
 }) {
   const { t } = useTranslation("plans");
   const fetcher = useFetcher<SignOffResult>();
@@ -83,8 +86,31 @@ export function SignOffControls({
           </div>
         </>
       ) : null}
+      {openTasks > 0 ? (
+        <div className="space-y-1">
+          <p className="text-xs font-medium text-amber-800">{t("signOff.openTasks", { count: openTasks })}</p>
+          <p className="text-xs text-slate-600">{t("signOff.openTasksHelp")}</p>
+          <label htmlFor={`open-tasks-reason-${milestone.id}`} className="block text-xs font-medium text-slate-700">
+            {t("signOff.openTasksReason")}
+          </label>
+          <textarea
+            id={`open-tasks-reason-${milestone.id}`}
+            name="openTasksReason"
+            rows={2}
+            required
+            maxLength={500}
+            className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+          />
+        </div>
+      ) : null}
       <Button className="w-full py-1.5" disabled={busy}>
-        {side === "vendor" ? t("signOff.vendorButton") : t("signOff.customerButton")}
+        {openTasks > 0
+          ? side === "vendor"
+            ? t("signOff.vendorAnywayButton")
+            : t("signOff.customerAnywayButton")
+          : side === "vendor"
+            ? t("signOff.vendorButton")
+            : t("signOff.customerButton")}
       </Button>
       {error ? (
         <p role="alert" className="text-sm text-red-700">

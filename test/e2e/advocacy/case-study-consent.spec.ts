@@ -1,3 +1,4 @@
+import { finishMilestoneTasks, findInPlan } from "../../../db/seed/factories";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 
@@ -29,7 +30,9 @@ test("a milestone achieved together becomes a consented case study, discussed an
   const csm = await signInAs(account.csm);
   const champion = await signInAs(account.champion);
 
-  // The CSM marks the kickoff achieved.
+  // The kickoff's work is done (a milestone signed off with open tasks leads to no ask); the CSM
+  // marks it achieved.
+  await finishMilestoneTasks(await findInPlan(account.plan!, "milestone", KICKOFF));
   await csm.goto(`${account.url}/plan`);
   await expect(csm.getByRole("heading", { name: "Beacon rollout", level: 1 })).toBeVisible();
   await csm.getByRole("region", { name: KICKOFF }).getByRole("button", { name: "Mark achieved" }).click();

@@ -61,21 +61,29 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   await expect(
     csmMilestone.getByRole("row").filter({ hasText: task }).getByRole("cell", { name: "Done", exact: true }),
   ).toBeVisible();
-  await csmMilestone.getByRole("button", { name: "Mark achieved" }).click();
+  // The vendor's own review tasks are still open: signing off says so and asks why.
+  await expect(csmMilestone.getByText(/^\d+ tasks? (is|are) still open\.$/)).toBeVisible();
+  await csmMilestone.getByLabel("Why sign off now?").fill("The sponsor review happened; the write-up follows.");
+  await csmMilestone.getByRole("button", { name: "Mark achieved anyway" }).click();
   await expect(csmMilestone.getByText("Awaiting confirmation from the champion")).toBeVisible();
   await expect(csmMilestone.getByText(new RegExp(`Signed off by ${account.csm.name}`))).toBeVisible();
 
   await champion.reload();
   await milestone.getByLabel("5 stars").check();
   await milestone.getByLabel("Comment (optional)").fill("The review ran itself: every number was already in Lumen.");
-  await milestone.getByRole("button", { name: "Confirm achieved" }).click();
+  await milestone.getByLabel("Why sign off now?").fill("Agreed with the CSM on the review call.");
+  await milestone.getByRole("button", { name: "Confirm achieved anyway" }).click();
   await expect(milestone.getByText("Achieved", { exact: true })).toBeVisible();
+  await expect(milestone.getByText(/^Achieved with \d+ tasks? still open$/)).toBeVisible();
   await expect(milestone.getByText(/Confirmed by Kenji Watanabe/)).toBeVisible();
   await expect(milestone.getByText("Rated 5 of 5")).toBeVisible();
 
   // The plan's activity log tells the story, newest first.
   const activity = champion.getByRole("region", { name: "Activity", exact: true });
   await expect(activity.getByText(`“${MILESTONE}” was achieved`)).toBeVisible();
+  await expect(
+    activity.getByText(/, with \d+ tasks? still open: “Agreed with the CSM on the review call\.”$/),
+  ).toBeVisible();
   await expect(
     activity.getByText(/^Kenji Watanabe changed “Certify one dashboard author in every region” from .+ to Done$/),
   ).toBeVisible();
