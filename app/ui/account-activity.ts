@@ -6,8 +6,10 @@ const text = (value: unknown) => (typeof value === "string" || typeof value === 
 
 /**
  * The values an account activity sentence may name, read from the entry's details: who, which
- * email or title, the use cases set, and for advocacy the ask type, the stage reached, the NPS
- * score, the prospect and the case-study version. A sentence uses the ones it needs.
+ * email or title, the person acted on and their new role, the use cases set, and for advocacy the
+ * ask type, the stage reached, the NPS score, the prospect and the case-study version. A sentence
+ * uses the ones it needs. `context` picks the sentence that names what was acted on (`<key>_named`)
+ * where the entry says it; entries recorded before they did keep the plain sentence.
  */
 export function activityValues(
   entry: { actorName: string | null; details: unknown },
@@ -25,5 +27,8 @@ export function activityValues(
     score: text(details.score),
     prospect: text(details.prospectCompany),
     version: text(details.version),
+    name: text(details.name),
+    role: typeof to === "string" ? t(`common:roles.${to as "member"}`, { defaultValue: to }) : "",
+    context: text(details.name) || text(details.title) ? "named" : undefined,
   };
 }

@@ -66,8 +66,8 @@ describe("changeMemberRole", () => {
       .where(and(eq(activity.accountId, account.id), eq(activity.action, "member.role_changed")))
       .orderBy(activity.createdAt);
     expect(entries.map((e) => [e.subjectId, e.actorId, e.details])).toEqual([
-      [member.id, champion.id, { from: "member", to: "champion" }],
-      [champion.id, member.id, { from: "champion", to: "member" }],
+      [member.id, champion.id, { name: member.name, from: "member", to: "champion" }],
+      [champion.id, member.id, { name: champion.name, from: "champion", to: "member" }],
     ]);
   });
 

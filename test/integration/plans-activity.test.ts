@@ -62,9 +62,9 @@ describe("listPlanActivity", () => {
   it("lists the plan's entries newest first, with who, what and when, for a CSM including internal ones", async () => {
     const entries = await listPlanActivity(as("csm"), account.id, plan.id);
     expect(entries.map((entry) => [entry.action, entry.actorName, entry.details.title ?? null])).toEqual([
-      ["comment.added", "Chris Champion", null],
+      ["comment.added", "Chris Champion", "Certify one author"],
       ["task.status_changed", "Chris Champion", "Certify one author"],
-      ["comment.added", "Casey CSM", null],
+      ["comment.added", "Casey CSM", "Certify one author"],
       ["task.status_changed", "Casey CSM", "Check the renewal risk"],
       ["task.status_changed", "Chris Champion", "Certify one author"],
     ]);

@@ -28,6 +28,38 @@ describe("account activity sentences", () => {
     );
   });
 
+  it("say what was acted on: the task or milestone commented on, the person and their new role", () => {
+    expect(sentence("comment.added", { actorName: "Kenji Watanabe", details: { title: "Connect the POS feed" } })).toBe(
+      "Kenji Watanabe commented on “Connect the POS feed”",
+    );
+    expect(
+      sentence("member.role_changed", {
+        actorName: "Kenji Watanabe",
+        details: { name: "Priyanka Sharma", from: "member", to: "champion" },
+      }),
+    ).toBe("Kenji Watanabe made Priyanka Sharma Champion");
+    expect(sentence("member.deactivated", { actorName: "Kenji Watanabe", details: { name: "Raj Patel" } })).toBe(
+      "Kenji Watanabe deactivated Raj Patel",
+    );
+    expect(
+      sentence("milestone.sign_off_withdrawn", {
+        actorName: "Ana Costa",
+        details: { title: "Pilot live", side: "vendor" },
+      }),
+    ).toBe("Ana Costa withdrew their sign-off of “Pilot live”");
+    // A sentence without a named variant keeps its own wording.
+    expect(sentence("task.status_changed", { actorName: "Ana Costa", details: { title: "Pilot live" } })).toBe(
+      "Ana Costa changed the status of “Pilot live”",
+    );
+  });
+
+  it("keep the plain sentence for entries recorded before they named their subject", () => {
+    expect(sentence("comment.added", { actorName: "Kenji Watanabe", details: {} })).toBe("Kenji Watanabe commented");
+    expect(sentence("member.deactivated", { actorName: "Kenji Watanabe", details: {} })).toBe(
+      "Kenji Watanabe deactivated a person",
+    );
+  });
+
   it("still read when details are missing or odd", () => {
     expect(sentence("account.use_cases_changed", { actorName: "Marcus Webb", details: { to: [] } })).toBe(
       "Marcus Webb set the use cases: none",

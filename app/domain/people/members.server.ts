@@ -33,15 +33,23 @@ export type MemberChangeError = "not_found" | "last_champion" | "seats_full" | "
 async function withLockedMembers<T>(
   accountId: string,
   userId: string,
-  change: (tx: Transaction, members: { id: string; accountRole: AccountRole; active: boolean }[]) => Promise<T>,
+  change: (
+    tx: Transaction,
+    members: { id: string; name: string; accountRole: AccountRole; active: boolean }[],
+  ) => Promise<T>,
 ) {
   return db.transaction(async (tx) => {
     await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for("update");
     const rows = await tx
-      .select({ id: users.id, accountRole: users.accountRole, deactivatedAt: users.deactivatedAt })
+      .select({ id: users.id, name: users.name, accountRole: users.accountRole, deactivatedAt: users.deactivatedAt })
       .from(users)
       .where(eq(users.accountId, accountId));
-    const members = rows.map((row) => ({ id: row.id, accountRole: row.accountRole!, active: !row.deactivatedAt }));
+    const members = rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      accountRole: row.accountRole!,
+      active: !row.deactivatedAt,
+    }));
     if (!members.some((member) => member.id === userId)) return { ok: false as const, error: "not_found" as const };
     return change(tx, members);
   });
@@ -63,7 +71,7 @@ export async function changeMemberRole(actor: Actor, accountId: string, userId: 
       action: "member.role_changed",
       subjectType: "user",
       subjectId: userId,
-      details: { from: member.accountRole, to: role },
+      details: { name: member.name, from: member.accountRole, to: role },
     });
     return { ok: true as const };
   });
@@ -91,7 +99,7 @@ export async function deactivateMember(actor: Actor, accountId: string, userId: 
       action: "member.deactivated",
       subjectType: "user",
       subjectId: userId,
-      details: {},
+      details: { name: member.name },
     });
     return { ok: true as const };
   });
@@ -119,7 +127,7 @@ export async function reactivateMember(actor: Actor, accountId: string, userId: 
       action: "member.reactivated",
       subjectType: "user",
       subjectId: userId,
-      details: {},
+      details: { name: member.name },
     });
     return { ok: true as const };
   });

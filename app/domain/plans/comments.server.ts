@@ -44,11 +44,11 @@ export async function addComment(
     const [subject] =
       input.subjectType === "milestone"
         ? await tx
-            .select({ planId: milestones.planId, internal: sql<boolean>`false` })
+            .select({ planId: milestones.planId, title: milestones.title, internal: sql<boolean>`false` })
             .from(milestones)
             .where(and(eq(milestones.id, input.subjectId), eq(milestones.accountId, accountId)))
         : await tx
-            .select({ planId: tasks.planId, internal: tasks.internal })
+            .select({ planId: tasks.planId, title: tasks.title, internal: tasks.internal })
             .from(tasks)
             .where(
               and(
@@ -77,7 +77,14 @@ export async function addComment(
       action: "comment.added",
       subjectType: input.subjectType,
       subjectId: input.subjectId,
-      details: { planId: subject.planId, commentId: id, from: null, to: id, ...(internal ? { internal: true } : {}) },
+      details: {
+        planId: subject.planId,
+        title: subject.title,
+        commentId: id,
+        from: null,
+        to: id,
+        ...(internal ? { internal: true } : {}),
+      },
     });
     return { ok: true as const, id };
   });

@@ -217,6 +217,7 @@ export default {
     milestoneAchieved: "“{{title}}” was achieved",
     planCompleted: "The plan was completed",
     commentAdded: "{{actor}} commented",
+    commentAddedOn: "{{actor}} commented on “{{title}}”",
     other: "{{actor}} made a change ({{action}})",
   },
 } as const;

@@ -106,7 +106,7 @@ function describe(
     case "plan.completed":
       return t("activityLog.planCompleted");
     case "comment.added":
-      return t("activityLog.commentAdded", { actor });
+      return title ? t("activityLog.commentAddedOn", { actor, title }) : t("activityLog.commentAdded", { actor });
     case "task.training_required":
       return details.course
         ? tTraining("activity.trainingRequired", { actor, title, course: text(details.course) })

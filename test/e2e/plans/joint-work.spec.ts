@@ -81,6 +81,7 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   // The plan's activity log tells the story, newest first.
   const activity = champion.getByRole("region", { name: "Activity", exact: true });
   await expect(activity.getByText(`“${MILESTONE}” was achieved`)).toBeVisible();
+  await expect(activity.getByText(`Kenji Watanabe commented on “${MILESTONE}”`, { exact: true })).toBeVisible();
   await expect(
     activity.getByText(/, with \d+ tasks? still open: “Agreed with the CSM on the review call\.”$/),
   ).toBeVisible();
