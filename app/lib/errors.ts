@@ -32,6 +32,7 @@ const STATUS = {
   // 409: it is there, but its state refuses this now.
   stale: 409,
   already_signed: 409,
+  signed_in: 409,
   open_tasks: 409,
   has_tasks: 409,
   name_taken: 409,
@@ -86,7 +87,7 @@ export function errorStatus(code: ErrorCode): ErrorStatus {
  */
 export const ERROR_MESSAGES = {
   signIn: { prefix: "auth:login.errors", codes: ["invalid_credentials", "rate_limited"] },
-  invitation: { prefix: "auth:invitation.errors", codes: ["email_taken"] },
+  invitation: { prefix: "auth:invitation.errors", codes: ["email_taken", "signed_in"] },
   task: {
     prefix: "plans:actions.errors",
     codes: ["not_found", "forbidden", "stale", "reason_required", "invalid_assignee"],

@@ -53,7 +53,14 @@ export default {
     invalidTitle: "This invitation can't be used",
     invalidBody:
       "It has expired, was withdrawn, or has already been accepted. Ask the person who invited you to send a new one.",
-    errors: { email_taken: "An account with this email already exists. Sign in instead." },
+    errors: {
+      email_taken: "An account with this email already exists. Sign in instead.",
+      signed_in: "You're signed in as someone else. Sign out first, then accept the invitation.",
+    },
+    signedInAs:
+      "You're signed in as {{name}} ({{email}}). This invitation is for {{invitee}}: to accept it, sign out first.",
+    signOutAndAccept: "Sign out and accept as {{invitee}}",
+    staySignedIn: "Stay signed in as {{name}}",
     goToLogin: "Go to sign in",
   },
   signOut: {
