@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 
 /**
  * A responsive table: scrolls sideways on a phone rather than squeezing columns. The scrolling box
- * takes keyboard focus, so it can be scrolled with the arrow keys when it overflows.
+ * takes keyboard focus, so it can be scrolled with the arrow keys when it overflows. On paper
+ * nothing can scroll, so there cells wrap and the table fits the page instead of being cut off.
  */
 export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
   return (
@@ -10,7 +11,7 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
     <div
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
-      className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+      className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 print:overflow-visible print:shadow-none"
     >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
@@ -20,7 +21,7 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
               <th
                 key={index}
                 scope="col"
-                className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 print:px-2"
               >
                 {cell}
               </th>
@@ -34,5 +35,11 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
 }
 
 export function Cell({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <td className={`whitespace-nowrap px-4 py-3 align-middle text-slate-700 ${className}`}>{children}</td>;
+  return (
+    <td
+      className={`whitespace-nowrap px-4 py-3 align-middle text-slate-700 print:whitespace-normal print:px-2 print:py-2 ${className}`}
+    >
+      {children}
+    </td>
+  );
 }
