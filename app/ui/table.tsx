@@ -5,7 +5,18 @@ import type { ReactNode } from "react";
  * takes keyboard focus, so it can be scrolled with the arrow keys when it overflows. On paper
  * nothing can scroll, so there cells wrap and the table fits the page instead of being cut off.
  */
-export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
+export function Table({
+  caption,
+  head,
+  children,
+  compact = false,
+}: {
+  caption: string;
+  head: ReactNode[];
+  children: ReactNode;
+  /** Narrow padding, for small tables in half-width cards (a chart's data). */
+  compact?: boolean;
+}) {
   return (
     // A scrolling region must take focus to be scrolled by keyboard (axe: scrollable-region-focusable).
     <div
@@ -21,7 +32,7 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
               <th
                 key={index}
                 scope="col"
-                className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 print:px-2"
+                className={`${compact ? "px-2 tracking-normal" : "px-4 tracking-wide"} py-2.5 text-left text-xs font-semibold uppercase text-slate-600 print:px-2`}
               >
                 {cell}
               </th>
@@ -34,10 +45,16 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
   );
 }
 
+/**
+ * A table cell that doesn't wrap unless told (`className="whitespace-normal"`): a caller's
+ * whitespace class replaces the default rather than joining it, since two conflicting utilities
+ * are decided by the stylesheet's order, not by the order of the class list.
+ */
 export function Cell({ children, className = "" }: { children: ReactNode; className?: string }) {
+  const wrap = /(^|\s)whitespace-/.test(className) ? "" : "whitespace-nowrap";
   return (
     <td
-      className={`whitespace-nowrap px-4 py-3 align-middle text-slate-700 print:whitespace-normal print:px-2 print:py-2 ${className}`}
+      className={`${wrap} px-4 py-3 align-middle text-slate-700 print:whitespace-normal print:px-2 print:py-2 ${className}`}
     >
       {children}
     </td>

@@ -85,7 +85,7 @@ export function ColumnChart({
       <details className="text-sm print:hidden">
         <summary className="cursor-pointer text-xs font-medium text-brand-700">{t("charts.showData")}</summary>
         <div className="mt-2">
-          <Table caption={table.caption} head={table.head}>
+          <Table caption={table.caption} head={table.head} compact>
             {table.rows.map((row) => (
               <tr key={row.key}>
                 {row.cells.map((cell, index) =>
@@ -93,12 +93,12 @@ export function ColumnChart({
                     <th
                       key={index}
                       scope="row"
-                      className="whitespace-nowrap px-4 py-2 text-left font-medium text-slate-900"
+                      className="whitespace-nowrap px-2 py-2 text-left font-medium text-slate-900"
                     >
                       {cell}
                     </th>
                   ) : (
-                    <td key={index} className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-700">
+                    <td key={index} className="whitespace-nowrap px-2 py-2 tabular-nums text-slate-700">
                       {cell}
                     </td>
                   ),

@@ -1,0 +1,62 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
+
+/**
+ * The tables on the page whose content is wider than their box, by caption. Charts' "Show data"
+ * tables are opened first, so they are measured too.
+ */
+async function overflowingTables(page: Page): Promise<string[]> {
+  await page
+    .locator("details:has(table)")
+    .evaluateAll((all) => all.forEach((el) => ((el as HTMLDetailsElement).open = true)));
+  return page.evaluate(() =>
+    [...document.querySelectorAll("table")]
+      .filter((table) => {
+        const box = table.parentElement!;
+        return box.scrollWidth > box.clientWidth + 1;
+      })
+      .map((table) => `${table.caption?.textContent ?? "(no caption)"} (${table.parentElement!.scrollWidth}px)`),
+  );
+}
+
+async function expectTablesFit(page: Page, paths: string[]) {
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole("main")).toBeVisible();
+    expect(await overflowingTables(page), `${path} at 1366 px`).toEqual([]);
+  }
+}
+
+test.use({ viewport: { width: 1366, height: 900 } });
+
+test("no table on the key pages overflows its card at 1366 px, for a CSM, a champion and an admin", async ({
+  newAccount,
+  newStaff,
+  signInAs,
+}) => {
+  test.slow(); // a dozen pages for three people
+  const { url, csm, champion } = await newAccount({
+    members: [{ name: "Priyanka Sharma-Lindqvist" }],
+    plan: { template: "Enterprise rollout", startDate: "2026-09-01" },
+  });
+  const csmPage = await signInAs(csm);
+  await csmPage.setViewportSize({ width: 1366, height: 900 });
+  await expectTablesFit(csmPage, [`${url}/plan`, "/my-tasks", "/accounts", `${url}/people`, `${url}/value`]);
+
+  const championPage = await signInAs(champion);
+  await championPage.setViewportSize({ width: 1366, height: 900 });
+  await expectTablesFit(championPage, [`${url}/plan`, `${url}/people`, "/my-tasks"]);
+
+  const admin = await signInAs(await newStaff("admin"));
+  await admin.setViewportSize({ width: 1366, height: 900 });
+  await expectTablesFit(admin, [
+    "/advocacy/nps",
+    "/advocacy/dashboard",
+    "/advocacy/references",
+    "/staff",
+    "/outbox",
+    "/training/adoption",
+    `${url}/advocacy`,
+    `${url}/training`,
+  ]);
+});
