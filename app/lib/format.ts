@@ -14,6 +14,14 @@ export function formatDateTime(value: Date | string, locale: string, timeZone: s
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
 }
 
+/**
+ * The calendar day an instant fell on in a time zone ("Dec 2, 2026" for a sign-off at 7:21 in
+ * Sydney), never the UTC day its ISO string starts with.
+ */
+export function formatInstantDate(value: Date | string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(value));
+}
+
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, formatDate, formatDateTime, formatNumber, todayIn } from "~/lib/format";
+import { createI18n } from "~/i18n";
+import { daysUntil, formatDate, formatDateTime, formatInstantDate, formatNumber, todayIn } from "~/lib/format";
+import { describeValueActivity } from "~/ui/value/value-activity";
 
 // Intl may separate time and AM/PM with a narrow no-break space; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
@@ -13,6 +15,28 @@ describe("formatDate", () => {
   it("never shifts the day, whatever the process time zone", () => {
     expect(formatDate("2027-01-01", "en")).toBe("Jan 1, 2027");
     expect(formatDate("2026-12-31", "en")).toBe("Dec 31, 2026");
+  });
+});
+
+describe("formatInstantDate", () => {
+  it("names the day the instant fell on in the time zone, as the activity log's time does", () => {
+    // 7:21 on Dec 2 in Sydney is still Dec 1 in UTC.
+    const signedAt = "2026-12-01T20:21:00.000Z";
+    expect(formatInstantDate(signedAt, "en", "Australia/Sydney")).toBe("Dec 2, 2026");
+    expect(plain(formatDateTime(signedAt, "en", "Australia/Sydney"))).toBe("Dec 2, 2026, 7:21 AM");
+    expect(formatInstantDate(signedAt, "en", "America/New_York")).toBe("Dec 1, 2026");
+  });
+});
+
+describe("value activity sentences", () => {
+  it("show a measurement's calendar date formatted, not raw", () => {
+    const entry = {
+      action: "measurement.recorded",
+      details: { name: "Days to close", value: 5, unit: "days", measuredOn: "2026-12-02" },
+    };
+    const sentence = describeValueActivity(entry, "Kenji", createI18n("en").getFixedT("en", "value") as never, "en");
+    expect(sentence).toContain("Dec 2, 2026");
+    expect(sentence).not.toContain("2026-12-02");
   });
 });
 

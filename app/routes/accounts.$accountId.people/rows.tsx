@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDateTime, formatInstantDate } from "~/lib/format";
 import { Button } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
 import { Badge } from "~/ui/layout";
@@ -63,7 +63,7 @@ export function MemberRow({
       <Cell>
         {active ? <Badge tone="green">{t("team.active")}</Badge> : <Badge>{t("team.deactivated")}</Badge>}
         {member.deactivatedAt ? (
-          <div className="text-xs">{formatDate(member.deactivatedAt.slice(0, 10), locale)}</div>
+          <div className="text-xs">{formatInstantDate(member.deactivatedAt, locale, timeZone)}</div>
         ) : null}
       </Cell>
       {canManage ? (

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { PlanView } from "~/domain/plans/plan-view";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatInstantDate } from "~/lib/format";
 import { Badge } from "~/ui/layout";
 import { ProgressBar } from "~/ui/progress";
 import { Cell, Table } from "~/ui/table";
@@ -46,9 +46,20 @@ const taskEditorOf = (interact: PlanInteractions): TaskEditorOptions => ({
   assigneesBySide: interact.assigneesBySide,
 });
 
-function SignOff({ milestone, locale, vendorName }: { milestone: Milestone; locale: string; vendorName: string }) {
+function SignOff({
+  milestone,
+  locale,
+  timeZone,
+  vendorName,
+}: {
+  milestone: Milestone;
+  locale: string;
+  timeZone: string;
+  vendorName: string;
+}) {
   const { t } = useTranslation("plans");
-  const day = (iso: string) => formatDate(iso.slice(0, 10), locale);
+  // The same day as the activity log's entry for the sign-off: both in the account's time zone.
+  const day = (instant: string) => formatInstantDate(instant, locale, timeZone);
   return (
     <ul className="space-y-0.5 text-xs text-slate-600">
       <li>
@@ -214,7 +225,7 @@ export function MilestoneSection({
               {t("signOff.achievedWithOpen", { count: milestone.taskCounts.total - milestone.taskCounts.done })}
             </p>
           ) : null}
-          <SignOff milestone={milestone} locale={locale} vendorName={vendorName} />
+          <SignOff milestone={milestone} locale={locale} timeZone={interact.timeZone} vendorName={vendorName} />
           {interact.signOff.canSign && milestone.status !== "achieved" ? (
             <SignOffControls
               accountId={interact.accountId}

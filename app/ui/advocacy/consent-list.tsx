@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AskType, ConsentScope } from "~db/schema";
-import { formatDate } from "~/lib/format";
+import { formatInstantDate } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { ConfirmAction } from "~/ui/confirm-action";
 import { Badge, Card } from "~/ui/layout";
@@ -20,7 +20,8 @@ export function ConsentList({ consents, busy }: { consents: ConsentRow[]; busy: 
   const { t } = useTranslation(["advocacy", "common"]);
   const root = useRootData();
   const locale = root?.locale ?? "en";
-  const day = (iso: string) => formatDate(iso.slice(0, 10), locale);
+  const timeZone = root?.user?.timeZone ?? "UTC";
+  const day = (instant: string) => formatInstantDate(instant, locale, timeZone);
   return (
     <Card title={t("consents.heading")}>
       <p className="text-sm text-slate-600">{t("consents.intro", { vendor: root?.vendorName ?? "" })}</p>

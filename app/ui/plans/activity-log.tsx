@@ -46,7 +46,7 @@ function describe(
   const { details } = entry;
   const actor = entry.actorName ?? t("activityLog.someone");
   const title = text(details.title);
-  const valueText = describeValueActivity(entry, actor, tValue);
+  const valueText = describeValueActivity(entry, actor, tValue, locale);
   if (valueText) return valueText;
   const [subject, verb] = entry.action.split(".");
   const edited = oneOf(EDITED_SUBJECTS, subject);
