@@ -46,6 +46,9 @@ export default {
     empty: "No outcomes yet.",
   },
   milestone: {
+    showAchievedTasks_one: "Show its task and comments",
+    showAchievedTasks_other: "Show its {{count, number}} tasks and comments",
+    jumpToCurrent: "Go to the current milestone: {{title}}",
     target: "Target {{date}}",
     tasksDone: "{{done, number}} of {{total, number}} tasks done",
     progressLabel: "Progress of {{title}}",
@@ -75,6 +78,8 @@ export default {
     clear: "Clear filters",
     showing_one: "Showing {{count, number}} task",
     showing_other: "Showing {{count, number}} tasks",
+    hiddenMilestones_one: "{{count, number}} milestone without matching tasks is hidden.",
+    hiddenMilestones_other: "{{count, number}} milestones without matching tasks are hidden.",
   },
   empty: {
     customerTitle: "No success plan yet",

@@ -165,6 +165,7 @@ export function MilestoneSection({
   taskCount,
   locale,
   interact,
+  collapsed = false,
 }: {
   milestone: Milestone;
   tasks: Task[];
@@ -172,6 +173,8 @@ export function MilestoneSection({
   taskCount: number;
   locale: string;
   interact: PlanInteractions;
+  /** Tasks and comments folded behind a disclosure (an achieved milestone when nothing is filtered). */
+  collapsed?: boolean;
 }) {
   const vendorName = interact.vendorName;
   const ownSideSigned =
@@ -179,6 +182,43 @@ export function MilestoneSection({
   const { t } = useTranslation("plans");
   const daysText = useDaysText();
   const headingId = `milestone-${milestone.id}`;
+  const body = (
+    <>
+      {tasks.length === 0 ? (
+        <p className="px-2 py-3 text-sm text-slate-600">{t("milestone.noTasks")}</p>
+      ) : (
+        <Table
+          caption={t("tasks.title")}
+          head={[
+            t("tasks.columns.task"),
+            t("tasks.columns.side"),
+            t("tasks.columns.assignee"),
+            t("tasks.columns.due"),
+            t("tasks.columns.status"),
+            t("actions.column"),
+          ]}
+        >
+          <TaskRows tasks={tasks} locale={locale} interact={interact} />
+        </Table>
+      )}
+      {interact.taskSides.length > 0 ? (
+        <div className="px-2 pt-3">
+          <AddTask milestone={milestone} options={taskEditorOf(interact)} />
+        </div>
+      ) : null}
+      <div className="px-2 pt-3">
+        <CommentThread
+          accountId={interact.accountId}
+          subject={{ type: "milestone", id: milestone.id, title: milestone.title }}
+          comments={interact.commentsBySubject[milestone.id] ?? []}
+          canComment={interact.canComment}
+          canInternal={interact.canInternal}
+          locale={locale}
+          timeZone={interact.timeZone}
+        />
+      </div>
+    </>
+  );
   return (
     <section aria-labelledby={headingId} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:px-5">
@@ -239,41 +279,18 @@ export function MilestoneSection({
           ) : null}
         </div>
       </div>
-      <div className="p-2 sm:p-3">
-        {tasks.length === 0 ? (
-          <p className="px-2 py-3 text-sm text-slate-600">{t("milestone.noTasks")}</p>
-        ) : (
-          <Table
-            caption={t("tasks.title")}
-            head={[
-              t("tasks.columns.task"),
-              t("tasks.columns.side"),
-              t("tasks.columns.assignee"),
-              t("tasks.columns.due"),
-              t("tasks.columns.status"),
-              t("actions.column"),
-            ]}
-          >
-            <TaskRows tasks={tasks} locale={locale} interact={interact} />
-          </Table>
-        )}
-        {interact.taskSides.length > 0 ? (
-          <div className="px-2 pt-3">
-            <AddTask milestone={milestone} options={taskEditorOf(interact)} />
-          </div>
-        ) : null}
-        <div className="px-2 pt-3">
-          <CommentThread
-            accountId={interact.accountId}
-            subject={{ type: "milestone", id: milestone.id, title: milestone.title }}
-            comments={interact.commentsBySubject[milestone.id] ?? []}
-            canComment={interact.canComment}
-            canInternal={interact.canInternal}
-            locale={locale}
-            timeZone={interact.timeZone}
-          />
-        </div>
-      </div>
+      {collapsed ? (
+        // An achieved milestone is history: its header (who signed, the rating) stays in view and
+        // its tasks and comments fold away, so the plan's open work comes first.
+        <details className="group p-2 sm:p-3">
+          <summary className="cursor-pointer rounded px-2 py-1 text-sm font-medium text-brand-700 hover:underline">
+            {t("milestone.showAchievedTasks", { count: taskCount })}
+          </summary>
+          <div className="pt-2">{body}</div>
+        </details>
+      ) : (
+        <div className="p-2 sm:p-3">{body}</div>
+      )}
     </section>
   );
 }

@@ -202,6 +202,12 @@ export default function PlanPage() {
   const editing = { accountId: account.id, planId: view.plan.id, startDate: view.plan.startDate };
   const viewingOlder = !view.plan.isCurrent;
   const planQuery = viewingOlder ? `?plan=${view.plan.id}` : "";
+  // Filtering hides the milestones it leaves empty, so the matching tasks aren't lost in a wall.
+  const shownMilestones = filtered
+    ? view.milestones.filter((milestone) => view.tasks.some((task) => task.milestoneId === milestone.id))
+    : view.milestones;
+  const hiddenMilestones = view.milestones.length - shownMilestones.length;
+  const current = view.summary.nextMilestone;
   const assignees = [
     ...new Map(
       allTasks.filter((task) => task.assigneeId).map((task) => [task.assigneeId!, task.assigneeName ?? ""]),
@@ -225,6 +231,11 @@ export default function PlanPage() {
       />
       <Glance summary={view.summary} locale={locale} />
       <p className="-mt-2 flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm">
+        {current ? (
+          <a href={`#milestone-${current.id}`} className="mr-auto font-medium text-brand-700 hover:underline">
+            {t("milestone.jumpToCurrent", { title: current.title })}
+          </a>
+        ) : null}
         <Link to={`/accounts/${account.id}/plan/summary`} className="font-medium text-brand-700 hover:underline">
           {t("value:summary.link")}
         </Link>
@@ -313,8 +324,9 @@ export default function PlanPage() {
         </Form>
         <p className="text-sm text-slate-600" role="status">
           {t("filters.showing", { count: view.tasks.length })}
+          {hiddenMilestones > 0 ? ` ${t("filters.hiddenMilestones", { count: hiddenMilestones })}` : null}
         </p>
-        {view.milestones.map((milestone) => (
+        {shownMilestones.map((milestone) => (
           <MilestoneSection
             key={milestone.id}
             milestone={milestone}
@@ -322,6 +334,7 @@ export default function PlanPage() {
             taskCount={allTasks.filter((task) => task.milestoneId === milestone.id).length}
             locale={locale}
             interact={interact}
+            collapsed={!filtered && milestone.status === "achieved"}
           />
         ))}
         {canEditPlan ? <AddMilestone options={{ ...editing, outcomes: interact.outcomes }} /> : null}
