@@ -3,6 +3,7 @@ import { db, type Transaction } from "~db/client.server";
 import { accounts, telemetryProductUsers } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 import { type ValidEvent, namesFromTraits } from "./events";
+import { type RejectedEvent, recordIngestStats } from "./ingest-stats.server";
 import { type RollupRows, rollupsOf } from "./rollups";
 
 /** Months whose partition this process has made sure of; one round trip per month, not per request. */
@@ -215,21 +216,45 @@ async function addToRollups(tx: Transaction, rollups: RollupRows) {
  * duplicate and changes nothing), maps each to an account by its group, keeps the product users
  * current, writes the raw events and adds them to the daily rollups. Returns the messageIds
  * accepted (each for its first occurrence in the request); every other valid event is a duplicate.
+ * The request's verdicts, with its `rejected` events, go to the key's ingestion health counts in
+ * the same transaction.
  */
 export async function ingestEvents(input: {
   writeKeyId: string;
   events: ValidEvent[];
   receivedAt: Date;
+  rejected?: RejectedEvent[];
 }): Promise<Set<string>> {
+  const rejected = input.rejected ?? [];
   const firsts = new Map<string, ValidEvent>();
   for (const event of input.events) if (!firsts.has(event.messageId)) firsts.set(event.messageId, event);
-  if (firsts.size === 0) return new Set<string>();
+  if (firsts.size === 0) {
+    if (rejected.length > 0) {
+      await db.transaction((tx) =>
+        recordIngestStats(tx, input.writeKeyId, input.receivedAt, {
+          accepted: 0,
+          duplicates: 0,
+          unmatched: 0,
+          rejected,
+        }),
+      );
+    }
+    return new Set<string>();
+  }
   await ensurePartitions(input.receivedAt);
 
   return db.transaction(async (tx) => {
     const fresh = await claimMessageIds(tx, input.writeKeyId, [...firsts.keys()], input.receivedAt);
     const events = [...firsts.values()].filter((event) => fresh.has(event.messageId));
-    if (events.length === 0) return fresh;
+    if (events.length === 0) {
+      await recordIngestStats(tx, input.writeKeyId, input.receivedAt, {
+        accepted: 0,
+        duplicates: input.events.length,
+        unmatched: 0,
+        rejected,
+      });
+      return fresh;
+    }
 
     const userIds = [...new Set(events.flatMap((event) => (event.userId ? [event.userId] : [])))];
     const stored = await loadUsers(tx, userIds);
@@ -273,6 +298,12 @@ export async function ingestEvents(input: {
         })),
       ),
     );
+    await recordIngestStats(tx, input.writeKeyId, input.receivedAt, {
+      accepted: events.length,
+      duplicates: input.events.length - events.length,
+      unmatched: resolved.filter((row) => row.accountId === null).length,
+      rejected,
+    });
     return fresh;
   });
 }
