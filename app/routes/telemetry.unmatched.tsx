@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { MAX_ID_LENGTH } from "~/domain/telemetry/limits";
+import { ACCOUNT_CHOICES } from "~/domain/telemetry/unmatched";
 import {
-  ACCOUNT_CHOICES,
   getUnmatchedGroup,
   linkUnmatchedGroup,
   listUnmatched,

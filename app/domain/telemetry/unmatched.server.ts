@@ -3,11 +3,8 @@ import { db } from "~db/client.server";
 import { accounts } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { claimAccountExternalId } from "~/domain/people/accounts.server";
+import { ACCOUNT_CHOICES, UNMATCHED_PAGE_SIZE } from "./unmatched";
 
-/** Rows per page of each unmatched list. */
-export const UNMATCHED_PAGE_SIZE = 25;
-/** Accounts offered when linking: a search, never the whole list (there may be 10,000). */
-export const ACCOUNT_CHOICES = 20;
 /** How much of a sample event the page shows. */
 const SAMPLE_CHARS = 600;
 
