@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -37,6 +37,40 @@ function rssOf(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** User + system CPU seconds a process has used (/proc/<pid>/stat, in clock ticks of 1/100 s). */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** A process and all its descendants (the server's embedded PostgreSQL and its backends). */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** CPU seconds of the server's PostgreSQL processes (backends come and go; those alive now). */
+function databaseCpu(root: number): number {
+  return processTree(root)
+    .filter((pid) => pid !== root)
+    .reduce((sum, pid) => sum + cpuOf(pid), 0);
 }
 
 async function waitForHealth(deadline: number) {
@@ -119,6 +153,9 @@ try {
     if (mb !== null) rss.push(mb);
   }, 250);
   const started = Date.now();
+  const cpuBefore = cpuOf(server.pid!);
+  const dbCpuBefore = databaseCpu(server.pid!);
+  const clientCpuBefore = process.cpuUsage();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -135,6 +172,10 @@ try {
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(Math.round(responseTime)));
   });
   const elapsed = (Date.now() - started) / 1000;
+  const serverCpu = cpuOf(server.pid!) - cpuBefore;
+  const dbCpu = databaseCpu(server.pid!) - dbCpuBefore;
+  const clientUsage = process.cpuUsage(clientCpuBefore);
+  const clientCpu = (clientUsage.user + clientUsage.system) / 1e6;
   clearInterval(sampler);
   // Let the batches autocannon stopped waiting for finish, so the count and shutdown see a quiet server.
   await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -146,17 +187,27 @@ try {
   const accepted = Number(after!.n) - Number(before!.n);
   const sorted = latencies.sort((a, b) => a - b);
   const sortedRss = [...rss].sort((a, b) => a - b);
-  const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
+  const line = (label: string, value: string) => console.log(`${label.padEnd(38)} ${value}`);
   console.log(`\nPOST /api/v1/batch — ${CONNECTIONS} concurrent clients, batches of ${BATCH} events, ${SECONDS} s`);
   line("batches answered 2xx", String(result["2xx"]));
   line("non-2xx answers", String(result.non2xx));
   line("errors / timeouts", `${result.errors} / ${result.timeouts}`);
   line("events accepted (in the database)", String(accepted));
-  line("events/s sustained", (accepted / elapsed).toFixed(0));
+  line("events/s sustained (2xx × batch)", ((result["2xx"] * BATCH) / elapsed).toFixed(0));
   line("per batch p50 / p95 / max", `${quantile(sorted, 0.5)} / ${quantile(sorted, 0.95)} / ${sorted.at(-1) ?? 0} ms`);
   line(
     "server RSS under load (median/max)",
     `${quantile(sortedRss, 0.5).toFixed(0)} / ${(sortedRss.at(-1) ?? 0).toFixed(0)} MB`,
+  );
+  line(
+    "CPU used: server / PostgreSQL / bench",
+    `${serverCpu.toFixed(1)} s / ${dbCpu.toFixed(1)} s / ${clientCpu.toFixed(1)} s in ${elapsed.toFixed(1)} s`,
+  );
+  // The machine may be shared: CPU per event says what 2 cores of our own would sustain.
+  const perThousand = ((serverCpu + dbCpu + clientCpu) / (result["2xx"] * BATCH)) * 1000;
+  line(
+    "CPU per 1,000 events (all three)",
+    `${perThousand.toFixed(3)} s → ~${(2000 / perThousand).toFixed(0)} events/s if 2 cores were ours alone`,
   );
   line("daily rollup total (all events)", String(rollup!.n));
   await closeDatabase();
