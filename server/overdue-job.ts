@@ -1,4 +1,5 @@
 import { recordOverdueTasks } from "../app/domain/plans/overdue-tasks.server";
+import { applyTelemetryRetention } from "../app/domain/telemetry/retention.server";
 
 const HOURLY = 60 * 60 * 1000;
 
@@ -16,6 +17,9 @@ export function startOverdueTaskJob(options: { intervalMs?: number; log?: Pick<C
     running = recordOverdueTasks(new Date())
       .then(({ recorded }) => {
         if (recorded > 0) log.log(`Recorded ${recorded} overdue task event(s).`);
+      })
+      .then(async () => {
+        await applyTelemetryRetention(new Date());
       })
       .catch((error: unknown) => log.error("Recording overdue tasks failed; trying again next hour.", error))
       .finally(() => {

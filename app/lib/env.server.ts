@@ -81,6 +81,8 @@ const EnvSchema = z.object({
     .refine((hosts) => hosts.every((host) => HOSTNAME.test(host)), {
       message: "COMMUNITY_IMAGE_HOSTS must be host names separated by commas, like images.example.com,cdn.example.com",
     }),
+  // Months of raw telemetry events kept (whole monthly partitions are dropped past it); rollups stay.
+  TELEMETRY_RETENTION_MONTHS: wholeNumber("TELEMETRY_RETENTION_MONTHS", 1, 1200, 13),
   SEED: flag("SEED", true),
   CONTENT_DIR: optional(z.string()).transform((value) => value ?? "content"),
   MDX_CACHE_DIR: optional(z.string()).transform((value) => value ?? ".cache/mdx"),

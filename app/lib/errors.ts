@@ -40,6 +40,7 @@ const STATUS = {
   handle_taken: 409,
   slug_taken: 409,
   external_id_taken: 409,
+  has_external_id: 409,
   locked: 409,
   last_admin: 409,
   last_champion: 409,
@@ -136,6 +137,10 @@ export const ERROR_MESSAGES = {
   },
   advocacyRules: { prefix: "advocacy:rules.errors", codes: ["duplicate", "stale"] },
   advocacyReference: { prefix: "advocacy:references.errors", codes: ["not_found", "fatigued"] },
+  telemetryLink: {
+    prefix: "telemetry:unmatched.errors",
+    codes: ["not_found", "unknown_account", "external_id_taken", "has_external_id"],
+  },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

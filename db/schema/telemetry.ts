@@ -138,3 +138,44 @@ export const telemetryDailyEvents = pgTable(
 
 export type TelemetryWriteKey = typeof telemetryWriteKeys.$inferSelect;
 export type TelemetryProductUser = typeof telemetryProductUsers.$inferSelect;
+
+/**
+ * What the ingest answered, per write key, UTC day, verdict and (for rejections) reason: the
+ * ingestion health page's counts. `unmatched` counts accepted events kept aside for want of an
+ * account, so it overlaps `accepted`. Not tenant data (a key belongs to the workspace), hence no
+ * account_id. Updated in the transaction that stores the accepted events.
+ */
+export const telemetryIngestDaily = pgTable(
+  "telemetry_ingest_daily",
+  {
+    writeKeyId: text("write_key_id")
+      .notNull()
+      .references(() => telemetryWriteKeys.id),
+    day: date("day").notNull(),
+    verdict: text("verdict", { enum: ["accepted", "duplicate", "rejected", "unmatched"] }).notNull(),
+    /** The rejection reason; "" for the other verdicts. */
+    reason: text("reason").notNull().default(""),
+    events: integer("events").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.writeKeyId, t.day, t.verdict, t.reason] })],
+);
+
+/**
+ * The latest rejected events per write key and reason (a few dozen at most: the ingest prunes
+ * older ones), with the start of each payload, so an admin sees what the product sent wrong.
+ */
+export const telemetryRejectionSamples = pgTable(
+  "telemetry_rejection_samples",
+  {
+    id: text("id").primaryKey(),
+    writeKeyId: text("write_key_id")
+      .notNull()
+      .references(() => telemetryWriteKeys.id),
+    reason: text("reason").notNull(),
+    messageId: text("message_id"),
+    /** The event as JSON, cut to a bounded length. */
+    payload: text("payload").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("telemetry_rejection_samples_key_idx").on(t.writeKeyId, t.reason, t.receivedAt)],
+);

@@ -27,6 +27,7 @@ describe("parseEnv", () => {
       COOKIE_SECURE: undefined,
       VENDOR_NAME: "Lumen Analytics",
       COMMUNITY_IMAGE_HOSTS: [],
+      TELEMETRY_RETENTION_MONTHS: 13,
       SEED: true,
       CONTENT_DIR: "content",
       MDX_CACHE_DIR: ".cache/mdx",

@@ -242,3 +242,45 @@ export async function updateAccount(actor: Actor, id: string, typed: AccountInpu
     return { ok: true as const };
   });
 }
+
+export type ExternalIdClaimError = "unknown_account" | "external_id_taken" | "has_external_id";
+
+/**
+ * Gives an account the vendor's id for it (telemetry links unmatched events so), inside the
+ * caller's transaction: kept as is when the account already has exactly that id, refused when it
+ * has another one or another account has this one. Locks the account row, so two links of the same
+ * account are serialised.
+ */
+export async function claimAccountExternalId(
+  tx: Executor,
+  actor: Actor,
+  accountId: string,
+  externalId: string,
+): Promise<{ ok: true; changed: boolean; name: string } | { ok: false; error: ExternalIdClaimError }> {
+  const [account] = await tx
+    .select({ id: accounts.id, name: accounts.name, externalId: accounts.externalId, version: accounts.version })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .for("update");
+  if (!account) return { ok: false, error: "unknown_account" };
+  if (account.externalId === externalId) return { ok: true, changed: false, name: account.name };
+  if (account.externalId !== null) return { ok: false, error: "has_external_id" };
+  const [other] = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.externalId, externalId), sql`${accounts.id} <> ${accountId}`));
+  if (other) return { ok: false, error: "external_id_taken" };
+  await tx
+    .update(accounts)
+    .set({ externalId, version: account.version + 1, updatedAt: new Date() })
+    .where(eq(accounts.id, accountId));
+  await recordActivity(tx, {
+    accountId,
+    actorId: actor.id,
+    action: "account.updated",
+    subjectType: "account",
+    subjectId: accountId,
+    details: { externalId: { from: null, to: externalId } },
+  });
+  return { ok: true, changed: true, name: account.name };
+}

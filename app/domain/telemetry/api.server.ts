@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type CallType, REJECTION_MESSAGES, type RejectionCode, type ValidEvent, validateEvent } from "./events";
+import { type RejectedEvent, recordRequestRejection } from "./ingest-stats.server";
 import { ingestEvents } from "./ingest.server";
 import { MAX_BATCH_EVENTS } from "./limits";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
@@ -98,10 +99,17 @@ export async function handleIngestRequest(
       },
     );
   }
+  // A request refused as a whole still counts on the key's ingestion health page.
+  const refuse = async (status: number, code: string, message: string) => {
+    await recordRequestRejection(source.id, options.now?.() ?? new Date(), code, message).catch((error: unknown) =>
+      console.error("[telemetry] recording a refused request failed", error),
+    );
+    return apiError(status, code, message, EMPTY_VERDICT);
+  };
   const body = await readJsonBody(request);
   if (!body.ok) {
     const { status, code } = body.problem;
-    return apiError(status, code, BODY_PROBLEM_MESSAGES[code], EMPTY_VERDICT);
+    return refuse(status, code, BODY_PROBLEM_MESSAGES[code]);
   }
   const single = options.impliedType !== undefined;
   const call = eventsOf(body.value, single);
@@ -109,17 +117,17 @@ export async function handleIngestRequest(
     const message = single
       ? "The body must be one JSON object."
       : 'The body must be {"batch":[…]} or an array of events.';
-    return apiError(400, "invalid_body", message, EMPTY_VERDICT);
+    return refuse(400, "invalid_body", message);
   }
-  if (call.events.length === 0) return apiError(400, "empty_batch", "The batch has no events.", EMPTY_VERDICT);
+  if (call.events.length === 0) return refuse(400, "empty_batch", "The batch has no events.");
   if (call.events.length > MAX_BATCH_EVENTS) {
-    return apiError(413, "too_many_events", `A batch may hold at most ${MAX_BATCH_EVENTS} events.`, EMPTY_VERDICT);
+    return refuse(413, "too_many_events", `A batch may hold at most ${MAX_BATCH_EVENTS} events.`);
   }
 
   const receivedAt = options.now?.() ?? new Date();
   const batchSentAt = parseSentAt(call.sentAt);
   if (batchSentAt === "invalid") {
-    return apiError(400, "invalid_sent_at", "The batch's sentAt must be an ISO 8601 date-time.", EMPTY_VERDICT);
+    return refuse(400, "invalid_sent_at", "The batch's sentAt must be an ISO 8601 date-time.");
   }
   const verdicts = call.events.map((raw) =>
     validateEvent(raw, {
@@ -130,9 +138,12 @@ export async function handleIngestRequest(
     }),
   );
   const valid = verdicts.flatMap((verdict): ValidEvent[] => (verdict.ok ? [verdict.event] : []));
+  const rejected = verdicts.flatMap((verdict, index): RejectedEvent[] =>
+    verdict.ok ? [] : [{ reason: verdict.reason, messageId: verdict.messageId, raw: call.events[index] }],
+  );
   let accepted: Set<string>;
   try {
-    accepted = await ingestEvents({ writeKeyId: source.id, events: valid, receivedAt });
+    accepted = await ingestEvents({ writeKeyId: source.id, events: valid, receivedAt, rejected });
   } catch (error) {
     console.error("[telemetry] ingest failed", error);
     return apiError(

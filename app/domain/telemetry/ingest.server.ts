@@ -1,8 +1,8 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { accounts, telemetryProductUsers } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 import { type ValidEvent, namesFromTraits } from "./events";
+import { type RejectedEvent, recordIngestStats } from "./ingest-stats.server";
 import { type RollupRows, rollupsOf } from "./rollups";
 
 /** Months whose partition this process has made sure of; one round trip per month, not per request. */
@@ -22,6 +22,8 @@ export async function ensurePartitions(receivedAt: Date) {
 }
 
 interface UserState {
+  /** The group stored before this request, to tell a move from a repeat of the same group. */
+  storedGroupId: string | null;
   groupId: string | null;
   groupedAt: Date | null;
   firstSeenAt: Date;
@@ -35,26 +37,32 @@ interface UserState {
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
-async function lookUpAccounts(tx: Transaction, groupIds: string[]): Promise<Map<string, string>> {
-  if (groupIds.length === 0) return new Map();
-  // Accounts are people's; reading them by external id is the one join telemetry makes into that area.
-  const rows = await tx
-    .select({ id: accounts.id, externalId: accounts.externalId })
-    .from(accounts)
-    .where(inArray(accounts.externalId, groupIds));
-  return new Map(rows.map((row) => [row.externalId!, row.id]));
+/**
+ * Accounts by external id, for the given group ids and for the stored groups of the given product
+ * users: one query, so it can run alongside the others. Accounts are people's; reading them by
+ * external id is the one join telemetry makes into that area.
+ */
+async function lookUpAccounts(tx: Transaction, groupIds: string[], userIds: string[]): Promise<Map<string, string>> {
+  if (groupIds.length === 0 && userIds.length === 0) return new Map();
+  const rows = await tx.execute<{ id: string; external_id: string }>(sql`
+    select a.id, a.external_id from accounts a
+    where a.external_id in (select jsonb_array_elements_text(${json(groupIds)}))
+       or a.external_id in (
+         select p.group_id from telemetry_product_users p
+         where p.external_id in (select jsonb_array_elements_text(${json(userIds)})))`);
+  return new Map(rows.map((row) => [row.external_id, row.id]));
 }
 
 async function loadUsers(tx: Transaction, userIds: string[]) {
   if (userIds.length === 0) return [];
-  return tx
-    .select({
-      externalId: telemetryProductUsers.externalId,
-      groupId: telemetryProductUsers.groupId,
-      groupedAt: telemetryProductUsers.groupedAt,
-    })
-    .from(telemetryProductUsers)
-    .where(inArray(telemetryProductUsers.externalId, userIds));
+  const rows = await tx.execute<{ external_id: string; group_id: string | null; grouped_at: string | null }>(sql`
+    select external_id, group_id, grouped_at from telemetry_product_users
+    where external_id in (select jsonb_array_elements_text(${json(userIds)}))`);
+  return rows.map((row) => ({
+    externalId: row.external_id,
+    groupId: row.group_id,
+    groupedAt: row.grouped_at === null ? null : new Date(row.grouped_at),
+  }));
 }
 
 /** Keeps the messageIds never seen before (claiming them); the rest are duplicates. */
@@ -138,7 +146,10 @@ async function upsertProductUsers(
       account_id = case when ${moves} then excluded.account_id else p.account_id end,
       grouped_at = case when ${moves} then excluded.grouped_at else p.grouped_at end
     returning id, external_id`);
-  const named = rows.filter((row) => row.email || row.group_id).map((row) => row.external_id);
+  // Only a new email or a new account can change who the product user is in the portal.
+  const named = [...users.entries()]
+    .filter(([, user]) => user.touched && (user.email || (user.regrouped && user.groupId !== user.storedGroupId)))
+    .map(([externalId]) => externalId);
   if (named.length > 0) {
     // Product users are linked to the portal person of their own account with the same email.
     await tx.execute(sql`
@@ -185,29 +196,38 @@ async function insertRawEvents(
       properties jsonb, traits jsonb, context jsonb)`);
 }
 
+/** The three rollup upserts, sent together (pipelined on the transaction's connection). */
 async function addToRollups(tx: Transaction, rollups: RollupRows) {
+  const writes: Promise<unknown>[] = [];
   if (rollups.accounts.length > 0) {
-    await tx.execute(sql`
+    writes.push(
+      tx.execute(sql`
       insert into telemetry_daily_accounts as d (account_id, day, events)
       select * from jsonb_to_recordset(${json(rollups.accounts)}) as x(account_id text, day date, events int)
       order by 1, 2
-      on conflict (account_id, day) do update set events = d.events + excluded.events`);
+      on conflict (account_id, day) do update set events = d.events + excluded.events`),
+    );
   }
   if (rollups.users.length > 0) {
-    await tx.execute(sql`
+    writes.push(
+      tx.execute(sql`
       insert into telemetry_daily_users as d (account_id, day, product_user_id, events)
       select * from jsonb_to_recordset(${json(rollups.users)}) as x(account_id text, day date, product_user_id text, events int)
       order by 1, 2, 3
-      on conflict (account_id, day, product_user_id) do update set events = d.events + excluded.events`);
+      on conflict (account_id, day, product_user_id) do update set events = d.events + excluded.events`),
+    );
   }
   if (rollups.events.length > 0) {
-    await tx.execute(sql`
+    writes.push(
+      tx.execute(sql`
       insert into telemetry_daily_events as d (account_id, day, event, product_user_id, events)
       select * from jsonb_to_recordset(${json(rollups.events)})
         as x(account_id text, day date, event text, product_user_id text, events int)
       order by 1, 2, 3, 4
-      on conflict (account_id, day, event, product_user_id) do update set events = d.events + excluded.events`);
+      on conflict (account_id, day, event, product_user_id) do update set events = d.events + excluded.events`),
+    );
   }
+  await Promise.all(writes);
 }
 
 /**
@@ -215,24 +235,55 @@ async function addToRollups(tx: Transaction, rollups: RollupRows) {
  * duplicate and changes nothing), maps each to an account by its group, keeps the product users
  * current, writes the raw events and adds them to the daily rollups. Returns the messageIds
  * accepted (each for its first occurrence in the request); every other valid event is a duplicate.
+ * The request's verdicts, with its `rejected` events, go to the key's ingestion health counts in
+ * the same transaction.
  */
 export async function ingestEvents(input: {
   writeKeyId: string;
   events: ValidEvent[];
   receivedAt: Date;
+  rejected?: RejectedEvent[];
 }): Promise<Set<string>> {
+  const rejected = input.rejected ?? [];
   const firsts = new Map<string, ValidEvent>();
   for (const event of input.events) if (!firsts.has(event.messageId)) firsts.set(event.messageId, event);
-  if (firsts.size === 0) return new Set<string>();
+  if (firsts.size === 0) {
+    if (rejected.length > 0) {
+      await db.transaction((tx) =>
+        recordIngestStats(tx, input.writeKeyId, input.receivedAt, {
+          accepted: 0,
+          duplicates: 0,
+          unmatched: 0,
+          rejected,
+        }),
+      );
+    }
+    return new Set<string>();
+  }
   await ensurePartitions(input.receivedAt);
 
+  // The three reads are independent of each other, so they go out together (postgres.js pipelines
+  // queries sent at once on the transaction's connection): one round trip instead of three. The
+  // users and accounts are looked up for every event of the request, duplicates included.
+  const requestUserIds = [...new Set([...firsts.values()].flatMap((event) => (event.userId ? [event.userId] : [])))];
+  const requestGroupIds = [...new Set([...firsts.values()].flatMap((event) => (event.groupId ? [event.groupId] : [])))];
   return db.transaction(async (tx) => {
-    const fresh = await claimMessageIds(tx, input.writeKeyId, [...firsts.keys()], input.receivedAt);
+    const [fresh, stored, accountOf] = await Promise.all([
+      claimMessageIds(tx, input.writeKeyId, [...firsts.keys()], input.receivedAt),
+      loadUsers(tx, requestUserIds),
+      lookUpAccounts(tx, requestGroupIds, requestUserIds),
+    ]);
     const events = [...firsts.values()].filter((event) => fresh.has(event.messageId));
-    if (events.length === 0) return fresh;
+    if (events.length === 0) {
+      await recordIngestStats(tx, input.writeKeyId, input.receivedAt, {
+        accepted: 0,
+        duplicates: input.events.length,
+        unmatched: 0,
+        rejected,
+      });
+      return fresh;
+    }
 
-    const userIds = [...new Set(events.flatMap((event) => (event.userId ? [event.userId] : [])))];
-    const stored = await loadUsers(tx, userIds);
     const storedBy = new Map(stored.map((row) => [row.externalId, row]));
     const users = new Map<string, UserState>();
     for (const event of events) {
@@ -241,6 +292,7 @@ export async function ingestEvents(input: {
       const known = storedBy.get(externalId);
       const seen = event.occurredAt;
       users.set(externalId, {
+        storedGroupId: known?.groupId ?? null,
         groupId: known?.groupId ?? null,
         groupedAt: known?.groupedAt ?? null,
         firstSeenAt: seen,
@@ -252,27 +304,29 @@ export async function ingestEvents(input: {
         regrouped: false,
       });
     }
-    const groupIds = [
-      ...new Set(
-        [...events.map((event) => event.groupId), ...stored.map((row) => row.groupId)].filter((id) => id !== null),
-      ),
-    ];
-    const accountOf = await lookUpAccounts(tx, groupIds);
     const resolved = resolveEvents(events, users, accountOf);
     const productUserIds = await upsertProductUsers(tx, users, accountOf);
-    await insertRawEvents(tx, input, resolved, productUserIds);
-    await addToRollups(
-      tx,
-      rollupsOf(
-        resolved.map(({ event, accountId }) => ({
-          type: event.type,
-          event: event.event,
-          accountId,
-          productUserId: event.userId ? (productUserIds.get(event.userId) ?? null) : null,
-          occurredAt: event.occurredAt,
-        })),
-      ),
+    const rollups = rollupsOf(
+      resolved.map(({ event, accountId }) => ({
+        type: event.type,
+        event: event.event,
+        accountId,
+        productUserId: event.userId ? (productUserIds.get(event.userId) ?? null) : null,
+        occurredAt: event.occurredAt,
+      })),
     );
+    // Sent together, executed in this order: the raw events, then the rows every request of the
+    // account and key shares (rollups, health counts), whose locks are so held the least.
+    await Promise.all([
+      insertRawEvents(tx, input, resolved, productUserIds),
+      addToRollups(tx, rollups),
+      recordIngestStats(tx, input.writeKeyId, input.receivedAt, {
+        accepted: events.length,
+        duplicates: input.events.length - events.length,
+        unmatched: resolved.filter((row) => row.accountId === null).length,
+        rejected,
+      }),
+    ]);
     return fresh;
   });
 }

@@ -35,6 +35,8 @@ export default {
     newOpportunity: "New opportunity · Advocacy",
     accountAdvocacy: "{{name}} · Advocacy",
     writeKeys: "Write keys · Telemetry",
+    unmatchedEvents: "Unmatched events · Telemetry",
+    ingestionHealth: "Ingestion health · Telemetry",
   },
   skipToContent: "Skip to content",
   nav: {
