@@ -82,6 +82,10 @@ const EnvSchema = z.object({
       message: "COMMUNITY_IMAGE_HOSTS must be host names separated by commas, like images.example.com,cdn.example.com",
     }),
   SEED: flag("SEED", true),
+  // Whether `npm start` runs the job workers and schedules in the web process (see app/domain/jobs).
+  WORKERS: optional(
+    z.enum(["inline", "off"], { errorMap: () => ({ message: "WORKERS must be inline or off" }) }),
+  ).transform((value) => value ?? "inline"),
   CONTENT_DIR: optional(z.string()).transform((value) => value ?? "content"),
   MDX_CACHE_DIR: optional(z.string()).transform((value) => value ?? ".cache/mdx"),
   TANDEM_EPHEMERAL_DB: optional(

@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { isOutboxMode, listOutbox } from "~/domain/mail/mailer.server";
+import { isOutboxMode, listOutbox } from "~/domain/mail/outbox.server";
 import { formatDateTime } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { Alert, Card, EmptyState, Facts, PageHeader } from "~/ui/layout";

@@ -5,7 +5,6 @@ import { tasks } from "~db/schema";
 import { createAccount, createMilestone, createPlan, createTask } from "~db/seed/factories";
 import { listEvents } from "~/domain/events/record.server";
 import { recordOverdueTasks } from "~/domain/plans/overdue-tasks.server";
-import { startOverdueTaskJob } from "../../server/overdue-job";
 
 /** 16:00 UTC on Nov 24, 2026: already Nov 25 in Tokyo (01:00), still Nov 24 in Los Angeles (08:00). */
 const NOW = new Date("2026-11-24T16:00:00Z");
@@ -89,20 +88,5 @@ describe("recordOverdueTasks", () => {
     await recordOverdueTasks(new Date("2026-12-01T12:00:00Z"));
     await recordOverdueTasks(new Date("2026-12-02T12:00:00Z"));
     expect((await overdueFor(account.id)).map((event) => event.payload.dueDate)).toEqual(["2026-11-20", "2026-11-30"]);
-  });
-});
-
-describe("startOverdueTaskJob", () => {
-  it("runs once at start without being awaited, and stop() waits for that run", async () => {
-    const { account, milestone } = await planIn("UTC");
-    await createTask(milestone, { dueDate: "2000-01-01" });
-    const logged: string[] = [];
-    const job = startOverdueTaskJob({
-      log: { log: (line: string) => logged.push(line), error: (line: string) => logged.push(`error: ${line}`) },
-    });
-    await job.stop();
-    expect(await overdueFor(account.id)).toHaveLength(1);
-    expect(logged.some((line) => line.startsWith("Recorded"))).toBe(true);
-    expect(logged.filter((line) => line.startsWith("error"))).toEqual([]);
   });
 });
