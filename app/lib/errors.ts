@@ -134,6 +134,7 @@ export const ERROR_MESSAGES = {
   },
   advocacyRules: { prefix: "advocacy:rules.errors", codes: ["duplicate", "stale"] },
   advocacyReference: { prefix: "advocacy:references.errors", codes: ["not_found", "fatigued"] },
+  job: { prefix: "staff:jobs.errors", codes: ["not_found"] },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

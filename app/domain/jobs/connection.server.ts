@@ -30,9 +30,13 @@ export function executorDb(executor: Executor): PgBoss.Db {
   };
 }
 
-// postgres.js refuses undefined, and sends objects as text only once serialized (pg-boss casts to jsonb).
+// postgres.js refuses undefined, and sends objects as text only once serialized (pg-boss casts to
+// jsonb). drizzle would spread an array into a list of parameters: it goes as one array literal.
 function toParameter(value: unknown) {
   if (value === undefined) return null;
+  if (Array.isArray(value)) {
+    return `{${value.map((item) => `"${String(item).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  }
   if (value !== null && typeof value === "object" && !(value instanceof Date) && !Array.isArray(value)) {
     return JSON.stringify(value);
   }
@@ -64,6 +68,8 @@ export function connectBoss(url: string, options: { schedule: boolean; supervise
     schema: JOBS_SCHEMA,
     application_name: "tandem-jobs",
     max: 4,
+    // Failed jobs stay retryable from the Jobs page for a week before pg-boss archives them.
+    archiveFailedAfterSeconds: 7 * 24 * 60 * 60,
     schedule: options.schedule,
     supervise: options.supervise ?? true,
     migrate: options.migrate ?? true,
