@@ -64,8 +64,8 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
     server.closeAllConnections();
-    // Waits for the jobs in progress, so the database closes after them.
-    await jobs?.stop();
+    // Waits for the jobs in progress (within the 10 s above), so the database closes after them.
+    await jobs?.stop(8_000);
     await vite?.close();
     await closeDatabase();
     await database.stop();

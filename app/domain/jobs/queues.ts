@@ -62,7 +62,3 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [{ queue: QUEUES.
 
 /** The queues the Jobs page lists, in this order. */
 export const LISTED_QUEUES: QueueName[] = [QUEUES.sendMail, QUEUES.overdueTasks, QUEUES.deadLetters];
-
-export function isQueueName(value: string): value is QueueName {
-  return (Object.values(QUEUES) as string[]).includes(value);
-}

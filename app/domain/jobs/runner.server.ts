@@ -27,8 +27,8 @@ function defaultHandlers(options: { transport: Transporter | null; log: Log }): 
 
 export interface JobRunner {
   boss: PgBoss;
-  /** Stops polling, waits for the jobs in progress (up to 20 s), then closes pg-boss's pool. */
-  stop(): Promise<void>;
+  /** Stops polling, waits for the jobs in progress (up to `timeoutMs`), then closes pg-boss's pool. */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 /**
@@ -72,8 +72,8 @@ export async function startJobRunner(options: {
 
   return {
     boss,
-    async stop() {
-      await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+    async stop(timeoutMs = 20_000) {
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     },
   };
 }

@@ -15,7 +15,7 @@ export function smtpTransport(): Transporter | null {
 }
 
 /** Thrown to have pg-boss retry a delivery later (with backoff); the reason is already on the row. */
-export class DeliveryDeferred extends Error {
+class DeliveryDeferred extends Error {
   constructor(reason: string) {
     super(`Mail not delivered yet: ${reason}`);
     this.name = "DeliveryDeferred";
@@ -33,7 +33,7 @@ export class DeliveryDeferred extends Error {
 export async function deliverOutboxMessage(
   messageId: string,
   options: { transport: Transporter | null; finalAttempt: boolean },
-): Promise<"sent" | "failed" | "skipped" | "deferred"> {
+): Promise<"sent" | "failed" | "skipped"> {
   const [message] = await db
     .update(outboxMessages)
     .set({ attempts: sql`${outboxMessages.attempts} + 1` })
