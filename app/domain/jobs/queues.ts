@@ -45,7 +45,8 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     expireInSeconds: 15 * 60,
     deadLetter: QUEUES.deadLetters,
   },
-  // 6 attempts over about 30 minutes (30 s, 1, 2, 4, 8, 16 min): an SMTP outage of that length loses nothing.
+  // 6 attempts: pg-boss waits 30–60 s after the first, doubling each time (with jitter), so the last
+  // comes 15–30 minutes after the first. A longer SMTP outage leaves the email failed, retryable at /jobs.
   [QUEUES.sendMail]: {
     policy: "singleton",
     retryLimit: 5,

@@ -56,9 +56,11 @@ export async function startJobRunner(options: {
     transport: options.transport === undefined ? smtpTransport() : options.transport,
     log,
   });
-  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true as const };
   for (const queue of Object.keys(handlers) as QueueName[]) {
     const handler = handlers[queue] as Handler<QueueName>;
+    // Email is waited for by a person; the hourly job can be picked up a few seconds late.
+    const pollingIntervalSeconds = options.pollingIntervalSeconds ?? (queue === QUEUES.sendMail ? 1 : 5);
+    const polling = { pollingIntervalSeconds, includeMetadata: true as const };
     await boss.work<JobData[QueueName]>(queue, polling, async ([job]) => {
       if (job) await handler(job);
     });

@@ -7,10 +7,19 @@ import { classifyDeliveryError } from "./smtp-errors";
 
 let transport: Transporter | undefined;
 
-/** The SMTP transport when SMTP_URL is set; null means the dev outbox. */
+/**
+ * The SMTP transport when SMTP_URL is set; null means the dev outbox. Its timeouts stay well under
+ * the mail queue's job expiry (5 minutes): a hung server must fail the attempt, not outlive it while
+ * a retry sends the same email again.
+ */
 export function smtpTransport(): Transporter | null {
   if (!smtpUrl) return null;
-  transport ??= nodemailer.createTransport(smtpUrl);
+  transport ??= nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return transport;
 }
 
