@@ -17,7 +17,7 @@ import { getCurrentSession } from "~/domain/auth/sessions.server";
 import { navigationFor } from "~/domain/auth/navigation";
 import { getAccountById } from "~/domain/people/accounts.server";
 import { countUnread } from "~/domain/community/notifications.server";
-import { isOutboxMode } from "~/domain/mail/mailer.server";
+import { isOutboxMode } from "~/domain/mail/outbox.server";
 import { takeNotice } from "~/lib/flash.server";
 import { vendorName } from "~/lib/env.server";
 import { AppShell } from "~/ui/app-shell";

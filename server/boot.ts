@@ -7,12 +7,12 @@ import { serverEnv } from "../app/lib/env.server";
 import { startDatabase } from "../db/runtime";
 import { isDatabaseEmpty, seedDemo, printDemoLogins } from "../db/seed/demo";
 import { createApp } from "./app";
-import { startOverdueTaskJob } from "./overdue-job";
+import { startJobRunner, type JobRunner } from "../app/domain/jobs/runner.server";
 
 /**
  * Starts everything `npm start` and `npm run dev` need: the database (embedded unless DATABASE_URL
- * is set), migrations, demo data on an empty database, the HTTP server and the hourly overdue-task
- * job. Stops them all on SIGINT/SIGTERM.
+ * is set), migrations, demo data on an empty database, the HTTP server and — unless WORKERS=off —
+ * the job workers and schedules (app/domain/jobs). Stops them all on SIGINT/SIGTERM.
  */
 export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean }) {
   const startedAt = Date.now();
@@ -48,8 +48,9 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(port, host, () => resolve(listening));
   });
-  // After migrations and listening: the first run happens in the background, then hourly.
-  const overdueJob = startOverdueTaskJob();
+  // After migrations and listening. With WORKERS=off, `npm run worker` processes run the jobs.
+  const jobs: JobRunner | undefined =
+    serverEnv.WORKERS === "inline" ? await startJobRunner({ url: database.url }) : undefined;
   console.log(
     `\nTandem is ready at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (started in ${Date.now() - startedAt} ms)\n`,
   );
@@ -63,7 +64,8 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
     server.closeAllConnections();
-    await overdueJob.stop();
+    // Waits for the jobs in progress (within the 10 s above), so the database closes after them.
+    await jobs?.stop(8_000);
     await vite?.close();
     await closeDatabase();
     await database.stop();

@@ -84,6 +84,10 @@ const EnvSchema = z.object({
   // Months of raw telemetry events kept (whole monthly partitions are dropped past it); rollups stay.
   TELEMETRY_RETENTION_MONTHS: wholeNumber("TELEMETRY_RETENTION_MONTHS", 1, 1200, 13),
   SEED: flag("SEED", true),
+  // Whether `npm start` runs the job workers and schedules in the web process (see app/domain/jobs).
+  WORKERS: optional(
+    z.enum(["inline", "off"], { errorMap: () => ({ message: "WORKERS must be inline or off" }) }),
+  ).transform((value) => value ?? "inline"),
   CONTENT_DIR: optional(z.string()).transform((value) => value ?? "content"),
   MDX_CACHE_DIR: optional(z.string()).transform((value) => value ?? ".cache/mdx"),
   TANDEM_EPHEMERAL_DB: optional(

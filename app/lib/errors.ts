@@ -141,6 +141,7 @@ export const ERROR_MESSAGES = {
     prefix: "telemetry:unmatched.errors",
     codes: ["not_found", "unknown_account", "external_id_taken", "has_external_id"],
   },
+  job: { prefix: "staff:jobs.errors", codes: ["not_found"] },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

@@ -1,14 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import {
-  CaseStudyCommentSchema,
-  addCaseStudyComment,
-  emailCaseStudyComment,
-} from "~/domain/advocacy/case-study-comments.server";
+import { CaseStudyCommentSchema, addCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import type { FetcherAnswer } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
-import { notFound, requestOrigin } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 
 // The version is the one in the address, whatever the form says.
 const CommentSchema = CaseStudyCommentSchema.omit({ versionId: true });
@@ -28,7 +24,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return refuse(parsed.submission, "advocacyComment", result.error);
   }
-  await emailCaseStudyComment(result.id, requestOrigin(request));
   return { ok: true } satisfies FetcherAnswer;
 }
 

@@ -67,14 +67,12 @@ export async function action({ request }: ActionFunctionArgs) {
         origin: requestOrigin(request),
       });
       if (!invited.ok) throw new InviteRefused(invited.error);
-      return invited.mail;
     });
   } catch (error) {
     if (!(error instanceof InviteRefused)) throw error;
     result = { ok: false as const, error: error.code };
   }
   if (!result.ok) return refuse(parsed.submission, "account", result.error, ACCOUNT_ERROR_FIELD[result.error]);
-  await result.extra.send();
   const t = serverT(actor.locale);
   return redirectWithNotice(
     `/accounts/${result.accountId}`,

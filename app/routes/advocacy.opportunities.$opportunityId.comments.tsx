@@ -4,14 +4,13 @@ import {
   CaseStudyCommentSchema,
   ResolveCommentSchema,
   addCaseStudyComment,
-  emailCaseStudyComment,
   resolveCaseStudyComment,
 } from "~/domain/advocacy/case-study-comments.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import type { FetcherAnswer } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
-import { notFound, requestOrigin } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 
 const CommentActionSchema = z.discriminatedUnion("intent", [
   CaseStudyCommentSchema.extend({ intent: z.literal("comment") }),
@@ -46,7 +45,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return refuse(parsed.submission, "advocacyComment", result.error);
   }
-  await emailCaseStudyComment(result.id, requestOrigin(request));
   return { ok: true } satisfies FetcherAnswer;
 }
 

@@ -9,13 +9,12 @@ import {
   moderatePost,
   updateTopicSettings,
 } from "~/domain/community/moderation.server";
-import { emailNotifications } from "~/domain/community/notifications.server";
 import { isModerator } from "~/domain/community/permissions";
 import { REASON_MAX } from "~/domain/community/rules";
 import { type FetcherAnswer, idField, textField } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
-import { notFound, requestOrigin } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
 import { ModerateForm } from "~/ui/community/post-actions";
@@ -55,9 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await readSubmission(request, ActionSchema);
   if (!parsed.ok) return parsed.answer;
   const input = parsed.data;
-  let result:
-    | { ok: true; notifications?: Parameters<typeof emailNotifications>[0] }
-    | { ok: false; error: "not_found" | "forbidden" };
+  let result: { ok: true } | { ok: false; error: "not_found" | "forbidden" };
   switch (input.intent) {
     case "hide":
       result = await moderatePost(actor, input.postType, input.postId, "hide", input.reason);
@@ -76,7 +73,6 @@ export async function action({ request }: ActionFunctionArgs) {
       result = await updateTopicSettings(actor, input.topicId, { flag: input.intent });
   }
   if (!result.ok) return refuse(parsed.submission, "community", result.error);
-  if (result.notifications) await emailNotifications(result.notifications, requestOrigin(request));
   return data<FetcherAnswer>({ ok: true });
 }
 

@@ -4,7 +4,6 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
 import { ERROR_STATUS, RATE_LIMIT_VALUES } from "~/domain/community/answers";
-import { emailNotifications } from "~/domain/community/notifications.server";
 import { topicKindsFor } from "~/domain/community/permissions";
 import { createTopic } from "~/domain/community/posting.server";
 import { TopicSchema } from "~/domain/community/schemas";
@@ -12,7 +11,6 @@ import { listSpaces } from "~/domain/community/spaces.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
-import { requestOrigin } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
@@ -46,7 +44,6 @@ export async function action({ request }: ActionFunctionArgs) {
       result.error === "not_found" || result.error === "forbidden" ? { spaceId: "space.required" } : {};
     return data({ fieldErrors, formError: result.error }, { status: ERROR_STATUS[result.error] });
   }
-  await emailNotifications(result.notifications, requestOrigin(request));
   const t = serverT(actor.locale);
   return redirectWithNotice(
     `/community/topics/${result.id}`,

@@ -1,13 +1,12 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { emailNotifications } from "~/domain/community/notifications.server";
 import { editReply } from "~/domain/community/posting.server";
 import { setAcceptedAnswer, setOfficialAnswer } from "~/domain/community/reactions.server";
 import { BODY_MAX } from "~/domain/community/rules";
 import { type FetcherAnswer, textField, versionField } from "~/lib/forms";
 import { readSubmission, refuse, resourceAnswer } from "~/lib/forms.server";
-import { notFound, requestOrigin } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 
 /** The forms a reply's page posts here: edit its body, or one of the one-click intents. */
@@ -41,7 +40,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (input.intent === "accept" || input.intent === "unaccept") {
     const result = await setAcceptedAnswer(actor, replyId, input.intent === "accept");
     if (!result.ok) return resourceAnswer(refuse(parsed.submission, "community", result.error));
-    await emailNotifications(result.notifications, requestOrigin(request));
   } else {
     const result = await setOfficialAnswer(actor, replyId, input.intent === "official");
     if (!result.ok) return resourceAnswer(refuse(parsed.submission, "community", result.error));

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } f
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
 import { ERROR_STATUS, RATE_LIMIT_VALUES } from "~/domain/community/answers";
-import { emailNotifications } from "~/domain/community/notifications.server";
 import { createReply } from "~/domain/community/posting.server";
 import { setFollow } from "~/domain/community/reactions.server";
 import { getTopicPage, type TopicPage } from "~/domain/community/reading.server";
@@ -13,7 +12,7 @@ import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
 import { isId } from "~/lib/ids";
-import { notFound, requestOrigin } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { AuthorLine, KindBadge, PostBody, VoteButton } from "~/ui/community/post-parts";
@@ -58,7 +57,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return data({ fieldErrors: {}, formError: result.error }, { status: ERROR_STATUS[result.error] });
   }
-  await emailNotifications(result.notifications, requestOrigin(request));
   const t = serverT(actor.locale);
   return redirectWithNotice(
     `/community/topics/${topicId}#reply-${result.id}`,

@@ -2,12 +2,14 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { isOutboxMode, listOutbox } from "~/domain/mail/mailer.server";
+import { isOutboxMode, listOutbox } from "~/domain/mail/outbox.server";
 import { formatDateTime } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
-import { Alert, Card, EmptyState, Facts, PageHeader } from "~/ui/layout";
+import { Alert, Badge, Card, EmptyState, Facts, PageHeader } from "~/ui/layout";
 import { LinkifiedText } from "~/ui/linkified-text";
 import { pageTitle } from "~/lib/meta";
+
+const STATUS_TONE = { queued: "amber", sent: "green", failed: "red" } as const;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.outbox");
 
@@ -42,13 +44,41 @@ export default function Outbox() {
                         items={[
                           { label: t("outbox.to"), value: <span className="break-all">{message.to}</span> },
                           {
-                            label: t("outbox.sent"),
+                            label: t("outbox.written"),
                             value: (
                               <time dateTime={new Date(message.createdAt).toISOString()}>
                                 {formatDateTime(message.createdAt, locale, timeZone)}
                               </time>
                             ),
                           },
+                          {
+                            label: t("outbox.status"),
+                            value: (
+                              <span className="flex flex-wrap items-center gap-2">
+                                <Badge tone={STATUS_TONE[message.status]}>
+                                  {t(`outbox.statuses.${message.status}`)}
+                                </Badge>
+                                {message.sentAt ? (
+                                  <time dateTime={new Date(message.sentAt).toISOString()}>
+                                    {formatDateTime(message.sentAt, locale, timeZone)}
+                                  </time>
+                                ) : null}
+                                {message.attempts > 1 ? (
+                                  <span className="text-slate-500">
+                                    {t("outbox.attempts", { count: message.attempts })}
+                                  </span>
+                                ) : null}
+                              </span>
+                            ),
+                          },
+                          ...(message.lastError && message.status !== "sent"
+                            ? [
+                                {
+                                  label: t("outbox.reason"),
+                                  value: <span className="break-words">{message.lastError}</span>,
+                                },
+                              ]
+                            : []),
                         ]}
                       />
                       <div className="rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">

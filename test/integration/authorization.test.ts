@@ -198,6 +198,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.view": "ok",
     "advocacy.manage": "ok",
     "telemetry.manage": "ok",
+    "jobs.manage": "ok",
   },
   csm: {
     "accounts.list": "ok",
@@ -210,6 +211,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.view": "ok",
     "advocacy.manage": 404,
     "telemetry.manage": 404,
+    "jobs.manage": 404,
   },
   marketing: {
     "accounts.list": "ok",
@@ -222,6 +224,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.view": "ok",
     "advocacy.manage": "ok",
     "telemetry.manage": 404,
+    "jobs.manage": 404,
   },
   champion: {
     "accounts.list": 404,
@@ -234,6 +237,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.view": 404,
     "advocacy.manage": 404,
     "telemetry.manage": 404,
+    "jobs.manage": 404,
   },
   member: {
     "accounts.list": 404,
@@ -246,6 +250,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.view": 404,
     "advocacy.manage": 404,
     "telemetry.manage": 404,
+    "jobs.manage": 404,
   },
 };
 

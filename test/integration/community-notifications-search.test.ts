@@ -10,12 +10,7 @@ import {
   createStaff,
   signedInRequest,
 } from "~db/seed/factories";
-import {
-  emailNotifications,
-  countUnread,
-  listNotifications,
-  markNotificationsRead,
-} from "~/domain/community/notifications.server";
+import { countUnread, listNotifications, markNotificationsRead } from "~/domain/community/notifications.server";
 import { createReply, createTopic } from "~/domain/community/posting.server";
 import { ensureProfile, updateCommunityProfile } from "~/domain/community/profiles.server";
 import { setAcceptedAnswer } from "~/domain/community/reactions.server";
@@ -23,6 +18,7 @@ import { listTopics, similarTopics } from "~/domain/community/search.server";
 import { moderatePost } from "~/domain/community/moderation.server";
 import { loader as topicLoader } from "~/routes/community.topics.$topicId";
 import type { SearchInput } from "~/domain/community/schemas";
+import { appOrigin } from "~/lib/http.server";
 import { thrownResponse } from "../support/responses";
 import { mailsTo } from "../support/outbox";
 
@@ -67,17 +63,26 @@ describe("notifications", () => {
     );
     expect(await countUnread(helper.id)).toBe(0);
 
-    // The asker turned reply emails off; the mentioned person didn't.
-    await db.update(communityProfiles).set({ emailOnReply: false }).where(eq(communityProfiles.userId, asker.id));
-    await emailNotifications(reply.notifications, "http://localhost");
-    expect(await mailsTo(asker.email)).toHaveLength(0);
+    // Queued with the reply itself; the mentioned person's email is optional mail with an unsubscribe target.
     const [mention] = await mailsTo(bystander.email);
-    expect(mention?.subject).toBe("Hugo H. mentioned you in “Where are scheduled exports?”");
-    expect(mention?.text).toContain(`http://localhost/community/topics/${topic.id}#reply-${reply.id}`);
+    expect(mention).toMatchObject({
+      subject: "Hugo H. mentioned you in “Where are scheduled exports?”",
+      status: "queued",
+      unsubscribeUrl: `${appOrigin()}/community/profile`,
+    });
+    expect(mention?.text).toContain(`${appOrigin()}/community/topics/${topic.id}#reply-${reply.id}`);
+    expect(mention?.html).toContain(`<a href="${appOrigin()}/community/profile"`);
+
+    // The asker turns reply emails off: the next reply notifies them in-app only.
+    const mailsBefore = (await mailsTo(asker.email)).length;
+    await db.update(communityProfiles).set({ emailOnReply: false }).where(eq(communityProfiles.userId, asker.id));
+    const second = await createReply(actorOf(helper), topic.id, "Also under Settings.");
+    if (!second.ok) throw new Error(second.error);
+    expect(second.notifications.map((n) => n.userId)).toContain(asker.id);
+    expect(await mailsTo(asker.email)).toHaveLength(mailsBefore);
 
     const accepted = await setAcceptedAnswer(actorOf(asker), reply.id, true);
     if (!accepted.ok) throw new Error(accepted.error);
-    await emailNotifications(accepted.notifications, "http://localhost");
     expect((await mailsTo(helper.email))[0]?.subject).toBe("Your answer was accepted: “Where are scheduled exports?”");
 
     const listed = await listNotifications(helper.id);

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~db/client.server";
 import { tasks } from "~db/schema";
 import { createAccount, createMilestone, createPlan, createTask } from "~db/seed/factories";
 import { listEvents } from "~/domain/events/record.server";
 import { recordOverdueTasks } from "~/domain/plans/overdue-tasks.server";
-import { startOverdueTaskJob } from "../../server/overdue-job";
+import { QUEUES } from "~/domain/jobs/queues";
+import { startJobRunner } from "~/domain/jobs/runner.server";
 
 /** 16:00 UTC on Nov 24, 2026: already Nov 25 in Tokyo (01:00), still Nov 24 in Los Angeles (08:00). */
 const NOW = new Date("2026-11-24T16:00:00Z");
@@ -92,16 +93,28 @@ describe("recordOverdueTasks", () => {
   });
 });
 
-describe("startOverdueTaskJob", () => {
-  it("runs once at start without being awaited, and stop() waits for that run", async () => {
+describe("the overdue-tasks job", () => {
+  it("is scheduled hourly (pg-boss cron) and also runs once when the workers start", async () => {
     const { account, milestone } = await planIn("UTC");
     await createTask(milestone, { dueDate: "2000-01-01" });
     const logged: string[] = [];
-    const job = startOverdueTaskJob({
+    const runner = await startJobRunner({
+      url: process.env.DATABASE_URL!,
+      transport: null,
+      pollingIntervalSeconds: 0.5,
       log: { log: (line: string) => logged.push(line), error: (line: string) => logged.push(`error: ${line}`) },
     });
-    await job.stop();
-    expect(await overdueFor(account.id)).toHaveLength(1);
+    try {
+      expect(await runner.boss.getSchedules()).toEqual([
+        expect.objectContaining({ name: QUEUES.overdueTasks, cron: "0 * * * *" }),
+      ]);
+      await vi.waitFor(async () => expect(await overdueFor(account.id)).toHaveLength(1), {
+        timeout: 20_000,
+        interval: 100,
+      });
+    } finally {
+      await runner.stop();
+    }
     expect(logged.some((line) => line.startsWith("Recorded"))).toBe(true);
     expect(logged.filter((line) => line.startsWith("error"))).toEqual([]);
   });

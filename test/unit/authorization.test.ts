@@ -161,6 +161,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.view": true,
     "advocacy.manage": true,
     "telemetry.manage": true,
+    "jobs.manage": true,
   },
   csm: {
     "accounts.list": true,
@@ -173,6 +174,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.view": true,
     "advocacy.manage": false,
     "telemetry.manage": false,
+    "jobs.manage": false,
   },
   marketing: {
     "accounts.list": true,
@@ -185,6 +187,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.view": true,
     "advocacy.manage": true,
     "telemetry.manage": false,
+    "jobs.manage": false,
   },
   champion: {
     "accounts.list": false,
@@ -197,6 +200,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.view": false,
     "advocacy.manage": false,
     "telemetry.manage": false,
+    "jobs.manage": false,
   },
   member: {
     "accounts.list": false,
@@ -209,6 +213,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.view": false,
     "advocacy.manage": false,
     "telemetry.manage": false,
+    "jobs.manage": false,
   },
 };
 
@@ -222,7 +227,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 10);
+    expect(workspaceCases).toHaveLength(5 * 11);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

@@ -29,6 +29,7 @@ describe("parseEnv", () => {
       COMMUNITY_IMAGE_HOSTS: [],
       TELEMETRY_RETENTION_MONTHS: 13,
       SEED: true,
+      WORKERS: "inline",
       CONTENT_DIR: "content",
       MDX_CACHE_DIR: ".cache/mdx",
       TANDEM_EPHEMERAL_DB: false,
@@ -98,6 +99,7 @@ describe("parseEnv", () => {
     ]);
     expect(problemsOf({ COOKIE_SECURE: "yes" })).toEqual(["COOKIE_SECURE must be true or false, got 'yes'"]);
     expect(problemsOf({ SEED: "no" })).toEqual(["SEED must be true or false, got 'no'"]);
+    expect(problemsOf({ WORKERS: "yes" })).toEqual(["WORKERS must be inline or off, got 'yes'"]);
     expect(problemsOf({ NODE_ENV: "prod" })).toEqual(["NODE_ENV must be development, production or test, got 'prod'"]);
     expect(problemsOf({ COMMUNITY_IMAGE_HOSTS: "https://images.example.com" })).toEqual([
       "COMMUNITY_IMAGE_HOSTS must be host names separated by commas, like images.example.com,cdn.example.com, got 'https://images.example.com'",

@@ -1,13 +1,14 @@
 import { type SQL, and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { db } from "~db/client.server";
+import { db, type Executor } from "~db/client.server";
 import { caseStudyComments, caseStudyVersions, opportunities, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor, CustomerActor, StaffActor } from "~/domain/auth/actor";
 import { canInWorkspace } from "~/domain/auth/authorization";
-import { sendMail } from "~/domain/mail/mailer.server";
+import { queueMail } from "~/domain/mail/outbox.server";
 import { caseStudyCommentMail } from "~/domain/mail/messages.server";
+import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
 import { CASE_STUDY_LIMITS, caseStudyCommentProblem } from "./case-study";
 
@@ -147,6 +148,7 @@ export async function addCaseStudyComment(
       subjectId: input.versionId,
       details: { opportunityId: row.opportunityId, version: row.version, commentId: id },
     });
+    await queueCaseStudyCommentMail(tx, id);
     return { ok: true as const, id };
   });
 }
@@ -204,55 +206,53 @@ export async function resolveCaseStudyComment(
 }
 
 /**
- * Tells the other side of a new comment by email, after commit: a vendor comment on the version in
- * review goes to the advocate (the thread is on their home), a customer's comment to the
- * opportunity's owner. Nobody is told of their own comment; a mail failure never undoes it.
+ * Tells the other side of a new comment by email, queued in the comment's transaction: a vendor
+ * comment on the version in review goes to the advocate (the thread is on their home), a
+ * customer's comment to the opportunity's owner. Nobody is told of their own comment.
  */
-export async function emailCaseStudyComment(commentId: string, origin: string): Promise<void> {
-  try {
-    const author = alias(users, "author");
-    const recipient = alias(users, "recipient");
-    const [row] = await db
-      .select({
-        accountId: caseStudyComments.accountId,
-        opportunityId: caseStudyComments.opportunityId,
-        authorId: caseStudyComments.authorId,
-        authorName: author.name,
-        authorIsStaff: author.staffRole,
-        body: caseStudyComments.body,
-        title: caseStudyVersions.title,
-        version: caseStudyVersions.version,
-        status: caseStudyVersions.status,
-        advocateId: opportunities.advocateId,
-        ownerId: opportunities.ownerId,
-      })
-      .from(caseStudyComments)
-      .innerJoin(caseStudyVersions, eq(caseStudyVersions.id, caseStudyComments.versionId))
-      .innerJoin(opportunities, eq(opportunities.id, caseStudyComments.opportunityId))
-      .innerJoin(author, eq(author.id, caseStudyComments.authorId))
-      .where(eq(caseStudyComments.id, commentId));
-    if (!row) return;
-    const fromVendor = Boolean(row.authorIsStaff);
-    const to = fromVendor ? (row.status === "in_review" ? row.advocateId : null) : row.ownerId;
-    if (!to || to === row.authorId) return;
-    const [person] = await db
-      .select({ email: recipient.email, locale: recipient.locale })
-      .from(recipient)
-      .where(and(eq(recipient.id, to), isNull(recipient.deactivatedAt)));
-    if (!person) return;
-    const link = fromVendor
-      ? `${origin}/accounts/${row.accountId}`
-      : `${origin}/advocacy/opportunities/${row.opportunityId}`;
-    await sendMail(
-      caseStudyCommentMail(person.email, person.locale, {
-        who: row.authorName,
-        title: row.title,
-        version: row.version,
-        body: row.body,
-        link,
-      }),
-    );
-  } catch (error) {
-    console.error("Could not email a case-study comment", error);
-  }
+async function queueCaseStudyCommentMail(tx: Executor, commentId: string): Promise<void> {
+  const origin = appOrigin();
+  const author = alias(users, "author");
+  const recipient = alias(users, "recipient");
+  const [row] = await tx
+    .select({
+      accountId: caseStudyComments.accountId,
+      opportunityId: caseStudyComments.opportunityId,
+      authorId: caseStudyComments.authorId,
+      authorName: author.name,
+      authorIsStaff: author.staffRole,
+      body: caseStudyComments.body,
+      title: caseStudyVersions.title,
+      version: caseStudyVersions.version,
+      status: caseStudyVersions.status,
+      advocateId: opportunities.advocateId,
+      ownerId: opportunities.ownerId,
+    })
+    .from(caseStudyComments)
+    .innerJoin(caseStudyVersions, eq(caseStudyVersions.id, caseStudyComments.versionId))
+    .innerJoin(opportunities, eq(opportunities.id, caseStudyComments.opportunityId))
+    .innerJoin(author, eq(author.id, caseStudyComments.authorId))
+    .where(eq(caseStudyComments.id, commentId));
+  if (!row) return;
+  const fromVendor = Boolean(row.authorIsStaff);
+  const to = fromVendor ? (row.status === "in_review" ? row.advocateId : null) : row.ownerId;
+  if (!to || to === row.authorId) return;
+  const [person] = await tx
+    .select({ email: recipient.email, locale: recipient.locale })
+    .from(recipient)
+    .where(and(eq(recipient.id, to), isNull(recipient.deactivatedAt)));
+  if (!person) return;
+  const link = fromVendor
+    ? `${origin}/accounts/${row.accountId}`
+    : `${origin}/advocacy/opportunities/${row.opportunityId}`;
+  await queueMail(
+    tx,
+    caseStudyCommentMail(person.email, person.locale, {
+      who: row.authorName,
+      title: row.title,
+      version: row.version,
+      body: row.body,
+      link,
+    }),
+  );
 }

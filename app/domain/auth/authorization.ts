@@ -16,6 +16,7 @@ import type { Actor } from "./actor";
  * - `advocacy.view`    see the advocacy pipeline and NPS (every staff member: CSMs follow their accounts)
  * - `advocacy.manage`  move opportunities, configure ask rules and guardrails (marketing and admins)
  * - `telemetry.manage` create, rotate and revoke the product's write keys (admins)
+ * - `jobs.manage`      see the background jobs and retry failed ones (admins)
  */
 export type AccountAction = "account.view" | "account.edit" | "people.manage" | "training.team" | "training.link";
 export type WorkspaceAction =
@@ -28,7 +29,8 @@ export type WorkspaceAction =
   | "training.adoption"
   | "advocacy.view"
   | "advocacy.manage"
-  | "telemetry.manage";
+  | "telemetry.manage"
+  | "jobs.manage";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -73,6 +75,7 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
     case "staff.manage":
     case "outbox.read":
     case "telemetry.manage":
+    case "jobs.manage":
       return actor.staffRole === "admin";
   }
 }

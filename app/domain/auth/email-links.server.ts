@@ -4,7 +4,7 @@ import { authTokens, users } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 import { hashToken, newSecretToken } from "~/lib/tokens.server";
 import { magicLinkMail, passwordResetMail } from "~/domain/mail/messages.server";
-import { sendMail } from "~/domain/mail/mailer.server";
+import { queueMail } from "~/domain/mail/outbox.server";
 import { LINK_LIFETIME_MINUTES, type LinkPurpose } from "./link-lifetimes";
 import { checkRateLimit, recordAttempt } from "./rate-limit.server";
 import { MINUTE_MS } from "~/lib/time";
@@ -33,19 +33,22 @@ export async function requestEmailLink(input: {
 
   const minutes = LINK_LIFETIME_MINUTES[input.purpose];
   const token = newSecretToken();
-  await db.insert(authTokens).values({
-    id: newId(),
-    userId: user.id,
-    purpose: input.purpose,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + minutes * MINUTE_MS),
-  });
   const link = `${input.origin}${LINK_PATH[input.purpose]}?token=${encodeURIComponent(token)}`;
   const mail =
     input.purpose === "magic_link"
       ? magicLinkMail(email, link, user.locale, minutes)
       : passwordResetMail(email, link, user.locale, minutes);
-  await sendMail(mail);
+  // The token and its email together: no usable link without its mail, no mail with a dead link.
+  await db.transaction(async (tx) => {
+    await tx.insert(authTokens).values({
+      id: newId(),
+      userId: user.id,
+      purpose: input.purpose,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + minutes * MINUTE_MS),
+    });
+    await queueMail(tx, mail);
+  });
   return "sent";
 }
 

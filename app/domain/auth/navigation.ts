@@ -15,6 +15,7 @@ export type NavKey =
   | "templates"
   | "advocacy"
   | "outbox"
+  | "jobs"
   | "settings";
 export interface NavItem {
   key: NavKey;
@@ -46,6 +47,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
   if (canInWorkspace(actor, "telemetry.manage")) items.push({ key: "telemetry", to: "/telemetry/write-keys" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
+  if (canInWorkspace(actor, "jobs.manage")) items.push({ key: "jobs", to: "/jobs" });
   items.push({ key: "settings", to: "/settings" });
   return items;
 }

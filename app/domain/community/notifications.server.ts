@@ -8,8 +8,9 @@ import {
   users,
   type NotificationType,
 } from "~db/schema";
-import { sendMail } from "~/domain/mail/mailer.server";
+import { queueMail } from "~/domain/mail/outbox.server";
 import { communityNotificationMail } from "~/domain/mail/messages.server";
+import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
 import { authorFields, findProfilesByHandle } from "./profiles.server";
 import { extractMentions } from "./rules";
@@ -30,6 +31,7 @@ async function insertNotifications(
   if (rows.length === 0) return [];
   const withIds = rows.map((row) => ({ id: newId(), ...row }));
   await tx.insert(notifications).values(withIds);
+  await queueNotificationEmails(tx, withIds);
   return withIds;
 }
 
@@ -85,53 +87,57 @@ export async function notifyAccepted(
 const PREFERENCE = { reply: "emailOnReply", accepted: "emailOnAccepted", mention: "emailOnMention" } as const;
 
 /**
- * Emails for notifications just committed, to people whose preferences allow it. Runs after
- * commit; a mail failure is logged and never undoes the post.
+ * Emails for new notifications, to people whose preferences allow it, queued in the notifications'
+ * own transaction (so the post and its emails commit or roll back together; the mail job sends them).
  */
-export async function emailNotifications(pending: PendingNotification[], origin: string) {
+async function queueNotificationEmails(tx: Executor, pending: PendingNotification[]) {
   if (pending.length === 0) return;
-  try {
-    const recipients = await db
-      .select({
-        id: users.id,
-        email: users.email,
-        locale: users.locale,
-        emailOnReply: sql<boolean>`coalesce(${communityProfiles.emailOnReply}, true)`,
-        emailOnAccepted: sql<boolean>`coalesce(${communityProfiles.emailOnAccepted}, true)`,
-        emailOnMention: sql<boolean>`coalesce(${communityProfiles.emailOnMention}, true)`,
-      })
-      .from(users)
-      .leftJoin(communityProfiles, eq(communityProfiles.userId, users.id))
-      .where(
-        and(
-          inArray(
-            users.id,
-            pending.map((n) => n.userId),
-          ),
-          isNull(users.deactivatedAt),
+  const origin = appOrigin();
+  const recipients = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      locale: users.locale,
+      emailOnReply: sql<boolean>`coalesce(${communityProfiles.emailOnReply}, true)`,
+      emailOnAccepted: sql<boolean>`coalesce(${communityProfiles.emailOnAccepted}, true)`,
+      emailOnMention: sql<boolean>`coalesce(${communityProfiles.emailOnMention}, true)`,
+    })
+    .from(users)
+    .leftJoin(communityProfiles, eq(communityProfiles.userId, users.id))
+    .where(
+      and(
+        inArray(
+          users.id,
+          pending.map((n) => n.userId),
         ),
-      );
-    const topics = await db
-      .select({ id: communityTopics.id, title: communityTopics.title })
-      .from(communityTopics)
-      .where(inArray(communityTopics.id, [...new Set(pending.map((n) => n.topicId))]));
-    const actors = await db
-      .select({ id: users.id, name: authorFields.authorName })
-      .from(users)
-      .leftJoin(communityProfiles, eq(communityProfiles.userId, users.id))
-      .where(inArray(users.id, [...new Set(pending.map((n) => n.actorId))]));
-    for (const notification of pending) {
-      const to = recipients.find((r) => r.id === notification.userId);
-      const topic = topics.find((t) => t.id === notification.topicId);
-      if (!to || !topic || !to[PREFERENCE[notification.type]]) continue;
-      const link = `${origin}/community/topics/${topic.id}${notification.replyId ? `#reply-${notification.replyId}` : ""}`;
-      const who = actors.find((a) => a.id === notification.actorId)?.name ?? "";
-      await sendMail(
-        communityNotificationMail(to.email, to.locale, { type: notification.type, who, title: topic.title, link }),
-      );
-    }
-  } catch (error) {
-    console.error("Could not email community notifications", error);
+        isNull(users.deactivatedAt),
+      ),
+    );
+  const topics = await tx
+    .select({ id: communityTopics.id, title: communityTopics.title })
+    .from(communityTopics)
+    .where(inArray(communityTopics.id, [...new Set(pending.map((n) => n.topicId))]));
+  const actors = await tx
+    .select({ id: users.id, name: authorFields.authorName })
+    .from(users)
+    .leftJoin(communityProfiles, eq(communityProfiles.userId, users.id))
+    .where(inArray(users.id, [...new Set(pending.map((n) => n.actorId))]));
+  for (const notification of pending) {
+    const to = recipients.find((r) => r.id === notification.userId);
+    const topic = topics.find((t) => t.id === notification.topicId);
+    if (!to || !topic || !to[PREFERENCE[notification.type]]) continue;
+    const link = `${origin}/community/topics/${topic.id}${notification.replyId ? `#reply-${notification.replyId}` : ""}`;
+    const who = actors.find((a) => a.id === notification.actorId)?.name ?? "";
+    await queueMail(
+      tx,
+      communityNotificationMail(to.email, to.locale, {
+        type: notification.type,
+        who,
+        title: topic.title,
+        link,
+        preferencesUrl: `${origin}/community/profile`,
+      }),
+    );
   }
 }
 

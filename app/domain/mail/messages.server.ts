@@ -1,18 +1,27 @@
 import { serverT } from "~/i18n";
-import type { Mail } from "./mailer.server";
+import type { Mail } from "./outbox.server";
 
 /**
  * The text of each email the portal sends, translated into the recipient's locale. A link's
  * lifetime is passed in by the area that sets its expiry, so the email can't say another number.
+ *
+ * Which mail is optional: only the community notifications (a person turns each kind off in their
+ * community profile), so only they carry an unsubscribe link and `List-Unsubscribe`. Sign-in links,
+ * password resets, invitations and case-study comments answer something the person is part of.
  */
 export function magicLinkMail(to: string, link: string, locale: string, minutes: number): Mail {
   const t = serverT(locale);
-  return { to, subject: t("mail:magicLink.subject"), text: t("mail:magicLink.body", { link, minutes }) };
+  return { to, locale, subject: t("mail:magicLink.subject"), text: t("mail:magicLink.body", { link, minutes }) };
 }
 
 export function passwordResetMail(to: string, link: string, locale: string, minutes: number): Mail {
   const t = serverT(locale);
-  return { to, subject: t("mail:passwordReset.subject"), text: t("mail:passwordReset.body", { link, minutes }) };
+  return {
+    to,
+    locale,
+    subject: t("mail:passwordReset.subject"),
+    text: t("mail:passwordReset.body", { link, minutes }),
+  };
 }
 
 export function invitationMail(
@@ -25,6 +34,7 @@ export function invitationMail(
   const where = context.accountName ?? t("mail:invitation.vendorTeam");
   return {
     to,
+    locale,
     subject: t("mail:invitation.subject", { where }),
     text: t("mail:invitation.body", { link, inviter: context.inviterName, where, days: context.days }),
   };
@@ -33,12 +43,21 @@ export function invitationMail(
 export function communityNotificationMail(
   to: string,
   locale: string,
-  context: { type: "reply" | "accepted" | "mention"; who: string; title: string; link: string },
+  context: {
+    type: "reply" | "accepted" | "mention";
+    who: string;
+    title: string;
+    link: string;
+    /** The community profile, where each kind of notification email is turned off. */
+    preferencesUrl: string;
+  },
 ): Mail {
   const t = serverT(locale);
   const values = { who: context.who, title: context.title, link: context.link };
   return {
     to,
+    locale,
+    unsubscribeUrl: context.preferencesUrl,
     subject: t(`mail:community.${context.type}.subject`, values),
     text: t(`mail:community.${context.type}.body`, values),
   };
@@ -53,5 +72,10 @@ export function caseStudyCommentMail(
   // A long comment is cut: the email points to the thread, it doesn't replace it.
   const excerpt = context.body.length > 600 ? `${context.body.slice(0, 600)}…` : context.body;
   const values = { who: context.who, title: context.title, version: context.version, excerpt, link: context.link };
-  return { to, subject: t("mail:caseStudyComment.subject", values), text: t("mail:caseStudyComment.body", values) };
+  return {
+    to,
+    locale,
+    subject: t("mail:caseStudyComment.subject", values),
+    text: t("mail:caseStudyComment.body", values),
+  };
 }

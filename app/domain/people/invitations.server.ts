@@ -6,7 +6,7 @@ import { hashToken, newSecretToken } from "~/lib/tokens.server";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { hashPassword } from "~/domain/auth/passwords.server";
-import { sendMail } from "~/domain/mail/mailer.server";
+import { queueMail } from "~/domain/mail/outbox.server";
 import { invitationMail } from "~/domain/mail/messages.server";
 import { INVITATION_LIFETIME_DAYS, seatsLeft } from "./rules";
 import { pendingInvitation, seatsInUse } from "./seats.server";
@@ -18,21 +18,17 @@ export type InviteTarget =
   { kind: "staff"; staffRole: StaffRole } | { kind: "account"; accountId: string; accountRole: AccountRole };
 export type InviteError = "email_taken" | "seats_full";
 
-/** An invitation row made inside a transaction; its email goes out once the transaction commits. */
-export interface PendingInvitationMail {
-  send(): Promise<void>;
-}
-
 const pending = pendingInvitation;
 
 /**
- * Invites a person. A new invitation to the same address replaces any pending one (a re-send);
+ * Invites a person, and queues the invitation email in the same transaction (it goes out once the
+ * transaction commits). A new invitation to the same address replaces any pending one (a re-send);
  * an address that already belongs to someone is refused, as is an account without free seats.
  */
 export async function createInvitation(
   tx: Executor,
   input: { actor: Actor; email: string; name?: string; target: InviteTarget; origin: string },
-): Promise<{ ok: true; mail: PendingInvitationMail } | { ok: false; error: InviteError }> {
+): Promise<{ ok: true } | { ok: false; error: InviteError }> {
   const { actor, target } = input;
   const email = input.email.trim().toLowerCase();
   const [existing] = await tx
@@ -94,26 +90,20 @@ export async function createInvitation(
     details: { email, role: target.kind === "account" ? target.accountRole : target.staffRole },
   });
   const link = `${input.origin}/invitations/${encodeURIComponent(token)}`;
-  return {
-    ok: true,
-    mail: {
-      send: () =>
-        sendMail(
-          invitationMail(email, link, actor.locale, {
-            inviterName: actor.name,
-            accountName,
-            days: INVITATION_LIFETIME_DAYS,
-          }),
-        ),
-    },
-  };
+  await queueMail(
+    tx,
+    invitationMail(email, link, actor.locale, {
+      inviterName: actor.name,
+      accountName,
+      days: INVITATION_LIFETIME_DAYS,
+    }),
+  );
+  return { ok: true };
 }
 
-/** Invite in a transaction of its own and email the link after commit. */
+/** Invite in a transaction of its own. */
 export async function invite(input: Parameters<typeof createInvitation>[1]) {
-  const result = await db.transaction((tx) => createInvitation(tx, input));
-  if (result.ok) await result.mail.send();
-  return result;
+  return db.transaction((tx) => createInvitation(tx, input));
 }
 
 export type InvitationView = {

@@ -1,4 +1,8 @@
 export default {
+  html: {
+    footer: "This email was sent by {{vendor}} from its customer success portal.",
+    unsubscribe: "Change which emails you get",
+  },
   magicLink: {
     subject: "Your sign-in link for Tandem",
     body: "Hello,\n\nUse this link to sign in to Tandem. It works once and expires in {{minutes, number}} minutes:\n\n{{link}}\n\nIf you didn't ask for it, you can ignore this email.",

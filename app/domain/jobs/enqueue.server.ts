@@ -1,0 +1,27 @@
+import type { Executor } from "~db/client.server";
+import { executorDb, jobCommands } from "./connection.server";
+import type { JobData, QueueName } from "./queues";
+
+export interface EnqueueOptions {
+  /** With a `singleton` queue: at most one job with this key is active at a time. */
+  singletonKey?: string;
+  /** Seconds from now, or an instant. */
+  startAfter?: number | Date;
+}
+
+/**
+ * Queues a job for domain code, inside the caller's transaction when given one: the job exists
+ * exactly when the change that needs it commits. Workers see it after commit and run it once
+ * (retried with backoff on failure; see QUEUE_SETTINGS).
+ */
+export async function enqueue<Q extends QueueName>(
+  executor: Executor,
+  queue: Q,
+  data: JobData[Q],
+  options: EnqueueOptions = {},
+): Promise<string> {
+  const id = await jobCommands().send(queue, data as object, { ...options, db: executorDb(executor) });
+  // pg-boss answers null when the queue doesn't exist (or a throttle refused): never drop a job silently.
+  if (!id) throw new Error(`The ${queue} queue refused a job; has the database been migrated (npm run db:migrate)?`);
+  return id;
+}

@@ -1,0 +1,85 @@
+/**
+ * Every queue Tandem's jobs run on, in one place: its name, what its jobs carry, and how it retries.
+ * pg-boss keeps the queues in its own schema (`pgboss`) of Tandem's database; `prepareJobStorage`
+ * (storage.server.ts) creates and updates them with these settings on every migration.
+ */
+export const QUEUES = {
+  /** Hourly: record `task.overdue` events (plans). One run at a time. */
+  overdueTasks: "plans-overdue-tasks",
+  /** Daily: drop raw telemetry events past their retention (telemetry). One run at a time. */
+  telemetryRetention: "telemetry-retention",
+  /** One job per outbox message: deliver it (mail). */
+  sendMail: "mail-send",
+  /** Where a job lands once its retries are used up, so failures stay visible after archiving. */
+  deadLetters: "dead-letters",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** What a job on each queue carries. Kept small: ids, never whole rows (they may change before it runs). */
+export interface JobData {
+  [QUEUES.overdueTasks]: Record<string, never>;
+  [QUEUES.telemetryRetention]: Record<string, never>;
+  [QUEUES.sendMail]: { messageId: string };
+  [QUEUES.deadLetters]: Record<string, unknown>;
+}
+
+export interface QueueSettings {
+  /**
+   * `singleton`: at most one job active at a time per singletonKey (or per queue without one) —
+   * for work that must not run twice concurrently.
+   */
+  policy: "standard" | "singleton";
+  /** Attempts after the first; each waits `retryDelay` seconds, doubled every time with backoff. */
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** A job still active after this long is failed (and retried): a worker that died holding it. */
+  expireInSeconds: number;
+  deadLetter?: QueueName;
+}
+
+export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
+  [QUEUES.overdueTasks]: {
+    policy: "singleton",
+    retryLimit: 2,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    deadLetter: QUEUES.deadLetters,
+  },
+  [QUEUES.telemetryRetention]: {
+    policy: "singleton",
+    retryLimit: 2,
+    retryDelay: 300,
+    retryBackoff: true,
+    expireInSeconds: 30 * 60,
+    deadLetter: QUEUES.deadLetters,
+  },
+  // 6 attempts: pg-boss waits 30–60 s after the first, doubling each time (with jitter), so the last
+  // comes 15–30 minutes after the first. A longer SMTP outage leaves the email failed, retryable at /jobs.
+  [QUEUES.sendMail]: {
+    policy: "singleton",
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 5 * 60,
+    deadLetter: QUEUES.deadLetters,
+  },
+  [QUEUES.deadLetters]: { policy: "standard", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
+};
+
+/** Cron schedules (UTC), created by every process that runs schedules; pg-boss sends each slot once. */
+export const SCHEDULES: { queue: QueueName; cron: string }[] = [
+  { queue: QUEUES.overdueTasks, cron: "0 * * * *" },
+  // Quiet hours for most vendors' traffic; dropping a month's partition is quick either way.
+  { queue: QUEUES.telemetryRetention, cron: "30 3 * * *" },
+];
+
+/** The queues the Jobs page lists, in this order. */
+export const LISTED_QUEUES: QueueName[] = [
+  QUEUES.sendMail,
+  QUEUES.overdueTasks,
+  QUEUES.telemetryRetention,
+  QUEUES.deadLetters,
+];

@@ -1,0 +1,75 @@
+import { desc } from "drizzle-orm";
+import { db, type Executor } from "~db/client.server";
+import { outboxMessages } from "~db/schema";
+import { serverT } from "~/i18n";
+import { enqueue } from "~/domain/jobs/enqueue.server";
+import { QUEUES } from "~/domain/jobs/queues";
+import { newId } from "~/lib/ids.server";
+import { smtpUrl, vendorName } from "~/lib/env.server";
+import { renderMailHtml } from "./html";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  /** The recipient's locale: the HTML part's language and footer. */
+  locale: string;
+  /**
+   * Only on optional mail (community notifications — see messages.server.ts): where the person
+   * turns it off. Sent as `List-Unsubscribe` and linked in the footer.
+   */
+  unsubscribeUrl?: string;
+}
+
+/**
+ * Writes an email to the outbox (status `queued`) and queues the job that sends it, both inside
+ * the caller's transaction: a change that rolls back leaves no mail, and one that commits can't
+ * lose its mail to a crash or an SMTP outage (the job retries). Nothing is sent before commit.
+ */
+export async function queueMail(tx: Executor, mail: Mail): Promise<string> {
+  const t = serverT(mail.locale);
+  const id = newId();
+  const html = renderMailHtml({
+    lang: mail.locale,
+    subject: mail.subject,
+    text: mail.text,
+    vendorName,
+    footer: t("mail:html.footer", { vendor: vendorName }),
+    unsubscribe: mail.unsubscribeUrl ? { url: mail.unsubscribeUrl, label: t("mail:html.unsubscribe") } : undefined,
+  });
+  await tx.insert(outboxMessages).values({
+    id,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html,
+    unsubscribeUrl: mail.unsubscribeUrl ?? null,
+    status: "queued",
+  });
+  // The key keeps a message to one delivery at a time, should a retry and a stuck attempt overlap.
+  await enqueue(tx, QUEUES.sendMail, { messageId: id }, { singletonKey: id });
+  return id;
+}
+
+export function isOutboxMode(): boolean {
+  return !smtpUrl;
+}
+
+/** The newest messages for the /outbox page, with how their delivery went. */
+export async function listOutbox(limit = 100) {
+  return db
+    .select({
+      id: outboxMessages.id,
+      to: outboxMessages.to,
+      subject: outboxMessages.subject,
+      text: outboxMessages.text,
+      status: outboxMessages.status,
+      attempts: outboxMessages.attempts,
+      lastError: outboxMessages.lastError,
+      createdAt: outboxMessages.createdAt,
+      sentAt: outboxMessages.sentAt,
+    })
+    .from(outboxMessages)
+    .orderBy(desc(outboxMessages.createdAt))
+    .limit(limit);
+}
