@@ -134,6 +134,10 @@ export const ERROR_MESSAGES = {
   },
   advocacyRules: { prefix: "advocacy:rules.errors", codes: ["duplicate", "stale"] },
   advocacyReference: { prefix: "advocacy:references.errors", codes: ["not_found", "fatigued"] },
+  keyFeature: {
+    prefix: "telemetry:keyFeatures.errors",
+    codes: ["name_taken", "duplicate", "unknown_segment", "not_found", "not_allowed"],
+  },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

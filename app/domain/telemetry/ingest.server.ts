@@ -3,6 +3,7 @@ import { db, type Transaction } from "~db/client.server";
 import { accounts, telemetryProductUsers } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 import { type ValidEvent, namesFromTraits } from "./events";
+import { addToKeyFeatureRollups } from "./key-feature-rollups.server";
 import { type RollupRows, rollupsOf } from "./rollups";
 
 /** Months whose partition this process has made sure of; one round trip per month, not per request. */
@@ -271,6 +272,22 @@ export async function ingestEvents(input: {
           productUserId: event.userId ? (productUserIds.get(event.userId) ?? null) : null,
           occurredAt: event.occurredAt,
         })),
+      ),
+    );
+    await addToKeyFeatureRollups(
+      tx,
+      resolved.flatMap(({ event, accountId }) =>
+        event.type === "track" && accountId && event.event
+          ? [
+              {
+                accountId,
+                event: event.event,
+                productUserId: event.userId ? (productUserIds.get(event.userId) ?? null) : null,
+                occurredAt: event.occurredAt,
+                properties: event.properties,
+              },
+            ]
+          : [],
       ),
     );
     return fresh;

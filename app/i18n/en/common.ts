@@ -35,6 +35,8 @@ export default {
     newOpportunity: "New opportunity · Advocacy",
     accountAdvocacy: "{{name}} · Advocacy",
     writeKeys: "Write keys · Telemetry",
+    keyFeatures: "Key features · Telemetry",
+    usage: "Usage · {{name}}",
   },
   skipToContent: "Skip to content",
   nav: {
