@@ -5,7 +5,7 @@
  * the rollup tables (no ingest), on a throwaway embedded PostgreSQL. Target: the Usage tab within
  * 2 × the trivial page.
  *
- * BENCH_ACCOUNTS (10,000), BENCH_USERS (product users per account, 6), BENCH_BIG_USERS (users of the
+ * BENCH_ACCOUNTS (10,000), BENCH_USERS (product users per account, 3), BENCH_BIG_USERS (users of the
  * few large accounts also measured, 300), BENCH_RUNS (200).
  */
 import { performance } from "node:perf_hooks";
@@ -13,7 +13,7 @@ import { startEmbeddedPostgres } from "../../db/embedded";
 import { ensureDatabase, migrateDatabase } from "../../db/migrate";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
-const USERS = Number(process.env.BENCH_USERS ?? 6);
+const USERS = Number(process.env.BENCH_USERS ?? 3);
 const BIG_ACCOUNTS = 10;
 const BIG_USERS = Number(process.env.BENCH_BIG_USERS ?? 300);
 const DAYS = 365;
@@ -115,7 +115,9 @@ try {
     )
   ).map((row) => row.id);
   const big = (
-    await db.execute<{ id: string }>(sql`select id from accounts where licensed_seats = ${BIG_USERS} limit ${BIG_ACCOUNTS}`)
+    await db.execute<{ id: string }>(
+      sql`select id from accounts where licensed_seats = ${BIG_USERS} limit ${BIG_ACCOUNTS}`,
+    )
   ).map((row) => row.id);
   const frame = frameRoute.loader as unknown as Loader;
   const usage = usageRoute.loader as unknown as Loader;
