@@ -6,8 +6,8 @@ export const WEEK_DAYS = 7;
 export const MONTH_DAYS = 30;
 /** No activity for this long and a person has "gone quiet". */
 export const QUIET_DAYS = 14;
-/** What the usage reads go back: the chart plus a month before its first day (that day's MAU). */
-export const LOOKBACK_DAYS = USAGE_DAYS + MONTH_DAYS - 1;
+/** How many days before today the usage reads go back: the chart's first day's MAU window starts there. */
+export const LOOKBACK_DAYS = USAGE_DAYS - 1 + MONTH_DAYS - 1;
 
 /** A calendar day (YYYY-MM-DD) `days` after `day` (before when negative). */
 export function addDays(day: string, days: number): string {
