@@ -50,3 +50,15 @@ export function formatMoney(value: number, currency: string, locale: string, fra
 export function formatFigure(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);
 }
+
+/** A share (0.42) as a whole percentage in the locale ("42%"). */
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+}
+
+/** A calendar date as a short day ("Mar 4"), for chart axes. */
+export function formatShortDate(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}

@@ -88,6 +88,11 @@ export default function AccountFrame() {
                 {t("account.tabs.people")}
               </NavLink>
             </li>
+            <li>
+              <NavLink to={`/accounts/${account.id}/usage`} className={tabClass}>
+                {t("account.tabs.usage")}
+              </NavLink>
+            </li>
             {canSeeAdvocacy ? (
               <li>
                 <NavLink to={`/accounts/${account.id}/advocacy`} className={tabClass}>

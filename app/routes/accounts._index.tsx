@@ -124,6 +124,8 @@ export default function Accounts() {
                 { value: "renewal_asc", label: t("accounts.sortRenewalAsc") },
                 { value: "renewal_desc", label: t("accounts.sortRenewalDesc") },
                 { value: "name", label: t("accounts.sortName") },
+                { value: "active_desc", label: t("accounts.sortActiveDesc") },
+                { value: "active_asc", label: t("accounts.sortActiveAsc") },
               ]}
             />
             <div className="flex gap-2 sm:col-span-2 lg:col-span-5 lg:justify-end">
@@ -149,6 +151,7 @@ export default function Accounts() {
                 t("accounts.columns.csm"),
                 t("accounts.columns.plan"),
                 t("accounts.columns.seats"),
+                t("accounts.columns.active"),
                 t("accounts.columns.renewal"),
               ]}
             >
@@ -176,6 +179,9 @@ export default function Accounts() {
                         used: account.activePeople + account.pendingInvitations,
                         licensed: account.licensedSeats,
                       })}
+                    </Cell>
+                    <Cell className="tabular-nums">
+                      {t("accounts.activeOfSeats", { active: account.monthlyActive, seats: account.licensedSeats })}
                     </Cell>
                     <Cell>
                       <div>{formatDate(account.renewalDate, locale)}</div>

@@ -10,7 +10,7 @@ import { formatDateTime } from "~/lib/format";
 import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
-import { Button } from "~/ui/button";
+import { Button, ButtonLink } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
 import { TextField } from "~/ui/field";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
@@ -74,7 +74,15 @@ export default function WriteKeysPage() {
 
   return (
     <>
-      <PageHeader title={t("writeKeys.title")} description={t("writeKeys.description")} />
+      <PageHeader
+        title={t("writeKeys.title")}
+        description={t("writeKeys.description")}
+        actions={
+          <ButtonLink to="/telemetry/key-features" variant="secondary">
+            {t("writeKeys.keyFeaturesLink")}
+          </ButtonLink>
+        }
+      />
       <div className="space-y-8">
         {result && "newKey" in result ? (
           <Alert tone="success">

@@ -1,5 +1,6 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { accounts, users } from "./people";
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { accounts, segments, users } from "./people";
 
 /**
  * Product telemetry: usage events sent by the vendor's own product through the Segment-compatible
@@ -179,3 +180,61 @@ export const telemetryRejectionSamples = pgTable(
   },
   (t) => [index("telemetry_rejection_samples_key_idx").on(t.writeKeyId, t.reason, t.receivedAt)],
 );
+
+/**
+ * The events that count as the product's key features (issue 12 item 3), named by an admin.
+ * Vendor-wide configuration, not a tenant's data, so it has no `account_id`: a feature applies to
+ * every account, or only to the accounts of one segment. A feature may narrow its event to those
+ * whose property `propertyKey` equals `propertyValue` (both set or both null).
+ */
+export const telemetryKeyFeatures = pgTable(
+  "telemetry_key_features",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    event: text("event").notNull(),
+    propertyKey: text("property_key"),
+    propertyValue: text("property_value"),
+    /** Null: every segment. */
+    segmentId: text("segment_id").references(() => segments.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("telemetry_key_features_name_idx").on(sql`lower(${t.name})`),
+    uniqueIndex("telemetry_key_features_definition_idx").on(
+      t.event,
+      sql`coalesce(${t.propertyKey}, '')`,
+      sql`coalesce(${t.propertyValue}, '')`,
+      sql`coalesce(${t.segmentId}, '')`,
+    ),
+    check("telemetry_key_features_filter_whole", sql`(${t.propertyKey} is null) = (${t.propertyValue} is null)`),
+  ],
+);
+
+/**
+ * Uses of the key features that have a property filter, per account, product user and day (UTC).
+ * The per-event rollup has no properties, so a filtered feature is counted here: by the ingest as
+ * events arrive, and from the raw events kept when the feature is created or its filter changes.
+ * Features without a filter are read from `telemetry_daily_events` and have no rows here.
+ */
+export const telemetryDailyKeyFeatures = pgTable(
+  "telemetry_daily_key_features",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    keyFeatureId: text("key_feature_id")
+      .notNull()
+      .references(() => telemetryKeyFeatures.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    productUserId: text("product_user_id").notNull().default(""),
+    events: integer("events").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.keyFeatureId, t.day, t.productUserId] }),
+    index("telemetry_daily_key_features_feature_idx").on(t.keyFeatureId),
+  ],
+);
+
+export type TelemetryKeyFeature = typeof telemetryKeyFeatures.$inferSelect;

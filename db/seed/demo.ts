@@ -10,6 +10,7 @@ import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
 import { VALUE_STORIES } from "./demo-value";
 import { DEMO_TEMPLATES } from "./demo-templates";
 import { type DemoCommunityPerson, seedDemoCommunity } from "./demo-community";
+import { seedDemoTelemetry } from "./demo-telemetry";
 import { seedDemoTraining } from "./demo-training";
 import { loadCatalog } from "../../app/domain/training/content.server";
 
@@ -260,5 +261,10 @@ export async function seedDemo() {
     }
     await seedDemoCommunity(tx, communityPeople);
     await seedDemoAdvocacy(tx, { accounts: accountRefs, people: peopleIds, marketingId: staff.jordan.id });
+    await seedDemoTelemetry(tx, {
+      accounts: Object.fromEntries(Object.entries(accountRefs).map(([name, ref]) => [name, ref.id])),
+      people: peopleIds,
+      regulatedSegmentId: segmentIds.regulated,
+    });
   });
 }

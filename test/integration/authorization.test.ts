@@ -37,6 +37,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": "ok",
       "training.team": "ok",
       "training.link": "ok",
+      "usage.view": "ok",
+      "usage.team": "ok",
     },
     other: {
       "account.view": "ok",
@@ -44,6 +46,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": "ok",
       "training.team": "ok",
       "training.link": "ok",
+      "usage.view": "ok",
+      "usage.team": "ok",
     },
   },
   csm: {
@@ -53,6 +57,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": "ok",
       "training.team": "ok",
       "training.link": "ok",
+      "usage.view": "ok",
+      "usage.team": "ok",
     },
     other: {
       "account.view": "ok",
@@ -60,6 +66,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": "ok",
       "training.team": "ok",
       "training.link": "ok",
+      "usage.view": "ok",
+      "usage.team": "ok",
     },
   },
   marketing: {
@@ -69,6 +77,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": 403,
       "training.team": "ok",
       "training.link": 403,
+      "usage.view": "ok",
+      "usage.team": "ok",
     },
     other: {
       "account.view": "ok",
@@ -76,6 +86,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": 403,
       "training.team": "ok",
       "training.link": 403,
+      "usage.view": "ok",
+      "usage.team": "ok",
     },
   },
   champion: {
@@ -85,6 +97,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": "ok",
       "training.team": "ok",
       "training.link": 403,
+      "usage.view": 403,
+      "usage.team": "ok",
     },
     other: {
       "account.view": 404,
@@ -92,6 +106,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": 404,
       "training.team": 404,
       "training.link": 404,
+      "usage.view": 404,
+      "usage.team": 404,
     },
   },
   member: {
@@ -101,6 +117,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": 403,
       "training.team": 403,
       "training.link": 403,
+      "usage.view": 403,
+      "usage.team": 403,
     },
     other: {
       "account.view": 404,
@@ -108,6 +126,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "people.manage": 404,
       "training.team": 404,
       "training.link": 404,
+      "usage.view": 404,
+      "usage.team": 404,
     },
   },
 };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Account, User } from "~db/schema";
+import { db } from "~db/client.server";
+import { type Account, type User, telemetryDailyUsers, telemetryProductUsers } from "~db/schema";
 import {
   createAccount,
   createCustomer,
@@ -11,6 +12,7 @@ import {
   createTask,
   signedInRequest,
 } from "~db/seed/factories";
+import { newId } from "~/lib/ids.server";
 import { loader as frameLoader } from "~/routes/accounts.$accountId";
 import { loader as homeLoader } from "~/routes/accounts.$accountId._index";
 import { loader as peopleLoader } from "~/routes/accounts.$accountId.people/route";
@@ -134,6 +136,41 @@ describe("customer loaders send only what the customer page shows", () => {
       expect(keyPaths(data).filter((key) => INTERNAL_KEYS.includes(lastKey(key)))).toEqual([]);
       expect(JSON.stringify(data)).not.toContain(other.id);
     }
+  });
+});
+
+describe("the champion's product adoption on the Team page", () => {
+  it("names the account's own active people, counts the rest, and is the champion's only", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const active = async (target: Account, person: User | null, email: string) => {
+      const id = newId();
+      await db.insert(telemetryProductUsers).values({
+        id,
+        accountId: target.id,
+        externalId: `projection-${id}`,
+        email,
+        name: person?.name ?? "Unlinked Product Person",
+        personId: person?.id ?? null,
+        firstSeenAt: new Date(),
+        lastSeenAt: new Date(),
+      });
+      await db.insert(telemetryDailyUsers).values({ accountId: target.id, productUserId: id, day: today, events: 1 });
+    };
+    await active(account, champion, champion.email);
+    await active(account, null, "unlinked-product-person@elsewhere.example");
+    await active(other, otherChampion, otherChampion.email);
+
+    const data = (await load(peopleLoader, champion.id, `/accounts/${account.id}/people`)) as {
+      adoption: { activePeople: number; activeNames: string[]; unlinkedActive: number; notActiveNames: string[] };
+    };
+    expect(data.adoption).toMatchObject({ activePeople: 2, activeNames: [champion.name], unlinkedActive: 1 });
+    expect(data.adoption.notActiveNames).toEqual([member.name]);
+    const text = JSON.stringify(data.adoption);
+    for (const hidden of ["unlinked-product-person", "Unlinked Product Person", "projection-", otherChampion.name]) {
+      expect(text).not.toContain(hidden);
+    }
+    const memberData = await load(peopleLoader, member.id, `/accounts/${account.id}/people`);
+    expect(memberData.adoption).toBeNull();
   });
 });
 

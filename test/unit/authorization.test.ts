@@ -37,6 +37,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": true,
       "training.team": true,
       "training.link": true,
+      "usage.view": true,
+      "usage.team": true,
     },
     other: {
       "account.view": true,
@@ -44,6 +46,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": true,
       "training.team": true,
       "training.link": true,
+      "usage.view": true,
+      "usage.team": true,
     },
   },
   csm: {
@@ -53,6 +57,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": true,
       "training.team": true,
       "training.link": true,
+      "usage.view": true,
+      "usage.team": true,
     },
     other: {
       "account.view": true,
@@ -60,6 +66,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": true,
       "training.team": true,
       "training.link": true,
+      "usage.view": true,
+      "usage.team": true,
     },
   },
   marketing: {
@@ -69,6 +77,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": false,
       "training.team": true,
       "training.link": false,
+      "usage.view": true,
+      "usage.team": true,
     },
     other: {
       "account.view": true,
@@ -76,6 +86,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": false,
       "training.team": true,
       "training.link": false,
+      "usage.view": true,
+      "usage.team": true,
     },
   },
   champion: {
@@ -85,6 +97,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": true,
       "training.team": true,
       "training.link": false,
+      "usage.view": false,
+      "usage.team": true,
     },
     other: {
       "account.view": false,
@@ -92,6 +106,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": false,
       "training.team": false,
       "training.link": false,
+      "usage.view": false,
+      "usage.team": false,
     },
   },
   member: {
@@ -101,6 +117,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": false,
       "training.team": false,
       "training.link": false,
+      "usage.view": false,
+      "usage.team": false,
     },
     other: {
       "account.view": false,
@@ -108,6 +126,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "people.manage": false,
       "training.team": false,
       "training.link": false,
+      "usage.view": false,
+      "usage.team": false,
     },
   },
 };
@@ -125,7 +145,7 @@ const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([role, byScope]) =>
 
 describe("canOnAccount", () => {
   it("covers every role × scope × action", () => {
-    expect(accountCases).toHaveLength(5 * 2 * 5);
+    expect(accountCases).toHaveLength(5 * 2 * 7);
   });
 
   it.each(accountCases)("$role on $scope account, $action → $allowed", ({ role, scope, action, allowed }) => {

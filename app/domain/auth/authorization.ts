@@ -9,16 +9,19 @@ import type { Actor } from "./actor";
  * - `people.manage`  invite people, change their role, deactivate them
  * - `training.team`  see the team's training adoption (who finished which course)
  * - `training.link`  make a plan task require a course of some of the account's people
+ * - `usage.view`     the account's product usage in full (the staff Usage tab: every product user, trends)
+ * - `usage.team`     the team's adoption summary (the champion's own account; staff too)
  * Workspace actions are about the vendor's workspace as a whole:
  * - `templates.view`   read the plan templates (marketing follows what plans promise)
  * - `templates.manage` create, edit, duplicate and delete plan templates (staff who plan)
  * - `training.adoption` the cross-account training adoption table
  * - `advocacy.view`    see the advocacy pipeline and NPS (every staff member: CSMs follow their accounts)
  * - `advocacy.manage`  move opportunities, configure ask rules and guardrails (marketing and admins)
- * - `telemetry.manage` create, rotate and revoke the product's write keys (admins)
+ * - `telemetry.manage` create, rotate and revoke the product's write keys, name its key features (admins)
  * - `jobs.manage`      see the background jobs and retry failed ones (admins)
  */
-export type AccountAction = "account.view" | "account.edit" | "people.manage" | "training.team" | "training.link";
+export type AccountAction =
+  "account.view" | "account.edit" | "people.manage" | "training.team" | "training.link" | "usage.view" | "usage.team";
 export type WorkspaceAction =
   | "accounts.list"
   | "accounts.create"
@@ -41,9 +44,11 @@ export function canOnAccount(actor: Actor, action: AccountAction, accountId: str
         return true;
       case "people.manage":
       case "training.team":
+      case "usage.team":
         return actor.accountRole === "champion";
       case "account.edit":
       case "training.link":
+      case "usage.view":
         return false;
     }
   }
@@ -55,7 +60,9 @@ export function canOnAccount(actor: Actor, action: AccountAction, accountId: str
       return true;
     case "marketing":
       // Marketing looks for advocates: it reads accounts and their training, and changes nothing.
-      return action === "account.view" || action === "training.team";
+      return (
+        action === "account.view" || action === "training.team" || action === "usage.view" || action === "usage.team"
+      );
   }
 }
 

@@ -92,7 +92,7 @@ export const AccountListQuerySchema = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()).catch(undefined),
   segment: z.preprocess(blankToUndefined, IdSchema.optional()).catch(undefined),
   csm: z.preprocess(blankToUndefined, IdSchema.optional()).catch(undefined),
-  sort: z.enum(["renewal_asc", "renewal_desc", "name"]).catch("renewal_asc"),
+  sort: z.enum(["renewal_asc", "renewal_desc", "name", "active_desc", "active_asc"]).catch("renewal_asc"),
 });
 export type AccountListQuery = z.infer<typeof AccountListQuerySchema>;
 

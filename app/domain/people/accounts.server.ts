@@ -8,6 +8,7 @@ import type { Actor } from "~/domain/auth/actor";
 import type { AccountInput, AccountListQuery } from "./account-schemas";
 import { adoptSpellings, sameUseCases } from "./rules";
 import { pendingInvitation } from "./seats.server";
+import { monthlyActiveUsersSubquery, usageToday } from "~/domain/telemetry/usage.server";
 
 const csm = alias(users, "csm");
 // Subqueries built without a connection, so importing this module never needs the database.
@@ -65,16 +66,33 @@ export async function getAccountById(id: string, executor: Executor = db) {
   return account ?? null;
 }
 
-/** The staff account list, in one query whatever the number of accounts. */
-export async function listAccounts(query: AccountListQuery) {
+/**
+ * The staff account list, in one query whatever the number of accounts, with each account's
+ * monthly active product users (telemetry's subquery) to show and sort by against its seats.
+ */
+export async function listAccounts(query: AccountListQuery, now = new Date()) {
   const escaped = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const monthly = monthlyActiveUsersSubquery(usageToday(now));
+  const active = sql<number>`coalesce(${monthly.n}, 0)`.mapWith(Number);
+  const share = sql`coalesce(${monthly.n}, 0)::float / ${accounts.licensedSeats}`;
   const order =
     query.sort === "renewal_desc"
       ? [desc(accounts.renewalDate), asc(accounts.name)]
       : query.sort === "name"
         ? [asc(accounts.name)]
-        : [asc(accounts.renewalDate), asc(accounts.name)];
-  return accountQuery(db)
+        : query.sort === "active_desc"
+          ? [desc(share), asc(accounts.name)]
+          : query.sort === "active_asc"
+            ? [asc(share), asc(accounts.name)]
+            : [asc(accounts.renewalDate), asc(accounts.name)];
+  return db
+    .select({ ...accountColumns, monthlyActive: active })
+    .from(accounts)
+    .innerJoin(segments, eq(segments.id, accounts.segmentId))
+    .leftJoin(csm, eq(csm.id, accounts.csmId))
+    .leftJoin(activePeople, eq(activePeople.accountId, accounts.id))
+    .leftJoin(pendingInvitations, eq(pendingInvitations.accountId, accounts.id))
+    .leftJoin(monthly, eq(monthly.accountId, accounts.id))
     .where(
       and(
         escaped ? ilike(accounts.name, `%${escaped}%`) : undefined,

@@ -3,6 +3,7 @@ import { db, type Transaction } from "~db/client.server";
 import { newId } from "~/lib/ids.server";
 import { type ValidEvent, namesFromTraits } from "./events";
 import { type RejectedEvent, recordIngestStats } from "./ingest-stats.server";
+import { addToKeyFeatureRollups } from "./key-feature-rollups.server";
 import { type RollupRows, rollupsOf } from "./rollups";
 
 /** Months whose partition this process has made sure of; one round trip per month, not per request. */
@@ -327,6 +328,22 @@ export async function ingestEvents(input: {
         rejected,
       }),
     ]);
+    await addToKeyFeatureRollups(
+      tx,
+      resolved.flatMap(({ event, accountId }) =>
+        event.type === "track" && accountId && event.event
+          ? [
+              {
+                accountId,
+                event: event.event,
+                productUserId: event.userId ? (productUserIds.get(event.userId) ?? null) : null,
+                occurredAt: event.occurredAt,
+                properties: event.properties,
+              },
+            ]
+          : [],
+      ),
+    );
     return fresh;
   });
 }

@@ -136,13 +136,14 @@ export async function linkUnmatchedGroup(
         and u.account_id = p.account_id and lower(u.email) = lower(p.email)
         and p.person_id is distinct from u.id`);
 
-    // The same rules as rollupsOf (rollups.ts): track calls with an event name, on their UTC day;
+    // The same rules as rollupsOf (rollups.ts) and addToKeyFeatureRollups: track calls with an event
+    // name, on their UTC day;
     // per product user only when there is one, anonymous events under "" per event name.
     const [replayed] = await tx.execute<{ n: number }>(sql`
       with moved as (
         update telemetry_events set account_id = ${input.accountId}
         where account_id is null and group_id = ${input.groupId}
-        returning type, event, product_user_id, (occurred_at at time zone 'UTC')::date as day
+        returning type, event, product_user_id, properties, (occurred_at at time zone 'UTC')::date as day
       ),
       usage as (select * from moved where type = 'track' and event is not null),
       by_account as (
@@ -161,6 +162,16 @@ export async function linkUnmatchedGroup(
         select ${input.accountId}, day, event, coalesce(product_user_id, ''), count(*)::int from usage
         group by day, event, coalesce(product_user_id, '') order by 2, 3, 4
         on conflict (account_id, day, event, product_user_id) do update set events = d.events + excluded.events
+      ),
+      -- Key features with a property filter have their own rollup (key-feature-rollups.server.ts).
+      by_key_feature as (
+        insert into telemetry_daily_key_features as d (account_id, key_feature_id, day, product_user_id, events)
+        select ${input.accountId}, f.id, u.day, coalesce(u.product_user_id, ''), count(*)::int
+        from usage u
+        join telemetry_key_features f
+          on f.event = u.event and f.property_key is not null and u.properties ->> f.property_key = f.property_value
+        group by f.id, u.day, coalesce(u.product_user_id, '') order by 2, 3, 4
+        on conflict (account_id, key_feature_id, day, product_user_id) do update set events = d.events + excluded.events
       )
       select count(*)::int as n from moved`);
     return { ok: true, replayed: Number(replayed?.n ?? 0), accountName: claimed.name };

@@ -38,6 +38,8 @@ export default {
     writeKeys: "Write keys · Telemetry",
     unmatchedEvents: "Unmatched events · Telemetry",
     ingestionHealth: "Ingestion health · Telemetry",
+    keyFeatures: "Key features · Telemetry",
+    usage: "Usage · {{name}}",
   },
   skipToContent: "Skip to content",
   nav: {

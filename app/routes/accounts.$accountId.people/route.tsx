@@ -9,6 +9,7 @@ import { EmailSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { invite, listPendingInvitations } from "~/domain/people/invitations.server";
 import { listMembers } from "~/domain/people/members.server";
 import { seatsLeft } from "~/domain/people/rules";
+import { getTeamAdoption } from "~/domain/telemetry/usage.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { readSubmission, refuse } from "~/lib/forms.server";
@@ -18,15 +19,20 @@ import { Button } from "~/ui/button";
 import { FormErrors, FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Table } from "~/ui/table";
+import { TeamAdoptionCard } from "~/ui/telemetry/team-adoption";
 import { InvitationRow, MemberRow } from "./rows";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const canManage = canOnAccount(actor, "people.manage", account.id);
-  const [members, invitations] = await Promise.all([
+  // Staff have the full Usage tab; the champion gets their own team's summary here.
+  const showAdoption = actor.kind === "customer" && canOnAccount(actor, "usage.team", account.id);
+  const [members, invitations, usage] = await Promise.all([
     listMembers(account.id),
     canManage ? listPendingInvitations(account.id) : Promise.resolve([]),
+    showAdoption ? getTeamAdoption(account) : Promise.resolve(null),
   ]);
+  const activeIds = new Set(usage?.activePersonIds);
   return {
     account: {
       id: account.id,
@@ -46,6 +52,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Customers see their colleagues' names and roles; email addresses only when they manage the team.
       email: canManage ? m.email : null,
     })),
+    adoption: usage && {
+      activePeople: usage.activePeople,
+      licensedSeats: usage.licensedSeats,
+      activeNames: usage.activeNames,
+      unlinkedActive: usage.unlinkedActive,
+      notActiveNames: members.filter((m) => !m.deactivatedAt && !activeIds.has(m.id)).map((m) => m.name),
+      features: usage.features.map((feature) => ({ name: feature.name, people: feature.people })),
+      featuresInUse: usage.featuresInUse,
+    },
     invitations: invitations.map((i) => ({
       id: i.id,
       email: i.email,
@@ -79,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function People() {
   const { t } = useTranslation(["people", "common"]);
-  const { account, viewerId, isStaff, canManage, members, invitations } = useLoaderData<typeof loader>();
+  const { account, viewerId, isStaff, canManage, members, invitations, adoption } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const locale = useRootData()?.locale ?? "en";
@@ -120,6 +135,8 @@ export default function People() {
           ))}
         </Table>
       )}
+
+      {adoption ? <TeamAdoptionCard adoption={adoption} /> : null}
 
       {canManage ? (
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
