@@ -56,6 +56,7 @@ export default {
     openMenu: "Open menu",
     closeMenu: "Close menu",
     signOut: "Sign out",
+    language: "Language",
   },
   roles: {
     admin: "Admin",
