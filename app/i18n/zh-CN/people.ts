@@ -184,6 +184,8 @@ export default {
     email: "工作邮箱",
     name: "姓名（选填）",
     role: "角色",
+    language: "语言",
+    languageAuto: "跟随对方浏览器",
     sendInvite: "发送邀请",
     invited: "已向 {{email}} 发送邀请。",
     roleChanged: "{{name}} 现在是{{role}}。",

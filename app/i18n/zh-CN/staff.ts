@@ -47,6 +47,8 @@ export default {
     email: "邮箱",
     name: "姓名（选填）",
     role: "角色",
+    language: "语言",
+    languageAuto: "跟随对方浏览器",
     submit: "发送邀请",
     errors: {
       email_taken: "该邮箱已有 Tandem 账号。",
