@@ -10,10 +10,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { type ReactNode, useMemo } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n } from "~/i18n";
-import { i18nFor } from "~/i18n/bundles";
+import { useI18n } from "~/i18n/use-i18n";
 import { requestLocale } from "~/lib/locale.server";
 import { getCurrentSession } from "~/domain/auth/sessions.server";
 import { navigationFor } from "~/domain/auth/navigation";
@@ -70,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const locale = root?.locale ?? "en";
-  const i18n = useMemo(() => i18nFor(locale), [locale]);
+  const i18n = useI18n(locale);
   return (
     <html lang={locale}>
       <head>

@@ -25,6 +25,10 @@ export async function loadLocale(tag: string): Promise<Locale> {
   return locale;
 }
 
+export function isLocaleLoaded(tag: string): boolean {
+  return Boolean(loaded[asLocale(tag) ?? defaultLocale]);
+}
+
 /** An i18next instance over whatever languages are loaded; the server has them all, with English as fallback. */
 export function i18nFor(tag: string): i18n {
   const locale = asLocale(tag) ?? defaultLocale;

@@ -81,3 +81,19 @@ test("a browser asking for Chinese gets the sign-in page in Chinese", async ({ b
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await context.close();
 });
+
+test("someone whose language is Chinese signs in from the English sign-in page and gets Chinese", async ({
+  page,
+  newAccount,
+}) => {
+  const password = "a password of their own";
+  const { members } = await newAccount({ members: [{ name: "王芳", locale: "zh-CN", password }] });
+  await page.goto("/login");
+  const form = page.getByRole("region", { name: "Sign in with your password" });
+  await form.getByLabel("Work email").fill(members[0]!.email);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "欢迎，王芳", level: 1 })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "计划" })).toBeVisible();
+});
