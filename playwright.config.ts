@@ -32,6 +32,8 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {
     baseURL: BASE_URL,
+    // The specs read English; the language specs ask for Chinese themselves (test/e2e/settings/language.spec.ts).
+    locale: "en-US",
     // An action waiting on something that never appears fails here, naming its locator, instead of
     // hanging until the test's timeout.
     actionTimeout: 30_000,

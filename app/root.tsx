@@ -10,9 +10,11 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { type ReactNode, useMemo } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { createI18n, pickLocale } from "~/i18n";
+import { createI18n } from "~/i18n";
+import { useI18n } from "~/i18n/use-i18n";
+import { requestLocale } from "~/lib/locale.server";
 import { getCurrentSession } from "~/domain/auth/sessions.server";
 import { navigationFor } from "~/domain/auth/navigation";
 import { getAccountById } from "~/domain/people/accounts.server";
@@ -33,7 +35,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentSession(request);
   const actor = current?.actor ?? null;
-  const locale = pickLocale(actor?.locale, request.headers.get("Accept-Language"));
+  const locale = requestLocale(request, actor?.locale);
   const t = createI18n(locale).t;
   const account = actor?.kind === "customer" ? await getAccountById(actor.accountId) : null;
   const { notice, setCookie } = await takeNotice(request);
@@ -68,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const locale = root?.locale ?? "en";
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = useI18n(locale);
   return (
     <html lang={locale}>
       <head>

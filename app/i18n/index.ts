@@ -1,10 +1,9 @@
-import i18next, { type i18n } from "i18next";
-import { initReactI18next } from "react-i18next";
+import type { i18n } from "i18next";
+import { i18nFor, registerLocale } from "./bundles";
+import { supportedLocales } from "./locales";
 import { resources } from "./resources";
 
-export const supportedLocales = ["en"] as const;
-export type Locale = (typeof supportedLocales)[number];
-export const defaultLocale: Locale = "en";
+export * from "./locales";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -13,38 +12,12 @@ declare module "i18next" {
   }
 }
 
-function isSupported(tag: string): tag is Locale {
-  return (supportedLocales as readonly string[]).includes(tag);
-}
+// Server-side entry: every language is available (emails go out in the recipient's language).
+for (const locale of supportedLocales) registerLocale(locale, resources[locale]);
 
-/** The person's saved locale if we have it, else the best match from Accept-Language. */
-export function pickLocale(saved?: string | null, acceptLanguage?: string | null): Locale {
-  if (saved && isSupported(saved)) return saved;
-  for (const part of (acceptLanguage ?? "").split(",")) {
-    const tag = part.split(";")[0]?.trim().toLowerCase() ?? "";
-    if (isSupported(tag)) return tag;
-    const base = tag.split("-")[0] ?? "";
-    if (isSupported(base)) return base;
-  }
-  return defaultLocale;
-}
-
-/** One i18next instance per request (server) or per page load (browser); resources are bundled. */
+/** One i18next instance per request (server); components use the one from the root (bundles.ts). */
 export function createI18n(locale: string): i18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: locale,
-    fallbackLng: defaultLocale,
-    supportedLngs: [...supportedLocales],
-    resources,
-    defaultNS: "common",
-    ns: Object.keys(resources.en),
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
-  });
-  return instance;
+  return i18nFor(locale);
 }
 
 /** A `t` for server-side text (emails, flash messages). */

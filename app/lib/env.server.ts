@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { supportedLocales, type Locale } from "~/i18n/locales";
 
 /**
  * The environment variables Tandem reads, parsed in one place. `server/boot.ts` checks them before
@@ -70,6 +71,12 @@ const EnvSchema = z.object({
   COOKIE_SECURE: optional(
     z.enum(["true", "false"], { errorMap: () => ({ message: "COOKIE_SECURE must be true or false" }) }),
   ),
+  // The language of people who chose none and whose browser asks for none Tandem speaks.
+  DEFAULT_LOCALE: optional(
+    z.enum(supportedLocales, {
+      errorMap: () => ({ message: `DEFAULT_LOCALE must be one of ${supportedLocales.join(", ")}` }),
+    }),
+  ).transform((value): Locale => value ?? "en"),
   VENDOR_NAME: optional(z.string()).transform((value) => value ?? "Lumen Analytics"),
   COMMUNITY_IMAGE_HOSTS: optional(z.string())
     .transform((value) =>
@@ -165,6 +172,8 @@ export const secureCookies = env.COOKIE_SECURE
 export const smtpUrl = env.SMTP_URL;
 export const mailFrom = env.MAIL_FROM;
 export const vendorName = env.VENDOR_NAME;
+/** DEFAULT_LOCALE: the last resort of locale negotiation (app/i18n/locales.ts). */
+export const defaultLocaleSetting = env.DEFAULT_LOCALE;
 export const sessionSecret = env.SESSION_SECRET;
 /** The public origin (APP_URL without a trailing slash), when one is configured. */
 export const appUrl = env.APP_URL;

@@ -62,3 +62,19 @@ export function formatShortDate(isoDate: string, locale: string): string {
     new Date(`${isoDate}T00:00:00Z`),
   );
 }
+
+/**
+ * Items as a list in the person's language ("a, b and c"; "甲、乙和丙"), never joined with ", ".
+ * `plain` lists have no "and" ("a, b, c"; "甲、乙、丙") — for tags and labels rather than a sentence
+ * (Intl's narrow conjunction; its "unit" type drops the separator in Chinese altogether).
+ */
+export function formatList(items: readonly string[], locale: string, kind: "sentence" | "plain" = "sentence"): string {
+  return new Intl.ListFormat(locale, { style: kind === "plain" ? "narrow" : "long", type: "conjunction" }).format(
+    items,
+  );
+}
+
+/** "in 3 days", "yesterday", "3 天后", "昨天": a signed amount of a unit, in the person's language. */
+export function formatRelative(amount: number, unit: Intl.RelativeTimeFormatUnit, locale: string): string {
+  return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(amount, unit);
+}

@@ -215,7 +215,7 @@ export default function AccountHome() {
                 <div className="text-slate-800">
                   {t(`account.activity.${entry.action as "unknown"}`, {
                     defaultValue: t("account.activity.unknown", { actor: entry.actorName ?? t("account.someone") }),
-                    ...activityValues(entry, t),
+                    ...activityValues(entry, t, locale),
                   })}
                 </div>
                 <time dateTime={entry.createdAt} className="text-xs text-slate-500">

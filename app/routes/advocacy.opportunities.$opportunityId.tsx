@@ -17,7 +17,7 @@ import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime, formatList } from "~/lib/format";
 import { parseForm } from "~/lib/forms";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
@@ -141,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OpportunityPage() {
-  const { t } = useTranslation("advocacy");
+  const { t, i18n } = useTranslation("advocacy");
   const fieldError = useFieldError();
   const answer = useActionData<typeof action>();
   const { opportunity, moves, owners, advocates, canManage, timeZone, caseStudy } = useLoaderData<typeof loader>();
@@ -308,7 +308,10 @@ export default function OpportunityPage() {
               <div className="space-y-1 text-sm text-slate-800">
                 <p>
                   {t("consents.uses", {
-                    uses: (opportunity.consentUses ?? []).map((use) => t(`usesShort.${use as "name"}`)).join(", "),
+                    uses: formatList(
+                      (opportunity.consentUses ?? []).map((use) => t(`usesShort.${use as "name"}`)),
+                      i18n.language,
+                    ),
                   })}
                 </p>
                 <p>{t("consents.scope", { scope: t(`scopes.${opportunity.consentScope}`) })}</p>

@@ -8,6 +8,7 @@ import { NewPasswordSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { acceptInvitation, findUsableInvitation } from "~/domain/people/invitations.server";
 
 import { errorStatus } from "~/lib/errors";
+import { requestLocale } from "~/lib/locale.server";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { AuthCard } from "~/ui/auth-card";
 import { Button, ButtonLink } from "~/ui/button";
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(new URL(request.url).pathname, { headers });
   }
   if (current) return refuse(parsed.submission, "invitation", "signed_in");
-  const result = await acceptInvitation(params.token ?? "", parsed.data);
+  const result = await acceptInvitation(params.token ?? "", { ...parsed.data, locale: requestLocale(request) });
   if (!result.ok) {
     if (result.error === "email_taken") return refuse(parsed.submission, "invitation", "email_taken");
     return data({ linkUsed: true as const }, { status: errorStatus(result.error) });

@@ -9,15 +9,17 @@ import { requireActor } from "~/domain/auth/guards.server";
 import { startSession } from "~/domain/auth/sessions.server";
 import { changePassword } from "~/domain/auth/sign-in.server";
 import { NewPasswordSchema, PersonNameSchema } from "~/domain/auth/validation";
-import { getProfile, updateProfile } from "~/domain/people/profile.server";
+import { getProfile, setLocale, updateProfile } from "~/domain/people/profile.server";
 import { serverT } from "~/i18n";
+import { localeNames, supportedLocales } from "~/i18n/locales";
+import { localeCookie } from "~/lib/locale.server";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { type FormSubmission, parseSubmission, replyFor, textField } from "~/lib/forms";
 import { invalidForm, readSubmission } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
-import { FormTextField, formProps } from "~/ui/form";
+import { FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Card, Facts, PageHeader } from "~/ui/layout";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 import { ConsentList } from "~/ui/advocacy/consent-list";
@@ -40,6 +42,10 @@ const SettingsSchema = z.discriminatedUnion("intent", [
     title: textField({ max: 120 }),
   }),
   z.object({
+    intent: z.literal("language"),
+    locale: z.enum(supportedLocales),
+  }),
+  z.object({
     intent: z.literal("password"),
     currentPassword: z.string().max(200, "password.tooLong").default(""),
     newPassword: NewPasswordSchema,
@@ -52,6 +58,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.answer;
   const input = parsed.data;
   if (input.intent === "password") return savePassword(actor, parsed.submission, input);
+  if (input.intent === "language") {
+    await setLocale(actor.id, input.locale);
+    // The notice is in the language just chosen; the cookie keeps it after signing out.
+    return redirectWithNotice("/settings", serverT(input.locale)("settings:language.saved"), {
+      headers: { "Set-Cookie": localeCookie(input.locale) },
+    });
+  }
   await updateProfile(actor.id, { name: input.name, title: input.title });
   return redirectWithNotice("/settings", serverT(actor.locale)("settings:profile.saved"));
 }
@@ -93,6 +106,11 @@ export default function Settings() {
     onValidate: ({ formData }) => parseSubmission(formData, SettingsSchema),
     shouldRevalidate: "onInput",
   });
+  const [languageForm, languageFields] = useForm({
+    id: "language",
+    lastResult: replyFor(result, "language"),
+    onValidate: ({ formData }) => parseSubmission(formData, SettingsSchema),
+  });
   const [passwordForm, passwordFields] = useForm({ id: "password", lastResult: replyFor(result, "password") });
   const passwordFormRef = useResetAfterSuccess("password", result);
 
@@ -128,6 +146,21 @@ export default function Settings() {
               <Button disabled={busy === "profile"}>{t("profile.submit")}</Button>
             </Form>
           </div>
+        </Card>
+
+        <Card title={t("language.heading")}>
+          {/* A full-page post: the next page loads the chosen language's strings (app/i18n/bundles.ts). */}
+          <Form method="post" reloadDocument className="space-y-4" {...formProps(languageForm)}>
+            <p className="text-sm text-slate-600">{t("language.intro")}</p>
+            <input type="hidden" name="intent" value="language" />
+            <FormSelectField
+              meta={languageFields.locale}
+              label={t("language.label")}
+              defaultValue={profile.locale}
+              options={supportedLocales.map((locale) => ({ value: locale, label: localeNames[locale] }))}
+            />
+            <Button disabled={busy === "language"}>{t("language.submit")}</Button>
+          </Form>
         </Card>
 
         <Card title={t("password.heading")}>

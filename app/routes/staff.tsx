@@ -10,6 +10,8 @@ import { EmailSchema } from "~/domain/auth/validation";
 import { INVITATION_LIFETIME_DAYS, invite, listPendingInvitations } from "~/domain/people/invitations.server";
 import { listStaff } from "~/domain/people/staff.server";
 import { serverT } from "~/i18n";
+import { localeNames, supportedLocales } from "~/i18n/locales";
+import { InviteeLocaleSchema } from "~/lib/locale-field";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { textField } from "~/lib/forms";
@@ -45,17 +47,19 @@ const InviteSchema = z.object({
   email: EmailSchema,
   name: textField({ max: 120, tooLong: "name.tooLong" }),
   role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: "role.invalid" }) }),
+  locale: InviteeLocaleSchema,
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "staff.manage");
   const parsed = await readSubmission(request, InviteSchema);
   if (!parsed.ok) return parsed.answer;
-  const { email, name, role } = parsed.data;
+  const { email, name, role, locale } = parsed.data;
   const result = await invite({
     actor,
     email,
     name: name || undefined,
+    locale,
     target: { kind: "staff", staffRole: role },
     origin: requestOrigin(request),
   });
@@ -177,6 +181,15 @@ function InviteForm({ days }: { days: number }) {
         label={t("invite.role")}
         defaultValue="csm"
         options={STAFF_ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+      />
+      <FormSelectField
+        meta={fields.locale}
+        label={t("invite.language")}
+        defaultValue=""
+        options={[
+          { value: "", label: t("invite.languageAuto") },
+          ...supportedLocales.map((locale) => ({ value: locale, label: localeNames[locale] })),
+        ]}
       />
       <Button className="w-full" disabled={sending}>
         {t("invite.submit")}

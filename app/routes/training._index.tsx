@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatList } from "~/lib/format";
 import { z } from "zod";
 import { canInWorkspace, canOnAccount } from "~/domain/auth/authorization";
 import { requireActor } from "~/domain/auth/guards.server";
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function TrainingCatalog() {
-  const { t } = useTranslation(["training", "common"]);
+  const { t, i18n } = useTranslation(["training", "common"]);
   const { courses, hasContent, filter, teamLink, adoptionLink } = useLoaderData<typeof loader>();
   return (
     <>
@@ -114,7 +115,12 @@ export default function TrainingCatalog() {
                 <span>{t("catalog.minutes", { count: course.minutes })}</span>
                 <span aria-hidden>·</span>
                 <span>
-                  {t("catalog.audience", { roles: course.audience.map((role) => t(`audiences.${role}`)).join(", ") })}
+                  {t("catalog.audience", {
+                    roles: formatList(
+                      course.audience.map((role) => t(`audiences.${role}`)),
+                      i18n.language,
+                    ),
+                  })}
                 </span>
               </div>
               <div className="mt-2 flex flex-wrap gap-1">

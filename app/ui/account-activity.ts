@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { formatList } from "~/lib/format";
 
 type Details = Record<string, unknown>;
 
@@ -14,6 +15,7 @@ const text = (value: unknown) => (typeof value === "string" || typeof value === 
 export function activityValues(
   entry: { actorName: string | null; details: unknown },
   t: TFunction<["people", "common", "advocacy"]>,
+  locale: string,
 ) {
   const details = (entry.details ?? {}) as Details;
   const to = details.to;
@@ -21,7 +23,8 @@ export function activityValues(
     actor: entry.actorName ?? t("people:account.someone"),
     email: text(details.email),
     title: text(details.title),
-    useCases: Array.isArray(to) ? to.join(", ") || t("people:account.noUseCases") : t("people:account.noUseCases"),
+    useCases:
+      Array.isArray(to) && to.length > 0 ? formatList(to.map(String), locale, "plain") : t("people:account.noUseCases"),
     type: typeof details.askType === "string" ? t(`advocacy:askTypes.${details.askType as "quote"}`) : "",
     stage: typeof to === "string" ? t(`advocacy:stages.${to as "asked"}`, { defaultValue: to }) : "",
     score: text(details.score),

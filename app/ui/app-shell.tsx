@@ -2,6 +2,7 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NavItem } from "~/domain/auth/navigation";
+import { LanguageSwitcher } from "./language-switcher";
 import { NotificationsMenu } from "./notifications-menu";
 
 export interface ShellUser {
@@ -95,6 +96,7 @@ export function AppShell({
                   <div className="text-sm font-medium text-slate-900">{user.name}</div>
                   <div className="text-xs text-slate-500">{user.roleLabel}</div>
                 </div>
+                <LanguageSwitcher />
                 <SignOutButton />
               </div>
               <button
@@ -110,7 +112,9 @@ export function AppShell({
                 </svg>
               </button>
             </>
-          ) : null}
+          ) : (
+            <LanguageSwitcher className="ml-auto" />
+          )}
         </div>
         {user && menuOpen ? (
           <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 lg:hidden">
@@ -122,7 +126,10 @@ export function AppShell({
                 <div className="font-medium">{user.name}</div>
                 <div className="text-xs text-slate-500">{user.roleLabel}</div>
               </div>
-              <SignOutButton />
+              <div className="flex items-center gap-2">
+                <LanguageSwitcher />
+                <SignOutButton />
+              </div>
             </div>
           </div>
         ) : null}

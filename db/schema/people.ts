@@ -115,6 +115,10 @@ export const invitations = pgTable(
     staffRole: staffRole("staff_role"),
     accountId: text("account_id").references(() => accounts.id),
     accountRole: accountRole("account_role"),
+    // The invitee's language, when the inviter knows it: their invitation email and, once they
+    // accept, their users.locale. Null: the email goes in the inviter's language and the account
+    // takes the language of the browser that accepts.
+    locale: text("locale"),
     invitedById: text("invited_by_id")
       .notNull()
       .references(() => users.id),

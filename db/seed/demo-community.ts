@@ -21,6 +21,8 @@ export interface DemoCommunityPerson {
   title: string;
   staff: boolean;
   accountId: string | null;
+  /** For a name the handle can't be made of (Chinese characters): handleFromName would give "member". */
+  handle?: string;
 }
 
 const SPACES = [
@@ -91,8 +93,9 @@ export async function seedDemoCommunity(tx: Transaction, people: Record<string, 
   const handles = new Set<string>();
   await tx.insert(communityProfiles).values(
     Object.values(people).map((person) => {
-      let handle = handleFromName(person.name);
-      for (let n = 2; handles.has(handle); n += 1) handle = `${handleFromName(person.name)}${n}`;
+      const base = person.handle ?? handleFromName(person.name);
+      let handle = base;
+      for (let n = 2; handles.has(handle); n += 1) handle = `${base}${n}`;
       handles.add(handle);
       return {
         userId: person.id,
@@ -167,6 +170,26 @@ export async function seedDemoCommunity(tx: Transaction, people: Record<string, 
       body: "Our quality dashboard is shared across departments. Can the department filter start on the viewer's own department?",
       tags: ["filters", "dashboards"],
       at: daysAgo(1),
+    },
+    {
+      key: "regionRollup",
+      space: "reporting",
+      author: "wangfang@orbitretail.example",
+      kind: "question",
+      title: "门店业绩看板能否按大区汇总？",
+      body: "我们在华东、华南和华北共有 60 多家门店。门店业绩看板目前按门店逐一显示，有没有办法按大区汇总，同时保留下钻到单个门店的能力？\n\n另外，大区经理只应看到自己大区的门店，这个权限应该在看板上设置，还是在数据源上设置？",
+      tags: ["dashboards", "regions"],
+      at: daysAgo(2),
+    },
+    {
+      key: "storeRollout",
+      space: "start",
+      author: "wangfang@orbitretail.example",
+      kind: "discussion",
+      title: "分享：我们如何在两周内让 40 位门店经理用上自助分析",
+      body: "上线后我们在华东区做了一次推广，两周内 40 位门店经理都开始每周查看看板。几点经验供参考：\n\n1. **先给一个看板**：只推一张“本周门店业绩”，不要一开始就给全部报表。\n2. **每周一早上定时发送**，邮件里直接放链接。\n3. **每个大区指定一位看板负责人**，门店有问题先找他。\n4. 完成“Dashboards in a day”课程的店长，在周会上点名表扬。\n\n大家还有什么提高使用率的好办法？",
+      tags: ["adoption", "training"],
+      at: daysAgo(5),
     },
     {
       key: "okta",

@@ -40,7 +40,7 @@ export interface TrainingStory {
 }
 
 /**
- * Orbit (go-live achieved) has most of its people through "Getting started" and Daniel on his way;
+ * Orbit (go-live achieved) has most of its people (王芳 too) through "Getting started" and Daniel on his way;
  * Helix (mid-way, stalled) has two finished, one started and two who haven't begun; Northwind (a
  * plan three days old) has only its champion started. No account finishes a course as a whole team:
  * that is a signal for an advocacy ask, which the demo story does not tell.
@@ -51,6 +51,7 @@ export const TRAINING_STORIES: readonly TrainingStory[] = [
   { email: "chloe@orbitretail.example", course: "everyone", lessons: "all", startedDaysAgo: 56, lastDaysAgo: 49 },
   { email: "priyanka@orbitretail.example", course: "everyone", lessons: "all", startedDaysAgo: 35, lastDaysAgo: 24 },
   { email: "daniel@orbitretail.example", course: "everyone", lessons: 3, startedDaysAgo: 12, lastDaysAgo: 4 },
+  { email: "wangfang@orbitretail.example", course: "everyone", lessons: "all", startedDaysAgo: 30, lastDaysAgo: 26 },
   { email: "elena@helixhealth.example", course: "everyone", lessons: "all", startedDaysAgo: 40, lastDaysAgo: 33 },
   { email: "elena@helixhealth.example", course: "champions", lessons: 3, startedDaysAgo: 30, lastDaysAgo: 10 },
   { email: "raj@helixhealth.example", course: "everyone", lessons: "all", startedDaysAgo: 20, lastDaysAgo: 12 },

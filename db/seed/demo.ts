@@ -13,6 +13,7 @@ import { type DemoCommunityPerson, seedDemoCommunity } from "./demo-community";
 import { seedDemoTelemetry } from "./demo-telemetry";
 import { seedDemoTraining } from "./demo-training";
 import { loadCatalog } from "../../app/domain/training/content.server";
+import type { Locale } from "../../app/i18n/locales";
 
 /** The one password of every demo login. For the demo only: change or remove these people in production. */
 export const DEMO_PASSWORD = "lumen-demo-2026";
@@ -28,6 +29,7 @@ export const DEMO_LOGINS = [
   { email: "tom@northwind.example", who: "Tom Reyes — member, Northwind Logistics" },
   { email: "elena@helixhealth.example", who: "Elena Marsh — champion, Helix Health" },
   { email: "kenji@orbitretail.example", who: "Kenji Watanabe — champion, Orbit Retail" },
+  { email: "wangfang@orbitretail.example", who: "王芳 (Wang Fang) — member, Orbit Retail; portal in 简体中文" },
 ] as const;
 
 export async function isDatabaseEmpty(): Promise<boolean> {
@@ -44,7 +46,16 @@ export function printDemoLogins() {
   );
 }
 
-type Person = { name: string; email: string; title: string; role?: "champion" | "member" };
+type Person = {
+  name: string;
+  email: string;
+  title: string;
+  role?: "champion" | "member";
+  /** Set for people who read the portal in another language than English, with their own time zone. */
+  locale?: Locale;
+  timeZone?: string;
+  handle?: string;
+};
 
 /**
  * Lumen Analytics, a reporting SaaS, with its team, three customers (see shared/PRODUCT.md), a plan
@@ -187,6 +198,14 @@ export async function seedDemo() {
           { name: "Chloe Nguyen", email: "chloe@orbitretail.example", title: "Category Manager" },
           { name: "Daniel Cho", email: "daniel@orbitretail.example", title: "Store Operations Analyst" },
           { name: "Priyanka Sharma", email: "priyanka@orbitretail.example", title: "BI Developer" },
+          {
+            name: "王芳",
+            email: "wangfang@orbitretail.example",
+            title: "华东区运营经理",
+            locale: "zh-CN",
+            timeZone: "Asia/Shanghai",
+            handle: "wangfang",
+          },
         ],
       },
     ];
@@ -218,7 +237,8 @@ export async function seedDemo() {
           passwordHash,
           accountId,
           accountRole: person.role ?? ("member" as const),
-          timeZone: account.timeZone,
+          locale: person.locale ?? "en",
+          timeZone: person.timeZone ?? account.timeZone,
         })),
       );
     }
@@ -256,6 +276,7 @@ export async function seedDemo() {
           title: person.title,
           staff: false,
           accountId: accountRefs[name]!.id,
+          handle: person.handle,
         };
       }
     }

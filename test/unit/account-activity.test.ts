@@ -6,7 +6,7 @@ const t = serverT("en");
 const sentence = (action: string, entry: { actorName: string | null; details: unknown }) =>
   t(`people:account.activity.${action}` as "people:account.activity.unknown", {
     defaultValue: "?",
-    ...activityValues(entry, t as never),
+    ...activityValues(entry, t as never, "en"),
   });
 
 describe("account activity sentences", () => {

@@ -25,6 +25,7 @@ describe("parseEnv", () => {
       APP_URL: undefined,
       TRUST_PROXY: undefined,
       COOKIE_SECURE: undefined,
+      DEFAULT_LOCALE: "en",
       VENDOR_NAME: "Lumen Analytics",
       COMMUNITY_IMAGE_HOSTS: [],
       TELEMETRY_RETENTION_MONTHS: 13,
@@ -122,5 +123,13 @@ describe("parseEnv", () => {
         "  - PORT must be a whole number from 1 to 65535, got 'abc'\n" +
         "  - SEED must be true or false, got 'maybe'",
     );
+  });
+});
+
+describe("DEFAULT_LOCALE", () => {
+  it("takes a supported locale and refuses others with a message naming the variable", () => {
+    expect(parseEnv({ DEFAULT_LOCALE: "zh-CN" }).DEFAULT_LOCALE).toBe("zh-CN");
+    expect(parseEnv({ DEFAULT_LOCALE: "" }).DEFAULT_LOCALE).toBe("en");
+    expect(() => parseEnv({ DEFAULT_LOCALE: "fr" })).toThrow(/DEFAULT_LOCALE must be one of en, zh-CN, got 'fr'/);
   });
 });

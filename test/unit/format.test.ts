@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n";
-import { daysUntil, formatDate, formatDateTime, formatInstantDate, formatNumber, todayIn } from "~/lib/format";
+import {
+  daysUntil,
+  formatDate,
+  formatDateTime,
+  formatFigure,
+  formatInstantDate,
+  formatList,
+  formatMoney,
+  formatNumber,
+  formatRelative,
+  todayIn,
+} from "~/lib/format";
 import { describeValueActivity } from "~/ui/value/value-activity";
 
 // Intl may separate time and AM/PM with a narrow no-break space; compare with plain spaces.
@@ -93,5 +104,37 @@ describe("todayIn", () => {
   it("defaults to now", () => {
     expect(todayIn("UTC")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(todayIn("UTC")).toBe(new Date().toISOString().slice(0, 10));
+  });
+});
+
+describe("formatting in both languages", () => {
+  it("formats calendar dates and times", () => {
+    expect(formatDate("2026-03-31", "en")).toBe("Mar 31, 2026");
+    expect(formatDate("2026-03-31", "zh-CN")).toBe("2026年3月31日");
+    expect(plain(formatDateTime("2026-03-31T06:05:00Z", "zh-CN", "Asia/Shanghai"))).toBe("2026年3月31日 14:05");
+  });
+
+  it("formats numbers and money", () => {
+    expect(formatNumber(1234567.5, "en")).toBe("1,234,567.5");
+    expect(formatNumber(1234567.5, "zh-CN")).toBe("1,234,567.5");
+    expect(formatMoney(48000, "USD", "en")).toBe("$48,000");
+    expect(formatMoney(48000, "CNY", "zh-CN")).toBe("¥48,000");
+    expect(formatMoney(48000, "USD", "zh-CN")).toBe("US$48,000");
+    expect(formatFigure(4.25, "zh-CN")).toBe("4.25");
+  });
+
+  it("lists with the language's own separators, never a hard-coded comma", () => {
+    expect(formatList(["title", "owner", "due date"], "en")).toBe("title, owner, and due date");
+    expect(formatList(["标题", "负责人", "截止日期"], "zh-CN")).toBe("标题、负责人和截止日期");
+    expect(formatList(["name", "logo"], "en", "plain")).toBe("name, logo");
+    expect(formatList(["姓名", "标志", "引言"], "zh-CN", "plain")).toBe("姓名、标志、引言");
+    expect(formatList(["only"], "zh-CN")).toBe("only");
+  });
+
+  it("says relative times", () => {
+    expect(formatRelative(3, "day", "en")).toBe("in 3 days");
+    expect(formatRelative(-1, "day", "en")).toBe("yesterday");
+    expect(formatRelative(3, "day", "zh-CN")).toBe("3天后");
+    expect(formatRelative(-1, "day", "zh-CN")).toBe("昨天");
   });
 });

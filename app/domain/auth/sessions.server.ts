@@ -14,8 +14,20 @@ export interface CurrentSession {
 
 const perRequest = new WeakMap<Request, Promise<CurrentSession | null>>();
 
+/**
+ * Lucia decodes every cookie of the header and throws on a bad percent-escape in any of them (a
+ * hand-edited tandem_locale, say): such a header simply carries no session, never a 500.
+ */
+function sessionIdIn(header: string): string | null {
+  try {
+    return lucia.readSessionCookie(header);
+  } catch {
+    return null;
+  }
+}
+
 async function readSession(request: Request): Promise<CurrentSession | null> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = sessionIdIn(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user || user.deactivatedAt) return null;

@@ -11,6 +11,7 @@ import { invitationMail } from "~/domain/mail/messages.server";
 import { INVITATION_LIFETIME_DAYS, seatsLeft } from "./rules";
 import { pendingInvitation, seatsInUse } from "./seats.server";
 import { DAY_MS } from "~/lib/time";
+import { type Locale, defaultLocale } from "~/i18n/locales";
 
 export { INVITATION_LIFETIME_DAYS };
 
@@ -27,7 +28,7 @@ const pending = pendingInvitation;
  */
 export async function createInvitation(
   tx: Executor,
-  input: { actor: Actor; email: string; name?: string; target: InviteTarget; origin: string },
+  input: { actor: Actor; email: string; name?: string; locale?: Locale; target: InviteTarget; origin: string },
 ): Promise<{ ok: true } | { ok: false; error: InviteError }> {
   const { actor, target } = input;
   const email = input.email.trim().toLowerCase();
@@ -77,6 +78,7 @@ export async function createInvitation(
     staffRole: target.kind === "staff" ? target.staffRole : null,
     accountId: target.kind === "account" ? target.accountId : null,
     accountRole: target.kind === "account" ? target.accountRole : null,
+    locale: input.locale ?? null,
     invitedById: actor.id,
     tokenHash: hashToken(token),
     expiresAt: new Date(Date.now() + INVITATION_LIFETIME_DAYS * DAY_MS),
@@ -92,7 +94,7 @@ export async function createInvitation(
   const link = `${input.origin}/invitations/${encodeURIComponent(token)}`;
   await queueMail(
     tx,
-    invitationMail(email, link, actor.locale, {
+    invitationMail(email, link, input.locale ?? actor.locale, {
       inviterName: actor.name,
       accountName,
       days: INVITATION_LIFETIME_DAYS,
@@ -146,11 +148,11 @@ export async function findUsableInvitation(token: string): Promise<InvitationVie
  */
 export async function acceptInvitation(
   token: string,
-  input: { name: string; password: string },
+  input: { name: string; password: string; locale?: Locale },
 ): Promise<{ ok: true; userId: string } | { ok: false; error: "invalid_link" | "email_taken" }> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await acceptInTransaction(token, input.name, passwordHash);
+    return await acceptInTransaction(token, input.name, passwordHash, input.locale ?? defaultLocale);
   } catch (error) {
     // The address was taken meanwhile: the transaction rolled back, so the invitation stays as it was.
     if (error instanceof EmailTaken) return { ok: false, error: "email_taken" };
@@ -160,7 +162,8 @@ export async function acceptInvitation(
 
 class EmailTaken extends Error {}
 
-async function acceptInTransaction(token: string, name: string, passwordHash: string) {
+/** `locale` is the accepting browser's, used when the invitation names none. */
+async function acceptInTransaction(token: string, name: string, passwordHash: string, locale: Locale) {
   return db.transaction(async (tx) => {
     const [invitation] = await tx
       .update(invitations)
@@ -179,6 +182,7 @@ async function acceptInTransaction(token: string, name: string, passwordHash: st
       email: invitation.email,
       name,
       passwordHash,
+      locale: invitation.locale ?? locale,
       staffRole: invitation.staffRole,
       accountId: invitation.accountId,
       accountRole: invitation.accountRole,

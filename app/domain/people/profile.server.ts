@@ -1,21 +1,39 @@
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { users } from "~db/schema";
+import type { Locale } from "~/i18n/locales";
 
 /** What the settings page shows about the signed-in person; `hasPassword` decides the password form. */
 export async function getProfile(userId: string) {
   const [row] = await db
-    .select({ name: users.name, title: users.title, email: users.email, passwordHash: users.passwordHash })
+    .select({
+      name: users.name,
+      title: users.title,
+      email: users.email,
+      locale: users.locale,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) return null;
   // The hash itself never leaves the server; the page only needs to know whether there is one.
-  return { name: row.name, title: row.title, email: row.email, hasPassword: row.passwordHash !== null };
+  return {
+    name: row.name,
+    title: row.title,
+    email: row.email,
+    locale: row.locale,
+    hasPassword: row.passwordHash !== null,
+  };
 }
 
 /** A person edits their own name and job title; email and role are changed by others. */
 export async function updateProfile(userId: string, profile: { name: string; title: string }): Promise<void> {
   await db.update(users).set({ name: profile.name, title: profile.title }).where(eq(users.id, userId));
+}
+
+/** A person's language for the portal and their emails (a supported locale, checked by the caller's schema). */
+export async function setLocale(userId: string, locale: Locale): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
 /** Stores a new password hash (hashing and checking passwords is the auth area's). */

@@ -62,6 +62,7 @@ export default {
     openMenu: "Open menu",
     closeMenu: "Close menu",
     signOut: "Sign out",
+    language: "Language",
   },
   roles: {
     admin: "Admin",

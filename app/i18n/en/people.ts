@@ -205,6 +205,8 @@ export default {
     email: "Work email",
     name: "Name (optional)",
     role: "Role",
+    language: "Language",
+    languageAuto: "Their browser's language",
     sendInvite: "Send invitation",
     invited: "Invitation sent to {{email}}.",
     roleChanged: "{{name}} is now a {{role}}.",

@@ -15,6 +15,13 @@ export default {
     submit: "Save profile",
     saved: "Profile saved.",
   },
+  language: {
+    heading: "Language",
+    intro: "The language of the portal and of the emails Tandem sends you.",
+    label: "Language",
+    submit: "Save language",
+    saved: "Language saved.",
+  },
   password: {
     heading: "Password",
     changeIntro: "Changing your password signs you out on your other devices.",

@@ -45,6 +45,8 @@ export default {
     email: "Email",
     name: "Name (optional)",
     role: "Role",
+    language: "Language",
+    languageAuto: "Their browser's language",
     submit: "Send invitation",
     errors: {
       email_taken: "Someone with this email already has a Tandem account.",

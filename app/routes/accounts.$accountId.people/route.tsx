@@ -11,6 +11,8 @@ import { listMembers } from "~/domain/people/members.server";
 import { seatsLeft } from "~/domain/people/rules";
 import { getTeamAdoption } from "~/domain/telemetry/usage.server";
 import { serverT } from "~/i18n";
+import { localeNames, supportedLocales } from "~/i18n/locales";
+import { InviteeLocaleSchema } from "~/lib/locale-field";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { requestOrigin } from "~/lib/http.server";
@@ -74,6 +76,7 @@ const InviteSchema = z.object({
   email: EmailSchema,
   name: z.preprocess((v) => (v === "" ? undefined : v), PersonNameSchema.optional()),
   role: z.enum(["champion", "member"], { message: "role.invalid" }),
+  locale: InviteeLocaleSchema,
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,6 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     actor,
     email: parsed.data.email,
     name: parsed.data.name,
+    locale: parsed.data.locale,
     target: { kind: "account", accountId: account.id, accountRole: parsed.data.role },
     origin: requestOrigin(request),
   });
@@ -158,6 +162,15 @@ export default function People() {
                 options={[
                   { value: "member", label: t("common:roles.member") },
                   { value: "champion", label: t("common:roles.champion") },
+                ]}
+              />
+              <FormSelectField
+                meta={fields.locale}
+                label={t("team.language")}
+                defaultValue=""
+                options={[
+                  { value: "", label: t("team.languageAuto") },
+                  ...supportedLocales.map((locale) => ({ value: locale, label: localeNames[locale] })),
                 ]}
               />
               <Button disabled={submitting}>{t("team.sendInvite")}</Button>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formatList } from "~/lib/format";
 import type { AskStatus, AskType, ConsentScope, OpportunityStage, ReferenceRequestStatus } from "~db/schema";
 import type { NpsSummary } from "~/domain/advocacy/nps";
 import { type AssetRow, AssetsTable } from "~/ui/advocacy/assets-table";
@@ -235,7 +236,7 @@ export function ConsentsSection({
   }[];
   when: When;
 }) {
-  const { t } = useTranslation("advocacy");
+  const { t, i18n } = useTranslation("advocacy");
   return (
     <Section title={t("accountTab.consents")} empty={t("accountTab.consentsNone")} isEmpty={consents.length === 0}>
       <Table
@@ -246,7 +247,13 @@ export function ConsentsSection({
           <tr key={consent.id}>
             <Cell>{consent.personName}</Cell>
             <Cell>{t(`askTypes.${consent.askType}`)}</Cell>
-            <Cell>{consent.uses.map((use) => t(`usesShort.${use as "name"}`)).join(", ")}</Cell>
+            <Cell>
+              {formatList(
+                consent.uses.map((use) => t(`usesShort.${use as "name"}`)),
+                i18n.language,
+                "plain",
+              )}
+            </Cell>
             <Cell>{t(`scopes.${consent.scope}`)}</Cell>
             <Cell>{when(consent.grantedAt)}</Cell>
           </tr>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { formatList } from "~/lib/format";
 import type { AskType, ConsentScope } from "~db/schema";
 import { Cell, Table } from "~/ui/table";
 
@@ -23,7 +24,7 @@ export function AssetsTable({
   when: (iso: string) => string;
   showAccount?: boolean;
 }) {
-  const { t } = useTranslation("advocacy");
+  const { t, i18n } = useTranslation("advocacy");
   const head = [
     t("assets.asset"),
     ...(showAccount ? [t("pipeline.account")] : []),
@@ -43,7 +44,13 @@ export function AssetsTable({
           {showAccount ? <Cell>{asset.accountName}</Cell> : null}
           <Cell>{asset.advocateName ?? ""}</Cell>
           <Cell>{t(`scopes.${asset.scope}`)}</Cell>
-          <Cell>{asset.uses.map((use) => t(`usesShort.${use as "name"}`)).join(", ")}</Cell>
+          <Cell>
+            {formatList(
+              asset.uses.map((use) => t(`usesShort.${use as "name"}`)),
+              i18n.language,
+              "plain",
+            )}
+          </Cell>
           <Cell>{when(asset.stageEnteredAt)}</Cell>
         </tr>
       ))}

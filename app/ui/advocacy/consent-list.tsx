@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AskType, ConsentScope } from "~db/schema";
-import { formatInstantDate } from "~/lib/format";
+import { formatInstantDate, formatList } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { ConfirmAction } from "~/ui/confirm-action";
 import { Badge, Card } from "~/ui/layout";
@@ -41,7 +41,10 @@ export function ConsentList({ consents, busy }: { consents: ConsentRow[]; busy: 
                   <div className="font-medium text-slate-900">{t("consents.forType", { type })}</div>
                   <div className="text-slate-700">
                     {t("consents.uses", {
-                      uses: consent.uses.map((use) => t(`usesShort.${use as "name"}`)).join(", "),
+                      uses: formatList(
+                        consent.uses.map((use) => t(`usesShort.${use as "name"}`)),
+                        locale,
+                      ),
                     })}
                   </div>
                   <div className="text-slate-700">{t("consents.scope", { scope: t(`scopes.${consent.scope}`) })}</div>

@@ -13,8 +13,8 @@ test("Orbit's champion opens the team's training and sees who finished, with a p
   await expect(champion.getByRole("heading", { name: "Team training", level: 1 })).toBeVisible();
 
   const byCourse = champion.getByRole("listitem").filter({ hasText: COURSE });
-  await expect(byCourse.getByText("75% finished", { exact: true })).toBeVisible();
-  await expect(byCourse.getByText("3 of 4 finished", { exact: true })).toBeVisible();
+  await expect(byCourse.getByText("80% finished", { exact: true })).toBeVisible();
+  await expect(byCourse.getByText("4 of 5 finished", { exact: true })).toBeVisible();
 
   const row = (firstName: string) => champion.getByRole("row", { name: new RegExp(`^${firstName} `) });
   const courseCell = (firstName: string) => row(firstName).getByRole("cell").nth(1);

@@ -1,0 +1,36 @@
+import type en from "../en/mail";
+import type { Translation } from "../translation";
+
+export default {
+  magicLink: {
+    subject: "你的 Tandem 登录链接",
+    body: "你好：\n\n请使用以下链接登录 Tandem。链接仅可使用一次，{{minutes, number}} 分钟后失效：\n\n{{link}}\n\n如果这不是你本人的操作，请忽略此邮件。",
+  },
+  passwordReset: {
+    subject: "重置你的 Tandem 密码",
+    body: "你好：\n\n请使用以下链接设置新密码。链接仅可使用一次，{{minutes, number}} 分钟后失效：\n\n{{link}}\n\n如果这不是你本人的操作，请忽略此邮件，你的密码不会改变。",
+  },
+  invitation: {
+    vendorTeam: "服务商团队",
+    subject: "邀请你加入 Tandem 上的 {{where}}",
+    body: "你好：\n\n{{inviter}} 邀请你加入 Tandem 上的 {{where}}。Tandem 是我们的客户成功门户。\n\n请通过以下链接设置姓名和密码（链接 {{days, number}} 天后失效）：\n\n{{link}}\n",
+  },
+  community: {
+    reply: {
+      subject: "“{{title}}”有新回复",
+      body: "你好：\n\n{{who}} 回复了你在社区中关注的话题“{{title}}”：\n\n{{link}}\n\n你可以在社区资料中设置接收哪些邮件。",
+    },
+    accepted: {
+      subject: "你的回答已被采纳：“{{title}}”",
+      body: "你好：\n\n{{who}} 采纳了你在“{{title}}”中的回答。感谢你的帮助！\n\n{{link}}\n\n你可以在社区资料中设置接收哪些邮件。",
+    },
+    mention: {
+      subject: "{{who}} 在“{{title}}”中提到了你",
+      body: "你好：\n\n{{who}} 在“{{title}}”中提到了你：\n\n{{link}}\n\n你可以在社区资料中设置接收哪些邮件。",
+    },
+  },
+  caseStudyComment: {
+    subject: "案例研究“{{title}}”有新评论",
+    body: "你好：\n\n{{who}} 评论了案例研究“{{title}}”第 {{version, number}} 版：\n\n{{excerpt}}\n\n请在此查看并回复：\n\n{{link}}\n",
+  },
+} satisfies Translation<typeof en>;

@@ -1,0 +1,45 @@
+import type en from "../en/telemetry";
+import type { Translation } from "../translation";
+
+export default {
+  writeKeys: {
+    title: "写入密钥",
+    description:
+      "你的产品使用写入密钥，向 Tandem 的数据接入 API（/api/v1/batch，兼容 Segment）发送使用事件。每个密钥只显示一次，Tandem 仅保存其哈希值。",
+    heading: "密钥",
+    caption: "写入密钥",
+    name: "名称",
+    key: "密钥",
+    created: "创建时间",
+    lastUsed: "最近使用",
+    status: "状态",
+    actions: "操作",
+    never: "从未",
+    active: "有效",
+    revoked: "已吊销",
+    rotatedOn: "{{date}} 已轮换",
+    emptyTitle: "还没有写入密钥",
+    emptyBody: "创建一个密钥，交给负责发送产品事件的团队。",
+    createHeading: "新建写入密钥",
+    createIntro: "按使用位置命名，例如“Web 应用（生产环境）”。",
+    keyName: "密钥名称",
+    create: "创建密钥",
+    newKeyTitle: "请立即复制此密钥：{{name}}",
+    newKeyBody: "密钥仅显示这一次。请将其作为 HTTP Basic 用户名（密码留空）或 Bearer 令牌发送。",
+    newKeyLabel: "新的写入密钥",
+    rotate: "轮换",
+    rotateFor: "轮换{{name}}",
+    confirmRotate: "轮换{{name}}？当前密钥立即失效，你会获得一个新密钥。",
+    confirmRotateYes: "确认轮换",
+    revoke: "吊销",
+    revokeFor: "吊销{{name}}",
+    confirmRevoke: "吊销{{name}}？此后使用它发送的事件将被拒绝（401）。此操作无法撤销。",
+    confirmRevokeYes: "确认吊销",
+    revokedNotice: "{{name}} 已吊销。",
+    errors: {
+      nameRequired: "请为密钥命名。",
+      nameTooLong: "最多 80 个字符。",
+      notFound: "该密钥已失效。",
+    },
+  },
+} satisfies Translation<typeof en>;
