@@ -240,7 +240,12 @@ describe("the Jobs page", () => {
       params: {},
       context,
     });
-    expect(page.counts.map((row) => row.queue)).toEqual([QUEUES.sendMail, QUEUES.overdueTasks, QUEUES.deadLetters]);
+    expect(page.counts.map((row) => row.queue)).toEqual([
+      QUEUES.sendMail,
+      QUEUES.overdueTasks,
+      QUEUES.telemetryRetention,
+      QUEUES.deadLetters,
+    ]);
   });
 
   it("refuses to retry a forged or unknown job id with a 4xx, changing nothing", async () => {

@@ -105,9 +105,12 @@ describe("the overdue-tasks job", () => {
       log: { log: (line: string) => logged.push(line), error: (line: string) => logged.push(`error: ${line}`) },
     });
     try {
-      expect(await runner.boss.getSchedules()).toEqual([
-        expect.objectContaining({ name: QUEUES.overdueTasks, cron: "0 * * * *" }),
-      ]);
+      expect(await runner.boss.getSchedules()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: QUEUES.overdueTasks, cron: "0 * * * *" }),
+          expect.objectContaining({ name: QUEUES.telemetryRetention, cron: "30 3 * * *" }),
+        ]),
+      );
       await vi.waitFor(async () => expect(await overdueFor(account.id)).toHaveLength(1), {
         timeout: 20_000,
         interval: 100,
