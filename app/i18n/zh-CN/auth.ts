@@ -54,7 +54,13 @@ export default {
     submit: "加入并登录",
     invalidTitle: "此邀请无法使用",
     invalidBody: "邀请已过期、已撤回或已被接受。请联系邀请你的人重新发送。",
-    errors: { email_taken: "该邮箱已有账号，请直接登录。" },
+    errors: {
+      email_taken: "该邮箱已有账号，请直接登录。",
+      signed_in: "你当前以其他身份登录。请先退出登录，再接受邀请。",
+    },
+    signedInAs: "你当前以 {{name}}（{{email}}）的身份登录。此邀请发给 {{invitee}}：如需接受，请先退出登录。",
+    signOutAndAccept: "退出登录并以 {{invitee}} 的身份接受",
+    staySignedIn: "继续以 {{name}} 的身份登录",
     goToLogin: "前往登录",
   },
   signOut: {

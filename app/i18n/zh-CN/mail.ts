@@ -2,6 +2,10 @@ import type en from "../en/mail";
 import type { Translation } from "../translation";
 
 export default {
+  html: {
+    footer: "此邮件由 {{vendor}} 通过其客户成功门户发送。",
+    unsubscribe: "设置接收哪些邮件",
+  },
   magicLink: {
     subject: "你的 Tandem 登录链接",
     body: "你好：\n\n请使用以下链接登录 Tandem。链接仅可使用一次，{{minutes, number}} 分钟后失效：\n\n{{link}}\n\n如果这不是你本人的操作，请忽略此邮件。",

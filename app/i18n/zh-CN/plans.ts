@@ -47,6 +47,8 @@ export default {
     empty: "暂无期望成果。",
   },
   milestone: {
+    showAchievedTasks_other: "显示其 {{count, number}} 项任务和评论",
+    jumpToCurrent: "前往当前里程碑：{{title}}",
     target: "目标日期 {{date}}",
     tasksDone: "已完成 {{done, number}} / {{total, number}} 项任务",
     progressLabel: "{{title}}的进度",
@@ -75,6 +77,7 @@ export default {
     apply: "筛选",
     clear: "清除筛选",
     showing_other: "显示 {{count, number}} 项任务",
+    hiddenMilestones_other: "已隐藏 {{count, number}} 个没有匹配任务的里程碑。",
   },
   empty: {
     customerTitle: "暂无成功计划",
@@ -114,6 +117,12 @@ export default {
     ratingOption_other: "{{count, number}} 星",
     noRating: "不评分",
     ratingComment: "评价（选填）",
+    openTasks_other: "还有 {{count, number}} 项任务未完成。",
+    openTasksHelp: "请先关闭或移走这些任务，或者直接签核并说明原因——原因会记录在动态中。",
+    openTasksReason: "为什么现在签核？",
+    vendorAnywayButton: "仍然标记为已达成",
+    customerAnywayButton: "仍然确认已达成",
+    achievedWithOpen_other: "已达成，仍有 {{count, number}} 项任务未完成",
     withdraw: "撤回我的签核",
     signed: "已签核，等待另一方确认。",
     achieved: "“{{title}}”已达成。",
@@ -123,6 +132,8 @@ export default {
       forbidden: "你无法签核此里程碑。",
       already_signed: "你方已签核此里程碑。",
       invalid_rating: "请选择 1 到 5 的评分，评价不超过 1,000 个字符。",
+      open_tasks: "此里程碑仍有未完成的任务。请说明为什么仍要签核，或先关闭或移走这些任务。",
+      reason_too_long: "原因不超过 500 个字符。",
     },
   },
   comments: {
@@ -194,6 +205,7 @@ export default {
       customer: "{{actor}} 代表客户方签核了“{{title}}”",
     },
     signedOffRated: "{{actor}} 代表客户方签核了“{{title}}”，评分 {{rating}} / 5",
+    signedOffOpen_other: "{{sentence}}，当时仍有 {{count, number}} 项任务未完成：“{{reason}}”",
     signOffWithdrawn: {
       vendor: "{{actor}} 撤回了服务商对“{{title}}”的签核",
       customer: "{{actor}} 撤回了客户方对“{{title}}”的签核",
@@ -201,6 +213,7 @@ export default {
     milestoneAchieved: "“{{title}}”已达成",
     planCompleted: "计划已完成",
     commentAdded: "{{actor}} 发表了评论",
+    commentAddedOn: "{{actor}} 评论了“{{title}}”",
     other: "{{actor}} 做了一项更改（{{action}}）",
   },
 } satisfies Translation<typeof en>;
