@@ -106,7 +106,10 @@ export const ERROR_MESSAGES = {
   accountInvite: { prefix: "people:team.errors", codes: ["email_taken", "seats_full"] },
   accountInvitation: { prefix: "people:team.errors", codes: ["invitation_gone"] },
   value: { prefix: "value:errors", codes: ["not_found", "forbidden", "stale"] },
-  template: { prefix: "templates:errors", codes: ["stale", "not_found", "forbidden"] },
+  template: {
+    prefix: "templates:errors",
+    codes: ["stale", "not_found", "forbidden", "name_taken", "unknown_segment"],
+  },
   account: {
     prefix: "people:accountForm.errors",
     codes: [
