@@ -116,8 +116,11 @@ export function replyTo(
 }
 
 /** The reply of the form posted with `intent`, for a page with several forms (one useForm each). */
-export function replyFor(answer: { form?: FormReply } | null | undefined, intent: string): FormReply | undefined {
-  const reply = answer?.form;
+export function replyFor(
+  answer: { form?: FormReply } | object | null | undefined,
+  intent: string,
+): FormReply | undefined {
+  const reply = answer && "form" in answer ? (answer.form as FormReply | undefined) : undefined;
   return reply?.initialValue?.intent === intent ? reply : undefined;
 }
 
@@ -164,21 +167,6 @@ export const versionField = () =>
   z.coerce.number({ invalid_type_error: "form.malformed" }).int().min(1, "form.malformed");
 
 export type FieldErrorCodes = Record<string, string | undefined>;
-
-/**
- * Validates form data with a zod schema. Refusals come back as message codes per field (keys under
- * `fields.` in the translations) for the form to show next to each field.
- */
-export function parseForm<Schema extends z.ZodTypeAny>(
-  schema: Schema,
-  formData: FormData,
-): { ok: true; data: z.infer<Schema> } | { ok: false; fieldErrors: FieldErrorCodes } {
-  const values: Record<string, FormDataEntryValue> = {};
-  for (const [key, value] of formData) values[key] = value;
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, fieldErrors: zodFieldErrors(result.error) };
-}
 
 /** A zod refusal as one message code per field (the first issue of each). */
 export function zodFieldErrors(error: ZodError): FieldErrorCodes {

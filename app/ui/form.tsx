@@ -72,7 +72,8 @@ export function FormTextField({
       id={meta.id}
       name={meta.name}
       form={meta.formId}
-      defaultValue={initialText(meta) ?? defaultValue}
+      // A controlled field (`value`) takes no default: React refuses both.
+      defaultValue={input.value === undefined ? (initialText(meta) ?? defaultValue) : undefined}
       error={message}
       {...input}
     />
@@ -111,7 +112,7 @@ export function FormSelectField({
       id={meta.id}
       name={meta.name}
       form={meta.formId}
-      defaultValue={initialText(meta) ?? defaultValue}
+      defaultValue={select.value === undefined ? (initialText(meta) ?? defaultValue) : undefined}
       error={message}
       {...select}
     />
