@@ -23,6 +23,11 @@ const STATUS = {
   invalid_advocate: 400,
   unknown_account: 400,
   unknown_csm: 400,
+  unknown_quiz: 400,
+  no_answer: 400,
+  unknown_answer: 400,
+  one_answer_only: 400,
+  unknown_item: 400,
   // 401: who you are wasn't proven.
   invalid_credentials: 401,
   // 403 and 404: not yours to do, or not there (for you).
@@ -162,6 +167,15 @@ export const ERROR_MESSAGES = {
     codes: ["unknown_account", "invalid_advocate", "invalid_owner"],
   },
   advocacyReference: { prefix: "advocacy:references.errors", codes: ["not_found", "fatigued"] },
+  trainingQuiz: {
+    prefix: "training:quiz.errors",
+    codes: ["unknown_quiz", "no_answer", "unknown_answer", "one_answer_only"],
+  },
+  trainingLesson: { prefix: "training:lesson.errors", codes: ["unknown_item"] },
+  taskTraining: {
+    prefix: "training:task.errors",
+    codes: ["unknown_course", "invalid_trainee", "no_trainees", "stale", "not_found", "forbidden"],
+  },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

@@ -29,7 +29,7 @@ import { CaseStudyEditor } from "~/ui/advocacy/case-study-editor";
 import { advocateLabel } from "~/ui/advocacy/advocate-label";
 import { StageBadge } from "~/ui/advocacy/stage-badge";
 import { Button } from "~/ui/button";
-import { FormErrors, FormSelectField, FormTextAreaField, FormTextField, formProps } from "~/ui/form";
+import { FormErrors, FormSelectField, FormTextAreaField, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Alert, Card, Facts } from "~/ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -114,8 +114,8 @@ export default function OpportunityPage() {
   const answer = useActionData<typeof action>();
   const { opportunity, moves, owners, advocates, canManage, timeZone, caseStudy } = useLoaderData<typeof loader>();
   const moveReply = replyFor(answer, "move");
-  const [moveForm, moveFields] = useForm({ lastResult: moveReply });
-  const [detailsForm, detailFields] = useForm({ lastResult: replyFor(answer, "details") });
+  const [moveForm, moveFields] = useForm({ lastResult: useFormReply(moveReply) });
+  const [detailsForm, detailFields] = useForm({ lastResult: useFormReply(replyFor(answer, "details")) });
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const locale = useRootData()?.locale ?? "en";

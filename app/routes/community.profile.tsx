@@ -11,7 +11,7 @@ import { readSubmission, refuse } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
 import { AuthorLine } from "~/ui/community/post-parts";
-import { FormCheckboxField, FormTextField, formProps } from "~/ui/form";
+import { FormCheckboxField, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.profile");
@@ -36,7 +36,7 @@ export default function CommunityProfile() {
   const { profile, isTeam } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({ lastResult: result?.form });
+  const [form, fields] = useForm({ lastResult: useFormReply(result?.form) });
   return (
     <>
       <PageHeader title={t("profile.title")} description={t("profile.description")} />

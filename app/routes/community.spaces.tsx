@@ -15,7 +15,7 @@ import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
-import { FormCheckboxField, FormErrors, FormTextField, formProps } from "~/ui/form";
+import { FormCheckboxField, FormErrors, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.spaces");
@@ -63,7 +63,7 @@ function SpaceForm({ space, nextPosition }: { space?: Space; nextPosition: numbe
   const { t } = useTranslation("community");
   const [form, fields] = useForm({
     id: `space-${space?.id ?? "new"}`,
-    lastResult: replyOf(useActionData<typeof action>(), space),
+    lastResult: useFormReply(replyOf(useActionData<typeof action>(), space)),
   });
   return (
     <Form method="post" className="space-y-3" {...formProps(form)}>

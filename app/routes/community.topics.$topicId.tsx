@@ -22,7 +22,7 @@ import { Button, ButtonLink } from "~/ui/button";
 import { AuthorLine, KindBadge, PostBody, VoteButton } from "~/ui/community/post-parts";
 import { EditReplyForm, ModerateForm, ReplyIntentButton, ReportForm } from "~/ui/community/post-actions";
 import { TopicModeration } from "~/ui/community/topic-moderation";
-import { FormErrors, FormTextAreaField, formProps } from "~/ui/form";
+import { FormErrors, FormTextAreaField, formProps, useFormReply } from "~/ui/form";
 import { Alert, Badge, Card } from "~/ui/layout";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 
@@ -162,7 +162,7 @@ export default function TopicPageView() {
   const navigation = useNavigation();
   const root = useRootData();
   const others = replies.filter((reply) => !reply.accepted);
-  const [replyForm, replyFields] = useForm({ lastResult: replyFor(result, "reply") });
+  const [replyForm, replyFields] = useForm({ lastResult: useFormReply(replyFor(result, "reply")) });
   const replyFormRef = useResetAfterSuccess("reply", result);
 
   return (

@@ -1,7 +1,10 @@
 import { useFetcher } from "@remix-run/react";
 import { type ReactNode, createContext, useContext, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LessonActionSchema } from "~/domain/training/lesson-actions";
+import { type FormReply, parseSubmission } from "~/lib/forms";
 import { Button } from "~/ui/button";
+import { useReplyMessage } from "~/ui/form";
 import { type QuizFeedbackView, useLesson } from "./lesson-context";
 
 /**
@@ -80,7 +83,7 @@ interface QuizState {
 }
 const QuizContext = createContext<QuizState | null>(null);
 
-type QuizAnswer = { feedback?: QuizFeedbackView; error?: string };
+type QuizAnswer = { feedback?: QuizFeedbackView; form?: FormReply };
 
 export function Quiz({
   id,
@@ -98,7 +101,7 @@ export function Quiz({
   const fetcher = useFetcher<QuizAnswer>({ key: `quiz-${id}` });
   const saved = lesson.passedQuizzes[id] ?? null;
   const feedback = fetcher.data?.feedback ?? saved;
-  const error = fetcher.data?.error;
+  const error = useReplyMessage(fetcher.data);
   const name = useId();
   const passed = feedback?.passed ?? false;
   return (
@@ -122,7 +125,7 @@ export function Quiz({
           <div aria-live="polite" className="text-sm">
             {error ? (
               <p role="alert" className="text-red-700">
-                {t(`quiz.errors.${error as "no_answer"}`, { defaultValue: t("lesson.errors.unknown_intent") })}
+                {error}
               </p>
             ) : feedback ? (
               <p className={passed ? "font-medium text-green-800" : "font-medium text-red-800"}>
@@ -201,9 +204,10 @@ export function PracticeItem({ itemKey, children }: { itemKey: string; children?
       setTicked(null);
     }
   }, [fetcher.state]);
-  const pending = fetcher.formData?.get("checked");
-  const checked =
-    ticked ?? (pending !== undefined && pending !== null ? pending === "true" : lesson.checkedItems.includes(itemKey));
+  const pending = fetcher.formData ? parseSubmission(fetcher.formData, LessonActionSchema) : null;
+  const pendingTick =
+    pending?.status === "success" && pending.value.intent === "practice" ? pending.value.checked === "true" : null;
+  const checked = ticked ?? pendingTick ?? lesson.checkedItems.includes(itemKey);
   return (
     <li className="flex items-start gap-3">
       <input
