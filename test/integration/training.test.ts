@@ -23,6 +23,7 @@ import { setTaskTraining } from "~/domain/training/plan-link.server";
 import { loader as certificateLoader } from "~/routes/certificates.$code";
 import { loader as teamLoader } from "~/routes/accounts.$accountId.training";
 import { action as lessonAction, loader as lessonLoader } from "~/routes/training.$courseSlug.$lessonSlug";
+import { action as practiceAction } from "~/routes/training.$courseSlug.$lessonSlug.practice";
 import { action as taskTrainingAction } from "~/routes/accounts.$accountId.tasks.$taskId_.training";
 import { thrownResponse } from "../support/responses";
 
@@ -112,6 +113,28 @@ describe("lesson page and quiz", () => {
       expect(result.data.form.error).toEqual(errors);
     }
     expect(await db.select().from(quizResults).where(eq(quizResults.userId, member.id))).toEqual([]);
+  });
+
+  it("the practice route saves a tick, and answers 400 to a bad one without writing", async () => {
+    const account = await createAccount();
+    const member = await createCustomer(account.id, "member");
+    const params = { courseSlug: SLUG, lessonSlug: "why-dashboards" };
+    const tick = async (fields: Record<string, string>) =>
+      (await practiceAction(
+        args(
+          await signedInRequest(member.id, `http://localhost/training/${SLUG}/why-dashboards/practice`, {
+            method: "POST",
+            body: new URLSearchParams(fields),
+          }),
+          params,
+        ),
+      )) as Response;
+    const bad = await tick({ itemKey: "x", checked: "maybe" });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ form: { error: { checked: ["field.invalid"] } } });
+    const unknown = await tick({ itemKey: "no-such-item", checked: "true" });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ form: { error: { "": ["training:lesson.errors.unknown_item"] } } });
   });
 
   it("answers 404 for an unknown course or lesson", async () => {

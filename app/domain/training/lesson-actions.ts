@@ -3,6 +3,12 @@ import { z } from "zod";
 /** One value or several under one name ("answer" per ticked box) as a list. */
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
+/** A practice item ticked (or unticked), posted to the lesson's practice route. */
+export const PracticeTickSchema = z.object({
+  itemKey: z.string().min(1).max(20),
+  checked: z.enum(["true", "false"]),
+});
+
 /**
  * What a lesson page posts: mark as read, answer a knowledge check (graded on the server), tick a
  * practice item. Shared with the page, which reads a practice tick's pending state through it.
@@ -14,5 +20,5 @@ export const LessonActionSchema = z.discriminatedUnion("intent", [
     quizId: z.string().min(1).max(100),
     answer: z.preprocess(list, z.array(z.string().max(10)).max(50)),
   }),
-  z.object({ intent: z.literal("practice"), itemKey: z.string().min(1).max(20), checked: z.enum(["true", "false"]) }),
+  PracticeTickSchema.extend({ intent: z.literal("practice") }),
 ]);
