@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
-import { markLessonRead, setPracticeItem, submitQuiz } from "~/domain/training/learning.server";
+import { markLessonRead, submitQuiz } from "~/domain/training/learning.server";
 import { findCourseAndLesson, getLessonPage } from "~/domain/training/pages.server";
 import { LessonActionSchema } from "~/domain/training/lesson-actions";
 import { readSubmission, refuse } from "~/lib/forms.server";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-/** Mark as read, answer a knowledge check (graded here, never in the browser), tick a practice item. */
+/** Mark as read, or answer a knowledge check (graded here, never in the browser). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const found = findCourseAndLesson(params.courseSlug, params.lessonSlug);
@@ -41,11 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await submitQuiz(actor, course, lesson, input.quizId, input.answer);
       if (!result.ok) return refuse(parsed.submission, "trainingQuiz", result.error);
       return { feedback: result.feedback, certificateCode: result.outcome.certificateCode };
-    }
-    case "practice": {
-      const saved = await setPracticeItem(actor, course, lesson, input.itemKey, input.checked === "true");
-      if (!saved) return refuse(parsed.submission, "trainingLesson", "unknown_item");
-      return { ok: true as const };
     }
   }
 }

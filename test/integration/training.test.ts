@@ -97,14 +97,11 @@ describe("lesson page and quiz", () => {
       expect(result.init.status).toBe(400);
       expect(result.data.form.error).toEqual({ "": [`training:quiz.errors.${error}`] });
     }
-    // Bad input before the domain: an unknown intent, a practice tick that is neither true nor false.
+    // Bad input before the domain: an unknown intent (practice ticks have their own route), no quiz id.
     for (const [fields, errors] of [
       [{ intent: "skip" }, { "": ["form.unknownIntent"] }],
-      [{ intent: "practice", itemKey: "chart", checked: "maybe" }, { checked: ["field.invalid"] }],
-      [
-        { intent: "practice", itemKey: "no-such-item", checked: "true" },
-        { "": ["training:lesson.errors.unknown_item"] },
-      ],
+      [{ intent: "practice", itemKey: "chart", checked: "true" }, { "": ["form.unknownIntent"] }],
+      [{ intent: "quiz", answer: "1" }, { quizId: ["field.required"] }],
     ] as const) {
       const result = (await lessonAction(
         args(await signedInRequest(member.id, url, { method: "POST", body: new URLSearchParams(fields) }), params),

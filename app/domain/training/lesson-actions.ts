@@ -10,8 +10,8 @@ export const PracticeTickSchema = z.object({
 });
 
 /**
- * What a lesson page posts: mark as read, answer a knowledge check (graded on the server), tick a
- * practice item. Shared with the page, which reads a practice tick's pending state through it.
+ * What a lesson page posts: mark as read, or answer a knowledge check (graded on the server). Practice
+ * ticks have their own route (`training.$courseSlug.$lessonSlug.practice`).
  */
 export const LessonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read") }),
@@ -20,5 +20,4 @@ export const LessonActionSchema = z.discriminatedUnion("intent", [
     quizId: z.string().min(1).max(100),
     answer: z.preprocess(list, z.array(z.string().max(10)).max(50)),
   }),
-  PracticeTickSchema.extend({ intent: z.literal("practice") }),
 ]);
