@@ -23,6 +23,11 @@ const STATUS = {
   invalid_advocate: 400,
   unknown_account: 400,
   unknown_csm: 400,
+  unknown_quiz: 400,
+  no_answer: 400,
+  unknown_answer: 400,
+  one_answer_only: 400,
+  unknown_item: 400,
   // 401: who you are wasn't proven.
   invalid_credentials: 401,
   // 403 and 404: not yours to do, or not there (for you).
@@ -109,7 +114,10 @@ export const ERROR_MESSAGES = {
   accountInvite: { prefix: "people:team.errors", codes: ["email_taken", "seats_full"] },
   accountInvitation: { prefix: "people:team.errors", codes: ["invitation_gone"] },
   value: { prefix: "value:errors", codes: ["not_found", "forbidden", "stale"] },
-  template: { prefix: "templates:errors", codes: ["stale", "not_found", "forbidden"] },
+  template: {
+    prefix: "templates:errors",
+    codes: ["stale", "not_found", "forbidden", "name_taken", "unknown_segment"],
+  },
   account: {
     prefix: "people:accountForm.errors",
     codes: [
@@ -136,6 +144,31 @@ export const ERROR_MESSAGES = {
     codes: ["wrong_stage", "no_draft", "unknown_fact", "needs_consent"],
   },
   advocacyRules: { prefix: "advocacy:rules.errors", codes: ["duplicate", "stale"] },
+  advocacyOpportunity: {
+    prefix: "advocacy:opportunity.errors",
+    codes: [
+      "not_found",
+      "stale",
+      "same_stage",
+      "not_allowed",
+      "needs_consent",
+      "needs_public_consent",
+      "needs_approval",
+      "needs_draft",
+      "needs_advocate",
+      "advocate_inactive",
+      "overdue_milestones",
+      "recent_detractor",
+      "cooldown",
+      "declined_recently",
+      "invalid_owner",
+      "invalid_advocate",
+    ],
+  },
+  advocacyNewOpportunity: {
+    prefix: "advocacy:newOpportunity.errors",
+    codes: ["unknown_account", "invalid_advocate", "invalid_owner"],
+  },
   advocacyReference: { prefix: "advocacy:references.errors", codes: ["not_found", "fatigued"] },
   telemetryLink: {
     prefix: "telemetry:unmatched.errors",
@@ -145,6 +178,15 @@ export const ERROR_MESSAGES = {
   keyFeature: {
     prefix: "telemetry:keyFeatures.errors",
     codes: ["name_taken", "duplicate", "unknown_segment", "not_found", "not_allowed"],
+  },
+  trainingQuiz: {
+    prefix: "training:quiz.errors",
+    codes: ["unknown_quiz", "no_answer", "unknown_answer", "one_answer_only"],
+  },
+  trainingLesson: { prefix: "training:lesson.errors", codes: ["unknown_item"] },
+  taskTraining: {
+    prefix: "training:task.errors",
+    codes: ["unknown_course", "invalid_trainee", "no_trainees", "stale", "not_found", "forbidden"],
   },
   community: {
     prefix: "community:errors",

@@ -1,4 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,11 +8,13 @@ import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { listMembers } from "~/domain/people/members.server";
 import { findCourse, loadCatalog } from "~/domain/training/content.server";
 import { getTaskTraining, setTaskTraining } from "~/domain/training/plan-link.server";
+import { versionField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { forbidden, notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
-import { SelectField } from "~/ui/field";
+import { FormErrors, FormSelectField, formProps, useFormMessage, useFormReply } from "~/ui/form";
 import { Alert, Badge, Card, PageHeader } from "~/ui/layout";
 import { TaskStatusBadge } from "~/ui/plans/status-badge";
 import { Cell, Table } from "~/ui/table";
@@ -42,31 +45,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** One value or several under one name (a checkbox per person) as a list. */
+const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
 const SetSchema = z.object({
-  courseSlug: z.string().max(100),
-  trainee: z.array(z.string().max(40)).max(500),
-  version: z.coerce.number().int().min(1),
+  courseSlug: z.string().max(100, "training:task.errors.unknown_course").default(""),
+  trainee: z.preprocess(list, z.array(z.string().max(40, "training:task.errors.invalid_trainee")).max(500)),
+  version: versionField(),
 });
-const STATUS = {
-  not_found: 404,
-  forbidden: 403,
-  stale: 409,
-  unknown_course: 400,
-  invalid_trainee: 400,
-  no_trainees: 400,
-} as const;
+
+/** The refusals that belong next to one field; the others are said above the form. */
+const ERROR_FIELD: Partial<Record<string, string>> = {
+  unknown_course: "courseSlug",
+  invalid_trainee: "trainee",
+  no_trainees: "trainee",
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.taskId)) notFound();
   if (!canOnAccount(actor, "training.link", account.id)) forbidden();
-  const form = await request.formData();
-  const parsed = SetSchema.safeParse({ ...Object.fromEntries(form), trainee: form.getAll("trainee").map(String) });
-  if (!parsed.success)
-    return data({ ok: false as const, error: "unknown_course" as const, field: "courseSlug" }, { status: 400 });
+  const parsed = await readSubmission(request, SetSchema);
+  if (!parsed.ok) return parsed.answer;
   const course = parsed.data.courseSlug === "" ? null : findCourse(loadCatalog(), parsed.data.courseSlug);
   if (parsed.data.courseSlug !== "" && !course)
-    return data({ ok: false as const, error: "unknown_course" as const, field: "courseSlug" }, { status: 400 });
+    return refuse(parsed.submission, "taskTraining", "unknown_course", "courseSlug");
   const result = await setTaskTraining(actor, account.id, params.taskId, {
     course,
     traineeIds: parsed.data.trainee,
@@ -74,12 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data(
-      { ok: false as const, error: result.error, field: result.error === "unknown_course" ? "courseSlug" : "trainee" },
-      { status: STATUS[result.error] },
-    );
+    return refuse(parsed.submission, "taskTraining", result.error, ERROR_FIELD[result.error]);
   }
-  return { ok: true as const, completed: result.completed, error: null, field: null };
+  return { ok: true as const, completed: result.completed };
 }
 
 export default function TaskTraining() {
@@ -89,7 +89,8 @@ export default function TaskTraining() {
   const navigation = useNavigation();
   const chosen = new Set(trainees.map((person) => person.id));
   const finished = trainees.filter((person) => person.finished).length;
-  const error = result && !result.ok ? t(`task.errors.${result.error}`) : null;
+  const [form, fields] = useForm({ lastResult: useFormReply(result && "form" in result ? result.form : undefined) });
+  const traineeError = useFormMessage()(fields.trainee.errors);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -131,18 +132,16 @@ export default function TaskTraining() {
         </Card>
         {canLink ? (
           <Card title={t("task.linkRequire")}>
-            <Form method="post" className="space-y-4" key={`${task.version}`}>
+            <Form method="post" className="space-y-4" key={`${task.version}`} {...formProps(form)}>
               <input type="hidden" name="version" value={task.version} />
-              <SelectField
+              <FormErrors form={form} />
+              <FormSelectField
+                meta={fields.courseSlug}
                 label={t("task.course")}
-                name="courseSlug"
                 defaultValue={course?.slug ?? ""}
                 options={[{ value: "", label: t("task.noCourse") }, ...courses]}
-                error={result && !result.ok && result.field === "courseSlug" ? (error ?? undefined) : undefined}
               />
-              <fieldset
-                aria-describedby={result && !result.ok && result.field === "trainee" ? "trainee-error" : undefined}
-              >
+              <fieldset aria-describedby={traineeError ? fields.trainee.errorId : undefined}>
                 <legend className="text-sm font-medium text-slate-900">{t("task.trainees")}</legend>
                 <ul className="mt-2 grid gap-1 sm:grid-cols-2">
                   {people.map((person) => (
@@ -160,14 +159,14 @@ export default function TaskTraining() {
                     </li>
                   ))}
                 </ul>
-                {result && !result.ok && result.field === "trainee" ? (
-                  <p id="trainee-error" role="alert" className="mt-1 text-sm text-red-700">
-                    {error}
+                {traineeError ? (
+                  <p id={fields.trainee.errorId} role="alert" className="mt-1 text-sm text-red-700">
+                    {traineeError}
                   </p>
                 ) : null}
               </fieldset>
               <Button disabled={navigation.state !== "idle"}>{t("task.save")}</Button>
-              {result?.ok ? (
+              {result && "ok" in result ? (
                 <Alert tone="success">{result.completed ? t("task.completedNow") : t("task.saved")}</Alert>
               ) : null}
             </Form>

@@ -1,14 +1,15 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import {
-  OpportunityDetailsSchema,
   getOpportunity,
   listPossibleOwners,
   moveOpportunity,
   updateOpportunityDetails,
 } from "~/domain/advocacy/opportunities.server";
+import { OPPORTUNITY_NOTES_MAX, OpportunityDetailsSchema } from "~/domain/advocacy/opportunity-schemas";
 import { listCaseStudyVersions, listPlanFacts } from "~/domain/advocacy/case-studies.server";
 import { listCaseStudyComments, staffTakesPart } from "~/domain/advocacy/case-study-comments.server";
 import { listPossibleAdvocates } from "~/domain/advocacy/new-opportunity.server";
@@ -18,7 +19,8 @@ import { requireWorkspace } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDateTime, formatList } from "~/lib/format";
-import { parseForm } from "~/lib/forms";
+import { replyFor, versionField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
@@ -27,9 +29,8 @@ import { CaseStudyEditor } from "~/ui/advocacy/case-study-editor";
 import { advocateLabel } from "~/ui/advocacy/advocate-label";
 import { StageBadge } from "~/ui/advocacy/stage-badge";
 import { Button } from "~/ui/button";
-import { SelectField, TextAreaField, TextField } from "~/ui/field";
+import { FormErrors, FormSelectField, FormTextAreaField, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Alert, Card, Facts } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "common:titles.opportunity", { name: data?.opportunity.accountName ?? "" });
@@ -72,80 +73,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const MoveSchema = z.object({ to: z.enum(STAGES), version: z.coerce.number().int().min(1) });
-const MOVE_STATUS = {
-  not_found: 404,
-  stale: 409,
-  same_stage: 409,
-  not_allowed: 409,
-  needs_consent: 409,
-  needs_public_consent: 409,
-  needs_approval: 409,
-  needs_draft: 409,
-  needs_advocate: 409,
-  advocate_inactive: 409,
-  overdue_milestones: 409,
-  recent_detractor: 409,
-  cooldown: 409,
-  declined_recently: 409,
-} as const;
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("move"), to: z.enum(STAGES), version: versionField() }),
+  OpportunityDetailsSchema.extend({ intent: z.literal("details") }),
+]);
 
-type ActionAnswer = {
-  intent: "move" | "details";
-  fieldErrors: Record<string, string | undefined>;
-  formError?: string;
-  from?: string;
-  to?: string;
+/** The refusals that belong next to one field of the details form; the others are said above the form. */
+const OPPORTUNITY_ERROR_FIELD: Partial<Record<string, string>> = {
+  invalid_advocate: "advocateId",
+  invalid_owner: "ownerId",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.manage");
   if (!isId(params.opportunityId)) notFound();
   const id = params.opportunityId;
-  const form = await request.formData();
-  const t = serverT(actor.locale);
-  if (form.get("intent") === "move") {
-    const parsed = MoveSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success)
-      return data<ActionAnswer>({ intent: "move", fieldErrors: { to: "field.required" } }, { status: 400 });
-    const before = await getOpportunity(id);
-    if (!before) notFound();
-    const result = await moveOpportunity(actor, id, parsed.data);
-    if (!result.ok) {
-      if (result.error === "not_found") notFound();
-      return data<ActionAnswer>(
-        { intent: "move", fieldErrors: {}, formError: result.error, from: before.stage, to: parsed.data.to },
-        { status: MOVE_STATUS[result.error] },
-      );
-    }
-    return redirectWithNotice(
-      `/advocacy/opportunities/${id}`,
-      t("advocacy:opportunity.moved", { stage: t(`advocacy:stages.${parsed.data.to}`) }),
-    );
-  }
-  const parsed = parseForm(OpportunityDetailsSchema, form);
-  if (!parsed.ok) return data<ActionAnswer>({ intent: "details", fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const result = await updateOpportunityDetails(actor, id, parsed.data);
+  const parsed = await readSubmission(request, ActionSchema);
+  if (!parsed.ok) return parsed.answer;
+  const input = parsed.data;
+  const result =
+    input.intent === "move"
+      ? await moveOpportunity(actor, id, input)
+      : await updateOpportunityDetails(actor, id, input);
   if (!result.ok) {
+    // Gone since the page loaded: the same 404 as a wrong id.
     if (result.error === "not_found") notFound();
-    if (result.error === "invalid_owner")
-      return data<ActionAnswer>({ intent: "details", fieldErrors: {}, formError: "invalid_owner" }, { status: 400 });
-    if (result.error === "invalid_advocate")
-      return data<ActionAnswer>(
-        { intent: "details", fieldErrors: { advocateId: "advocacy.advocateNotInAccount" } },
-        { status: 400 },
-      );
-    return data<ActionAnswer>({ intent: "details", fieldErrors: {}, formError: "stale" }, { status: 409 });
+    return refuse(parsed.submission, "advocacyOpportunity", result.error, OPPORTUNITY_ERROR_FIELD[result.error]);
   }
-  return redirectWithNotice(`/advocacy/opportunities/${id}`, t("advocacy:opportunity.saved"));
+  const t = serverT(actor.locale);
+  return redirectWithNotice(
+    `/advocacy/opportunities/${id}`,
+    input.intent === "move"
+      ? t("advocacy:opportunity.moved", { stage: t(`advocacy:stages.${input.to}`) })
+      : t("advocacy:opportunity.saved"),
+  );
 }
 
 export default function OpportunityPage() {
   const { t, i18n } = useTranslation("advocacy");
-  const fieldError = useFieldError();
   const answer = useActionData<typeof action>();
   const { opportunity, moves, owners, advocates, canManage, timeZone, caseStudy } = useLoaderData<typeof loader>();
-  const detailErrors = answer?.intent === "details" ? answer.fieldErrors : {};
+  const moveReply = replyFor(answer, "move");
+  const [moveForm, moveFields] = useForm({ lastResult: useFormReply(moveReply) });
+  const [detailsForm, detailFields] = useForm({ lastResult: useFormReply(replyFor(answer, "details")) });
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const locale = useRootData()?.locale ?? "en";
@@ -153,16 +123,15 @@ export default function OpportunityPage() {
   const type = t(`askTypes.${opportunity.askType}`);
   const context = opportunity.askContext;
   const stageName = (stage: string | null | undefined) => (stage ? t(`stages.${stage as "asked"}`) : "");
-  const errorText = (code: string | undefined) =>
-    code
-      ? t(`opportunity.errors.${code as "stale"}`, {
-          from: stageName(answer?.from),
-          to: stageName(answer?.to),
-          type,
-          name: opportunity.advocateName ?? "",
-          scope: opportunity.consentScope ? t(`scopes.${opportunity.consentScope}`) : "",
-        })
-      : null;
+  const requestedStage = moveReply?.initialValue?.to;
+  // What a refused move's message names: the stage it is in, the one asked for, who and what.
+  const messageValues = {
+    from: stageName(opportunity.stage),
+    to: stageName(typeof requestedStage === "string" ? requestedStage : null),
+    type,
+    name: opportunity.advocateName ?? "",
+    scope: opportunity.consentScope ? t(`scopes.${opportunity.consentScope}`) : "",
+  };
 
   return (
     <div className="space-y-6">
@@ -182,18 +151,16 @@ export default function OpportunityPage() {
                   days: t("pipeline.days", { count: opportunity.daysInStage }),
                 })}
               </p>
-              {answer?.intent === "move" && answer.formError ? (
-                <Alert tone="error">{errorText(answer.formError)}</Alert>
-              ) : null}
+              <FormErrors form={moveForm} values={messageValues} />
               {canManage ? (
                 moves.length > 0 ? (
-                  <Form method="post" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+                  <Form method="post" className="flex flex-col gap-3 sm:flex-row sm:items-end" {...formProps(moveForm)}>
                     <input type="hidden" name="intent" value="move" />
                     <input type="hidden" name="version" value={opportunity.version} />
                     <div className="sm:w-64">
-                      <SelectField
+                      <FormSelectField
+                        meta={moveFields.to}
                         label={t("opportunity.move")}
-                        name="to"
                         hint={t("opportunity.moveHint")}
                         options={moves.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
                       />
@@ -220,46 +187,42 @@ export default function OpportunityPage() {
           ) : null}
           {canManage ? (
             <Card title={t("opportunity.details")}>
-              <Form method="post" className="space-y-4" noValidate>
+              <Form method="post" className="space-y-4" {...formProps(detailsForm)}>
                 <input type="hidden" name="intent" value="details" />
                 <input type="hidden" name="version" value={opportunity.version} />
-                {answer?.intent === "details" && answer.formError ? (
-                  <Alert tone="error">{errorText(answer.formError)}</Alert>
-                ) : null}
+                <FormErrors form={detailsForm} values={messageValues} />
                 {advocates ? (
-                  <SelectField
+                  <FormSelectField
+                    meta={detailFields.advocateId}
                     label={t("newOpportunity.advocate")}
-                    name="advocateId"
                     defaultValue={opportunity.advocateId ?? ""}
-                    error={fieldError(detailErrors.advocateId)}
                     options={[
                       { value: "", label: t("newOpportunity.noAdvocate") },
                       ...advocates.map((person) => ({ value: person.id, label: advocateLabel(person) })),
                     ]}
                   />
                 ) : null}
-                <SelectField
+                <FormSelectField
+                  meta={detailFields.ownerId}
                   label={t("opportunity.owner")}
-                  name="ownerId"
                   defaultValue={opportunity.ownerId ?? ""}
                   options={[
                     { value: "", label: t("pipeline.unassigned") },
                     ...owners.map((owner) => ({ value: owner.id, label: owner.name })),
                   ]}
                 />
-                <TextField
+                <FormTextField
+                  meta={detailFields.dueDate}
                   label={t("opportunity.dueDate")}
-                  name="dueDate"
                   type="date"
                   defaultValue={opportunity.dueDate ?? ""}
-                  error={fieldError(detailErrors.dueDate)}
                 />
-                <TextAreaField
+                <FormTextAreaField
+                  meta={detailFields.notes}
                   label={t("opportunity.notes")}
-                  name="notes"
                   rows={4}
+                  maxLength={OPPORTUNITY_NOTES_MAX}
                   defaultValue={opportunity.notes}
-                  error={fieldError(detailErrors.notes)}
                 />
                 <Button disabled={busy}>{t("opportunity.save")}</Button>
               </Form>

@@ -1,27 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ASK_TYPES } from "~/domain/advocacy/ask-rules";
 import {
-  type NewOpportunityError,
+  NEW_OPPORTUNITY_ERROR_FIELD,
   NewOpportunitySchema,
   createOpportunity,
   listPossibleAdvocates,
 } from "~/domain/advocacy/new-opportunity.server";
 import { listPossibleOwners } from "~/domain/advocacy/opportunities.server";
+import { OPPORTUNITY_NOTES_MAX } from "~/domain/advocacy/opportunity-schemas";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { listAccounts } from "~/domain/people/accounts.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
-import { invalid } from "~/lib/http.server";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
 import { advocateLabel } from "~/ui/advocacy/advocate-label";
 import { Button, ButtonLink } from "~/ui/button";
-import { SelectField, TextAreaField, TextField } from "~/ui/field";
+import { SelectField } from "~/ui/field";
+import { FormErrors, FormSelectField, FormTextAreaField, FormTextField, formProps, useFormMessage } from "~/ui/form";
 import { Card } from "~/ui/layout";
-import { useFieldError } from "~/ui/use-field-error";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.newOpportunity");
 
@@ -47,20 +48,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const FIELD_OF: Record<NewOpportunityError, [field: string, code: string]> = {
-  unknown_account: ["accountId", "advocacy.accountUnknown"],
-  invalid_advocate: ["advocateId", "advocacy.advocateNotInAccount"],
-  invalid_owner: ["ownerId", "advocacy.ownerInvalid"],
-};
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.manage");
-  const parsed = parseForm(NewOpportunitySchema, await request.formData());
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const parsed = await readSubmission(request, NewOpportunitySchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await createOpportunity(actor, parsed.data);
   if (!result.ok) {
-    const [field, code] = FIELD_OF[result.error];
-    return invalid({ [field]: code });
+    return refuse(parsed.submission, "advocacyNewOpportunity", result.error, NEW_OPPORTUNITY_ERROR_FIELD[result.error]);
   }
   return redirectWithNotice(
     `/advocacy/opportunities/${result.id}`,
@@ -70,10 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewOpportunity() {
   const { t } = useTranslation("advocacy");
-  const fieldError = useFieldError();
+  const message = useFormMessage();
   const { accounts, account, accountError, advocates, owners, actorId } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const errors = answer?.fieldErrors ?? {};
+  const [form, fields] = useForm({ lastResult: answer?.form });
+  const accountMessage = message(fields.accountId.errors);
   const busy = useNavigation().state !== "idle";
 
   return (
@@ -84,41 +79,48 @@ export default function NewOpportunity() {
       </div>
       {account ? (
         <Card title={t("newOpportunity.forAccount", { account: account.name })}>
-          <Form method="post" className="space-y-4" noValidate>
+          <Form method="post" className="space-y-4" {...formProps(form)}>
             <input type="hidden" name="accountId" value={account.id} />
-            {errors.accountId ? <p className="text-sm text-red-700">{fieldError(errors.accountId)}</p> : null}
-            <SelectField
+            <FormErrors form={form} />
+            {accountMessage ? (
+              <p id={fields.accountId.errorId} role="alert" className="text-sm text-red-700">
+                {accountMessage}
+              </p>
+            ) : null}
+            <FormSelectField
+              meta={fields.advocateId}
               label={t("newOpportunity.advocate")}
-              name="advocateId"
               hint={t("newOpportunity.advocateHint")}
-              error={fieldError(errors.advocateId)}
               options={[
                 { value: "", label: t("newOpportunity.noAdvocate") },
                 ...advocates.map((person) => ({ value: person.id, label: advocateLabel(person) })),
               ]}
             />
-            <SelectField
+            <FormSelectField
+              meta={fields.askType}
               label={t("pipeline.type")}
-              name="askType"
               defaultValue=""
-              error={fieldError(errors.askType)}
               options={[
                 { value: "", label: t("newOpportunity.chooseType") },
                 ...ASK_TYPES.map((type) => ({ value: type, label: t(`askTypes.${type}`) })),
               ]}
             />
-            <SelectField
+            <FormSelectField
+              meta={fields.ownerId}
               label={t("opportunity.owner")}
-              name="ownerId"
               defaultValue={owners.some((owner) => owner.id === actorId) ? actorId : ""}
-              error={fieldError(errors.ownerId)}
               options={[
                 { value: "", label: t("pipeline.unassigned") },
                 ...owners.map((owner) => ({ value: owner.id, label: owner.name })),
               ]}
             />
-            <TextField label={t("opportunity.dueDate")} name="dueDate" type="date" error={fieldError(errors.dueDate)} />
-            <TextAreaField label={t("opportunity.notes")} name="notes" rows={4} error={fieldError(errors.notes)} />
+            <FormTextField meta={fields.dueDate} label={t("opportunity.dueDate")} type="date" />
+            <FormTextAreaField
+              meta={fields.notes}
+              label={t("opportunity.notes")}
+              rows={4}
+              maxLength={OPPORTUNITY_NOTES_MAX}
+            />
             <div className="flex flex-wrap gap-2">
               <Button disabled={busy}>{t("newOpportunity.submit")}</Button>
               <ButtonLink to={`/accounts/${account.id}/advocacy`} variant="ghost">
@@ -137,7 +139,7 @@ export default function NewOpportunity() {
               label={t("pipeline.account")}
               name="accountId"
               defaultValue=""
-              error={fieldError(accountError ?? undefined)}
+              error={message(accountError ? [accountError] : undefined)}
               options={[
                 { value: "", label: t("newOpportunity.chooseAccountOption") },
                 ...accounts.map((row) => ({ value: row.id, label: row.name })),

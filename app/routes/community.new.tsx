@@ -1,22 +1,23 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS, RATE_LIMIT_VALUES } from "~/domain/community/answers";
+import { RATE_LIMIT_VALUES } from "~/domain/community/answers";
 import { topicKindsFor } from "~/domain/community/permissions";
+import { TITLE_MAX } from "~/domain/community/rules";
 import { createTopic } from "~/domain/community/posting.server";
 import { TopicSchema } from "~/domain/community/schemas";
 import { listSpaces } from "~/domain/community/spaces.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
-import { useCommunityError } from "~/ui/community/use-community-error";
-import { SelectField, TextAreaField, TextField } from "~/ui/field";
-import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";
+import { FormErrors, FormSelectField, FormTextAreaField, FormTextField, formProps } from "~/ui/form";
+import { Card, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.newTopic");
 
@@ -36,13 +37,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await spacesFor(request);
-  const parsed = parseForm(TopicSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+  const parsed = await readSubmission(request, TopicSchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await createTopic(actor, parsed.data);
   if (!result.ok) {
-    const fieldErrors =
-      result.error === "not_found" || result.error === "forbidden" ? { spaceId: "space.required" } : {};
-    return data({ fieldErrors, formError: result.error }, { status: ERROR_STATUS[result.error] });
+    // A space that is gone or closed to this person is the space field's problem.
+    const field = result.error === "not_found" || result.error === "forbidden" ? "spaceId" : undefined;
+    return refuse(parsed.submission, "community", result.error, field);
   }
   const t = serverT(actor.locale);
   return redirectWithNotice(
@@ -98,11 +99,11 @@ export default function NewTopic() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const root = useRootData();
-  const error = useCommunityError();
-  const [spaceId, setSpaceId] = useState(defaultSpaceId);
-  const [title, setTitle] = useState("");
+  const [form, fields] = useForm({ lastResult: result?.form });
+  const typed = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const [spaceId, setSpaceId] = useState(typed(fields.spaceId.initialValue) ?? defaultSpaceId);
+  const [title, setTitle] = useState(typed(fields.title.initialValue) ?? "");
   const kinds = spaces.find((space) => space.id === spaceId)?.kinds ?? [];
-  const fields = result?.fieldErrors as Record<string, string | undefined> | undefined;
 
   if (spaces.length === 0) return <EmptyState title={t("newTopic.noSpaces")} />;
   return (
@@ -112,51 +113,46 @@ export default function NewTopic() {
         description={t("newTopic.description", { vendor: root?.vendorName ?? "" })}
       />
       <Card className="max-w-3xl">
-        <Form method="post" className="space-y-4" noValidate>
-          {result?.formError ? <Alert tone="error">{error(result.formError, RATE_LIMIT_VALUES)}</Alert> : null}
+        <Form method="post" className="space-y-4" {...formProps(form)}>
+          <FormErrors form={form} values={RATE_LIMIT_VALUES} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField
+            <FormSelectField
+              meta={fields.spaceId}
               label={t("newTopic.space")}
-              name="spaceId"
               value={spaceId}
               onChange={(event) => setSpaceId(event.target.value)}
               options={spaces.map((space) => ({ value: space.id, label: space.name }))}
-              error={error.field(fields?.spaceId)}
             />
-            <SelectField
+            <FormSelectField
+              meta={fields.kind}
               label={t("newTopic.kind")}
-              name="kind"
               key={spaceId}
               defaultValue={kinds[0]}
               options={kinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-              error={error.field(fields?.kind)}
             />
           </div>
-          <TextField
+          <FormTextField
+            meta={fields.title}
             label={t("newTopic.titleLabel")}
-            name="title"
             required
-
+            maxLength={TITLE_MAX}
             value={title}
             onChange={(event) => setTitle(event.target.value)}
             hint={t("newTopic.titleHint")}
-            error={error.field(fields?.title)}
             autoComplete="off"
           />
           <SimilarQuestions title={title} />
-          <TextAreaField
+          <FormTextAreaField
+            meta={fields.body}
             label={t("newTopic.body")}
-            name="body"
             rows={10}
             required
             hint={t("newTopic.bodyHint")}
-            error={error.field(fields?.body)}
           />
-          <TextField
+          <FormTextField
+            meta={fields.tags}
             label={t("newTopic.tags")}
-            name="tags"
             hint={t("newTopic.tagsHint")}
-            error={error.field(fields?.tags)}
             autoComplete="off"
           />
           <Button disabled={navigation.state === "submitting"}>{t("newTopic.submit")}</Button>

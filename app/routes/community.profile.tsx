@@ -1,18 +1,17 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS } from "~/domain/community/answers";
 import { getCommunityProfile, updateCommunityProfile } from "~/domain/community/profiles.server";
 import { ProfileSchema } from "~/domain/community/schemas";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
-import { CheckboxField, TextField } from "~/ui/field";
 import { AuthorLine } from "~/ui/community/post-parts";
-import { useCommunityError } from "~/ui/community/use-community-error";
+import { FormCheckboxField, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.profile");
@@ -25,14 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const parsed = parseForm(ProfileSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const parsed = await readSubmission(request, ProfileSchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await updateCommunityProfile(actor, parsed.data);
-  if (!result.ok)
-    return data(
-      { fieldErrors: { handle: result.error } as Record<string, string> },
-      { status: ERROR_STATUS[result.error] },
-    );
+  if (!result.ok) return refuse(parsed.submission, "community", result.error, "handle");
   return redirectWithNotice("/community/profile", serverT(actor.locale)("community:profile.saved"));
 }
 
@@ -41,9 +36,7 @@ export default function CommunityProfile() {
   const { profile, isTeam } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const error = useCommunityError();
-  const fields = result?.fieldErrors as Record<string, string | undefined> | undefined;
-  const handleError = fields?.handle === "handle_taken" ? error("handle_taken") : error.field(fields?.handle);
+  const [form, fields] = useForm({ lastResult: useFormReply(result?.form) });
   return (
     <>
       <PageHeader title={t("profile.title")} description={t("profile.description")} />
@@ -59,33 +52,33 @@ export default function CommunityProfile() {
           />
         </Card>
         <Card title={t("profile.title")}>
-          <Form method="post" className="space-y-4" noValidate>
-            <TextField
+          <Form method="post" className="space-y-4" {...formProps(form)}>
+            <FormTextField
+              meta={fields.displayName}
               label={t("profile.displayName")}
-              name="displayName"
               defaultValue={profile.displayName}
               hint={t("profile.displayNameHint")}
               required
-              error={error.field(fields?.displayName)}
+              maxLength={60}
             />
-            <TextField
+            <FormTextField
+              meta={fields.handle}
               label={t("profile.handle")}
-              name="handle"
               defaultValue={profile.handle}
               hint={t("profile.handleHint", { handle: profile.handle })}
               required
-              error={handleError}
+              maxLength={40}
               autoComplete="off"
             />
-            <TextField
+            <FormTextField
+              meta={fields.title}
               label={t("profile.jobTitle")}
-              name="title"
               defaultValue={profile.title}
-              error={error.field(fields?.title)}
+              maxLength={80}
             />
             {profile.companyName ? (
-              <CheckboxField
-                name="showCompany"
+              <FormCheckboxField
+                meta={fields.showCompany}
                 defaultChecked={profile.showCompany}
                 label={t("profile.showCompany", { company: profile.companyName })}
                 hint={t("profile.showCompanyHint")}
@@ -93,18 +86,18 @@ export default function CommunityProfile() {
             ) : null}
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium text-slate-800">{t("profile.emailHeading")}</legend>
-              <CheckboxField
-                name="emailOnReply"
+              <FormCheckboxField
+                meta={fields.emailOnReply}
                 defaultChecked={profile.emailOnReply}
                 label={t("profile.emailOnReply")}
               />
-              <CheckboxField
-                name="emailOnAccepted"
+              <FormCheckboxField
+                meta={fields.emailOnAccepted}
                 defaultChecked={profile.emailOnAccepted}
                 label={t("profile.emailOnAccepted")}
               />
-              <CheckboxField
-                name="emailOnMention"
+              <FormCheckboxField
+                meta={fields.emailOnMention}
                 defaultChecked={profile.emailOnMention}
                 label={t("profile.emailOnMention")}
               />

@@ -1,20 +1,21 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS } from "~/domain/community/answers";
 import { canManageSpaces } from "~/domain/community/permissions";
 import { SpaceSchema } from "~/domain/community/schemas";
 import { listSpaces, saveSpace } from "~/domain/community/spaces.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import type { FormReply } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
-import { CheckboxField, TextField } from "~/ui/field";
-import { useCommunityError } from "~/ui/community/use-community-error";
+import { FormCheckboxField, FormErrors, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.spaces");
@@ -30,23 +31,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { spaces: await listSpaces() };
 }
 
+/** Which space a form saves: absent or "" for the new one. Whether it exists is the save's to check. */
+const SpaceFormSchema = SpaceSchema.extend({ spaceId: z.string().max(40).default("") });
+
 /** Create a space, or save one (`spaceId`): name, address, description, order and posting rules. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireSpaceManager(request);
-  const form = await request.formData();
-  const rawId = form.get("spaceId");
-  const spaceId = typeof rawId === "string" && rawId !== "" ? rawId : undefined;
+  const parsed = await readSubmission(request, SpaceFormSchema);
+  if (!parsed.ok) return parsed.answer;
+  const { spaceId: rawId, ...input } = parsed.data;
+  const spaceId = rawId === "" ? undefined : rawId;
   if (spaceId !== undefined && !isId(spaceId)) notFound();
-  const formKey = spaceId ?? "new";
-  const parsed = parseForm(SpaceSchema, form);
-  if (!parsed.ok) return data({ formKey, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const result = await saveSpace(actor, parsed.data, spaceId);
+  const result = await saveSpace(actor, input, spaceId);
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data(
-      { formKey, fieldErrors: { slug: result.error } as Record<string, string> },
-      { status: ERROR_STATUS[result.error] },
-    );
+    return refuse(parsed.submission, "community", result.error, result.error === "slug_taken" ? "slug" : undefined);
   }
   const t = serverT(actor.locale);
   return redirectWithNotice("/community/spaces", spaceId ? t("community:spaces.saved") : t("community:spaces.created"));
@@ -54,58 +53,61 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Space = ReturnType<typeof useLoaderData<typeof loader>>["spaces"][number];
 
+/** The reply of the form that was posted: the one of its space, or the new space's. */
+function replyOf(answer: { form?: FormReply } | undefined, space: Space | undefined): FormReply | undefined {
+  const posted = answer?.form?.initialValue?.spaceId;
+  return (typeof posted === "string" && posted !== "" ? posted : undefined) === space?.id ? answer?.form : undefined;
+}
+
 function SpaceForm({ space, nextPosition }: { space?: Space; nextPosition: number }) {
   const { t } = useTranslation("community");
-  const result = useActionData<typeof action>();
-  const error = useCommunityError();
-  const fields =
-    result?.formKey === (space?.id ?? "new") ? (result.fieldErrors as Record<string, string | undefined>) : undefined;
-  const slugError = fields?.slug === "slug_taken" ? error("slug_taken") : error.field(fields?.slug);
+  const [form, fields] = useForm({
+    id: `space-${space?.id ?? "new"}`,
+    lastResult: useFormReply(replyOf(useActionData<typeof action>(), space)),
+  });
   return (
-    <Form method="post" className="space-y-3" noValidate>
+    <Form method="post" className="space-y-3" {...formProps(form)}>
       {space ? <input type="hidden" name="spaceId" value={space.id} /> : null}
+      <FormErrors form={form} />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_6rem]">
-        <TextField
-          label={t("spaces.name")}
-          name="name"
-          defaultValue={space?.name}
-          required
-          error={error.field(fields?.name)}
-        />
-        <TextField
+        <FormTextField meta={fields.name} label={t("spaces.name")} defaultValue={space?.name} required maxLength={80} />
+        <FormTextField
+          meta={fields.slug}
           label={t("spaces.slug")}
-          name="slug"
           defaultValue={space?.slug}
           required
+          maxLength={60}
           hint={t("spaces.slugHint")}
-          error={slugError}
         />
-        <TextField
+        <FormTextField
+          meta={fields.position}
           label={t("spaces.position")}
-          name="position"
           type="number"
           inputMode="numeric"
           min={0}
           max={999}
           defaultValue={space?.position ?? nextPosition}
-          error={error.field(fields?.position)}
         />
       </div>
-      <TextField
+      <FormTextField
+        meta={fields.description}
         label={t("spaces.descriptionLabel")}
-        name="description"
         defaultValue={space?.description}
-        error={error.field(fields?.description)}
+        maxLength={300}
       />
       <div className="space-y-2">
-        <CheckboxField
-          name="customersMayPost"
+        <FormCheckboxField
+          meta={fields.customersMayPost}
           defaultChecked={space?.customersMayPost ?? true}
           label={t("spaces.customersMayPost")}
         />
-        <CheckboxField name="articles" defaultChecked={space?.articles ?? false} label={t("spaces.articles")} />
-        <CheckboxField
-          name="firstPostReview"
+        <FormCheckboxField
+          meta={fields.articles}
+          defaultChecked={space?.articles ?? false}
+          label={t("spaces.articles")}
+        />
+        <FormCheckboxField
+          meta={fields.firstPostReview}
           defaultChecked={space?.firstPostReview ?? false}
           label={t("spaces.firstPostReview")}
         />

@@ -1,16 +1,19 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS, RATE_LIMIT_VALUES } from "~/domain/community/answers";
+import { RATE_LIMIT_VALUES } from "~/domain/community/answers";
 import { createReply } from "~/domain/community/posting.server";
 import { setFollow } from "~/domain/community/reactions.server";
 import { getTopicPage, type TopicPage } from "~/domain/community/reading.server";
-import { ReplySchema } from "~/domain/community/schemas";
+import { FollowSchema, ReplySchema } from "~/domain/community/schemas";
 import { listSpaces } from "~/domain/community/spaces.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { type FetcherAnswer, parseSubmission, replyFor } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
@@ -18,8 +21,7 @@ import { Button, ButtonLink } from "~/ui/button";
 import { AuthorLine, KindBadge, PostBody, VoteButton } from "~/ui/community/post-parts";
 import { EditReplyForm, ModerateForm, ReplyIntentButton, ReportForm } from "~/ui/community/post-actions";
 import { TopicModeration } from "~/ui/community/topic-moderation";
-import { useCommunityError } from "~/ui/community/use-community-error";
-import { TextAreaField } from "~/ui/field";
+import { FormErrors, FormTextAreaField, formProps, useFormReply } from "~/ui/form";
 import { Alert, Badge, Card } from "~/ui/layout";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 
@@ -38,24 +40,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { page, spaces };
 }
 
+const ActionSchema = z.discriminatedUnion("intent", [ReplySchema.extend({ intent: z.literal("reply") }), FollowSchema]);
+
 /** Reply to the topic, or follow / unfollow it. Other actions have their own routes. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!isId(params.topicId)) notFound();
   const topicId = params.topicId;
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "follow" || intent === "unfollow") {
-    const result = await setFollow(actor, topicId, intent === "follow");
+  const parsed = await readSubmission(request, ActionSchema);
+  if (!parsed.ok) return parsed.answer;
+  if (parsed.data.intent !== "reply") {
+    const result = await setFollow(actor, topicId, parsed.data.intent === "follow");
     if (!result.ok) notFound();
-    return { fieldErrors: {}, formError: null };
+    return { ok: true } satisfies FetcherAnswer;
   }
-  const parsed = parseForm(ReplySchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
   const result = await createReply(actor, topicId, parsed.data.body);
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data({ fieldErrors: {}, formError: result.error }, { status: ERROR_STATUS[result.error] });
+    return refuse(parsed.submission, "community", result.error);
   }
   const t = serverT(actor.locale);
   return redirectWithNotice(
@@ -138,8 +140,8 @@ function ReplyCard({ reply, highlight }: { reply: Reply; highlight?: boolean }) 
 function FollowButton({ following }: { following: boolean }) {
   const { t } = useTranslation("community");
   const fetcher = useFetcher();
-  const pending = fetcher.formData?.get("intent");
-  const isFollowing = pending ? pending === "follow" : following;
+  const pending = fetcher.formData ? parseSubmission(fetcher.formData, FollowSchema) : null;
+  const isFollowing = pending?.status === "success" ? pending.value.intent === "follow" : following;
   return (
     <fetcher.Form method="post" title={t("topic.followHint")}>
       <input type="hidden" name="intent" value={isFollowing ? "unfollow" : "follow"} />
@@ -157,9 +159,8 @@ export default function TopicPageView() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const root = useRootData();
-  const error = useCommunityError();
   const others = replies.filter((reply) => !reply.accepted);
-  const fieldErrors = result?.fieldErrors as Record<string, string | undefined> | undefined;
+  const [replyForm, replyFields] = useForm({ lastResult: useFormReply(replyFor(result, "reply")) });
   const replyFormRef = useResetAfterSuccess("reply", result);
 
   return (
@@ -259,16 +260,15 @@ export default function TopicPageView() {
 
       {topic.can.reply ? (
         <Card title={t("topic.replyHeading")}>
-          <Form method="post" ref={replyFormRef} className="space-y-3" noValidate preventScrollReset>
-            {result?.formError ? <Alert tone="error">{error(result.formError, RATE_LIMIT_VALUES)}</Alert> : null}
+          <Form method="post" ref={replyFormRef} className="space-y-3" preventScrollReset {...formProps(replyForm)}>
+            <FormErrors form={replyForm} values={RATE_LIMIT_VALUES} />
             <input type="hidden" name="intent" value="reply" />
-            <TextAreaField
+            <FormTextAreaField
+              meta={replyFields.body}
               label={t("topic.replyLabel")}
-              name="body"
               rows={6}
               required
               hint={t("topic.replyHint")}
-              error={error.field(fieldErrors?.body)}
             />
             <Button disabled={navigation.state === "submitting"}>{t("topic.replySubmit")}</Button>
           </Form>

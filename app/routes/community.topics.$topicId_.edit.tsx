@@ -1,21 +1,21 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
-import { ERROR_STATUS } from "~/domain/community/answers";
 import { editTopic } from "~/domain/community/posting.server";
 import { getTopicPage } from "~/domain/community/reading.server";
+import { TITLE_MAX } from "~/domain/community/rules";
 import { TopicEditSchema } from "~/domain/community/schemas";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button, ButtonLink } from "~/ui/button";
-import { useCommunityError } from "~/ui/community/use-community-error";
-import { TextAreaField, TextField } from "~/ui/field";
-import { Alert, Card, PageHeader } from "~/ui/layout";
+import { FormErrors, FormTextAreaField, FormTextField, formProps } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:topic.edit");
 
@@ -31,12 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!isId(params.topicId)) notFound();
-  const parsed = parseForm(TopicEditSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+  const parsed = await readSubmission(request, TopicEditSchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await editTopic(actor, params.topicId, parsed.data);
   if (!result.ok) {
     if (result.error === "not_found") notFound();
-    return data({ fieldErrors: {}, formError: result.error }, { status: ERROR_STATUS[result.error] });
+    return refuse(parsed.submission, "community", result.error);
   }
   return redirectWithNotice(`/community/topics/${params.topicId}`, serverT(actor.locale)("community:topic.saved"));
 }
@@ -46,37 +46,34 @@ export default function EditTopic() {
   const { topic } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const error = useCommunityError();
-  const fields = result?.fieldErrors as Record<string, string | undefined> | undefined;
+  const [form, fields] = useForm({ lastResult: result?.form });
   return (
     <>
       <PageHeader title={t("topic.edit")} description={topic.title} />
       <Card className="max-w-3xl">
-        <Form method="post" className="space-y-4" noValidate>
-          {result?.formError ? <Alert tone="error">{error(result.formError)}</Alert> : null}
+        <Form method="post" className="space-y-4" {...formProps(form)}>
+          <FormErrors form={form} />
           <input type="hidden" name="version" value={topic.version} />
-          <TextField
+          <FormTextField
+            meta={fields.title}
             label={t("newTopic.titleLabel")}
-            name="title"
             defaultValue={topic.title}
             required
-            error={error.field(fields?.title)}
+            maxLength={TITLE_MAX}
           />
-          <TextAreaField
+          <FormTextAreaField
+            meta={fields.body}
             label={t("newTopic.body")}
-            name="body"
             rows={12}
             defaultValue={topic.body ?? ""}
             required
             hint={t("newTopic.bodyHint")}
-            error={error.field(fields?.body)}
           />
-          <TextField
+          <FormTextField
+            meta={fields.tags}
             label={t("newTopic.tags")}
-            name="tags"
             defaultValue={topic.tags.join(", ")}
             hint={t("newTopic.tagsHint")}
-            error={error.field(fields?.tags)}
           />
           <div className="flex gap-2">
             <Button disabled={navigation.state === "submitting"}>{t("topic.save")}</Button>

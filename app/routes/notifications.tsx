@@ -5,6 +5,8 @@ import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
 import { listNotifications, markNotificationsRead } from "~/domain/community/notifications.server";
 import { formatDateTime } from "~/lib/format";
+import { idField } from "~/lib/forms";
+import { readSubmission } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
@@ -19,14 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { notifications: await listNotifications(actor.id) };
 }
 
-const MarkSchema = z.object({ id: z.string().optional() });
+/** One notification, or none for all; a mangled id is refused rather than read as "all". */
+const MarkSchema = z.object({ id: idField().refine(isId, "id.invalid").optional() });
 
 /** Marks one notification (`id`) or all of the person's as read. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const parsed = MarkSchema.safeParse(Object.fromEntries(await request.formData()));
-  const id = parsed.success && isId(parsed.data.id) ? parsed.data.id : undefined;
-  await markNotificationsRead(actor.id, id);
+  const parsed = await readSubmission(request, MarkSchema);
+  if (!parsed.ok) return parsed.answer;
+  await markNotificationsRead(actor.id, parsed.data.id);
   return { ok: true };
 }
 

@@ -1,23 +1,25 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { listSegments } from "~/domain/people/accounts.server";
 import { countPlansFromTemplate, updateTemplate } from "~/domain/plans/template-editing.server";
-import { TemplateInputSchema, draftFromTemplate } from "~/domain/plans/template-schemas";
+import { TEMPLATE_ERROR_FIELD, TemplateInputSchema, draftFromTemplate } from "~/domain/plans/template-schemas";
 import { getTemplate } from "~/domain/plans/templates.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { todayIn } from "~/lib/format";
-import { parseNestedForm } from "~/lib/forms";
+import { versionField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
 import { Button, ButtonLink } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
 import { useReplyMessage } from "~/ui/form";
-import { Alert, Card, PageHeader } from "~/ui/layout";
+import { Card, PageHeader } from "~/ui/layout";
 import { TemplateEditor } from "~/ui/plans/template-editor";
 import { TemplatePreview } from "~/ui/plans/template-preview";
 import type { action as deleteAction } from "./templates.$templateId_.delete";
@@ -44,21 +46,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const EditTemplateSchema = TemplateInputSchema.and(z.object({ version: versionField() }));
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "templates.manage");
   if (!isId(params.templateId)) notFound();
-  const form = await request.formData();
-  const parsed = parseNestedForm(TemplateInputSchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
-  const result = await updateTemplate(actor, params.templateId, parsed.data, Number(form.get("version")));
+  const parsed = await readSubmission(request, EditTemplateSchema);
+  if (!parsed.ok) return parsed.answer;
+  const { version, ...input } = parsed.data;
+  const result = await updateTemplate(actor, params.templateId, input, version);
   if (!result.ok) {
+    // Gone since the page loaded (or never yours to change): the same 404 as a wrong id.
     if (result.error === "not_found" || result.error === "forbidden") notFound();
-    const t = serverT(actor.locale);
-    if (result.error === "stale")
-      return data({ fieldErrors: {}, formError: t("templates:errors.stale") }, { status: 409 });
-    const fieldErrors: Record<string, string> =
-      result.error === "name_taken" ? { name: "template.nameTaken" } : { segmentId: "template.segmentInvalid" };
-    return data({ fieldErrors, formError: null }, { status: result.error === "name_taken" ? 409 : 400 });
+    return refuse(parsed.submission, "template", result.error, TEMPLATE_ERROR_FIELD[result.error]);
   }
   return redirectWithNotice("/templates", serverT(actor.locale)("templates:editor.saved", { name: parsed.data.name }));
 }
@@ -143,17 +143,12 @@ export default function TemplatePage() {
         title={t("editor.editTitle", { name: template.name })}
         actions={<TemplateActions id={template.id} version={template.version} planCount={planCount} />}
       />
-      {result?.formError ? (
-        <div className="mb-4">
-          <Alert tone="error">{result.formError}</Alert>
-        </div>
-      ) : null}
       <TemplateEditor
         key={`${template.id}-${template.version}`}
         initial={draft}
         segments={segments}
         version={template.version}
-        errors={result?.fieldErrors ?? {}}
+        reply={result?.form}
         today={today}
         cancelTo="/templates"
       />

@@ -1,14 +1,14 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { listSegments } from "~/domain/people/accounts.server";
 import { createTemplate } from "~/domain/plans/template-editing.server";
-import { type TemplateDraft, TemplateInputSchema } from "~/domain/plans/template-schemas";
+import { TEMPLATE_ERROR_FIELD, type TemplateDraft, TemplateInputSchema } from "~/domain/plans/template-schemas";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { todayIn } from "~/lib/format";
-import { parseNestedForm } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
 import { pageTitle } from "~/lib/meta";
 import { PageHeader } from "~/ui/layout";
@@ -33,18 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "templates.manage");
-  const parsed = parseNestedForm(TemplateInputSchema, await request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const parsed = await readSubmission(request, TemplateInputSchema);
+  if (!parsed.ok) return parsed.answer;
   const result = await createTemplate(actor, parsed.data);
-  if (!result.ok) {
-    const fieldErrors: Record<string, string> =
-      result.error === "name_taken"
-        ? { name: "template.nameTaken" }
-        : result.error === "unknown_segment"
-          ? { segmentId: "template.segmentInvalid" }
-          : { form: "form.malformed" };
-    return data({ fieldErrors }, { status: result.error === "name_taken" ? 409 : 400 });
-  }
+  if (!result.ok) return refuse(parsed.submission, "template", result.error, TEMPLATE_ERROR_FIELD[result.error]);
   return redirectWithNotice("/templates", serverT(actor.locale)("templates:editor.saved", { name: parsed.data.name }));
 }
 
@@ -55,13 +47,7 @@ export default function NewTemplate() {
   return (
     <>
       <PageHeader title={t("editor.newTitle")} />
-      <TemplateEditor
-        initial={initial}
-        segments={segments}
-        errors={result?.fieldErrors ?? {}}
-        today={today}
-        cancelTo="/templates"
-      />
+      <TemplateEditor initial={initial} segments={segments} reply={result?.form} today={today} cancelTo="/templates" />
     </>
   );
 }

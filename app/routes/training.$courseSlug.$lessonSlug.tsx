@@ -1,10 +1,11 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { markLessonRead, setPracticeItem, submitQuiz } from "~/domain/training/learning.server";
+import { markLessonRead, submitQuiz } from "~/domain/training/learning.server";
 import { findCourseAndLesson, getLessonPage } from "~/domain/training/pages.server";
+import { LessonActionSchema } from "~/domain/training/lesson-actions";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { Button, ButtonLink } from "~/ui/button";
@@ -22,40 +23,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return page;
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read") }),
-  z.object({
-    intent: z.literal("quiz"),
-    quizId: z.string().min(1).max(100),
-    answer: z.array(z.string().max(10)).max(50),
-  }),
-  z.object({ intent: z.literal("practice"), itemKey: z.string().min(1).max(20), checked: z.enum(["true", "false"]) }),
-]);
-
-/** Mark as read, answer a knowledge check (graded here, never in the browser), tick a practice item. */
+/** Mark as read, or answer a knowledge check (graded here, never in the browser). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const found = findCourseAndLesson(params.courseSlug, params.lessonSlug);
   if (!found) notFound();
-  const form = await request.formData();
-  const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), answer: form.getAll("answer").map(String) });
-  if (!parsed.success) return data({ error: "unknown_intent" as const }, { status: 400 });
+  const parsed = await readSubmission(request, LessonActionSchema);
+  if (!parsed.ok) return parsed.answer;
   const input = parsed.data;
   const { course, lesson } = found;
   switch (input.intent) {
     case "read": {
       const outcome = await markLessonRead(actor, course, lesson);
-      return { error: null, certificateCode: outcome.certificateCode };
+      return { certificateCode: outcome.certificateCode };
     }
     case "quiz": {
       const result = await submitQuiz(actor, course, lesson, input.quizId, input.answer);
-      if (!result.ok) return data({ error: result.error }, { status: 400 });
-      return { error: null, feedback: result.feedback, certificateCode: result.outcome.certificateCode };
-    }
-    case "practice": {
-      const saved = await setPracticeItem(actor, course, lesson, input.itemKey, input.checked === "true");
-      if (!saved) return data({ error: "unknown_item" as const }, { status: 400 });
-      return { error: null };
+      if (!result.ok) return refuse(parsed.submission, "trainingQuiz", result.error);
+      return { feedback: result.feedback, certificateCode: result.outcome.certificateCode };
     }
   }
 }
@@ -63,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function LessonCompletion() {
   const { t } = useTranslation("training");
   const { course, lesson, state, certificateCode, courseProgress } = useLoaderData<typeof loader>();
-  const fetcher = useFetcher<{ error: string | null }>({ key: "lesson-read" });
+  const fetcher = useFetcher({ key: "lesson-read" });
   const lessonPath = `/training/${course.slug}/${lesson.slug}`;
   return (
     <div className="mt-8 space-y-3 border-t border-slate-200 pt-6" aria-live="polite">

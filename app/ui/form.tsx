@@ -1,5 +1,12 @@
 import { type FieldMetadata, type FormMetadata, getFormProps } from "@conform-to/react";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useEffect,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import type { FormReply } from "~/lib/forms";
 import { CheckboxField, SelectField, type SelectOption, TextAreaField, TextField } from "./field";
@@ -24,6 +31,22 @@ export function useFormMessage() {
       ? translate(key, { ...values, defaultValue: fallback })
       : translate(`fields.${key}`, { ...values, defaultValue: fallback });
   };
+}
+
+/** A reply that clears the form: its errors and what was typed. */
+const RESET_REPLY: FormReply = { initialValue: null };
+
+/**
+ * The reply for `useForm({ lastResult })`. conform keeps a form's last errors when `lastResult`
+ * goes away, so a page that stays mounted after a success (a redirect back to itself, a fetcher's
+ * `{ ok: true }`) would still show the refusal before it; this answers a reset then instead.
+ */
+export function useFormReply(reply: FormReply | null | undefined): FormReply | undefined {
+  const [replied, setReplied] = useState(false);
+  useEffect(() => {
+    if (reply) setReplied(true);
+  }, [reply]);
+  return reply ?? (replied ? RESET_REPLY : undefined);
 }
 
 /** `<form>` props of a conform form: its id, noValidate (errors are ours, not the browser's) and onSubmit. */
@@ -72,7 +95,8 @@ export function FormTextField({
       id={meta.id}
       name={meta.name}
       form={meta.formId}
-      defaultValue={initialText(meta) ?? defaultValue}
+      // A controlled field (`value`) takes no default: React refuses both.
+      defaultValue={input.value === undefined ? (initialText(meta) ?? defaultValue) : undefined}
       error={message}
       {...input}
     />
@@ -111,7 +135,7 @@ export function FormSelectField({
       id={meta.id}
       name={meta.name}
       form={meta.formId}
-      defaultValue={initialText(meta) ?? defaultValue}
+      defaultValue={select.value === undefined ? (initialText(meta) ?? defaultValue) : undefined}
       error={message}
       {...select}
     />

@@ -49,7 +49,7 @@ const post = (userId: string, fields: Record<string, string>) =>
     body: new URLSearchParams(fields),
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
   });
-type Answer = { data: { fieldErrors: Record<string, string> }; init: { status: number } };
+type Answer = { data: { form: { error?: Record<string, string[]> } }; init: { status: number } };
 const opportunitiesOf = (accountId: string) =>
   db.select().from(opportunities).where(eq(opportunities.accountId, accountId));
 
@@ -140,7 +140,7 @@ describe("creating an opportunity by hand", () => {
     const request = await post(marketing.id, { accountId: account.id, advocateId: outsider.id, askType: "quote" });
     const answer = (await newOpportunityAction({ request, params: {}, context })) as unknown as Answer;
     expect(answer.init.status).toBe(400);
-    expect(answer.data.fieldErrors).toEqual({ advocateId: "advocacy.advocateNotInAccount" });
+    expect(answer.data.form.error).toEqual({ advocateId: ["advocacy:newOpportunity.errors.invalid_advocate"] });
     expect(await opportunitiesOf(account.id)).toEqual([]);
     expect(await opportunitiesOf(outsider.accountId!)).toEqual([]);
   });
@@ -148,15 +148,25 @@ describe("creating an opportunity by hand", () => {
   it("refuses a deactivated advocate, an unknown account and a missing type next to the fields", async () => {
     const account = await createAccount();
     const gone = await createCustomer(account.id, "member", { deactivatedAt: new Date() });
-    const cases: [Record<string, string>, Record<string, string>][] = [
+    const cases: [Record<string, string>, Record<string, string[]>][] = [
       [
         { accountId: account.id, advocateId: gone.id, askType: "quote" },
-        { advocateId: "advocacy.advocateNotInAccount" },
+        { advocateId: ["advocacy:newOpportunity.errors.invalid_advocate"] },
       ],
-      [{ accountId: "zzzzzzzzzzzzzzzz", askType: "quote" }, { accountId: "advocacy.accountUnknown" }],
-      [{ accountId: account.id, askType: "" }, { askType: "advocacy.askTypeRequired" }],
-      [{ accountId: "", askType: "quote" }, { accountId: "advocacy.accountRequired" }],
-      [{ accountId: account.id, askType: "quote", ownerId: gone.id }, { ownerId: "advocacy.ownerInvalid" }],
+      [
+        { accountId: "zzzzzzzzzzzzzzzz", askType: "quote" },
+        { accountId: ["advocacy:newOpportunity.errors.unknown_account"] },
+      ],
+      [{ accountId: account.id, askType: "" }, { askType: ["advocacy.askTypeRequired"] }],
+      [{ accountId: "", askType: "quote" }, { accountId: ["advocacy.accountRequired"] }],
+      [
+        { accountId: account.id, askType: "quote", ownerId: gone.id },
+        { ownerId: ["advocacy:newOpportunity.errors.invalid_owner"] },
+      ],
+      [
+        { accountId: account.id, askType: "quote", dueDate: "2026-02-30", notes: "x".repeat(5001) },
+        { dueDate: ["advocacy.dateInvalid"], notes: ["advocacy.notesTooLong"] },
+      ],
     ];
     for (const [fields, fieldErrors] of cases) {
       const answer = (await newOpportunityAction({
@@ -165,7 +175,7 @@ describe("creating an opportunity by hand", () => {
         context,
       })) as unknown as Answer;
       expect(answer.init.status).toBe(400);
-      expect(answer.data.fieldErrors).toEqual(fieldErrors);
+      expect(answer.data.form.error).toEqual(fieldErrors);
     }
     expect(await opportunitiesOf(account.id)).toEqual([]);
   });
@@ -290,6 +300,35 @@ describe("moving a hand-made opportunity to asked", () => {
     expect(await db.select().from(asks).where(eq(asks.recipientId, declined.champion.id))).toHaveLength(1);
   });
 
+  it("through the route: an unknown intent, a bad version or a bad date is a 400 that writes nothing", async () => {
+    const { account, opportunity } = await identified();
+    const { action } = await import("~/routes/advocacy.opportunities.$opportunityId");
+    const cases: [Record<string, string>, Record<string, string[]>][] = [
+      [{ intent: "archive", version: "1" }, { "": ["form.unknownIntent"] }],
+      [{ intent: "move", to: "asked" }, { version: ["form.malformed"] }],
+      [{ intent: "move", to: "launched", version: "1" }, { to: ["field.invalid"] }],
+      [
+        { intent: "details", version: "1", dueDate: "tomorrow", notes: "x".repeat(5001) },
+        { dueDate: ["advocacy.dateInvalid"], notes: ["advocacy.notesTooLong"] },
+      ],
+    ];
+    for (const [fields, errors] of cases) {
+      const request = await signedInRequest(marketing.id, `http://localhost/advocacy/opportunities/${opportunity.id}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      });
+      const answer = (await action({ request, params: { opportunityId: opportunity.id }, context })) as unknown as {
+        data: { form: { error: Record<string, string[]> } };
+        init: { status: number };
+      };
+      expect(answer.init.status).toBe(400);
+      expect(answer.data.form.error).toEqual(errors);
+    }
+    const [row] = await opportunitiesOf(account.id);
+    expect(row).toMatchObject({ stage: "identified", version: opportunity.version, notes: opportunity.notes });
+  });
+
   it("through the route: a guardrail is a 409 naming it", async () => {
     const { account, opportunity } = await identified();
     const plan = await createPlan(account.id, { startDate: datePlusDays(todayIn(account.timeZone), -30) });
@@ -301,11 +340,11 @@ describe("moving a hand-made opportunity to asked", () => {
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     });
     const answer = (await action({ request, params: { opportunityId: opportunity.id }, context })) as unknown as {
-      data: { formError: string };
+      data: { form: { error: Record<string, string[]> } };
       init: { status: number };
     };
     expect(answer.init.status).toBe(409);
-    expect(answer.data.formError).toBe("overdue_milestones");
+    expect(answer.data.form.error).toEqual({ "": ["advocacy:opportunity.errors.overdue_milestones"] });
   });
 });
 

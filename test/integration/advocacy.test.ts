@@ -415,7 +415,9 @@ describe("answering an ask", () => {
       context,
     })) as unknown as Answer;
     expect(result.init.status).toBe(409);
-    expect(result.data).toMatchObject({ formError: "not_allowed", from: "accepted", to: "published" });
+    expect(result.data).toMatchObject({
+      form: { error: { "": ["advocacy:opportunity.errors.not_allowed"] }, initialValue: { to: "published" } },
+    });
     const byCsm = await post((await createStaff("csm")).id, `/advocacy/opportunities/${opportunity!.id}`, {
       intent: "move",
       to: "in_production",

@@ -61,7 +61,10 @@ describe("community route actions", () => {
       }),
     );
     expect(empty.init.status).toBe(400);
-    expect(empty.data.fieldErrors).toEqual({ title: "title.required", body: "body.required" });
+    expect(formAnswer(empty).form.error).toEqual({
+      title: ["community:fields.title.required"],
+      body: ["community:fields.body.required"],
+    });
     const huge = answer(
       await newTopicAction({
         request: await post(member.id, "http://localhost/community/new", {
@@ -75,7 +78,10 @@ describe("community route actions", () => {
       }),
     );
     expect(huge.init.status).toBe(400);
-    expect(huge.data.fieldErrors).toEqual({ title: "title.tooLong", body: "body.tooLong" });
+    expect(formAnswer(huge).form.error).toEqual({
+      title: ["community:fields.title.tooLong"],
+      body: ["community:fields.body.tooLong"],
+    });
   });
 
   it("answer 403 to an article by a customer and 404 to votes on unknown or malformed posts", async () => {
@@ -92,6 +98,7 @@ describe("community route actions", () => {
       }),
     );
     expect(article.init.status).toBe(403);
+    expect(formAnswer(article).form.error).toEqual({ spaceId: ["community:errors.forbidden"] });
     for (const postId of ["aaaaaaaaaaaaaaaa", "'; drop table users; --"]) {
       const vote = await votesAction({
         request: await post(member.id, "http://localhost/community/votes", { postType: "topic", postId, up: "1" }),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type User } from "~db/schema";
 import { createAccount, createCustomer, createStaff, createTemplate, signedInRequest } from "~db/seed/factories";
-import { getTemplate } from "~/domain/plans/templates.server";
+import { getTemplate, listTemplates } from "~/domain/plans/templates.server";
 import { action as editAction } from "~/routes/templates.$templateId";
 import { action as newAction } from "~/routes/templates.new";
 import { thrownResponse } from "../support/responses";
@@ -24,17 +24,17 @@ function post(userId: string, url: string, fields: Record<string, string>) {
 const valid = (name: string) => ({
   name,
   segmentId: "",
-  "milestones.0.key": "m30",
-  "milestones.0.title": "Day 30",
-  "milestones.0.dayOffset": "30",
-  "milestones.0.tasks.0.title": "Kick off",
-  "milestones.0.tasks.0.side": "vendor",
-  "milestones.0.tasks.0.dayOffset": "0",
+  "milestones[0].key": "m30",
+  "milestones[0].title": "Day 30",
+  "milestones[0].dayOffset": "30",
+  "milestones[0].tasks[0].title": "Kick off",
+  "milestones[0].tasks[0].side": "vendor",
+  "milestones[0].tasks[0].dayOffset": "0",
 });
 
 /** What `data(body, { status })` hands to Remix. */
 type DataAnswer = {
-  data: { fieldErrors: Record<string, string>; formError?: string | null };
+  data: { form: { error?: Record<string, string[]> } };
   init: { status: number };
 };
 const answer = (value: unknown) => value as DataAnswer;
@@ -44,21 +44,24 @@ describe("the template routes' actions", () => {
     const name = `Invalid ${Date.now()}`;
     const request = await post(csm.id, "http://localhost/templates/new", {
       ...valid(name),
-      "milestones.0.dayOffset": "2000",
-      "milestones.0.tasks.0.side": "both",
+      "milestones[0].dayOffset": "2000",
+      "milestones[0].tasks[0].side": "both",
+      "milestones[0].tasks[0].notes": "x".repeat(2001),
     });
     const result = answer(await newAction({ request, params: {}, context: { clientIp: "127.0.0.1" } }));
     expect(result.init.status).toBe(400);
-    expect(result.data.fieldErrors).toEqual({
-      "milestones.0.dayOffset": "template.dayRange",
-      "milestones.0.tasks.0.side": "template.sideInvalid",
+    expect(result.data.form.error).toEqual({
+      "milestones[0].dayOffset": ["template.dayRange"],
+      "milestones[0].tasks[0].side": ["template.sideInvalid"],
+      "milestones[0].tasks[0].notes": ["template.textTooLong"],
     });
+    expect((await listTemplates()).some((template) => template.name === name)).toBe(false);
   });
 
   it("answer 400 to malformed names and 409 to a taken name", async () => {
     const malformed = await post(csm.id, "http://localhost/templates/new", {
       ...valid("x"),
-      "milestones.5000.title": "far",
+      "milestones[5000].title": "far",
     });
     expect(
       answer(await newAction({ request: malformed, params: {}, context: { clientIp: "127.0.0.1" } })).init.status,
@@ -67,7 +70,7 @@ describe("the template routes' actions", () => {
     const taken = await post(csm.id, "http://localhost/templates/new", valid(existing.name.toUpperCase()));
     const result = answer(await newAction({ request: taken, params: {}, context: { clientIp: "127.0.0.1" } }));
     expect(result.init.status).toBe(409);
-    expect(result.data.fieldErrors).toEqual({ name: "template.nameTaken" });
+    expect(result.data.form.error).toEqual({ name: ["templates:errors.name_taken"] });
   });
 
   it("refuse a stale save with 409 and a message that says what happened", async () => {
@@ -86,8 +89,24 @@ describe("the template routes' actions", () => {
     });
     const result = answer(await editAction({ request: stale, params, context: { clientIp: "127.0.0.1" } }));
     expect(result.init.status).toBe(409);
-    expect(result.data.formError).toContain("Someone else saved this template since you opened it");
+    expect(result.data.form.error).toEqual({ "": ["templates:errors.stale"] });
     expect((await getTemplate(template.id))!.name).toBe(`${template.name} A`);
+  });
+
+  it("answer 400 to a missing or mangled version, and change nothing", async () => {
+    const template = await createTemplate();
+    for (const version of [undefined, "abc", "0"]) {
+      const request = await post(csm.id, `http://localhost/templates/${template.id}`, {
+        ...valid(`${template.name} C`),
+        ...(version === undefined ? {} : { version }),
+      });
+      const result = answer(
+        await editAction({ request, params: { templateId: template.id }, context: { clientIp: "127.0.0.1" } }),
+      );
+      expect(result.init.status).toBe(400);
+      expect(result.data.form.error).toEqual({ version: ["form.malformed"] });
+    }
+    expect((await getTemplate(template.id))!.version).toBe(1);
   });
 
   it("answer 404 to marketing and customers, who may not change templates", async () => {

@@ -23,6 +23,8 @@ import { setTaskTraining } from "~/domain/training/plan-link.server";
 import { loader as certificateLoader } from "~/routes/certificates.$code";
 import { loader as teamLoader } from "~/routes/accounts.$accountId.training";
 import { action as lessonAction, loader as lessonLoader } from "~/routes/training.$courseSlug.$lessonSlug";
+import { action as practiceAction } from "~/routes/training.$courseSlug.$lessonSlug.practice";
+import { action as taskTrainingAction } from "~/routes/accounts.$accountId.tasks.$taskId_.training";
 import { thrownResponse } from "../support/responses";
 
 process.env.CONTENT_DIR = "test/fixtures/content";
@@ -91,11 +93,45 @@ describe("lesson page and quiz", () => {
     ] as const) {
       const result = (await lessonAction(
         args(await signedInRequest(member.id, url, { method: "POST", body: new URLSearchParams(fields) }), params),
-      )) as { init: { status: number }; data: { error: string } };
+      )) as unknown as { init: { status: number }; data: { form: { error: Record<string, string[]> } } };
       expect(result.init.status).toBe(400);
-      expect(result.data.error).toBe(error);
+      expect(result.data.form.error).toEqual({ "": [`training:quiz.errors.${error}`] });
+    }
+    // Bad input before the domain: an unknown intent (practice ticks have their own route), no quiz id.
+    for (const [fields, errors] of [
+      [{ intent: "skip" }, { "": ["form.unknownIntent"] }],
+      [{ intent: "practice", itemKey: "chart", checked: "true" }, { "": ["form.unknownIntent"] }],
+      [{ intent: "quiz", answer: "1" }, { quizId: ["field.required"] }],
+    ] as const) {
+      const result = (await lessonAction(
+        args(await signedInRequest(member.id, url, { method: "POST", body: new URLSearchParams(fields) }), params),
+      )) as unknown as { init: { status: number }; data: { form: { error: Record<string, string[]> } } };
+      expect(result.init.status).toBe(400);
+      expect(result.data.form.error).toEqual(errors);
     }
     expect(await db.select().from(quizResults).where(eq(quizResults.userId, member.id))).toEqual([]);
+  });
+
+  it("the practice route saves a tick, and answers 400 to a bad one without writing", async () => {
+    const account = await createAccount();
+    const member = await createCustomer(account.id, "member");
+    const params = { courseSlug: SLUG, lessonSlug: "why-dashboards" };
+    const tick = async (fields: Record<string, string>) =>
+      (await practiceAction(
+        args(
+          await signedInRequest(member.id, `http://localhost/training/${SLUG}/why-dashboards/practice`, {
+            method: "POST",
+            body: new URLSearchParams(fields),
+          }),
+          params,
+        ),
+      )) as Response;
+    const bad = await tick({ itemKey: "x", checked: "maybe" });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ form: { error: { checked: ["field.invalid"] } } });
+    const unknown = await tick({ itemKey: "no-such-item", checked: "true" });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ form: { error: { "": ["training:lesson.errors.unknown_item"] } } });
   });
 
   it("answers 404 for an unknown course or lesson", async () => {
@@ -238,6 +274,76 @@ describe("plan link", () => {
       ok: false,
       error: "stale",
     });
+  });
+
+  it("through the route: an unknown course, a stranger or a missing version is a 400 next to its field, and nothing is set", async () => {
+    const account = await createAccount();
+    const csm = await createStaff("csm");
+    const champion = await createCustomer(account.id, "champion");
+    const stranger = await createCustomer((await createAccount()).id, "member");
+    const task = await createTask(await createMilestone(await createPlan(account.id)));
+    const params = { accountId: account.id, taskId: task.id };
+    const cases: [[string, string][], number, Record<string, string[]>][] = [
+      [
+        [
+          ["courseSlug", "no-such-course"],
+          ["trainee", champion.id],
+          ["version", "1"],
+        ],
+        400,
+        {
+          courseSlug: ["training:task.errors.unknown_course"],
+        },
+      ],
+      [
+        [
+          ["courseSlug", SLUG],
+          ["trainee", stranger.id],
+          ["version", "1"],
+        ],
+        400,
+        {
+          trainee: ["training:task.errors.invalid_trainee"],
+        },
+      ],
+      [
+        [
+          ["courseSlug", SLUG],
+          ["trainee", champion.id],
+        ],
+        400,
+        { version: ["form.malformed"] },
+      ],
+      [
+        [
+          ["courseSlug", SLUG],
+          ["trainee", champion.id],
+          ["version", "9"],
+        ],
+        409,
+        {
+          "": ["training:task.errors.stale"],
+        },
+      ],
+    ];
+    for (const [fields, status, errors] of cases) {
+      const request = await signedInRequest(
+        csm.id,
+        `http://localhost/accounts/${account.id}/tasks/${task.id}/training`,
+        {
+          method: "POST",
+          body: new URLSearchParams(fields),
+        },
+      );
+      const result = (await taskTrainingAction(args(request, params))) as unknown as {
+        init: { status: number };
+        data: { form: { error: Record<string, string[]> } };
+      };
+      expect(result.init.status).toBe(status);
+      expect(result.data.form.error).toEqual(errors);
+    }
+    const [row] = await db.select().from(tasks).where(eq(tasks.id, task.id));
+    expect(row).toMatchObject({ courseSlug: null, version: task.version });
   });
 
   it("completes at once when every trainee has already finished", async () => {

@@ -47,12 +47,12 @@ describe("community rules", () => {
     expect(TopicSchema.safeParse(ok).success).toBe(true);
     const issues = (value: object) =>
       TopicSchema.safeParse({ ...ok, ...value }).error?.issues.map((issue) => issue.message);
-    expect(issues({ title: "   " })).toEqual(["title.required"]);
-    expect(issues({ title: "x".repeat(201) })).toEqual(["title.tooLong"]);
-    expect(issues({ body: "" })).toEqual(["body.required"]);
-    expect(issues({ body: "x".repeat(20_001) })).toEqual(["body.tooLong"]);
+    expect(issues({ title: "   " })).toEqual(["community:fields.title.required"]);
+    expect(issues({ title: "x".repeat(201) })).toEqual(["community:fields.title.tooLong"]);
+    expect(issues({ body: "" })).toEqual(["community:fields.body.required"]);
+    expect(issues({ body: "x".repeat(20_001) })).toEqual(["community:fields.body.tooLong"]);
     expect(TopicSchema.safeParse({ ...ok, body: "x".repeat(20_000) }).success).toBe(true);
-    expect(issues({ tags: "a,b,c,d,e,f" })).toEqual(["tags.tooMany"]);
-    expect(issues({ tags: "<script>" })).toEqual(["tags.invalid"]);
+    expect(issues({ tags: "a,b,c,d,e,f" })).toEqual(["community:fields.tags.tooMany"]);
+    expect(issues({ tags: "<script>" })).toEqual(["community:fields.tags.invalid"]);
   });
 });

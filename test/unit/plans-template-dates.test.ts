@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TemplateDefinition } from "~db/schema";
-import {
-  datedPlanFromTemplate,
-  datePlusDays,
-  daysBetween,
-  isCalendarDate,
-  templateProblems,
-} from "~/domain/plans/template-dates";
+import { datedPlanFromTemplate, datePlusDays, daysBetween, templateProblems } from "~/domain/plans/template-dates";
+import { isCalendarDate } from "~/lib/dates";
 
 describe("datePlusDays", () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   draftFromTemplate,
 } from "~/domain/plans/template-schemas";
 import { previewTemplate } from "~/domain/plans/template-preview";
-import { nestedFormValues, parseNestedForm } from "~/lib/forms";
+import { parseSubmission } from "~/lib/forms";
 
 function validInput() {
   return {
@@ -239,61 +239,57 @@ describe("previewTemplate", () => {
   });
 });
 
-describe("nestedFormValues and parseNestedForm", () => {
+describe("the template form through the form pipeline", () => {
   const form = (entries: [string, string][]) => {
     const data = new FormData();
     for (const [name, value] of entries) data.append(name, value);
     return data;
   };
+  const errorsOf = (entries: [string, string][]) => {
+    const submission = parseSubmission(form(entries), TemplateInputSchema);
+    return submission.status === "error" ? submission.error : null;
+  };
 
-  it("builds nested rows from dotted names, closing holes left by removed rows", () => {
-    expect(
-      nestedFormValues(
-        form([
-          ["name", "N"],
-          ["milestones.0.title", "A"],
-          ["milestones.0.tasks.2.title", "T"],
-          ["milestones.3.title", "B"],
-        ]),
-      ),
-    ).toEqual({ name: "N", milestones: [{ title: "A", tasks: [{ title: "T" }] }, { title: "B" }] });
+  it("builds nested rows from conform's names", () => {
+    const submission = parseSubmission(
+      form([
+        ["name", "N"],
+        ["milestones[0].key", "m30"],
+        ["milestones[0].title", "A"],
+        ["milestones[0].dayOffset", "30"],
+        ["milestones[0].tasks[0].title", "T"],
+        ["milestones[0].tasks[0].side", "vendor"],
+        ["milestones[0].tasks[0].dayOffset", "10"],
+      ]),
+      TemplateInputSchema,
+    );
+    expect(submission.status).toBe("success");
+    expect(submission.status === "success" ? submission.value.milestones : null).toMatchObject([
+      { key: "m30", title: "A", dayOffset: 30, tasks: [{ title: "T", side: "vendor", dayOffset: 10 }] },
+    ]);
   });
 
   it("refuses names a real form never sends", () => {
-    expect(nestedFormValues(form([["milestones.1000.title", "x"]]))).toBeNull();
-    expect(nestedFormValues(form([["__proto__.polluted", "x"]]))).toBeNull();
-    expect(
-      nestedFormValues(
-        form([
-          ["name", "x"],
-          ["name.0", "y"],
-        ]),
-      ),
-    ).toBeNull();
-    expect(
-      nestedFormValues(
-        form([
-          ["milestones.0", "x"],
-          ["milestones.title", "y"],
-        ]),
-      ),
-    ).toBeNull();
+    expect(errorsOf([["milestones[1000].title", "x"]])).toEqual({ "": ["form.malformed"] });
+    expect(errorsOf([["__proto__.polluted", "x"]])).not.toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("keys refusals by the field's full name", () => {
-    const result = parseNestedForm(
-      TemplateInputSchema,
-      form([
+    expect(
+      errorsOf([
         ["name", "N"],
-        ["milestones.0.key", "m"],
-        ["milestones.0.title", ""],
-        ["milestones.0.dayOffset", "5"],
+        ["milestones[0].key", "m"],
+        ["milestones[0].title", ""],
+        ["milestones[0].dayOffset", "5"],
       ]),
-    );
-    expect(result).toMatchObject({
-      ok: false,
-      fieldErrors: { "milestones.0.title": "template.milestoneTitleRequired" },
-    });
+    ).toEqual({ "milestones[0].title": ["template.milestoneTitleRequired"] });
+    // A NUL byte is refused before the schema runs, next to the field that carried it.
+    expect(
+      errorsOf([
+        ["name", "N"],
+        ["milestones[0].tasks[0].title", "a\u0000b"],
+      ]),
+    ).toEqual({ "milestones[0].tasks[0].title": ["field.nul"] });
   });
 });

@@ -5,20 +5,27 @@ import { accounts, opportunities, opportunityTransitions } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import { isActiveMemberOf, listMembers } from "~/domain/people/members.server";
+import { textField } from "~/lib/forms";
 import { newId } from "~/lib/ids.server";
 import { ASK_TYPES } from "./ask-rules";
-import { OpportunityDetailsSchema, isStaffMember } from "./opportunities.server";
+import { isStaffMember } from "./opportunities.server";
+import { OpportunityDetailsSchema } from "./opportunity-schemas";
 
 /** An opportunity marketing spots itself: the account, maybe who to ask, what for, who drives it. */
 export const NewOpportunitySchema = OpportunityDetailsSchema.omit({ version: true, advocateId: true }).extend({
-  accountId: z.string().trim().min(1, "advocacy.accountRequired").max(40),
-  advocateId: z.string().trim().max(40).default(""),
+  accountId: textField({ max: 40, required: "advocacy.accountRequired", tooLong: "advocacy.accountRequired" }),
+  advocateId: textField({ max: 40, tooLong: "advocacy.advocateNotInAccount" }),
   askType: z.enum(ASK_TYPES, { message: "advocacy.askTypeRequired" }),
 });
 export type NewOpportunityInput = z.infer<typeof NewOpportunitySchema>;
 
 /** Which field a refusal belongs next to. */
 export type NewOpportunityError = "unknown_account" | "invalid_advocate" | "invalid_owner";
+export const NEW_OPPORTUNITY_ERROR_FIELD: Record<NewOpportunityError, string> = {
+  unknown_account: "accountId",
+  invalid_advocate: "advocateId",
+  invalid_owner: "ownerId",
+};
 
 /**
  * Opens an opportunity by hand at "identified" (no one is asked yet: that happens when it moves to

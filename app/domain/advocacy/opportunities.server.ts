@@ -15,10 +15,10 @@ import {
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import { isActiveMemberOf } from "~/domain/people/members.server";
-import { isCalendarDate } from "~/domain/plans/template-dates";
 import { ASK_TYPES } from "./ask-rules";
 import { type AdvocateAskRefusal, askAdvocateFor } from "./asks.server";
 import { type Approval, type MoveProblem, STAGES, moveProblem } from "./pipeline";
+import type { OpportunityDetails } from "./opportunity-schemas";
 import { writeTransition } from "./transitions.server";
 
 const advocate = alias(users, "advocate");
@@ -203,20 +203,6 @@ export async function moveOpportunity(
     return { ok: true as const };
   });
 }
-
-export const OpportunityDetailsSchema = z.object({
-  ownerId: z.string().trim().max(40).default(""),
-  dueDate: z
-    .string()
-    .trim()
-    .default("")
-    .refine((value) => value === "" || isCalendarDate(value), "advocacy.dateInvalid"),
-  notes: z.string().trim().max(5000, "field.tooLong").default(""),
-  /** Only while nobody has been asked ("identified"); absent: unchanged, "": no one yet. */
-  advocateId: z.string().trim().max(40).optional(),
-  version: z.coerce.number().int().min(1),
-});
-export type OpportunityDetails = z.infer<typeof OpportunityDetailsSchema>;
 
 /**
  * Owner (a staff member), due date and notes, and while it is "identified" who to ask (an active

@@ -1,75 +1,84 @@
 import { z } from "zod";
+import { textField, versionField } from "~/lib/forms";
 import { isId } from "~/lib/ids";
-import { BODY_MAX, REASON_MAX, TAGS_MAX, TITLE_MAX, isValidTag, parseTags } from "./rules";
+import { BODY_MAX, TAGS_MAX, TITLE_MAX, isValidTag, parseTags } from "./rules";
 
-/** Form schemas of the community. Error messages are codes under `community:fields.` in the translations. */
+/** Five tags of 30 characters with separators fit well within this; more is not a tag list. */
+const TAGS_TEXT_MAX = 300;
 
-const Title = z.string().trim().min(1, "title.required").max(TITLE_MAX, "title.tooLong");
-const Body = z.string().trim().min(1, "body.required").max(BODY_MAX, "body.tooLong");
+/**
+ * Form schemas of the community, read through the form pipeline (`~/lib/forms`). Their messages are
+ * keys under `community:fields.` in the translations.
+ */
+
+const F = "community:fields";
+const Title = textField({ max: TITLE_MAX, required: `${F}.title.required`, tooLong: `${F}.title.tooLong` });
+const Body = textField({ max: BODY_MAX, required: `${F}.body.required`, tooLong: `${F}.body.tooLong` });
 const Tags = z
   .string()
+  .max(TAGS_TEXT_MAX, `${F}.tags.invalid`)
   .default("")
   .transform(parseTags)
-  .refine((tags) => tags.length <= TAGS_MAX, "tags.tooMany")
-  .refine((tags) => tags.every(isValidTag), "tags.invalid");
+  .refine((tags) => tags.length <= TAGS_MAX, `${F}.tags.tooMany`)
+  .refine((tags) => tags.every(isValidTag), `${F}.tags.invalid`);
+/** A checkbox: present ("on") or not. */
+const Checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
 
 export const TopicSchema = z.object({
-  spaceId: z.string().min(1, "space.required").max(40, "space.required"),
-  kind: z.enum(["question", "discussion", "article"], { message: "kind.invalid" }),
+  spaceId: z
+    .string({ required_error: `${F}.space.required` })
+    .min(1, `${F}.space.required`)
+    .max(40, `${F}.space.required`),
+  kind: z.enum(["question", "discussion", "article"], { message: `${F}.kind.invalid` }),
   title: Title,
   body: Body,
   tags: Tags,
 });
 export type TopicInput = z.infer<typeof TopicSchema>;
 
-export const TopicEditSchema = z.object({
-  title: Title,
-  body: Body,
-  tags: Tags,
-  version: z.coerce.number().int().min(1),
-});
+export const TopicEditSchema = z.object({ title: Title, body: Body, tags: Tags, version: versionField() });
 
 export const ReplySchema = z.object({ body: Body });
-export const ReplyEditSchema = z.object({ body: Body, version: z.coerce.number().int().min(1) });
 
-export const ReasonSchema = z.object({
-  reason: z.string().trim().min(1, "reason.required").max(REASON_MAX, "reason.tooLong"),
-});
+/** Follow or unfollow a topic (the button also reads its pending state from it). */
+export const FollowSchema = z.object({ intent: z.enum(["follow", "unfollow"]) });
+
+const Handle = z
+  .string({ required_error: `${F}.handle.invalid` })
+  .trim()
+  .toLowerCase()
+  .min(2, `${F}.handle.invalid`)
+  .max(40, `${F}.handle.invalid`)
+  .regex(/^[a-z0-9][a-z0-9._-]*[a-z0-9]$/, `${F}.handle.invalid`);
 
 export const ProfileSchema = z.object({
-  displayName: z.string().trim().min(1, "displayName.required").max(60, "displayName.tooLong"),
-  handle: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(2, "handle.invalid")
-    .max(40, "handle.invalid")
-    .regex(/^[a-z0-9][a-z0-9._-]*[a-z0-9]$/, "handle.invalid"),
-  title: z.string().trim().max(80, "title.tooLong").default(""),
-  showCompany: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-  emailOnReply: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-  emailOnAccepted: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-  emailOnMention: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  displayName: textField({ max: 60, required: `${F}.displayName.required`, tooLong: `${F}.displayName.tooLong` }),
+  handle: Handle,
+  title: textField({ max: 80, tooLong: `${F}.jobTitle.tooLong` }),
+  showCompany: Checkbox,
+  emailOnReply: Checkbox,
+  emailOnAccepted: Checkbox,
+  emailOnMention: Checkbox,
 });
 export type ProfileInput = z.infer<typeof ProfileSchema>;
 
 export const SpaceSchema = z.object({
-  name: z.string().trim().min(1, "name.required").max(80, "name.tooLong"),
+  name: textField({ max: 80, required: `${F}.name.required`, tooLong: `${F}.name.tooLong` }),
   slug: z
-    .string()
+    .string({ required_error: `${F}.slug.invalid` })
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug.invalid")
-    .max(60, "slug.invalid"),
-  description: z.string().trim().max(300, "description.tooLong").default(""),
+    .max(60, `${F}.slug.invalid`)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${F}.slug.invalid`),
+  description: textField({ max: 300, tooLong: `${F}.description.tooLong` }),
   position: z.coerce
-    .number({ message: "position.invalid" })
-    .int("position.invalid")
-    .min(0, "position.invalid")
-    .max(999, "position.invalid"),
-  customersMayPost: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-  articles: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-  firstPostReview: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+    .number({ message: `${F}.position.invalid` })
+    .int(`${F}.position.invalid`)
+    .min(0, `${F}.position.invalid`)
+    .max(999, `${F}.position.invalid`),
+  customersMayPost: Checkbox,
+  articles: Checkbox,
+  firstPostReview: Checkbox,
 });
 export type SpaceInput = z.infer<typeof SpaceSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrorCodes } from "~/lib/forms";
-import { isCalendarDate } from "./template-dates";
+import { calendarDate, isCalendarDate } from "~/lib/dates";
 
 /**
  * What a plan's pieces may look like when people edit them: the input schemas shared by the
@@ -20,12 +20,7 @@ const title = z
   .max(TITLE_MAX, "title.tooLong");
 const text = z.string().trim().max(TEXT_MAX, "text.tooLong").default("");
 const blankToNull = (value: string) => (value === "" ? null : value);
-const optionalDate = z
-  .string()
-  .trim()
-  .default("")
-  .refine((value) => value === "" || isCalendarDate(value), "date.invalid")
-  .transform(blankToNull);
+const optionalDate = calendarDate({ invalid: "date.invalid", required: false });
 const requiredDate = z
   .string({ required_error: "date.required" })
   .trim()

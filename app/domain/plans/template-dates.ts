@@ -1,4 +1,5 @@
 import type { TaskSide, TemplateDefinition } from "~db/schema";
+import { isCalendarDate } from "~/lib/dates";
 import { DAY_MS } from "~/lib/time";
 
 /**
@@ -6,17 +7,6 @@ import { DAY_MS } from "~/lib/time";
  * UTC milliseconds, where every day is exactly 24 hours: no daylight-saving gaps, no drift from the
  * server's time zone. Leap years come from the Date.UTC calendar.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `value` is a real calendar date written as YYYY-MM-DD (so "2026-02-30" is not). */
-export function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number);
-  const date = new Date(Date.UTC(year!, month! - 1, day!));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
-}
-
 function toUtcMs(date: string): number {
   if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
   return Date.parse(`${date}T00:00:00Z`);

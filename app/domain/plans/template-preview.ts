@@ -1,6 +1,7 @@
 import type { TaskSide } from "~db/schema";
 import type { TemplateDraft } from "./template-schemas";
-import { datePlusDays, isCalendarDate } from "./template-dates";
+import { isCalendarDate } from "~/lib/dates";
+import { datePlusDays } from "./template-dates";
 
 export interface PreviewTask {
   title: string;

@@ -111,6 +111,12 @@ export const TemplateInputSchema = z
   });
 
 export type TemplateInput = z.output<typeof TemplateInputSchema>;
+
+/** The field a save's refusal belongs next to; the others are said above the form. */
+export const TEMPLATE_ERROR_FIELD: Partial<Record<string, "name" | "segmentId">> = {
+  name_taken: "name",
+  unknown_segment: "segmentId",
+};
 /** The editor's rows as the browser holds them (numbers may still be text being typed). */
 export type TemplateDraft = {
   name: string;

@@ -5,7 +5,8 @@ import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { newId } from "~/lib/ids.server";
 import { canOnPlan } from "./plan-permissions";
-import { datedPlanFromTemplate, isCalendarDate } from "./template-dates";
+import { isCalendarDate } from "~/lib/dates";
+import { datedPlanFromTemplate } from "./template-dates";
 
 /** Templates with their segment, size and last change, by name. */
 export async function listTemplates(executor: Executor = db) {

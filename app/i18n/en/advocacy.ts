@@ -333,6 +333,7 @@ export default {
       needs_draft: "Save a new draft of the case study first: the customer reviews a version.",
       needs_approval: "Publishing needs the advocate's approval of the latest version of the case study.",
       invalid_owner: "Choose a member of the vendor team.",
+      invalid_advocate: "Choose an active person of this account.",
       needs_advocate: "Choose who to ask first: moving to “Asked” asks the advocate in the portal.",
       advocate_inactive: "{{name}} is no longer active at this account. Ask someone else.",
       overdue_milestones:
@@ -345,6 +346,11 @@ export default {
     },
   },
   newOpportunity: {
+    errors: {
+      unknown_account: "That account doesn't exist any more. Choose another.",
+      invalid_advocate: "Choose an active person of this account.",
+      invalid_owner: "Choose a member of the vendor team.",
+    },
     button: "New opportunity",
     heading: "New opportunity",
     intro:

@@ -133,7 +133,7 @@ export default {
       prospectRequired: "Enter the prospect's company.",
       changesRequired: "Say what should change.",
       accountRequired: "Choose an account.",
-      accountUnknown: "That account doesn't exist any more. Choose another.",
+      notesTooLong: "Use at most 5,000 characters.",
       advocateNotInAccount: "Choose an active person of this account.",
       ownerInvalid: "Choose a member of the vendor team.",
     },

@@ -225,6 +225,7 @@ export default {
     kind: { invalid: "Choose a question or a discussion." },
     reason: { required: "Say why, in a few words.", tooLong: "Keep it to 500 characters or fewer." },
     displayName: { required: "Enter a display name.", tooLong: "Use at most 60 characters." },
+    jobTitle: { tooLong: "Use at most 80 characters." },
     handle: { invalid: "Use 2–40 lower-case letters, digits, dots, dashes or underscores." },
     name: { required: "Enter a name.", tooLong: "Use at most 80 characters." },
     slug: { invalid: "Use lower-case letters, digits and dashes." },

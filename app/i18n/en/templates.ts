@@ -96,12 +96,13 @@ export default {
       "Someone else saved this template since you opened it. Your changes are not saved: reload the page to see theirs, then make yours again.",
     not_found: "This template no longer exists.",
     forbidden: "You can't change templates.",
+    name_taken: "Another template already has this name.",
+    unknown_segment: "Choose a segment from the list.",
   },
   fields: {
     template: {
       nameRequired: "Enter a name.",
       nameTooLong: "Use at most 120 characters.",
-      nameTaken: "Another template already has this name.",
       segmentInvalid: "Choose a segment from the list.",
       outcomeTitleRequired: "Enter the outcome.",
       milestoneTitleRequired: "Enter the milestone's title.",

@@ -325,6 +325,7 @@ export default {
       needs_draft: "请先保存案例研究的新草稿：客户需要审阅一个版本。",
       needs_approval: "发布需要客户拥护者批准案例研究的最新版本。",
       invalid_owner: "请选择服务商团队的成员。",
+      invalid_advocate: "请选择该客户中的在职人员。",
       needs_advocate: "请先选择邀约对象：移至“已邀约”会在门户中向客户拥护者发出邀约。",
       advocate_inactive: "{{name}} 已不是此客户的在职人员，请邀请其他人。",
       overdue_milestones: "未发出邀约（保护规则）：此客户有逾期的里程碑。请在计划恢复正常后再邀约。",
@@ -334,6 +335,11 @@ export default {
     },
   },
   newOpportunity: {
+    errors: {
+      unknown_account: "该客户已不存在，请选择其他客户。",
+      invalid_advocate: "请选择该客户中的在职人员。",
+      invalid_owner: "请选择服务商团队的成员。",
+    },
     button: "新建机会",
     heading: "新建机会",
     intro: "自己发现了好故事？机会从“已识别”开始；移至“已邀约”后，会在保护规则范围内通过门户向客户拥护者发出邀约。",

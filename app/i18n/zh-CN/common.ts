@@ -136,7 +136,7 @@ export default {
       prospectRequired: "请输入潜在客户的公司名称。",
       changesRequired: "请说明需要修改的内容。",
       accountRequired: "请选择客户。",
-      accountUnknown: "该客户已不存在，请选择其他客户。",
+      notesTooLong: "最多 5,000 个字符。",
       advocateNotInAccount: "请选择该客户中的在职人员。",
       ownerInvalid: "请选择服务商团队的成员。",
     },

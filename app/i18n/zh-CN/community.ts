@@ -220,6 +220,7 @@ export default {
     kind: { invalid: "请选择问题或讨论。" },
     reason: { required: "请简单说明原因。", tooLong: "不超过 500 个字符。" },
     displayName: { required: "请输入显示名称。", tooLong: "最多 60 个字符。" },
+    jobTitle: { tooLong: "最多 80 个字符。" },
     handle: { invalid: "请使用 2–40 个小写字母、数字、点、连字符或下划线。" },
     name: { required: "请输入名称。", tooLong: "最多 80 个字符。" },
     slug: { invalid: "请使用小写字母、数字和连字符。" },

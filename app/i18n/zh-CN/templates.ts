@@ -88,13 +88,14 @@ export default {
   errors: {
     stale: "你打开此模板后，其他人保存了修改。你的更改未保存：请刷新页面查看其修改，然后重新操作。",
     not_found: "此模板已不存在。",
+    name_taken: "已有同名模板。",
+    unknown_segment: "请从列表中选择客群。",
     forbidden: "你无法修改模板。",
   },
   fields: {
     template: {
       nameRequired: "请输入名称。",
       nameTooLong: "最多 120 个字符。",
-      nameTaken: "已有同名模板。",
       segmentInvalid: "请从列表中选择客群。",
       outcomeTitleRequired: "请输入期望成果。",
       milestoneTitleRequired: "请输入里程碑标题。",

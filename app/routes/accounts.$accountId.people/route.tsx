@@ -18,7 +18,7 @@ import { readSubmission, refuse } from "~/lib/forms.server";
 import { requestOrigin } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
-import { FormErrors, FormSelectField, FormTextField, formProps } from "~/ui/form";
+import { FormErrors, FormSelectField, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Table } from "~/ui/table";
 import { TeamAdoptionCard } from "~/ui/telemetry/team-adoption";
@@ -102,7 +102,7 @@ export default function People() {
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const locale = useRootData()?.locale ?? "en";
-  const [form, fields] = useForm({ lastResult: result?.form });
+  const [form, fields] = useForm({ lastResult: useFormReply(result?.form) });
 
   return (
     <div className="space-y-6">

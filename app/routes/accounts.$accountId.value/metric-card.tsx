@@ -3,7 +3,7 @@ import type { MetricView } from "~/domain/value/metrics.server";
 import { formatDate, formatFigure, formatMoney } from "~/lib/format";
 import { Button } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
-import { TextField } from "~/ui/field";
+import { FormTextField, formProps } from "~/ui/form";
 import { Alert, Badge } from "~/ui/layout";
 import { ProgressBar } from "~/ui/progress";
 import { Cell, Table } from "~/ui/table";
@@ -24,7 +24,7 @@ export interface MetricCardContext {
 
 function RecordForm({ metric, context }: { metric: MetricView; context: MetricCardContext }) {
   const { t } = useTranslation("value");
-  const { fetcher, formRef, messages, formError, busy, succeeded } = useValueFetcher();
+  const { fetcher, formRef, form, fields, formError, busy, succeeded } = useValueFetcher();
   return (
     <fetcher.Form
       ref={formRef}
@@ -32,7 +32,7 @@ function RecordForm({ metric, context }: { metric: MetricView; context: MetricCa
       action={`/accounts/${context.accountId}/metrics/${metric.id}/measurements`}
       aria-label={t("record.titleFor", { name: metric.name })}
       className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200 print:hidden"
-      noValidate
+      {...formProps(form)}
     >
       <h4 className="text-sm font-semibold text-slate-900">{t("record.title")}</h4>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
@@ -42,29 +42,26 @@ function RecordForm({ metric, context }: { metric: MetricView; context: MetricCa
         </p>
       ) : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-[10rem_10rem_1fr_auto] sm:items-start">
-        <TextField
+        <FormTextField
+          meta={fields.measuredOn}
           label={t("record.date")}
-          name="measuredOn"
           type="date"
           defaultValue={context.today}
           max={context.today}
           min={context.startDate}
           required
-          error={messages.measuredOn}
         />
-        <TextField
+        <FormTextField
+          meta={fields.value}
           label={t("record.value", { unit: metric.unit })}
-          name="value"
           inputMode="decimal"
           required
-          error={messages.value}
         />
-        <TextField
+        <FormTextField
+          meta={fields.note}
           label={t("record.note")}
-          name="note"
           maxLength={500}
           placeholder={t("record.notePlaceholder")}
-          error={messages.note}
         />
         <Button className="sm:mt-6" disabled={busy}>
           {t("record.submit")}
@@ -76,7 +73,7 @@ function RecordForm({ metric, context }: { metric: MetricView; context: MetricCa
 
 function EditMetric({ metric, context }: { metric: MetricView; context: MetricCardContext }) {
   const { t } = useTranslation(["value", "common"]);
-  const { fetcher, messages, formError, busy } = useValueFetcher({ resetOnSuccess: false });
+  const { fetcher, form, fields, formError, busy } = useValueFetcher({ resetOnSuccess: false });
   const remove = useValueFetcher({ resetOnSuccess: false });
   return (
     <details className="text-sm print:hidden">
@@ -90,13 +87,13 @@ function EditMetric({ metric, context }: { metric: MetricView; context: MetricCa
         method="post"
         action={`/accounts/${context.accountId}/metrics/${metric.id}`}
         className="mt-3 space-y-4"
-        noValidate
         aria-label={t("define.editFor", { name: metric.name })}
+        {...formProps(form)}
       >
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="version" value={metric.version} />
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <MetricFields values={metric} errors={messages} outcomes={context.outcomes} currency={context.currency} />
+        <MetricFields values={metric} fields={fields} outcomes={context.outcomes} currency={context.currency} />
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Button disabled={busy}>{t("define.save")}</Button>
         </div>

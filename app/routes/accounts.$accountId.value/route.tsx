@@ -9,6 +9,7 @@ import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";
+import { formProps } from "~/ui/form";
 import { MetricFields } from "~/ui/value/metric-fields";
 import { RoiSummary } from "~/ui/value/roi-summary";
 import { type MetricCardContext, MetricCard } from "./metric-card";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function AddMetric({ outcome, context }: { outcome: { id: string; title: string }; context: MetricCardContext }) {
   const { t } = useTranslation("value");
-  const { fetcher, formRef, messages, formError, busy, succeeded } = useValueFetcher();
+  const { fetcher, formRef, form, fields, formError, busy, succeeded } = useValueFetcher();
   return (
     <details className="rounded-md p-3 text-sm ring-1 ring-inset ring-dashed ring-slate-300 print:hidden">
       <summary className="cursor-pointer font-medium text-brand-700">
@@ -42,8 +43,8 @@ function AddMetric({ outcome, context }: { outcome: { id: string; title: string 
         method="post"
         action={`/accounts/${context.accountId}/metrics`}
         className="mt-3 space-y-4"
-        noValidate
         aria-label={t("define.addFor", { outcome: outcome.title })}
+        {...formProps(form)}
       >
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         {succeeded ? (
@@ -53,7 +54,7 @@ function AddMetric({ outcome, context }: { outcome: { id: string; title: string 
         ) : null}
         <MetricFields
           values={{ outcomeId: outcome.id }}
-          errors={messages}
+          fields={fields}
           outcomes={[outcome]}
           currency={context.currency}
         />

@@ -1,13 +1,14 @@
+import { useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { FormReply } from "~/lib/forms";
-import { useFormMessage } from "~/ui/form";
+import { useFormMessage, useFormReply } from "~/ui/form";
 
 type ValueAnswer = { ok: true; id: string } | { ok?: undefined; form: FormReply };
 
 /**
- * A fetcher for one value form: its field messages in the person's language, the form-level error
- * (a stale edit, a vanished metric), and the form cleared after a successful submission.
+ * A fetcher for one value form with its conform form (`form`, `fields` for the Form* fields), the
+ * form-level error (a stale edit, a vanished metric), and the form cleared after a successful submission.
  */
 export function useValueFetcher({ resetOnSuccess = true } = {}) {
   const message = useFormMessage();
@@ -18,9 +19,8 @@ export function useValueFetcher({ resetOnSuccess = true } = {}) {
     if (resetOnSuccess && fetcher.state === "idle" && fetcher.data?.ok) formRef.current?.reset();
   }, [resetOnSuccess, fetcher.state, fetcher.data]);
 
-  const errors = answer && !answer.ok ? (answer.form.error ?? {}) : {};
-  const messages: Record<string, string | undefined> = {};
-  for (const [field, keys] of Object.entries(errors)) if (field) messages[field] = message(keys ?? undefined);
-  const formError = message(errors[""] ?? undefined) ?? null;
-  return { fetcher, formRef, messages, formError, busy: fetcher.state !== "idle", succeeded: answer?.ok === true };
+  const reply = answer && !answer.ok ? answer.form : undefined;
+  const [form, fields] = useForm({ lastResult: useFormReply(reply) });
+  const formError = message(reply?.error?.[""] ?? undefined) ?? null;
+  return { fetcher, formRef, form, fields, formError, busy: fetcher.state !== "idle", succeeded: answer?.ok === true };
 }

@@ -1,9 +1,12 @@
+import { useForm } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TemplateDraft } from "~/domain/plans/template-schemas";
+import type { FormReply } from "~/lib/forms";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/ui/field";
+import { FormErrors, formProps } from "~/ui/form";
 import { Alert, Card } from "~/ui/layout";
 import { type EditorDraft, editorDraft, moveRow, newRowKey, removeRow } from "./template-editor-state";
 import { MilestoneRows } from "./template-milestone-rows";
@@ -14,22 +17,21 @@ import { useTemplateFieldError } from "./use-template-field-error";
 /**
  * The structured template editor: details, outcomes, milestones with their tasks, and a live
  * preview of the dated plan. Rows are added, removed and reordered in the browser; inputs carry
- * dotted names ("milestones.1.tasks.0.title") that the action reads back into the same shape.
+ * conform's names ("milestones[1].tasks[0].title") that the action's schema reads back into the same
+ * shape, and the reply's errors are keyed by the same names.
  */
 export function TemplateEditor({
   initial,
   segments,
   version,
-  errors,
-  formError,
+  reply,
   today,
   cancelTo,
 }: {
   initial: TemplateDraft;
   segments: { id: string; name: string }[];
   version?: number;
-  errors: Record<string, string | undefined>;
-  formError?: string;
+  reply?: FormReply;
   today: string;
   cancelTo: string;
 }) {
@@ -37,8 +39,10 @@ export function TemplateEditor({
   const fieldError = useTemplateFieldError();
   const [draft, setDraft] = useState<EditorDraft>(() => editorDraft(initial));
   const submitting = useNavigation().state === "submitting";
-  const hasErrors = Object.values(errors).some(Boolean);
-  const formMessage = formError ?? (errors.form ? fieldError(errors.form) : undefined);
+  // The inputs stay controlled (the preview follows them); conform carries the form's id and the reply.
+  const [form] = useForm({ lastResult: reply });
+  const errors = form.allErrors;
+  const hasFieldErrors = Object.entries(errors).some(([name, keys]) => name !== "" && keys.length > 0);
   const setOutcomes = (update: (rows: EditorDraft["outcomes"]) => EditorDraft["outcomes"]) =>
     setDraft((current) => ({ ...current, outcomes: update(current.outcomes) }));
   const outcomeOptions = draft.outcomes.map((outcome, index) => ({
@@ -48,13 +52,10 @@ export function TemplateEditor({
 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-      <Form method="post" className="space-y-6 lg:col-span-2" noValidate>
+      <Form method="post" className="space-y-6 lg:col-span-2" {...formProps(form)}>
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        {formMessage ? (
-          <Alert tone="error">{formMessage}</Alert>
-        ) : hasErrors ? (
-          <Alert tone="error">{t("common:errors.formInvalid")}</Alert>
-        ) : null}
+        <FormErrors form={form} />
+        {hasFieldErrors && !form.errors ? <Alert tone="error">{t("common:errors.formInvalid")}</Alert> : null}
         <Card title={t("editor.details")}>
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField
@@ -95,7 +96,7 @@ export function TemplateEditor({
           {draft.outcomes.length === 0 ? <p className="mb-4 text-sm text-slate-500">{t("editor.noOutcomes")}</p> : null}
           <div className="space-y-4">
             {draft.outcomes.map((outcome, index) => {
-              const name = (field: string) => `outcomes.${index}.${field}`;
+              const name = (field: string) => `outcomes[${index}].${field}`;
               const legend = t("editor.outcome", { number: index + 1 });
               const update = (patch: Partial<typeof outcome>) =>
                 setOutcomes((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));

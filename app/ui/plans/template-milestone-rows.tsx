@@ -23,7 +23,7 @@ export function MilestoneRows({
 }: {
   draft: EditorDraft;
   setDraft: Dispatch<SetStateAction<EditorDraft>>;
-  errors: Record<string, string | undefined>;
+  errors: Record<string, string[] | undefined>;
   outcomeOptions: { value: string; label: string }[];
 }) {
   const { t } = useTranslation(["templates", "plans"]);
@@ -40,7 +40,7 @@ export function MilestoneRows({
       <p className="mb-4 text-sm text-slate-600">{t("editor.milestonesHint")}</p>
       <div className="space-y-5">
         {draft.milestones.map((milestone, index) => {
-          const name = (field: string) => `milestones.${index}.${field}`;
+          const name = (field: string) => `milestones[${index}].${field}`;
           const legend = t("editor.milestone", { number: index + 1 });
           return (
             <fieldset key={milestone.key} className="rounded-md p-3 ring-1 ring-slate-300">
@@ -91,7 +91,7 @@ export function MilestoneRows({
               <div className="mt-4 space-y-3 border-l-2 border-slate-200 pl-3">
                 {milestone.tasks.length === 0 ? <p className="text-sm text-slate-500">{t("editor.noTasks")}</p> : null}
                 {milestone.tasks.map((task, taskIndex) => {
-                  const taskName = (field: string) => `milestones.${index}.tasks.${taskIndex}.${field}`;
+                  const taskName = (field: string) => `milestones[${index}].tasks[${taskIndex}].${field}`;
                   const taskLegend = t("editor.task", { number: taskIndex + 1, milestone: index + 1 });
                   const updateTask = (patch: Partial<EditorTask>) =>
                     setTasks(index, (tasks) => tasks.map((row, i) => (i === taskIndex ? { ...row, ...patch } : row)));

@@ -1,7 +1,9 @@
-import { useFetcher } from "@remix-run/react";
-import { type ReactNode, createContext, useContext, useEffect, useId, useRef, useState } from "react";
+import { useFetcher, useRevalidator } from "@remix-run/react";
+import { type ReactNode, createContext, useContext, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { FormReply } from "~/lib/forms";
 import { Button } from "~/ui/button";
+import { useReplyMessage } from "~/ui/form";
 import { type QuizFeedbackView, useLesson } from "./lesson-context";
 
 /**
@@ -80,7 +82,7 @@ interface QuizState {
 }
 const QuizContext = createContext<QuizState | null>(null);
 
-type QuizAnswer = { feedback?: QuizFeedbackView; error?: string };
+type QuizAnswer = { feedback?: QuizFeedbackView; form?: FormReply };
 
 export function Quiz({
   id,
@@ -98,7 +100,7 @@ export function Quiz({
   const fetcher = useFetcher<QuizAnswer>({ key: `quiz-${id}` });
   const saved = lesson.passedQuizzes[id] ?? null;
   const feedback = fetcher.data?.feedback ?? saved;
-  const error = fetcher.data?.error;
+  const error = useReplyMessage(fetcher.data);
   const name = useId();
   const passed = feedback?.passed ?? false;
   return (
@@ -122,7 +124,7 @@ export function Quiz({
           <div aria-live="polite" className="text-sm">
             {error ? (
               <p role="alert" className="text-red-700">
-                {t(`quiz.errors.${error as "no_answer"}`, { defaultValue: t("lesson.errors.unknown_intent") })}
+                {error}
               </p>
             ) : feedback ? (
               <p className={passed ? "font-medium text-green-800" : "font-medium text-red-800"}>
@@ -188,22 +190,15 @@ export function Practice({ title, children }: { title?: string; children?: React
 
 export function PracticeItem({ itemKey, children }: { itemKey: string; children?: ReactNode }) {
   const lesson = useLesson();
-  const fetcher = useFetcher({ key: `practice-${itemKey}` });
+  const revalidator = useRevalidator();
   const inputId = useId();
-  // The tick shows at once: the fetcher's own pending state arrives in a transition, a moment after
-  // the click, and a controlled checkbox would flick back until then.
+  // The tick shows at once and is saved in the background until the page has reloaded its state.
   const [ticked, setTicked] = useState<boolean | null>(null);
-  const wasBusy = useRef(false);
+  const saved = lesson.checkedItems.includes(itemKey);
   useEffect(() => {
-    if (fetcher.state !== "idle") wasBusy.current = true;
-    else if (wasBusy.current) {
-      wasBusy.current = false;
-      setTicked(null);
-    }
-  }, [fetcher.state]);
-  const pending = fetcher.formData?.get("checked");
-  const checked =
-    ticked ?? (pending !== undefined && pending !== null ? pending === "true" : lesson.checkedItems.includes(itemKey));
+    if (ticked === saved && revalidator.state === "idle") setTicked(null);
+  }, [ticked, saved, revalidator.state]);
+  const checked = ticked ?? saved;
   return (
     <li className="flex items-start gap-3">
       <input
@@ -214,10 +209,18 @@ export function PracticeItem({ itemKey, children }: { itemKey: string; children?
         onChange={(event) => {
           const next = event.currentTarget.checked;
           setTicked(next);
-          fetcher.submit(
-            { intent: "practice", itemKey, checked: String(next) },
-            { method: "post", action: lesson.lessonPath },
-          );
+          // keepalive: the save outlives a reload or a click away right after the tick (a fetcher's
+          // request is cancelled then, and the tick was lost).
+          void fetch(`${lesson.lessonPath}/practice`, {
+            method: "POST",
+            body: new URLSearchParams({ itemKey, checked: String(next) }),
+            keepalive: true,
+          })
+            .then((response) => {
+              if (!response.ok) setTicked(null);
+              revalidator.revalidate();
+            })
+            .catch(() => setTicked(null));
         }}
       />
       <label htmlFor={inputId} className="text-sm text-slate-900 [&_p]:m-0">

@@ -1,5 +1,6 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { SelectField, TextField } from "~/ui/field";
+import { FormSelectField, FormTextField, useFormMessage } from "~/ui/form";
 
 export interface MetricFieldValues {
   outcomeId: string;
@@ -15,18 +16,20 @@ export interface MetricFieldValues {
 /** The fields that define a value metric: shared by the add and edit forms. */
 export function MetricFields({
   values,
-  errors,
+  fields,
   outcomes,
   currency,
 }: {
   values: Partial<MetricFieldValues>;
-  /** Translated messages per field. */
-  errors: Record<string, string | undefined>;
+  /** The form's conform fields: each shows its own refusal. */
+  fields: Record<string, FieldMetadata<unknown, Record<string, unknown>, string[]>>;
   /** Outcomes to choose from; with one, the choice is a hidden field. */
   outcomes: { id: string; title: string }[];
   currency: string;
 }) {
   const { t } = useTranslation("value");
+  const message = useFormMessage();
+  const meta = (name: keyof MetricFieldValues) => fields[name]!;
   const periods = (["week", "month", "quarter", "year"] as const).map((period) => ({
     value: period,
     label: t(`define.periods.${period}`),
@@ -35,77 +38,77 @@ export function MetricFields({
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
       {outcomes.length > 1 ? (
         <div className="sm:col-span-2">
-          <SelectField
+          <FormSelectField
+            meta={meta("outcomeId")}
             label={t("define.outcome")}
-            name="outcomeId"
             defaultValue={values.outcomeId}
             options={outcomes.map((outcome) => ({ value: outcome.id, label: outcome.title }))}
-            error={errors.outcomeId}
           />
         </div>
       ) : (
-        <input type="hidden" name="outcomeId" value={values.outcomeId ?? outcomes[0]?.id ?? ""} />
+        <div className="sm:col-span-2">
+          <input type="hidden" name="outcomeId" value={values.outcomeId ?? outcomes[0]?.id ?? ""} />
+          {/* With one outcome there is no field to choose it: its refusal shows here. */}
+          {meta("outcomeId").errors ? (
+            <p role="alert" className="text-sm text-red-700">
+              {message(meta("outcomeId").errors)}
+            </p>
+          ) : null}
+        </div>
       )}
-      <TextField
+      <FormTextField
+        meta={meta("name")}
         label={t("define.name")}
-        name="name"
         defaultValue={values.name}
         placeholder={t("define.namePlaceholder")}
         maxLength={120}
         required
-        error={errors.name ?? (outcomes.length > 1 ? undefined : errors.outcomeId)}
       />
-      <TextField
+      <FormTextField
+        meta={meta("unit")}
         label={t("define.unit")}
-        name="unit"
         defaultValue={values.unit}
         placeholder={t("define.unitPlaceholder")}
         maxLength={30}
         required
-        error={errors.unit}
       />
-      <SelectField
+      <FormSelectField
+        meta={meta("direction")}
         label={t("define.direction")}
-        name="direction"
         defaultValue={values.direction ?? "up"}
         options={[
           { value: "up", label: t("metric.direction.up") },
           { value: "down", label: t("metric.direction.down") },
         ]}
-        error={errors.direction}
       />
       <div className="hidden sm:block" />
-      <TextField
+      <FormTextField
+        meta={meta("baseline")}
         label={t("define.baseline")}
-        name="baseline"
         inputMode="decimal"
         defaultValue={values.baseline}
         required
-        error={errors.baseline}
       />
-      <TextField
+      <FormTextField
+        meta={meta("target")}
         label={t("define.target")}
-        name="target"
         inputMode="decimal"
         defaultValue={values.target}
         required
-        error={errors.target}
       />
-      <TextField
+      <FormTextField
+        meta={meta("moneyPerUnit")}
         label={t("define.moneyPerUnit", { currency })}
-        name="moneyPerUnit"
         inputMode="decimal"
         defaultValue={values.moneyPerUnit ?? ""}
         hint={t("define.moneyHint")}
-        error={errors.moneyPerUnit}
       />
-      <SelectField
+      <FormSelectField
+        meta={meta("valuePeriod")}
         label={t("define.period")}
-        name="valuePeriod"
         defaultValue={values.valuePeriod ?? ""}
         hint={t("define.periodHint")}
         options={[{ value: "", label: t("define.periodNone") }, ...periods]}
-        error={errors.valuePeriod}
       />
     </div>
   );

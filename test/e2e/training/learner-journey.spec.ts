@@ -61,8 +61,8 @@ test("a member takes a course, passes its quiz, earns a certificate anyone can v
   await member.getByRole("link", { name: "Next: Build one" }).click();
   await expect(member.getByRole("heading", { name: "Build one", level: 1 })).toBeVisible();
   const item = member.getByRole("checkbox", { name: "Add one chart" });
-  // The tick shows at once and is saved in the background: reload only once the save has answered,
-  // or the reload can cancel it (then the tick is rightly gone).
+  // The tick shows at once and is saved in the background (a keepalive request a reload doesn't
+  // cancel); reload once the save has answered, or the new page may be read before it is written.
   const saved = member.waitForResponse(
     (response) => response.request().method() === "POST" && response.url().includes("/build-one"),
   );
