@@ -39,6 +39,8 @@ test("the plan folds achieved milestones, leads to the current one, and filterin
   await expect(page.getByRole("status").filter({ hasText: "Showing 1 task" })).toContainText(
     "milestones without matching tasks are hidden.",
   );
-  await expect(page.getByRole("region", { name: DATA }).getByText("Unblock the POS export", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: DATA }).getByText("Unblock the POS export", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: KICKOFF })).toHaveCount(0);
 });
