@@ -32,7 +32,7 @@ export function Table({
               <th
                 key={index}
                 scope="col"
-                className={`${compact ? "px-2 tracking-normal" : "px-4 tracking-wide"} py-2.5 text-left text-xs font-semibold uppercase text-slate-600 print:px-2`}
+                className={`${compact ? "px-2 normal-case" : "px-4 uppercase tracking-wide"} py-2.5 text-left text-xs font-semibold text-slate-600 print:px-2`}
               >
                 {cell}
               </th>

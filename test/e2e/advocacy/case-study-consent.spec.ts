@@ -90,7 +90,7 @@ test("a milestone achieved together becomes a consented case study, discussed an
   await marketing.getByRole("link", { name: `Open ${company} · Case study` }).click();
   await expect(marketing.getByRole("heading", { name: `Case study · ${company}` })).toBeVisible();
   await expect(marketing.getByText("Where: Public (website, social, events)")).toBeVisible();
-  await expect(marketing.getByText("May use: name, logo, metrics")).toBeVisible();
+  await expect(marketing.getByText("May use: name, logo, and metrics")).toBeVisible();
   await marketing.getByLabel("Move to").selectOption({ label: "In production" });
   await marketing.getByRole("button", { name: "Move", exact: true }).click();
   await expect(marketing.getByText("Moved to In production.")).toBeVisible();
