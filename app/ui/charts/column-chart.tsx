@@ -1,6 +1,4 @@
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { Table } from "~/ui/table";
+import { ChartData, type ChartTable } from "./chart-data";
 import { BAR_MOTION, ChartEmpty, Legend, type Segment, TONES, type Tone, total } from "./tones";
 
 export interface Column {
@@ -30,11 +28,10 @@ export function ColumnChart({
   summary: string;
   columns: readonly Column[];
   legend?: readonly { tone: Tone; label: string }[];
-  table: { caption: string; head: ReactNode[]; rows: readonly { key: string; cells: ReactNode[] }[] };
+  table: ChartTable;
   /** Shown instead of the chart when every column is empty. */
   empty: string;
 }) {
-  const { t } = useTranslation("common");
   const tallest = Math.max(0, ...columns.map((column) => total(column.segments)));
   if (tallest === 0) return <ChartEmpty>{empty}</ChartEmpty>;
   const crowded = columns.length > 6;
@@ -82,32 +79,7 @@ export function ColumnChart({
           <Legend items={legend} />
         </figcaption>
       ) : null}
-      <details className="text-sm print:hidden">
-        <summary className="cursor-pointer text-xs font-medium text-brand-700">{t("charts.showData")}</summary>
-        <div className="mt-2">
-          <Table caption={table.caption} head={table.head} compact>
-            {table.rows.map((row) => (
-              <tr key={row.key}>
-                {row.cells.map((cell, index) =>
-                  index === 0 ? (
-                    <th
-                      key={index}
-                      scope="row"
-                      className="whitespace-nowrap px-2 py-2 text-left font-medium text-slate-900"
-                    >
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={index} className="whitespace-nowrap px-2 py-2 tabular-nums text-slate-700">
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </Table>
-        </div>
-      </details>
+      <ChartData table={table} />
     </figure>
   );
 }

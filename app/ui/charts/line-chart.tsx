@@ -1,6 +1,4 @@
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { Table } from "~/ui/table";
+import { ChartData, type ChartTable } from "./chart-data";
 import { ChartEmpty, Legend, type Tone } from "./tones";
 
 const STROKES: Record<Tone, string> = {
@@ -37,10 +35,9 @@ export function LineChart({
   lines: readonly Line[];
   /** The first and last axis labels (e.g. the first and last day). */
   labels: readonly [string, string];
-  table: { caption: string; head: ReactNode[]; rows: readonly { key: string; cells: ReactNode[] }[] };
+  table: ChartTable;
   empty: string;
 }) {
-  const { t } = useTranslation("common");
   const highest = Math.max(0, ...lines.flatMap((line) => line.values));
   if (highest === 0) return <ChartEmpty>{empty}</ChartEmpty>;
   const points = (values: readonly number[]) =>
@@ -79,32 +76,7 @@ export function LineChart({
       <figcaption>
         <Legend items={lines.map((line) => ({ tone: line.tone, label: line.label }))} />
       </figcaption>
-      <details className="text-sm print:hidden">
-        <summary className="cursor-pointer text-xs font-medium text-brand-700">{t("charts.showData")}</summary>
-        <div className="mt-2 max-h-80 overflow-y-auto">
-          <Table caption={table.caption} head={table.head}>
-            {table.rows.map((row) => (
-              <tr key={row.key}>
-                {row.cells.map((cell, index) =>
-                  index === 0 ? (
-                    <th
-                      key={index}
-                      scope="row"
-                      className="whitespace-nowrap px-4 py-2 text-left font-medium text-slate-900"
-                    >
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={index} className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-700">
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </Table>
-        </div>
-      </details>
+      <ChartData table={table} scroll />
     </figure>
   );
 }
