@@ -5,6 +5,7 @@ import { listConsentsFor } from "~/domain/advocacy/consents.server";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Actor } from "~/domain/auth/actor";
+import { getActiveCalendarFeed, resetCalendarFeed, revokeCalendarFeed } from "~/domain/auth/calendar-feeds.server";
 import { requireActor } from "~/domain/auth/guards.server";
 import { startSession } from "~/domain/auth/sessions.server";
 import { changePassword } from "~/domain/auth/sign-in.server";
@@ -16,13 +17,15 @@ import { localeCookie } from "~/lib/locale.server";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { type FormSubmission, parseSubmission, replyFor, textField } from "~/lib/forms";
 import { invalidForm, readSubmission } from "~/lib/forms.server";
-import { notFound } from "~/lib/http.server";
+import { formatDateTime } from "~/lib/format";
+import { notFound, requestOrigin } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Card, Facts, PageHeader } from "~/ui/layout";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 import { ConsentList } from "~/ui/advocacy/consent-list";
+import { CalendarFeedCard } from "~/ui/settings/calendar-feed-card";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.settings");
@@ -32,7 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const profile = await getProfile(actor.id);
   if (!profile) notFound();
   const consents = actor.kind === "customer" ? await listConsentsFor(actor) : null;
-  return { profile, role: actor.kind === "staff" ? actor.staffRole : actor.accountRole, consents };
+  const feed = await getActiveCalendarFeed(actor);
+  const calendarFeed = feed && {
+    createdAt: formatDateTime(feed.createdAt, actor.locale, actor.timeZone),
+    lastUsedAt: feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, actor.locale, actor.timeZone) : null,
+  };
+  return { profile, role: actor.kind === "staff" ? actor.staffRole : actor.accountRole, consents, calendarFeed };
 }
 
 const SettingsSchema = z.discriminatedUnion("intent", [
@@ -50,6 +58,8 @@ const SettingsSchema = z.discriminatedUnion("intent", [
     currentPassword: z.string().max(200, "password.tooLong").default(""),
     newPassword: NewPasswordSchema,
   }),
+  z.object({ intent: z.literal("calendar-reset") }),
+  z.object({ intent: z.literal("calendar-revoke") }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -58,6 +68,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.answer;
   const input = parsed.data;
   if (input.intent === "password") return savePassword(actor, parsed.submission, input);
+  if (input.intent === "calendar-reset") {
+    // Only the token's hash is kept, so this answer is the one place the full URL exists: the
+    // card shows it until the page is left; a lost URL is replaced with "Reset link".
+    const token = await resetCalendarFeed(actor);
+    return { calendarUrl: `${requestOrigin(request)}/calendar/${token}.ics` };
+  }
+  if (input.intent === "calendar-revoke") {
+    await revokeCalendarFeed(actor);
+    return redirectWithNotice("/settings", serverT(actor.locale)("settings:calendar.revoked"));
+  }
   if (input.intent === "language") {
     await setLocale(actor.id, input.locale);
     // The notice is in the language just chosen; the cookie keeps it after signing out.
@@ -95,7 +115,7 @@ async function savePassword(
 
 export default function Settings() {
   const { t } = useTranslation(["settings", "common"]);
-  const { profile, role, consents } = useLoaderData<typeof loader>();
+  const { profile, role, consents, calendarFeed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const accountName = useRootData()?.user?.accountName ?? null;
@@ -192,6 +212,12 @@ export default function Settings() {
             </Button>
           </Form>
         </Card>
+
+        <CalendarFeedCard
+          feed={calendarFeed}
+          newUrl={result && "calendarUrl" in result ? result.calendarUrl : null}
+          busy={typeof busy === "string" && busy.startsWith("calendar-")}
+        />
 
         <Card title={t("community.heading")}>
           <div className="space-y-3">

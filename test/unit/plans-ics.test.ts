@@ -30,6 +30,34 @@ describe("buildIcs", () => {
   });
 });
 
+describe("buildIcs reminders and links", () => {
+  it("writes a display VALARM inside the event and the portal link as URL", () => {
+    const ics = buildIcs(
+      "Feed",
+      [
+        {
+          uid: "m1@tandem",
+          date: "2026-12-31",
+          summary: "Go-live",
+          url: "https://success.example.com/accounts/a1/plan",
+          alarm: { trigger: "-PT15H", description: "Go-live, tomorrow" },
+        },
+      ],
+      now,
+    );
+    expect(ics).toContain("URL:https://success.example.com/accounts/a1/plan\r\n");
+    expect(ics).toContain(
+      "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15H\r\nDESCRIPTION:Go-live\\, tomorrow\r\nEND:VALARM\r\nEND:VEVENT\r\n",
+    );
+  });
+
+  it("writes no VALARM or URL when the entry has none", () => {
+    const ics = buildIcs("Plan", [{ uid: "t1", date: "2026-02-28", summary: "Sign" }], now);
+    expect(ics).not.toContain("VALARM");
+    expect(ics).not.toContain("URL:");
+  });
+});
+
 describe("foldLine", () => {
   it("leaves short lines alone and folds long ones at 75 octets without splitting characters", () => {
     expect(foldLine("SUMMARY:short")).toBe("SUMMARY:short");

@@ -7,6 +7,13 @@ export interface CalendarEntry {
   date: string; // YYYY-MM-DD
   summary: string;
   description?: string;
+  /** A link back to the portal (URL property; calendar apps show it as the event's link). */
+  url?: string;
+  /**
+   * A display reminder, as an RFC 5545 duration relative to the all-day event's start (local
+   * midnight): "-PT15H" is 09:00 the day before, "PT9H" 09:00 on the day.
+   */
+  alarm?: { trigger: string; description: string };
 }
 
 function escapeText(value: string): string {
@@ -65,7 +72,17 @@ export function buildIcs(calendarName: string, entries: CalendarEntry[], now: Da
       `DTEND;VALUE=DATE:${compactDate(nextDay(entry.date))}`,
       `SUMMARY:${escapeText(entry.summary)}`,
       ...(entry.description ? [`DESCRIPTION:${escapeText(entry.description)}`] : []),
+      ...(entry.url ? [`URL:${entry.url}`] : []),
       "TRANSP:TRANSPARENT",
+      ...(entry.alarm
+        ? [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            `TRIGGER:${entry.alarm.trigger}`,
+            `DESCRIPTION:${escapeText(entry.alarm.description)}`,
+            "END:VALARM",
+          ]
+        : []),
       "END:VEVENT",
     );
   }

@@ -165,6 +165,8 @@ export default {
     milestone: "Milestone: {{title}}",
     task: "{{title}} ({{side}})",
     assignee: "Assigned to {{name}}",
+    inMilestone: "Milestone: {{title}}",
+    feedName: "Tandem · {{name}}",
     download: "Add to calendar (.ics)",
   },
   myTasks: {

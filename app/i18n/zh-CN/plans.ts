@@ -157,6 +157,8 @@ export default {
     milestone: "里程碑：{{title}}",
     task: "{{title}}（{{side}}）",
     assignee: "负责人：{{name}}",
+    inMilestone: "里程碑：{{title}}",
+    feedName: "Tandem · {{name}}",
     download: "添加到日历（.ics）",
   },
   myTasks: {
