@@ -57,7 +57,8 @@ function cjkMatch(terms: string[]) {
  * Topics for the community's list: visible topics (and the person's own pending ones), filtered
  * by space, tag and answered/unanswered. With a query, full-text search over topics and their
  * visible replies, ranked (title > body > replies) with a highlighted snippet; the query goes
- * through websearch_to_tsquery, so quotes, operators and stray symbols never cause an error.
+ * through websearch_to_tsquery, so quotes, operators and stray symbols never cause an error. A
+ * query with Chinese, Japanese or Korean characters is matched by substring instead (cjk-search.ts).
  * Without one, pinned first, then the most recently active.
  */
 export async function listTopics(actor: Actor, filters: SearchInput, limit = 40) {
