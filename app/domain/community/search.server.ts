@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "~db/client.server";
 import type { Actor } from "~/domain/auth/actor";
+import { cjkHeadline, cjkSimilarTerms, cjkTerms, containsPattern, hasCjk } from "./cjk-search";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, highlightSnippet, similarQuery } from "./rules";
 import type { SearchInput } from "./schemas";
 
@@ -25,11 +26,39 @@ type TopicRow = {
   headline: string | null;
 };
 
+/** Words in CJK scripts aren't segmented by the english parser: match each run as a substring. */
+function cjkMatch(terms: string[]) {
+  const patterns = terms.map(containsPattern);
+  const all = (column: SQL) =>
+    sql.join(
+      patterns.map((pattern) => sql`${column} ilike ${pattern}`),
+      sql` and `,
+    );
+  const inTopic = sql.join(
+    patterns.map((pattern) => sql`(t.title ilike ${pattern} or t.body ilike ${pattern})`),
+    sql` and `,
+  );
+  // Title matches weigh most, then body, then a reply (0.6 of a topic match, as on the english path).
+  const score = (column: SQL) =>
+    sql.join(
+      patterns.map((pattern) => sql`(${column} ilike ${pattern})::int`),
+      sql` + `,
+    );
+  const rank = sql`case when ${inTopic} then (${score(sql`t.title`)}) * 1.0 + (${score(sql`t.body`)}) * 0.4
+                        else coalesce(best.rank, 0) * 0.6 end`;
+  const bestReply = sql`left join lateral (
+      select r.body, 0.4 * ${terms.length} as rank from community_replies r
+       where r.topic_id = t.id and r.status = 'visible' and ${all(sql`r.body`)}
+       order by r.created_at limit 1) best on true`;
+  return { inTopic, rank, bestReply };
+}
+
 /**
  * Topics for the community's list: visible topics (and the person's own pending ones), filtered
  * by space, tag and answered/unanswered. With a query, full-text search over topics and their
  * visible replies, ranked (title > body > replies) with a highlighted snippet; the query goes
- * through websearch_to_tsquery, so quotes, operators and stray symbols never cause an error.
+ * through websearch_to_tsquery, so quotes, operators and stray symbols never cause an error. A
+ * query with Chinese, Japanese or Korean characters is matched by substring instead (cjk-search.ts).
  * Without one, pinned first, then the most recently active.
  */
 export async function listTopics(actor: Actor, filters: SearchInput, limit = 40) {
@@ -40,10 +69,14 @@ export async function listTopics(actor: Actor, filters: SearchInput, limit = 40)
   if (filters.status === "answered") where.push(sql`t.kind = 'question' and ${answered}`);
   if (filters.status === "unanswered") where.push(sql`t.kind = 'question' and not ${answered}`);
 
-  const q = filters.q.trim();
+  // PostgreSQL refuses NUL in text; dropping it keeps a pasted control character from becoming a 500.
+  const q = filters.q.replaceAll("\u0000", "").trim();
+  const terms = hasCjk(q) ? cjkTerms(q) : [];
+  const cjk = terms.length > 0 ? cjkMatch(terms) : null;
   const searching = q.length > 0;
   const query = sql`websearch_to_tsquery('english', ${q})`;
-  if (searching) where.push(sql`(t.search @@ ${query} or best.body is not null)`);
+  if (cjk) where.push(sql`(${cjk.inTopic} or best.body is not null)`);
+  else if (searching) where.push(sql`(t.search @@ ${query} or best.body is not null)`);
 
   const rows = await db.execute<TopicRow & { rank: number }>(sql`
     select t.id, t.kind, t.title, t.tags, t.pinned, t.locked, t.status, t.last_activity_at,
@@ -54,23 +87,27 @@ export async function listTopics(actor: Actor, filters: SearchInput, limit = 40)
            coalesce(p.display_name, split_part(u.name, ' ', 1)) as author_name,
            u.staff_role is not null as author_is_team,
            ${
-             searching
-               ? sql`greatest(ts_rank(t.search, ${query}), coalesce(best.rank, 0) * 0.6) as rank,
+             cjk
+               ? sql`${cjk.rank} as rank, case when ${cjk.inTopic} then t.body else best.body end as headline`
+               : searching
+                 ? sql`greatest(ts_rank(t.search, ${query}), coalesce(best.rank, 0) * 0.6) as rank,
                      case when t.search @@ ${query} then ts_headline('english', t.body, ${query}, ${HEADLINE_OPTIONS})
                           else ts_headline('english', best.body, ${query}, ${HEADLINE_OPTIONS}) end as headline`
-               : sql`0 as rank, null as headline`
+                 : sql`0 as rank, null as headline`
            }
       from community_topics t
       join community_spaces s on s.id = t.space_id
       join users u on u.id = t.author_id
       left join community_profiles p on p.user_id = u.id
       ${
-        searching
-          ? sql`left join lateral (
+        cjk
+          ? cjk.bestReply
+          : searching
+            ? sql`left join lateral (
               select r.body, ts_rank(r.search, ${query}) as rank from community_replies r
                where r.topic_id = t.id and r.status = 'visible' and r.search @@ ${query}
                order by rank desc limit 1) best on true`
-          : sql``
+            : sql``
       }
      where ${sql.join(where, sql` and `)}
      order by ${searching ? sql`rank desc, t.last_activity_at desc` : sql`t.pinned desc, t.last_activity_at desc`}
@@ -90,13 +127,14 @@ export async function listTopics(actor: Actor, filters: SearchInput, limit = 40)
     space: { name: row.space_name, slug: row.space_slug },
     author: { name: row.author_name, isTeam: row.author_is_team },
     lastActivityAt: new Date(row.last_activity_at).toISOString(),
-    snippetHtml: row.headline ? highlightSnippet(row.headline) : null,
+    snippetHtml: row.headline ? highlightSnippet(cjk ? cjkHeadline(row.headline, terms) : row.headline) : null,
   }));
 }
 export type TopicListItem = Awaited<ReturnType<typeof listTopics>>[number];
 
 /** Visible questions and discussions whose titles share words with a title being typed. */
 export async function similarTopics(title: string, limit = 5) {
+  if (hasCjk(title)) return similarCjkTopics(title, limit);
   const query = similarQuery(title);
   if (!query) return [];
   const rows = await db.execute<{ id: string; title: string; answered: boolean }>(sql`
@@ -104,6 +142,27 @@ export async function similarTopics(title: string, limit = 5) {
       from community_topics t, to_tsquery('english', ${query}) q
      where t.status = 'visible' and t.search @@ q
      order by ts_rank(setweight(to_tsvector('english', t.title), 'A'), q) desc, ts_rank(t.search, q) desc
+     limit ${limit}`);
+  return rows.map((row) => ({ id: row.id, title: row.title, answered: row.answered }));
+}
+
+/** Titles sharing the most character pairs (or other words) with a CJK title being typed. */
+async function similarCjkTopics(title: string, limit: number) {
+  const patterns = cjkSimilarTerms(title).map(containsPattern);
+  if (patterns.length === 0) return [];
+  const shared = sql.join(
+    patterns.map((pattern) => sql`(t.title ilike ${pattern})::int`),
+    sql` + `,
+  );
+  const rows = await db.execute<{ id: string; title: string; answered: boolean }>(sql`
+    select t.id, t.title, t.accepted_reply_id is not null as answered
+      from community_topics t
+     where t.status = 'visible'
+       and (${sql.join(
+         patterns.map((pattern) => sql`t.title ilike ${pattern}`),
+         sql` or `,
+       )})
+     order by ${shared} desc, t.last_activity_at desc
      limit ${limit}`);
   return rows.map((row) => ({ id: row.id, title: row.title, answered: row.answered }));
 }
