@@ -100,12 +100,12 @@ export default function StaffPage() {
           >
             {staff.map((member) => (
               <tr key={member.id}>
-                <Cell>
+                <Cell className="whitespace-normal">
                   <div className="flex items-center gap-2 font-medium text-slate-900">
                     {member.name}
                     {member.id === viewer.id ? <Badge tone="brand">{t("members.you")}</Badge> : null}
                   </div>
-                  <div className="text-slate-500">{member.email}</div>
+                  <div className="break-all text-slate-500">{member.email}</div>
                 </Cell>
                 <Cell>{member.staffRole ? <Badge>{t(`common:roles.${member.staffRole}`)}</Badge> : null}</Cell>
                 <Cell>{member.lastSignInAt ? when(member.lastSignInAt) : t("members.never")}</Cell>
@@ -268,7 +268,8 @@ function InvitationRow({ invitation, expires }: { invitation: Invitation; expire
   const error = useReplyMessage(fetcher.data);
   return (
     <tr className="align-top">
-      <Cell className="font-medium text-slate-900">{invitation.email}</Cell>
+      {/* An address can be long (up to 254 characters): it wraps anywhere rather than widen the table. */}
+      <Cell className="whitespace-normal break-all font-medium text-slate-900">{invitation.email}</Cell>
       <Cell>{invitation.staffRole ? <Badge>{t(`common:roles.${invitation.staffRole}`)}</Badge> : null}</Cell>
       <Cell>{expires}</Cell>
       <Cell>

@@ -49,10 +49,10 @@ export function MemberRow({
 
   return (
     <tr className={active ? undefined : "bg-slate-50 text-slate-500"}>
-      <Cell className="font-medium text-slate-900">
+      <Cell className="whitespace-normal font-medium text-slate-900">
         {member.name}
         {isViewer ? <span className="ml-1 text-xs font-normal text-slate-500">({t("team.you")})</span> : null}
-        <div className="text-xs font-normal text-slate-500">
+        <div className="break-all text-xs font-normal text-slate-500">
           {[member.title, member.email].filter(Boolean).join(" · ")}
         </div>
       </Cell>
@@ -140,8 +140,8 @@ export function InvitationRow({
   const error = useReplyMessage(fetcher.data && "form" in fetcher.data ? fetcher.data : undefined);
   return (
     <li className="flex items-center justify-between gap-3 py-2.5">
-      <div>
-        <div className="text-sm font-medium text-slate-900">{invitation.email}</div>
+      <div className="min-w-0">
+        <div className="break-all text-sm font-medium text-slate-900">{invitation.email}</div>
         <div className="text-xs text-slate-500">
           {t(`common:roles.${invitation.accountRole ?? "member"}`)} ·{" "}
           {t("team.expires", { date: formatDateTime(invitation.expiresAt, locale, timeZone) })}

@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { actorOf } from "../../../db/seed/factories";
+import { invite } from "../../../app/domain/people/invitations.server";
 import { expect, test } from "../support/fixtures";
 
 /**
@@ -47,7 +49,17 @@ test("no table on the key pages overflows its card at 1366 px, for a CSM, a cham
   await championPage.setViewportSize({ width: 1366, height: 900 });
   await expectTablesFit(championPage, [`${url}/plan`, `${url}/people`, "/my-tasks"]);
 
-  const admin = await signInAs(await newStaff("admin"));
+  // Long addresses are real (up to 254 characters): a pending one must not widen the staff page.
+  const adminPerson = await newStaff("admin");
+  const longEmail = `${"a-very-long-mailbox-name".repeat(4)}-${Date.now()}@subsidiary.example-enterprise.example`;
+  const invited = await invite({
+    actor: actorOf(adminPerson),
+    email: longEmail,
+    target: { kind: "staff", staffRole: "csm" },
+    origin: "http://localhost",
+  });
+  expect(invited.ok).toBe(true);
+  const admin = await signInAs(adminPerson);
   await admin.setViewportSize({ width: 1366, height: 900 });
   await expectTablesFit(admin, [
     "/advocacy/nps",
