@@ -1,3 +1,4 @@
+import { createTask, findInPlan } from "../../../db/seed/factories";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 
@@ -90,18 +91,21 @@ test("champion and colleague work their tasks, then CSM and champion sign the mi
   ).toBeVisible();
 });
 
-// Read only: Helix's demo plan, where Raj owns a task.
-test("a member can complete their own task but not change others'", async ({ signInAs }) => {
-  const member = await signInAs("raj@helixhealth.example");
-  await member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
-  const own = member
-    .getByRole("region", { name: "De-identified data connected and validated" })
-    .getByRole("row")
-    .filter({ hasText: "Provision a read-only replica with de-identified views" });
-  await expect(own.getByRole("button", { name: /Mark “Provision a read-only replica/ })).toBeVisible();
-  const others = member
-    .getByRole("region", { name: "Security and privacy review passed" })
-    .getByRole("row")
-    .filter({ hasText: "Sign the business associate agreement" });
+test("a member can complete their own task but not change others'", async ({ newAccount, signInAs }) => {
+  const account = await newAccount({
+    members: [{ name: "Raj Mehta" }],
+    plan: { template: "Enterprise rollout", startDate: "2026-11-01" },
+  });
+  const [member] = account.members;
+  const kickoff = await findInPlan(account.plan!, "milestone", "Kickoff with the executive sponsor");
+  await createTask(kickoff, { title: "Provision a read-only replica", assigneeId: member!.id });
+  await createTask(kickoff, { title: "Sign the data-processing agreement", assigneeId: account.champion.id });
+
+  const page = await signInAs(member!);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
+  const rows = page.getByRole("region", { name: "Kickoff with the executive sponsor" }).getByRole("row");
+  const own = rows.filter({ hasText: "Provision a read-only replica" });
+  await expect(own.getByRole("button", { name: "Mark “Provision a read-only replica” done" })).toBeVisible();
+  const others = rows.filter({ hasText: "Sign the data-processing agreement" });
   await expect(others.getByRole("button")).toHaveCount(0);
 });
