@@ -5,16 +5,23 @@ import { npsCategory, type NpsSummary } from "~/domain/advocacy/nps";
 import { getNpsReport } from "~/domain/advocacy/nps.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { formatDateTime, formatNumber } from "~/lib/format";
+import { z } from "zod";
 import { pageTitle } from "~/lib/meta";
+import { cursorParam } from "~/lib/pagination";
 import { useRootData } from "~/lib/root-data";
 import { Badge, Card, EmptyState } from "~/ui/layout";
+import { Pager } from "~/ui/pager";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.nps");
 
+const QuerySchema = z.object({ accounts: cursorParam, answers: cursorParam });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.view");
-  return { report: await getNpsReport(), timeZone: actor.timeZone };
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const report = await getNpsReport(new Date(), { accountsCursor: query.accounts, answersCursor: query.answers });
+  return { report, timeZone: actor.timeZone };
 }
 
 const TONE = { promoter: "green", passive: "neutral", detractor: "red" } as const;
@@ -46,7 +53,8 @@ export default function NpsPage() {
   const { t } = useTranslation("advocacy");
   const { report, timeZone } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
-  if (report.responses.length === 0) return <EmptyState title={t("staff.nps")}>{t("npsReport.none")}</EmptyState>;
+  if (report.overall.responses === 0 && report.trend.length === 0)
+    return <EmptyState title={t("staff.nps")}>{t("npsReport.none")}</EmptyState>;
   const nps = (summary: NpsSummary) => (summary.nps === null ? "—" : formatNumber(summary.nps, locale));
   return (
     <div className="space-y-6">
@@ -80,6 +88,7 @@ export default function NpsPage() {
             </tr>
           ))}
         </Table>
+        <Pager label={t("npsReport.byAccount")} page={report.byAccountPage} param="accounts" />
       </section>
       <section aria-labelledby="nps-trend" className="space-y-2">
         <h2 id="nps-trend" className="text-base font-semibold text-slate-900">
@@ -129,6 +138,7 @@ export default function NpsPage() {
             );
           })}
         </Table>
+        <Pager label={t("npsReport.answers")} page={report.responsesPage} param="answers" />
       </section>
     </div>
   );

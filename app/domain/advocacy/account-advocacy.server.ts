@@ -15,7 +15,7 @@ const LATEST_NPS_ANSWERS = 5;
  */
 export async function getAccountAdvocacy(accountId: string, now = new Date()) {
   const [nps, askRows, consentRows, opportunityRows, referenceRows, assets] = await Promise.all([
-    getNpsReport(now, { accountId }),
+    getNpsReport(now, { accountId, answersPageSize: LATEST_NPS_ANSWERS }),
     db
       .select({
         id: asks.id,
@@ -71,7 +71,7 @@ export async function getAccountAdvocacy(accountId: string, now = new Date()) {
   const result = {
     nps: {
       summary: nps.overall,
-      latest: nps.responses.slice(0, LATEST_NPS_ANSWERS).map(({ accountId: _a, accountName: _n, ...row }) => row),
+      latest: nps.responses.map(({ accountId: _a, accountName: _n, ...row }) => row),
     },
     openAsks: openAsks.map(toView),
     answeredAsks: askRows.filter((ask) => !openAsks.includes(ask)).map(toView),

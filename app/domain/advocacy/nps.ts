@@ -27,16 +27,23 @@ export interface NpsSummary {
 }
 
 export function npsSummary(scores: readonly number[]): NpsSummary {
-  const summary = { responses: scores.length, promoters: 0, passives: 0, detractors: 0 };
+  const counts = { promoters: 0, passives: 0, detractors: 0 };
   for (const score of scores) {
     const category = npsCategory(score);
-    if (category === "promoter") summary.promoters += 1;
-    else if (category === "passive") summary.passives += 1;
-    else summary.detractors += 1;
+    if (category === "promoter") counts.promoters += 1;
+    else if (category === "passive") counts.passives += 1;
+    else counts.detractors += 1;
   }
-  const nps = scores.length === 0 ? null : Math.round(((summary.promoters - summary.detractors) / scores.length) * 100);
+  return npsSummaryOfCounts(counts);
+}
+
+/** The summary of answers already counted by category (e.g. by the database). */
+export function npsSummaryOfCounts(counts: { promoters: number; passives: number; detractors: number }): NpsSummary {
+  const { promoters, passives, detractors } = counts;
+  const responses = promoters + passives + detractors;
+  const nps = responses === 0 ? null : Math.round(((promoters - detractors) / responses) * 100);
   // Math.round(-0.4) is -0: show 0.
-  return { ...summary, nps: nps === 0 ? 0 : nps };
+  return { responses, promoters, passives, detractors, nps: nps === 0 ? 0 : nps };
 }
 
 /** Whether the survey is due for a person last asked at `lastAskedAt` (null: never asked). */
