@@ -1,16 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { AccountListQuerySchema } from "~/domain/people/account-schemas";
-import { listPlanStatusByAccount } from "~/domain/plans/plan-status.server";
-import { countAccounts, listAccountOwners, listAccounts, listSegments } from "~/domain/people/accounts.server";
+import {
+  ACCOUNT_SORTS,
+  AccountListQuerySchema,
+  MAX_ACCOUNT_SEARCH_LENGTH,
+  PLAN_STATUS_FILTERS,
+  RENEWAL_WINDOWS,
+} from "~/domain/people/account-schemas";
+import { listAccountPage } from "~/domain/people/account-list.server";
+import { listPlanStatusOfAccounts } from "~/domain/plans/plan-status.server";
+import { listAccountOwners, listSegments } from "~/domain/people/accounts.server";
+import { cursorParam } from "~/lib/pagination";
 import { daysUntil, formatDate, todayIn } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField, TextField } from "~/ui/field";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
+import { Pager } from "~/ui/pager";
 import { Cell, Table } from "~/ui/table";
 import { pageTitle } from "~/lib/meta";
 
@@ -21,22 +30,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const mine = params.csm === "mine";
   const query = AccountListQuerySchema.parse({ ...params, csm: mine ? actor.id : params.csm });
-  const [accounts, segments, owners, total, planStatus] = await Promise.all([
-    listAccounts(query),
+  const today = todayIn(actor.timeZone);
+  const [{ rows, page }, segments, owners] = await Promise.all([
+    listAccountPage(query, { cursor: cursorParam.parse(params.cursor), today }),
     listSegments(),
     listAccountOwners(),
-    countAccounts(),
-    listPlanStatusByAccount(),
   ]);
+  // Only the page's accounts: plan status for all of them is the cost this list must not pay.
+  const planStatus = await listPlanStatusOfAccounts(rows.map((account) => account.id));
+  const { q, segment, plan, renewal, sort } = query;
   return {
-    accounts: accounts.map((account) => ({ ...account, plan: planStatus.get(account.id) ?? null })),
+    accounts: rows.map((account) => ({ ...account, plan: planStatus.get(account.id) ?? null })),
+    page,
+    // What the form shows: the values in use (a long search as it was cut), "mine" as chosen.
+    filters: {
+      q: q ?? "",
+      segment: segment ?? "",
+      csm: mine ? "mine" : (query.csm ?? ""),
+      plan: plan ?? "",
+      renewal: renewal ?? "",
+      sort,
+    },
+    searchCut: (params.q?.trim().length ?? 0) > MAX_ACCOUNT_SEARCH_LENGTH,
     segments,
     owners,
-    total,
     canCreate: canInWorkspace(actor, "accounts.create"),
-    today: todayIn(actor.timeZone),
+    today,
   };
 }
+
+const SORT_LABELS = {
+  renewal_asc: "accounts.sortRenewalAsc",
+  renewal_desc: "accounts.sortRenewalDesc",
+  name: "accounts.sortName",
+  plan_status: "accounts.sortPlanStatus",
+  active_desc: "accounts.sortActiveDesc",
+  active_asc: "accounts.sortActiveAsc",
+} as const;
 
 const HEALTH_TONES = { stalled: "red", at_risk: "amber", on_track: "green", completed: "brand" } as const;
 
@@ -62,10 +92,10 @@ function PlanStatusCell({
 
 export default function Accounts() {
   const { t } = useTranslation(["people", "common"]);
-  const { accounts, segments, owners, total, canCreate, today } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
+  const { accounts, page, filters, searchCut, segments, owners, canCreate, today } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
-  const filtered = ["q", "segment", "csm"].some((key) => params.get(key));
+  const filtered = Boolean(filters.q || filters.segment || filters.csm || filters.plan || filters.renewal);
+  const total = page.total ?? 0;
 
   return (
     <>
@@ -74,7 +104,7 @@ export default function Accounts() {
         description={t("accounts.description")}
         actions={canCreate ? <ButtonLink to="/accounts/new">{t("accounts.new")}</ButtonLink> : null}
       />
-      {total === 0 ? (
+      {total === 0 && !filtered ? (
         <EmptyState
           title={t("accounts.emptyTitle")}
           action={canCreate ? <ButtonLink to="/accounts/new">{t("accounts.new")}</ButtonLink> : null}
@@ -86,7 +116,9 @@ export default function Accounts() {
           <Form
             method="get"
             role="search"
-            className="mb-4 grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+            // The key remounts the form on each navigation, so its fields show the list's filters.
+            key={JSON.stringify(filters)}
+            className="mb-4 grid grid-cols-1 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4 lg:items-end"
           >
             <div className="lg:col-span-2">
               <TextField
@@ -94,13 +126,15 @@ export default function Accounts() {
                 name="q"
                 type="search"
                 placeholder={t("accounts.searchPlaceholder")}
-                defaultValue={params.get("q") ?? ""}
+                defaultValue={filters.q}
+                maxLength={MAX_ACCOUNT_SEARCH_LENGTH}
+                hint={searchCut ? t("accounts.searchCut", { max: MAX_ACCOUNT_SEARCH_LENGTH }) : undefined}
               />
             </div>
             <SelectField
               label={t("accounts.segment")}
               name="segment"
-              defaultValue={params.get("segment") ?? ""}
+              defaultValue={filters.segment}
               options={[
                 { value: "", label: t("accounts.allSegments") },
                 ...segments.map((s) => ({ value: s.id, label: s.name })),
@@ -109,7 +143,7 @@ export default function Accounts() {
             <SelectField
               label={t("accounts.csm")}
               name="csm"
-              defaultValue={params.get("csm") ?? ""}
+              defaultValue={filters.csm}
               options={[
                 { value: "", label: t("accounts.allCsms") },
                 { value: "mine", label: t("accounts.mine") },
@@ -117,18 +151,33 @@ export default function Accounts() {
               ]}
             />
             <SelectField
-              label={t("accounts.sort")}
-              name="sort"
-              defaultValue={params.get("sort") ?? "renewal_asc"}
+              label={t("accounts.planStatus")}
+              name="plan"
+              defaultValue={filters.plan}
               options={[
-                { value: "renewal_asc", label: t("accounts.sortRenewalAsc") },
-                { value: "renewal_desc", label: t("accounts.sortRenewalDesc") },
-                { value: "name", label: t("accounts.sortName") },
-                { value: "active_desc", label: t("accounts.sortActiveDesc") },
-                { value: "active_asc", label: t("accounts.sortActiveAsc") },
+                { value: "", label: t("accounts.allPlanStatuses") },
+                ...PLAN_STATUS_FILTERS.map((status) => ({
+                  value: status,
+                  label: t(`accounts.planStatuses.${status}`),
+                })),
               ]}
             />
-            <div className="flex gap-2 sm:col-span-2 lg:col-span-5 lg:justify-end">
+            <SelectField
+              label={t("accounts.renewal")}
+              name="renewal"
+              defaultValue={filters.renewal}
+              options={[
+                { value: "", label: t("accounts.anyRenewal") },
+                ...RENEWAL_WINDOWS.map((window) => ({ value: window, label: t(`accounts.renewalWindows.${window}`) })),
+              ]}
+            />
+            <SelectField
+              label={t("accounts.sort")}
+              name="sort"
+              defaultValue={filters.sort}
+              options={ACCOUNT_SORTS.map((sort) => ({ value: sort, label: t(SORT_LABELS[sort]) }))}
+            />
+            <div className="flex gap-2 sm:col-span-2 lg:col-span-4 lg:justify-end">
               {filtered ? (
                 <ButtonLink to="/accounts" variant="ghost">
                   {t("common:actions.clear")}
@@ -138,7 +187,7 @@ export default function Accounts() {
             </div>
           </Form>
           <p className="mb-2 text-sm text-slate-600" role="status">
-            {t("accounts.resultCount", { count: accounts.length })}
+            {t("accounts.resultCount", { count: total })}
           </p>
           {accounts.length === 0 ? (
             <EmptyState title={t("accounts.noMatchesTitle")}>{t("accounts.noMatchesBody")}</EmptyState>
@@ -196,6 +245,7 @@ export default function Accounts() {
               })}
             </Table>
           )}
+          <Pager label={t("accounts.title")} page={page} />
         </>
       )}
     </>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { listStaff, updateStaffMember } from "~/domain/people/staff.server";
+import { getStaffMember, updateStaffMember } from "~/domain/people/staff.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { readSubmission, refuse } from "~/lib/forms.server";
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateStaffMember(actor, userId, change);
   if (!result.ok) return refuse(parsed.submission, "staffMember", result.error);
 
-  const name = (await listStaff()).find((member) => member.id === userId)?.name ?? "";
+  const name = (await getStaffMember(userId))?.name ?? "";
   const t = serverT(actor.locale);
   const notice =
     input.intent === "role"

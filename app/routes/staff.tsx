@@ -8,7 +8,9 @@ import type { StaffRole } from "~db/schema";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { EmailSchema } from "~/domain/auth/validation";
 import { INVITATION_LIFETIME_DAYS, invite, listPendingInvitations } from "~/domain/people/invitations.server";
-import { listStaff } from "~/domain/people/staff.server";
+import { listStaffPage } from "~/domain/people/staff.server";
+import { cursorParam } from "~/lib/pagination";
+import { Pager } from "~/ui/pager";
 import { serverT } from "~/i18n";
 import { localeNames, supportedLocales } from "~/i18n/locales";
 import { InviteeLocaleSchema } from "~/lib/locale-field";
@@ -34,10 +36,15 @@ const STAFF_ROLES = ["admin", "csm", "marketing"] as const satisfies readonly St
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "staff.manage");
-  const [staff, invitations] = await Promise.all([listStaff(), listPendingInvitations(null)]);
+  const cursor = cursorParam.parse(new URL(request.url).searchParams.get("cursor") ?? undefined);
+  const [{ rows: staff, page }, invitations] = await Promise.all([
+    listStaffPage({ cursor }),
+    listPendingInvitations(null),
+  ]);
   return {
     viewer: { id: actor.id, timeZone: actor.timeZone },
     staff,
+    page,
     invitations: invitations.map(({ id, email, staffRole, expiresAt }) => ({ id, email, staffRole, expiresAt })),
     invitationDays: INVITATION_LIFETIME_DAYS,
   };
@@ -72,7 +79,7 @@ type Invitation = ReturnType<typeof useLoaderData<typeof loader>>["invitations"]
 
 export default function StaffPage() {
   const { t } = useTranslation(["staff", "common"]);
-  const { viewer, staff, invitations, invitationDays } = useLoaderData<typeof loader>();
+  const { viewer, staff, page, invitations, invitationDays } = useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const when = (value: Date | string) => formatDateTime(value, locale, viewer.timeZone);
@@ -86,7 +93,7 @@ export default function StaffPage() {
             <h2 id="members-heading" className="text-base font-semibold text-slate-900">
               {t("members.heading")}
             </h2>
-            <p className="text-sm text-slate-500">{t("members.count", { count: staff.length })}</p>
+            <p className="text-sm text-slate-500">{t("members.count", { count: page.total ?? staff.length })}</p>
           </div>
           <Table
             caption={t("members.caption")}
@@ -126,6 +133,7 @@ export default function StaffPage() {
               </tr>
             ))}
           </Table>
+          <Pager label={t("members.heading")} page={page} />
         </section>
 
         <div className="grid gap-8 lg:grid-cols-3">

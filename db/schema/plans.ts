@@ -176,6 +176,29 @@ export const tasks = pgTable(
   ],
 );
 
+/**
+ * The time-independent facts behind each account's plan health, one row per account with a
+ * current plan, so the account list can filter and sort 10,000 accounts by plan status without
+ * aggregating every milestone. Kept by statement triggers on plans, milestones and tasks (migration
+ * accounts_plan_rollup), so every writer's transaction updates it with its change; the health
+ * itself (what "today" makes of these dates) is derived when read, so it never goes stale.
+ * See docs/decisions/0011-plan-status-rollup.md.
+ */
+export const planStatusRollups = pgTable("plan_status_rollups", {
+  accountId: text("account_id")
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  planId: text("plan_id")
+    .notNull()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  milestones: integer("milestones").notNull(),
+  achieved: integer("achieved").notNull(),
+  /** The earliest target of a milestone not yet signed off by both sides. */
+  firstOpenTarget: date("first_open_target"),
+  /** The earliest target of such a milestone that still has a task not done. */
+  firstOpenWorkTarget: date("first_open_work_target"),
+});
+
 export const commentSubject = pgEnum("comment_subject", ["milestone", "task"]);
 
 export const comments = pgTable(

@@ -1,10 +1,19 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNotNull, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { activity, sessions, users } from "~db/schema";
-import { actorOf, createAccount, createCustomer, createStaff, sessionCookie } from "~db/seed/factories";
+import {
+  actorOf,
+  createAccount,
+  createCustomer,
+  createStaff,
+  sessionCookie,
+  signedInRequest,
+} from "~db/seed/factories";
 import { requireActor } from "~/domain/auth/guards.server";
-import { listStaff, updateStaffMember } from "~/domain/people/staff.server";
+import { getStaffMember, listStaffPage, updateStaffMember } from "~/domain/people/staff.server";
+import { PAGE_SIZE } from "~/lib/pagination";
+import { loader as staffLoader } from "~/routes/staff";
 import { thrownResponse } from "../support/responses";
 
 async function staffRow(userId: string) {
@@ -88,7 +97,7 @@ describe("updateStaffMember", () => {
       requireActor(new Request("http://localhost/", { headers: { Cookie: adminCookie } })),
     ).resolves.toMatchObject({ id: admin.id });
 
-    const listed = (await listStaff()).find((s) => s.id === csm.id);
+    const listed = await getStaffMember(csm.id);
     expect(listed?.deactivatedAt).not.toBeNull();
     expect(
       await db.$count(activity, and(eq(activity.subjectId, csm.id), eq(activity.action, "staff.deactivated"))),
@@ -118,5 +127,37 @@ describe("updateStaffMember", () => {
       ok: false,
       error: "not_found",
     });
+  });
+});
+
+describe("the vendor team list", () => {
+  it("pages through every member once, 50 at a time, active people first, with the count", async () => {
+    const admin = await createStaff("admin");
+    for (let i = 0; i < 60; i++) {
+      await createStaff("marketing", i % 10 === 0 ? { deactivatedAt: new Date() } : {});
+    }
+    const total = await db.$count(users, isNotNull(users.staffRole));
+    const first = await listStaffPage();
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.page).toMatchObject({ from: 0, total, previous: null });
+
+    const seen: { id: string; inactive: boolean }[] = [];
+    let cursor: string | null = null;
+    do {
+      const result: Awaited<ReturnType<typeof listStaffPage>> = await listStaffPage({ cursor, pageSize: 7 });
+      expect(result.rows.length).toBeLessThanOrEqual(7);
+      seen.push(...result.rows.map((row) => ({ id: row.id, inactive: row.deactivatedAt !== null })));
+      cursor = result.page.next;
+    } while (cursor);
+    expect(new Set(seen.map((row) => row.id)).size).toBe(total);
+    expect(seen.length).toBe(total);
+    const firstInactive = seen.findIndex((row) => row.inactive);
+    expect(seen.slice(firstInactive).every((row) => row.inactive)).toBe(true);
+
+    // The page: the pager's figures, and a foreign cursor is the first page.
+    const request = await signedInRequest(admin.id, "http://localhost/staff?cursor=bm9wZQ");
+    const data = await staffLoader({ request, params: {}, context: { clientIp: "127.0.0.1" } });
+    expect(data.staff).toHaveLength(PAGE_SIZE);
+    expect(data.page).toMatchObject({ from: 0, total });
   });
 });

@@ -88,11 +88,34 @@ export const AccountInputSchema = z.object({
 });
 export type AccountInput = z.infer<typeof AccountInputSchema>;
 
+/** Longer searches are cut to this: no company name is longer, and a trigram search stays cheap. */
+export const MAX_ACCOUNT_SEARCH_LENGTH = 200;
+
+export const ACCOUNT_SORTS = [
+  "renewal_asc",
+  "renewal_desc",
+  "name",
+  "plan_status",
+  "active_desc",
+  "active_asc",
+] as const;
+export const PLAN_STATUS_FILTERS = ["on_track", "at_risk", "stalled", "completed", "none"] as const;
+/** Renewal windows: renewal date already passed, or within the next 30 / 90 / 180 days. */
+export const RENEWAL_WINDOWS = ["overdue", "30", "90", "180"] as const;
+
+/** The account list's URL: every value that can't be used is dropped (the list shows more), never a 400. */
 export const AccountListQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()).catch(undefined),
+  q: z
+    .preprocess(
+      (value) => (typeof value === "string" ? value.trim().slice(0, MAX_ACCOUNT_SEARCH_LENGTH).trim() : value),
+      z.preprocess(blankToUndefined, z.string().optional()),
+    )
+    .catch(undefined),
   segment: z.preprocess(blankToUndefined, IdSchema.optional()).catch(undefined),
   csm: z.preprocess(blankToUndefined, IdSchema.optional()).catch(undefined),
-  sort: z.enum(["renewal_asc", "renewal_desc", "name", "active_desc", "active_asc"]).catch("renewal_asc"),
+  plan: z.preprocess(blankToUndefined, z.enum(PLAN_STATUS_FILTERS).optional()).catch(undefined),
+  renewal: z.preprocess(blankToUndefined, z.enum(RENEWAL_WINDOWS).optional()).catch(undefined),
+  sort: z.enum(ACCOUNT_SORTS).catch("renewal_asc"),
 });
 export type AccountListQuery = z.infer<typeof AccountListQuerySchema>;
 

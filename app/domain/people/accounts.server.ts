@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
+import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
 import { QueryBuilder, alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "~db/client.server";
 import { accounts, invitations, segments, users } from "~db/schema";
@@ -9,6 +9,7 @@ import type { AccountInput, AccountListQuery } from "./account-schemas";
 import { adoptSpellings, sameUseCases } from "./rules";
 import { pendingInvitation } from "./seats.server";
 import { monthlyActiveUsersSubquery, usageToday } from "~/domain/telemetry/usage.server";
+import { planStatusRank, planStatusRankOf } from "~/domain/plans/plan-status.server";
 
 const csm = alias(users, "csm");
 // Subqueries built without a connection, so importing this module never needs the database.
@@ -66,15 +67,54 @@ export async function getAccountById(id: string, executor: Executor = db) {
   return account ?? null;
 }
 
+/** The WHERE of the staff account list's filters; `today` is the viewer's date (renewal windows). */
+export function accountListConditions(query: Omit<AccountListQuery, "sort">, today: string): SQL | undefined {
+  const escaped = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const renewal = query.renewal;
+  return and(
+    // ILIKE '%…%' finds prefixes and substrings alike, through the trigram index on accounts.name.
+    escaped ? ilike(accounts.name, `%${escaped}%`) : undefined,
+    query.segment ? eq(accounts.segmentId, query.segment) : undefined,
+    query.csm ? eq(accounts.csmId, query.csm) : undefined,
+    query.plan ? sql`${planStatusRank(accounts.id, accounts.timeZone)} = ${planStatusRankOf(query.plan)}` : undefined,
+    renewal === "overdue"
+      ? sql`${accounts.renewalDate} < ${today}::date`
+      : renewal
+        ? sql`${accounts.renewalDate} between ${today}::date and ${today}::date + ${Number(renewal)}::int`
+        : undefined,
+  );
+}
+
+/** Monthly active product users (telemetry's subquery) and their share of the seats, to show and sort by. */
+export function monthlyActiveColumns(now: Date) {
+  const monthly = monthlyActiveUsersSubquery(usageToday(now));
+  return {
+    monthly,
+    active: sql<number>`coalesce(${monthly.n}, 0)`.mapWith(Number),
+    share: sql<number>`(coalesce(${monthly.n}, 0)::float / ${accounts.licensedSeats})`.mapWith(Number),
+  };
+}
+
+/** The account list's rows before filters and order: the account, its segment, owner, seats and activity. */
+export function accountListRows(now: Date, extra: Record<string, SQL.Aliased | SQL> = {}) {
+  const { monthly, active, share } = monthlyActiveColumns(now);
+  const query = db
+    .select({ ...accountColumns, monthlyActive: active, activeShare: share, ...extra })
+    .from(accounts)
+    .innerJoin(segments, eq(segments.id, accounts.segmentId))
+    .leftJoin(csm, eq(csm.id, accounts.csmId))
+    .leftJoin(activePeople, eq(activePeople.accountId, accounts.id))
+    .leftJoin(pendingInvitations, eq(pendingInvitations.accountId, accounts.id))
+    .leftJoin(monthly, eq(monthly.accountId, accounts.id));
+  return { query, share };
+}
+
 /**
- * The staff account list, in one query whatever the number of accounts, with each account's
- * monthly active product users (telemetry's subquery) to show and sort by against its seats.
+ * Every account matching the filters, in one query (the advocacy form's account choice). The staff
+ * account list pages through listAccountPage (account-list.server.ts) instead.
  */
 export async function listAccounts(query: AccountListQuery, now = new Date()) {
-  const escaped = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const monthly = monthlyActiveUsersSubquery(usageToday(now));
-  const active = sql<number>`coalesce(${monthly.n}, 0)`.mapWith(Number);
-  const share = sql`coalesce(${monthly.n}, 0)::float / ${accounts.licensedSeats}`;
+  const { query: rows, share } = accountListRows(now);
   const order =
     query.sort === "renewal_desc"
       ? [desc(accounts.renewalDate), asc(accounts.name)]
@@ -85,26 +125,12 @@ export async function listAccounts(query: AccountListQuery, now = new Date()) {
           : query.sort === "active_asc"
             ? [asc(share), asc(accounts.name)]
             : [asc(accounts.renewalDate), asc(accounts.name)];
-  return db
-    .select({ ...accountColumns, monthlyActive: active })
-    .from(accounts)
-    .innerJoin(segments, eq(segments.id, accounts.segmentId))
-    .leftJoin(csm, eq(csm.id, accounts.csmId))
-    .leftJoin(activePeople, eq(activePeople.accountId, accounts.id))
-    .leftJoin(pendingInvitations, eq(pendingInvitations.accountId, accounts.id))
-    .leftJoin(monthly, eq(monthly.accountId, accounts.id))
-    .where(
-      and(
-        escaped ? ilike(accounts.name, `%${escaped}%`) : undefined,
-        query.segment ? eq(accounts.segmentId, query.segment) : undefined,
-        query.csm ? eq(accounts.csmId, query.csm) : undefined,
-      ),
-    )
-    .orderBy(...order);
+  return rows.where(accountListConditions(query, usageToday(now))).orderBy(...order);
 }
 
-export async function countAccounts() {
-  const [row] = await db.select({ n: count() }).from(accounts);
+/** How many accounts match the filters (all of them without). */
+export async function countAccounts(query: Omit<AccountListQuery, "sort"> = {}, today = usageToday(new Date())) {
+  const [row] = await db.select({ n: count() }).from(accounts).where(accountListConditions(query, today));
   return row?.n ?? 0;
 }
 

@@ -1,23 +1,58 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { type StaffRole, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { endAllSessions } from "~/domain/auth/sessions.server";
+import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 
-export async function listStaff() {
-  return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      staffRole: users.staffRole,
-      deactivatedAt: users.deactivatedAt,
-      lastSignInAt: users.lastSignInAt,
-    })
+const staffColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  staffRole: users.staffRole,
+  deactivatedAt: users.deactivatedAt,
+  lastSignInAt: users.lastSignInAt,
+};
+
+// Active people first, then by name; the id makes the order total for keyset pages.
+const inactive = sql`(${users.deactivatedAt} is not null)::int`;
+const staffOrder: SortPart[] = [{ expr: inactive }, { expr: users.name }, { expr: users.id }];
+
+/**
+ * One page of the vendor team (active people first, then by name) and how many there are: two
+ * queries. A cursor that is unreadable or from another list means the first page.
+ */
+export async function listStaffPage(options: { cursor?: string | null; pageSize?: number } = {}) {
+  const fingerprint = filterFingerprint({ list: "staff" });
+  const cursor = decodeCursor(options.cursor, fingerprint, staffOrder.length);
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(staffColumns)
+      .from(users)
+      .where(and(isNotNull(users.staffRole), keysetCondition(staffOrder, cursor)))
+      .orderBy(...keysetOrder(staffOrder, cursor))
+      .limit(pageSize + 1),
+    db.select({ n: count() }).from(users).where(isNotNull(users.staffRole)),
+  ]);
+  return pageFromRows(rows, {
+    cursor,
+    pageSize,
+    fingerprint,
+    total: counted?.n ?? 0,
+    keyOf: (row) => [row.deactivatedAt ? 1 : 0, row.name, row.id],
+  });
+}
+
+/** One vendor team member, or null. */
+export async function getStaffMember(userId: string) {
+  const [member] = await db
+    .select(staffColumns)
     .from(users)
-    .where(isNotNull(users.staffRole))
-    .orderBy(sql`${users.deactivatedAt} is not null`, asc(users.name));
+    .where(and(eq(users.id, userId), isNotNull(users.staffRole)));
+  return member ?? null;
 }
 
 export type StaffChangeError = "not_found" | "last_admin" | "self";

@@ -7,3 +7,10 @@ export function planHealth(counts: { total: number; achieved: number; stalled: n
   if (counts.total > 0 && counts.achieved === counts.total) return "completed";
   return "on_track";
 }
+
+/**
+ * Plan statuses as the account list filters and sorts them, worst first; "none" is an account
+ * without a current plan. The index is the rank the SQL expression in plan-status.server.ts gives.
+ */
+export const PLAN_STATUS_ORDER = ["stalled", "at_risk", "on_track", "completed", "none"] as const;
+export type PlanStatusChoice = (typeof PLAN_STATUS_ORDER)[number];

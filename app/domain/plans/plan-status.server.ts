@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { AT_RISK_WINDOW_DAYS, STALLED_AFTER_DAYS } from "./milestone-status";
-import { type PlanHealth, planHealth } from "./plan-health";
+import { PLAN_STATUS_ORDER, type PlanHealth, type PlanStatusChoice, planHealth } from "./plan-health";
 
 export interface AccountPlanStatus {
   planName: string;
@@ -11,12 +11,44 @@ export interface AccountPlanStatus {
   health: PlanHealth;
 }
 
+const rank = (status: PlanStatusChoice) => PLAN_STATUS_ORDER.indexOf(status);
+
 /**
- * The current plan's standing for many accounts in one query, for the staff account list. The
- * stalled / at-risk conditions are milestone-status.ts's rules written in SQL (each account's own
- * "today"); plans-status tests hold the two to the same answers.
+ * An account's plan status as a number (its index in PLAN_STATUS_ORDER, worst first), for the
+ * account list to filter and sort every account by without aggregating milestones: it reads
+ * plan_status_rollups (kept by triggers) and applies milestone-status.ts's rules with the account's
+ * own "today". `accountId` and `timeZone` are the outer query's account columns.
  */
-export async function listPlanStatusByAccount(executor: Executor = db): Promise<Map<string, AccountPlanStatus>> {
+export function planStatusRank(accountId: AnyColumn, timeZone: AnyColumn): SQL<number> {
+  return sql<number>`coalesce((
+    select case
+      when r.first_open_target <= d.today - ${sql.raw(String(STALLED_AFTER_DAYS))} then ${sql.raw(String(rank("stalled")))}
+      when r.first_open_target < d.today then ${sql.raw(String(rank("at_risk")))}
+      when r.first_open_work_target <= d.today + ${sql.raw(String(AT_RISK_WINDOW_DAYS))} then ${sql.raw(String(rank("at_risk")))}
+      when r.milestones > 0 and r.achieved = r.milestones then ${sql.raw(String(rank("completed")))}
+      else ${sql.raw(String(rank("on_track")))}
+    end
+    from plan_status_rollups r, (select (now() at time zone ${timeZone})::date as today) d
+    where r.account_id = ${accountId}
+  ), ${sql.raw(String(rank("none")))})`.mapWith(Number);
+}
+
+/** The rank planStatusRank gives a status, for a filter's WHERE. */
+export function planStatusRankOf(status: PlanStatusChoice): number {
+  return rank(status);
+}
+
+/**
+ * The current plan's standing of some accounts (a page of the account list) in one query. The
+ * stalled / at-risk conditions are milestone-status.ts's rules written in SQL (each account's own
+ * "today"); plans-status tests hold the two, and planStatusRank, to the same answers. Without ids,
+ * every account (scripts and tests only: that is a full aggregation of milestones and tasks).
+ */
+export async function listPlanStatusByAccount(
+  executor: Executor = db,
+  accountIds?: readonly string[],
+): Promise<Map<string, AccountPlanStatus>> {
+  if (accountIds && accountIds.length === 0) return new Map();
   const rows = await executor.execute<{
     account_id: string;
     name: string;
@@ -47,6 +79,14 @@ export async function listPlanStatusByAccount(executor: Executor = db): Promise<
     cross join lateral (select (now() at time zone a.time_zone)::date as today) d
     left join milestones m on m.plan_id = p.id
     where p.is_current
+      ${
+        accountIds
+          ? sql`and p.account_id in ${sql`(${sql.join(
+              accountIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})`}`
+          : sql``
+      }
     group by p.id, p.account_id, p.name, d.today
   `);
   const byAccount = new Map<string, AccountPlanStatus>();
@@ -79,4 +119,9 @@ export async function accountHasOverdueMilestones(accountId: string, executor: E
     ) as overdue
   `);
   return rows[0]?.overdue ?? false;
+}
+
+/** The plan status of a page of accounts (the account list shows 50): one query, bounded by the ids. */
+export function listPlanStatusOfAccounts(accountIds: readonly string[]): Promise<Map<string, AccountPlanStatus>> {
+  return listPlanStatusByAccount(db, accountIds);
 }

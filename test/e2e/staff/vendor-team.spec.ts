@@ -65,7 +65,8 @@ test("an admin reads the outbox, and a staff account page shows its people and a
   await expect(admin.getByText("No SMTP server is configured")).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
 
-  await admin.goto("/accounts");
+  // Searched: other specs add accounts, so Orbit may not be on the list's first page.
+  await admin.goto("/accounts?q=Orbit+Retail");
   await admin.getByRole("link", { name: "Orbit Retail" }).click();
   await expect(admin.getByRole("heading", { name: "Orbit Retail", level: 1 })).toBeVisible();
   await expect(admin.getByRole("region", { name: "People" }).getByText("Kenji Watanabe")).toBeVisible();

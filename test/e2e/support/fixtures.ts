@@ -50,6 +50,11 @@ interface Fixtures {
   signInAs: (person: Pick<User, "id"> | string) => Promise<Page>;
   /** A customer account of the test's own, with a champion, members and maybe a plan. */
   newAccount: (options?: NewAccountOptions) => Promise<NewAccount>;
+  /**
+   * Many bare accounts at once (no people, no plan), named `${prefix} 001`… and owned by `csm`:
+   * enough rows for a list to have several pages.
+   */
+  newAccounts: (count: number, options: { prefix: string; csm: User; renewalDate?: string }) => Promise<Account[]>;
   /** A vendor staff member of the test's own. */
   newStaff: (role: StaffRole, overrides?: PersonOverrides) => Promise<User>;
 }
@@ -91,6 +96,17 @@ export const test = base.extend<Fixtures, { database: void }>({
   // eslint-disable-next-line no-empty-pattern
   newStaff: async ({}, use) => {
     await use((role, overrides = {}) => createStaff(role, overrides));
+  },
+
+  // eslint-disable-next-line no-empty-pattern
+  newAccounts: async ({}, use) => {
+    await use(async (count, { prefix, csm, renewalDate = "2031-01-15" }) => {
+      const segment = await findSegment("Enterprise rollout");
+      const names = Array.from({ length: count }, (_, i) => `${prefix} ${String(i + 1).padStart(3, "0")}`);
+      return Promise.all(
+        names.map((name) => createAccount({ name, segmentId: segment.id, csmId: csm.id, renewalDate })),
+      );
+    });
   },
 
   // eslint-disable-next-line no-empty-pattern
