@@ -83,7 +83,6 @@ export async function listCalendarFeedItems(actor: Actor, now = new Date()): Pro
       dueDate: tasks.dueDate,
     })
     .from(tasks)
-    .innerJoin(plans, and(eq(plans.id, tasks.planId), eq(plans.accountId, tasks.accountId)))
     .innerJoin(accounts, eq(accounts.id, tasks.accountId))
     .innerJoin(milestones, and(eq(milestones.id, tasks.milestoneId), eq(milestones.accountId, tasks.accountId)))
     .where(
