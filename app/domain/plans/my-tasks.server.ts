@@ -29,7 +29,7 @@ export interface MyTaskFilters {
 }
 
 /**
- * Counting a group stops here: a person with 500,000 tasks needs "10,000+", not a scan of all of
+ * Counting a group stops here: a person with 500,000 tasks needs "1,000+", not a scan of all of
  * them on every page load.
  */
 export const COUNT_CAP = 1_000;
