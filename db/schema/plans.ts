@@ -176,6 +176,10 @@ export const tasks = pgTable(
     index("tasks_assignee_open_side_due_idx")
       .on(t.assigneeId, t.side, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
       .where(sql`${t.status} <> 'done'`),
+    // Filtered to one account, the walk must not skip past the person's tasks elsewhere.
+    index("tasks_assignee_open_account_due_idx")
+      .on(t.assigneeId, t.accountId, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
+      .where(sql`${t.status} <> 'done'`),
     check("tasks_internal_vendor_only", sql`not ${t.internal} or ${t.side} = 'vendor'`),
     check("tasks_blocked_has_reason", sql`${t.status} <> 'blocked' or ${t.blockedReason} is not null`),
   ],
