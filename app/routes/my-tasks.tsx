@@ -21,9 +21,12 @@ import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.myTasks");
 
+const OPEN_STATUSES = ["todo", "in_progress", "blocked"] as const;
+
 /** The URL's filters and cursors; anything unusable is dropped (no filter, first page), never a 400. */
 const QuerySchema = z.object({
   side: z.enum(["customer", "vendor"]).optional().catch(undefined),
+  status: z.enum(OPEN_STATUSES).optional().catch(undefined),
   account: z
     .string()
     .refine((value) => isId(value))
@@ -36,13 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)) as {
     side?: "customer" | "vendor";
+    status?: (typeof OPEN_STATUSES)[number];
     account?: string;
   } & Record<string, string | undefined>;
   const isStaff = actor.kind === "staff";
   const accountId = isStaff ? query.account : undefined;
   const cursors = Object.fromEntries(MY_TASK_GROUPS.map((group) => [group, query[MY_TASK_GROUP_PARAM[group]]]));
   const [list, accountName] = await Promise.all([
-    listMyTasks(actor, { filters: { side: query.side, accountId }, cursors }),
+    listMyTasks(actor, { filters: { side: query.side, status: query.status, accountId }, cursors }),
     accountId ? myTasksAccountName(accountId) : null,
   ]);
   return {
@@ -50,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isStaff,
     filters: {
       side: query.side ?? "",
+      status: query.status ?? "",
       account: accountId && accountName ? { id: accountId, name: accountName } : null,
     },
   };
@@ -87,8 +92,7 @@ function Filters() {
   const { t } = useTranslation("plans");
   const { filters, isStaff } = useLoaderData<typeof loader>();
   const location = useLocation();
-  if (!isStaff) return null;
-  const filtered = filters.side !== "" || filters.account !== null;
+  const filtered = filters.side !== "" || filters.status !== "" || filters.account !== null;
   return (
     <Form
       method="get"
@@ -97,14 +101,25 @@ function Filters() {
     >
       {/* New filters start every group at its first page: the cursors are not carried over. */}
       {filters.account ? <input type="hidden" name="account" value={filters.account.id} /> : null}
+      {isStaff ? (
+        <SelectField
+          label={t("filters.side")}
+          name="side"
+          defaultValue={filters.side}
+          options={[
+            { value: "", label: t("filters.any") },
+            { value: "customer", label: t("side.customer") },
+            { value: "vendor", label: t("side.vendor") },
+          ]}
+        />
+      ) : null}
       <SelectField
-        label={t("filters.side")}
-        name="side"
-        defaultValue={filters.side}
+        label={t("filters.status")}
+        name="status"
+        defaultValue={filters.status}
         options={[
           { value: "", label: t("filters.any") },
-          { value: "customer", label: t("side.customer") },
-          { value: "vendor", label: t("side.vendor") },
+          ...OPEN_STATUSES.map((status) => ({ value: status, label: t(`taskStatus.${status}`) })),
         ]}
       />
       <Button variant="secondary">{t("filters.apply")}</Button>
@@ -131,6 +146,7 @@ function Filters() {
 function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof loader>>["groups"][number] }) {
   const { t } = useTranslation("plans");
   const { isStaff, filters } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const locale = useRootData()?.locale ?? "en";
   const name: MyTaskGroup = group.group;
   const label = t(`myTasks.groups.${name}`);
@@ -175,8 +191,9 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
                       task.accountName
                     ) : (
                       <Link
-                        to={hrefWith(`/my-tasks${filters.side ? `?side=${filters.side}` : ""}`, {
+                        to={hrefWith(`${location.pathname}${location.search}`, {
                           account: task.accountId,
+                          ...noCursors,
                         })}
                         className="hover:underline"
                         title={t("myTasks.filters.onlyAccount", { account: task.accountName })}
@@ -210,11 +227,11 @@ export default function MyTasks() {
   const { t } = useTranslation("plans");
   const { groups, filters } = useLoaderData<typeof loader>();
   const nothing = groups.every((group) => group.count === 0);
-  const filtered = filters.side !== "" || filters.account !== null;
+  const filtered = filters.side !== "" || filters.status !== "" || filters.account !== null;
   return (
     <>
       <PageHeader title={t("myTasks.title")} description={t("myTasks.description")} />
-      <Filters />
+      {nothing && !filtered ? null : <Filters />}
       {nothing && !filtered ? (
         <EmptyState title={t("myTasks.emptyTitle")}>{t("myTasks.emptyBody")}</EmptyState>
       ) : (

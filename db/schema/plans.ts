@@ -180,6 +180,10 @@ export const tasks = pgTable(
     index("tasks_assignee_open_account_due_idx")
       .on(t.assigneeId, t.accountId, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
       .where(sql`${t.status} <> 'done'`),
+    // Filtered to one status (say, the few blocked ones), likewise.
+    index("tasks_assignee_open_status_due_idx")
+      .on(t.assigneeId, t.status, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
+      .where(sql`${t.status} <> 'done'`),
     check("tasks_internal_vendor_only", sql`not ${t.internal} or ${t.side} = 'vendor'`),
     check("tasks_blocked_has_reason", sql`${t.status} <> 'blocked' or ${t.blockedReason} is not null`),
   ],

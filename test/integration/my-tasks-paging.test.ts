@@ -77,6 +77,7 @@ beforeAll(async () => {
   await bulkTasks(milestone, 120, (index) => ({
     dueDate: datePlusDays(TODAY, -1 - (index % 60)),
     side: index % 3 === 0 ? "customer" : "vendor",
+    ...(index % 10 === 0 ? { status: "blocked" as const, blockedReason: "Waiting on IT" } : {}),
   }));
   // This week's edges, Later and undated, and the other account's few.
   await bulkTasks(milestone, 1, () => ({ title: "Due today", dueDate: TODAY }));
@@ -130,7 +131,7 @@ describe("My tasks, grouped and paged", () => {
     expect(list.groups.find((entry) => entry.group === "week")!.page.from).toBe(0);
   });
 
-  it("filters by side and by account, the counts and pages following the filter", async () => {
+  it("filters by side, status and account, the counts and pages following the filter", async () => {
     const customer = await walk("overdue", { side: "customer" });
     expect(customer.seen).toHaveLength(40);
     const page = await group("overdue", { side: "customer" });
@@ -141,6 +142,11 @@ describe("My tasks, grouped and paged", () => {
     expect(other.tasks.map((task) => task.title).sort()).toEqual(["Other 0", "Other 1", "Other 2"]);
     expect(other.count).toBe(3);
     expect((await group("week", { accountId: otherMilestone.accountId })).count).toBe(0);
+
+    const blocked = await group("overdue", { status: "blocked" });
+    expect(blocked.count).toBe(12);
+    expect(blocked.tasks.every((task) => task.status === "blocked")).toBe(true);
+    expect((await group("overdue", { status: "blocked", side: "customer" })).count).toBe(4);
   });
 
   it("treats a bad, foreign or tampered cursor as the first page", async () => {

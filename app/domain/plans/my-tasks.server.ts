@@ -26,6 +26,8 @@ export interface MyTaskFilters {
   /** Staff only: one account's tasks (a customer's list is their own account's anyway). */
   accountId?: string;
   side?: TaskSide;
+  /** One of the open statuses. */
+  status?: Exclude<TaskStatus, "done">;
 }
 
 /**
@@ -79,6 +81,7 @@ function groupCondition(group: MyTaskGroup, today: string): SQL | undefined {
 function filterCondition(actor: Actor, filters: MyTaskFilters): SQL | undefined {
   return and(
     filters.side ? eq(tasks.side, filters.side) : undefined,
+    filters.status ? eq(tasks.status, filters.status) : undefined,
     filters.accountId && actor.kind === "staff" ? eq(tasks.accountId, filters.accountId) : undefined,
   );
 }
@@ -154,7 +157,14 @@ export function myTaskCountQuery(actor: Actor, group: MyTaskGroup, today: string
 
 /** The cursor fingerprint of a group's pages. Today is in it: at midnight the edges move and old cursors start over. */
 export function myTaskFingerprint(group: MyTaskGroup, today: string, filters: MyTaskFilters): string {
-  return filterFingerprint({ list: "my-tasks", group, today, side: filters.side, account: filters.accountId });
+  return filterFingerprint({
+    list: "my-tasks",
+    group,
+    today,
+    side: filters.side,
+    status: filters.status,
+    account: filters.accountId,
+  });
 }
 
 async function groupPage(
