@@ -1,22 +1,63 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import type { FormReply } from "~/lib/forms";
 import { useReplyMessage } from "~/ui/form";
 import { requireActor } from "~/domain/auth/guards.server";
-import { type MyTask, listMyOpenTasks } from "~/domain/plans/my-tasks.server";
+import { MY_TASK_GROUPS, MY_TASK_GROUP_PARAM, type MyTaskGroup } from "~/domain/plans/my-task-groups";
+import { type MyTask, listMyTasks, myTasksAccountName } from "~/domain/plans/my-tasks.server";
+import { formatNumber } from "~/lib/format";
+import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
+import { cursorParam, hrefWith } from "~/lib/pagination";
 import { useRootData } from "~/lib/root-data";
-import { Button } from "~/ui/button";
-import { EmptyState, PageHeader } from "~/ui/layout";
+import { Button, ButtonLink } from "~/ui/button";
+import { SelectField } from "~/ui/field";
+import { Badge, EmptyState, PageHeader } from "~/ui/layout";
+import { Pager } from "~/ui/pager";
 import { TaskDue, TaskStatusBadge } from "~/ui/plans/status-badge";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.myTasks");
 
+const OPEN_STATUSES = ["todo", "in_progress", "blocked"] as const;
+
+/** The URL's filters and cursors; anything unusable is dropped (no filter, first page), never a 400. */
+const QuerySchema = z.object({
+  side: z.enum(["customer", "vendor"]).optional().catch(undefined),
+  status: z.enum(OPEN_STATUSES).optional().catch(undefined),
+  account: z
+    .string()
+    .refine((value) => isId(value))
+    .optional()
+    .catch(undefined),
+  ...Object.fromEntries(MY_TASK_GROUPS.map((group) => [MY_TASK_GROUP_PARAM[group], cursorParam])),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return { tasks: await listMyOpenTasks(actor), isStaff: actor.kind === "staff" };
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams)) as {
+    side?: "customer" | "vendor";
+    status?: (typeof OPEN_STATUSES)[number];
+    account?: string;
+  } & Record<string, string | undefined>;
+  const isStaff = actor.kind === "staff";
+  const accountId = isStaff ? query.account : undefined;
+  const cursors = Object.fromEntries(MY_TASK_GROUPS.map((group) => [group, query[MY_TASK_GROUP_PARAM[group]]]));
+  const [list, accountName] = await Promise.all([
+    listMyTasks(actor, { filters: { side: query.side, status: query.status, accountId }, cursors }),
+    accountId ? myTasksAccountName(accountId) : null,
+  ]);
+  return {
+    groups: list.groups,
+    isStaff,
+    filters: {
+      side: query.side ?? "",
+      status: query.status ?? "",
+      account: accountId && accountName ? { id: accountId, name: accountName } : null,
+    },
+  };
 }
 
 function MarkDone({ task }: { task: MyTask }) {
@@ -45,48 +86,160 @@ function MarkDone({ task }: { task: MyTask }) {
   );
 }
 
+const noCursors = Object.fromEntries(MY_TASK_GROUPS.map((group) => [MY_TASK_GROUP_PARAM[group], null]));
+
+function Filters() {
+  const { t } = useTranslation("plans");
+  const { filters, isStaff } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const filtered = filters.side !== "" || filters.status !== "" || filters.account !== null;
+  return (
+    <Form
+      method="get"
+      aria-label={t("myTasks.filters.label")}
+      className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
+      {/* New filters start every group at its first page: the cursors are not carried over. */}
+      {filters.account ? <input type="hidden" name="account" value={filters.account.id} /> : null}
+      {isStaff ? (
+        <SelectField
+          label={t("filters.side")}
+          name="side"
+          defaultValue={filters.side}
+          options={[
+            { value: "", label: t("filters.any") },
+            { value: "customer", label: t("side.customer") },
+            { value: "vendor", label: t("side.vendor") },
+          ]}
+        />
+      ) : null}
+      <SelectField
+        label={t("filters.status")}
+        name="status"
+        defaultValue={filters.status}
+        options={[
+          { value: "", label: t("filters.any") },
+          ...OPEN_STATUSES.map((status) => ({ value: status, label: t(`taskStatus.${status}`) })),
+        ]}
+      />
+      <Button variant="secondary">{t("filters.apply")}</Button>
+      {filters.account ? (
+        <p className="flex items-center gap-2 text-sm text-slate-700">
+          {t("myTasks.filters.account", { account: filters.account.name })}
+          <Link
+            className="font-medium text-brand-700 hover:underline"
+            to={hrefWith(`${location.pathname}${location.search}`, { account: null, ...noCursors })}
+          >
+            {t("myTasks.filters.allAccounts")}
+          </Link>
+        </p>
+      ) : null}
+      {filtered ? (
+        <ButtonLink to="/my-tasks" variant="ghost">
+          {t("filters.clear")}
+        </ButtonLink>
+      ) : null}
+    </Form>
+  );
+}
+
+function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof loader>>["groups"][number] }) {
+  const { t } = useTranslation("plans");
+  const { isStaff, filters } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const locale = useRootData()?.locale ?? "en";
+  const name: MyTaskGroup = group.group;
+  const label = t(`myTasks.groups.${name}`);
+  const headingId = `my-tasks-${name}`;
+  const count = group.capped
+    ? t("myTasks.countCapped", { number: formatNumber(group.count, locale) })
+    : formatNumber(group.count, locale);
+  return (
+    <section aria-labelledby={headingId} className="space-y-2">
+      <div className="flex items-center gap-2">
+        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+          {label}
+        </h2>
+        <Badge tone={name === "overdue" && group.count > 0 ? "red" : "neutral"}>{count}</Badge>
+      </div>
+      {group.tasks.length === 0 && !group.page.previous ? (
+        <p className="text-sm text-slate-500">{t(`myTasks.emptyGroup.${name}`)}</p>
+      ) : (
+        <>
+          <Table
+            caption={label}
+            head={[
+              t("myTasks.columns.task"),
+              ...(isStaff ? [t("myTasks.columns.account")] : []),
+              t("myTasks.columns.milestone"),
+              t("myTasks.columns.due"),
+              t("myTasks.columns.status"),
+              t("myTasks.columns.action"),
+            ]}
+          >
+            {group.tasks.map((task) => (
+              <tr key={task.id} className={task.overdue ? "bg-red-50/60" : undefined}>
+                <Cell className="whitespace-normal font-medium text-slate-900">
+                  <Link to={`/accounts/${task.accountId}/tasks/${task.id}`} className="hover:underline">
+                    {task.title}
+                  </Link>
+                  {isStaff ? <div className="text-xs font-normal text-slate-500">{t(`side.${task.side}`)}</div> : null}
+                </Cell>
+                {isStaff ? (
+                  <Cell className="whitespace-normal">
+                    {filters.account ? (
+                      task.accountName
+                    ) : (
+                      <Link
+                        to={hrefWith(`${location.pathname}${location.search}`, {
+                          account: task.accountId,
+                          ...noCursors,
+                        })}
+                        className="hover:underline"
+                        title={t("myTasks.filters.onlyAccount", { account: task.accountName })}
+                      >
+                        {task.accountName}
+                      </Link>
+                    )}
+                  </Cell>
+                ) : null}
+                <Cell className="whitespace-normal">{task.milestoneTitle}</Cell>
+                <Cell>
+                  <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
+                </Cell>
+                <Cell>
+                  <TaskStatusBadge status={task.status} />
+                </Cell>
+                <Cell>
+                  <MarkDone task={task} />
+                </Cell>
+              </tr>
+            ))}
+          </Table>
+          <Pager label={label} page={group.page} param={MY_TASK_GROUP_PARAM[name]} />
+        </>
+      )}
+    </section>
+  );
+}
+
 export default function MyTasks() {
   const { t } = useTranslation("plans");
-  const { tasks, isStaff } = useLoaderData<typeof loader>();
-  const locale = useRootData()?.locale ?? "en";
+  const { groups, filters } = useLoaderData<typeof loader>();
+  const nothing = groups.every((group) => group.count === 0);
+  const filtered = filters.side !== "" || filters.status !== "" || filters.account !== null;
   return (
     <>
       <PageHeader title={t("myTasks.title")} description={t("myTasks.description")} />
-      {tasks.length === 0 ? (
+      {nothing && !filtered ? null : <Filters />}
+      {nothing && !filtered ? (
         <EmptyState title={t("myTasks.emptyTitle")}>{t("myTasks.emptyBody")}</EmptyState>
       ) : (
-        <Table
-          caption={t("myTasks.title")}
-          head={[
-            t("myTasks.columns.task"),
-            ...(isStaff ? [t("myTasks.columns.account")] : []),
-            t("myTasks.columns.milestone"),
-            t("myTasks.columns.due"),
-            t("myTasks.columns.status"),
-            t("myTasks.columns.action"),
-          ]}
-        >
-          {tasks.map((task) => (
-            <tr key={task.id} className={task.overdue ? "bg-red-50/60" : undefined}>
-              <Cell className="whitespace-normal font-medium text-slate-900">
-                <Link to={`/accounts/${task.accountId}/plan`} className="hover:underline">
-                  {task.title}
-                </Link>
-              </Cell>
-              {isStaff ? <Cell>{task.accountName}</Cell> : null}
-              <Cell className="whitespace-normal">{task.milestoneTitle}</Cell>
-              <Cell>
-                <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
-              </Cell>
-              <Cell>
-                <TaskStatusBadge status={task.status} />
-              </Cell>
-              <Cell>
-                <MarkDone task={task} />
-              </Cell>
-            </tr>
+        <div className="space-y-8">
+          {groups.map((group) => (
+            <GroupSection key={group.group} group={group} />
           ))}
-        </Table>
+        </div>
       )}
     </>
   );

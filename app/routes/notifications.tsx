@@ -3,22 +3,26 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { listNotifications, markNotificationsRead } from "~/domain/community/notifications.server";
+import { countUnread, listNotifications, markNotificationsRead } from "~/domain/community/notifications.server";
 import { formatDateTime } from "~/lib/format";
 import { idField } from "~/lib/forms";
 import { readSubmission } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
+import { cursorParam } from "~/lib/pagination";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 import { notificationHref } from "~/ui/notifications-menu";
+import { Pager } from "~/ui/pager";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return { notifications: await listNotifications(actor.id) };
+  const cursor = cursorParam.parse(new URL(request.url).searchParams.get("cursor") ?? undefined);
+  const [list, unread] = await Promise.all([listNotifications(actor.id, cursor), countUnread(actor.id)]);
+  return { ...list, unread };
 }
 
 /** One notification, or none for all; a mangled id is refused rather than read as "all". */
@@ -35,22 +39,21 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Notifications() {
   const { t } = useTranslation("community");
-  const { notifications } = useLoaderData<typeof loader>();
+  const { notifications, page, unread } = useLoaderData<typeof loader>();
   const root = useRootData();
-  const unread = notifications.some((item) => !item.read);
   return (
     <>
       <PageHeader
         title={t("notifications.title")}
         actions={
-          unread ? (
+          unread > 0 ? (
             <Form method="post">
               <Button variant="secondary">{t("notifications.markAllRead")}</Button>
             </Form>
           ) : null
         }
       />
-      {notifications.length === 0 ? (
+      {notifications.length === 0 && !page.previous ? (
         <EmptyState title={t("notifications.empty")} />
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -86,6 +89,7 @@ export default function Notifications() {
           ))}
         </ul>
       )}
+      <Pager label={t("notifications.title")} page={page} />
     </>
   );
 }

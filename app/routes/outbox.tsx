@@ -8,6 +8,8 @@ import { useRootData } from "~/lib/root-data";
 import { Alert, Badge, Card, EmptyState, Facts, PageHeader } from "~/ui/layout";
 import { LinkifiedText } from "~/ui/linkified-text";
 import { pageTitle } from "~/lib/meta";
+import { cursorParam } from "~/lib/pagination";
+import { Pager } from "~/ui/pager";
 
 const STATUS_TONE = { queued: "amber", sent: "green", failed: "red" } as const;
 
@@ -15,12 +17,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "outbox.read");
-  return { messages: await listOutbox(), outboxMode: isOutboxMode(), timeZone: actor.timeZone };
+  const cursor = cursorParam.parse(new URL(request.url).searchParams.get("cursor") ?? undefined);
+  return { ...(await listOutbox(cursor)), outboxMode: isOutboxMode(), timeZone: actor.timeZone };
 }
 
 export default function Outbox() {
   const { t } = useTranslation("staff");
-  const { messages, outboxMode, timeZone } = useLoaderData<typeof loader>();
+  const { messages, page, outboxMode, timeZone } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
 
   return (
@@ -28,13 +31,12 @@ export default function Outbox() {
       <PageHeader title={t("outbox.title")} description={t("outbox.description")} />
       <div className="space-y-4">
         <Alert tone="info">{outboxMode ? t("outbox.outboxMode") : t("outbox.smtpMode")}</Alert>
-        {messages.length === 0 ? (
+        {messages.length === 0 && !page.previous ? (
           <EmptyState title={t("outbox.emptyTitle")}>
             {outboxMode ? t("outbox.emptyBody") : t("outbox.emptyBodySmtp")}
           </EmptyState>
         ) : (
           <>
-            <p className="text-sm text-slate-500">{t("outbox.count", { count: messages.length })}</p>
             <ol className="space-y-4">
               {messages.map((message) => (
                 <li key={message.id}>
@@ -89,6 +91,7 @@ export default function Outbox() {
                 </li>
               ))}
             </ol>
+            <Pager label={t("outbox.title")} page={page} />
           </>
         )}
       </div>

@@ -168,8 +168,21 @@ export const tasks = pgTable(
       .where(sql`${t.courseSlug} is not null`),
     index("tasks_milestone_idx").on(t.milestoneId),
     index("tasks_account_idx").on(t.accountId),
-    index("tasks_assignee_open_idx")
-      .on(t.assigneeId)
+    // My tasks and the calendar feed walk a person's open tasks by due date (undated last), with or
+    // without a side filter: keyset pages read ~50 index entries however many tasks the person has.
+    index("tasks_assignee_open_due_idx")
+      .on(t.assigneeId, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
+      .where(sql`${t.status} <> 'done'`),
+    index("tasks_assignee_open_side_due_idx")
+      .on(t.assigneeId, t.side, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
+      .where(sql`${t.status} <> 'done'`),
+    // Filtered to one account, the walk must not skip past the person's tasks elsewhere.
+    index("tasks_assignee_open_account_due_idx")
+      .on(t.assigneeId, t.accountId, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
+      .where(sql`${t.status} <> 'done'`),
+    // Filtered to one status (say, the few blocked ones), likewise.
+    index("tasks_assignee_open_status_due_idx")
+      .on(t.assigneeId, t.status, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
       .where(sql`${t.status} <> 'done'`),
     check("tasks_internal_vendor_only", sql`not ${t.internal} or ${t.side} = 'vendor'`),
     check("tasks_blocked_has_reason", sql`${t.status} <> 'blocked' or ${t.blockedReason} is not null`),

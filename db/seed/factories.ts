@@ -260,6 +260,28 @@ export async function createTask(
   return row!;
 }
 
+/** Many tasks of one milestone in a single insert (customer-side to do unless told), for long lists. */
+export async function createTasks(
+  milestone: Pick<Milestone, "id" | "planId" | "accountId">,
+  list: Partial<Omit<NewTask, "planId" | "accountId" | "milestoneId">>[],
+): Promise<Task[]> {
+  if (list.length === 0) return [];
+  return db
+    .insert(tasks)
+    .values(
+      list.map((overrides) => ({
+        id: newId(),
+        title: `Task ${unique()}`,
+        side: "customer" as const,
+        ...overrides,
+        planId: milestone.planId,
+        accountId: milestone.accountId,
+        milestoneId: milestone.id,
+      })),
+    )
+    .returning();
+}
+
 type NewMetric = typeof valueMetrics.$inferInsert;
 
 /** A "lower is better" metric of the outcome, 10 → 5 units, without a money value unless told. */

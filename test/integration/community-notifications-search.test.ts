@@ -85,7 +85,7 @@ describe("notifications", () => {
     if (!accepted.ok) throw new Error(accepted.error);
     expect((await mailsTo(helper.email))[0]?.subject).toBe("Your answer was accepted: “Where are scheduled exports?”");
 
-    const listed = await listNotifications(helper.id);
+    const listed = (await listNotifications(helper.id)).notifications;
     expect(listed[0]).toMatchObject({ type: "accepted", topicId: topic.id, actorName: "Asha A.", read: false });
     expect(await countUnread(asker.id)).toBeGreaterThan(0);
     await markNotificationsRead(asker.id);

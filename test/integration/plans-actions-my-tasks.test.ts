@@ -9,7 +9,7 @@ import {
   createStaff,
   createTask,
 } from "~db/seed/factories";
-import { listMyOpenTasks } from "~/domain/plans/my-tasks.server";
+import { listMyTasks } from "~/domain/plans/my-tasks.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
 
@@ -20,11 +20,14 @@ let eastMilestone: Milestone;
 let westMilestone: Milestone;
 let eastOldMilestone: Milestone;
 const people = {} as Record<"csm" | "otherCsm" | "member" | "colleague" | "westMember", User>;
+const groupsOf = async (person: keyof typeof people) =>
+  Object.fromEntries((await listMyTasks(actorOf(people[person]))).groups.map((group) => [group.group, group.tasks]));
 const titles = async (person: keyof typeof people) =>
-  (await listMyOpenTasks(actorOf(people[person]))).map((task) => task.title);
+  Object.values(await groupsOf(person)).flatMap((list) => list.map((task) => task.title));
 
 beforeAll(async () => {
-  people.csm = await createStaff("csm");
+  // The CSM lives on Kiritimati's calendar: My tasks groups by the person's own date.
+  people.csm = await createStaff("csm", { timeZone: "Pacific/Kiritimati" });
   people.otherCsm = await createStaff("csm");
   east = await createAccount({ name: `East ${Date.now()}`, timeZone: "Pacific/Kiritimati", csmId: people.csm.id });
   west = await createAccount({ name: `West ${Date.now()}`, timeZone: "Pacific/Pago_Pago", csmId: people.csm.id });
@@ -39,8 +42,8 @@ beforeAll(async () => {
   westMilestone = await createMilestone(await createPlan(west.id, { name: "West rollout" }), { title: "Pilot" });
 });
 
-describe("listMyOpenTasks", () => {
-  it("lists a person's open tasks in current plans, overdue first, then by due date with undated last", async () => {
+describe("listMyTasks", () => {
+  it("groups a person's open tasks in current plans by due date on their own calendar, undated last", async () => {
     const eastToday = todayIn(east.timeZone);
     const westToday = todayIn(west.timeZone);
     const csm = people.csm.id;
@@ -102,15 +105,14 @@ describe("listMyOpenTasks", () => {
       dueDate: datePlusDays(eastToday, -100),
     });
 
-    const list = await listMyOpenTasks(actorOf(people.csm));
-    expect(list.map((task) => [task.title, task.overdue])).toEqual([
-      ["East overdue long", true],
-      ["East due west-today", true],
-      ["West due today", false],
-      ["East tomorrow", false],
-      ["West next week", false],
-      ["East undated", false],
-    ]);
+    // West's "today" is already yesterday (or the day before) on the CSM's calendar.
+    const groups = await groupsOf("csm");
+    const names = (group: string) => groups[group]!.map((task) => task.title);
+    expect(names("overdue")[0]).toBe("East overdue long");
+    expect(names("overdue").slice(1).sort()).toEqual(["East due west-today", "West due today"]);
+    expect(names("week")).toEqual(["East tomorrow", "West next week"]);
+    expect(names("later")).toEqual(["East undated"]);
+    const list = Object.values(groups).flat();
     expect(await titles("otherCsm")).toEqual(["Someone else's"]);
     expect(list[0]).toEqual({
       id: expect.any(String),

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import {
   communityFollows,
@@ -12,6 +12,8 @@ import { queueMail } from "~/domain/mail/outbox.server";
 import { communityNotificationMail } from "~/domain/mail/messages.server";
 import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
+import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { authorFields, findProfilesByHandle } from "./profiles.server";
 import { extractMentions } from "./rules";
 
@@ -149,8 +151,19 @@ export async function countUnread(userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The person's latest notifications with who did what on which topic. */
-export async function listNotifications(userId: string, limit = 30) {
+const NOTIFICATION_ORDER: SortPart[] = [
+  { expr: notifications.createdAt, descending: true },
+  { expr: notifications.id, descending: true },
+];
+
+/**
+ * One page of the person's notifications (who did what on which topic), newest first (keyset on created_at, id). The cursor
+ * keeps created_at as PostgreSQL's own text, microseconds and all: a JavaScript Date would cut it
+ * to milliseconds and skip rows written in the same millisecond.
+ */
+export async function listNotifications(userId: string, rawCursor?: string | null, pageSize = PAGE_SIZE) {
+  const fingerprint = filterFingerprint({ list: "notifications" });
+  const cursor = decodeCursor(rawCursor, fingerprint, NOTIFICATION_ORDER.length);
   const rows = await db
     .select({
       id: notifications.id,
@@ -160,21 +173,30 @@ export async function listNotifications(userId: string, limit = 30) {
       topicTitle: communityTopics.title,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
+      createdAtKey: sql<string>`${notifications.createdAt}::text`,
       actorName: authorFields.authorName,
     })
     .from(notifications)
     .innerJoin(communityTopics, eq(communityTopics.id, notifications.topicId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .leftJoin(communityProfiles, eq(communityProfiles.userId, users.id))
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
-  return rows.map((row) => ({
-    ...row,
-    read: row.readAt !== null,
-    readAt: undefined,
-    createdAt: row.createdAt.toISOString(),
-  }));
+    .where(and(eq(notifications.userId, userId), keysetCondition(NOTIFICATION_ORDER, cursor)))
+    .orderBy(...keysetOrder(NOTIFICATION_ORDER, cursor))
+    .limit(pageSize + 1);
+  const { rows: shown, page } = pageFromRows(rows, {
+    cursor,
+    pageSize,
+    fingerprint,
+    keyOf: (row) => [row.createdAtKey, row.id],
+  });
+  return {
+    page,
+    notifications: shown.map(({ createdAtKey: _key, readAt, ...row }) => ({
+      ...row,
+      read: readAt !== null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  };
 }
 
 /** Marks one notification (or all, without an id) of the person as read. Scoped to the person. */

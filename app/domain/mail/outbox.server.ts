@@ -1,10 +1,12 @@
-import { desc } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { outboxMessages } from "~db/schema";
 import { serverT } from "~/i18n";
 import { enqueue } from "~/domain/jobs/enqueue.server";
 import { QUEUES } from "~/domain/jobs/queues";
 import { newId } from "~/lib/ids.server";
+import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { smtpUrl, vendorName } from "~/lib/env.server";
 import { renderMailHtml } from "./html";
 
@@ -56,8 +58,16 @@ export function isOutboxMode(): boolean {
 }
 
 /** The newest messages for the /outbox page, with how their delivery went. */
-export async function listOutbox(limit = 100) {
-  return db
+const OUTBOX_ORDER: SortPart[] = [
+  { expr: outboxMessages.createdAt, descending: true },
+  { expr: outboxMessages.id, descending: true },
+];
+
+/** One page of the outbox, newest first; the cursor keeps created_at as PostgreSQL's text (microseconds). */
+export async function listOutbox(rawCursor?: string | null, pageSize = PAGE_SIZE) {
+  const fingerprint = filterFingerprint({ list: "outbox" });
+  const cursor = decodeCursor(rawCursor, fingerprint, OUTBOX_ORDER.length);
+  const rows = await db
     .select({
       id: outboxMessages.id,
       to: outboxMessages.to,
@@ -67,9 +77,18 @@ export async function listOutbox(limit = 100) {
       attempts: outboxMessages.attempts,
       lastError: outboxMessages.lastError,
       createdAt: outboxMessages.createdAt,
+      createdAtKey: sql<string>`${outboxMessages.createdAt}::text`,
       sentAt: outboxMessages.sentAt,
     })
     .from(outboxMessages)
-    .orderBy(desc(outboxMessages.createdAt))
-    .limit(limit);
+    .where(keysetCondition(OUTBOX_ORDER, cursor))
+    .orderBy(...keysetOrder(OUTBOX_ORDER, cursor))
+    .limit(pageSize + 1);
+  const { rows: shown, page } = pageFromRows(rows, {
+    cursor,
+    pageSize,
+    fingerprint,
+    keyOf: (row) => [row.createdAtKey, row.id],
+  });
+  return { page, messages: shown.map(({ createdAtKey: _key, ...row }) => row) };
 }

@@ -1,8 +1,9 @@
-import { and, asc, between, eq, ne } from "drizzle-orm";
+import { and, asc, between, eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { accounts, milestones, plans, tasks } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { todayIn } from "~/lib/format";
+import { myOpenTasksCondition, myTaskDueKey } from "./my-tasks.server";
 
 /** The feed's window: calendar apps keep what they fetched, so the recent past and the next half year suffice. */
 export const FEED_DAYS_BACK = 30;
@@ -82,20 +83,14 @@ export async function listCalendarFeedItems(actor: Actor, now = new Date()): Pro
       dueDate: tasks.dueDate,
     })
     .from(tasks)
-    .innerJoin(plans, and(eq(plans.id, tasks.planId), eq(plans.accountId, tasks.accountId)))
     .innerJoin(accounts, eq(accounts.id, tasks.accountId))
     .innerJoin(milestones, and(eq(milestones.id, tasks.milestoneId), eq(milestones.accountId, tasks.accountId)))
     .where(
-      and(
-        eq(tasks.assigneeId, actor.id),
-        ne(tasks.status, "done"),
-        eq(plans.isCurrent, true),
-        between(tasks.dueDate, from, to),
-        // Internal tasks are vendor-only notes: never in a customer's calendar, whoever they're assigned to.
-        actor.kind === "customer" ? and(eq(tasks.accountId, actor.accountId), eq(tasks.internal, false)) : undefined,
-      ),
+      // The same tasks as My tasks (internal ones never reach a customer), within the feed's window;
+      // the due key rather than the column, so the walk uses My tasks' index.
+      and(myOpenTasksCondition(actor), between(myTaskDueKey, from, to)),
     )
-    .orderBy(asc(tasks.dueDate), asc(tasks.id))
+    .orderBy(asc(myTaskDueKey), asc(tasks.id))
     .limit(FEED_MAX_EVENTS);
 
   const items: FeedItem[] = [

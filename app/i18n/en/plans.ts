@@ -171,7 +171,24 @@ export default {
   },
   myTasks: {
     title: "My tasks",
-    description: "Your open tasks across current plans, overdue first.",
+    description: "Your open tasks across current plans, by due date in your time zone.",
+    groups: {
+      overdue: "Overdue",
+      week: "This week",
+      later: "Later",
+    },
+    emptyGroup: {
+      overdue: "Nothing overdue.",
+      week: "Nothing due in the next seven days.",
+      later: "Nothing due later or without a due date.",
+    },
+    countCapped: "{{number}}+",
+    filters: {
+      label: "Filter my tasks",
+      account: "Account: {{account}}",
+      allAccounts: "All accounts",
+      onlyAccount: "Show only {{account}}'s tasks",
+    },
     columns: {
       task: "Task",
       account: "Account",

@@ -74,8 +74,6 @@ export default {
       "No SMTP server is configured, so emails are not delivered: they are kept here so you can read them and follow their links.",
     smtpMode:
       "Mail goes out through your SMTP server. Each email shows whether it is queued, sent or failed, and why it failed.",
-    count_one: "Showing the latest email.",
-    count_other: "Showing the latest {{count, number}} emails.",
     to: "To",
     written: "Written",
     status: "Delivery",

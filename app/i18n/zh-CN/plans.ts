@@ -163,7 +163,24 @@ export default {
   },
   myTasks: {
     title: "我的任务",
-    description: "你在当前各计划中未完成的任务，逾期的在前。",
+    description: "你在当前各计划中未完成的任务，按你所在时区的截止日期分组。",
+    groups: {
+      overdue: "已逾期",
+      week: "本周",
+      later: "以后",
+    },
+    emptyGroup: {
+      overdue: "没有逾期的任务。",
+      week: "未来七天内没有到期的任务。",
+      later: "没有更晚到期或未设截止日期的任务。",
+    },
+    countCapped: "{{number}}+",
+    filters: {
+      label: "筛选我的任务",
+      account: "客户：{{account}}",
+      allAccounts: "所有客户",
+      onlyAccount: "只看{{account}}的任务",
+    },
     columns: {
       task: "任务",
       account: "客户",

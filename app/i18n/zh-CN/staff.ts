@@ -74,7 +74,6 @@ export default {
     description: "门户已发送或正在发送的邮件及其投递情况，最新的在前。",
     outboxMode: "未配置 SMTP 服务器，邮件不会实际投递：邮件保存在这里，便于查看内容和打开其中的链接。",
     smtpMode: "邮件通过你的 SMTP 服务器发送。每封邮件都会显示其状态（排队中、已发送或失败）以及失败原因。",
-    count_other: "显示最近 {{count, number}} 封邮件。",
     to: "收件人",
     written: "生成时间",
     status: "投递",

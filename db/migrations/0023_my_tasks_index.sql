@@ -1,0 +1,5 @@
+DROP INDEX "tasks_assignee_open_idx";--> statement-breakpoint
+CREATE INDEX "tasks_assignee_open_due_idx" ON "tasks" USING btree ("assignee_id",coalesce("due_date", '9999-12-31'::date),"id") WHERE "tasks"."status" <> 'done';--> statement-breakpoint
+CREATE INDEX "tasks_assignee_open_side_due_idx" ON "tasks" USING btree ("assignee_id","side",coalesce("due_date", '9999-12-31'::date),"id") WHERE "tasks"."status" <> 'done';--> statement-breakpoint
+CREATE INDEX "tasks_assignee_open_account_due_idx" ON "tasks" USING btree ("assignee_id","account_id",coalesce("due_date", '9999-12-31'::date),"id") WHERE "tasks"."status" <> 'done';--> statement-breakpoint
+CREATE INDEX "tasks_assignee_open_status_due_idx" ON "tasks" USING btree ("assignee_id","status",coalesce("due_date", '9999-12-31'::date),"id") WHERE "tasks"."status" <> 'done';
