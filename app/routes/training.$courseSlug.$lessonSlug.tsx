@@ -5,20 +5,24 @@ import { requireActor } from "~/domain/auth/guards.server";
 import { markLessonRead, submitQuiz } from "~/domain/training/learning.server";
 import { findCourseAndLesson, getLessonPage } from "~/domain/training/pages.server";
 import { LessonActionSchema } from "~/domain/training/lesson-actions";
+import { explainIn, lessonIn } from "~/domain/training/localize";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
+import { requestLocale } from "~/lib/locale.server";
 import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { Alert, Badge } from "~/ui/layout";
 import { LessonContext } from "~/ui/training/lesson-context";
 import { MdxContent } from "~/ui/training/mdx-content";
+import { ShownInEnglish } from "~/ui/training/shown-in-english";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "common:titles.lesson", { lesson: data?.lesson.title ?? "", course: data?.course.title ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const page = await getLessonPage(actor, params.courseSlug, params.lessonSlug);
+  const page = await getLessonPage(actor, params.courseSlug, params.lessonSlug, requestLocale(request, actor.locale));
   if (!page) notFound();
   return page;
 }
@@ -38,9 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { certificateCode: outcome.certificateCode };
     }
     case "quiz": {
+      // Graded with the lesson's own key; explained in the language of the page it was answered on.
       const result = await submitQuiz(actor, course, lesson, input.quizId, input.answer);
       if (!result.ok) return refuse(parsed.submission, "trainingQuiz", result.error);
-      return { feedback: result.feedback, certificateCode: result.outcome.certificateCode };
+      const { quizzes } = lessonIn(lesson, requestLocale(request, actor.locale));
+      return { feedback: explainIn(result.feedback, quizzes), certificateCode: result.outcome.certificateCode };
     }
   }
 }
@@ -77,7 +83,8 @@ function LessonCompletion() {
 
 export default function LessonPage() {
   const { t } = useTranslation("training");
-  const { course, lesson, position, previous, next, code, state } = useLoaderData<typeof loader>();
+  const { course, lesson, content, position, previous, next, code, state } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "en";
   const lessonPath = `/training/${course.slug}/${lesson.slug}`;
   return (
     <LessonContext.Provider
@@ -93,7 +100,12 @@ export default function LessonPage() {
           <p className="text-sm text-slate-600">
             {t("lesson.of", { index: String(position.index), total: String(position.total) })}
           </p>
-          <h1 className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">{lesson.title}</h1>
+          <h1
+            lang={content.locale === locale ? undefined : content.locale}
+            className="mt-1 text-3xl font-semibold tracking-tight text-slate-900"
+          >
+            {lesson.title}
+          </h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <Badge tone="brand">{t(`stages.${lesson.stage}`)}</Badge>
             <span>{t("catalog.minutes", { count: lesson.minutes })}</span>
@@ -101,7 +113,10 @@ export default function LessonPage() {
           </div>
         </header>
         <div className="rounded-lg bg-white px-5 py-6 shadow-sm ring-1 ring-slate-200 sm:px-8">
-          <MdxContent code={code} />
+          {content.fallback ? <ShownInEnglish what="lesson" locale={locale} /> : null}
+          <div lang={content.locale === locale ? undefined : content.locale}>
+            <MdxContent code={code} />
+          </div>
           <LessonCompletion />
         </div>
         <nav aria-label={t("lesson.backToCourse")} className="mt-6 flex flex-col gap-3 sm:flex-row sm:justify-between">

@@ -4,26 +4,30 @@ import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
 import { getCoursePage } from "~/domain/training/pages.server";
 import { notFound } from "~/lib/http.server";
+import { requestLocale } from "~/lib/locale.server";
 import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/lib/root-data";
 import { ButtonLink } from "~/ui/button";
 import { Badge, Card, PageHeader } from "~/ui/layout";
 import { ProgressBar } from "~/ui/progress";
 import { CourseStatusBadge } from "~/ui/training/course-status";
 import { MdxContent } from "~/ui/training/mdx-content";
+import { ShownInEnglish } from "~/ui/training/shown-in-english";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "common:titles.course", { course: data?.course.title ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const page = await getCoursePage(actor, params.courseSlug);
+  const page = await getCoursePage(actor, params.courseSlug, requestLocale(request, actor.locale));
   if (!page) notFound();
   return page;
 }
 
 export default function CoursePage() {
   const { t } = useTranslation("training");
-  const { course, code, progress, next, certificateCode, lessons } = useLoaderData<typeof loader>();
+  const { course, code, content, progress, next, certificateCode, lessons } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "en";
   return (
     <>
       <p className="mb-2 text-sm">
@@ -52,7 +56,10 @@ export default function CoursePage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card>
-            <MdxContent code={code} />
+            {content.fallback ? <ShownInEnglish what="course" locale={locale} /> : null}
+            <div lang={content.locale === locale ? undefined : content.locale}>
+              <MdxContent code={code} />
+            </div>
           </Card>
         </div>
         <div className="space-y-4">
@@ -88,6 +95,7 @@ export default function CoursePage() {
                     <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
                       <Badge>{t(`stages.${lesson.stage}`)}</Badge>
                       <span>{t("catalog.minutes", { count: lesson.minutes })}</span>
+                      {lesson.inEnglish ? <Badge>{t("course.lessonInEnglish")}</Badge> : null}
                     </div>
                   </div>
                 </li>

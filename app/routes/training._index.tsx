@@ -7,6 +7,7 @@ import { canInWorkspace, canOnAccount } from "~/domain/auth/authorization";
 import { requireActor } from "~/domain/auth/guards.server";
 import { AUDIENCES, STAGES } from "~/domain/training/content-schemas";
 import { getCatalogPage } from "~/domain/training/pages.server";
+import { requestLocale } from "~/lib/locale.server";
 import { pageTitle } from "~/lib/meta";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField } from "~/ui/field";
@@ -33,10 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const role = params.role ?? (actor.kind === "customer" ? actor.accountRole : "all");
   const stage = params.stage ?? "all";
-  const page = await getCatalogPage(actor, {
-    role: role === "all" ? null : role,
-    stage: stage === "all" ? null : stage,
-  });
+  const page = await getCatalogPage(
+    actor,
+    { role: role === "all" ? null : role, stage: stage === "all" ? null : stage },
+    requestLocale(request, actor.locale),
+  );
   return {
     ...page,
     filter: { role, stage },

@@ -32,8 +32,15 @@ function cacheDir(): string {
   return resolve(readEnv("MDX_CACHE_DIR"));
 }
 
-export function compileKey(source: string, options: TransformOptions): string {
-  return contentHash(`${COMPILER_VERSION}\n${options.basePath}\n${source}`);
+/** What a compile depends on; the language keeps a translation's entry apart from the lesson's. */
+export interface CompileOptions extends TransformOptions {
+  cwd: string;
+  /** The language the source is written in (default en). */
+  locale?: string;
+}
+
+export function compileKey(source: string, options: TransformOptions & { locale?: string }): string {
+  return contentHash(`${COMPILER_VERSION}\n${options.locale ?? "en"}\n${options.basePath}\n${source}`);
 }
 
 /** How many times the compiler actually ran in this process (for tests and the bench). */
@@ -68,7 +75,7 @@ function writeDisk(key: string, compiled: CompiledMdx): void {
   }
 }
 
-export async function compileLesson(source: string, options: TransformOptions & { cwd: string }): Promise<CompiledMdx> {
+export async function compileLesson(source: string, options: CompileOptions): Promise<CompiledMdx> {
   const key = compileKey(source, options);
   const cached = memory.get(key) ?? readDisk(key);
   if (cached) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import matter from "gray-matter";
 import type { ZodType, ZodTypeDef } from "zod";
+import { type Locale, supportedLocales } from "~/i18n/locales";
 import { LruCache } from "~/lib/lru";
 import {
   CALLOUT_TYPES,
@@ -33,12 +34,47 @@ export interface LessonSource {
   source: string;
 }
 
+/**
+ * The language course files are written in. A file `<name>.<locale>.mdx` beside `<name>.mdx` is its
+ * translation; the untranslated file is the fallback for every other language.
+ */
+export const CONTENT_LOCALE: Locale = "en";
+export const TRANSLATION_LOCALES = supportedLocales.filter((locale) => locale !== CONTENT_LOCALE);
+
+/** A translation file found beside a course's files: `target` is the lesson slug, or "course". */
+export interface TranslationSource {
+  target: string;
+  /** The language tag as written in the file name (checked here, not by the caller). */
+  tag: string;
+  file: string;
+  source: string;
+}
+
+/** A checked lesson translation: the same lesson (order, stage, quiz and answer ids), other words. */
+export interface LessonTranslation {
+  title: string;
+  minutes: number;
+  file: string;
+  hash: string;
+  /** The translated questions and explanations; ids, answer numbers and correct flags are the lesson's own. */
+  quizzes: QuizKey[];
+}
+
+export interface CourseTranslation {
+  title: string;
+  summary: string;
+  minutes: number;
+  file: string;
+  hash: string;
+}
+
 export interface CatalogLesson extends LessonFrontmatter {
   slug: string;
   file: string;
   hash: string;
   quizzes: QuizKey[];
   practiceItems: string[];
+  translations: Partial<Record<Locale, LessonTranslation>>;
 }
 
 export interface CatalogCourse extends CourseFrontmatter {
@@ -47,6 +83,7 @@ export interface CatalogCourse extends CourseFrontmatter {
   file: string;
   hash: string;
   lessons: CatalogLesson[];
+  translations: Partial<Record<Locale, CourseTranslation>>;
 }
 
 export function formatProblem(problem: ContentProblem): string {
@@ -164,9 +201,20 @@ function checkQuizzes(file: string, quizzes: QuizKey[]): ContentProblem[] {
         message: `${name} has ${correct} correct answers but is single choice (add \`multiple\`)`,
       });
     }
+    const answerIds = new Set<string>();
     quiz.answers.forEach((answer, index) => {
       if (!answer.text)
         problems.push({ ...at, field: "Answer", message: `answer ${index + 1} of ${name} has no text` });
+      if (answer.id === undefined) return;
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(answer.id))
+        problems.push({
+          ...at,
+          field: "Answer.id",
+          message: `"${answer.id}" must be lowercase letters, digits and dashes`,
+        });
+      else if (answerIds.has(answer.id))
+        problems.push({ ...at, field: "Answer.id", message: `"${answer.id}" is used by another answer of ${name}` });
+      answerIds.add(answer.id);
     });
   }
   return problems;
@@ -224,6 +272,7 @@ export function checkCourse(input: {
   courseFile: { file: string; source: string } | null;
   lessons: LessonSource[];
   mediaFiles: Set<string>;
+  translations?: TranslationSource[];
 }): { course: CatalogCourse | null; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const courseFileName = `${input.dir}/course.mdx`;
@@ -283,20 +332,199 @@ export function checkCourse(input: {
         hash: contentHash(lesson.source),
         quizzes: parsed.facts.quizzes,
         practiceItems: parsed.facts.practiceItems,
+        translations: {},
       });
     }
   }
-  if (problems.length > 0 || !course.data) return { course: null, problems };
+  if (problems.length > 0 || !course.data) {
+    // A broken course is left out whole; its translations are still checked against what parsed.
+    return { course: null, problems };
+  }
   lessons.sort((a, b) => a.order - b.order);
-  return {
-    course: {
-      ...course.data,
-      slug: input.slug,
-      dir: input.dir,
-      file: input.courseFile.file,
-      hash: contentHash(input.courseFile.source),
-      lessons,
-    },
-    problems,
+  const checked: CatalogCourse = {
+    ...course.data,
+    slug: input.slug,
+    dir: input.dir,
+    file: input.courseFile.file,
+    hash: contentHash(input.courseFile.source),
+    lessons,
+    translations: {},
   };
+  // A bad translation is reported (the check fails) but only that file is left out: learners get
+  // the English lesson instead, never an error page.
+  const translationProblems = attachTranslations(checked, input.translations ?? [], slugs, input.mediaFiles);
+  return { course: checked, problems: translationProblems };
+}
+
+function asTranslationLocale(tag: string): Locale | undefined {
+  return TRANSLATION_LOCALES.find((locale) => locale === tag);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** What a lesson translation must keep from the lesson: its place, its quizzes and their answers, its checklist. */
+function compareLesson(
+  file: string,
+  original: CatalogLesson,
+  data: LessonFrontmatter,
+  facts: LessonTreeFacts,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const base = original.file.split("/").pop();
+  if (data.order !== original.order)
+    problems.push({ file, field: "order", message: `${data.order} differs from ${original.order} in ${base}` });
+  if (data.stage !== original.stage)
+    problems.push({ file, field: "stage", message: `${data.stage} differs from ${original.stage} in ${base}` });
+  const ids = new Set(facts.quizzes.map((quiz) => quiz.id));
+  for (const quiz of original.quizzes) {
+    if (!ids.has(quiz.id))
+      problems.push({
+        file,
+        field: "Quiz.id",
+        message: `quiz "${quiz.id}" of ${base} is missing (a translation keeps every quiz with its id)`,
+      });
+  }
+  for (const quiz of facts.quizzes) {
+    const at = { file, line: quiz.line };
+    const source = original.quizzes.find((candidate) => candidate.id === quiz.id);
+    if (!source) {
+      problems.push({
+        ...at,
+        field: "Quiz.id",
+        message: `quiz "${quiz.id}" is not in ${base} (a translation may not add or rename quizzes)`,
+      });
+      continue;
+    }
+    const name = `quiz "${quiz.id}"`;
+    if (quiz.multiple !== source.multiple)
+      problems.push({
+        ...at,
+        field: "Quiz.multiple",
+        message: `${name} must be ${source.multiple ? "multiple" : "single"} choice, as in ${base}`,
+      });
+    if (quiz.answers.length !== source.answers.length) {
+      problems.push({
+        ...at,
+        field: "Answer",
+        message: `${name} has ${quiz.answers.length} answers, ${base} has ${source.answers.length} (keep every answer, in the same order)`,
+      });
+      continue;
+    }
+    source.answers.forEach((answer, index) => {
+      const translated = quiz.answers[index];
+      if ((translated.id ?? null) !== (answer.id ?? null))
+        problems.push({
+          ...at,
+          field: "Answer.id",
+          message: `answer ${index + 1} of ${name} has id ${translated.id ? `"${translated.id}"` : "none"}, in ${base} it is ${answer.id ? `"${answer.id}"` : "none"} (keep the answers' ids and order)`,
+        });
+      else if (translated.correct !== answer.correct)
+        problems.push({
+          ...at,
+          field: "Answer.correct",
+          message: `answer ${index + 1} of ${name} is ${translated.correct ? "" : "not "}marked correct, in ${base} it is${answer.correct ? "" : " not"}`,
+        });
+    });
+  }
+  if (!sameList(facts.practiceItems, original.practiceItems))
+    problems.push({
+      file,
+      field: "Practice",
+      message: `has ${facts.practiceItems.length} checklist items, ${base} has ${original.practiceItems.length} (keep every item, in the same order)`,
+    });
+  return problems;
+}
+
+function compareCourse(file: string, original: CatalogCourse, data: CourseFrontmatter): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const base = original.file.split("/").pop();
+  if (!sameList([...data.audience].sort(), [...original.audience].sort()))
+    problems.push({
+      file,
+      field: "audience",
+      message: `${data.audience.join(", ")} differs from ${original.audience.join(", ")} in ${base}`,
+    });
+  if (data.order !== original.order)
+    problems.push({ file, field: "order", message: `${data.order} differs from ${original.order} in ${base}` });
+  if (data.version !== original.version)
+    problems.push({
+      file,
+      field: "version",
+      message: `"${data.version}" differs from "${original.version}" in ${base}`,
+    });
+  return problems;
+}
+
+/** Checks each translation file against the course it belongs to and attaches the good ones. */
+function attachTranslations(
+  course: CatalogCourse,
+  sources: TranslationSource[],
+  slugs: Set<string>,
+  mediaFiles: Set<string>,
+): ContentProblem[] {
+  const all: ContentProblem[] = [];
+  for (const translation of sources) {
+    const { file } = translation;
+    const locale = asTranslationLocale(translation.tag);
+    if (!locale) {
+      all.push({
+        file,
+        message: `"${translation.tag}" is not a language courses are translated into (${TRANSLATION_LOCALES.join(", ")}); ${CONTENT_LOCALE} is the untranslated file itself`,
+      });
+      continue;
+    }
+    if (translation.target === "course") {
+      const parsed = parseFile(file, translation.source, CourseFrontmatterSchema);
+      const problems = [...parsed.problems];
+      if (parsed.facts) {
+        problems.push(...checkLessonTree(file, { ...parsed.facts, quizzes: [] }, slugs, mediaFiles));
+        if (parsed.facts.quizzes.length) problems.push({ file, message: "has a <Quiz>; quizzes belong in lessons" });
+      }
+      if (parsed.data) problems.push(...compareCourse(file, course, parsed.data));
+      all.push(...problems);
+      if (problems.length === 0 && parsed.data)
+        course.translations[locale] = {
+          title: parsed.data.title,
+          summary: parsed.data.summary,
+          minutes: parsed.data.minutes,
+          file,
+          hash: contentHash(translation.source),
+        };
+      continue;
+    }
+    const original = course.lessons.find((lesson) => lesson.slug === translation.target);
+    if (!original) {
+      all.push({
+        file,
+        message: `translates "${translation.target}", which is not a lesson of this course (no ${translation.target}.mdx)`,
+      });
+      continue;
+    }
+    const parsed = parseFile(file, translation.source, LessonFrontmatterSchema);
+    const problems = [...parsed.problems];
+    if (parsed.facts) problems.push(...checkLessonTree(file, parsed.facts, slugs, mediaFiles));
+    if (parsed.data && parsed.facts) problems.push(...compareLesson(file, original, parsed.data, parsed.facts));
+    all.push(...problems);
+    if (problems.length === 0 && parsed.data && parsed.facts)
+      original.translations[locale] = {
+        title: parsed.data.title,
+        minutes: parsed.data.minutes,
+        file,
+        hash: contentHash(translation.source),
+        quizzes: parsed.facts.quizzes,
+      };
+  }
+  return all;
+}
+
+/** How much of a course is translated, per language: for `npm run content:check`. */
+export function translationCoverage(course: CatalogCourse) {
+  return TRANSLATION_LOCALES.map((locale) => ({
+    locale,
+    course: Boolean(course.translations[locale]),
+    lessons: course.lessons.filter((lesson) => lesson.translations[locale]).length,
+    total: course.lessons.length,
+  }));
 }

@@ -6,6 +6,7 @@ import {
   type CatalogLesson,
   type ContentProblem,
   type LessonSource,
+  type TranslationSource,
   checkCourse,
 } from "./content-check";
 
@@ -43,20 +44,24 @@ export function loadCatalog(root = contentRoot()): Catalog {
     const dir = join(coursesDir, entry.name);
     const rel = (path: string) => relative(root, path).split("\\").join("/");
     const lessons: LessonSource[] = [];
+    const translations: TranslationSource[] = [];
     let courseFile: { file: string; source: string } | null = null;
     for (const name of readdirSync(dir)) {
       if (!name.endsWith(".mdx")) continue;
       const path = join(dir, name);
       if (!statSync(path).isFile()) continue;
       const source = readFileSync(path, "utf8");
-      if (name === "course.mdx") courseFile = { file: rel(path), source };
+      // Slugs have no dots, so `<name>.<tag>.mdx` can only be a translation (checked by checkCourse).
+      const translated = /^([^.]+)\.([^.]+)\.mdx$/.exec(name);
+      if (translated) translations.push({ target: translated[1], tag: translated[2], file: rel(path), source });
+      else if (name === "course.mdx") courseFile = { file: rel(path), source };
       else lessons.push({ slug: name.slice(0, -".mdx".length), file: rel(path), source });
     }
     const mediaDir = join(dir, "media");
     const mediaFiles = new Set(
       existsSync(mediaDir) ? listFiles(mediaDir).map((path) => relative(dir, path).split("\\").join("/")) : [],
     );
-    const result = checkCourse({ slug: entry.name, dir: rel(dir), courseFile, lessons, mediaFiles });
+    const result = checkCourse({ slug: entry.name, dir: rel(dir), courseFile, lessons, mediaFiles, translations });
     catalog.problems.push(...result.problems);
     if (result.course) catalog.courses.push(result.course);
   }

@@ -6,6 +6,8 @@ import { hasEvent, recordEvent } from "~/domain/events/record.server";
 import { reactToEvents } from "~/domain/events/reactions.server";
 import { newId } from "~/lib/ids.server";
 import type { CatalogCourse, CatalogLesson } from "./content-check";
+import { explainIn } from "./localize";
+import type { QuizKey } from "./mdx-tree";
 import { completeTrainingTasks } from "./plan-link.server";
 import { courseProgress, isLessonComplete } from "./progress";
 import { type QuizFeedback, type QuizSubmissionError, gradeQuiz, parseQuizSubmission } from "./quiz";
@@ -63,8 +65,16 @@ export async function getLearnerSummary(userId: string) {
   };
 }
 
-/** One lesson's state for its page: read, complete, quiz feedback of passed quizzes, ticked practice items. */
-export async function getLessonState(userId: string, course: CatalogCourse, lesson: CatalogLesson) {
+/**
+ * One lesson's state for its page: read, complete, quiz feedback of passed quizzes, ticked practice
+ * items. `explainWith` is the quiz text of the page's language (a translation has the same ids and key).
+ */
+export async function getLessonState(
+  userId: string,
+  course: CatalogCourse,
+  lesson: CatalogLesson,
+  explainWith: QuizKey[] = lesson.quizzes,
+) {
   const scope = (table: typeof lessonProgress | typeof quizResults | typeof practiceChecks) =>
     and(eq(table.userId, userId), eq(table.courseSlug, course.slug), eq(table.lessonSlug, lesson.slug));
   const [[progress], quizzes, checks] = await Promise.all([
@@ -83,9 +93,12 @@ export async function getLessonState(userId: string, course: CatalogCourse, less
   const feedback: Record<string, QuizFeedback> = {};
   for (const quiz of lesson.quizzes) {
     if (passed.has(quiz.id)) {
-      feedback[quiz.id] = gradeQuiz(
-        quiz,
-        quiz.answers.filter((a) => a.correct).map((a) => a.index),
+      feedback[quiz.id] = explainIn(
+        gradeQuiz(
+          quiz,
+          quiz.answers.filter((a) => a.correct).map((a) => a.index),
+        ),
+        explainWith,
       );
     }
   }

@@ -13,6 +13,8 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 export interface QuizAnswerKey {
   index: number;
+  /** The author's optional `id`; without one, an answer is known by its number (index). */
+  id?: string;
   text: string;
   correct: boolean;
   explanation: string;
@@ -141,6 +143,7 @@ export function analyzeTree(tree: Root): LessonTreeFacts {
       line: lineOf(quiz),
       answers: answersOf(quiz).map((answer, index) => ({
         index,
+        ...(stringAttribute(answer, "id") ? { id: stringAttribute(answer, "id")! } : {}),
         text: textOf(answer).trim(),
         correct: flagAttribute(answer, "correct"),
         explanation: stringAttribute(answer, "explanation") ?? "",

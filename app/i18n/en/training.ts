@@ -43,6 +43,8 @@ export default {
     version: "Version {{version}}",
     lessonDone: "Complete",
     lessonTodo: "Not complete",
+    shownInEnglish: "This course overview isn't available in {{language}} yet; it is shown in English.",
+    lessonInEnglish: "English",
   },
   lesson: {
     breadcrumb: "Course",
@@ -56,6 +58,7 @@ export default {
     quizPending: "Pass the knowledge check to complete this lesson.",
     courseCompleted: "You finished the course. Your certificate is ready.",
     openCertificate: "Open your certificate",
+    shownInEnglish: "This lesson isn't available in {{language}} yet; it is shown in English.",
     errors: {
       unknown_intent: "That didn't work. Reload the page and try again.",
       unknown_item: "That checklist item is not part of this lesson.",
@@ -81,6 +84,8 @@ export default {
     label: "Practice",
     progress: "{{done}} of {{total}} done",
   },
+  /** Languages a course can be translated into, named in the reader's language. */
+  languages: { en: "English", "zh-CN": "Simplified Chinese" },
   callout: { note: "Note", tip: "Tip", warning: "Warning" },
   video: { unavailable: "Your browser can't play this video." },
   certificate: {

@@ -45,6 +45,8 @@ export default {
     version: "版本 {{version}}",
     lessonDone: "已完成",
     lessonTodo: "未完成",
+    shownInEnglish: "本课程简介暂无{{language}}版本，以下显示英文原文。",
+    lessonInEnglish: "英文",
   },
   lesson: {
     breadcrumb: "课程",
@@ -58,6 +60,7 @@ export default {
     quizPending: "通过知识测验即可完成本节。",
     courseCompleted: "你已完成课程，证书已生成。",
     openCertificate: "打开证书",
+    shownInEnglish: "本节暂无{{language}}版本，以下显示英文原文。",
     errors: {
       unknown_intent: "操作未成功，请刷新页面后重试。",
       unknown_item: "该清单项不属于本节课。",
@@ -83,6 +86,7 @@ export default {
     label: "练习",
     progress: "已完成 {{done}} / {{total}}",
   },
+  languages: { en: "英文", "zh-CN": "简体中文" },
   callout: { note: "注意", tip: "提示", warning: "警告" },
   video: { unavailable: "你的浏览器无法播放此视频。" },
   certificate: {
