@@ -121,14 +121,14 @@ export function toRow(page: PageResult): Row {
   if (throughputRatio === null || throughputRatio < MIN_THROUGHPUT_RATIO) misses.push("req/s");
   if (p95Ratio === null || p95Ratio > MAX_P95_RATIO) misses.push("p95");
   const failed = nonSuccess(run);
-  if (failed > 0) misses.push("status");
+  if (failed > 0 || page.note) misses.push("status");
   return {
     label: page.label,
     reqPerSecond,
     p95Ms: run.p95Ms,
     throughputRatio,
     p95Ratio,
-    statuses: formatStatuses(run),
+    statuses: page.note ? `${formatStatuses(run)}; ${page.note}` : formatStatuses(run),
     htmlBytes: page.htmlBytes,
     jsGzBytes: page.jsGzBytes,
     misses,

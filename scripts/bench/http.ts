@@ -72,6 +72,7 @@ if (!existsSync("build/server/index.js")) {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 let server: ChildProcess | undefined;
+const serverAlive = () => server !== undefined && server.exitCode === null && server.signalCode === null;
 
 /** Whether the kept database holds this very data set (same size, generation finished). */
 function keptDataMatches(): boolean {
@@ -98,7 +99,7 @@ async function startServer(databaseUrl: string): Promise<number> {
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}) while starting.`);
+    if (!serverAlive()) throw new Error(`The server exited (${server.exitCode ?? server.signalCode}) while starting.`);
     try {
       if ((await fetch(`${origin}/healthz`)).status === 200) return performance.now() - spawnedAt;
     } catch {
@@ -110,25 +111,28 @@ async function startServer(databaseUrl: string): Promise<number> {
 }
 
 async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((done) => server!.once("exit", done));
-  server.kill("SIGTERM");
+  const running = server;
+  if (!running || !serverAlive()) return;
+  const exited = new Promise((done) => running.once("exit", done));
+  running.kill("SIGTERM");
   await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
-  if (server.exitCode === null) server.kill("SIGKILL");
+  if (serverAlive()) running.kill("SIGKILL");
 }
 
 /**
- * Waits until the server answers /healthz quickly again, so requests autocannon abandoned at the
- * end of a run don't weigh on the next one. Bounded: after two minutes the bench goes on.
+ * Waits until the server answers the trivial page quickly again, so requests autocannon abandoned
+ * at the end of a run don't weigh on the next one. Bounded: after two minutes the bench goes on.
+ * Not /healthz: its database check gives up after 800 ms on a busy server, and ending that
+ * connection while it was still connecting once took the server down with it.
  */
 async function settle() {
   const deadline = Date.now() + 120_000;
   let quick = 0;
-  while (quick < 3 && Date.now() < deadline) {
+  while (quick < 3 && Date.now() < deadline && serverAlive()) {
     const started = performance.now();
     try {
-      await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5_000) });
-      quick = performance.now() - started < 100 ? quick + 1 : 0;
+      await fetch(`${origin}${TRIVIAL}`, { signal: AbortSignal.timeout(5_000) });
+      quick = performance.now() - started < 250 ? quick + 1 : 0;
     } catch {
       quick = 0;
     }
@@ -261,17 +265,24 @@ try {
       const htmlBytes = first.html ? Buffer.byteLength(first.html) : null;
       const js = first.status === 200 ? await jsGzBytes(first.html) : null;
       let run: Run | undefined;
+      let crashed: string | undefined;
       if (first.status !== 0 && first.ms <= PROBE_LIMIT_MS) {
         await probe(page.path, cookie);
         run = await load(page.path, cookie);
-      } else {
+      }
+      if (!serverAlive()) {
+        crashed = `the server exited (${server?.exitCode ?? server?.signalCode}) and was restarted`;
+        await startServer(databaseUrl);
+      } else if (!run) {
         // The abandoned request may still be running: start again rather than measure beside it.
         await stopServer();
         await startServer(databaseUrl);
       }
       const trivialAfter = await load(TRIVIAL);
       const pageRate = run ? `${(run.responses / run.seconds).toFixed(1)} req/s` : "not loaded";
-      console.log(`  ${page.path.slice(0, 40).padEnd(40)} ${pageRate}${note ? ` (${note})` : ""}`);
+      console.log(
+        `  ${page.path.slice(0, 40).padEnd(40)} ${pageRate}${note ? ` (${note})` : ""}${crashed ? ` (${crashed})` : ""}`,
+      );
       console.log(`  ${TRIVIAL.padEnd(40)} ${(trivialAfter.responses / trivialAfter.seconds).toFixed(1)} req/s`);
       results.push({
         label: page.label,
@@ -281,7 +292,7 @@ try {
         trivialAfter,
         htmlBytes,
         jsGzBytes: js,
-        note,
+        note: [note, crashed].filter(Boolean).join("; ") || undefined,
       });
       trivialBefore = trivialAfter;
     }

@@ -95,6 +95,12 @@ describe("toRow", () => {
     expect(row.statuses).toBe("200×97 500×3 err×1 (4 non-2xx)");
   });
 
+  it("flags a run the server did not survive, with the note beside its statuses", () => {
+    const row = toRow(page({ note: "the server exited (1) and was restarted" }));
+    expect(row.statuses).toBe("200×100; the server exited (1) and was restarted");
+    expect(row.misses).toEqual(["status"]);
+  });
+
   it("says when a page got no answer or was not put under load", () => {
     expect(toRow(page({ run: run({ responses: 0, statuses: {}, timeouts: 8 }) }))).toMatchObject({
       reqPerSecond: 0,
