@@ -175,6 +175,7 @@ export const ERROR_MESSAGES = {
     codes: ["not_found", "unknown_account", "external_id_taken", "has_external_id"],
   },
   job: { prefix: "staff:jobs.errors", codes: ["not_found"] },
+  writeKey: { prefix: "telemetry:writeKeys.errors", codes: ["not_found"] },
   keyFeature: {
     prefix: "telemetry:keyFeatures.errors",
     codes: ["name_taken", "duplicate", "unknown_segment", "not_found", "not_allowed"],

@@ -1,3 +1,4 @@
+import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,12 +8,13 @@ import { createWriteKey, listWriteKeys, revokeWriteKey, rotateWriteKey } from "~
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
-import { isId } from "~/lib/ids";
+import { idField, textField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
-import { TextField } from "~/ui/field";
+import { FormErrors, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Cell, Table } from "~/ui/table";
 
@@ -26,36 +28,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
-    name: z.string().trim().min(1, "nameRequired").max(80, "nameTooLong"),
+    name: textField({
+      max: 80,
+      required: "telemetry:writeKeys.errors.nameRequired",
+      tooLong: "telemetry:writeKeys.errors.nameTooLong",
+    }),
   }),
-  z.object({ intent: z.literal("rotate"), keyId: z.string().refine(isId) }),
-  z.object({ intent: z.literal("revoke"), keyId: z.string().refine(isId) }),
+  z.object({ intent: z.literal("rotate"), keyId: idField("telemetry:writeKeys.errors.notFound") }),
+  z.object({ intent: z.literal("revoke"), keyId: idField("telemetry:writeKeys.errors.notFound") }),
 ]);
-
-type ActionResult = { error: "nameRequired" | "nameTooLong" | "notFound" } | { newKey: { name: string; key: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "telemetry.manage");
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const code = parsed.error.issues[0]?.message;
-    const error = code === "nameTooLong" || code === "nameRequired" ? code : "notFound";
-    return data<ActionResult>({ error }, { status: 400 });
-  }
+  const parsed = await readSubmission(request, ActionSchema);
+  if (!parsed.ok) return parsed.answer;
   const input = parsed.data;
-  const keys = await listWriteKeys();
   if (input.intent === "create") {
     const { key } = await createWriteKey({ name: input.name, createdById: actor.id });
-    return data<ActionResult>({ newKey: { name: input.name, key } });
+    return data({ newKey: { name: input.name, key } });
   }
-  const target = keys.find((row) => row.id === input.keyId && !row.revokedAt);
-  if (!target) return data<ActionResult>({ error: "notFound" }, { status: 404 });
+  const target = (await listWriteKeys()).find((row) => row.id === input.keyId && !row.revokedAt);
+  if (!target) return refuse(parsed.submission, "writeKey", "not_found");
   if (input.intent === "rotate") {
     const rotated = await rotateWriteKey(target.id);
-    if (!rotated) return data<ActionResult>({ error: "notFound" }, { status: 404 });
-    return data<ActionResult>({ newKey: { name: target.name, key: rotated.key } });
+    if (!rotated) return refuse(parsed.submission, "writeKey", "not_found");
+    return data({ newKey: { name: target.name, key: rotated.key } });
   }
-  if (!(await revokeWriteKey(target.id))) return data<ActionResult>({ error: "notFound" }, { status: 404 });
+  if (!(await revokeWriteKey(target.id))) return refuse(parsed.submission, "writeKey", "not_found");
   return redirectWithNotice(
     "/telemetry/write-keys",
     serverT(actor.locale)("telemetry:writeKeys.revokedNotice", { name: target.name }),
@@ -70,7 +69,10 @@ export default function WriteKeysPage() {
   const busy = navigation.state !== "idle";
   const locale = useRootData()?.locale ?? "en";
   const when = (value: Date | string) => formatDateTime(value, locale, timeZone);
-  const error = result && "error" in result ? result.error : null;
+  const reply = useFormReply(result && "form" in result ? result.form : undefined);
+  const createReply = reply?.initialValue?.intent === "create" ? reply : undefined;
+  const [createForm, fields] = useForm({ id: "create-key", lastResult: createReply });
+  const [rowForm] = useForm({ id: "key-action", lastResult: createReply ? undefined : reply });
 
   return (
     <>
@@ -97,7 +99,7 @@ export default function WriteKeysPage() {
             />
           </Alert>
         ) : null}
-        {error === "notFound" ? <Alert tone="error">{t("writeKeys.errors.notFound")}</Alert> : null}
+        <FormErrors form={rowForm} />
         <div className="grid gap-8 lg:grid-cols-3">
           <section aria-labelledby="keys-heading" className="min-w-0 space-y-3 lg:col-span-2">
             <h2 id="keys-heading" className="text-base font-semibold text-slate-900">
@@ -174,18 +176,15 @@ export default function WriteKeysPage() {
           </section>
           <div className="min-w-0">
             <Card title={t("writeKeys.createHeading")}>
-              <Form method="post" className="space-y-4" noValidate>
+              <Form method="post" className="space-y-4" {...formProps(createForm)}>
                 <p className="text-sm text-slate-600">{t("writeKeys.createIntro")}</p>
                 <input type="hidden" name="intent" value="create" />
-                <TextField
+                <FormTextField
+                  meta={fields.name}
                   label={t("writeKeys.keyName")}
-                  name="name"
                   autoComplete="off"
                   required
                   maxLength={80}
-                  error={
-                    error === "nameRequired" || error === "nameTooLong" ? t(`writeKeys.errors.${error}`) : undefined
-                  }
                 />
                 <Button className="w-full" disabled={busy}>
                   {t("writeKeys.create")}

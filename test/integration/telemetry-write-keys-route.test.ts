@@ -14,7 +14,10 @@ const form = async (userId: string, fields: Record<string, string>) => ({
   params: {},
   context,
 });
-type Answer = { data: { newKey?: { name: string; key: string }; error?: string }; init: { status?: number } | null };
+type Answer = {
+  data: { newKey?: { name: string; key: string }; form?: { error?: Record<string, string[]> } };
+  init: { status?: number } | null;
+};
 
 describe("the write keys page", () => {
   it("lets an admin create a key shown once, rotate it and revoke it; the list never holds the secret", async () => {
@@ -44,10 +47,22 @@ describe("the write keys page", () => {
     expect(revoked.status).toBe(302);
     expect(await authenticateWriteKey(rotated.data.newKey!.key)).toBeNull();
     const again = (await action(await form(admin.id, { intent: "revoke", keyId: source!.id }))) as unknown as Answer;
-    expect(again.init?.status).toBe(404);
+    expect([again.init?.status, again.data.form?.error]).toEqual([
+      404,
+      { "": ["telemetry:writeKeys.errors.not_found"] },
+    ]);
 
     const unnamed = (await action(await form(admin.id, { intent: "create", name: " " }))) as unknown as Answer;
-    expect([unnamed.init?.status, unnamed.data.error]).toEqual([400, "nameRequired"]);
+    expect([unnamed.init?.status, unnamed.data.form?.error]).toEqual([
+      400,
+      { name: ["telemetry:writeKeys.errors.nameRequired"] },
+    ]);
+    const long = (await action(await form(admin.id, { intent: "create", name: "k".repeat(81) }))) as unknown as Answer;
+    expect(long.data.form?.error).toEqual({ name: ["telemetry:writeKeys.errors.nameTooLong"] });
+    const forged = (await action(
+      await form(admin.id, { intent: "revoke", keyId: "x".repeat(500) }),
+    )) as unknown as Answer;
+    expect(forged.init?.status).toBe(400);
   });
 
   it("does not exist for a CSM", async () => {

@@ -19,6 +19,7 @@ import { listEvents } from "~/domain/events/record.server";
 import { findCourse, loadCatalog } from "~/domain/training/content.server";
 import { markLessonRead, submitQuiz } from "~/domain/training/learning.server";
 import { getAccountAdoption, listAdoptionAcrossAccounts } from "~/domain/training/adoption.server";
+import { PAGE_SIZE } from "~/lib/pagination";
 import { setTaskTraining } from "~/domain/training/plan-link.server";
 import { loader as certificateLoader } from "~/routes/certificates.$code";
 import { loader as teamLoader } from "~/routes/accounts.$accountId.training";
@@ -398,6 +399,30 @@ describe("team adoption permissions", () => {
   });
 });
 
+describe("training adoption across accounts", () => {
+  it("shows at most a page of accounts, found by a search that treats % and _ as text", async () => {
+    const tag = `Adopt${Date.now().toString(36)}`;
+    for (let index = 0; index < PAGE_SIZE + 3; index++)
+      await createAccount({ name: `${tag} ${String(index).padStart(3, "0")}` });
+    await createAccount({ name: `${tag}_100% done` });
+    const first = await listAdoptionAcrossAccounts([fixtureCourse().course], { q: tag });
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.page.total).toBe(PAGE_SIZE + 4);
+    const second = await listAdoptionAcrossAccounts([fixtureCourse().course], { q: tag, cursor: first.page.next! });
+    expect(second.rows.map((row) => row.name)).toEqual([`${tag} 050`, `${tag} 051`, `${tag} 052`, `${tag}_100% done`]);
+    const literal = await listAdoptionAcrossAccounts([fixtureCourse().course], { q: "_100%" });
+    expect(literal.rows.map((row) => row.name)).toContain(`${tag}_100% done`);
+    expect(literal.rows.every((row) => row.name.includes("_100%"))).toBe(true);
+    // A cursor of another search starts that search from its first page.
+    const other = await listAdoptionAcrossAccounts([fixtureCourse().course], {
+      q: `${tag} 05`,
+      cursor: first.page.next!,
+    });
+    expect(other.page.from).toBe(0);
+    expect(other.rows.map((row) => row.name)).toEqual([`${tag} 050`, `${tag} 051`, `${tag} 052`]);
+  });
+});
+
 describe("adoption figures follow a course's audience", () => {
   it("a champions' course counts the champions, plus a member who finished it anyway", async () => {
     const account = await createAccount();
@@ -412,14 +437,18 @@ describe("adoption figures follow a course's audience", () => {
       status: "not_started",
       counted: false,
     });
-    const across = (await listAdoptionAcrossAccounts([championsOnly])).find((row) => row.id === account.id)!;
+    const across = (await listAdoptionAcrossAccounts([championsOnly], { q: account.name })).rows.find(
+      (row) => row.id === account.id,
+    )!;
     expect(across).toMatchObject({ people: 3, courses: [{ finished: 0, people: 1 }] });
 
     await finishCourse(member);
     const after = await getAccountAdoption(account.id, [championsOnly]);
     expect(after.courses[0]).toMatchObject({ finished: 1, people: 2, fraction: 0.5 });
     expect(
-      (await listAdoptionAcrossAccounts([championsOnly])).find((row) => row.id === account.id)!.courses[0],
+      (await listAdoptionAcrossAccounts([championsOnly], { q: account.name })).rows.find(
+        (row) => row.id === account.id,
+      )!.courses[0],
     ).toMatchObject({ finished: 1, people: 2, fraction: 0.5 });
     // A course for everyone still counts everyone.
     expect((await getAccountAdoption(account.id, [fixtureCourse().course])).courses[0]).toMatchObject({

@@ -1,5 +1,6 @@
 import { asc, ilike, isNull, or, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
+import { escapeLike } from "~/lib/like";
 import { accounts } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { claimAccountExternalId } from "~/domain/people/accounts.server";
@@ -86,7 +87,7 @@ export async function getUnmatchedGroup(groupId: string): Promise<UnmatchedRow |
  * people's; telemetry only reads them, to show their names.
  */
 export async function searchAccountsToLink(query: string) {
-  const escaped = query.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const escaped = escapeLike(query.trim());
   return db
     .select({ id: accounts.id, name: accounts.name, externalId: accounts.externalId })
     .from(accounts)

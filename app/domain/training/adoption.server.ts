@@ -1,6 +1,9 @@
-import { and, asc, countDistinct, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, ilike, inArray, isNull } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { accounts, certificates, lessonProgress, users } from "~db/schema";
+import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
+import { escapeLike } from "~/lib/like";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import type { CatalogCourse } from "./content-check";
 import { type CourseStatus, countsForAdoption, courseProgress } from "./progress";
 
@@ -79,15 +82,46 @@ export async function getAccountAdoption(accountId: string, courses: CatalogCour
   };
 }
 
-/** Per account: how many people, how many finished each course, how many have started any. */
-export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
+/** The cross-account table's query: an optional name search and the page's cursor (from the URL). */
+export interface AdoptionListQuery {
+  q: string;
+  cursor?: string;
+}
+
+const ACCOUNT_ORDER: SortPart[] = [{ expr: accounts.name }, { expr: accounts.id }];
+
+/**
+ * Per account, one page at a time (by name): how many people, how many finished each course, how
+ * many have started any. The figures are read for the page's accounts only, so the page costs the
+ * same at 10 accounts or 10,000.
+ */
+export async function listAdoptionAcrossAccounts(courses: CatalogCourse[], query: AdoptionListQuery = { q: "" }) {
   const slugs = courses.map((course) => course.slug);
-  const [accountRows, headcounts, finished, started] = await Promise.all([
-    db.select({ id: accounts.id, name: accounts.name }).from(accounts).orderBy(asc(accounts.name)),
+  const fingerprint = filterFingerprint({ q: query.q });
+  const cursor = decodeCursor(query.cursor, fingerprint, ACCOUNT_ORDER.length);
+  const search = query.q ? ilike(accounts.name, `%${escapeLike(query.q)}%`) : undefined;
+  const [pageRows, [counted]] = await Promise.all([
+    db
+      .select({ id: accounts.id, name: accounts.name })
+      .from(accounts)
+      .where(and(search, keysetCondition(ACCOUNT_ORDER, cursor)))
+      .orderBy(...keysetOrder(ACCOUNT_ORDER, cursor))
+      .limit(PAGE_SIZE + 1),
+    db.select({ n: count() }).from(accounts).where(search),
+  ]);
+  const { rows: accountRows, page } = pageFromRows(pageRows, {
+    cursor,
+    fingerprint,
+    total: counted?.n ?? 0,
+    keyOf: (row) => [row.name, row.id],
+  });
+  const ids = accountRows.map((row) => row.id);
+  if (ids.length === 0) return { page, rows: [] };
+  const [headcounts, finished, started] = await Promise.all([
     db
       .select({ accountId: users.accountId, role: users.accountRole, people: countDistinct(users.id) })
       .from(users)
-      .where(and(isNotNull(users.accountId), isNull(users.deactivatedAt)))
+      .where(and(inArray(users.accountId, ids), isNull(users.deactivatedAt)))
       .groupBy(users.accountId, users.accountRole),
     slugs.length === 0
       ? Promise.resolve([])
@@ -100,17 +134,17 @@ export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
           })
           .from(certificates)
           .innerJoin(users, and(eq(users.id, certificates.userId), isNull(users.deactivatedAt)))
-          .where(and(isNotNull(certificates.accountId), inArray(certificates.courseSlug, slugs)))
+          .where(and(inArray(certificates.accountId, ids), inArray(certificates.courseSlug, slugs)))
           .groupBy(certificates.accountId, certificates.courseSlug, users.accountRole),
     db
       .select({ accountId: lessonProgress.accountId, people: countDistinct(lessonProgress.userId) })
       .from(lessonProgress)
       .innerJoin(users, and(eq(users.id, lessonProgress.userId), isNull(users.deactivatedAt)))
-      .where(isNotNull(lessonProgress.accountId))
+      .where(inArray(lessonProgress.accountId, ids))
       .groupBy(lessonProgress.accountId),
   ]);
   const startedBy = new Map(started.map((row) => [row.accountId, row.people]));
-  return accountRows.map((account) => {
+  const rows = accountRows.map((account) => {
     const roles = headcounts.filter((row) => row.accountId === account.id);
     return {
       id: account.id,
@@ -119,7 +153,7 @@ export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
       started: startedBy.get(account.id) ?? 0,
       courses: courses.map((course) => {
         const finishers = finished.filter((row) => row.accountId === account.id && row.courseSlug === course.slug);
-        const count = finishers.reduce((sum, row) => sum + row.people, 0);
+        const finishedCount = finishers.reduce((sum, row) => sum + row.people, 0);
         // The course's audience, plus anyone outside it who finished anyway (as on the team page).
         const audience = roles
           .filter((row) => countsForAdoption(course.audience, row.role, false))
@@ -128,8 +162,14 @@ export async function listAdoptionAcrossAccounts(courses: CatalogCourse[]) {
           .filter((row) => !countsForAdoption(course.audience, row.role, false))
           .reduce((sum, row) => sum + row.people, 0);
         const people = audience + outsiders;
-        return { slug: course.slug, finished: count, people, fraction: people === 0 ? 0 : count / people };
+        return {
+          slug: course.slug,
+          finished: finishedCount,
+          people,
+          fraction: people === 0 ? 0 : finishedCount / people,
+        };
       }),
     };
   });
+  return { page, rows };
 }

@@ -80,6 +80,13 @@ export default {
     clear: "Clear",
     back: "Back",
   },
+  pager: {
+    label: "Pages of {{list}}",
+    range: "{{from}}–{{to}}",
+    rangeOfTotal: "{{from}}–{{to}} of {{total}}",
+    previous: "Previous",
+    next: "Next",
+  },
   charts: {
     showData: "Show data",
   },

@@ -166,7 +166,7 @@ export default {
     errors: {
       nameRequired: "Name the key.",
       nameTooLong: "Use at most 80 characters.",
-      notFound: "That key is not active any more.",
+      not_found: "That key is not active any more.",
     },
   },
   nav: {

@@ -105,6 +105,9 @@ export default {
   adoption: {
     teamTitle: "Team training",
     teamDescription: "Who finished which course, and who hasn't started yet.",
+    searchLabel: "Find an account",
+    search: "Search",
+    noAccountsFound: "No account matches that search.",
     crossTitle: "Training adoption",
     crossDescription:
       "Course completion across accounts: people who finished each course, out of the people it is written for (a champions' course counts the champions).",

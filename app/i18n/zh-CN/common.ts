@@ -83,6 +83,13 @@ export default {
     clear: "清除",
     back: "返回",
   },
+  pager: {
+    label: "{{list}}分页",
+    range: "第 {{from}}–{{to}} 条",
+    rangeOfTotal: "第 {{from}}–{{to}} 条，共 {{total}} 条",
+    previous: "上一页",
+    next: "下一页",
+  },
   charts: {
     showData: "显示数据",
   },

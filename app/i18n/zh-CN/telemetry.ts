@@ -164,7 +164,7 @@ export default {
     errors: {
       nameRequired: "请为密钥命名。",
       nameTooLong: "最多 80 个字符。",
-      notFound: "该密钥已失效。",
+      not_found: "该密钥已失效。",
     },
   },
   nav: {

@@ -107,6 +107,9 @@ export default {
   adoption: {
     teamTitle: "团队培训",
     teamDescription: "谁完成了哪门课程，谁还没有开始。",
+    searchLabel: "查找客户",
+    search: "搜索",
+    noAccountsFound: "没有与该搜索匹配的客户。",
     crossTitle: "培训采用情况",
     crossDescription:
       "各客户的课程完成情况：完成每门课程的人数占其目标学员的比例（面向客户拥护者的课程只统计客户拥护者）。",

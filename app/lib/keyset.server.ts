@@ -1,0 +1,32 @@
+import { type AnyColumn, type SQL, and, asc, desc, or, sql } from "drizzle-orm";
+import type { Cursor } from "~/lib/pagination";
+
+/** One column of a list's order; the last ones must make the order total (end with an id). */
+export interface SortPart {
+  expr: AnyColumn | SQL;
+  descending?: boolean;
+}
+
+/**
+ * The WHERE condition for the rows after (or before) a cursor's key in this order, written as
+ * (a > x) OR (a = x AND b > y) … so it works for mixed directions, where a row comparison can't.
+ * Null when there is no cursor.
+ */
+export function keysetCondition(order: SortPart[], cursor: Cursor | null): SQL | undefined {
+  if (!cursor) return undefined;
+  const branches: SQL[] = [];
+  order.forEach((part, index) => {
+    const value = cursor.key[index];
+    const forward = cursor.direction === "after" ? !part.descending : Boolean(part.descending);
+    const beyond = forward ? sql`${part.expr} > ${value}` : sql`${part.expr} < ${value}`;
+    const equalBefore = order.slice(0, index).map((earlier, at) => sql`${earlier.expr} = ${cursor.key[at]}`);
+    branches.push(equalBefore.length ? and(...equalBefore, beyond)! : beyond);
+  });
+  return or(...branches);
+}
+
+/** ORDER BY for the list, reversed when walking back from a "before" cursor. */
+export function keysetOrder(order: SortPart[], cursor: Cursor | null): SQL[] {
+  const backwards = cursor?.direction === "before";
+  return order.map((part) => ((part.descending ? !backwards : backwards) ? desc(part.expr) : asc(part.expr)));
+}
