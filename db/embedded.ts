@@ -83,6 +83,8 @@ export async function startEmbeddedPostgres(
     quiet?: boolean;
     /** Keep synchronous commits on a throwaway cluster, so a crash loses no acknowledged write. */
     durableCommits?: boolean;
+    /** A fixed port (a benchmark kept to its own range); default: any free one. */
+    port?: number;
   } = {},
 ): Promise<RunningPostgres> {
   const persistent = options.persistent ?? true;
@@ -90,7 +92,7 @@ export async function startEmbeddedPostgres(
     options.dataDir ?? (persistent ? ".data/postgres" : join(tmpdir(), `tandem-pg-${process.pid}-${Date.now()}`)),
   );
   mkdirSync(join(dataDir, ".."), { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log = options.quiet ? () => {} : (message: unknown) => console.log(`[postgres] ${String(message).trim()}`);
   const postgresFlags = persistent
     ? []

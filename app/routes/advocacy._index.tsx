@@ -2,17 +2,23 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ASK_TYPES } from "~/domain/advocacy/ask-rules";
-import { OpportunityFiltersSchema, listFilterChoices, listOpportunities } from "~/domain/advocacy/opportunities.server";
+import {
+  OpportunityFiltersSchema,
+  listFilterChoices,
+  listOpportunityPage,
+} from "~/domain/advocacy/opportunities.server";
 import { STAGES, daysInStage } from "~/domain/advocacy/pipeline";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { cursorParam } from "~/lib/pagination";
 import { useRootData } from "~/lib/root-data";
 import { StageBadge } from "~/ui/advocacy/stage-badge";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField } from "~/ui/field";
 import { EmptyState } from "~/ui/layout";
+import { Pager } from "~/ui/pager";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.advocacy");
@@ -23,19 +29,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = OpportunityFiltersSchema.parse(
     Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")),
   );
-  const [rows, choices] = await Promise.all([listOpportunities(filters), listFilterChoices()]);
+  const [{ rows, page, byStage }, choices] = await Promise.all([
+    listOpportunityPage(filters, cursorParam.parse(url.searchParams.get("cursor") ?? undefined)),
+    listFilterChoices(),
+  ]);
   const now = new Date();
   return {
     filters,
     choices,
     canManage: canInWorkspace(actor, "advocacy.manage"),
     opportunities: rows.map((row) => ({ ...row, daysInStage: daysInStage(new Date(row.stageEnteredAt), now) })),
+    page,
+    byStage,
   };
 }
 
 export default function Pipeline() {
   const { t } = useTranslation("advocacy");
-  const { filters, choices, canManage, opportunities } = useLoaderData<typeof loader>();
+  const { filters, choices, canManage, opportunities, page, byStage } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
   const any = { value: "", label: t("pipeline.any") };
   const boardStages = filters.stage ? [filters.stage] : STAGES;
@@ -106,7 +117,10 @@ export default function Pipeline() {
                 className="w-64 shrink-0 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
               >
                 <h2 className="mb-2 flex items-center justify-between text-sm font-semibold text-slate-900">
-                  {t(`stages.${stage}`)} <span className="text-xs font-normal text-slate-600">{inStage.length}</span>
+                  {t(`stages.${stage}`)}{" "}
+                  <span className="text-xs font-normal text-slate-600">
+                    {formatNumber(byStage[stage] ?? 0, locale)}
+                  </span>
                 </h2>
                 {inStage.length === 0 ? (
                   <p className="text-xs text-slate-500">{t("pipeline.boardEmpty")}</p>
@@ -171,6 +185,7 @@ export default function Pipeline() {
           ))}
         </Table>
       )}
+      <Pager label={t("pipeline.caption")} page={page} />
     </div>
   );
 }

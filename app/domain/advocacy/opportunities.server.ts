@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { type Executor, db } from "~db/client.server";
@@ -13,6 +13,8 @@ import {
   users,
 } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
+import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import type { StaffActor } from "~/domain/auth/actor";
 import { isActiveMemberOf } from "~/domain/people/members.server";
 import { ASK_TYPES } from "./ask-rules";
@@ -44,12 +46,18 @@ const pipelineColumns = {
   accountName: accounts.name,
 };
 
-/**
- * The pipeline, filtered, in one query (with the account, its segment, the advocate and the owner);
- * `scope.accountId` keeps one account's (its Advocacy tab).
- */
-export async function listOpportunities(filters: OpportunityFilters, scope: { accountId?: string } = {}) {
-  const rows = await db
+function pipelineFilter(filters: OpportunityFilters, scope: { accountId?: string } = {}) {
+  return and(
+    scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined,
+    filters.type ? eq(opportunities.askType, filters.type) : undefined,
+    filters.stage ? eq(opportunities.stage, filters.stage) : undefined,
+    filters.industry ? eq(accounts.industry, filters.industry) : undefined,
+    filters.segment ? eq(segments.id, filters.segment) : undefined,
+  );
+}
+
+function pipelineQuery() {
+  return db
     .select({
       ...pipelineColumns,
       industry: accounts.industry,
@@ -57,23 +65,70 @@ export async function listOpportunities(filters: OpportunityFilters, scope: { ac
       segmentName: segments.name,
       advocateName: advocate.name,
       ownerName: owner.name,
+      // The full-precision instant (a JS Date keeps milliseconds only), for the page cursor.
+      stageEnteredKey: sql<string>`${opportunities.stageEnteredAt}::text`,
     })
     .from(opportunities)
     .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
     .innerJoin(segments, eq(segments.id, accounts.segmentId))
     .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
-    .leftJoin(owner, eq(owner.id, opportunities.ownerId))
-    .where(
-      and(
-        scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined,
-        filters.type ? eq(opportunities.askType, filters.type) : undefined,
-        filters.stage ? eq(opportunities.stage, filters.stage) : undefined,
-        filters.industry ? eq(accounts.industry, filters.industry) : undefined,
-        filters.segment ? eq(segments.id, filters.segment) : undefined,
-      ),
-    )
+    .leftJoin(owner, eq(owner.id, opportunities.ownerId));
+}
+
+type PipelineRow = Awaited<ReturnType<typeof pipelineQuery>>[number];
+
+function pipelineRow({ stageEnteredKey: _key, ...row }: PipelineRow) {
+  return { ...row, stageEnteredAt: row.stageEnteredAt.toISOString() };
+}
+
+/**
+ * One account's opportunities (its Advocacy tab), filtered, in one query with the account, its
+ * segment, the advocate and the owner. An account has a handful; the workspace's pipeline is paged
+ * (listOpportunityPage).
+ */
+export async function listOpportunities(filters: OpportunityFilters, scope: { accountId: string }) {
+  const rows = await pipelineQuery()
+    .where(pipelineFilter(filters, scope))
     .orderBy(desc(opportunities.stageEnteredAt), asc(opportunities.id));
-  return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
+  return rows.map(pipelineRow);
+}
+
+/** Newest in their stage first. */
+const PIPELINE_ORDER: SortPart[] = [
+  { expr: opportunities.stageEnteredAt, descending: true },
+  { expr: opportunities.id },
+];
+
+/**
+ * The workspace's pipeline, a page (PAGE_SIZE) at a time from `cursor` (the URL's; a bad one or one
+ * made under other filters means the first page), with how many match per stage (the total and the
+ * board's column counts). Two queries whatever the pipeline's size.
+ */
+export async function listOpportunityPage(filters: OpportunityFilters, cursorParam?: string | null) {
+  const { view: _view, ...listFilters } = filters;
+  const fingerprint = filterFingerprint({ list: "pipeline", ...listFilters });
+  const cursor = decodeCursor(cursorParam, fingerprint, PIPELINE_ORDER.length);
+  const [rows, counts] = await Promise.all([
+    pipelineQuery()
+      .where(and(pipelineFilter(filters), keysetCondition(PIPELINE_ORDER, cursor)))
+      .orderBy(...keysetOrder(PIPELINE_ORDER, cursor))
+      .limit(PAGE_SIZE + 1),
+    db
+      .select({ stage: opportunities.stage, n: count() })
+      .from(opportunities)
+      .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
+      .innerJoin(segments, eq(segments.id, accounts.segmentId))
+      .where(pipelineFilter(filters))
+      .groupBy(opportunities.stage),
+  ]);
+  const byStage = Object.fromEntries(counts.map((row) => [row.stage, row.n])) as Partial<Record<string, number>>;
+  const { rows: pageRows, page } = pageFromRows(rows, {
+    cursor,
+    fingerprint,
+    keyOf: (row) => [row.stageEnteredKey, row.id],
+    total: counts.reduce((sum, row) => sum + row.n, 0),
+  });
+  return { rows: pageRows.map(pipelineRow), page, byStage };
 }
 
 /** The filters' choices: industries and segments that exist. */
