@@ -28,6 +28,8 @@ const STATUS = {
   unknown_answer: 400,
   one_answer_only: 400,
   unknown_item: 400,
+  future_date: 400,
+  too_old: 400,
   // 401: who you are wasn't proven.
   invalid_credentials: 401,
   // 403 and 404: not yours to do, or not there (for you).
@@ -189,6 +191,7 @@ export const ERROR_MESSAGES = {
     prefix: "training:task.errors",
     codes: ["unknown_course", "invalid_trainee", "no_trainees", "stale", "not_found", "forbidden"],
   },
+  health: { prefix: "health:errors", codes: ["unknown_account", "future_date", "too_old"] },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

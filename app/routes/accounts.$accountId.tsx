@@ -3,7 +3,9 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { canInWorkspace, canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { getHealthBadge } from "~/domain/health/view.server";
 import { ButtonLink } from "~/ui/button";
+import { HealthBadge } from "~/ui/health/grade-badge";
 import { Badge } from "~/ui/layout";
 import { UseCaseBadges } from "~/ui/use-cases";
 import { pageTitle } from "~/lib/meta";
@@ -14,6 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 /** The frame of every account page. Staff see the account's name and its sections; customers their own nav. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
+  const canSeeHealth = canOnAccount(actor, "health.view", account.id);
+  // Staff only: a customer's frame carries no score (what they may see of it comes later, projected).
+  const health = canSeeHealth ? await getHealthBadge(account.id) : null;
   return {
     account: {
       id: account.id,
@@ -26,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isStaff: actor.kind === "staff",
     canEdit: canOnAccount(actor, "account.edit", account.id),
     canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
+    canSeeHealth,
+    health: health ? { overall: health.overall, grade: health.grade } : null,
   };
 }
 
@@ -39,7 +46,7 @@ function tabClass({ isActive }: { isActive: boolean }) {
 
 export default function AccountFrame() {
   const { t } = useTranslation("people");
-  const { account, isStaff, canEdit, canSeeAdvocacy } = useLoaderData<typeof loader>();
+  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, health } = useLoaderData<typeof loader>();
   if (!isStaff) return <Outlet />;
   return (
     <>
@@ -49,6 +56,7 @@ export default function AccountFrame() {
             <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
               <Badge tone="brand">{account.segmentName}</Badge>
+              {canSeeHealth ? <HealthBadge overall={health?.overall ?? null} grade={health?.grade ?? null} /> : null}
               <span>
                 {account.industry} · {account.region}
               </span>
@@ -93,6 +101,13 @@ export default function AccountFrame() {
                 {t("account.tabs.usage")}
               </NavLink>
             </li>
+            {canSeeHealth ? (
+              <li>
+                <NavLink to={`/accounts/${account.id}/health`} className={tabClass}>
+                  {t("account.tabs.health")}
+                </NavLink>
+              </li>
+            ) : null}
             {canSeeAdvocacy ? (
               <li>
                 <NavLink to={`/accounts/${account.id}/advocacy`} className={tabClass}>

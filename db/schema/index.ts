@@ -9,3 +9,4 @@ export * from "./training";
 export * from "./community";
 export * from "./advocacy";
 export * from "./telemetry";
+export * from "./health";

@@ -39,6 +39,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": "ok",
       "usage.view": "ok",
       "usage.team": "ok",
+      "health.view": "ok",
+      "health.manage": "ok",
     },
     other: {
       "account.view": "ok",
@@ -48,6 +50,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": "ok",
       "usage.view": "ok",
       "usage.team": "ok",
+      "health.view": "ok",
+      "health.manage": "ok",
     },
   },
   csm: {
@@ -59,6 +63,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": "ok",
       "usage.view": "ok",
       "usage.team": "ok",
+      "health.view": "ok",
+      "health.manage": "ok",
     },
     other: {
       "account.view": "ok",
@@ -68,6 +74,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": "ok",
       "usage.view": "ok",
       "usage.team": "ok",
+      "health.view": "ok",
+      "health.manage": "ok",
     },
   },
   marketing: {
@@ -79,6 +87,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": 403,
       "usage.view": "ok",
       "usage.team": "ok",
+      "health.view": "ok",
+      "health.manage": 403,
     },
     other: {
       "account.view": "ok",
@@ -88,6 +98,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": 403,
       "usage.view": "ok",
       "usage.team": "ok",
+      "health.view": "ok",
+      "health.manage": 403,
     },
   },
   champion: {
@@ -99,6 +111,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": 403,
       "usage.view": 403,
       "usage.team": "ok",
+      "health.view": 403,
+      "health.manage": 403,
     },
     other: {
       "account.view": 404,
@@ -108,6 +122,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": 404,
       "usage.view": 404,
       "usage.team": 404,
+      "health.view": 404,
+      "health.manage": 404,
     },
   },
   member: {
@@ -119,6 +135,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": 403,
       "usage.view": 403,
       "usage.team": 403,
+      "health.view": 403,
+      "health.manage": 403,
     },
     other: {
       "account.view": 404,
@@ -128,6 +146,8 @@ const EXPECTED: Record<Role, Record<"own" | "other", Record<AccountAction, "ok" 
       "training.link": 404,
       "usage.view": 404,
       "usage.team": 404,
+      "health.view": 404,
+      "health.manage": 404,
     },
   },
 };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type User, telemetryDailyUsers, telemetryProductUsers } from "~db/schema";
 import {
+  actorOf,
   createAccount,
   createCustomer,
   createMetric,
@@ -12,8 +13,10 @@ import {
   createTask,
   signedInRequest,
 } from "~db/seed/factories";
+import { setPulse, logTouch } from "~/domain/health/timeline.server";
 import { newId } from "~/lib/ids.server";
 import { loader as frameLoader } from "~/routes/accounts.$accountId";
+import { loader as healthLoader } from "~/routes/accounts.$accountId.health";
 import { loader as homeLoader } from "~/routes/accounts.$accountId._index";
 import { loader as peopleLoader } from "~/routes/accounts.$accountId.people/route";
 import { loader as planLoader } from "~/routes/accounts.$accountId.plan/route";
@@ -23,6 +26,7 @@ import { loader as valueLoader } from "~/routes/accounts.$accountId.value/route"
 import { loader as communityLoader } from "~/routes/community._index";
 import { loader as myTasksLoader } from "~/routes/my-tasks";
 import { loader as settingsLoader } from "~/routes/settings";
+import { thrownResponse } from "../support/responses";
 
 /**
  * Loader data is serialized into the page for the browser to read, so "the page doesn't show it"
@@ -79,7 +83,7 @@ function keyPaths(value: unknown, path = "", found: string[] = []): string[] {
 }
 
 const lastKey = (path: string) => path.slice(path.lastIndexOf(".") + 1);
-const INTERNAL_KEYS = ["annualCost", "csmId", "arr", "notesInternal"];
+const INTERNAL_KEYS = ["annualCost", "csmId", "arr", "notesInternal", "pulse", "touches"];
 
 const customerPages: [string, Loader, string][] = [
   ["account frame", frameLoader, ""],
@@ -136,6 +140,39 @@ describe("customer loaders send only what the customer page shows", () => {
       expect(keyPaths(data).filter((key) => INTERNAL_KEYS.includes(lastKey(key)))).toEqual([]);
       expect(JSON.stringify(data)).not.toContain(other.id);
     }
+  });
+});
+
+describe("the health score's internal parts", () => {
+  it("never reach a customer: the Health tab is 404, and no customer page carries the pulse or touch notes", async () => {
+    const actor = actorOf(csm);
+    if (actor.kind !== "staff") throw new Error("staff expected");
+    const scope = { id: account.id, timeZone: account.timeZone };
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await setPulse(actor, scope, { accountId: account.id, grade: "red", note: "PULSE-NOTE-SECRET" })).toEqual({
+      ok: true,
+    });
+    expect(
+      await logTouch(actor, scope, {
+        accountId: account.id,
+        kind: "call",
+        occurredOn: today,
+        note: "TOUCH-NOTE-SECRET",
+      }),
+    ).toEqual({ ok: true });
+    for (const person of [champion, member]) {
+      const response = await thrownResponse(load(healthLoader, person.id, `/accounts/${account.id}/health`));
+      expect(response.status).toBe(404);
+      for (const [, loader, suffix] of customerPages) {
+        const text = JSON.stringify(await load(loader, person.id, `/accounts/${account.id}${suffix}`));
+        expect(text).not.toContain("PULSE-NOTE-SECRET");
+        expect(text).not.toContain("TOUCH-NOTE-SECRET");
+      }
+      const frame = await load(frameLoader, person.id, `/accounts/${account.id}`);
+      expect(frame.health).toBeNull();
+    }
+    const staffFrame = (await load(frameLoader, csm.id, `/accounts/${account.id}`)) as { health: unknown };
+    expect(staffFrame.health).toEqual({ overall: expect.any(Number), grade: expect.any(String) });
   });
 });
 

@@ -244,6 +244,7 @@ describe("the Jobs page", () => {
       QUEUES.sendMail,
       QUEUES.overdueTasks,
       QUEUES.telemetryRetention,
+      QUEUES.healthRecompute,
       QUEUES.deadLetters,
     ]);
   });

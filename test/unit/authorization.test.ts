@@ -39,6 +39,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": true,
       "usage.view": true,
       "usage.team": true,
+      "health.view": true,
+      "health.manage": true,
     },
     other: {
       "account.view": true,
@@ -48,6 +50,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": true,
       "usage.view": true,
       "usage.team": true,
+      "health.view": true,
+      "health.manage": true,
     },
   },
   csm: {
@@ -59,6 +63,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": true,
       "usage.view": true,
       "usage.team": true,
+      "health.view": true,
+      "health.manage": true,
     },
     other: {
       "account.view": true,
@@ -68,6 +74,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": true,
       "usage.view": true,
       "usage.team": true,
+      "health.view": true,
+      "health.manage": true,
     },
   },
   marketing: {
@@ -79,6 +87,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": false,
       "usage.view": true,
       "usage.team": true,
+      "health.view": true,
+      "health.manage": false,
     },
     other: {
       "account.view": true,
@@ -88,6 +98,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": false,
       "usage.view": true,
       "usage.team": true,
+      "health.view": true,
+      "health.manage": false,
     },
   },
   champion: {
@@ -99,6 +111,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": false,
       "usage.view": false,
       "usage.team": true,
+      "health.view": false,
+      "health.manage": false,
     },
     other: {
       "account.view": false,
@@ -108,6 +122,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": false,
       "usage.view": false,
       "usage.team": false,
+      "health.view": false,
+      "health.manage": false,
     },
   },
   member: {
@@ -119,6 +135,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": false,
       "usage.view": false,
       "usage.team": false,
+      "health.view": false,
+      "health.manage": false,
     },
     other: {
       "account.view": false,
@@ -128,6 +146,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "training.link": false,
       "usage.view": false,
       "usage.team": false,
+      "health.view": false,
+      "health.manage": false,
     },
   },
 };
@@ -145,7 +165,7 @@ const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([role, byScope]) =>
 
 describe("canOnAccount", () => {
   it("covers every role × scope × action", () => {
-    expect(accountCases).toHaveLength(5 * 2 * 7);
+    expect(accountCases).toHaveLength(5 * 2 * 9);
   });
 
   it.each(accountCases)("$role on $scope account, $action → $allowed", ({ role, scope, action, allowed }) => {

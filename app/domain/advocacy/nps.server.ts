@@ -1,3 +1,4 @@
+import { requestHealthRecompute } from "~/domain/health/triggers.server";
 import { and, asc, eq, gte, isNotNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "~db/client.server";
@@ -92,6 +93,7 @@ export async function answerNps(
       subjectId: id,
       details: { score, category: npsCategory(score) },
     });
+    await requestHealthRecompute(tx, actor.accountId);
     return { ok: true as const, eventId };
   });
   if (!result.ok) return result;

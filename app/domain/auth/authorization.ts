@@ -11,6 +11,8 @@ import type { Actor } from "./actor";
  * - `training.link`  make a plan task require a course of some of the account's people
  * - `usage.view`     the account's product usage in full (the staff Usage tab: every product user, trends)
  * - `usage.team`     the team's adoption summary (the champion's own account; staff too)
+ * - `health.view`    the staff Health tab: the score, its measures, the CSM pulse and the touches
+ * - `health.manage`  set the CSM pulse and log touches (the staff who look after accounts)
  * Workspace actions are about the vendor's workspace as a whole:
  * - `templates.view`   read the plan templates (marketing follows what plans promise)
  * - `templates.manage` create, edit, duplicate and delete plan templates (staff who plan)
@@ -21,7 +23,15 @@ import type { Actor } from "./actor";
  * - `jobs.manage`      see the background jobs and retry failed ones (admins)
  */
 export type AccountAction =
-  "account.view" | "account.edit" | "people.manage" | "training.team" | "training.link" | "usage.view" | "usage.team";
+  | "account.view"
+  | "account.edit"
+  | "people.manage"
+  | "training.team"
+  | "training.link"
+  | "usage.view"
+  | "usage.team"
+  | "health.view"
+  | "health.manage";
 export type WorkspaceAction =
   | "accounts.list"
   | "accounts.create"
@@ -49,6 +59,8 @@ export function canOnAccount(actor: Actor, action: AccountAction, accountId: str
       case "account.edit":
       case "training.link":
       case "usage.view":
+      case "health.view":
+      case "health.manage":
         return false;
     }
   }
@@ -61,7 +73,11 @@ export function canOnAccount(actor: Actor, action: AccountAction, accountId: str
     case "marketing":
       // Marketing looks for advocates: it reads accounts and their training, and changes nothing.
       return (
-        action === "account.view" || action === "training.team" || action === "usage.view" || action === "usage.team"
+        action === "account.view" ||
+        action === "training.team" ||
+        action === "usage.view" ||
+        action === "usage.team" ||
+        action === "health.view"
       );
   }
 }

@@ -39,6 +39,8 @@ export interface EventPayloads {
   "reply.upvoted": { replyId: string; topicId: string; authorId: string };
   /** A customer person answered the NPS survey (0–10). Dismissals are not events. */
   "nps.submitted": { responseId: string; score: number };
+  /** An account's computed health grade changed (from null: its first grade). */
+  "health.grade_changed": { from: "red" | "yellow" | "green" | null; to: "red" | "yellow" | "green"; score: number };
 }
 
 export type EventType = keyof EventPayloads;
@@ -51,6 +53,7 @@ export const EVENT_TYPES = [
   "answer.accepted",
   "reply.upvoted",
   "nps.submitted",
+  "health.grade_changed",
 ] as const satisfies readonly EventType[];
 
 /** One event to record: its type decides its payload's shape. */

@@ -10,6 +10,19 @@ export interface EnqueueOptions {
 }
 
 /**
+ * Like `enqueue`, for a `stately` queue where a request equal to one already waiting (same queue
+ * and singletonKey) adds nothing: answers null then instead of failing.
+ */
+export async function enqueueUnlessWaiting<Q extends QueueName>(
+  executor: Executor,
+  queue: Q,
+  data: JobData[Q],
+  options: EnqueueOptions & { singletonKey: string },
+): Promise<string | null> {
+  return jobCommands().send(queue, data as object, { ...options, db: executorDb(executor) });
+}
+
+/**
  * Queues a job for domain code, inside the caller's transaction when given one: the job exists
  * exactly when the change that needs it commits. Workers see it after commit and run it once
  * (retried with backoff on failure; see QUEUE_SETTINGS).

@@ -8,6 +8,11 @@ export const QUEUES = {
   overdueTasks: "plans-overdue-tasks",
   /** Daily: drop raw telemetry events past their retention (telemetry). One run at a time. */
   telemetryRetention: "telemetry-retention",
+  /**
+   * Recompute health scores (health): nightly for every account (no accountId), and per account
+   * after a change that feeds its score (singletonKey = the account id, so bursts coalesce).
+   */
+  healthRecompute: "health-recompute",
   /** One job per outbox message: deliver it (mail). */
   sendMail: "mail-send",
   /** Where a job lands once its retries are used up, so failures stay visible after archiving. */
@@ -21,15 +26,17 @@ export interface JobData {
   [QUEUES.overdueTasks]: Record<string, never>;
   [QUEUES.telemetryRetention]: Record<string, never>;
   [QUEUES.sendMail]: { messageId: string };
+  [QUEUES.healthRecompute]: { accountId?: string };
   [QUEUES.deadLetters]: Record<string, unknown>;
 }
 
 export interface QueueSettings {
   /**
    * `singleton`: at most one job active at a time per singletonKey (or per queue without one) —
-   * for work that must not run twice concurrently.
+   * for work that must not run twice concurrently. `stately`: besides, at most one waiting per
+   * singletonKey — a second request while one waits is dropped (it will see the same change).
    */
-  policy: "standard" | "singleton";
+  policy: "standard" | "singleton" | "stately";
   /** Attempts after the first; each waits `retryDelay` seconds, doubled every time with backoff. */
   retryLimit: number;
   retryDelay: number;
@@ -56,6 +63,14 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     expireInSeconds: 30 * 60,
     deadLetter: QUEUES.deadLetters,
   },
+  [QUEUES.healthRecompute]: {
+    policy: "stately",
+    retryLimit: 3,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    deadLetter: QUEUES.deadLetters,
+  },
   // 6 attempts: pg-boss waits 30–60 s after the first, doubling each time (with jitter), so the last
   // comes 15–30 minutes after the first. A longer SMTP outage leaves the email failed, retryable at /jobs.
   [QUEUES.sendMail]: {
@@ -74,6 +89,8 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.overdueTasks, cron: "0 * * * *" },
   // Quiet hours for most vendors' traffic; dropping a month's partition is quick either way.
   { queue: QUEUES.telemetryRetention, cron: "30 3 * * *" },
+  // After midnight UTC, so the time-driven measures (days since, windows) move on to the new day.
+  { queue: QUEUES.healthRecompute, cron: "15 0 * * *" },
 ];
 
 /** The queues the Jobs page lists, in this order. */
@@ -81,5 +98,6 @@ export const LISTED_QUEUES: QueueName[] = [
   QUEUES.sendMail,
   QUEUES.overdueTasks,
   QUEUES.telemetryRetention,
+  QUEUES.healthRecompute,
   QUEUES.deadLetters,
 ];

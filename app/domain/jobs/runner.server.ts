@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { Transporter } from "nodemailer";
+import { recomputeHealth } from "~/domain/health/recompute.server";
 import { deliverOutboxMessage, smtpTransport } from "~/domain/mail/delivery.server";
 import { recordOverdueTasks } from "~/domain/plans/overdue-tasks.server";
 import { applyTelemetryRetention } from "~/domain/telemetry/retention.server";
@@ -19,6 +20,12 @@ function defaultHandlers(options: { transport: Transporter | null; log: Log }): 
     },
     [QUEUES.telemetryRetention]: async () => {
       await applyTelemetryRetention(new Date());
+    },
+    [QUEUES.healthRecompute]: async (job) => {
+      const accountIds = job.data.accountId ? [job.data.accountId] : undefined;
+      const { accounts, gradeChanges } = await recomputeHealth({ accountIds });
+      if (!accountIds)
+        options.log.log(`Recomputed the health of ${accounts} account(s), ${gradeChanges} grade change(s).`);
     },
     [QUEUES.sendMail]: async (job) => {
       await deliverOutboxMessage(job.data.messageId, {

@@ -1,3 +1,4 @@
+import { requestHealthRecompute } from "~/domain/health/triggers.server";
 import { and, count, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
 import { type TaskSide, accounts, milestones, outcomes, plans, tasks } from "~db/schema";
@@ -147,6 +148,7 @@ export async function signOffMilestone(
         ...(openTasks > 0 ? { openTasks, openTasksReason } : {}),
       },
     });
+    await requestHealthRecompute(tx, accountId);
 
     const signed = { ...milestone, ...signature };
     const achievement = achievementOf(signed, milestone.timeZone);
@@ -276,6 +278,7 @@ export async function withdrawSignOff(
       subjectId: milestone.id,
       details: { planId: milestone.planId, title: milestone.title, side, from: signerId, to: null },
     });
+    await requestHealthRecompute(tx, accountId);
     return { ok: true as const };
   });
 }

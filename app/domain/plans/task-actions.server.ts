@@ -1,3 +1,4 @@
+import { requestHealthRecompute } from "~/domain/health/triggers.server";
 import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
 import { type TaskStatus, tasks, users } from "~db/schema";
@@ -117,6 +118,7 @@ export async function updateTaskStatus(
           : {}),
       },
     });
+    await requestHealthRecompute(tx, accountId);
     return { ok: true };
   });
 }

@@ -1,3 +1,4 @@
+import { requestHealthRecompute } from "~/domain/health/triggers.server";
 import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
 import { comments, milestones, plans, tasks } from "~db/schema";
@@ -108,6 +109,7 @@ export async function addTask(
         assigneeName: await nameOf(tx, task.assigneeId),
       },
     });
+    await requestHealthRecompute(tx, accountId);
     return { ok: true, id };
   });
 }
@@ -165,6 +167,7 @@ export async function updateTask(
         ...assignee,
       },
     });
+    await requestHealthRecompute(tx, accountId);
     return { ok: true };
   });
 }
@@ -194,6 +197,7 @@ export async function deleteTask(
       subjectId: task.id,
       details: { ...taskDetails(task), milestoneId: task.milestoneId },
     });
+    await requestHealthRecompute(tx, accountId);
     return { ok: true };
   });
 }

@@ -40,6 +40,7 @@ export default {
     ingestionHealth: "Ingestion health · Telemetry",
     keyFeatures: "Key features · Telemetry",
     usage: "Usage · {{name}}",
+    health: "Health · {{name}}",
   },
   skipToContent: "Skip to content",
   nav: {

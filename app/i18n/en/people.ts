@@ -118,6 +118,7 @@ export default {
       people: "People",
       advocacy: "Advocacy",
       usage: "Usage",
+      health: "Health",
     },
     edit: "Edit details",
     useCases: "Use cases",

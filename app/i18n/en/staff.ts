@@ -105,6 +105,10 @@ export default {
         name: "Telemetry retention",
         about: "Every day at 03:30 UTC: drops raw product events older than the retention period.",
       },
+      "health-recompute": {
+        name: "Health scores",
+        about: "Every day at 00:15 UTC for every account, and within a minute for an account whose data changed.",
+      },
       "dead-letters": {
         name: "Dead letters",
         about: "A copy of each job whose retries ran out, kept for reference.",

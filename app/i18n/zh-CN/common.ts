@@ -43,6 +43,7 @@ export default {
     ingestionHealth: "数据接入健康 · 遥测",
     keyFeatures: "关键功能 · 遥测",
     usage: "使用情况 · {{name}}",
+    health: "健康度 · {{name}}",
   },
   skipToContent: "跳到正文",
   nav: {

@@ -2,6 +2,7 @@ import advocacy from "./advocacy";
 import auth from "./auth";
 import common from "./common";
 import community from "./community";
+import health from "./health";
 import mail from "./mail";
 import people from "./people";
 import planEditing from "./plan-editing";
@@ -29,4 +30,5 @@ export default {
   community,
   advocacy,
   telemetry,
+  health,
 };

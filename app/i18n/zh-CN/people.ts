@@ -116,6 +116,7 @@ export default {
       people: "人员",
       advocacy: "客户拥护",
       usage: "使用情况",
+      health: "健康度",
     },
     edit: "编辑信息",
     useCases: "用例",

@@ -1,0 +1,17 @@
+import { useTranslation } from "react-i18next";
+import { Badge } from "~/ui/layout";
+
+const TONES = { red: "red", yellow: "amber", green: "green" } as const;
+
+/** A health grade in words and colour (the word carries it; the colour only repeats it). */
+export function GradeBadge({ grade }: { grade: "red" | "yellow" | "green" }) {
+  const { t } = useTranslation("health");
+  return <Badge tone={TONES[grade]}>{t(`grades.${grade}`)}</Badge>;
+}
+
+/** The staff account header's score: "Health 72 · Yellow", or that there is no data yet. */
+export function HealthBadge({ overall, grade }: { overall: number | null; grade: "red" | "yellow" | "green" | null }) {
+  const { t } = useTranslation("health");
+  if (overall === null || grade === null) return <Badge>{t("badgeNoData")}</Badge>;
+  return <Badge tone={TONES[grade]}>{t("badge", { score: String(overall), grade: t(`grades.${grade}`) })}</Badge>;
+}
