@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { demo } from "../support/demo";
 import { signIn } from "../support/session";
@@ -45,28 +45,35 @@ test("a member signs in and sees their account's home without team management", 
   await expect(page.getByRole("heading", { name: "Invite a colleague" })).toHaveCount(0);
 });
 
-test("the staff account list searches, filters and sorts", async ({ page }) => {
-  await signIn(page, demo.csm.email);
-  await page.getByLabel("Search accounts").fill("helix");
-  await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page.getByRole("link", { name: "Helix Health" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Northwind Logistics" })).toHaveCount(0);
-  // Plan status at a glance: Helix's plan has a stalled milestone.
-  const helix = page.getByRole("row").filter({ hasText: "Helix Health" });
-  await expect(helix.getByText("Stalled")).toBeVisible();
-  await expect(helix.getByText("1 of 5 milestones achieved")).toBeVisible();
-
+test("the staff account list searches, filters and sorts", async ({ newAccount, newStaff, signInAs }) => {
+  const tag = `${Date.now().toString(36)}-${process.pid}`;
+  const csm = await newStaff("csm");
+  const renewal = (date: string) => ({ details: { renewalDate: date } });
+  await newAccount({ name: `Alder ${tag}`, csm, ...renewal("2031-03-01") });
+  await newAccount({ name: `Birch ${tag}`, csm, ...renewal("2031-09-01") });
+  await newAccount({ name: `Cedar ${tag}`, ...renewal("2031-06-01") }); // another CSM's
+  const page = await signInAs(csm);
   await page.goto("/accounts");
+
+  await page.getByLabel("Search accounts").fill(`birch ${tag}`);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("link", { name: `Birch ${tag}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Alder ${tag}` })).toHaveCount(0);
+  // Plan status at a glance: no plan started yet.
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: `Birch ${tag}` })
+      .getByText("No plan yet"),
+  ).toBeVisible();
+
+  await page.getByLabel("Search accounts").fill(tag);
   await page.getByLabel("Owner").selectOption({ label: "My accounts" });
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page.getByRole("link", { name: "Northwind Logistics" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Orbit Retail" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Helix Health" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Alder ${tag}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Cedar ${tag}` })).toHaveCount(0);
 
-  // The CSM's own (demo) accounts: other specs add accounts, which page the full list.
-  await page.goto("/accounts?csm=mine&sort=renewal_desc");
+  await page.goto(`/accounts?csm=mine&sort=renewal_desc&q=${encodeURIComponent(tag)}`);
   const names = await page.getByRole("row").locator("td:first-child a").allTextContents();
-  // Orbit renews last (2027-09-01).
-  const demoOrder = names.filter((n) => ["Northwind Logistics", "Orbit Retail"].includes(n));
-  expect(demoOrder).toEqual(["Orbit Retail", "Northwind Logistics"]);
+  expect(names).toEqual([`Birch ${tag}`, `Alder ${tag}`]);
 });

@@ -54,25 +54,35 @@ test("staff pages are admin-only: a CSM and a customer get 404", async ({ newAcc
   expect((await champion.goto("/staff"))?.status()).toBe(404);
 });
 
-// Read only: Orbit's demo account page.
 test("an admin reads the outbox, and a staff account page shows its people and activity", async ({
+  newAccount,
   newStaff,
   signInAs,
 }) => {
+  const tag = `${Date.now().toString(36)}-${process.pid}`;
+  const name = `Koala Freight ${tag}`;
+  await newAccount({
+    name,
+    details: { timeZone: "Australia/Sydney" },
+    champion: { name: `Kenji Champion ${tag}` },
+    members: [{ name: `Chloe Member ${tag}` }],
+  });
   const admin = await signInAs(await newStaff("admin"));
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
   await expect(admin.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
   await expect(admin.getByText("No SMTP server is configured")).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
 
-  // Searched: other specs add accounts, so Orbit may not be on the list's first page.
-  await admin.goto("/accounts?q=Orbit+Retail");
-  await admin.getByRole("link", { name: "Orbit Retail" }).click();
-  await expect(admin.getByRole("heading", { name: "Orbit Retail", level: 1 })).toBeVisible();
-  await expect(admin.getByRole("region", { name: "People" }).getByText("Kenji Watanabe")).toBeVisible();
-  await expect(admin.getByText("Australia/Sydney".replace("_", " "))).toBeVisible();
+  // Found by search, as a person would among many accounts.
+  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" }).click();
+  await admin.getByLabel("Search accounts").fill(tag);
+  await admin.getByRole("button", { name: "Filter" }).click();
+  await admin.getByRole("link", { name }).click();
+  await expect(admin.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(admin.getByRole("region", { name: "People" }).getByText(`Kenji Champion ${tag}`)).toBeVisible();
+  await expect(admin.getByText("Australia/Sydney")).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
   await admin.getByRole("link", { name: "People" }).click();
-  await expect(admin.getByRole("table", { name: "Team" }).getByText("Chloe")).toBeVisible();
+  await expect(admin.getByRole("table", { name: "Team" }).getByText(`Chloe Member ${tag}`)).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
 });
