@@ -74,6 +74,8 @@ export async function pingDatabase(): Promise<boolean> {
     connect_timeout: 1,
     idle_timeout: IDLE_CONNECTION_S,
     backoff: () => 0,
+    // It only runs `select 1`: no array types to learn, so a new connection answers in one round trip.
+    fetch_types: false,
     connection: { statement_timeout: HEALTH_CHECK_TIMEOUT_MS },
     onnotice: () => {},
   });
