@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { homePath } from "~/domain/auth/actor";
@@ -19,6 +19,7 @@ import { AuthCard } from "~/ui/auth-card";
 import { Button } from "~/ui/button";
 import { FormErrors, FormTextField, formProps } from "~/ui/form";
 import { Alert } from "~/ui/layout";
+import { usePendingIntent } from "~/ui/use-pending-intent";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.signIn");
@@ -73,11 +74,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useTranslation("auth");
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [params] = useSearchParams();
   const root = useRootData();
   const redirectTo = params.get("redirectTo") ?? "";
-  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = usePendingIntent();
   const sentTo = result && "sentTo" in result ? result.sentTo : null;
   const [linkForm, linkFields] = useForm({
     id: "link",

@@ -23,6 +23,7 @@ import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Card, Facts, PageHeader } from "~/ui/layout";
+import { usePendingIntent } from "~/ui/use-pending-intent";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 import { ConsentList } from "~/ui/advocacy/consent-list";
 import { CalendarFeedCard } from "~/ui/settings/calendar-feed-card";
@@ -119,7 +120,7 @@ export default function Settings() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const accountName = useRootData()?.user?.accountName ?? null;
-  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = usePendingIntent();
   const [profileForm, profileFields] = useForm({
     id: "profile",
     lastResult: replyFor(result, "profile"),
@@ -216,7 +217,7 @@ export default function Settings() {
         <CalendarFeedCard
           feed={calendarFeed}
           newUrl={result && "calendarUrl" in result ? result.calendarUrl : null}
-          busy={typeof busy === "string" && busy.startsWith("calendar-")}
+          busy={busy?.startsWith("calendar-") ?? false}
         />
 
         <Card title={t("community.heading")}>

@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, FormSelectField, FormTextField, formProps, useReplyMessage } from "~/ui/form";
 import { z } from "zod";
@@ -25,6 +25,7 @@ import { CompactSelect } from "~/ui/compact-select";
 import { ConfirmAction } from "~/ui/confirm-action";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Cell, Table } from "~/ui/table";
+import { usePendingIntent } from "~/ui/use-pending-intent";
 import { useResetAfterSuccess } from "~/ui/use-reset-after-success";
 import type { action as memberAction } from "./staff.$userId";
 import type { action as invitationAction } from "./staff.invitations.$invitationId";
@@ -174,7 +175,7 @@ function InviteForm({ days }: { days: number }) {
   const { t } = useTranslation(["staff", "common"]);
   const result = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult: result?.form });
-  const sending = useNavigation().formData?.get("intent") === "invite";
+  const sending = usePendingIntent() === "invite";
   const formRef = useResetAfterSuccess("invite", result);
 
   return (

@@ -1,5 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { usePendingIntent } from "./use-pending-intent";
 
 /**
  * A form that posts to its own page stays mounted after the action redirects back, so its fields
@@ -10,7 +11,7 @@ export function useResetAfterSuccess(intent: string, actionData: unknown) {
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
   const submitted = useRef(false);
-  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const submitting = usePendingIntent() === intent;
 
   useEffect(() => {
     if (submitting) submitted.current = true;

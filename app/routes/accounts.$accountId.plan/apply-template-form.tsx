@@ -1,10 +1,11 @@
 import { useForm } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/button";
 import type { FormReply } from "~/lib/forms";
 import { FormErrors, FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Alert, Card } from "~/ui/layout";
+import { usePendingIntent } from "~/ui/use-pending-intent";
 
 export function ApplyTemplateForm({
   templates,
@@ -21,7 +22,7 @@ export function ApplyTemplateForm({
 }) {
   const { t } = useTranslation("plans");
   const [form, fields] = useForm({ id: "apply", lastResult: reply });
-  const submitting = useNavigation().formData?.get("intent") === "apply";
+  const submitting = usePendingIntent() === "apply";
   return (
     <Card title={t("apply.title")}>
       <Form method="post" className="grid grid-cols-1 gap-4 sm:grid-cols-2" {...formProps(form)}>
