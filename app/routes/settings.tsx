@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { listConsentsFor } from "~/domain/advocacy/consents.server";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { serverT } from "~/i18n";
 import { localeNames, supportedLocales } from "~/i18n/locales";
 import { localeCookie } from "~/lib/locale.server";
 import { redirectWithNotice } from "~/lib/flash.server";
+import { redirectRevealing, takeRevealed } from "~/lib/reveal-once.server";
 import { type FormSubmission, parseSubmission, replyFor, textField } from "~/lib/forms";
 import { invalidForm, readSubmission } from "~/lib/forms.server";
 import { formatDateTime } from "~/lib/format";
@@ -31,6 +32,8 @@ import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.settings");
 
+const CALENDAR_REVEAL = "calendar-url";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const profile = await getProfile(actor.id);
@@ -41,7 +44,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     createdAt: formatDateTime(feed.createdAt, actor.locale, actor.timeZone),
     lastUsedAt: feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, actor.locale, actor.timeZone) : null,
   };
-  return { profile, role: actor.kind === "staff" ? actor.staffRole : actor.accountRole, consents, calendarFeed };
+  const { value: newCalendarUrl, headers } = await takeRevealed(request, CALENDAR_REVEAL);
+  return data(
+    {
+      profile,
+      role: actor.kind === "staff" ? actor.staffRole : actor.accountRole,
+      consents,
+      calendarFeed,
+      newCalendarUrl,
+    },
+    { headers },
+  );
 }
 
 const SettingsSchema = z.discriminatedUnion("intent", [
@@ -70,10 +83,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = parsed.data;
   if (input.intent === "password") return savePassword(actor, parsed.submission, input);
   if (input.intent === "calendar-reset") {
-    // Only the token's hash is kept, so this answer is the one place the full URL exists: the
-    // card shows it until the page is left; a lost URL is replaced with "Reset link".
+    // Only the token's hash is kept, so the next page load is the one place the full URL is
+    // shown; a lost URL is replaced with "Reset link".
     const token = await resetCalendarFeed(actor);
-    return { calendarUrl: `${requestOrigin(request)}/calendar/${token}.ics` };
+    return redirectRevealing("/settings", CALENDAR_REVEAL, `${requestOrigin(request)}/calendar/${token}.ics`);
   }
   if (input.intent === "calendar-revoke") {
     await revokeCalendarFeed(actor);
@@ -116,7 +129,7 @@ async function savePassword(
 
 export default function Settings() {
   const { t } = useTranslation(["settings", "common"]);
-  const { profile, role, consents, calendarFeed } = useLoaderData<typeof loader>();
+  const { profile, role, consents, calendarFeed, newCalendarUrl } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const accountName = useRootData()?.user?.accountName ?? null;
@@ -214,11 +227,7 @@ export default function Settings() {
           </Form>
         </Card>
 
-        <CalendarFeedCard
-          feed={calendarFeed}
-          newUrl={result && "calendarUrl" in result ? result.calendarUrl : null}
-          busy={busy?.startsWith("calendar-") ?? false}
-        />
+        <CalendarFeedCard feed={calendarFeed} newUrl={newCalendarUrl} busy={busy?.startsWith("calendar-") ?? false} />
 
         <Card title={t("community.heading")}>
           <div className="space-y-3">

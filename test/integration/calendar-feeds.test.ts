@@ -22,7 +22,7 @@ import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
 import { hashToken } from "~/lib/tokens.server";
 import { loader as feedLoader } from "~/routes/calendar.$feed";
-import { action as settingsAction } from "~/routes/settings";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/settings";
 
 let account: Account;
 let other: Account;
@@ -129,10 +129,34 @@ describe("feed tokens", () => {
         params: {},
         context: { clientIp: "127.0.0.1" },
       });
-    const created = (await post("calendar-reset")) as { calendarUrl: string };
-    expect(created.calendarUrl).toMatch(/\/calendar\/[\w-]{43}\.ics$/);
-    const path = new URL(created.calendarUrl).pathname;
+    // The new link rides a one-time cookie through a redirect, so refreshing never makes another.
+    const created = (await post("calendar-reset")) as Response;
+    expect(created.status).toBe(302);
+    const revealCookie = created.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect(revealCookie).toMatch(/^tandem_reveal=/);
+    const load = async (extraCookie?: string) => {
+      const request = await signedInRequest(people.member.id, "http://localhost/settings");
+      if (extraCookie) request.headers.set("Cookie", `${request.headers.get("Cookie")}; ${extraCookie}`);
+      return (await settingsLoader({ request, params: {}, context: { clientIp: "127.0.0.1" } })) as unknown as {
+        data: { newCalendarUrl: string | null; calendarFeed: unknown };
+        init: { headers: Headers };
+      };
+    };
+    const shown = await load(revealCookie);
+    const url = shown.data.newCalendarUrl!;
+    expect(url).toMatch(/\/calendar\/[\w-]{43}\.ics$/);
+    expect(shown.init.headers.get("Set-Cookie")).toMatch(/^tandem_reveal=/);
+    expect(shown.init.headers.get("Cache-Control")).toBe("no-store");
+    const path = new URL(url).pathname;
     expect((await fetchFeed(path)).status).toBe(200);
+    // Without the cookie (the next load), the page knows the link exists but can't show it.
+    const later = await load();
+    expect(later.data.newCalendarUrl).toBeNull();
+    expect(later.data.calendarFeed).not.toBeNull();
+    // A forged cookie shows nothing.
+    expect(
+      (await load("tandem_reveal=eyJyZXZlYWwiOnsia2V5IjoiY2FsZW5kYXItdXJsIn19.forged")).data.newCalendarUrl,
+    ).toBeNull();
 
     const revoked = (await post("calendar-revoke")) as Response;
     expect(revoked.status).toBe(302);

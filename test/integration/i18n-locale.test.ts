@@ -84,7 +84,7 @@ describe("Settings → Language", () => {
     });
     expect(await rootLocale(page)).toBe("zh-CN");
     const loaded = await settingsLoader(args(page));
-    expect(loaded.profile.locale).toBe("zh-CN");
+    expect(loaded.data.profile.locale).toBe("zh-CN");
   });
 
   it("refuses an unknown locale with a 400 next to the field and changes nothing", async () => {

@@ -16,6 +16,6 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
   } finally {
-    await style.evaluate((element) => element.remove()).catch(() => {});
+    await style.evaluate((element) => (element as ChildNode).remove()).catch(() => {});
   }
 }
