@@ -408,7 +408,7 @@ export default function HealthTab() {
             {pages > 1 ? (
               <nav aria-label={t("touches.pagination")} className="flex items-center justify-between text-sm">
                 {touches.page > 1 ? (
-                  <Link to={`?page=${touches.page - 1}`} className="text-brand-700 hover:underline">
+                  <Link to={`?range=${range}&page=${touches.page - 1}`} className="text-brand-700 hover:underline">
                     {t("touches.previousPage")}
                   </Link>
                 ) : (
@@ -418,7 +418,7 @@ export default function HealthTab() {
                   {t("touches.pageOf", { page: n(touches.page), pages: n(pages) })}
                 </span>
                 {touches.page < pages ? (
-                  <Link to={`?page=${touches.page + 1}`} className="text-brand-700 hover:underline">
+                  <Link to={`?range=${range}&page=${touches.page + 1}`} className="text-brand-700 hover:underline">
                     {t("touches.nextPage")}
                   </Link>
                 ) : (
