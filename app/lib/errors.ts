@@ -30,12 +30,15 @@ const STATUS = {
   unknown_item: 400,
   future_date: 400,
   too_old: 400,
+  expiry_past: 400,
+  expiry_too_far: 400,
   // 401: who you are wasn't proven.
   invalid_credentials: 401,
   // 403 and 404: not yours to do, or not there (for you).
   forbidden: 403,
   self: 403,
   not_found: 404,
+  unknown_override: 404,
   // 409: it is there, but its state refuses this now.
   stale: 409,
   already_signed: 409,
@@ -191,7 +194,10 @@ export const ERROR_MESSAGES = {
     prefix: "training:task.errors",
     codes: ["unknown_course", "invalid_trainee", "no_trainees", "stale", "not_found", "forbidden"],
   },
-  health: { prefix: "health:errors", codes: ["unknown_account", "future_date", "too_old"] },
+  health: {
+    prefix: "health:errors",
+    codes: ["unknown_account", "future_date", "too_old", "expiry_past", "expiry_too_far", "unknown_override"],
+  },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

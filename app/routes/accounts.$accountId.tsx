@@ -5,7 +5,8 @@ import { canInWorkspace, canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { getHealthBadge } from "~/domain/health/view.server";
 import { ButtonLink } from "~/ui/button";
-import { HealthBadge } from "~/ui/health/grade-badge";
+import { HealthBadge, OverrideBadge } from "~/ui/health/grade-badge";
+import { HealthChanges } from "~/ui/health/health-changes";
 import { Badge } from "~/ui/layout";
 import { UseCaseBadges } from "~/ui/use-cases";
 import { pageTitle } from "~/lib/meta";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const canSeeHealth = canOnAccount(actor, "health.view", account.id);
   // Staff only: a customer's frame carries no score (what they may see of it comes later, projected).
-  const health = canSeeHealth ? await getHealthBadge(account.id) : null;
+  const health = canSeeHealth ? await getHealthBadge(account) : null;
   return {
     account: {
       id: account.id,
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canOnAccount(actor, "account.edit", account.id),
     canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
     canSeeHealth,
-    health: health ? { overall: health.overall, grade: health.grade } : null,
+    health,
   };
 }
 
@@ -57,6 +58,8 @@ export default function AccountFrame() {
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
               <Badge tone="brand">{account.segmentName}</Badge>
               {canSeeHealth ? <HealthBadge overall={health?.overall ?? null} grade={health?.grade ?? null} /> : null}
+              {health?.override ? <OverrideBadge override={health.override} /> : null}
+              {health ? <HealthChanges changes={health.changes} compact /> : null}
               <span>
                 {account.industry} · {account.region}
               </span>

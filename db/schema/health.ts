@@ -147,7 +147,38 @@ export const healthTouches = pgTable(
   (t) => [index("health_touches_account_idx").on(t.accountId, t.occurredOn)],
 );
 
+/**
+ * A grade a CSM set by hand, with the reason, beside the computed score (which keeps being computed
+ * and filed). It counts through `expires_on` (a day of the account's calendar) and then simply ends:
+ * no job or rule deletes or rewrites it. Ending it early, or replacing it with a new one, fills
+ * `ended_at` and is logged. Staff-only: never sent to a customer loader.
+ */
+export const healthOverrides = pgTable(
+  "health_overrides",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    grade: healthGrade("grade").notNull(),
+    reason: text("reason").notNull(),
+    /** The last day of the account's calendar it counts. */
+    expiresOn: date("expires_on").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedById: text("ended_by_id").references(() => users.id),
+  },
+  (t) => [
+    index("health_overrides_account_idx").on(t.accountId, t.createdAt),
+    check("health_overrides_reason", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
 export type HealthModel = typeof healthModels.$inferSelect;
+export type HealthOverride = typeof healthOverrides.$inferSelect;
 export type HealthSnapshot = typeof healthSnapshots.$inferSelect;
 export type HealthGrade = (typeof healthGrade.enumValues)[number];
 export type TouchKind = (typeof touchKind.enumValues)[number];

@@ -10,6 +10,7 @@ import { type DemoAccountRef, seedDemoPlans } from "./demo-plans";
 import { VALUE_STORIES } from "./demo-value";
 import { DEMO_TEMPLATES } from "./demo-templates";
 import { type DemoCommunityPerson, seedDemoCommunity } from "./demo-community";
+import { seedDemoHealth } from "./demo-health";
 import { seedDemoTelemetry } from "./demo-telemetry";
 import { seedDemoTraining } from "./demo-training";
 import { loadCatalog } from "../../app/domain/training/content.server";
@@ -288,4 +289,6 @@ export async function seedDemo() {
       regulatedSegmentId: segmentIds.regulated,
     });
   });
+  // Health reads every other area's data through their functions, so it is seeded once they are committed.
+  await seedDemoHealth();
 }

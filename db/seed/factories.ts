@@ -10,8 +10,10 @@ import {
   type Task,
   type TemplateDefinition,
   type User,
+  type SnapshotMeasure,
   accounts,
   asks,
+  healthSnapshots,
   communitySpaces,
   consents,
   measurements,
@@ -33,6 +35,9 @@ import { startSession } from "../../app/domain/auth/sessions.server";
 import { signOffMilestone } from "../../app/domain/plans/milestone-actions.server";
 import { applyTemplate } from "../../app/domain/plans/templates.server";
 import { newId } from "../../app/lib/ids.server";
+import { currentModels } from "../../app/domain/health/models.server";
+import { gradeOf } from "../../app/domain/health/score";
+import { MEASURE_KEYS } from "../../app/domain/health/measures";
 
 /**
  * Test factories: valid rows with unique names and emails, so a test states only what matters to
@@ -528,4 +533,39 @@ export async function achieveMilestone(milestone: { id: string; accountId: strin
     const result = await signOffMilestone(actorOf(person), milestone.accountId, milestone.id, {});
     if (!result.ok) throw new Error(`Could not sign the milestone off: ${result.error}`);
   }
+}
+
+/**
+ * A past health snapshot (history a test compares against) under the current default model: the
+ * given measures' scores and inputs, the others no data, the overall from the scored ones' weights.
+ */
+export async function createHealthSnapshot(
+  accountId: string,
+  day: string,
+  scores: Partial<Record<(typeof MEASURE_KEYS)[number], { score: number | null; inputs?: Record<string, unknown> }>>,
+) {
+  const model = (await currentModels()).fallback;
+  const measures: SnapshotMeasure[] = MEASURE_KEYS.map((key) => ({
+    key,
+    score: scores[key]?.score ?? null,
+    weight: model.weights[key],
+    inputs: scores[key]?.inputs ?? {},
+  }));
+  const scored = measures.filter((m) => m.score !== null && m.weight > 0);
+  const covered = scored.reduce((sum, m) => sum + m.weight, 0);
+  const total = measures.reduce((sum, m) => sum + m.weight, 0);
+  const overall = covered > 0 ? Math.round(scored.reduce((sum, m) => sum + m.score! * m.weight, 0) / covered) : null;
+  const row = {
+    accountId,
+    day,
+    modelId: model.id,
+    modelVersion: model.version,
+    overall,
+    grade: overall === null ? null : gradeOf(overall, model.thresholds),
+    coverage: { measures: scored.length, of: measures.length, weight: Math.round((covered / total) * 100) },
+    measures,
+    computedAt: new Date(`${day}T12:00:00Z`),
+  };
+  await db.insert(healthSnapshots).values(row);
+  return row;
 }

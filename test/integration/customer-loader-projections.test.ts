@@ -14,6 +14,8 @@ import {
   signedInRequest,
 } from "~db/seed/factories";
 import { setPulse, logTouch } from "~/domain/health/timeline.server";
+import { setOverride } from "~/domain/health/overrides.server";
+import { todayIn } from "~/lib/format";
 import { newId } from "~/lib/ids.server";
 import { loader as frameLoader } from "~/routes/accounts.$accountId";
 import { loader as healthLoader } from "~/routes/accounts.$accountId.health";
@@ -83,7 +85,7 @@ function keyPaths(value: unknown, path = "", found: string[] = []): string[] {
 }
 
 const lastKey = (path: string) => path.slice(path.lastIndexOf(".") + 1);
-const INTERNAL_KEYS = ["annualCost", "csmId", "arr", "notesInternal", "pulse", "touches"];
+const INTERNAL_KEYS = ["annualCost", "csmId", "arr", "notesInternal", "pulse", "touches", "override", "overrides"];
 
 const customerPages: [string, Loader, string][] = [
   ["account frame", frameLoader, ""],
@@ -160,6 +162,13 @@ describe("the health score's internal parts", () => {
         note: "TOUCH-NOTE-SECRET",
       }),
     ).toEqual({ ok: true });
+    const overridden = await setOverride(actor, scope, {
+      accountId: account.id,
+      grade: "green",
+      reason: "OVERRIDE-REASON-SECRET",
+      expiresOn: todayIn(account.timeZone),
+    });
+    expect(overridden.ok).toBe(true);
     for (const person of [champion, member]) {
       const response = await thrownResponse(load(healthLoader, person.id, `/accounts/${account.id}/health`));
       expect(response.status).toBe(404);
@@ -167,12 +176,17 @@ describe("the health score's internal parts", () => {
         const text = JSON.stringify(await load(loader, person.id, `/accounts/${account.id}${suffix}`));
         expect(text).not.toContain("PULSE-NOTE-SECRET");
         expect(text).not.toContain("TOUCH-NOTE-SECRET");
+        expect(text).not.toContain("OVERRIDE-REASON-SECRET");
       }
       const frame = await load(frameLoader, person.id, `/accounts/${account.id}`);
       expect(frame.health).toBeNull();
     }
     const staffFrame = (await load(frameLoader, csm.id, `/accounts/${account.id}`)) as { health: unknown };
-    expect(staffFrame.health).toEqual({ overall: expect.any(Number), grade: expect.any(String) });
+    expect(staffFrame.health).toMatchObject({
+      overall: expect.any(Number),
+      grade: expect.any(String),
+      override: { grade: "green" },
+    });
   });
 });
 

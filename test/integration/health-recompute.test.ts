@@ -226,3 +226,31 @@ describe("pulse and touches", () => {
     expect(row!.n).toBe(0);
   });
 });
+
+describe("two recomputes at once", () => {
+  it("record one grade change between them, not one each", async () => {
+    const accountIds: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const account = await createAccount();
+      await db.insert(healthPulses).values({
+        id: newId(),
+        accountId: account.id,
+        authorId: (await createStaff("csm")).id,
+        grade: "green",
+        note: "",
+        createdAt: new Date(NOW.getTime() - DAY_MS),
+        expiresAt: new Date(NOW.getTime() + DAY_MS),
+      });
+      accountIds.push(account.id);
+    }
+    const results = await Promise.all([
+      recomputeHealth({ accountIds, now: NOW }),
+      recomputeHealth({ accountIds, now: NOW }),
+      recomputeHealth({ accountIds, now: NOW }),
+    ]);
+    expect(results.reduce((sum, result) => sum + result.gradeChanges, 0)).toBe(5);
+    for (const accountId of accountIds) {
+      expect(await listEvents("health.grade_changed", { accountId })).toHaveLength(1);
+    }
+  });
+});

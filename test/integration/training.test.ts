@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { activity, certificates, lessonProgress, quizResults, tasks } from "~db/schema";
@@ -161,6 +161,20 @@ describe("completion and certificates", () => {
     expect(passed.ok && passed.outcome.certificateCode).toMatch(/^[a-z2-7]{16}$/);
     const rows = await db.select().from(lessonProgress).where(eq(lessonProgress.userId, member.id));
     expect(rows.every((row) => row.completedAt !== null)).toBe(true);
+  });
+
+  it("asks for the account's health to be recomputed when a certificate is issued", async () => {
+    const account = await createAccount();
+    const member = await createCustomer(account.id, "member");
+    const waiting = async () => {
+      const rows = await db.execute<{ n: number }>(sql`
+        select count(*)::int as n from pgboss.job
+        where name = 'health-recompute' and singleton_key = ${`account:${account.id}`} and state = 'created'`);
+      return rows[0]!.n;
+    };
+    expect(await waiting()).toBe(0);
+    expect((await finishCourse(member)).certificateCode).not.toBeNull();
+    expect(await waiting()).toBe(1);
   });
 
   it("issues one certificate per course version, with a course.completed event in the same write", async () => {

@@ -179,6 +179,16 @@ async function recomputeBatch(batch: ScoredAccount[], models: CurrentModels, now
   const rows = batch.map((account) => snapshotOf(account, inputs.get(account.id)!, models, day, now));
   return db.transaction(async (tx) => {
     const ids = batch.map((account) => account.id);
+    // Two recomputes of one account (the job and a page view, two workers) take turns from here to
+    // commit, so the second reads the grade the first filed and a change is recorded once. A
+    // transaction-scoped lock per account, taken in id order so two batches can't deadlock; it
+    // also covers an account's first snapshot, where there is no row yet to lock.
+    await tx.execute(sql`
+      select pg_advisory_xact_lock(hashtextextended('health-recompute:' || id, 0))
+      from unnest(array[${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::text[]) as id order by id`);
     // The latest grade before this write (today's own if already filed): what a change is measured from.
     const previous = await tx
       .selectDistinctOn([healthSnapshots.accountId], {

@@ -38,3 +38,29 @@ export const TouchSchema = z.object({
 
 export type PulseInput = z.infer<typeof PulseSchema>;
 export type TouchInput = z.infer<typeof TouchSchema>;
+
+/** How long an override counts unless the CSM says otherwise, and the longest it may. */
+export const OVERRIDE_DEFAULT_DAYS = 30;
+export const OVERRIDE_MAX_DAYS = 180;
+export const OVERRIDE_REASON_MAX = 1000;
+
+export const OverrideSchema = z.object({
+  accountId: z.string({ required_error: "health:errors.wrongAccount" }).min(1, "health:errors.wrongAccount").max(40),
+  grade: z.enum(PULSE_GRADES, { errorMap: () => ({ message: "health:errors.overrideGrade" }) }),
+  // The reason is the point of the record: an override nobody can explain later is a black box.
+  reason: textField({
+    max: OVERRIDE_REASON_MAX,
+    required: "health:errors.overrideReason",
+    tooLong: "health:errors.overrideReasonTooLong",
+  }),
+  expiresOn: z
+    .string({ required_error: "health:errors.overrideDate" })
+    .trim()
+    .refine(isCalendarDay, "health:errors.overrideDate"),
+});
+
+export const EndOverrideSchema = z.object({
+  overrideId: z.string({ required_error: "health:errors.unknown_override" }).min(1).max(40),
+});
+
+export type OverrideInput = z.infer<typeof OverrideSchema>;

@@ -1,3 +1,4 @@
+import { requestHealthRecompute } from "~/domain/health/triggers.server";
 import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
 import { certificates, lessonProgress, practiceChecks, quizResults, users } from "~db/schema";
@@ -293,13 +294,16 @@ async function issueCertificate(
     occurredAt: now,
   });
   const accountId = accountOf(actor);
-  if (accountId)
+  if (accountId) {
     await completeTrainingTasks(tx, {
       userId: actor.id,
       accountId,
       courseSlug: course.slug,
       courseTitle: course.title,
     });
+    // A certificate feeds the skills measure: the account's score is recomputed within the minute.
+    await requestHealthRecompute(tx, accountId);
+  }
   return code;
 }
 

@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/format";
+import { useRootData } from "~/lib/root-data";
 import { Badge } from "~/ui/layout";
 
 const TONES = { red: "red", yellow: "amber", green: "green" } as const;
@@ -14,4 +16,15 @@ export function HealthBadge({ overall, grade }: { overall: number | null; grade:
   const { t } = useTranslation("health");
   if (overall === null || grade === null) return <Badge>{t("badgeNoData")}</Badge>;
   return <Badge tone={TONES[grade]}>{t("badge", { score: String(overall), grade: t(`grades.${grade}`) })}</Badge>;
+}
+
+/** A grade a CSM set by hand, shown beside (never instead of) the computed score: "Override: Red until 30 Dec". */
+export function OverrideBadge({ override }: { override: { grade: "red" | "yellow" | "green"; expiresOn: string } }) {
+  const { t } = useTranslation("health");
+  const locale = useRootData()?.locale ?? "en";
+  return (
+    <Badge tone={TONES[override.grade]}>
+      {t("override.badge", { grade: t(`grades.${override.grade}`), until: formatDate(override.expiresOn, locale) })}
+    </Badge>
+  );
 }
