@@ -8,10 +8,12 @@ import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { listMembers } from "~/domain/people/members.server";
 import { findCourse, loadCatalog } from "~/domain/training/content.server";
 import { getTaskTraining, setTaskTraining } from "~/domain/training/plan-link.server";
+import { courseTitleIn } from "~/domain/training/localize";
 import { versionField } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { forbidden, notFound } from "~/lib/http.server";
+import { requestLocale } from "~/lib/locale.server";
 import { pageTitle } from "~/lib/meta";
 import { Button } from "~/ui/button";
 import { FormErrors, FormSelectField, formProps, useFormMessage, useFormReply } from "~/ui/form";
@@ -27,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.taskId)) notFound();
   const catalog = loadCatalog();
-  const training = await getTaskTraining(actor, account.id, params.taskId, catalog.courses);
+  const locale = requestLocale(request, actor.locale);
+  const training = await getTaskTraining(actor, account.id, params.taskId, catalog.courses, locale);
   if (!training) notFound();
   const canLink = canOnAccount(actor, "training.link", account.id);
   const people = canLink
@@ -40,7 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...training,
     unknownCourse: Boolean(training.task.courseSlug && !training.course),
     canLink,
-    courses: canLink ? catalog.courses.map((course) => ({ value: course.slug, label: course.title })) : [],
+    courses: canLink
+      ? catalog.courses.map((course) => ({ value: course.slug, label: courseTitleIn(course, locale) }))
+      : [],
     people,
   };
 }

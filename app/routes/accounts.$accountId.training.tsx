@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { getAccountAdoption } from "~/domain/training/adoption.server";
 import { loadCatalog } from "~/domain/training/content.server";
+import { requestLocale } from "~/lib/locale.server";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { PageHeader } from "~/ui/layout";
@@ -14,8 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 /** The team's training: the champion's view of their own account, and the CSM's "Training" tab. Another account → 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { account } = await requireAccountAccess(request, params.accountId, "training.team");
-  const adoption = await getAccountAdoption(account.id, loadCatalog().courses);
+  const { actor, account } = await requireAccountAccess(request, params.accountId, "training.team");
+  const adoption = await getAccountAdoption(account.id, loadCatalog().courses, requestLocale(request, actor.locale));
   return { accountName: account.name, adoption };
 }
 

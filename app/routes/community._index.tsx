@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
 import { canManageSpaces, isModerator, topicKindsFor } from "~/domain/community/permissions";
 import { ensureProfile } from "~/domain/community/profiles.server";
@@ -97,11 +97,13 @@ export default function CommunityIndex() {
                   className={`block rounded-md px-3 py-2 text-sm ${filters.space === space.slug ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
                 >
                   <span className="flex items-center justify-between gap-2">
-                    <span>{space.name}</span>
+                    <span data-user-content>{space.name}</span>
                     <span className="text-xs text-slate-500">{t("index.topicCount", { count: space.topicCount })}</span>
                   </span>
                   {space.description ? (
-                    <span className="mt-0.5 block text-xs font-normal text-slate-500">{space.description}</span>
+                    <span data-user-content className="mt-0.5 block text-xs font-normal text-slate-500">
+                      {space.description}
+                    </span>
                   ) : null}
                   {!space.customersMayPost ? (
                     <span className="mt-1 inline-block">
@@ -184,19 +186,29 @@ export default function CommunityIndex() {
                     {topic.locked ? <Badge>{t("list.locked")}</Badge> : null}
                     {topic.answered ? <Badge tone="green">{t("list.answered")}</Badge> : null}
                     {topic.pending ? <Badge tone="amber">{t("list.pending")}</Badge> : null}
-                    <Link to={`/community/topics/${topic.id}`} className="font-medium text-slate-900 hover:underline">
+                    <Link
+                      to={`/community/topics/${topic.id}`}
+                      data-user-content
+                      className="font-medium text-slate-900 hover:underline"
+                    >
                       {topic.title}
                     </Link>
                   </div>
                   {topic.snippetHtml ? (
                     <p
+                      data-user-content
                       className="search-snippet mt-1 text-sm text-slate-700"
                       dangerouslySetInnerHTML={{ __html: topic.snippetHtml }}
                     />
                   ) : null}
                   <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
                     <span>
-                      {t("list.by", { name: topic.author.name })}
+                      <Trans
+                        t={t}
+                        i18nKey="list.byline"
+                        values={{ name: topic.author.name }}
+                        components={{ name: <span data-user-content /> }}
+                      />
                       {topic.author.isTeam ? (
                         <>
                           {" "}
@@ -204,7 +216,7 @@ export default function CommunityIndex() {
                         </>
                       ) : null}
                     </span>
-                    <Link to={spaceLink(topic.space.slug)} className="underline">
+                    <Link to={spaceLink(topic.space.slug)} data-user-content className="underline">
                       {topic.space.name}
                     </Link>
                     <span>{t("list.replies", { count: topic.replies })}</span>

@@ -103,14 +103,19 @@ export default function TrainingCatalog() {
           {courses.map((course) => (
             <li key={course.slug} className="flex flex-col rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <div className="flex items-start justify-between gap-3">
-                <h2 className="text-lg font-semibold text-slate-900">
+                <h2 className="text-lg font-semibold text-slate-900" lang={course.fallback ? course.locale : undefined}>
                   <Link to={`/training/${course.slug}`} className="hover:underline">
                     {course.title}
                   </Link>
                 </h2>
-                <CourseStatusBadge status={course.progress.status} />
+                <span className="flex shrink-0 gap-1.5">
+                  {course.fallback ? <Badge>{t("course.lessonInEnglish")}</Badge> : null}
+                  <CourseStatusBadge status={course.progress.status} />
+                </span>
               </div>
-              <p className="mt-1 flex-1 text-sm text-slate-600">{course.summary}</p>
+              <p className="mt-1 flex-1 text-sm text-slate-600" lang={course.fallback ? course.locale : undefined}>
+                {course.summary}
+              </p>
               <div className="mt-3 flex flex-wrap gap-1.5 text-xs text-slate-600">
                 <span>{t("catalog.lessons", { count: course.lessonCount })}</span>
                 <span aria-hidden>·</span>

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { listAdoptionAcrossAccounts } from "~/domain/training/adoption.server";
 import { loadCatalog } from "~/domain/training/content.server";
+import { courseTitleIn } from "~/domain/training/localize";
+import { requestLocale } from "~/lib/locale.server";
 import { cursorParam } from "~/lib/pagination";
 import { z } from "zod";
 import { pageTitle } from "~/lib/meta";
@@ -28,12 +30,13 @@ const QuerySchema = z.object({
 
 /** Staff only: course completion across every account, a page of accounts at a time. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireWorkspace(request, "training.adoption");
+  const actor = await requireWorkspace(request, "training.adoption");
+  const locale = requestLocale(request, actor.locale);
   const courses = loadCatalog().courses;
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { rows, page } = await listAdoptionAcrossAccounts(courses, query);
   return {
-    courses: courses.map((course) => ({ slug: course.slug, title: course.title })),
+    courses: courses.map((course) => ({ slug: course.slug, title: courseTitleIn(course, locale) })),
     accounts: rows,
     page,
     q: query.q,

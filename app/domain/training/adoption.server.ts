@@ -4,7 +4,9 @@ import { accounts, certificates, lessonProgress, users } from "~db/schema";
 import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
 import { escapeLike } from "~/lib/like";
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
-import type { CatalogCourse } from "./content-check";
+import type { Locale } from "~/i18n/locales";
+import { CONTENT_LOCALE, type CatalogCourse } from "./content-check";
+import { courseTitleIn } from "./localize";
 import { type CourseStatus, countsForAdoption, courseProgress } from "./progress";
 
 /**
@@ -12,7 +14,7 @@ import { type CourseStatus, countsForAdoption, courseProgress } from "./progress
  * the cross-account table, read by staff only (the route guards it). A fixed number of queries
  * whatever the number of people.
  */
-export async function getAccountAdoption(accountId: string, courses: CatalogCourse[]) {
+export async function getAccountAdoption(accountId: string, courses: CatalogCourse[], locale: Locale = CONTENT_LOCALE) {
   const [people, done, certs] = await Promise.all([
     db
       .select({ id: users.id, name: users.name, role: users.accountRole })
@@ -68,7 +70,7 @@ export async function getAccountAdoption(accountId: string, courses: CatalogCour
     const finishedCount = counted.filter((cell) => cell.status === "completed").length;
     return {
       slug: course.slug,
-      title: course.title,
+      title: courseTitleIn(course, locale),
       finished: finishedCount,
       started: counted.filter((cell) => cell.status !== "not_started").length,
       people: counted.length,

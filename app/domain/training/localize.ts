@@ -20,6 +20,11 @@ export function courseIn(course: CatalogCourse, locale: Locale) {
   };
 }
 
+/** Just the title, for pages that list courses by name (adoption tables, a task's required course). */
+export function courseTitleIn(course: CatalogCourse, locale: Locale): string {
+  return courseIn(course, locale).title;
+}
+
 export function lessonIn(lesson: CatalogLesson, locale: Locale) {
   const translation = locale === CONTENT_LOCALE ? undefined : lesson.translations[locale];
   return {

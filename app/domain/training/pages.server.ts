@@ -20,6 +20,9 @@ function courseCard(course: CatalogCourse, locale: Locale) {
     slug: course.slug,
     title: shown.title,
     summary: shown.summary,
+    /** The language the title and summary are in, and whether that is English for want of a translation. */
+    locale: shown.locale,
+    fallback: shown.fallback,
     audience: course.audience,
     minutes: shown.minutes,
     version: course.version,

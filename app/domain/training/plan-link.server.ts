@@ -11,7 +11,9 @@ import {
   setTaskCourse,
   type TrainingTask,
 } from "~/domain/plans/training-tasks.server";
-import type { CatalogCourse } from "./content-check";
+import type { Locale } from "~/i18n/locales";
+import { CONTENT_LOCALE, type CatalogCourse } from "./content-check";
+import { courseTitleIn } from "./localize";
 import { courseProgress } from "./progress";
 
 /**
@@ -160,7 +162,13 @@ export async function setTaskTraining(
 }
 
 /** A task's training requirement and each trainee's progress, for the task's training page. */
-export async function getTaskTraining(actor: Actor, accountId: string, taskId: string, courses: CatalogCourse[]) {
+export async function getTaskTraining(
+  actor: Actor,
+  accountId: string,
+  taskId: string,
+  courses: CatalogCourse[],
+  locale: Locale = CONTENT_LOCALE,
+) {
   const task = await getTaskForTraining(actor, accountId, taskId);
   if (!task) return null;
   const course = courses.find((c) => c.slug === task.courseSlug) ?? null;
@@ -193,7 +201,7 @@ export async function getTaskTraining(actor: Actor, accountId: string, taskId: s
   const finished = new Set(certs.map((c) => c.userId));
   return {
     task,
-    course: course ? { slug: course.slug, title: course.title } : null,
+    course: course ? { slug: course.slug, title: courseTitleIn(course, locale) } : null,
     trainees: trainees.map((person) => {
       const progress = course
         ? courseProgress(

@@ -47,6 +47,8 @@ export default {
     votes_one: "{{count, number}} upvote",
     votes_other: "{{count, number}} upvotes",
     by: "by {{name}}",
+    /** The same with the name marked up, where the page shows it as the author wrote it. */
+    byline: "by <name>{{name}}</name>",
     lastActivity: "Active {{when}}",
     pinned: "Pinned",
     locked: "Locked",

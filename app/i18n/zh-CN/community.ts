@@ -47,6 +47,7 @@ export default {
     replies_other: "{{count, number}} 条回复",
     votes_other: "{{count, number}} 个赞",
     by: "作者：{{name}}",
+    byline: "作者：<name>{{name}}</name>",
     lastActivity: "{{when}}有动态",
     pinned: "已置顶",
     locked: "已锁定",
