@@ -106,6 +106,33 @@ export const healthSnapshots = pgTable(
 );
 
 /**
+ * Each account's latest score and grade and how far it fell over 30 days, one row per account with
+ * a snapshot: what the staff account list sorts and filters 10,000 accounts by without reading the
+ * snapshots' history. Kept by statement triggers on health_snapshots (migration 0026), so every
+ * writer of snapshots — the recompute, the demo seed, a test — keeps it current.
+ */
+export const healthCurrent = pgTable(
+  "health_current",
+  {
+    accountId: text("account_id")
+      .primaryKey()
+      .references(() => accounts.id),
+    /** The latest snapshot's day. */
+    day: date("day").notNull(),
+    overall: integer("overall"),
+    grade: healthGrade("grade"),
+    /** The score of the snapshot 30 days before the latest (up to a week earlier if that day is missing) minus the latest; null when either is missing. */
+    drop30: integer("drop_30"),
+  },
+  (t) => [
+    // Worst first / best first: the list's order key, with no-data accounts last either way.
+    index("health_current_worst_idx").on(sql`coalesce(${t.overall}, 101)`, t.accountId),
+    index("health_current_grade_idx").on(t.grade),
+    index("health_current_drop_idx").on(t.drop30),
+  ],
+);
+
+/**
  * The CSM's read of an account (green / yellow / red with a note). Staff-only: never sent to a
  * customer loader. It counts in the sentiment measure until `expires_at`; stale, it is "no data".
  */

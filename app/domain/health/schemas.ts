@@ -10,6 +10,12 @@ export const PULSE_DAYS = 30;
 /** A touch is logged for the past or today; this far back at most. */
 export const TOUCH_MAX_AGE_DAYS = 366;
 
+/** The staff account list's health filter: a grade, or "none" (no score yet). */
+export const HEALTH_GRADE_FILTERS = ["red", "yellow", "green", "none"] as const;
+export type HealthGradeFilter = (typeof HEALTH_GRADE_FILTERS)[number];
+/** The list's "dropped ≥ 10 points in 30 days" filter. */
+export const HEALTH_DROP_POINTS = 10;
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day (no 2026-02-30). */
