@@ -192,6 +192,7 @@ export const ERROR_MESSAGES = {
     codes: ["unknown_course", "invalid_trainee", "no_trainees", "stale", "not_found", "forbidden"],
   },
   health: { prefix: "health:errors", codes: ["unknown_account", "future_date", "too_old"] },
+  healthModel: { prefix: "health:models.errors", codes: ["unknown_segment", "stale"] },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

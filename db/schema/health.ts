@@ -50,6 +50,11 @@ export const healthModels = pgTable(
     redBelow: integer("red_below").notNull().default(50),
     /** A score from this up is green; between the two, yellow. */
     greenFrom: integer("green_from").notNull().default(75),
+    /** The measures the account's customers see on their home ("How your rollout is going"); never sentiment (the CSM pulse). */
+    customerMeasures: text("customer_measures")
+      .array()
+      .notNull()
+      .default(sql`'{adoption,plan,skills,engagement}'::text[]`),
     createdById: text("created_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

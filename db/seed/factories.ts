@@ -537,7 +537,12 @@ export async function achieveMilestone(milestone: { id: string; accountId: strin
  * default thresholds and filed under the default model: history without scoring real inputs.
  * One statement, so the list's health_current is refreshed once.
  */
-export async function createHealthSnapshots(accountId: string, scores: Record<string, number | null>) {
+export async function createHealthSnapshots(
+  accountId: string,
+  scores: Record<string, number | null>,
+  /** Each measure's score on every one of those days (the rest: no data). */
+  measureScores: Record<string, number | null> = {},
+) {
   let [model] = await db
     .select({ id: healthModels.id, version: healthModels.version })
     .from(healthModels)
@@ -554,7 +559,7 @@ export async function createHealthSnapshots(accountId: string, scores: Record<st
       })
       .onConflictDoNothing()
       .returning({ id: healthModels.id, version: healthModels.version });
-    if (!model) return createHealthSnapshots(accountId, scores);
+    if (!model) return createHealthSnapshots(accountId, scores, measureScores);
   }
   const grade = (score: number): "red" | "yellow" | "green" => (score < 50 ? "red" : score < 75 ? "yellow" : "green");
   await db.insert(healthSnapshots).values(
@@ -566,7 +571,7 @@ export async function createHealthSnapshots(accountId: string, scores: Record<st
       overall,
       grade: overall === null ? null : grade(overall),
       coverage: { measures: overall === null ? 0 : 6, of: 6, weight: overall === null ? 0 : 100 },
-      measures: [],
+      measures: Object.entries(measureScores).map(([key, score]) => ({ key, score, weight: 0, inputs: {} })),
     })),
   );
 }

@@ -44,3 +44,55 @@ export const TouchSchema = z.object({
 
 export type PulseInput = z.infer<typeof PulseSchema>;
 export type TouchInput = z.infer<typeof TouchSchema>;
+
+/**
+ * Measures a customer may be shown on their home. Sentiment is never one: it carries the CSM pulse.
+ */
+export const CUSTOMER_MEASURE_CHOICES = ["adoption", "plan", "skills", "engagement", "community"] as const;
+export type CustomerMeasure = (typeof CUSTOMER_MEASURE_CHOICES)[number];
+
+const weight = z.coerce
+  .number({ invalid_type_error: "health:models.errors.weightWhole" })
+  .int("health:models.errors.weightWhole")
+  .min(0, "health:models.errors.weightNegative")
+  .max(100, "health:models.errors.weightWhole");
+const threshold = z.coerce
+  .number({ invalid_type_error: "health:models.errors.thresholdWhole" })
+  .int("health:models.errors.thresholdWhole")
+  .min(1, "health:models.errors.thresholdRange")
+  .max(100, "health:models.errors.thresholdRange");
+const required = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+
+/** A draft model from the editor: six whole weights summing to 100 and 0 < red < green ≤ 100. */
+export const ModelDraftSchema = z
+  .object({
+    /** "default" or a segment id. */
+    segment: z.string().min(1).max(40),
+    weights: z.object({
+      adoption: required(weight),
+      plan: required(weight),
+      skills: required(weight),
+      sentiment: required(weight),
+      engagement: required(weight),
+      community: required(weight),
+    }),
+    redBelow: required(threshold),
+    greenFrom: required(threshold),
+    customerMeasures: z
+      .preprocess(
+        (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+        z.array(z.enum(CUSTOMER_MEASURE_CHOICES, { errorMap: () => ({ message: "field.invalid" }) })).max(5),
+      )
+      .transform((list) => [...new Set(list)]),
+  })
+  .superRefine((draft, ctx) => {
+    const sum = Object.values(draft.weights).reduce((total, value) => total + value, 0);
+    if (sum !== 100) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["weights"], message: "health:models.errors.weightsSum" });
+    }
+    if (draft.redBelow >= draft.greenFrom) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["greenFrom"], message: "health:models.errors.overlap" });
+    }
+  });
+export type ModelDraft = z.infer<typeof ModelDraftSchema>;

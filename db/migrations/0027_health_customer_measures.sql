@@ -1,0 +1,1 @@
+ALTER TABLE "health_models" ADD COLUMN "customer_measures" text[] DEFAULT '{adoption,plan,skills,engagement}'::text[] NOT NULL;
