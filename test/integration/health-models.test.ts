@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { healthModels } from "~db/schema";
 import { createAccount, createHealthSnapshots, createSegment, createStaff, signedInRequest } from "~db/seed/factories";
+import { getCustomerRollout } from "~/domain/health/customer-view.server";
 import { previewModel } from "~/domain/health/model-editor.server";
 import { currentModels } from "~/domain/health/models.server";
 import { todayIn } from "~/lib/format";
@@ -132,5 +133,23 @@ describe("the health model editor", () => {
     expect(skillsOnly.draft).toEqual({ red: 0, yellow: 0, green: 0, none: 4 });
     const stricter = await previewModel({ ...base, weights: WEIGHTS, redBelow: 55, greenFrom: 56 });
     expect(stricter.draft).toEqual({ red: 1, yellow: 0, green: 1, none: 2 });
+  });
+
+  it("shows customers only the measures their segment's model shares, standing by its thresholds", async () => {
+    const admin = await createStaff("admin");
+    const segment = await createSegment();
+    const account = await createAccount({ segmentId: segment.id });
+    await createHealthSnapshots(account.id, { [today]: 60 }, { adoption: 80, plan: 60, skills: 10, community: null });
+    expect((await getCustomerRollout(account)).map((m) => [m.key, m.standing])).toEqual([
+      ["adoption", "good"],
+      ["plan", "fair"],
+      ["skills", "low"],
+      ["engagement", "none"],
+    ]);
+    await post(admin.id, draftForm(segment.id, { redBelow: "65", greenFrom: "90" }, ["plan", "community"]));
+    expect((await getCustomerRollout(account)).map((m) => [m.key, m.standing])).toEqual([
+      ["plan", "low"],
+      ["community", "none"],
+    ]);
   });
 });
