@@ -5,14 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { MEASURE_KEYS } from "~/domain/health/measures";
-import {
-  DEFAULT_MODEL,
-  type GradeCounts,
-  listEditableModels,
-  previewModel,
-  saveModel,
-} from "~/domain/health/model-editor.server";
-import { CUSTOMER_MEASURE_CHOICES, ModelDraftSchema } from "~/domain/health/schemas";
+import { listEditableModels, previewModel, saveModel } from "~/domain/health/model-editor.server";
+import { CUSTOMER_MEASURE_CHOICES, DEFAULT_MODEL, type GradeCounts, ModelDraftSchema } from "~/domain/health/schemas";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDateTime, formatNumber } from "~/lib/format";

@@ -8,11 +8,8 @@ import { QUEUES } from "~/domain/jobs/queues";
 import { newId } from "~/lib/ids.server";
 import { MEASURE_KEYS } from "./measures";
 import { currentModels } from "./models.server";
-import type { ModelDraft } from "./schemas";
+import { DEFAULT_MODEL, type GradeCounts, type ModelDraft } from "./schemas";
 import type { Weights } from "./score";
-
-/** The editor's choice of model: "default" (every segment without its own) or a segment id. */
-export const DEFAULT_MODEL = "default";
 
 export interface EditableModel {
   /** "default" or the segment id. */
@@ -68,8 +65,6 @@ export async function listEditableModels(): Promise<EditableModel[]> {
     }),
   ];
 }
-
-export type GradeCounts = Record<"red" | "yellow" | "green" | "none", number>;
 
 /** The accounts a model scores: a segment's, or — for the default — those of segments without their own model. */
 function scopeOf(key: string) {

@@ -45,6 +45,11 @@ export const TouchSchema = z.object({
 export type PulseInput = z.infer<typeof PulseSchema>;
 export type TouchInput = z.infer<typeof TouchSchema>;
 
+/** The model editor's choice: "default" (every segment without its own) or a segment id. */
+export const DEFAULT_MODEL = "default";
+/** Accounts per grade in the editor's preview ("none": no score). */
+export type GradeCounts = Record<"red" | "yellow" | "green" | "none", number>;
+
 /**
  * Measures a customer may be shown on their home. Sentiment is never one: it carries the CSM pulse.
  */
