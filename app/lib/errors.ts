@@ -198,6 +198,7 @@ export const ERROR_MESSAGES = {
     prefix: "health:errors",
     codes: ["unknown_account", "future_date", "too_old", "expiry_past", "expiry_too_far", "unknown_override"],
   },
+  healthModel: { prefix: "health:models.errors", codes: ["unknown_segment", "stale"] },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

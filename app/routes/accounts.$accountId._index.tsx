@@ -8,6 +8,7 @@ import { isNpsSurveyDue } from "~/domain/advocacy/nps.server";
 import { listOpenReferenceRequestsFor } from "~/domain/advocacy/references.server";
 import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { getCustomerRollout, seesOwnRollout } from "~/domain/health/customer-view.server";
 import { customerAccountHome, staffAccountHome } from "~/domain/people/account-views";
 import { listMembers } from "~/domain/people/members.server";
 import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
@@ -17,6 +18,7 @@ import { AskCard } from "~/ui/advocacy/ask-card";
 import { CaseStudyReviewCard } from "~/ui/advocacy/case-study-review-card";
 import { NpsSurvey } from "~/ui/advocacy/nps-survey";
 import { ReferenceRequestCard } from "~/ui/advocacy/reference-request-card";
+import { RolloutCard } from "~/ui/health/rollout-card";
 import { Glance } from "~/ui/plans/glance";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
@@ -25,7 +27,7 @@ import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const isStaff = actor.kind === "staff";
-  const [members, activity, plan, asks, npsDue, referenceRequests, reviews] = await Promise.all([
+  const [members, activity, plan, asks, npsDue, referenceRequests, reviews, rollout] = await Promise.all([
     listMembers(account.id),
     isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
     getCurrentPlanView(actor, account.id),
@@ -33,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isNpsSurveyDue(actor),
     listOpenReferenceRequestsFor(actor),
     listCaseStudiesToReview(actor),
+    seesOwnRollout(actor, account.id) ? getCustomerRollout(account) : Promise.resolve(null),
   ]);
   return {
     viewer: { name: actor.name, isStaff },
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     npsDue,
     referenceRequests,
     reviews,
+    rollout,
   };
 }
 
@@ -85,7 +89,7 @@ function PlanCard({
 
 export default function AccountHome() {
   const { t } = useTranslation(["people", "common", "advocacy"]);
-  const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests, reviews } =
+  const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests, reviews, rollout } =
     useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
@@ -152,6 +156,7 @@ export default function AccountHome() {
                 ))}
               </section>
             ) : null}
+            {rollout ? <RolloutCard accountId={account.id} measures={rollout} /> : null}
             <PlanCard
               plan={plan}
               planPath={`/accounts/${account.id}/plan`}

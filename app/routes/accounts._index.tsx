@@ -17,7 +17,9 @@ import { cursorParam } from "~/lib/pagination";
 import { daysUntil, formatDate, todayIn } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
-import { SelectField, TextField } from "~/ui/field";
+import { CheckboxField, SelectField, TextField } from "~/ui/field";
+import { GradeBadge } from "~/ui/health/grade-badge";
+import { HEALTH_DROP_POINTS, HEALTH_GRADE_FILTERS } from "~/domain/health/schemas";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 import { Pager } from "~/ui/pager";
 import { Cell, Table } from "~/ui/table";
@@ -38,9 +40,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   // Only the page's accounts: plan status for all of them is the cost this list must not pay.
   const planStatus = await listPlanStatusOfAccounts(rows.map((account) => account.id));
-  const { q, segment, plan, renewal, sort } = query;
+  const { q, segment, plan, renewal, grade, dropped, sort } = query;
   return {
-    accounts: rows.map((account) => ({ ...account, plan: planStatus.get(account.id) ?? null })),
+    accounts: rows.map((account) => ({
+      ...account,
+      plan: planStatus.get(account.id) ?? null,
+      health: { score: account.healthScore, grade: account.healthGrade, drop30: account.healthDrop30 },
+    })),
     page,
     // What the form shows: the values in use (a long search as it was cut), "mine" as chosen.
     filters: {
@@ -49,6 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       csm: mine ? "mine" : (query.csm ?? ""),
       plan: plan ?? "",
       renewal: renewal ?? "",
+      grade: grade ?? "",
+      dropped: Boolean(dropped),
       sort,
     },
     searchCut: (params.q?.trim().length ?? 0) > MAX_ACCOUNT_SEARCH_LENGTH,
@@ -66,6 +74,8 @@ const SORT_LABELS = {
   plan_status: "accounts.sortPlanStatus",
   active_desc: "accounts.sortActiveDesc",
   active_asc: "accounts.sortActiveAsc",
+  health_worst: "accounts.sortHealthWorst",
+  health_best: "accounts.sortHealthBest",
 } as const;
 
 const HEALTH_TONES = { stalled: "red", at_risk: "amber", on_track: "green", completed: "brand" } as const;
@@ -90,11 +100,35 @@ function PlanStatusCell({
   );
 }
 
+function HealthCell({
+  health,
+}: {
+  health: { score: number | null; grade: "red" | "yellow" | "green" | null; drop30: number | null };
+}) {
+  const { t } = useTranslation(["people", "health"]);
+  if (health.score === null || health.grade === null) {
+    return <span className="text-slate-500">{t("health:noData")}</span>;
+  }
+  return (
+    <div>
+      <div className="flex items-center gap-2">
+        <span className="font-medium tabular-nums">{health.score}</span>
+        <GradeBadge grade={health.grade} />
+      </div>
+      {health.drop30 !== null && health.drop30 >= HEALTH_DROP_POINTS ? (
+        <div className="text-xs text-red-700">{t("accounts.healthDropped", { points: health.drop30 })}</div>
+      ) : null}
+    </div>
+  );
+}
+
 export default function Accounts() {
-  const { t } = useTranslation(["people", "common"]);
+  const { t } = useTranslation(["people", "common", "health"]);
   const { accounts, page, filters, searchCut, segments, owners, canCreate, today } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
-  const filtered = Boolean(filters.q || filters.segment || filters.csm || filters.plan || filters.renewal);
+  const filtered = Boolean(
+    filters.q || filters.segment || filters.csm || filters.plan || filters.renewal || filters.grade || filters.dropped,
+  );
   const total = page.total ?? 0;
 
   return (
@@ -172,12 +206,32 @@ export default function Accounts() {
               ]}
             />
             <SelectField
+              label={t("accounts.healthGrade")}
+              name="grade"
+              defaultValue={filters.grade}
+              options={[
+                { value: "", label: t("accounts.anyHealth") },
+                ...HEALTH_GRADE_FILTERS.map((grade) => ({
+                  value: grade,
+                  label: grade === "none" ? t("health:noData") : t(`health:grades.${grade}`),
+                })),
+              ]}
+            />
+            <SelectField
               label={t("accounts.sort")}
               name="sort"
               defaultValue={filters.sort}
               options={ACCOUNT_SORTS.map((sort) => ({ value: sort, label: t(SORT_LABELS[sort]) }))}
             />
-            <div className="flex gap-2 sm:col-span-2 lg:col-span-4 lg:justify-end">
+            <div className="lg:col-span-2 lg:pb-2">
+              <CheckboxField
+                label={t("accounts.healthDroppedFilter", { points: HEALTH_DROP_POINTS })}
+                name="dropped"
+                value="1"
+                defaultChecked={filters.dropped}
+              />
+            </div>
+            <div className="flex gap-2 sm:col-span-2 lg:col-span-2 lg:justify-end">
               {filtered ? (
                 <ButtonLink to="/accounts" variant="ghost">
                   {t("common:actions.clear")}
@@ -198,6 +252,7 @@ export default function Accounts() {
                 t("accounts.columns.name"),
                 t("accounts.columns.segment"),
                 t("accounts.columns.csm"),
+                t("accounts.columns.health"),
                 t("accounts.columns.plan"),
                 t("accounts.columns.seats"),
                 t("accounts.columns.active"),
@@ -220,6 +275,9 @@ export default function Accounts() {
                       <Badge>{account.segmentName}</Badge>
                     </Cell>
                     <Cell>{account.csmName ?? <span className="text-slate-500">{t("accounts.unassigned")}</span>}</Cell>
+                    <Cell>
+                      <HealthCell health={account.health} />
+                    </Cell>
                     <Cell>
                       <PlanStatusCell plan={account.plan} />
                     </Cell>

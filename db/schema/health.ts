@@ -50,6 +50,11 @@ export const healthModels = pgTable(
     redBelow: integer("red_below").notNull().default(50),
     /** A score from this up is green; between the two, yellow. */
     greenFrom: integer("green_from").notNull().default(75),
+    /** The measures the account's customers see on their home ("How your rollout is going"); never sentiment (the CSM pulse). */
+    customerMeasures: text("customer_measures")
+      .array()
+      .notNull()
+      .default(sql`'{adoption,plan,skills,engagement}'::text[]`),
     createdById: text("created_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -102,6 +107,33 @@ export const healthSnapshots = pgTable(
   (t) => [
     primaryKey({ columns: [t.accountId, t.day] }),
     check("health_snapshots_overall_range", sql`${t.overall} is null or ${t.overall} between 0 and 100`),
+  ],
+);
+
+/**
+ * Each account's latest score and grade and how far it fell over 30 days, one row per account with
+ * a snapshot: what the staff account list sorts and filters 10,000 accounts by without reading the
+ * snapshots' history. Kept by statement triggers on health_snapshots (migration 0027), so every
+ * writer of snapshots — the recompute, the demo seed, a test — keeps it current.
+ */
+export const healthCurrent = pgTable(
+  "health_current",
+  {
+    accountId: text("account_id")
+      .primaryKey()
+      .references(() => accounts.id),
+    /** The latest snapshot's day. */
+    day: date("day").notNull(),
+    overall: integer("overall"),
+    grade: healthGrade("grade"),
+    /** The score of the snapshot 30 days before the latest (up to a week earlier if that day is missing) minus the latest; null when either is missing. */
+    drop30: integer("drop_30"),
+  },
+  (t) => [
+    // Worst first / best first: the list's order key, with no-data accounts last either way.
+    index("health_current_worst_idx").on(sql`coalesce(${t.overall}, 101)`, t.accountId),
+    index("health_current_grade_idx").on(t.grade),
+    index("health_current_drop_idx").on(t.drop30),
   ],
 );
 

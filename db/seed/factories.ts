@@ -13,9 +13,10 @@ import {
   type SnapshotMeasure,
   accounts,
   asks,
-  healthSnapshots,
   communitySpaces,
   consents,
+  healthModels,
+  healthSnapshots,
   measurements,
   opportunities,
   opportunityTransitions,
@@ -568,4 +569,48 @@ export async function createHealthSnapshot(
   };
   await db.insert(healthSnapshots).values(row);
   return row;
+}
+
+/**
+ * Health snapshots of one account as given (day → overall score; null: no data), graded by the
+ * default thresholds and filed under the default model: history without scoring real inputs.
+ * One statement, so the list's health_current is refreshed once.
+ */
+export async function createHealthSnapshots(
+  accountId: string,
+  scores: Record<string, number | null>,
+  /** Each measure's score on every one of those days (the rest: no data). */
+  measureScores: Record<string, number | null> = {},
+) {
+  let [model] = await db
+    .select({ id: healthModels.id, version: healthModels.version })
+    .from(healthModels)
+    .where(sql`${healthModels.segmentId} is null`)
+    .orderBy(sql`${healthModels.version} desc`)
+    .limit(1);
+  if (!model) {
+    [model] = await db
+      .insert(healthModels)
+      .values({
+        id: newId(),
+        version: 1,
+        weights: { adoption: 25, plan: 20, skills: 15, sentiment: 15, engagement: 15, community: 10 },
+      })
+      .onConflictDoNothing()
+      .returning({ id: healthModels.id, version: healthModels.version });
+    if (!model) return createHealthSnapshots(accountId, scores, measureScores);
+  }
+  const grade = (score: number): "red" | "yellow" | "green" => (score < 50 ? "red" : score < 75 ? "yellow" : "green");
+  await db.insert(healthSnapshots).values(
+    Object.entries(scores).map(([day, overall]) => ({
+      accountId,
+      day,
+      modelId: model.id,
+      modelVersion: model.version,
+      overall,
+      grade: overall === null ? null : grade(overall),
+      coverage: { measures: overall === null ? 0 : 6, of: 6, weight: overall === null ? 0 : 100 },
+      measures: Object.entries(measureScores).map(([key, score]) => ({ key, score, weight: 0, inputs: {} })),
+    })),
+  );
 }

@@ -239,6 +239,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": "ok",
     "telemetry.manage": "ok",
     "jobs.manage": "ok",
+    "health.models": "ok",
   },
   csm: {
     "accounts.list": "ok",
@@ -252,6 +253,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": 404,
     "telemetry.manage": 404,
     "jobs.manage": 404,
+    "health.models": 404,
   },
   marketing: {
     "accounts.list": "ok",
@@ -265,6 +267,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": "ok",
     "telemetry.manage": 404,
     "jobs.manage": 404,
+    "health.models": 404,
   },
   champion: {
     "accounts.list": 404,
@@ -278,6 +281,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": 404,
     "telemetry.manage": 404,
     "jobs.manage": 404,
+    "health.models": 404,
   },
   member: {
     "accounts.list": 404,
@@ -291,6 +295,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": 404,
     "telemetry.manage": 404,
     "jobs.manage": 404,
+    "health.models": 404,
   },
 };
 

@@ -16,6 +16,7 @@ import {
 import { setPulse, logTouch } from "~/domain/health/timeline.server";
 import { setOverride } from "~/domain/health/overrides.server";
 import { todayIn } from "~/lib/format";
+import { recomputeHealth } from "~/domain/health/recompute.server";
 import { newId } from "~/lib/ids.server";
 import { loader as frameLoader } from "~/routes/accounts.$accountId";
 import { loader as healthLoader } from "~/routes/accounts.$accountId.health";
@@ -187,6 +188,49 @@ describe("the health score's internal parts", () => {
       grade: expect.any(String),
       override: { grade: "green" },
     });
+  });
+});
+
+describe("How your rollout is going (the champion's home)", () => {
+  it("shows the champion the measures the model shares, in their terms: no score, weight, inputs, pulse or sentiment", async () => {
+    const actor = actorOf(csm);
+    if (actor.kind !== "staff") throw new Error("staff expected");
+    await setPulse(actor, account, { accountId: account.id, grade: "red", note: "ROLLOUT-PULSE-SECRET" });
+    await recomputeHealth({ accountIds: [account.id] });
+    const data = (await load(homeLoader, champion.id, `/accounts/${account.id}`)) as {
+      rollout: { key: string; standing: string; facts: Record<string, number> | null }[];
+    };
+    // The default model shares adoption, plan, skills and engagement.
+    expect(data.rollout.map((measure) => measure.key)).toEqual(["adoption", "plan", "skills", "engagement"]);
+    const paths = [...new Set(keyPaths(data.rollout, ".rollout"))].sort();
+    expect(paths.filter((path) => !path.startsWith(".rollout[].facts."))).toEqual([
+      ".rollout[].facts",
+      ".rollout[].key",
+      ".rollout[].standing",
+    ]);
+    expect(paths.filter((path) => path.startsWith(".rollout[].facts.")).sort()).toEqual(
+      [
+        ...(data.rollout.find((m) => m.key === "adoption")!.facts
+          ? [".rollout[].facts.active", ".rollout[].facts.seats"]
+          : []),
+        ".rollout[].facts.audience",
+        ".rollout[].facts.certified",
+        ".rollout[].facts.overdue",
+        ".rollout[].facts.people",
+        ".rollout[].facts.signedIn",
+      ].sort(),
+    );
+    const engagement = data.rollout.find((measure) => measure.key === "engagement")!;
+    expect(engagement.facts).toEqual({ signedIn: expect.any(Number), people: expect.any(Number) });
+    const text = JSON.stringify(data);
+    expect(text).not.toContain("ROLLOUT-PULSE-SECRET");
+    expect(text).not.toContain("sentiment");
+    expect(text).not.toContain("pulse");
+    // A member and staff don't get it: staff have the Health tab.
+    for (const person of [member, csm]) {
+      const other = (await load(homeLoader, person.id, `/accounts/${account.id}`)) as { rollout: unknown };
+      expect(other.rollout).toBeNull();
+    }
   });
 });
 

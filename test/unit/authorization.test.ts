@@ -202,6 +202,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": true,
     "telemetry.manage": true,
     "jobs.manage": true,
+    "health.models": true,
   },
   csm: {
     "accounts.list": true,
@@ -215,6 +216,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": false,
     "telemetry.manage": false,
     "jobs.manage": false,
+    "health.models": false,
   },
   marketing: {
     "accounts.list": true,
@@ -228,6 +230,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": true,
     "telemetry.manage": false,
     "jobs.manage": false,
+    "health.models": false,
   },
   champion: {
     "accounts.list": false,
@@ -241,6 +244,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": false,
     "telemetry.manage": false,
     "jobs.manage": false,
+    "health.models": false,
   },
   member: {
     "accounts.list": false,
@@ -254,6 +258,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": false,
     "telemetry.manage": false,
     "jobs.manage": false,
+    "health.models": false,
   },
 };
 
@@ -267,7 +272,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 11);
+    expect(workspaceCases).toHaveLength(5 * 12);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

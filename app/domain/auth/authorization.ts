@@ -21,6 +21,7 @@ import type { Actor } from "./actor";
  * - `advocacy.manage`  move opportunities, configure ask rules and guardrails (marketing and admins)
  * - `telemetry.manage` create, rotate and revoke the product's write keys, name its key features (admins)
  * - `jobs.manage`      see the background jobs and retry failed ones (admins)
+ * - `health.models`    edit the health scoring models and what customers see of their health (admins)
  */
 export type AccountAction =
   | "account.view"
@@ -43,7 +44,8 @@ export type WorkspaceAction =
   | "advocacy.view"
   | "advocacy.manage"
   | "telemetry.manage"
-  | "jobs.manage";
+  | "jobs.manage"
+  | "health.models";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -99,6 +101,7 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
     case "outbox.read":
     case "telemetry.manage":
     case "jobs.manage":
+    case "health.models":
       return actor.staffRole === "admin";
   }
 }

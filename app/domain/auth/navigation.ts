@@ -16,6 +16,7 @@ export type NavKey =
   | "advocacy"
   | "outbox"
   | "jobs"
+  | "healthModels"
   | "settings";
 export interface NavItem {
   key: NavKey;
@@ -47,6 +48,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
   if (canInWorkspace(actor, "telemetry.manage")) items.push({ key: "telemetry", to: "/telemetry/write-keys" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
+  if (canInWorkspace(actor, "health.models")) items.push({ key: "healthModels", to: "/health/models" });
   if (canInWorkspace(actor, "jobs.manage")) items.push({ key: "jobs", to: "/jobs" });
   items.push({ key: "settings", to: "/settings" });
   return items;

@@ -3,6 +3,7 @@ import { accounts } from "~db/schema";
 import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
 import { type KeyValue, PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { planStatusRank } from "~/domain/plans/plan-status.server";
+import { healthSortKey } from "~/domain/health/account-list-health.server";
 import { type AccountListQuery } from "./account-schemas";
 import { accountListConditions, accountListRows, countAccounts } from "./accounts.server";
 
@@ -10,22 +11,27 @@ type Row = Awaited<ReturnType<ReturnType<typeof accountListRows>["query"]["execu
   planRank?: number;
 };
 type Share = ReturnType<typeof accountListRows>["share"];
+type Health = ReturnType<typeof accountListRows>["health"];
 type Rank = ReturnType<typeof planStatusRank>;
 
 /** Each sort's total order (ending with the id) and how to read its key back from a row. */
-function sortOf(sort: AccountListQuery["sort"], share: Share, rank: Rank) {
+function sortOf(sort: AccountListQuery["sort"], share: Share, rank: Rank, health: Health) {
   const parts: { part: SortPart; key: (row: Row) => KeyValue }[] =
-    sort === "renewal_desc"
-      ? [{ part: { expr: accounts.renewalDate, descending: true }, key: (row) => row.renewalDate }]
-      : sort === "name"
-        ? []
-        : sort === "plan_status"
-          ? [{ part: { expr: rank }, key: (row) => row.planRank ?? 0 }]
-          : sort === "active_desc"
-            ? [{ part: { expr: share, descending: true }, key: (row) => row.activeShare }]
-            : sort === "active_asc"
-              ? [{ part: { expr: share }, key: (row) => row.activeShare }]
-              : [{ part: { expr: accounts.renewalDate }, key: (row) => row.renewalDate }];
+    sort === "health_worst"
+      ? [{ part: { expr: healthSortKey(health, "worst") }, key: (row) => row.healthScore ?? 101 }]
+      : sort === "health_best"
+        ? [{ part: { expr: healthSortKey(health, "best"), descending: true }, key: (row) => row.healthScore ?? -1 }]
+        : sort === "renewal_desc"
+          ? [{ part: { expr: accounts.renewalDate, descending: true }, key: (row) => row.renewalDate }]
+          : sort === "name"
+            ? []
+            : sort === "plan_status"
+              ? [{ part: { expr: rank }, key: (row) => row.planRank ?? 0 }]
+              : sort === "active_desc"
+                ? [{ part: { expr: share, descending: true }, key: (row) => row.activeShare }]
+                : sort === "active_asc"
+                  ? [{ part: { expr: share }, key: (row) => row.activeShare }]
+                  : [{ part: { expr: accounts.renewalDate }, key: (row) => row.renewalDate }];
   parts.push(
     { part: { expr: accounts.name }, key: (row) => row.name },
     { part: { expr: accounts.id }, key: (row) => row.id },
@@ -43,16 +49,28 @@ export async function listAccountPage(
   options: { cursor?: string | null; today: string; now?: Date; pageSize?: number },
 ) {
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const { q, segment, csm, plan, renewal, sort } = query;
+  const { q, segment, csm, plan, renewal, grade, dropped, sort } = query;
   // The renewal window moves at midnight, so its cursors belong to one day.
   const day = renewal ? options.today : null;
-  const fingerprint = filterFingerprint({ list: "accounts", q, segment, csm, plan, renewal, sort, day });
+  const fingerprint = filterFingerprint({
+    list: "accounts",
+    q,
+    segment,
+    csm,
+    plan,
+    renewal,
+    grade,
+    dropped,
+    sort,
+    day,
+  });
   const rank = planStatusRank(accounts.id, accounts.timeZone);
-  const { query: rows, share } = accountListRows(
-    options.now ?? new Date(),
-    sort === "plan_status" ? { planRank: rank } : {},
-  );
-  const { order, keyOf } = sortOf(sort, share, rank);
+  const {
+    query: rows,
+    share,
+    health,
+  } = accountListRows(options.now ?? new Date(), sort === "plan_status" ? { planRank: rank } : {});
+  const { order, keyOf } = sortOf(sort, share, rank, health);
   const cursor = decodeCursor(options.cursor, fingerprint, order.length);
   const [found, total] = await Promise.all([
     rows

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isId } from "~/lib/ids";
+import { HEALTH_GRADE_FILTERS } from "~/domain/health/schemas";
 import { MAX_USE_CASE_LENGTH, MAX_USE_CASES, normalizeUseCases } from "./rules";
 
 const IdSchema = z.string().refine(isId, "id.invalid");
@@ -98,6 +99,8 @@ export const ACCOUNT_SORTS = [
   "plan_status",
   "active_desc",
   "active_asc",
+  "health_worst",
+  "health_best",
 ] as const;
 export const PLAN_STATUS_FILTERS = ["on_track", "at_risk", "stalled", "completed", "none"] as const;
 /** Renewal windows: renewal date already passed, or within the next 30 / 90 / 180 days. */
@@ -115,6 +118,13 @@ export const AccountListQuerySchema = z.object({
   csm: z.preprocess(blankToUndefined, IdSchema.optional()).catch(undefined),
   plan: z.preprocess(blankToUndefined, z.enum(PLAN_STATUS_FILTERS).optional()).catch(undefined),
   renewal: z.preprocess(blankToUndefined, z.enum(RENEWAL_WINDOWS).optional()).catch(undefined),
+  grade: z.preprocess(blankToUndefined, z.enum(HEALTH_GRADE_FILTERS).optional()).catch(undefined),
+  /** "1": only accounts whose health score dropped HEALTH_DROP_POINTS or more in 30 days. */
+  dropped: z
+    .preprocess((value) => value === "1" || value === "on" || value === true, z.boolean())
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
   sort: z.enum(ACCOUNT_SORTS).catch("renewal_asc"),
 });
 export type AccountListQuery = z.infer<typeof AccountListQuerySchema>;

@@ -10,6 +10,11 @@ import { adoptSpellings, sameUseCases } from "./rules";
 import { pendingInvitation } from "./seats.server";
 import { monthlyActiveUsersSubquery, usageToday } from "~/domain/telemetry/usage.server";
 import { planStatusRank, planStatusRankOf } from "~/domain/plans/plan-status.server";
+import {
+  currentHealthSubquery,
+  healthDroppedCondition,
+  healthGradeCondition,
+} from "~/domain/health/account-list-health.server";
 
 const csm = alias(users, "csm");
 // Subqueries built without a connection, so importing this module never needs the database.
@@ -82,6 +87,8 @@ export function accountListConditions(query: Omit<AccountListQuery, "sort">, tod
       : renewal
         ? sql`${accounts.renewalDate} between ${today}::date and ${today}::date + ${Number(renewal)}::int`
         : undefined,
+    query.grade ? healthGradeCondition(accounts.id, query.grade) : undefined,
+    query.dropped ? healthDroppedCondition(accounts.id) : undefined,
   );
 }
 
@@ -98,15 +105,25 @@ export function monthlyActiveColumns(now: Date) {
 /** The account list's rows before filters and order: the account, its segment, owner, seats and activity. */
 export function accountListRows(now: Date, extra: Record<string, SQL.Aliased | SQL> = {}) {
   const { monthly, active, share } = monthlyActiveColumns(now);
+  const health = currentHealthSubquery();
   const query = db
-    .select({ ...accountColumns, monthlyActive: active, activeShare: share, ...extra })
+    .select({
+      ...accountColumns,
+      monthlyActive: active,
+      activeShare: share,
+      healthScore: health.overall,
+      healthGrade: health.grade,
+      healthDrop30: health.drop30,
+      ...extra,
+    })
     .from(accounts)
     .innerJoin(segments, eq(segments.id, accounts.segmentId))
     .leftJoin(csm, eq(csm.id, accounts.csmId))
     .leftJoin(activePeople, eq(activePeople.accountId, accounts.id))
     .leftJoin(pendingInvitations, eq(pendingInvitations.accountId, accounts.id))
-    .leftJoin(monthly, eq(monthly.accountId, accounts.id));
-  return { query, share };
+    .leftJoin(monthly, eq(monthly.accountId, accounts.id))
+    .leftJoin(health, eq(health.accountId, accounts.id));
+  return { query, share, health };
 }
 
 /**
