@@ -17,6 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const canSeeHealth = canOnAccount(actor, "health.view", account.id);
+  const canSeeRevenue = canOnAccount(actor, "revenue.view", account.id);
   // Staff only: a customer's frame carries no score (what they may see of it comes later, projected).
   const health = canSeeHealth ? await getHealthBadge(account.id) : null;
   return {
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canOnAccount(actor, "account.edit", account.id),
     canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
     canSeeHealth,
+    canSeeRevenue,
     health: health ? { overall: health.overall, grade: health.grade } : null,
   };
 }
@@ -46,7 +48,8 @@ function tabClass({ isActive }: { isActive: boolean }) {
 
 export default function AccountFrame() {
   const { t } = useTranslation("people");
-  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, health } = useLoaderData<typeof loader>();
+  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, canSeeRevenue, health } =
+    useLoaderData<typeof loader>();
   if (!isStaff) return <Outlet />;
   return (
     <>
@@ -105,6 +108,13 @@ export default function AccountFrame() {
               <li>
                 <NavLink to={`/accounts/${account.id}/health`} className={tabClass}>
                   {t("account.tabs.health")}
+                </NavLink>
+              </li>
+            ) : null}
+            {canSeeRevenue ? (
+              <li>
+                <NavLink to={`/accounts/${account.id}/revenue`} className={tabClass}>
+                  {t("account.tabs.revenue")}
                 </NavLink>
               </li>
             ) : null}

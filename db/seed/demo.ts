@@ -1,3 +1,4 @@
+import { type DemoRevenueAccount, seedDemoRevenue } from "./demo-revenue";
 import { count } from "drizzle-orm";
 import { db } from "../client.server";
 import { accounts, planTemplates, segments, telemetryWriteKeys, users } from "../schema";
@@ -223,8 +224,10 @@ export async function seedDemo() {
     const accountRefs: Record<string, DemoAccountRef> = {};
     const peopleIds: Record<string, string> = {};
 
-    for (const { people, ...account } of customers) {
+    const revenue: DemoRevenueAccount[] = [];
+    for (const { people, annualCost, ...account } of customers) {
       const accountId = newId();
+      revenue.push({ id: accountId, arr: annualCost, currency: account.currency, renewalDate: account.renewalDate });
       accountRefs[account.name] = { id: accountId, timeZone: account.timeZone, csm: csmActors.get(account.csmId)! };
       for (const person of people) peopleIds[person.email] = newId();
       await tx.insert(accounts).values({ id: accountId, ...account });
@@ -242,6 +245,8 @@ export async function seedDemo() {
         })),
       );
     }
+
+    await seedDemoRevenue(tx, revenue);
 
     const templateIds: Record<string, string> = {};
     for (const template of DEMO_TEMPLATES) templateIds[template.name] = newId();

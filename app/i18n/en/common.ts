@@ -41,6 +41,7 @@ export default {
     keyFeatures: "Key features · Telemetry",
     usage: "Usage · {{name}}",
     health: "Health · {{name}}",
+    revenue: "Revenue · {{name}}",
   },
   skipToContent: "Skip to content",
   nav: {

@@ -44,6 +44,7 @@ export default {
     keyFeatures: "关键功能 · 遥测",
     usage: "使用情况 · {{name}}",
     health: "健康度 · {{name}}",
+    revenue: "收入 · {{name}}",
   },
   skipToContent: "跳到正文",
   nav: {
