@@ -42,6 +42,8 @@ export default {
     usage: "Usage · {{name}}",
     health: "Health · {{name}}",
     revenue: "Revenue · {{name}}",
+    retention: "Retention",
+    renewals: "Renewals",
   },
   skipToContent: "Skip to content",
   nav: {
@@ -54,6 +56,7 @@ export default {
     training: "Training",
     templates: "Templates",
     advocacy: "Advocacy",
+    revenue: "Revenue",
     team: "Team",
     staff: "Vendor team",
     telemetry: "Telemetry",
