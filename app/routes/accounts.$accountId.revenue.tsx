@@ -7,12 +7,21 @@ import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { CURRENCIES } from "~/domain/revenue/currencies";
 import { CHURN_REASONS, LEDGER_KINDS } from "~/domain/revenue/ledger";
 import { addLedgerEntry, getSubscription, listLedger, startSubscription } from "~/domain/revenue/ledger.server";
-import { EntrySchema, SubscriptionSchema } from "~/domain/revenue/schemas";
+import { CloseRenewalSchema, EntrySchema, ForecastSchema, SubscriptionSchema } from "~/domain/revenue/schemas";
+import {
+  FORECAST_CALLS,
+  GAP_HIGHLIGHT,
+  RENEWAL_OUTCOMES,
+  automaticForecast,
+  forecastGap,
+} from "~/domain/revenue/forecast";
+import { closeRenewal, setForecast } from "~/domain/revenue/renewals.server";
+import { healthSummaries } from "~/domain/health/view.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDate, formatMoney, todayIn } from "~/lib/format";
 import { replyFor } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { invalidForm, readSubmission, refuse } from "~/lib/forms.server";
 import { forbidden, notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { cursorParam } from "~/lib/pagination";
@@ -31,7 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!canOnAccount(actor, "revenue.view", account.id)) notFound();
   const cursor = cursorParam.parse(new URL(request.url).searchParams.get("cursor") ?? undefined);
-  const [subscription, ledger] = await Promise.all([getSubscription(account.id), listLedger(account.id, cursor)]);
+  const [subscription, ledger, health] = await Promise.all([
+    getSubscription(account.id),
+    listLedger(account.id, cursor),
+    healthSummaries([account.id]),
+  ]);
+  const summary = health.get(account.id)!;
+  const automatic = automaticForecast(summary);
   return {
     accountId: account.id,
     accountName: account.name,
@@ -47,6 +62,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           renewalDate: subscription.renewalDate,
           arr: subscription.arr,
           churnedOn: subscription.churnedOn,
+          version: subscription.version,
+          forecast: subscription.forecast,
+          forecastNote: subscription.forecastNote,
+          automatic,
+          gap: forecastGap(subscription.forecast, automatic),
         }
       : null,
     ledger,
@@ -71,6 +91,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return refuse(parsed.submission, "revenue", result.error, result.field);
     return redirectWithNotice(`/accounts/${account.id}/revenue`, t("revenue:subscription.started"));
   }
+  if (form?.get("intent") === "forecast") {
+    const parsed = await readSubmission(request, ForecastSchema);
+    if (!parsed.ok) return parsed.answer;
+    const result = await setForecast(actor, account, parsed.data);
+    if (!result.ok) return refuse(parsed.submission, "revenue", result.error);
+    return redirectWithNotice(`/accounts/${account.id}/revenue`, t("revenue:forecast.saved"));
+  }
+  if (form?.get("intent") === "close") {
+    const parsed = await readSubmission(request, CloseRenewalSchema);
+    if (!parsed.ok) return parsed.answer;
+    const result = await closeRenewal(actor, account, parsed.data);
+    if (!result.ok) {
+      if (result.error === "invalid") {
+        return invalidForm(parsed.submission, { fieldErrors: { newArr: [`revenue:errors.${result.code}`] } });
+      }
+      return refuse(parsed.submission, "revenue", result.error, result.field);
+    }
+    return redirectWithNotice(`/accounts/${account.id}/revenue`, t("revenue:close.saved"));
+  }
   const parsed = await readSubmission(request, EntrySchema);
   if (!parsed.ok) return parsed.answer;
   const result = await addLedgerEntry(actor, account, parsed.data);
@@ -86,6 +125,8 @@ export default function RevenueTab() {
     lastResult: useFormReply(replyFor(answer, "subscription")),
   });
   const [entryForm, entryFields] = useForm({ lastResult: useFormReply(replyFor(answer, "entry")) });
+  const [forecastForm, forecastFields] = useForm({ lastResult: useFormReply(replyFor(answer, "forecast")) });
+  const [closeForm, closeFields] = useForm({ lastResult: useFormReply(replyFor(answer, "close")) });
   const busy = useNavigation().state !== "idle";
   const locale = useRootData()?.locale ?? "en";
   const money = (value: number, currency: string) => formatMoney(value, currency, locale, 0);
@@ -156,6 +197,92 @@ export default function RevenueTab() {
             <Button disabled={busy}>{t("subscription.submit")}</Button>
           </Form>
         </Card>
+      ) : null}
+
+      {subscription && !subscription.churnedOn ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title={t("forecast.heading")}>
+            <div className="space-y-3">
+              <dl className="grid grid-cols-2 gap-3 text-sm">
+                <div>
+                  <dt className="text-slate-600">{t("forecast.csmCall")}</dt>
+                  <dd className="font-medium text-slate-900" data-testid="csm-forecast">
+                    {subscription.forecast ? t(`calls.${subscription.forecast}`) : t("forecast.noCall")}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-slate-600">{t("forecast.automatic")}</dt>
+                  <dd className="font-medium text-slate-900">
+                    {subscription.automatic ? t(`calls.${subscription.automatic}`) : t("forecast.noScore")}
+                  </dd>
+                </div>
+              </dl>
+              {subscription.gap !== null && subscription.gap >= GAP_HIGHLIGHT ? (
+                <Badge tone="amber">{t("forecast.gap")}</Badge>
+              ) : null}
+              {canManage ? (
+                <Form method="post" className="space-y-3" {...formProps(forecastForm)}>
+                  <input type="hidden" name="intent" value="forecast" />
+                  <input type="hidden" name="accountId" value={accountId} />
+                  <input type="hidden" name="version" value={subscription.version} />
+                  <FormErrors form={forecastForm} />
+                  <FormSelectField
+                    meta={forecastFields.forecast}
+                    label={t("forecast.call")}
+                    defaultValue={subscription.forecast ?? "likely"}
+                    options={FORECAST_CALLS.map((call) => ({ value: call, label: t(`calls.${call}`) }))}
+                  />
+                  <FormTextAreaField
+                    meta={forecastFields.note}
+                    label={t("entry.note")}
+                    rows={2}
+                    defaultValue={subscription.forecastNote}
+                  />
+                  <Button disabled={busy}>{t("forecast.submit")}</Button>
+                </Form>
+              ) : null}
+            </div>
+          </Card>
+          {canManage ? (
+            <Card title={t("close.heading", { date: formatDate(subscription.renewalDate, locale) })}>
+              <Form method="post" className="space-y-3" {...formProps(closeForm)}>
+                <input type="hidden" name="intent" value="close" />
+                <input type="hidden" name="accountId" value={accountId} />
+                <input type="hidden" name="version" value={subscription.version} />
+                <FormErrors form={closeForm} />
+                <p className="text-sm text-slate-600">{t("close.intro", { count: subscription.termMonths })}</p>
+                <div className="grid gap-3 sm:grid-cols-2">
+                  <FormSelectField
+                    meta={closeFields.outcome}
+                    label={t("close.outcome")}
+                    defaultValue="flat"
+                    options={RENEWAL_OUTCOMES.map((outcome) => ({
+                      value: outcome,
+                      label: t(`close.outcomes.${outcome}`),
+                    }))}
+                  />
+                  <FormTextField
+                    meta={closeFields.newArr}
+                    label={t("close.newArr", { currency: subscription.currency })}
+                    inputMode="decimal"
+                    hint={t("close.newArrHint")}
+                  />
+                  <FormSelectField
+                    meta={closeFields.churnReason}
+                    label={t("entry.churnReason")}
+                    defaultValue=""
+                    options={[
+                      { value: "", label: t("entry.noReason") },
+                      ...CHURN_REASONS.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) })),
+                    ]}
+                  />
+                </div>
+                <FormTextAreaField meta={closeFields.note} label={t("entry.note")} rows={2} />
+                <Button disabled={busy}>{t("close.submit")}</Button>
+              </Form>
+            </Card>
+          ) : null}
+        </div>
       ) : null}
 
       {canManage && subscription ? (

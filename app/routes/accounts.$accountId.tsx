@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
     canSeeHealth,
     canSeeRevenue,
-    health: health ? { overall: health.overall, grade: health.grade } : null,
+    health: health ? { overall: health.overall, grade: health.grade, churned: health.churned } : null,
   };
 }
 
@@ -59,7 +59,13 @@ export default function AccountFrame() {
             <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
               <Badge tone="brand">{account.segmentName}</Badge>
-              {canSeeHealth ? <HealthBadge overall={health?.overall ?? null} grade={health?.grade ?? null} /> : null}
+              {canSeeHealth ? (
+                <HealthBadge
+                  overall={health?.overall ?? null}
+                  grade={health?.grade ?? null}
+                  churned={health?.churned}
+                />
+              ) : null}
               <span>
                 {account.industry} · {account.region}
               </span>

@@ -17,12 +17,12 @@ import type { StaffActor } from "~/domain/auth/actor";
 import {
   addLedgerEntry,
   getCurrentArr,
-  isChurned,
   ledgerSum,
   listLedger,
   startSubscription,
 } from "~/domain/revenue/ledger.server";
 import type { EntryInput } from "~/domain/revenue/schemas";
+import { isChurned } from "~/domain/revenue/status.server";
 import { getPlanValue } from "~/domain/value/metrics.server";
 import { action, loader } from "~/routes/accounts.$accountId.revenue";
 

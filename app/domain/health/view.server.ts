@@ -1,21 +1,92 @@
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, max } from "drizzle-orm";
+import { churnedAccountIds, isChurned } from "~/domain/revenue/status.server";
 import { db } from "~db/client.server";
-import { healthSnapshots } from "~db/schema";
+import { healthSnapshots, healthTouches } from "~db/schema";
 import { addDays } from "~/domain/telemetry/usage";
 import { hasSnapshotToday, recomputeHealth, snapshotDay } from "./recompute.server";
 import { getTimeline } from "./timeline.server";
 
 export const TREND_DAYS = 90;
 
-/** The latest snapshot's score and grade, for the staff account header: one query. */
+/**
+ * The latest snapshot's score and grade, for the staff account header: two queries. A churned
+ * account's health is "churned", whatever its last score said.
+ */
 export async function getHealthBadge(accountId: string) {
-  const [row] = await db
-    .select({ overall: healthSnapshots.overall, grade: healthSnapshots.grade, coverage: healthSnapshots.coverage })
-    .from(healthSnapshots)
-    .where(eq(healthSnapshots.accountId, accountId))
-    .orderBy(desc(healthSnapshots.day))
-    .limit(1);
-  return row ?? null;
+  const [[row], churned] = await Promise.all([
+    db
+      .select({ overall: healthSnapshots.overall, grade: healthSnapshots.grade, coverage: healthSnapshots.coverage })
+      .from(healthSnapshots)
+      .where(eq(healthSnapshots.accountId, accountId))
+      .orderBy(desc(healthSnapshots.day))
+      .limit(1),
+    isChurned(accountId),
+  ]);
+  if (churned) return { overall: null, grade: null, coverage: null, churned: true };
+  return row ? { ...row, churned: false } : null;
+}
+
+export interface HealthSummary {
+  overall: number | null;
+  grade: "red" | "yellow" | "green" | null;
+  /** The score 30 days before the latest (null without one): the trend. */
+  overallBefore: number | null;
+  churned: boolean;
+  lastTouchOn: string | null;
+}
+
+/**
+ * For lists of many accounts (the renewals): each one's latest score and grade, its score 30
+ * days earlier, whether it churned, and its last touch. Four queries whatever the number.
+ */
+export async function healthSummaries(
+  accountIds: readonly string[],
+  now = new Date(),
+): Promise<Map<string, HealthSummary>> {
+  const result = new Map<string, HealthSummary>();
+  if (accountIds.length === 0) return result;
+  const ids = [...accountIds];
+  const monthAgo = addDays(snapshotDay(now), -30);
+  const [latest, before, churned, touches] = await Promise.all([
+    db
+      .selectDistinctOn([healthSnapshots.accountId], {
+        accountId: healthSnapshots.accountId,
+        overall: healthSnapshots.overall,
+        grade: healthSnapshots.grade,
+      })
+      .from(healthSnapshots)
+      .where(inArray(healthSnapshots.accountId, ids))
+      .orderBy(healthSnapshots.accountId, desc(healthSnapshots.day)),
+    db
+      .selectDistinctOn([healthSnapshots.accountId], {
+        accountId: healthSnapshots.accountId,
+        overall: healthSnapshots.overall,
+      })
+      .from(healthSnapshots)
+      .where(and(inArray(healthSnapshots.accountId, ids), lte(healthSnapshots.day, monthAgo)))
+      .orderBy(healthSnapshots.accountId, desc(healthSnapshots.day)),
+    churnedAccountIds(ids),
+    db
+      .select({ accountId: healthTouches.accountId, last: max(healthTouches.occurredOn) })
+      .from(healthTouches)
+      .where(inArray(healthTouches.accountId, ids))
+      .groupBy(healthTouches.accountId),
+  ]);
+  const latestBy = new Map(latest.map((row) => [row.accountId, row]));
+  const beforeBy = new Map(before.map((row) => [row.accountId, row.overall]));
+  const touchBy = new Map(touches.map((row) => [row.accountId, row.last]));
+  for (const id of ids) {
+    const isGone = churned.has(id);
+    const row = latestBy.get(id);
+    result.set(id, {
+      overall: isGone ? null : (row?.overall ?? null),
+      grade: isGone ? null : (row?.grade ?? null),
+      overallBefore: isGone ? null : (beforeBy.get(id) ?? null),
+      churned: isGone,
+      lastTouchOn: touchBy.get(id) ?? null,
+    });
+  }
+  return result;
 }
 
 /**

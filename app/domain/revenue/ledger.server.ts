@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, count, eq, max, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { ledgerEntries, subscriptions, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
@@ -37,20 +37,6 @@ export async function getCurrentArr(
     .from(subscriptions)
     .where(eq(subscriptions.accountId, accountId));
   return row ? { arr: row.arr, currency: row.currency, churned: row.churnedOn !== null } : null;
-}
-
-/** Which of these accounts have churned (their subscription's ARR went to zero by a churn). One query. */
-export async function churnedAccountIds(accountIds: readonly string[], executor: Executor = db): Promise<Set<string>> {
-  if (accountIds.length === 0) return new Set();
-  const rows = await executor
-    .select({ accountId: subscriptions.accountId })
-    .from(subscriptions)
-    .where(and(inArray(subscriptions.accountId, [...accountIds]), isNotNull(subscriptions.churnedOn)));
-  return new Set(rows.map((row) => row.accountId));
-}
-
-export async function isChurned(accountId: string, executor: Executor = db): Promise<boolean> {
-  return (await churnedAccountIds([accountId], executor)).has(accountId);
 }
 
 /** Starts the account's subscription with its "new" entry. One subscription per account. */

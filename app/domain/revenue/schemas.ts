@@ -3,9 +3,9 @@ import { textField } from "~/lib/forms";
 import { calendarDate } from "~/lib/dates";
 import { CURRENCIES } from "./currencies";
 import { CHURN_REASONS, LEDGER_KINDS, MAX_ARR } from "./ledger";
+import { FORECAST_CALLS, RENEWAL_OUTCOMES } from "./forecast";
 
 export const NOTE_MAX = 1000;
-export const FORECAST_CALLS = ["commit", "likely", "at_risk", "will_churn"] as const;
 
 const day = (message: string) => calendarDate({ invalid: message });
 
@@ -68,5 +68,31 @@ export const EntrySchema = z
     path: ["churnReason"],
   });
 
+export const ForecastSchema = z.object({
+  accountId,
+  forecast: z.enum(FORECAST_CALLS, { errorMap: () => ({ message: "revenue:errors.forecast" }) }),
+  note: textField({ max: NOTE_MAX }),
+  version: z.coerce.number().int().min(1),
+});
+
+export const CloseRenewalSchema = z
+  .object({
+    accountId,
+    outcome: z.enum(RENEWAL_OUTCOMES, { errorMap: () => ({ message: "revenue:errors.outcome" }) }),
+    newArr: z.preprocess((value) => (value === undefined || value === "" ? "0" : value), amount(false)),
+    churnReason: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.enum(CHURN_REASONS, { errorMap: () => ({ message: "revenue:errors.churnReason" }) }).optional(),
+    ),
+    note: textField({ max: NOTE_MAX }),
+    version: z.coerce.number().int().min(1),
+  })
+  .refine((input) => input.outcome !== "churned" || input.churnReason !== undefined, {
+    message: "revenue:errors.churnReason",
+    path: ["churnReason"],
+  });
+
+export type ForecastInput = z.infer<typeof ForecastSchema>;
+export type CloseRenewalInput = z.infer<typeof CloseRenewalSchema>;
 export type SubscriptionInput = z.infer<typeof SubscriptionSchema>;
 export type EntryInput = z.infer<typeof EntrySchema>;
