@@ -227,7 +227,13 @@ export async function seedDemo() {
     const revenue: DemoRevenueAccount[] = [];
     for (const { people, annualCost, ...account } of customers) {
       const accountId = newId();
-      revenue.push({ id: accountId, arr: annualCost, currency: account.currency, renewalDate: account.renewalDate });
+      revenue.push({
+        id: accountId,
+        name: account.name,
+        arr: annualCost,
+        currency: account.currency,
+        renewalDate: account.renewalDate,
+      });
       accountRefs[account.name] = { id: accountId, timeZone: account.timeZone, csm: csmActors.get(account.csmId)! };
       for (const person of people) peopleIds[person.email] = newId();
       await tx.insert(accounts).values({ id: accountId, ...account });
@@ -246,7 +252,11 @@ export async function seedDemo() {
       );
     }
 
-    await seedDemoRevenue(tx, revenue);
+    await seedDemoRevenue(tx, {
+      demoAccounts: revenue,
+      segmentIds: Object.values(segmentIds),
+      csmIds: [staff.marcus.id, staff.sofia.id],
+    });
 
     const templateIds: Record<string, string> = {};
     for (const template of DEMO_TEMPLATES) templateIds[template.name] = newId();
