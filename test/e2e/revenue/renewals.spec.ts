@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { createAccount, createSegment, createStaff, createSubscription } from "../../../db/seed/factories";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
@@ -16,7 +17,7 @@ test("a CSM works a renewal: sets a forecast, closes it with an expansion and se
   const renewalDate = day(2);
   await createSubscription(account.id, { arr: 40_000, currency: "CHF", startDate: day(-363), renewalDate });
   const retention = `/revenue/retention?period=${quarterOf(renewalDate)}`;
-  const segmentRow = (page: import("@playwright/test").Page) =>
+  const segmentRow = (page: Page) =>
     page.getByRole("table", { name: "By segment" }).getByRole("row", { name: new RegExp(`Renewals ${tag}`) });
 
   const page = await signInAs(csm);
