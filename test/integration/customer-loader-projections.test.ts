@@ -172,7 +172,7 @@ describe("the health score's internal parts", () => {
       expect(frame.health).toBeNull();
     }
     const staffFrame = (await load(frameLoader, csm.id, `/accounts/${account.id}`)) as { health: unknown };
-    expect(staffFrame.health).toEqual({ overall: expect.any(Number), grade: expect.any(String) });
+    expect(staffFrame.health).toEqual({ overall: expect.any(Number), grade: expect.any(String), churned: false });
   });
 });
 
