@@ -32,6 +32,15 @@ const STATUS = {
   too_old: 400,
   expiry_past: 400,
   expiry_too_far: 400,
+  before_latest: 400,
+  already_active: 400,
+  contraction_too_large: 400,
+  amount_required: 400,
+  too_large: 400,
+  nothing_to_churn: 400,
+  churned: 409,
+  no_subscription: 409,
+  has_subscription: 409,
   // 401: who you are wasn't proven.
   invalid_credentials: 401,
   // 403 and 404: not yours to do, or not there (for you).
@@ -199,6 +208,21 @@ export const ERROR_MESSAGES = {
     codes: ["unknown_account", "future_date", "too_old", "expiry_past", "expiry_too_far", "unknown_override"],
   },
   healthModel: { prefix: "health:models.errors", codes: ["unknown_segment", "stale"] },
+  revenue: {
+    prefix: "revenue:errors",
+    codes: [
+      "before_latest",
+      "churned",
+      "already_active",
+      "contraction_too_large",
+      "amount_required",
+      "too_large",
+      "nothing_to_churn",
+      "no_subscription",
+      "has_subscription",
+      "stale",
+    ],
+  },
   community: {
     prefix: "community:errors",
     codes: ["not_found", "forbidden", "rate_limited", "locked", "stale", "handle_taken", "slug_taken"],

@@ -18,6 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const canSeeHealth = canOnAccount(actor, "health.view", account.id);
+  const canSeeRevenue = canOnAccount(actor, "revenue.view", account.id);
   // Staff only: a customer's frame carries no score (what they may see of it comes later, projected).
   const health = canSeeHealth ? await getHealthBadge(account) : null;
   return {
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canOnAccount(actor, "account.edit", account.id),
     canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
     canSeeHealth,
+    canSeeRevenue,
     health,
   };
 }
@@ -47,7 +49,8 @@ function tabClass({ isActive }: { isActive: boolean }) {
 
 export default function AccountFrame() {
   const { t } = useTranslation("people");
-  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, health } = useLoaderData<typeof loader>();
+  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, canSeeRevenue, health } =
+    useLoaderData<typeof loader>();
   if (!isStaff) return <Outlet />;
   return (
     <>
@@ -57,9 +60,15 @@ export default function AccountFrame() {
             <h1 className="text-2xl font-semibold tracking-tight">{account.name}</h1>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
               <Badge tone="brand">{account.segmentName}</Badge>
-              {canSeeHealth ? <HealthBadge overall={health?.overall ?? null} grade={health?.grade ?? null} /> : null}
+              {canSeeHealth ? (
+                <HealthBadge
+                  overall={health?.overall ?? null}
+                  grade={health?.grade ?? null}
+                  churned={health?.churned}
+                />
+              ) : null}
               {health?.override ? <OverrideBadge override={health.override} /> : null}
-              {health ? <HealthChanges changes={health.changes} compact /> : null}
+              {health?.changes ? <HealthChanges changes={health.changes} compact /> : null}
               <span>
                 {account.industry} · {account.region}
               </span>
@@ -108,6 +117,13 @@ export default function AccountFrame() {
               <li>
                 <NavLink to={`/accounts/${account.id}/health`} className={tabClass}>
                   {t("account.tabs.health")}
+                </NavLink>
+              </li>
+            ) : null}
+            {canSeeRevenue ? (
+              <li>
+                <NavLink to={`/accounts/${account.id}/revenue`} className={tabClass}>
+                  {t("account.tabs.revenue")}
                 </NavLink>
               </li>
             ) : null}

@@ -12,7 +12,6 @@ export interface AccountFieldValues {
   renewalDate: string;
   csmId: string | null;
   timeZone: string;
-  annualCost: number | null;
   currency: string;
   useCases: string[];
   externalId: string | null;
@@ -91,13 +90,6 @@ export function AccountFields({
         type="date"
         defaultValue={values.renewalDate}
         required
-      />
-      <FormTextField
-        meta={fields.annualCost}
-        label={t("accountForm.annualCost")}
-        inputMode="decimal"
-        defaultValue={values.annualCost ?? ""}
-        hint={t("accountForm.annualCostHint")}
       />
       <FormTextField
         meta={fields.currency}

@@ -5,7 +5,6 @@ import {
   date,
   index,
   integer,
-  numeric,
   pgEnum,
   pgTable,
   text,
@@ -38,9 +37,10 @@ export const accounts = pgTable(
     renewalDate: date("renewal_date").notNull(),
     csmId: text("csm_id").references((): AnyPgColumn => users.id),
     timeZone: text("time_zone").notNull().default("UTC"),
-    /** What the customer pays per year, for the plan's ROI; null until someone enters it. */
-    annualCost: numeric("annual_cost", { precision: 14, scale: 2, mode: "number" }),
-    /** ISO 4217 code of the account's money amounts (cost, value per unit). */
+    /**
+     * ISO 4217 code of the account's money amounts (value per unit). What the customer pays is the
+     * revenue area's subscription ARR (migration 0025 moved the old annual cost there).
+     */
     currency: text("currency").notNull().default("USD"),
     /**
      * What the customer uses the product for ("Financial reporting", "Embedded dashboards"): the
@@ -70,7 +70,6 @@ export const accounts = pgTable(
     index("accounts_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     index("accounts_use_cases_idx").using("gin", t.useCases),
     check("accounts_seats_positive", sql`${t.licensedSeats} > 0`),
-    check("accounts_cost_not_negative", sql`${t.annualCost} is null or ${t.annualCost} >= 0`),
     check("accounts_use_cases_few", sql`cardinality(${t.useCases}) <= 10`),
   ],
 );

@@ -1,3 +1,4 @@
+import { type DemoRevenueAccount, seedDemoRevenue } from "./demo-revenue";
 import { count } from "drizzle-orm";
 import { db } from "../client.server";
 import { accounts, planTemplates, segments, telemetryWriteKeys, users } from "../schema";
@@ -224,8 +225,16 @@ export async function seedDemo() {
     const accountRefs: Record<string, DemoAccountRef> = {};
     const peopleIds: Record<string, string> = {};
 
-    for (const { people, ...account } of customers) {
+    const revenue: DemoRevenueAccount[] = [];
+    for (const { people, annualCost, ...account } of customers) {
       const accountId = newId();
+      revenue.push({
+        id: accountId,
+        name: account.name,
+        arr: annualCost,
+        currency: account.currency,
+        renewalDate: account.renewalDate,
+      });
       accountRefs[account.name] = { id: accountId, timeZone: account.timeZone, csm: csmActors.get(account.csmId)! };
       for (const person of people) peopleIds[person.email] = newId();
       await tx.insert(accounts).values({ id: accountId, ...account });
@@ -243,6 +252,12 @@ export async function seedDemo() {
         })),
       );
     }
+
+    await seedDemoRevenue(tx, {
+      demoAccounts: revenue,
+      segmentIds: Object.values(segmentIds),
+      csmIds: [staff.marcus.id, staff.sofia.id],
+    });
 
     const templateIds: Record<string, string> = {};
     for (const template of DEMO_TEMPLATES) templateIds[template.name] = newId();

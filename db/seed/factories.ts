@@ -11,8 +11,11 @@ import {
   type TemplateDefinition,
   type User,
   type SnapshotMeasure,
+  type Subscription,
   accounts,
   asks,
+  ledgerEntries,
+  subscriptions,
   communitySpaces,
   consents,
   healthModels,
@@ -66,9 +69,16 @@ export async function createSegment(overrides: Partial<NewSegment> = {}): Promis
   return row!;
 }
 
-/** An account in a new segment (unless `segmentId` is given), without a CSM unless `csmId` is given. */
-export async function createAccount(overrides: Partial<NewAccount> = {}): Promise<Account> {
-  const segmentId = overrides.segmentId ?? (await createSegment()).id;
+/**
+ * An account in a new segment (unless `segmentId` is given), without a CSM unless `csmId` is given.
+ * `annualCost` gives it a subscription at that ARR (in the account's currency), as the old
+ * account field did.
+ */
+export async function createAccount(
+  overrides: Partial<NewAccount> & { annualCost?: number | null } = {},
+): Promise<Account> {
+  const { annualCost, ...values } = overrides;
+  const segmentId = values.segmentId ?? (await createSegment()).id;
   const [row] = await db
     .insert(accounts)
     .values({
@@ -78,10 +88,55 @@ export async function createAccount(overrides: Partial<NewAccount> = {}): Promis
       region: "EMEA",
       licensedSeats: 10,
       renewalDate: "2027-06-30",
-      ...overrides,
+      ...values,
       segmentId,
     })
     .returning();
+  if (annualCost !== undefined && annualCost !== null) {
+    await createSubscription(row!.id, { arr: annualCost, currency: row!.currency });
+  }
+  return row!;
+}
+
+type NewSubscription = typeof subscriptions.$inferInsert;
+
+/**
+ * A subscription with its "new" ledger entry at its start (default: 48,000 USD a year, a 12-month
+ * term renewing a year after it started). Written directly, like the other factories; the rules
+ * of later entries are revenue's (app/domain/revenue/ledger.server.ts).
+ */
+export async function createSubscription(
+  accountId: string,
+  overrides: Partial<Omit<NewSubscription, "accountId">> = {},
+): Promise<Subscription> {
+  const arr = overrides.arr ?? 48_000;
+  const startDate = overrides.startDate ?? "2026-06-30";
+  const [y, m, d] = startDate.split("-");
+  const [row] = await db
+    .insert(subscriptions)
+    .values({
+      id: newId(),
+      currency: "USD",
+      termMonths: 12,
+      renewalDate: `${Number(y) + 1}-${m}-${d}`,
+      ...overrides,
+      startDate,
+      arr,
+      accountId,
+    })
+    .returning();
+  await db.insert(ledgerEntries).values({
+    id: newId(),
+    accountId,
+    subscriptionId: row!.id,
+    kind: "new",
+    effectiveOn: startDate,
+    arrDelta: arr,
+    arrAfter: arr,
+    currency: row!.currency,
+    sequence: 1,
+  });
+  await db.update(accounts).set({ renewalDate: row!.renewalDate }).where(eq(accounts.id, accountId));
   return row!;
 }
 

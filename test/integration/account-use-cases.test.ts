@@ -18,19 +18,8 @@ let tagCount = 0;
 const tag = () => `u${++tagCount}x${Date.now().toString(36)}`;
 
 function inputOf(account: Account, overrides: Partial<AccountInput> = {}): AccountInput {
-  const {
-    name,
-    segmentId,
-    industry,
-    region,
-    licensedSeats,
-    renewalDate,
-    csmId,
-    timeZone,
-    annualCost,
-    currency,
-    useCases,
-  } = account;
+  const { name, segmentId, industry, region, licensedSeats, renewalDate, csmId, timeZone, currency, useCases } =
+    account;
   return {
     name,
     segmentId,
@@ -40,7 +29,6 @@ function inputOf(account: Account, overrides: Partial<AccountInput> = {}): Accou
     renewalDate,
     csmId,
     timeZone,
-    annualCost,
     currency,
     useCases,
     ...overrides,

@@ -32,7 +32,6 @@ async function inputFor(overrides: Partial<AccountInput> = {}): Promise<AccountI
     renewalDate: "2027-09-01",
     csmId: null,
     timeZone: "Australia/Sydney",
-    annualCost: null,
     currency: "USD",
     useCases: [],
     ...overrides,
@@ -235,7 +234,6 @@ describe("updateAccount", () => {
       renewalDate: "2028-01-31",
       csmId: csm.id,
       timeZone: account.timeZone,
-      annualCost: null,
       currency: "USD",
       useCases: [],
     };

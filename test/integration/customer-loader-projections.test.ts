@@ -187,6 +187,7 @@ describe("the health score's internal parts", () => {
       overall: expect.any(Number),
       grade: expect.any(String),
       override: { grade: "green" },
+      churned: false,
     });
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { type Account, type Plan, type User, accounts, activity, measurements, valueMetrics } from "~db/schema";
+import { type Account, type Plan, type User, activity, measurements, subscriptions, valueMetrics } from "~db/schema";
 import {
   actorOf,
   createAccount,
@@ -289,11 +289,11 @@ describe("getPlanValue", () => {
   });
 });
 
-it("keeps the account's cost out of reach of a negative value (database check)", async () => {
+it("keeps the subscription's ARR out of reach of a negative value (database check)", async () => {
   await expect(
     db
-      .update(accounts)
-      .set({ annualCost: -1 })
-      .where(and(eq(accounts.id, account.id))),
+      .update(subscriptions)
+      .set({ arr: -1 })
+      .where(and(eq(subscriptions.accountId, account.id))),
   ).rejects.toThrow();
 });

@@ -41,6 +41,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": true,
       "health.view": true,
       "health.manage": true,
+      "revenue.view": true,
+      "revenue.manage": true,
     },
     other: {
       "account.view": true,
@@ -52,6 +54,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": true,
       "health.view": true,
       "health.manage": true,
+      "revenue.view": true,
+      "revenue.manage": true,
     },
   },
   csm: {
@@ -65,6 +69,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": true,
       "health.view": true,
       "health.manage": true,
+      "revenue.view": true,
+      "revenue.manage": true,
     },
     other: {
       "account.view": true,
@@ -76,6 +82,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": true,
       "health.view": true,
       "health.manage": true,
+      "revenue.view": true,
+      "revenue.manage": true,
     },
   },
   marketing: {
@@ -89,6 +97,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": true,
       "health.view": true,
       "health.manage": false,
+      "revenue.view": false,
+      "revenue.manage": false,
     },
     other: {
       "account.view": true,
@@ -100,6 +110,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": true,
       "health.view": true,
       "health.manage": false,
+      "revenue.view": false,
+      "revenue.manage": false,
     },
   },
   champion: {
@@ -113,6 +125,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": true,
       "health.view": false,
       "health.manage": false,
+      "revenue.view": false,
+      "revenue.manage": false,
     },
     other: {
       "account.view": false,
@@ -124,6 +138,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": false,
       "health.view": false,
       "health.manage": false,
+      "revenue.view": false,
+      "revenue.manage": false,
     },
   },
   member: {
@@ -137,6 +153,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": false,
       "health.view": false,
       "health.manage": false,
+      "revenue.view": false,
+      "revenue.manage": false,
     },
     other: {
       "account.view": false,
@@ -148,6 +166,8 @@ const ACCOUNT_MATRIX: Record<Role, Record<"own" | "other", Record<AccountAction,
       "usage.team": false,
       "health.view": false,
       "health.manage": false,
+      "revenue.view": false,
+      "revenue.manage": false,
     },
   },
 };
@@ -165,7 +185,7 @@ const accountCases = Object.entries(ACCOUNT_MATRIX).flatMap(([role, byScope]) =>
 
 describe("canOnAccount", () => {
   it("covers every role × scope × action", () => {
-    expect(accountCases).toHaveLength(5 * 2 * 9);
+    expect(accountCases).toHaveLength(5 * 2 * 11);
   });
 
   it.each(accountCases)("$role on $scope account, $action → $allowed", ({ role, scope, action, allowed }) => {
@@ -197,6 +217,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "outbox.read": true,
     "templates.view": true,
     "templates.manage": true,
+    "revenue.report": true,
     "training.adoption": true,
     "advocacy.view": true,
     "advocacy.manage": true,
@@ -211,6 +232,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "outbox.read": false,
     "templates.view": true,
     "templates.manage": true,
+    "revenue.report": true,
     "training.adoption": true,
     "advocacy.view": true,
     "advocacy.manage": false,
@@ -225,6 +247,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "outbox.read": false,
     "templates.view": true,
     "templates.manage": false,
+    "revenue.report": false,
     "training.adoption": true,
     "advocacy.view": true,
     "advocacy.manage": true,
@@ -239,6 +262,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "outbox.read": false,
     "templates.view": false,
     "templates.manage": false,
+    "revenue.report": false,
     "training.adoption": false,
     "advocacy.view": false,
     "advocacy.manage": false,
@@ -253,6 +277,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "outbox.read": false,
     "templates.view": false,
     "templates.manage": false,
+    "revenue.report": false,
     "training.adoption": false,
     "advocacy.view": false,
     "advocacy.manage": false,
@@ -272,7 +297,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 12);
+    expect(workspaceCases).toHaveLength(5 * 13);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

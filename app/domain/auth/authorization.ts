@@ -13,6 +13,8 @@ import type { Actor } from "./actor";
  * - `usage.team`     the team's adoption summary (the champion's own account; staff too)
  * - `health.view`    the staff Health tab: the score, its measures, the CSM pulse and the touches
  * - `health.manage`  set the CSM pulse and log touches (the staff who look after accounts)
+ * - `revenue.view`   the staff Revenue tab: the subscription, its ARR and ledger (not marketing's business)
+ * - `revenue.manage` add ledger entries, start a subscription, set a forecast, close a renewal
  * Workspace actions are about the vendor's workspace as a whole:
  * - `templates.view`   read the plan templates (marketing follows what plans promise)
  * - `templates.manage` create, edit, duplicate and delete plan templates (staff who plan)
@@ -22,6 +24,7 @@ import type { Actor } from "./actor";
  * - `telemetry.manage` create, rotate and revoke the product's write keys, name its key features (admins)
  * - `jobs.manage`      see the background jobs and retry failed ones (admins)
  * - `health.models`    edit the health scoring models and what customers see of their health (admins)
+ * - `revenue.report`   the retention and renewals pages (admins and CSMs)
  */
 export type AccountAction =
   | "account.view"
@@ -32,7 +35,9 @@ export type AccountAction =
   | "usage.view"
   | "usage.team"
   | "health.view"
-  | "health.manage";
+  | "health.manage"
+  | "revenue.view"
+  | "revenue.manage";
 export type WorkspaceAction =
   | "accounts.list"
   | "accounts.create"
@@ -45,7 +50,8 @@ export type WorkspaceAction =
   | "advocacy.manage"
   | "telemetry.manage"
   | "jobs.manage"
-  | "health.models";
+  | "health.models"
+  | "revenue.report";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -63,6 +69,8 @@ export function canOnAccount(actor: Actor, action: AccountAction, accountId: str
       case "usage.view":
       case "health.view":
       case "health.manage":
+      case "revenue.view":
+      case "revenue.manage":
         return false;
     }
   }
@@ -96,6 +104,7 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
       return actor.staffRole === "admin" || actor.staffRole === "marketing";
     case "accounts.create":
     case "templates.manage":
+    case "revenue.report":
       return actor.staffRole === "admin" || actor.staffRole === "csm";
     case "staff.manage":
     case "outbox.read":

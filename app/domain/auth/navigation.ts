@@ -14,6 +14,7 @@ export type NavKey =
   | "telemetry"
   | "templates"
   | "advocacy"
+  | "revenue"
   | "outbox"
   | "jobs"
   | "healthModels"
@@ -44,6 +45,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
   if (canInWorkspace(actor, "training.adoption")) items.push({ key: "training", to: "/training/adoption" });
   items.push({ key: "community", to: "/community" });
   if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
+  if (canInWorkspace(actor, "revenue.report")) items.push({ key: "revenue", to: "/revenue/renewals" });
   if (canInWorkspace(actor, "advocacy.view")) items.push({ key: "advocacy", to: "/advocacy" });
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
   if (canInWorkspace(actor, "telemetry.manage")) items.push({ key: "telemetry", to: "/telemetry/write-keys" });

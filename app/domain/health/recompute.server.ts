@@ -1,3 +1,4 @@
+import { churnedAccountIds } from "~/domain/revenue/status.server";
 import { and, asc, desc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import {
@@ -172,7 +173,10 @@ async function accountsByIds(ids: readonly string[]): Promise<ScoredAccount[]> {
 }
 
 /** Scores one batch and files today's snapshots (upsert), with a grade_changed event per account whose grade moved. */
-async function recomputeBatch(batch: ScoredAccount[], models: CurrentModels, now: Date): Promise<number> {
+async function recomputeBatch(all: ScoredAccount[], models: CurrentModels, now: Date): Promise<number> {
+  // A churned account is not scored any more: its health is "churned" (getHealthBadge), not a grade.
+  const churned = await churnedAccountIds(all.map((account) => account.id));
+  const batch = all.filter((account) => !churned.has(account.id));
   if (batch.length === 0) return 0;
   const day = snapshotDay(now);
   const inputs = await measureInputsForAccounts(batch, now);

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, max, sql } from "drizzle-orm";
+import { churnedAccountIds, isChurned } from "~/domain/revenue/status.server";
 import { db } from "~db/client.server";
-import { healthSnapshots } from "~db/schema";
+import { healthSnapshots, healthTouches } from "~db/schema";
+import { addDays } from "~/domain/telemetry/usage";
 import { activeOverride } from "./overrides.server";
 import { hasSnapshotToday, recomputeHealth, snapshotDay } from "./recompute.server";
 import { getTimeline } from "./timeline.server";
@@ -23,7 +25,7 @@ async function pastScores(accountId: string, today: string) {
  */
 export async function getHealthBadge(account: Scope, now = new Date()) {
   const today = snapshotDay(now);
-  const [[row], past, override] = await Promise.all([
+  const [[row], past, override, churned] = await Promise.all([
     db
       .select({ overall: healthSnapshots.overall, grade: healthSnapshots.grade })
       .from(healthSnapshots)
@@ -32,13 +34,80 @@ export async function getHealthBadge(account: Scope, now = new Date()) {
       .limit(1),
     pastScores(account.id, today),
     activeOverride(account, now),
+    isChurned(account.id),
   ]);
+  // A churned account's health is "churned", whatever its last score said.
+  if (churned) return { overall: null, grade: null, changes: null, override: null, churned: true };
   return {
     overall: row?.overall ?? null,
     grade: row?.grade ?? null,
     changes: changesAgainst(row?.overall ?? null, today, past),
     override: override ? { grade: override.grade, expiresOn: override.expiresOn } : null,
+    churned: false,
   };
+}
+
+export interface HealthSummary {
+  overall: number | null;
+  grade: "red" | "yellow" | "green" | null;
+  /** The score 30 days before the latest (null without one): the trend. */
+  overallBefore: number | null;
+  churned: boolean;
+  lastTouchOn: string | null;
+}
+
+/**
+ * For lists of many accounts (the renewals): each one's latest score and grade, its score 30
+ * days earlier, whether it churned, and its last touch. Four queries whatever the number.
+ */
+export async function healthSummaries(
+  accountIds: readonly string[],
+  now = new Date(),
+): Promise<Map<string, HealthSummary>> {
+  const result = new Map<string, HealthSummary>();
+  if (accountIds.length === 0) return result;
+  const ids = [...accountIds];
+  const monthAgo = addDays(snapshotDay(now), -30);
+  const [latest, before, churned, touches] = await Promise.all([
+    db
+      .selectDistinctOn([healthSnapshots.accountId], {
+        accountId: healthSnapshots.accountId,
+        overall: healthSnapshots.overall,
+        grade: healthSnapshots.grade,
+      })
+      .from(healthSnapshots)
+      .where(inArray(healthSnapshots.accountId, ids))
+      .orderBy(healthSnapshots.accountId, desc(healthSnapshots.day)),
+    db
+      .selectDistinctOn([healthSnapshots.accountId], {
+        accountId: healthSnapshots.accountId,
+        overall: healthSnapshots.overall,
+      })
+      .from(healthSnapshots)
+      .where(and(inArray(healthSnapshots.accountId, ids), lte(healthSnapshots.day, monthAgo)))
+      .orderBy(healthSnapshots.accountId, desc(healthSnapshots.day)),
+    churnedAccountIds(ids),
+    db
+      .select({ accountId: healthTouches.accountId, last: max(healthTouches.occurredOn) })
+      .from(healthTouches)
+      .where(inArray(healthTouches.accountId, ids))
+      .groupBy(healthTouches.accountId),
+  ]);
+  const latestBy = new Map(latest.map((row) => [row.accountId, row]));
+  const beforeBy = new Map(before.map((row) => [row.accountId, row.overall]));
+  const touchBy = new Map(touches.map((row) => [row.accountId, row.last]));
+  for (const id of ids) {
+    const isGone = churned.has(id);
+    const row = latestBy.get(id);
+    result.set(id, {
+      overall: isGone ? null : (row?.overall ?? null),
+      grade: isGone ? null : (row?.grade ?? null),
+      overallBefore: isGone ? null : (beforeBy.get(id) ?? null),
+      churned: isGone,
+      lastTouchOn: touchBy.get(id) ?? null,
+    });
+  }
+  return result;
 }
 
 /**

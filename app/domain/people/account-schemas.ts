@@ -7,24 +7,6 @@ const IdSchema = z.string().refine(isId, "id.invalid");
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
-/** The subscription cost per year on the account form: blank means "not entered". */
-export const AnnualCostSchema = z.preprocess(
-  blankToNull,
-  z
-    .string()
-    .transform((value) => value.trim().replace(/[,\s_]/g, ""))
-    .pipe(
-      z
-        .string()
-        .regex(/^-?\d+(\.\d{1,2})?$/, "account.costInvalid")
-        .transform(Number),
-    )
-    .refine((n) => n >= 0, "account.costNegative")
-    .refine((n) => n <= 100_000_000_000, "account.costInvalid")
-    .nullable()
-    .default(null),
-);
-
 export const CurrencySchema = z
   .string()
   .trim()
@@ -78,7 +60,6 @@ export const AccountInputSchema = z.object({
       return false;
     }
   }, "account.timeZoneInvalid"),
-  annualCost: AnnualCostSchema,
   currency: z.preprocess((value) => value ?? "USD", CurrencySchema),
   useCases: UseCasesSchema,
   /**

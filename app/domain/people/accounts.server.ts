@@ -44,7 +44,6 @@ const accountColumns = {
   licensedSeats: accounts.licensedSeats,
   renewalDate: accounts.renewalDate,
   timeZone: accounts.timeZone,
-  annualCost: accounts.annualCost,
   currency: accounts.currency,
   useCases: accounts.useCases,
   externalId: accounts.externalId,
@@ -302,6 +301,18 @@ export async function updateAccount(actor: Actor, id: string, typed: AccountInpu
     }
     return { ok: true as const };
   });
+}
+
+/**
+ * Moves the account's renewal date to its subscription's (revenue calls this inside its own
+ * transaction when a subscription starts or a renewal closes), so the account list's renewal
+ * filters and the revenue pages agree on one date.
+ */
+export async function setAccountRenewalDate(executor: Executor, accountId: string, renewalDate: string) {
+  await executor
+    .update(accounts)
+    .set({ renewalDate, version: sql`${accounts.version} + 1`, updatedAt: new Date() })
+    .where(eq(accounts.id, accountId));
 }
 
 export type ExternalIdClaimError = "unknown_account" | "external_id_taken" | "has_external_id";

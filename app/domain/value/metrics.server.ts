@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { getCurrentArr } from "~/domain/revenue/ledger.server";
 import { db, type Executor } from "~db/client.server";
 import { accounts, measurements, users, valueMetrics } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
@@ -55,12 +56,13 @@ export async function getPlanValue(
   executor: Executor = db,
 ): Promise<PlanValue | null> {
   if (!canOnValue(actor, "value.view", { accountId })) return null;
-  const [plan, [account]] = await Promise.all([
+  const [plan, [account], subscription] = await Promise.all([
     getCurrentPlan(accountId, executor),
     executor
-      .select({ annualCost: accounts.annualCost, currency: accounts.currency, timeZone: accounts.timeZone })
+      .select({ currency: accounts.currency, timeZone: accounts.timeZone })
       .from(accounts)
       .where(eq(accounts.id, accountId)),
+    getCurrentArr(accountId, executor),
   ]);
   if (!plan || !account) return null;
 
@@ -123,7 +125,9 @@ export async function getPlanValue(
       ...outcome,
       metrics: metrics.filter((metric) => metric.outcomeId === outcome.id),
     })),
-    roi: planRoi(metrics, account.annualCost),
+    // What the customer pays is revenue's ARR; values are in the account's currency, so a
+    // subscription priced in another one has no cost to compare with (never mix currencies).
+    roi: planRoi(metrics, subscription && subscription.currency === account.currency ? subscription.arr : null),
     currency: account.currency,
     today: todayIn(account.timeZone),
   };

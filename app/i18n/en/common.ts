@@ -42,6 +42,9 @@ export default {
     keyFeatures: "Key features · Telemetry",
     usage: "Usage · {{name}}",
     health: "Health · {{name}}",
+    revenue: "Revenue · {{name}}",
+    retention: "Retention",
+    renewals: "Renewals",
   },
   skipToContent: "Skip to content",
   nav: {
@@ -54,6 +57,7 @@ export default {
     training: "Training",
     templates: "Templates",
     advocacy: "Advocacy",
+    revenue: "Revenue",
     team: "Team",
     staff: "Vendor team",
     telemetry: "Telemetry",

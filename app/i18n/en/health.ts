@@ -2,6 +2,7 @@ export default {
   grades: { red: "Red", yellow: "Yellow", green: "Green" },
   badge: "Health {{score}} · {{grade}}",
   badgeNoData: "Health: no data",
+  badgeChurned: "Health: churned",
   heading: "Health score",
   overall: "Overall",
   noScore: "Not enough data to score this account yet.",

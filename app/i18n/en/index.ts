@@ -13,6 +13,7 @@ import templates from "./templates";
 import training from "./training";
 import telemetry from "./telemetry";
 import value from "./value";
+import revenue from "./revenue";
 
 /** Every namespace of one language: one chunk per language in the browser (app/i18n/bundles.ts). */
 export default {
@@ -31,4 +32,5 @@ export default {
   advocacy,
   telemetry,
   health,
+  revenue,
 } as const;

@@ -45,6 +45,9 @@ export default {
     keyFeatures: "关键功能 · 遥测",
     usage: "使用情况 · {{name}}",
     health: "健康度 · {{name}}",
+    revenue: "收入 · {{name}}",
+    retention: "留存",
+    renewals: "续约",
   },
   skipToContent: "跳到正文",
   nav: {
@@ -57,6 +60,7 @@ export default {
     training: "培训",
     templates: "模板",
     advocacy: "客户拥护",
+    revenue: "收入",
     team: "团队",
     staff: "服务商团队",
     telemetry: "遥测",

@@ -5,6 +5,7 @@ export default {
   grades: { red: "红", yellow: "黄", green: "绿" },
   badge: "健康度 {{score}} · {{grade}}",
   badgeNoData: "健康度：无数据",
+  badgeChurned: "健康度：已流失",
   heading: "健康评分",
   overall: "总分",
   noScore: "数据不足，暂时无法为该客户评分。",

@@ -12,8 +12,17 @@ export function GradeBadge({ grade }: { grade: "red" | "yellow" | "green" }) {
 }
 
 /** The staff account header's score: "Health 72 · Yellow", or that there is no data yet. */
-export function HealthBadge({ overall, grade }: { overall: number | null; grade: "red" | "yellow" | "green" | null }) {
+export function HealthBadge({
+  overall,
+  grade,
+  churned = false,
+}: {
+  overall: number | null;
+  grade: "red" | "yellow" | "green" | null;
+  churned?: boolean;
+}) {
   const { t } = useTranslation("health");
+  if (churned) return <Badge tone="red">{t("badgeChurned")}</Badge>;
   if (overall === null || grade === null) return <Badge>{t("badgeNoData")}</Badge>;
   return <Badge tone={TONES[grade]}>{t("badge", { score: String(overall), grade: t(`grades.${grade}`) })}</Badge>;
 }

@@ -1,0 +1,144 @@
+import { type Cursor, type PageInfo, PAGE_SIZE, decodeCursor, encodeCursor, filterFingerprint } from "~/lib/pagination";
+import {
+  type Period,
+  type RetentionMetric,
+  type RetentionTotals,
+  contributesTo,
+  lastQuarters,
+  retentionTotals,
+} from "./retention";
+import { type CohortRow, cohortRetention, periodEntries } from "./retention.server";
+
+export const CHART_QUARTERS = 8;
+
+function groupTotals(rows: readonly CohortRow[], keyOf: (row: CohortRow) => string) {
+  const groups = new Map<string, CohortRow[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([group, members]) => retentionTotals(members).map((totals) => ({ group, ...totals })));
+}
+
+/** A page of an in-memory list, addressed like the keyset lists (the cursor holds the position). */
+function pageOf<Row>(rows: readonly Row[], raw: string | null | undefined, fingerprint: string) {
+  const cursor: Cursor | null = decodeCursor(raw, fingerprint, 1);
+  const from = Math.min(cursor?.at ?? 0, Math.max(0, rows.length - 1));
+  const slice = rows.slice(from, from + PAGE_SIZE);
+  const page: PageInfo = {
+    from,
+    count: slice.length,
+    total: rows.length,
+    previous:
+      from > 0
+        ? encodeCursor({ direction: "before", at: Math.max(0, from - PAGE_SIZE), key: [from] }, fingerprint)
+        : null,
+    next:
+      from + PAGE_SIZE < rows.length
+        ? encodeCursor({ direction: "after", at: from + PAGE_SIZE, key: [from + PAGE_SIZE] }, fingerprint)
+        : null,
+  };
+  return { rows: slice, page };
+}
+
+export interface RetentionReport {
+  period: Period;
+  totals: RetentionTotals[];
+  bySegment: (RetentionTotals & { group: string })[];
+  byCsm: (RetentionTotals & { group: string | null })[];
+  chart: { period: string; totals: RetentionTotals[] }[];
+  drill: {
+    metric: RetentionMetric;
+    rows: (CohortRow & { entries: Awaited<ReturnType<typeof periodEntries>> })[];
+    page: PageInfo;
+  } | null;
+}
+
+/**
+ * The retention page: the period's totals per currency, by segment and by CSM, the last eight
+ * quarters for the chart, and one page of the accounts behind a number with their entries. A
+ * fixed number of queries: the period's cohort, one per chart quarter, one for the entries.
+ */
+export async function getRetentionReport(
+  period: Period,
+  options: { metric?: RetentionMetric | null; cursor?: string | null; chart?: boolean } = {},
+): Promise<RetentionReport> {
+  const quarters = options.chart === false ? [] : lastQuarters(period.end, CHART_QUARTERS);
+  const [cohort, ...history] = await Promise.all([
+    cohortRetention(period),
+    ...quarters.map((quarter) => (quarter.key === period.key ? null : cohortRetention(quarter))),
+  ]);
+  let drill: RetentionReport["drill"] = null;
+  if (options.metric) {
+    const metric = options.metric;
+    const { rows, page } = pageOf(
+      cohort.filter((row) => contributesTo(row, metric)),
+      options.cursor,
+      filterFingerprint({ period: period.key, metric }),
+    );
+    const entries = await periodEntries(
+      rows.map((row) => row.accountId),
+      period,
+    );
+    drill = {
+      metric,
+      page,
+      rows: rows.map((row) => ({ ...row, entries: entries.filter((entry) => entry.accountId === row.accountId) })),
+    };
+  }
+  return {
+    period,
+    totals: retentionTotals(cohort),
+    bySegment: groupTotals(cohort, (row) => row.segmentName),
+    byCsm: groupTotals(cohort, (row) => row.csmName ?? "").map((row) => ({ ...row, group: row.group || null })),
+    chart: quarters.map((quarter, index) => ({
+      period: quarter.key,
+      totals: retentionTotals(history[index] ?? cohort),
+    })),
+    drill,
+  };
+}
+
+/** The period's cohort as CSV rows (one per account and its counted movements), header first. */
+export async function retentionCsv(period: Period): Promise<string> {
+  const cohort = await cohortRetention(period);
+  const header = [
+    "period",
+    "account",
+    "segment",
+    "csm",
+    "currency",
+    "start_arr",
+    "expansion",
+    "contraction",
+    "churn",
+    "end_arr",
+    "lost_logo",
+  ];
+  const cell = (value: string | number | boolean | null) => {
+    const text = value === null ? "" : String(value);
+    // A leading =, +, - or @ would run as a formula in a spreadsheet.
+    const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = cohort.map((row) =>
+    [
+      period.key,
+      row.name,
+      row.segmentName,
+      row.csmName,
+      row.currency,
+      row.startArr,
+      row.expansion,
+      row.contraction,
+      row.churn,
+      row.endArr,
+      row.lostLogo,
+    ]
+      .map(cell)
+      .join(","),
+  );
+  return [header.join(","), ...lines].join("\r\n") + "\r\n";
+}
