@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { canInWorkspace, canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { getHealthBadge } from "~/domain/health/view.server";
+import { countOpenWorkItems } from "~/domain/interventions/work-items.server";
 import { ButtonLink } from "~/ui/button";
 import { HealthBadge } from "~/ui/health/grade-badge";
 import { Badge } from "~/ui/layout";
@@ -18,7 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const canSeeHealth = canOnAccount(actor, "health.view", account.id);
   // Staff only: a customer's frame carries no score (what they may see of it comes later, projected).
-  const health = canSeeHealth ? await getHealthBadge(account.id) : null;
+  const canEdit = canOnAccount(actor, "account.edit", account.id);
+  const [health, openWork] = await Promise.all([
+    canSeeHealth ? getHealthBadge(account.id) : null,
+    canEdit ? countOpenWorkItems([account.id]) : null,
+  ]);
   return {
     account: {
       id: account.id,
@@ -29,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       useCases: account.useCases,
     },
     isStaff: actor.kind === "staff",
-    canEdit: canOnAccount(actor, "account.edit", account.id),
+    canEdit,
+    openWorkItems: openWork ? (openWork.get(account.id) ?? 0) : null,
     canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
     canSeeHealth,
     health: health ? { overall: health.overall, grade: health.grade } : null,
@@ -45,8 +51,9 @@ function tabClass({ isActive }: { isActive: boolean }) {
 }
 
 export default function AccountFrame() {
-  const { t } = useTranslation("people");
-  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, health } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["people", "interventions"]);
+  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, health, openWorkItems } =
+    useLoaderData<typeof loader>();
   if (!isStaff) return <Outlet />;
   return (
     <>
@@ -105,6 +112,17 @@ export default function AccountFrame() {
               <li>
                 <NavLink to={`/accounts/${account.id}/health`} className={tabClass}>
                   {t("account.tabs.health")}
+                </NavLink>
+              </li>
+            ) : null}
+            {openWorkItems !== null ? (
+              <li>
+                <NavLink to={`/accounts/${account.id}/work-items`} className={tabClass}>
+                  {t("account.tabs.workItems")}{" "}
+                  <Badge tone={openWorkItems > 0 ? "amber" : "neutral"}>
+                    <span className="sr-only">{t("interventions:workItems.openCount", { count: openWorkItems })}</span>
+                    <span aria-hidden>{openWorkItems}</span>
+                  </Badge>
                 </NavLink>
               </li>
             ) : null}

@@ -10,3 +10,4 @@ export * from "./community";
 export * from "./advocacy";
 export * from "./telemetry";
 export * from "./health";
+export * from "./interventions";

@@ -239,6 +239,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": "ok",
     "telemetry.manage": "ok",
     "jobs.manage": "ok",
+    "workQueue.view": "ok",
+    "playbooks.manage": "ok",
   },
   csm: {
     "accounts.list": "ok",
@@ -252,6 +254,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": 404,
     "telemetry.manage": 404,
     "jobs.manage": 404,
+    "workQueue.view": "ok",
+    "playbooks.manage": 404,
   },
   marketing: {
     "accounts.list": "ok",
@@ -265,6 +269,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": "ok",
     "telemetry.manage": 404,
     "jobs.manage": 404,
+    "workQueue.view": 404,
+    "playbooks.manage": 404,
   },
   champion: {
     "accounts.list": 404,
@@ -278,6 +284,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": 404,
     "telemetry.manage": 404,
     "jobs.manage": 404,
+    "workQueue.view": 404,
+    "playbooks.manage": 404,
   },
   member: {
     "accounts.list": 404,
@@ -291,6 +299,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "advocacy.manage": 404,
     "telemetry.manage": 404,
     "jobs.manage": 404,
+    "workQueue.view": 404,
+    "playbooks.manage": 404,
   },
 };
 

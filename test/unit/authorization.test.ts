@@ -202,6 +202,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": true,
     "telemetry.manage": true,
     "jobs.manage": true,
+    "workQueue.view": true,
+    "playbooks.manage": true,
   },
   csm: {
     "accounts.list": true,
@@ -215,6 +217,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": false,
     "telemetry.manage": false,
     "jobs.manage": false,
+    "workQueue.view": true,
+    "playbooks.manage": false,
   },
   marketing: {
     "accounts.list": true,
@@ -228,6 +232,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": true,
     "telemetry.manage": false,
     "jobs.manage": false,
+    "workQueue.view": false,
+    "playbooks.manage": false,
   },
   champion: {
     "accounts.list": false,
@@ -241,6 +247,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": false,
     "telemetry.manage": false,
     "jobs.manage": false,
+    "workQueue.view": false,
+    "playbooks.manage": false,
   },
   member: {
     "accounts.list": false,
@@ -254,6 +262,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "advocacy.manage": false,
     "telemetry.manage": false,
     "jobs.manage": false,
+    "workQueue.view": false,
+    "playbooks.manage": false,
   },
 };
 

@@ -43,7 +43,9 @@ export type WorkspaceAction =
   | "advocacy.view"
   | "advocacy.manage"
   | "telemetry.manage"
-  | "jobs.manage";
+  | "jobs.manage"
+  | "workQueue.view"
+  | "playbooks.manage";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -94,11 +96,13 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
       return actor.staffRole === "admin" || actor.staffRole === "marketing";
     case "accounts.create":
     case "templates.manage":
+    case "workQueue.view":
       return actor.staffRole === "admin" || actor.staffRole === "csm";
     case "staff.manage":
     case "outbox.read":
     case "telemetry.manage":
     case "jobs.manage":
+    case "playbooks.manage":
       return actor.staffRole === "admin";
   }
 }
