@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Transaction, db } from "../client.server";
 import { and, eq, sql } from "drizzle-orm";
 import {
+  playbooks,
   type AccountRole,
   type ConsentScope,
   type Milestone,
@@ -528,4 +529,22 @@ export async function achieveMilestone(milestone: { id: string; accountId: strin
     const result = await signOffMilestone(actorOf(person), milestone.accountId, milestone.id, {});
     if (!result.ok) throw new Error(`Could not sign the milestone off: ${result.error}`);
   }
+}
+
+/** An enabled playbook for every segment: by default, remind the assignee at once, then a CSM work item after 3 days. */
+export async function createPlaybook(overrides: Partial<typeof playbooks.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(playbooks)
+    .values({
+      id: newId(),
+      name: `Playbook ${unique()}`,
+      trigger: { kind: "task_overdue" },
+      steps: [
+        { kind: "remind_assignee", delayDays: 0 },
+        { kind: "create_work_item", delayDays: 3 },
+      ],
+      ...overrides,
+    })
+    .returning();
+  return row!;
 }

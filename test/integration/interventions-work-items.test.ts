@@ -36,7 +36,7 @@ function post(userId: string, accountId: string, fields: Record<string, string>)
   return signedInRequest(userId, `http://localhost/accounts/${accountId}/work-items`, {
     method: "POST",
     body: new URLSearchParams(fields),
-  }).then((request) => action({ request, params: { accountId }, context: {} }));
+  }).then((request) => action({ request, params: { accountId }, context: { clientIp: "127.0.0.1" } }));
 }
 
 describe("work items", () => {
