@@ -277,7 +277,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 11);
+    expect(workspaceCases).toHaveLength(5 * 13);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {
