@@ -149,6 +149,8 @@ export const ERROR_MESSAGES = {
     prefix: "plans:apply.errors",
     codes: ["unknown_template", "invalid_start_date", "unknown_account", "forbidden"],
   },
+  workItem: { prefix: "interventions:workItems.errors", codes: ["not_found", "closed", "invalid_assignee"] },
+  playbook: { prefix: "interventions:playbooks.errors", codes: ["not_found", "stale", "unknown_segment"] },
   advocacyNps: { prefix: "advocacy:nps.errors", codes: ["not_due"] },
   advocacyAsk: { prefix: "advocacy:ask.errors", codes: ["already_answered"] },
   advocacyReview: { prefix: "advocacy:caseStudy.errors", codes: ["already_reviewed"] },

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { canInWorkspace, canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { getHealthBadge } from "~/domain/health/view.server";
+import { countOpenWorkItems } from "~/domain/interventions/work-items.server";
 import { ButtonLink } from "~/ui/button";
 import { HealthBadge, OverrideBadge } from "~/ui/health/grade-badge";
 import { HealthChanges } from "~/ui/health/health-changes";
@@ -20,7 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canSeeHealth = canOnAccount(actor, "health.view", account.id);
   const canSeeRevenue = canOnAccount(actor, "revenue.view", account.id);
   // Staff only: a customer's frame carries no score (what they may see of it comes later, projected).
-  const health = canSeeHealth ? await getHealthBadge(account) : null;
+  const canEdit = canOnAccount(actor, "account.edit", account.id);
+  const [health, openWork] = await Promise.all([
+    canSeeHealth ? getHealthBadge(account) : null,
+    canEdit ? countOpenWorkItems([account.id]) : null,
+  ]);
   return {
     account: {
       id: account.id,
@@ -31,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       useCases: account.useCases,
     },
     isStaff: actor.kind === "staff",
-    canEdit: canOnAccount(actor, "account.edit", account.id),
+    canEdit,
+    openWorkItems: openWork ? (openWork.get(account.id) ?? 0) : null,
     canSeeAdvocacy: canInWorkspace(actor, "advocacy.view"),
     canSeeHealth,
     canSeeRevenue,
@@ -48,8 +54,8 @@ function tabClass({ isActive }: { isActive: boolean }) {
 }
 
 export default function AccountFrame() {
-  const { t } = useTranslation("people");
-  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, canSeeRevenue, health } =
+  const { t } = useTranslation(["people", "interventions"]);
+  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, canSeeRevenue, health, openWorkItems } =
     useLoaderData<typeof loader>();
   if (!isStaff) return <Outlet />;
   return (
@@ -124,6 +130,17 @@ export default function AccountFrame() {
               <li>
                 <NavLink to={`/accounts/${account.id}/revenue`} className={tabClass}>
                   {t("account.tabs.revenue")}
+                </NavLink>
+              </li>
+            ) : null}
+            {openWorkItems !== null ? (
+              <li>
+                <NavLink to={`/accounts/${account.id}/work-items`} className={tabClass}>
+                  {t("account.tabs.workItems")}{" "}
+                  <Badge tone={openWorkItems > 0 ? "amber" : "neutral"}>
+                    <span className="sr-only">{t("interventions:workItems.openCount", { count: openWorkItems })}</span>
+                    <span aria-hidden>{openWorkItems}</span>
+                  </Badge>
                 </NavLink>
               </li>
             ) : null}

@@ -11,3 +11,4 @@ export * from "./advocacy";
 export * from "./telemetry";
 export * from "./health";
 export * from "./revenue";
+export * from "./interventions";

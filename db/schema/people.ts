@@ -39,7 +39,7 @@ export const accounts = pgTable(
     timeZone: text("time_zone").notNull().default("UTC"),
     /**
      * ISO 4217 code of the account's money amounts (value per unit). What the customer pays is the
-     * revenue area's subscription ARR (migration 0025 moved the old annual cost there).
+     * revenue area's subscription ARR (migration 0028 moved the old annual cost there).
      */
     currency: text("currency").notNull().default("USD"),
     /**

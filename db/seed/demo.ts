@@ -14,6 +14,7 @@ import { type DemoCommunityPerson, seedDemoCommunity } from "./demo-community";
 import { seedDemoHealth } from "./demo-health";
 import { seedDemoTelemetry } from "./demo-telemetry";
 import { seedDemoTraining } from "./demo-training";
+import { seedDemoInterventions } from "./demo-interventions";
 import { loadCatalog } from "../../app/domain/training/content.server";
 import type { Locale } from "../../app/i18n/locales";
 
@@ -298,6 +299,7 @@ export async function seedDemo() {
     }
     await seedDemoCommunity(tx, communityPeople);
     await seedDemoAdvocacy(tx, { accounts: accountRefs, people: peopleIds, marketingId: staff.jordan.id });
+    await seedDemoInterventions(tx);
     await seedDemoTelemetry(tx, {
       accounts: Object.fromEntries(Object.entries(accountRefs).map(([name, ref]) => [name, ref.id])),
       people: peopleIds,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Transaction, db } from "../client.server";
 import { and, eq, sql } from "drizzle-orm";
 import {
+  playbooks,
   type AccountRole,
   type ConsentScope,
   type Milestone,
@@ -668,4 +669,22 @@ export async function createHealthSnapshots(
       measures: Object.entries(measureScores).map(([key, score]) => ({ key, score, weight: 0, inputs: {} })),
     })),
   );
+}
+
+/** An enabled playbook for every segment: by default, remind the assignee at once, then a CSM work item after 3 days. */
+export async function createPlaybook(overrides: Partial<typeof playbooks.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(playbooks)
+    .values({
+      id: newId(),
+      name: `Playbook ${unique()}`,
+      trigger: { kind: "task_overdue" },
+      steps: [
+        { kind: "remind_assignee", delayDays: 0 },
+        { kind: "create_work_item", delayDays: 3 },
+      ],
+      ...overrides,
+    })
+    .returning();
+  return row!;
 }

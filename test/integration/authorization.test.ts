@@ -261,6 +261,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "telemetry.manage": "ok",
     "jobs.manage": "ok",
     "health.models": "ok",
+    "workQueue.view": "ok",
+    "playbooks.manage": "ok",
   },
   csm: {
     "accounts.list": "ok",
@@ -276,6 +278,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "telemetry.manage": 404,
     "jobs.manage": 404,
     "health.models": 404,
+    "workQueue.view": "ok",
+    "playbooks.manage": 404,
   },
   marketing: {
     "accounts.list": "ok",
@@ -291,6 +295,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "telemetry.manage": 404,
     "jobs.manage": 404,
     "health.models": 404,
+    "workQueue.view": 404,
+    "playbooks.manage": 404,
   },
   champion: {
     "accounts.list": 404,
@@ -306,6 +312,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "telemetry.manage": 404,
     "jobs.manage": 404,
     "health.models": 404,
+    "workQueue.view": 404,
+    "playbooks.manage": 404,
   },
   member: {
     "accounts.list": 404,
@@ -321,6 +329,8 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
     "telemetry.manage": 404,
     "jobs.manage": 404,
     "health.models": 404,
+    "workQueue.view": 404,
+    "playbooks.manage": 404,
   },
 };
 

@@ -243,6 +243,7 @@ describe("the Jobs page", () => {
     expect(page.counts.map((row) => row.queue)).toEqual([
       QUEUES.sendMail,
       QUEUES.overdueTasks,
+      QUEUES.playbooksAdvance,
       QUEUES.telemetryRetention,
       QUEUES.healthRecompute,
       QUEUES.deadLetters,

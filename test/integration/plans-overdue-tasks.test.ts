@@ -55,7 +55,7 @@ describe("recordOverdueTasks", () => {
     const [first, second] = await Promise.all([recordOverdueTasks(NOW), recordOverdueTasks(NOW)]);
     expect(first.recorded + second.recorded).toBeGreaterThanOrEqual(2);
     expect(await overdueFor(account.id)).toHaveLength(2);
-    expect(await recordOverdueTasks(NOW)).toEqual({ recorded: 0 });
+    expect(await recordOverdueTasks(NOW)).toEqual({ recorded: 0, eventIds: [] });
     expect(await overdueFor(account.id)).toHaveLength(2);
   });
 

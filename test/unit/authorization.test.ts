@@ -224,6 +224,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "telemetry.manage": true,
     "jobs.manage": true,
     "health.models": true,
+    "workQueue.view": true,
+    "playbooks.manage": true,
   },
   csm: {
     "accounts.list": true,
@@ -239,6 +241,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "telemetry.manage": false,
     "jobs.manage": false,
     "health.models": false,
+    "workQueue.view": true,
+    "playbooks.manage": false,
   },
   marketing: {
     "accounts.list": true,
@@ -254,6 +258,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "telemetry.manage": false,
     "jobs.manage": false,
     "health.models": false,
+    "workQueue.view": false,
+    "playbooks.manage": false,
   },
   champion: {
     "accounts.list": false,
@@ -269,6 +275,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "telemetry.manage": false,
     "jobs.manage": false,
     "health.models": false,
+    "workQueue.view": false,
+    "playbooks.manage": false,
   },
   member: {
     "accounts.list": false,
@@ -284,6 +292,8 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "telemetry.manage": false,
     "jobs.manage": false,
     "health.models": false,
+    "workQueue.view": false,
+    "playbooks.manage": false,
   },
 };
 
@@ -297,7 +307,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 13);
+    expect(workspaceCases).toHaveLength(5 * 15);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

@@ -51,7 +51,9 @@ export type WorkspaceAction =
   | "telemetry.manage"
   | "jobs.manage"
   | "health.models"
-  | "revenue.report";
+  | "revenue.report"
+  | "workQueue.view"
+  | "playbooks.manage";
 
 export function canOnAccount(actor: Actor, action: AccountAction, accountId: string): boolean {
   if (actor.kind === "customer") {
@@ -105,12 +107,14 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
     case "accounts.create":
     case "templates.manage":
     case "revenue.report":
+    case "workQueue.view":
       return actor.staffRole === "admin" || actor.staffRole === "csm";
     case "staff.manage":
     case "outbox.read":
     case "telemetry.manage":
     case "jobs.manage":
     case "health.models":
+    case "playbooks.manage":
       return actor.staffRole === "admin";
   }
 }

@@ -18,6 +18,8 @@ export type NavKey =
   | "outbox"
   | "jobs"
   | "healthModels"
+  | "workQueue"
+  | "playbooks"
   | "settings";
 export interface NavItem {
   key: NavKey;
@@ -42,6 +44,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
     { key: "accounts", to: "/accounts" },
     { key: "myTasks", to: "/my-tasks" },
   ];
+  if (canInWorkspace(actor, "workQueue.view")) items.push({ key: "workQueue", to: "/work-queue" });
   if (canInWorkspace(actor, "training.adoption")) items.push({ key: "training", to: "/training/adoption" });
   items.push({ key: "community", to: "/community" });
   if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
@@ -51,6 +54,7 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
   if (canInWorkspace(actor, "telemetry.manage")) items.push({ key: "telemetry", to: "/telemetry/write-keys" });
   if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
   if (canInWorkspace(actor, "health.models")) items.push({ key: "healthModels", to: "/health/models" });
+  if (canInWorkspace(actor, "playbooks.manage")) items.push({ key: "playbooks", to: "/playbooks" });
   if (canInWorkspace(actor, "jobs.manage")) items.push({ key: "jobs", to: "/jobs" });
   items.push({ key: "settings", to: "/settings" });
   return items;

@@ -1,4 +1,5 @@
 import { createAsksForEvent } from "~/domain/advocacy/asks.server";
+import { startPlaybookRunsForEvent } from "~/domain/interventions/runs.server";
 
 /**
  * What happens after events commit. Areas that record events call this once their transaction has
@@ -9,6 +10,7 @@ export async function reactToEvents(eventIds: readonly string[]): Promise<void> 
   for (const id of eventIds) {
     try {
       await createAsksForEvent(id);
+      await startPlaybookRunsForEvent(id);
     } catch (error) {
       console.error(`[events] reacting to ${id} failed`, error);
     }

@@ -13,6 +13,11 @@ export const QUEUES = {
    * after a change that feeds its score (singletonKey = the account id, so bursts coalesce).
    */
   healthRecompute: "health-recompute",
+  /**
+   * Start the condition playbooks' runs and advance every due run (interventions): on a schedule,
+   * and right after overdue tasks are recorded. One run at a time; two at once would be safe anyway.
+   */
+  playbooksAdvance: "interventions-playbooks-advance",
   /** One job per outbox message: deliver it (mail). */
   sendMail: "mail-send",
   /** Where a job lands once its retries are used up, so failures stay visible after archiving. */
@@ -26,6 +31,7 @@ export interface JobData {
   [QUEUES.overdueTasks]: Record<string, never>;
   [QUEUES.telemetryRetention]: Record<string, never>;
   [QUEUES.sendMail]: { messageId: string };
+  [QUEUES.playbooksAdvance]: Record<string, never>;
   [QUEUES.healthRecompute]: { accountId?: string };
   [QUEUES.deadLetters]: Record<string, unknown>;
 }
@@ -63,6 +69,14 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     expireInSeconds: 30 * 60,
     deadLetter: QUEUES.deadLetters,
   },
+  [QUEUES.playbooksAdvance]: {
+    policy: "singleton",
+    retryLimit: 2,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    deadLetter: QUEUES.deadLetters,
+  },
   [QUEUES.healthRecompute]: {
     policy: "stately",
     retryLimit: 3,
@@ -87,6 +101,8 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
 /** Cron schedules (UTC), created by every process that runs schedules; pg-boss sends each slot once. */
 export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.overdueTasks, cron: "0 * * * *" },
+  // A few minutes after the overdue tasks, whose events start runs.
+  { queue: QUEUES.playbooksAdvance, cron: "10 * * * *" },
   // Quiet hours for most vendors' traffic; dropping a month's partition is quick either way.
   { queue: QUEUES.telemetryRetention, cron: "30 3 * * *" },
   // After midnight UTC, so the time-driven measures (days since, windows) move on to the new day.
@@ -97,6 +113,7 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
 export const LISTED_QUEUES: QueueName[] = [
   QUEUES.sendMail,
   QUEUES.overdueTasks,
+  QUEUES.playbooksAdvance,
   QUEUES.telemetryRetention,
   QUEUES.healthRecompute,
   QUEUES.deadLetters,

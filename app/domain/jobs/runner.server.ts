@@ -1,6 +1,8 @@
 import type PgBoss from "pg-boss";
 import type { Transporter } from "nodemailer";
+import { reactToEvents } from "~/domain/events/reactions.server";
 import { recomputeHealth } from "~/domain/health/recompute.server";
+import { advancePlaybookRuns, startConditionRuns } from "~/domain/interventions/runs.server";
 import { deliverOutboxMessage, smtpTransport } from "~/domain/mail/delivery.server";
 import { recordOverdueTasks } from "~/domain/plans/overdue-tasks.server";
 import { applyTelemetryRetention } from "~/domain/telemetry/retention.server";
@@ -15,8 +17,17 @@ type Handlers = { [Q in QueueName]?: Handler<Q> };
 function defaultHandlers(options: { transport: Transporter | null; log: Log }): Handlers {
   return {
     [QUEUES.overdueTasks]: async () => {
-      const { recorded } = await recordOverdueTasks(new Date());
+      const { recorded, eventIds } = await recordOverdueTasks(new Date());
       if (recorded > 0) options.log.log(`Recorded ${recorded} overdue task event(s).`);
+      // After commit, as every event's reactions: the overdue playbooks start their runs.
+      await reactToEvents(eventIds);
+    },
+    [QUEUES.playbooksAdvance]: async () => {
+      const now = new Date();
+      const started = await startConditionRuns(now);
+      const { steps, resolved } = await advancePlaybookRuns(now);
+      if (started + steps + resolved > 0)
+        options.log.log(`Playbooks: ${started} run(s) started, ${steps} step(s) done, ${resolved} resolved.`);
     },
     [QUEUES.telemetryRetention]: async () => {
       await applyTelemetryRetention(new Date());

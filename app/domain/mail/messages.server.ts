@@ -79,3 +79,33 @@ export function caseStudyCommentMail(
     text: t("mail:caseStudyComment.body", values),
   };
 }
+
+/** A playbook's reminder to a task's assignee (or the account's CSM when the reason is the account's). */
+export function playbookReminderMail(
+  to: string,
+  locale: string,
+  context: { name: string; reason: string; account: string; link: string },
+): Mail {
+  const t = serverT(locale);
+  return {
+    to,
+    locale,
+    subject: t("mail:playbook.reminder.subject", { reason: context.reason }),
+    text: t("mail:playbook.reminder.body", context),
+  };
+}
+
+/** A playbook telling the account's champion that something of their plan needs them. */
+export function playbookChampionMail(
+  to: string,
+  locale: string,
+  context: { name: string; reason: string; account: string; link: string },
+): Mail {
+  const t = serverT(locale);
+  return {
+    to,
+    locale,
+    subject: t("mail:playbook.champion.subject", { account: context.account }),
+    text: t("mail:playbook.champion.body", context),
+  };
+}

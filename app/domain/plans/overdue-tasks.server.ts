@@ -12,7 +12,10 @@ import { eventExists, recordEvents } from "~/domain/events/record.server";
  * One transaction: a transaction-scoped advisory lock makes concurrent runs (two server processes,
  * start-up and the hourly tick) take turns, so the second sees the first's events.
  */
-export async function recordOverdueTasks(now: Date, executor: Executor = db): Promise<{ recorded: number }> {
+export async function recordOverdueTasks(
+  now: Date,
+  executor: Executor = db,
+): Promise<{ recorded: number; eventIds: string[] }> {
   return executor.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('task.overdue'))`);
     const overdue = await tx.execute<{ task_id: string; plan_id: string; account_id: string; due_date: string }>(sql`
@@ -36,6 +39,6 @@ export async function recordOverdueTasks(now: Date, executor: Executor = db): Pr
         occurredAt: now,
       })),
     );
-    return { recorded: ids.length };
+    return { recorded: ids.length, eventIds: ids };
   });
 }

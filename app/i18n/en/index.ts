@@ -3,6 +3,7 @@ import auth from "./auth";
 import common from "./common";
 import community from "./community";
 import health from "./health";
+import interventions from "./interventions";
 import mail from "./mail";
 import people from "./people";
 import planEditing from "./plan-editing";
@@ -33,4 +34,5 @@ export default {
   telemetry,
   health,
   revenue,
+  interventions,
 } as const;

@@ -1,4 +1,14 @@
 export default {
+  playbook: {
+    reminder: {
+      subject: "Reminder: {{reason}}",
+      body: "Hello {{name}},\n\nA reminder about {{account}}: {{reason}}.\n\nOpen it here:\n{{link}}",
+    },
+    champion: {
+      subject: "Your success plan with {{account}} needs you",
+      body: "Hello {{name}},\n\nSomething in your success plan is waiting: {{reason}}.\n\nHave a look here:\n{{link}}",
+    },
+  },
   html: {
     footer: "This email was sent by {{vendor}} from its customer success portal.",
     unsubscribe: "Change which emails you get",

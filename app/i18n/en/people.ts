@@ -117,6 +117,7 @@ export default {
     tabs: {
       label: "Account sections",
       overview: "Overview",
+      workItems: "Work items",
       plan: "Plan",
       value: "Value",
       training: "Training",
@@ -154,6 +155,10 @@ export default {
     activityTitle: "Recent activity",
     activityEmpty: "Changes to this account — invitations, roles, details — are listed here.",
     activity: {
+      "work_item.created": "{{actor}} added a work item",
+      "work_item.created_named": "{{actor}} added a work item: {{title}}",
+      "work_item.closed": "{{actor}} closed a work item",
+      "work_item.closed_named": "{{actor}} closed the work item “{{title}}”",
       "account.created": "{{actor}} created the account",
       "account.updated": "{{actor}} updated the account details",
       "account.use_cases_changed": "{{actor}} set the use cases: {{useCases}}",

@@ -99,6 +99,10 @@ export default {
     active: "Running",
     failed: "Failed",
     queues: {
+      "interventions-playbooks-advance": {
+        name: "Playbooks",
+        about: "Every hour: starts playbook runs for renewals and quiet accounts, and does each run's next step.",
+      },
       "mail-send": { name: "Email", about: "Sends each email in the outbox, retrying when the mail server is away." },
       "plans-overdue-tasks": { name: "Overdue tasks", about: "Every hour: records the tasks that went overdue." },
       "telemetry-retention": {

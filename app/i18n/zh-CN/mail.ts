@@ -2,6 +2,16 @@ import type en from "../en/mail";
 import type { Translation } from "../translation";
 
 export default {
+  playbook: {
+    reminder: {
+      subject: "提醒：{{reason}}",
+      body: "{{name}}，您好：\n\n关于 {{account}} 的提醒：{{reason}}。\n\n点此打开：\n{{link}}",
+    },
+    champion: {
+      subject: "您在 {{account}} 的成功计划需要您处理",
+      body: "{{name}}，您好：\n\n您的成功计划中有事项正在等待：{{reason}}。\n\n点此查看：\n{{link}}",
+    },
+  },
   html: {
     footer: "此邮件由 {{vendor}} 通过其客户成功门户发送。",
     unsubscribe: "设置接收哪些邮件",

@@ -115,6 +115,7 @@ export default {
     tabs: {
       label: "客户栏目",
       overview: "概览",
+      workItems: "待办事项",
       plan: "计划",
       value: "价值",
       training: "培训",
@@ -151,6 +152,10 @@ export default {
     activityTitle: "最近动态",
     activityEmpty: "此客户的变更（邀请、角色、信息等）会列在这里。",
     activity: {
+      "work_item.created": "{{actor}} 添加了一项待办",
+      "work_item.created_named": "{{actor}} 添加了一项待办：{{title}}",
+      "work_item.closed": "{{actor}} 关闭了一项待办",
+      "work_item.closed_named": "{{actor}} 关闭了待办“{{title}}”",
       "account.created": "{{actor}} 创建了客户",
       "account.updated": "{{actor}} 更新了客户信息",
       "account.use_cases_changed": "{{actor}} 将用例设为：{{useCases}}",

@@ -95,6 +95,10 @@ export default {
     active: "运行中",
     failed: "失败",
     queues: {
+      "interventions-playbooks-advance": {
+        name: "干预手册",
+        about: "每小时一次：为即将续约和长期未登录的客户启动干预手册，并执行每个执行中的下一步。",
+      },
       "mail-send": { name: "邮件", about: "发送发件箱中的每封邮件；邮件服务器不可用时自动重试。" },
       "plans-overdue-tasks": { name: "逾期任务", about: "每小时一次：记录已逾期的任务。" },
       "telemetry-retention": {

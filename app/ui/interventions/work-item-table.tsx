@@ -1,0 +1,166 @@
+import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  WORK_ITEM_OUTCOMES,
+  type WorkItemOutcome,
+  type WorkItemPriority,
+} from "~/domain/interventions/work-item-rules";
+import { formatDate } from "~/lib/format";
+import type { FormReply } from "~/lib/forms";
+import { useRootData } from "~/lib/root-data";
+import { Button } from "~/ui/button";
+import { useReplyMessage } from "~/ui/form";
+import { Badge } from "~/ui/layout";
+import { Cell, Table } from "~/ui/table";
+
+export interface WorkItemRow {
+  id: string;
+  accountId: string;
+  accountName: string;
+  reason: string;
+  priority: WorkItemPriority;
+  dueDate: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  runId: string | null;
+  outcome: WorkItemOutcome | null;
+  note: string;
+  assigneeName: string | null;
+  overdue: boolean;
+}
+
+const PRIORITY_TONE = { low: "neutral", normal: "neutral", high: "amber", urgent: "red" } as const;
+
+/** Where the item came from, as a link to the thing that triggered it when there is one. */
+function Trigger({ item }: { item: WorkItemRow }) {
+  const { t } = useTranslation("interventions");
+  if (item.subjectType === "task" && item.subjectId) {
+    return (
+      <Link to={`/accounts/${item.accountId}/tasks/${item.subjectId}`} className="text-brand-700 hover:underline">
+        {t("workQueue.sources.task")}
+      </Link>
+    );
+  }
+  return <>{item.runId ? t("workQueue.sources.playbook") : t("workQueue.sources.manual")}</>;
+}
+
+function CloseForm({ item }: { item: WorkItemRow }) {
+  const { t } = useTranslation("interventions");
+  const location = useLocation();
+  const busy = useNavigation().state !== "idle";
+  const answer = useActionData<{ form?: FormReply }>();
+  const error = useReplyMessage(answer?.form?.initialValue?.itemId === item.id ? answer : undefined);
+  return (
+    <Form
+      method="post"
+      action={`/accounts/${item.accountId}/work-items`}
+      className="flex flex-wrap items-end gap-2"
+      aria-label={t("workItems.closeFor", { reason: item.reason })}
+    >
+      <input type="hidden" name="intent" value="close" />
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="returnTo" value={`${location.pathname}${location.search}`} />
+      <label className="text-xs text-slate-600">
+        {t("workItems.outcome")}
+        <select
+          name="outcome"
+          defaultValue="resolved"
+          className="mt-1 block rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300"
+        >
+          {WORK_ITEM_OUTCOMES.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {t(`workItems.outcomes.${outcome}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs text-slate-600">
+        {t("workItems.note")}
+        <input
+          name="note"
+          maxLength={2000}
+          className="mt-1 block w-40 rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300"
+        />
+      </label>
+      <Button variant="secondary" className="py-1.5" disabled={busy}>
+        {t("workItems.close")}
+      </Button>
+      {error ? (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </Form>
+  );
+}
+
+/** Work items with their account, priority, due date and source; open ones can be closed in place. */
+export function WorkItemTable({
+  items,
+  caption,
+  showAccount = true,
+  accountHref,
+}: {
+  items: WorkItemRow[];
+  caption: string;
+  showAccount?: boolean;
+  accountHref?: (item: WorkItemRow) => string;
+}) {
+  const { t } = useTranslation("interventions");
+  const locale = useRootData()?.locale ?? "en";
+  const closed = items.some((item) => item.outcome !== null);
+  return (
+    <Table
+      caption={caption}
+      head={[
+        t("workQueue.columns.reason"),
+        ...(showAccount ? [t("workQueue.columns.account")] : []),
+        t("workQueue.columns.priority"),
+        t("workQueue.columns.due"),
+        t("workQueue.columns.assignee"),
+        t("workQueue.columns.trigger"),
+        closed ? t("workQueue.columns.outcome") : t("workQueue.columns.action"),
+      ]}
+    >
+      {items.map((item) => (
+        <tr key={item.id} className={item.overdue && !item.outcome ? "bg-red-50/60 align-top" : "align-top"}>
+          <Cell className="min-w-48 whitespace-normal font-medium text-slate-900">{item.reason}</Cell>
+          {showAccount ? (
+            <Cell className="whitespace-normal">
+              <Link to={accountHref ? accountHref(item) : `/accounts/${item.accountId}`} className="hover:underline">
+                {item.accountName}
+              </Link>
+            </Cell>
+          ) : null}
+          <Cell>
+            <Badge tone={PRIORITY_TONE[item.priority]}>{t(`workItems.priorities.${item.priority}`)}</Badge>
+          </Cell>
+          <Cell>
+            {item.dueDate ? formatDate(item.dueDate, locale) : t("workQueue.noDue")}
+            {item.overdue && !item.outcome ? (
+              <div>
+                <Badge tone="red">{t("workQueue.overdue")}</Badge>
+              </div>
+            ) : null}
+          </Cell>
+          <Cell className="whitespace-normal">{item.assigneeName}</Cell>
+          <Cell>
+            <Trigger item={item} />
+          </Cell>
+          <Cell className="whitespace-normal">
+            {item.outcome ? (
+              <>
+                <Badge tone={item.outcome === "escalated" ? "amber" : "green"}>
+                  {t(`workItems.outcomes.${item.outcome}`)}
+                </Badge>
+                {item.note ? <p className="mt-1 text-slate-600">{item.note}</p> : null}
+              </>
+            ) : (
+              <CloseForm item={item} />
+            )}
+          </Cell>
+        </tr>
+      ))}
+    </Table>
+  );
+}
