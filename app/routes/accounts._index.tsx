@@ -271,11 +271,14 @@ export default function Accounts() {
                         {account.industry} · {account.region}
                       </div>
                     </Cell>
-                    <Cell>
+                    {/* Segment, CSM and health wrap, so the eight columns fit at 1366 px. */}
+                    <Cell className="whitespace-normal">
                       <Badge>{account.segmentName}</Badge>
                     </Cell>
-                    <Cell>{account.csmName ?? <span className="text-slate-500">{t("accounts.unassigned")}</span>}</Cell>
-                    <Cell>
+                    <Cell className="whitespace-normal">
+                      {account.csmName ?? <span className="text-slate-500">{t("accounts.unassigned")}</span>}
+                    </Cell>
+                    <Cell className="whitespace-normal">
                       <HealthCell health={account.health} />
                     </Cell>
                     <Cell>

@@ -18,11 +18,13 @@ for (const [role, person] of [
     await signIn(page, person.email);
     await expect(page).toHaveURL(/\/accounts$/);
     await expect(page.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Northwind Logistics" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Helix Health" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Orbit Retail" })).toBeVisible();
     await expect(page.getByRole("banner").getByText(person.name)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+    // The demo has more accounts than a page holds: the story's three are found by name.
+    for (const name of ["Northwind Logistics", "Helix Health", "Orbit Retail"]) {
+      await page.goto(`/accounts?q=${encodeURIComponent(name)}`);
+      await expect(page.getByRole("link", { name })).toBeVisible();
+    }
   });
 }
 

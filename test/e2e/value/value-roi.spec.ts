@@ -99,16 +99,17 @@ test("the champion measures value, the CSM enters the cost, and ROI and the exec
   await expect(roi.getByText("$139,200", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(champion);
 
-  // The CSM corrects the subscription cost on the account; ROI is counted against it.
+  // The CSM records a contraction on the Revenue tab (210,000 → 120,000); ROI is counted against the ARR.
   const csm = await signInAs(csmPerson);
-  await csm.goto(url);
-  await csm.getByRole("link", { name: "Edit details" }).click();
-  await csm.getByLabel("Subscription cost per year").fill("-5");
-  await csm.getByRole("button", { name: "Save changes" }).click();
-  await expect(csm.getByText("The cost can't be negative.")).toBeVisible();
-  await csm.getByLabel("Subscription cost per year").fill("120,000");
-  await csm.getByRole("button", { name: "Save changes" }).click();
-  await expect(csm.getByText("Changes saved.")).toBeVisible();
+  await csm.goto(`${url}/revenue`);
+  const change = csm.getByRole("region", { name: "Record an ARR change" });
+  await change.getByLabel("Change").selectOption({ label: "Contraction" });
+  await change.getByLabel("Amount (USD)").fill("-5");
+  await change.getByRole("button", { name: "Record change" }).click();
+  await expect(csm.getByText("The amount can't be negative.")).toBeVisible();
+  await change.getByLabel("Amount (USD)").fill("90000");
+  await change.getByRole("button", { name: "Record change" }).click();
+  await expect(csm.getByText("Ledger entry recorded.")).toBeVisible();
   await csm.getByRole("navigation", { name: "Account sections" }).getByRole("link", { name: "Value" }).click();
   // (139,200 − 120,000) ÷ 120,000 = 16 %; paid back in 120,000 ÷ (139,200 ÷ 12) = 10.3 months.
   const csmRoi = csm.getByRole("region", { name: "Return on investment" }).getByRole("definition");
