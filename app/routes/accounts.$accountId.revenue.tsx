@@ -267,15 +267,7 @@ export default function RevenueTab() {
                     inputMode="decimal"
                     hint={t("close.newArrHint")}
                   />
-                  <FormSelectField
-                    meta={closeFields.churnReason}
-                    label={t("entry.churnReason")}
-                    defaultValue=""
-                    options={[
-                      { value: "", label: t("entry.noReason") },
-                      ...CHURN_REASONS.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) })),
-                    ]}
-                  />
+                  <ChurnReasonField meta={closeFields.churnReason} />
                 </div>
                 <FormTextAreaField meta={closeFields.note} label={t("entry.note")} rows={2} />
                 <Button disabled={busy}>{t("close.submit")}</Button>
@@ -312,15 +304,7 @@ export default function RevenueTab() {
                 inputMode="decimal"
                 hint={t("entry.amountHint")}
               />
-              <FormSelectField
-                meta={entryFields.churnReason}
-                label={t("entry.churnReason")}
-                defaultValue=""
-                options={[
-                  { value: "", label: t("entry.noReason") },
-                  ...CHURN_REASONS.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) })),
-                ]}
-              />
+              <ChurnReasonField meta={entryFields.churnReason} />
             </div>
             <FormTextAreaField meta={entryFields.note} label={t("entry.note")} rows={2} />
             <Button disabled={busy}>{t("entry.submit")}</Button>
@@ -362,5 +346,21 @@ export default function RevenueTab() {
         )}
       </Card>
     </div>
+  );
+}
+
+/** The churn reason, from the fixed list (optional: "no reason given"), on both the change and the close form. */
+function ChurnReasonField({ meta }: { meta: Parameters<typeof FormSelectField>[0]["meta"] }) {
+  const { t } = useTranslation("revenue");
+  return (
+    <FormSelectField
+      meta={meta}
+      label={t("entry.churnReason")}
+      defaultValue=""
+      options={[
+        { value: "", label: t("entry.noReason") },
+        ...CHURN_REASONS.map((reason) => ({ value: reason, label: t(`reasons.${reason}`) })),
+      ]}
+    />
   );
 }
