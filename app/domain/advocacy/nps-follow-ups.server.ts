@@ -30,9 +30,10 @@ export async function followUpNpsAnswer(
     .from(npsResponses)
     .innerJoin(users, eq(users.id, npsResponses.userId))
     .where(eq(npsResponses.id, responseId));
-  if (!answer || answer.score === null) return { ok: false, error: "not_found" };
+  const score = answer?.score;
+  if (!answer || score === null || score === undefined) return { ok: false, error: "not_found" };
   if (!canOnAccount(actor, "account.edit", answer.accountId)) return { ok: false, error: "forbidden" };
-  if (npsCategory(answer.score) !== "detractor") return { ok: false, error: "not_detractor" };
+  if (npsCategory(score) !== "detractor") return { ok: false, error: "not_detractor" };
   const comment = answer.comment.length > QUOTE_MAX ? `${answer.comment.slice(0, QUOTE_MAX - 1)}…` : answer.comment;
   const result = await openFollowUp(actor, {
     accountId: answer.accountId,
@@ -40,8 +41,8 @@ export async function followUpNpsAnswer(
     subjectId: responseId,
     reason: (t) =>
       comment
-        ? t("interventions:workItems.npsReason", { score: answer.score, person: answer.personName, comment })
-        : t("interventions:workItems.npsReasonNoComment", { score: answer.score, person: answer.personName }),
+        ? t("interventions:workItems.npsReason", { score: String(score), person: answer.personName, comment })
+        : t("interventions:workItems.npsReasonNoComment", { score: String(score), person: answer.personName }),
   });
   if (!result.ok) return result;
   return { ok: true, accountId: answer.accountId, workItemId: result.workItemId, created: result.created };
