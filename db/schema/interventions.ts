@@ -155,6 +155,8 @@ export const workItems = pgTable(
     index("work_items_status_idx").on(t.status, t.dueDate),
     index("work_items_account_idx").on(t.accountId, t.status),
     index("work_items_run_idx").on(t.runId),
+    // A signal's follow-up is found by what it is about (an NPS answer's follow-up, say).
+    index("work_items_subject_idx").on(t.subjectType, t.subjectId),
   ],
 );
 

@@ -419,6 +419,18 @@ export default {
     date: "Date",
     none: "No answers yet.",
     noScore: "—",
+    followUpColumn: "Follow-up",
+    followUp: "Follow up",
+    followUpFor: "Follow up on {{person}}’s answer",
+    followUpCreated: "A work item was added for the account’s CSM.",
+    followUpExists: "This answer has a work item already.",
+    followUpOpen: "Work item open",
+    followUpClosed: "Followed up",
+    errors: {
+      not_found: "This answer doesn’t exist.",
+      not_detractor: "Only a detractor’s answer (0–6) gets a follow-up.",
+      forbidden: "Only the account’s CSM team can follow up on this answer.",
+    },
   },
   rules: {
     rulesHeading: "Which signal asks for what",

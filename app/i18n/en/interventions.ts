@@ -28,7 +28,7 @@ export default {
     noDue: "No due date",
     emptyTitle: "Nothing in the queue",
     emptyBody: "Playbooks and your team add work items here when an account needs a hand.",
-    sources: { playbook: "Playbook", manual: "Added by hand", task: "Overdue task" },
+    sources: { playbook: "Playbook", manual: "Added by hand", task: "Overdue task", nps: "NPS answer" },
     openTask: "Open the task",
   },
   workItems: {
@@ -39,6 +39,8 @@ export default {
     openQueue: "Open in the work queue",
     add: "Add a work item",
     addTitle: "New work item",
+    npsReason: "{{person}} answered {{score}} to the NPS survey: “{{comment}}”",
+    npsReasonNoComment: "{{person}} answered {{score}} to the NPS survey",
     reason: "Reason",
     priorityLabel: "Priority",
     dueDate: "Due date",

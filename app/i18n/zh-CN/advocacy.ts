@@ -405,6 +405,18 @@ export default {
     date: "日期",
     none: "暂无回答。",
     noScore: "—",
+    followUpColumn: "跟进",
+    followUp: "跟进",
+    followUpFor: "跟进{{person}}的回答",
+    followUpCreated: "已为该客户的 CSM 添加待办。",
+    followUpExists: "这条回答已有待办。",
+    followUpOpen: "待办未关闭",
+    followUpClosed: "已跟进",
+    errors: {
+      not_found: "这条回答不存在。",
+      not_detractor: "只有贬损者的回答（0–6 分）需要跟进。",
+      forbidden: "只有负责该客户的 CSM 团队可以跟进这条回答。",
+    },
   },
   rules: {
     rulesHeading: "哪个信号触发哪种邀约",

@@ -28,7 +28,7 @@ export default {
     noDue: "无截止日期",
     emptyTitle: "队列里没有待办",
     emptyBody: "当客户需要帮助时，干预手册和团队会在这里添加待办事项。",
-    sources: { playbook: "干预手册", manual: "手动添加", task: "逾期任务" },
+    sources: { playbook: "干预手册", manual: "手动添加", task: "逾期任务", nps: "NPS 回答" },
     openTask: "打开任务",
   },
   workItems: {
@@ -38,6 +38,8 @@ export default {
     openQueue: "在工作队列中打开",
     add: "添加待办",
     addTitle: "新建待办",
+    npsReason: "{{person}} 在 NPS 调查中打了 {{score}} 分：“{{comment}}”",
+    npsReasonNoComment: "{{person}} 在 NPS 调查中打了 {{score}} 分",
     reason: "原因",
     priorityLabel: "优先级",
     dueDate: "截止日期",

@@ -41,6 +41,7 @@ function Trigger({ item }: { item: WorkItemRow }) {
       </Link>
     );
   }
+  if (item.subjectType === "nps_response") return <>{t("workQueue.sources.nps")}</>;
   return <>{item.runId ? t("workQueue.sources.playbook") : t("workQueue.sources.manual")}</>;
 }
 

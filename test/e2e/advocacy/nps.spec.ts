@@ -1,5 +1,4 @@
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo } from "../support/demo";
 import { expect, test } from "../support/fixtures";
 
 test("a member answers the NPS survey with a 10, is asked for a review, and marketing sees the answer", async ({
@@ -48,13 +47,36 @@ test("a member answers the NPS survey with a 10, is asked for a review, and mark
   await expectNoSeriousA11yViolations(marketing);
 });
 
-// Read only: Helix's demo detractor answer keeps every ask away.
-test("customers can't reach the advocacy pages, and the detractor's account gets no asks", async ({ signInAs }) => {
-  const champion = await signInAs(demo.helixChampion.email);
-  await expect(champion.getByRole("heading", { name: "Asks waiting for you" })).toHaveCount(0);
-  const response = await champion.goto("/advocacy");
-  expect(response?.status()).toBe(404);
-  await expect(champion.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Advocacy" })).toHaveCount(
-    0,
-  );
+test("a detractor gets no asks, and the account's CSM turns the answer into a work item", async ({
+  newAccount,
+  signInAs,
+}) => {
+  const name = `Priya Raman ${Date.now().toString(36)}`;
+  const { account, csm, members } = await newAccount({ members: [{ name }] });
+  const member = await signInAs(members[0]!);
+  const survey = member.getByRole("region", { name: "A quick question" });
+  await survey.getByLabel("Score 3").check({ force: true });
+  await survey.getByLabel("What's the main reason for your score? (optional)").fill("Exports keep failing.");
+  await survey.getByRole("button", { name: "Send" }).click();
+  await expect(member.getByText("Thank you — your answer helps us improve.")).toBeVisible();
+  await member.reload();
+  await expect(member.getByRole("heading", { name: "Asks waiting for you" })).toHaveCount(0);
+  expect((await member.goto("/advocacy"))?.status()).toBe(404);
+  await expect(member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Advocacy" })).toHaveCount(0);
+
+  const owner = await signInAs(csm);
+  await owner.goto("/advocacy/nps");
+  const row = owner.getByRole("row").filter({ hasText: name });
+  await expect(row.getByText("Detractors")).toBeVisible();
+  await row.getByRole("button", { name: "Follow up" }).click();
+  await expect(owner.getByText("A work item was added for the account’s CSM.")).toBeVisible();
+  await expect(row.getByRole("link", { name: "Work item open" })).toBeVisible();
+
+  await row.getByRole("link", { name: "Work item open" }).click();
+  const item = owner
+    .getByRole("row")
+    .filter({ hasText: `${name} answered 3 to the NPS survey: “Exports keep failing.”` });
+  await expect(item.getByRole("link", { name: account.name })).toBeVisible();
+  await expect(item.getByText("NPS answer")).toBeVisible();
+  await expect(item.getByText("High")).toBeVisible();
 });

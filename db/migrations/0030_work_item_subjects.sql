@@ -1,0 +1,1 @@
+CREATE INDEX "work_items_subject_idx" ON "work_items" USING btree ("subject_type","subject_id");
