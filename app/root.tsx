@@ -18,7 +18,7 @@ import { requestLocale } from "~/lib/locale.server";
 import { getCurrentSession } from "~/domain/auth/sessions.server";
 import { navigationFor } from "~/domain/auth/navigation";
 import { getAccountById } from "~/domain/people/accounts.server";
-import { countUnread } from "~/domain/community/notifications.server";
+import { countInbox } from "~/domain/inbox/inbox.server";
 import { isOutboxMode } from "~/domain/mail/outbox.server";
 import { takeNotice } from "~/lib/flash.server";
 import { vendorName } from "~/lib/env.server";
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = createI18n(locale).t;
   const account = actor?.kind === "customer" ? await getAccountById(actor.accountId) : null;
   const { notice, setCookie } = await takeNotice(request);
-  const unreadNotifications = actor ? await countUnread(actor.id) : 0;
+  const unreadNotifications = actor ? await countInbox(actor.id) : 0;
 
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);

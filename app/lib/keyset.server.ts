@@ -30,3 +30,11 @@ export function keysetOrder(order: SortPart[], cursor: Cursor | null): SQL[] {
   const backwards = cursor?.direction === "before";
   return order.map((part) => ((part.descending ? !backwards : backwards) ? desc(part.expr) : asc(part.expr)));
 }
+
+/**
+ * A timestamp as fixed-width UTC text to the microsecond: a cursor key that sorts the same as text
+ * in JavaScript (lists merged from several tables) as the column does in PostgreSQL, which reads it
+ * back exactly. A JavaScript Date would cut the microseconds.
+ */
+export const timeKey = (column: AnyColumn) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -47,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { form: null };
 }
 
+/** A task has no page of its own: its link (My tasks, reminders, work items) opens the plan at its row. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  return redirect(`/accounts/${params.accountId}/plan`);
+  return redirect(`/accounts/${params.accountId}/plan#task-${encodeURIComponent(params.taskId ?? "")}`);
 }

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
-import { countUnread, listNotifications, markNotificationsRead } from "~/domain/community/notifications.server";
+import { inboxItemHref } from "~/domain/inbox/inbox";
+import { countInbox, listInbox, markInboxRead } from "~/domain/inbox/inbox.server";
 import { formatDateTime } from "~/lib/format";
 import { idField } from "~/lib/forms";
 import { readSubmission } from "~/lib/forms.server";
@@ -13,7 +14,7 @@ import { cursorParam } from "~/lib/pagination";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
-import { notificationHref } from "~/ui/notifications-menu";
+import { InboxItemText } from "~/ui/notifications-menu";
 import { Pager } from "~/ui/pager";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community:titles.notifications");
@@ -21,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const cursor = cursorParam.parse(new URL(request.url).searchParams.get("cursor") ?? undefined);
-  const [list, unread] = await Promise.all([listNotifications(actor.id, cursor), countUnread(actor.id)]);
+  const [list, unread] = await Promise.all([listInbox(actor.id, cursor), countInbox(actor.id)]);
   return { ...list, unread };
 }
 
@@ -33,13 +34,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const parsed = await readSubmission(request, MarkSchema);
   if (!parsed.ok) return parsed.answer;
-  await markNotificationsRead(actor.id, parsed.data.id);
+  await markInboxRead(actor.id, parsed.data.id);
   return { ok: true };
 }
 
 export default function Notifications() {
   const { t } = useTranslation("community");
-  const { notifications, page, unread } = useLoaderData<typeof loader>();
+  const { items, page, unread } = useLoaderData<typeof loader>();
   const root = useRootData();
   return (
     <>
@@ -53,18 +54,18 @@ export default function Notifications() {
           ) : null
         }
       />
-      {notifications.length === 0 && !page.previous ? (
+      {items.length === 0 && !page.previous ? (
         <EmptyState title={t("notifications.empty")} />
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          {notifications.map((item) => (
+          {items.map((item) => (
             <li key={item.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div>
                 <Link
-                  to={notificationHref(item)}
+                  to={inboxItemHref(item)}
                   className={`text-sm ${item.read ? "text-slate-700" : "font-semibold text-slate-900"} hover:underline`}
                 >
-                  {t(`notifications.${item.type}`, { who: item.actorName ?? "", title: item.topicTitle })}
+                  <InboxItemText item={item} />
                 </Link>
                 <div className="text-xs text-slate-500">
                   {formatDateTime(item.createdAt, root?.locale ?? "en", root?.user?.timeZone ?? "UTC")}
@@ -78,7 +79,7 @@ export default function Notifications() {
                     <Button
                       variant="ghost"
                       className="py-1"
-                      aria-label={`${t("notifications.markRead")}: ${item.topicTitle}`}
+                      aria-label={`${t("notifications.markRead")}: ${item.source === "community" ? item.topicTitle : item.title}`}
                     >
                       {t("notifications.markRead")}
                     </Button>

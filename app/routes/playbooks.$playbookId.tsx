@@ -101,7 +101,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+/**
+ * Keyed by the playbook and its version: after "create" or "save" redirects here, the form starts
+ * again from what was stored, not from the fields of the submission before.
+ */
 export default function PlaybookPage() {
+  const { playbook } = useLoaderData<typeof loader>();
+  return <PlaybookEditor key={playbook ? `${playbook.id}:${playbook.version}` : "new"} />;
+}
+
+function PlaybookEditor() {
   const { t } = useTranslation(["interventions", "common"]);
   const { playbook, segments, measures } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();

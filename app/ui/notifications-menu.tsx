@@ -1,20 +1,13 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type InboxItem, inboxItemHref } from "~/domain/inbox/inbox";
 
-export interface NotificationItem {
-  id: string;
-  type: "reply" | "accepted" | "mention";
-  topicId: string;
-  replyId: string | null;
-  topicTitle: string;
-  actorName: string | null;
-  read: boolean;
-  createdAt: string;
-}
-
-export function notificationHref(item: Pick<NotificationItem, "topicId" | "replyId">) {
-  return `/community/topics/${item.topicId}${item.replyId ? `#reply-${item.replyId}` : ""}`;
+/** What an inbox item says, in the reader's language. */
+export function InboxItemText({ item }: { item: InboxItem }) {
+  const { t } = useTranslation("community");
+  if (item.source === "reminder") return <>{t("notifications.reminder", { title: item.title })}</>;
+  return <>{t(`notifications.${item.type}`, { who: item.actorName ?? "", title: item.topicTitle })}</>;
 }
 
 /**
@@ -26,7 +19,7 @@ export function NotificationsMenu({ unread }: { unread: number }) {
   const { t } = useTranslation("community");
   const [open, setOpen] = useState(false);
   const [hydrated, setHydrated] = useState(false);
-  const list = useFetcher<{ notifications: NotificationItem[] }>();
+  const list = useFetcher<{ items: InboxItem[] }>();
   const mark = useFetcher();
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -83,7 +76,7 @@ export function NotificationsMenu({ unread }: { unread: number }) {
       </Link>
     );
   }
-  const items = list.data?.notifications ?? [];
+  const items = list.data?.items ?? [];
   return (
     <div ref={wrapperRef} className="relative">
       <button
@@ -110,7 +103,7 @@ export function NotificationsMenu({ unread }: { unread: number }) {
               {items.slice(0, 8).map((item) => (
                 <li key={item.id}>
                   <Link
-                    to={notificationHref(item)}
+                    to={inboxItemHref(item)}
                     className={`block rounded-md px-2 py-2 text-sm hover:bg-slate-100 ${item.read ? "text-slate-600" : "font-medium text-slate-900"}`}
                     onClick={() => {
                       setOpen(false);
@@ -118,7 +111,7 @@ export function NotificationsMenu({ unread }: { unread: number }) {
                     }}
                   >
                     {item.read ? null : <span className="sr-only">{t("notifications.unreadBadge")}: </span>}
-                    {t(`notifications.${item.type}`, { who: item.actorName ?? "", title: item.topicTitle })}
+                    <InboxItemText item={item} />
                   </Link>
                 </li>
               ))}

@@ -10,7 +10,8 @@ import {
   createStaff,
   signedInRequest,
 } from "~db/seed/factories";
-import { countUnread, listNotifications, markNotificationsRead } from "~/domain/community/notifications.server";
+import { countUnread, markNotificationsRead } from "~/domain/community/notifications.server";
+import { listInbox } from "~/domain/inbox/inbox.server";
 import { createReply, createTopic } from "~/domain/community/posting.server";
 import { ensureProfile, updateCommunityProfile } from "~/domain/community/profiles.server";
 import { setAcceptedAnswer } from "~/domain/community/reactions.server";
@@ -85,8 +86,8 @@ describe("notifications", () => {
     if (!accepted.ok) throw new Error(accepted.error);
     expect((await mailsTo(helper.email))[0]?.subject).toBe("Your answer was accepted: “Where are scheduled exports?”");
 
-    const listed = (await listNotifications(helper.id)).notifications;
-    expect(listed[0]).toMatchObject({ type: "accepted", topicId: topic.id, actorName: "Asha A.", read: false });
+    const listed = (await listInbox(helper.id)).items;
+    expect(listed[0]).toMatchObject({ source: "community", type: "accepted", topicId: topic.id, actorName: "Asha A.", read: false });
     expect(await countUnread(asker.id)).toBeGreaterThan(0);
     await markNotificationsRead(asker.id);
     expect(await countUnread(asker.id)).toBe(0);

@@ -12,7 +12,7 @@ import {
   createStaff,
   createTask,
 } from "~db/seed/factories";
-import { listNotifications } from "~/domain/community/notifications.server";
+import { listInbox } from "~/domain/inbox/inbox.server";
 import { listOutbox } from "~/domain/mail/outbox.server";
 import { FEED_DAYS_AHEAD, FEED_DAYS_BACK, listCalendarFeedItems } from "~/domain/plans/calendar-feed.server";
 import { type MyTaskGroup } from "~/domain/plans/my-task-groups";
@@ -227,17 +227,17 @@ describe("notifications and outbox pages", () => {
         createdAt: new Date(base + Math.floor(index / 2) * 1000),
       })),
     );
-    const first = await listNotifications(person.id);
-    expect(first.notifications).toHaveLength(50);
+    const first = await listInbox(person.id);
+    expect(first.items).toHaveLength(50);
     expect(first.page.next).not.toBeNull();
-    const second = await listNotifications(person.id, first.page.next);
-    expect(second.notifications).toHaveLength(5);
+    const second = await listInbox(person.id, first.page.next);
+    expect(second.items).toHaveLength(5);
     expect(second.page.next).toBeNull();
-    const ids = [...first.notifications, ...second.notifications].map((item) => item.id);
+    const ids = [...first.items, ...second.items].map((item) => item.id);
     expect(new Set(ids).size).toBe(55);
-    const times = [...first.notifications, ...second.notifications].map((item) => item.createdAt);
+    const times = [...first.items, ...second.items].map((item) => item.createdAt);
     expect(times).toEqual([...times].sort().reverse());
-    expect((await listNotifications(person.id, "bad-cursor")).page.from).toBe(0);
+    expect((await listInbox(person.id, "bad-cursor")).page.from).toBe(0);
   });
 
   it("shows 50 outbox messages a page, keeping microseconds in the cursor", async () => {

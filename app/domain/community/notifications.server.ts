@@ -12,8 +12,8 @@ import { queueMail } from "~/domain/mail/outbox.server";
 import { communityNotificationMail } from "~/domain/mail/messages.server";
 import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
-import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
-import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
+import { type SortPart, keysetCondition, keysetOrder, timeKey } from "~/lib/keyset.server";
+import type { Cursor } from "~/lib/pagination";
 import { authorFields, findProfilesByHandle } from "./profiles.server";
 import { extractMentions } from "./rules";
 
@@ -151,19 +151,16 @@ export async function countUnread(userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-const NOTIFICATION_ORDER: SortPart[] = [
-  { expr: notifications.createdAt, descending: true },
-  { expr: notifications.id, descending: true },
-];
-
 /**
- * One page of the person's notifications (who did what on which topic), newest first (keyset on created_at, id). The cursor
- * keeps created_at as PostgreSQL's own text, microseconds and all: a JavaScript Date would cut it
- * to milliseconds and skip rows written in the same millisecond.
+ * Up to `limit` of the person's notifications (who did what on which topic) beyond the inbox's
+ * cursor, in the cursor's order (newest first, or oldest first walking back). The inbox
+ * (~/domain/inbox) merges them with the other areas' notices into pages.
  */
-export async function listNotifications(userId: string, rawCursor?: string | null, pageSize = PAGE_SIZE) {
-  const fingerprint = filterFingerprint({ list: "notifications" });
-  const cursor = decodeCursor(rawCursor, fingerprint, NOTIFICATION_ORDER.length);
+export async function notificationRows(userId: string, cursor: Cursor | null, limit: number) {
+  const order: SortPart[] = [
+    { expr: notifications.createdAt, descending: true },
+    { expr: notifications.id, descending: true },
+  ];
   const rows = await db
     .select({
       id: notifications.id,
@@ -172,31 +169,17 @@ export async function listNotifications(userId: string, rawCursor?: string | nul
       replyId: notifications.replyId,
       topicTitle: communityTopics.title,
       readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-      createdAtKey: sql<string>`${notifications.createdAt}::text`,
+      key: timeKey(notifications.createdAt),
       actorName: authorFields.authorName,
     })
     .from(notifications)
     .innerJoin(communityTopics, eq(communityTopics.id, notifications.topicId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .leftJoin(communityProfiles, eq(communityProfiles.userId, users.id))
-    .where(and(eq(notifications.userId, userId), keysetCondition(NOTIFICATION_ORDER, cursor)))
-    .orderBy(...keysetOrder(NOTIFICATION_ORDER, cursor))
-    .limit(pageSize + 1);
-  const { rows: shown, page } = pageFromRows(rows, {
-    cursor,
-    pageSize,
-    fingerprint,
-    keyOf: (row) => [row.createdAtKey, row.id],
-  });
-  return {
-    page,
-    notifications: shown.map(({ createdAtKey: _key, readAt, ...row }) => ({
-      ...row,
-      read: readAt !== null,
-      createdAt: row.createdAt.toISOString(),
-    })),
-  };
+    .where(and(eq(notifications.userId, userId), keysetCondition(order, cursor)))
+    .orderBy(...keysetOrder(order, cursor))
+    .limit(limit);
+  return rows.map(({ readAt, ...row }) => ({ ...row, read: readAt !== null }));
 }
 
 /** Marks one notification (or all, without an id) of the person as read. Scoped to the person. */

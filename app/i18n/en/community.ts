@@ -200,6 +200,7 @@ export default {
     reply: "{{who}} replied to “{{title}}”",
     accepted: "{{who}} accepted your answer to “{{title}}”",
     mention: "{{who}} mentioned you in “{{title}}”",
+    reminder: "Reminder: {{title}}",
     unreadBadge: "Unread",
   },
   errors: {

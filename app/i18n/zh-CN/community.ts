@@ -195,6 +195,7 @@ export default {
     reply: "{{who}} 回复了“{{title}}”",
     accepted: "{{who}} 采纳了你在“{{title}}”中的回答",
     mention: "{{who}} 在“{{title}}”中提到了你",
+    reminder: "提醒：{{title}}",
     unreadBadge: "未读",
   },
   errors: {

@@ -89,14 +89,29 @@ function SignOff({
   );
 }
 
-export function TaskRows({ tasks, locale, interact }: { tasks: Task[]; locale: string; interact?: PlanInteractions }) {
+/** The rows of a task table; `anchored` rows (the milestone's, not the attention list's copies) are link targets (#task-…). */
+export function TaskRows({
+  tasks,
+  locale,
+  interact,
+  anchored = false,
+}: {
+  tasks: Task[];
+  locale: string;
+  interact?: PlanInteractions;
+  anchored?: boolean;
+}) {
   const { t } = useTranslation("plans");
   return (
     <>
       {tasks.map((task) => {
         const can = interact?.taskCan[task.id];
         return (
-          <tr key={task.id} className={task.overdue ? "bg-red-50/60" : undefined}>
+          <tr
+            key={task.id}
+            id={anchored ? `task-${task.id}` : undefined}
+            className={`scroll-mt-24 target:outline target:outline-2 target:-outline-offset-2 target:outline-brand-500 ${task.overdue ? "bg-red-50/60" : ""}`}
+          >
             <Cell className="whitespace-normal">
               <div className="font-medium text-slate-900">{task.title}</div>
               {task.notes ? <p className="max-w-md whitespace-pre-line text-xs text-slate-600">{task.notes}</p> : null}
@@ -198,7 +213,7 @@ export function MilestoneSection({
             t("actions.column"),
           ]}
         >
-          <TaskRows tasks={tasks} locale={locale} interact={interact} />
+          <TaskRows tasks={tasks} locale={locale} interact={interact} anchored />
         </Table>
       )}
       {interact.taskSides.length > 0 ? (

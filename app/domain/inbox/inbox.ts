@@ -1,0 +1,20 @@
+/** One thing the bell shows: a community notification or a playbook's reminder. */
+export type InboxItem =
+  | {
+      source: "community";
+      id: string;
+      type: "reply" | "accepted" | "mention";
+      topicId: string;
+      replyId: string | null;
+      topicTitle: string;
+      actorName: string | null;
+      read: boolean;
+      createdAt: string;
+    }
+  | { source: "reminder"; id: string; title: string; href: string; read: boolean; createdAt: string };
+
+/** Where an item leads. */
+export function inboxItemHref(item: InboxItem): string {
+  if (item.source === "reminder") return item.href;
+  return `/community/topics/${item.topicId}${item.replyId ? `#reply-${item.replyId}` : ""}`;
+}
