@@ -87,7 +87,13 @@ describe("notifications", () => {
     expect((await mailsTo(helper.email))[0]?.subject).toBe("Your answer was accepted: “Where are scheduled exports?”");
 
     const listed = (await listInbox(helper.id)).items;
-    expect(listed[0]).toMatchObject({ source: "community", type: "accepted", topicId: topic.id, actorName: "Asha A.", read: false });
+    expect(listed[0]).toMatchObject({
+      source: "community",
+      type: "accepted",
+      topicId: topic.id,
+      actorName: "Asha A.",
+      read: false,
+    });
     expect(await countUnread(asker.id)).toBeGreaterThan(0);
     await markNotificationsRead(asker.id);
     expect(await countUnread(asker.id)).toBe(0);
