@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-run/react";
+import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   WORK_ITEM_OUTCOMES,
@@ -48,11 +48,13 @@ function Trigger({ item }: { item: WorkItemRow }) {
 function CloseForm({ item }: { item: WorkItemRow }) {
   const { t } = useTranslation("interventions");
   const location = useLocation();
-  const busy = useNavigation().state !== "idle";
-  const answer = useActionData<{ form?: FormReply }>();
-  const error = useReplyMessage(answer?.form?.initialValue?.itemId === item.id ? answer : undefined);
+  // A fetcher: a refused close (closed meanwhile, another account's) answers here, in the row, on
+  // whichever page lists the item; a closed one redirects back with the notice.
+  const fetcher = useFetcher<{ form?: FormReply }>();
+  const busy = fetcher.state !== "idle";
+  const error = useReplyMessage(fetcher.data);
   return (
-    <Form
+    <fetcher.Form
       method="post"
       action={`/accounts/${item.accountId}/work-items`}
       className="flex flex-wrap items-end gap-2"
@@ -91,7 +93,7 @@ function CloseForm({ item }: { item: WorkItemRow }) {
           {error}
         </p>
       ) : null}
-    </Form>
+    </fetcher.Form>
   );
 }
 

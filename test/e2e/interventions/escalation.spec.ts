@@ -61,12 +61,21 @@ test("an overdue task reminds its assignee, then tells the champion, then gives 
   await expect(item.getByRole("link", { name: account.name })).toBeVisible();
   await expect(item.getByText("High")).toBeVisible();
   await expectNoSeriousA11yViolations(owner);
+  // The CSM has the queue open in a second window too, from before the item is closed.
+  const otherWindow = await signInAs(csm);
+  await otherWindow.goto("/work-queue");
   const close = item.getByRole("form", { name: `Close “Overdue task: “${title}” is overdue”` });
   await close.getByLabel("Outcome").selectOption({ label: "Resolved" });
   await close.getByLabel("Note").fill("Called Lena: the warehouse credentials arrive Monday.");
   await close.getByRole("button", { name: "Close" }).click();
   await expect(owner.getByText("Work item closed: Resolved.")).toBeVisible();
   await expect(owner.getByRole("row").filter({ hasText: `“${title}” is overdue` })).toHaveCount(0);
+
+  // Closing it again from the stale window is refused in place, and the queue stays where it was.
+  const stale = otherWindow.getByRole("form", { name: `Close “Overdue task: “${title}” is overdue”` });
+  await stale.getByRole("button", { name: "Close" }).click();
+  await expect(stale.getByRole("alert")).toHaveText("This work item is closed already.");
+  await expect(otherWindow).toHaveURL(/\/work-queue$/);
 });
 
 test("an admin creates a playbook for a segment, is told what is missing, and edits it", async ({
