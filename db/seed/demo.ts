@@ -14,7 +14,7 @@ import { type DemoCommunityPerson, seedDemoCommunity } from "./demo-community";
 import { seedDemoHealth } from "./demo-health";
 import { seedDemoTelemetry } from "./demo-telemetry";
 import { seedDemoTraining } from "./demo-training";
-import { seedDemoInterventions } from "./demo-interventions";
+import { seedDemoInterventionHistory, seedDemoInterventions } from "./demo-interventions";
 import { loadCatalog } from "../../app/domain/training/content.server";
 import type { Locale } from "../../app/i18n/locales";
 
@@ -308,4 +308,5 @@ export async function seedDemo() {
   });
   // Health reads every other area's data through their functions, so it is seeded once they are committed.
   await seedDemoHealth();
+  await seedDemoInterventionHistory();
 }
