@@ -105,7 +105,9 @@ export interface AskContext {
   milestoneTitle?: string;
   daysEarly?: number;
   score?: number;
+  /** The title when the ask was made, in English; `courseSlug` finds it in the reader's language. */
   courseTitle?: string;
+  courseSlug?: string;
 }
 
 /** An ask put to one person, tied to the signal that set it off. */

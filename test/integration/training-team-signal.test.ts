@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { askRules, asks, users } from "~db/schema";
 import { actorOf, createAccount, createCustomer, createStaff } from "~db/seed/factories";
+import { listOpenAsksFor } from "~/domain/advocacy/asks.server";
 import { listEvents } from "~/domain/events/record.server";
 import { findCourse, loadCatalog } from "~/domain/training/content.server";
 import { markLessonRead, submitQuiz } from "~/domain/training/learning.server";
@@ -61,9 +62,13 @@ describe("course completed by the whole team", () => {
         recipientId: champion.id,
         askType: "quote",
         signal: "team_trained",
-        context: { courseTitle: "Dashboards in a day" },
+        context: { courseTitle: "Dashboards in a day", courseSlug: "dashboards-in-a-day" },
       },
     ]);
+    // The card shows the course in the reader's language, whichever language the ask was made in.
+    expect((await listOpenAsksFor(actorOf(champion)))[0]?.context.courseTitle).toBe("Dashboards in a day");
+    const chinese = { ...champion, locale: "zh-CN" };
+    expect((await listOpenAsksFor(actorOf(chinese)))[0]?.context.courseTitle).toBe("一天学会仪表板");
 
     // A newcomer finishing later doesn't record it again.
     const later = await createCustomer(account.id, "member");

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lte, max, or, sql } from "drizzle-orm";
 import { type Executor, type Transaction, db } from "~db/client.server";
+import { courseTitleFor } from "~/domain/training/content.server";
 import { type AskContext, type AskStatus, type AskType, asks, consents, npsResponses, opportunities } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
@@ -85,7 +86,7 @@ export async function createAsksForEvent(eventId: string, now = new Date()): Pro
       : event.type === "nps.submitted"
         ? { score: event.payload.score }
         : event.type === "course.completed_by_team"
-          ? { courseTitle: event.payload.courseTitle }
+          ? { courseTitle: event.payload.courseTitle, courseSlug: event.payload.courseSlug }
           : {};
 
   for (const recipient of recipients) {
@@ -228,7 +229,13 @@ export async function listOpenAsksFor(actor: Actor, now = new Date()): Promise<A
       ),
     )
     .orderBy(desc(asks.createdAt));
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  return rows.map((row) => ({
+    ...row,
+    context: row.context.courseSlug
+      ? { ...row.context, courseTitle: courseTitleFor(row.context.courseSlug, actor.locale) ?? row.context.courseTitle }
+      : row.context,
+    createdAt: row.createdAt.toISOString(),
+  }));
 }
 
 export type AskResponse =

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { asLocale, defaultLocale } from "~/i18n/locales";
 import { readEnv } from "~/lib/env.server";
 import {
   type CatalogCourse,
@@ -9,6 +10,7 @@ import {
   type TranslationSource,
   checkCourse,
 } from "./content-check";
+import { courseTitleIn } from "./localize";
 
 /**
  * The course catalog, read from `CONTENT_DIR` (default `content/`). Files are read on every call
@@ -88,4 +90,13 @@ export function mediaPath(catalog: Catalog, course: CatalogCourse, path: string)
   const target = resolve(mediaDir, path);
   if (!target.startsWith(mediaDir + "/") || !existsSync(target) || !statSync(target).isFile()) return null;
   return target;
+}
+
+/**
+ * A course's title in the reader's language, for other areas that keep a course's slug (an ask
+ * after a team finished it); null when the course has left the catalog.
+ */
+export function courseTitleFor(slug: string, locale: string): string | null {
+  const course = findCourse(loadCatalog(), slug);
+  return course ? courseTitleIn(course, asLocale(locale) ?? defaultLocale) : null;
 }
