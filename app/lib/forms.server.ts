@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { type TypedResponse, data } from "@remix-run/node";
 import type { z } from "zod";
 import { type ErrorSubject, type SubjectError, errorMessageKey, errorStatus } from "./errors";
 import { type FormReply, type FormSubmission, malformedSubmission, parseSubmission, replyTo } from "./forms";
@@ -50,11 +50,35 @@ export function refuse<Subject extends ErrorSubject>(
   );
 }
 
+type DataAnswer<T> = ReturnType<typeof data<T>>;
+/** What a resource action answers: each `data()` answer becomes a Response of the same JSON. */
+type ResourceAnswer<Result> = Result extends DataAnswer<infer Body> ? TypedResponse<Body> : Result;
+
+/** Marks an action made by `resourceAction` (the route test checks every resource route has one). */
+export const RESOURCE_ACTION = Symbol.for("tandem.resourceAction");
+
+function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { type?: unknown }).type === "DataWithResponseInit" &&
+    "data" in value
+  );
+}
+
 /**
- * An answer of a resource route (no page of its own) as a real Response. Remix keeps `data()`'s
- * status only for a page's data requests: a resource route answering a plain POST would send a
- * refusal as 200. A Response keeps its status on both paths, and a fetcher still reads its JSON.
+ * The action of a resource route (no page of its own). Remix keeps `data()`'s status only for a
+ * page's data requests: a resource route answering a plain POST would send a refusal as 200. This
+ * turns every `data()` answer into a Response, whose status holds on both paths; a fetcher still
+ * reads the same JSON, so the action's type stays what it returns.
  */
-export function resourceAnswer<T>(answer: { data: T; init?: ResponseInit | null }): Response {
-  return Response.json(answer.data, answer.init ?? undefined);
+export function resourceAction<Args, Result>(
+  action: (args: Args) => Promise<Result>,
+): (args: Args) => Promise<ResourceAnswer<Result>> {
+  const wrapped = async (args: Args) => {
+    const result = await action(args);
+    if (!isDataWithInit(result)) return result as ResourceAnswer<Result>;
+    return Response.json(result.data, result.init ?? undefined) as ResourceAnswer<Result>;
+  };
+  return Object.assign(wrapped, { [RESOURCE_ACTION]: true });
 }

@@ -6,7 +6,7 @@ import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { withMessage } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -37,7 +37,7 @@ const DONE = {
  * The person asked answers an ask. Anyone else — a colleague, another account's person, staff —
  * gets 404, as if the ask didn't exist.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.askId)) notFound();
   const parsed = await readSubmission(request, AnswerSchema);
@@ -58,3 +58,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}`);
 }
+
+export const action = resourceAction(act);

@@ -3,12 +3,12 @@ import { ReviewSchema, reviewCaseStudy } from "~/domain/advocacy/case-studies.se
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
 /** The advocate approves a case study version or requests changes; anyone else gets 404. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.versionId)) notFound();
   const parsed = await readSubmission(request, ReviewSchema);
@@ -28,3 +28,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}`);
 }
+
+export const action = resourceAction(act);

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { CaseStudyCommentSchema, addCaseStudyComment } from "~/domain/advocacy/case-study-comments.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import type { FetcherAnswer } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -10,7 +10,7 @@ import { notFound } from "~/lib/http.server";
 const CommentSchema = CaseStudyCommentSchema.omit({ versionId: true });
 
 /** The advocate or a champion comments on the case study version in review; anyone else gets 404. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.versionId)) notFound();
   const parsed = await readSubmission(request, CommentSchema);
@@ -30,3 +30,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}`);
 }
+
+export const action = resourceAction(act);

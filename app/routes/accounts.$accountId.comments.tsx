@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { addComment } from "~/domain/plans/comments.server";
 import { idField } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 
 const CommentSchema = z.object({
   subjectType: z.enum(["milestone", "task"]),
@@ -14,7 +14,7 @@ const CommentSchema = z.object({
 });
 
 /** A comment on a milestone or task of this account's plan. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const parsed = await readSubmission(request, CommentSchema);
   if (!parsed.ok) return parsed.answer;
@@ -26,3 +26,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}/plan`);
 }
+
+export const action = resourceAction(act);

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { deleteMeasurement } from "~/domain/value/metrics.server";
-import { readSubmission } from "~/lib/forms.server";
+import { readSubmission, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { valueWriteAnswer } from "./accounts.$accountId.value/write-answer.server";
@@ -10,7 +10,7 @@ import { valueWriteAnswer } from "./accounts.$accountId.value/write-answer.serve
 const RemoveSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("delete") })]);
 
 /** Removes a measurement entered by mistake. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.measurementId)) notFound();
   const parsed = await readSubmission(request, RemoveSchema);
@@ -21,3 +21,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}/value`);
 }
+
+export const action = resourceAction(act);

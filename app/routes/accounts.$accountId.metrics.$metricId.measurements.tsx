@@ -2,13 +2,13 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { recordMeasurement } from "~/domain/value/metrics.server";
 import { MeasurementInputSchema } from "~/domain/value/value-schemas";
-import { readSubmission } from "~/lib/forms.server";
+import { readSubmission, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { valueWriteAnswer } from "./accounts.$accountId.value/write-answer.server";
 
 /** Records a measurement of one metric. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.metricId)) notFound();
   const parsed = await readSubmission(request, MeasurementInputSchema);
@@ -19,3 +19,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}/value`);
 }
+
+export const action = resourceAction(act);

@@ -4,7 +4,7 @@ import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { deleteMetric, updateMetric } from "~/domain/value/metrics.server";
 import { MetricFieldsSchema, checkMetric, tidyMetric } from "~/domain/value/value-schemas";
 import { versionField } from "~/lib/forms";
-import { readSubmission } from "~/lib/forms.server";
+import { readSubmission, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 import { valueWriteAnswer } from "./accounts.$accountId.value/write-answer.server";
@@ -19,7 +19,7 @@ const ChangeSchema = z
   });
 
 /** Changes (`intent=update`, with the version the form was loaded at) or deletes (`intent=delete`) a metric. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.metricId)) notFound();
   const parsed = await readSubmission(request, ChangeSchema);
@@ -38,3 +38,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}/value`);
 }
+
+export const action = resourceAction(act);

@@ -2,11 +2,11 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { createMetric } from "~/domain/value/metrics.server";
 import { MetricInputSchema } from "~/domain/value/value-schemas";
-import { readSubmission } from "~/lib/forms.server";
+import { readSubmission, resourceAction } from "~/lib/forms.server";
 import { valueWriteAnswer } from "./accounts.$accountId.value/write-answer.server";
 
 /** Adds a value metric to an outcome of the account's current plan. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const parsed = await readSubmission(request, MetricInputSchema);
   if (!parsed.ok) return parsed.answer;
@@ -16,3 +16,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}/value`);
 }
+
+export const action = resourceAction(act);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { OPEN_TASKS_REASON_MAX, signOffMilestone, withdrawSignOff } from "~/domain/plans/milestone-actions.server";
 import { textField } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -21,7 +21,7 @@ const SignOffSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** The joint sign-off of a milestone: each side signs (the champion may rate), or withdraws its signature. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.milestoneId)) notFound();
   const parsed = await readSubmission(request, SignOffSchema);
@@ -48,3 +48,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}/plan`);
 }
+
+export const action = resourceAction(act);

@@ -6,6 +6,7 @@ import { VersionSchema } from "~/domain/plans/plan-edit-rules";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 import { answer, readEdit, refuse, toPlanPage } from "./accounts.$accountId.plan/edit-answer.server";
+import { resourceAction } from "~/lib/forms.server";
 
 const ControlSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update"), version: VersionSchema }),
@@ -14,7 +15,7 @@ const ControlSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** One milestone of a plan: edit it or delete it (with its tasks). Its sign-off lives in the milestones.$milestoneId route. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.milestoneId)) notFound();
   const { submission, values } = await readEdit(request, ControlSchema);
@@ -37,3 +38,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return toPlanPage(params.accountId);
 }
+
+export const action = resourceAction(act);

@@ -5,12 +5,13 @@ import { addTask } from "~/domain/plans/task-editing.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 import { answer, readEdit, refuse, toPlanPage } from "./accounts.$accountId.plan/edit-answer.server";
+import { resourceAction } from "~/lib/forms.server";
 
 // The task's own fields are the domain's (TaskInputSchema); this checks only what every post must be.
 const AddTaskSchema = z.object({}).passthrough();
 
 /** A new task under a milestone (planners any; champions customer-side ones). */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.milestoneId)) notFound();
   const { submission, values } = await readEdit(request, AddTaskSchema);
@@ -21,3 +22,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return toPlanPage(params.accountId);
 }
+
+export const action = resourceAction(act);

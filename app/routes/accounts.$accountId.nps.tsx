@@ -4,7 +4,7 @@ import { answerNps, NpsInputSchema } from "~/domain/advocacy/nps.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 
 const NpsSchema = z.discriminatedUnion("intent", [
@@ -13,7 +13,7 @@ const NpsSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** A customer person answers the NPS survey (intent "answer", score 0–10 + comment) or dismisses it. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireAccountAccess(request, params.accountId, "account.view");
   // Staff viewing an account are never surveyed; there is nothing here for them.
   if (actor.kind !== "customer") notFound();
@@ -35,3 +35,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}`);
 }
+
+export const action = resourceAction(act);

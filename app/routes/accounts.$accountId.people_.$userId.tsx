@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { changeMemberRole, deactivateMember, reactivateMember } from "~/domain/people/members.server";
 import type { FetcherAnswer } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -15,7 +15,7 @@ const ChangeSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** Changes to one person of an account: role, deactivate, reactivate. Answers its row's fetcher. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "people.manage");
   if (!isId(params.userId)) notFound();
   const parsed = await readSubmission(request, ChangeSchema);
@@ -34,3 +34,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: ActionFunctionArgs) {
   return redirect(`/accounts/${params.accountId}/people`);
 }
+
+export const action = resourceAction(act);

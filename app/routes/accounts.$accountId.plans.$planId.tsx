@@ -8,6 +8,7 @@ import { makePlanCurrent, renamePlan } from "~/domain/plans/plan-editing.server"
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 import { answer, readEdit, refuse, toPlanPage } from "./accounts.$accountId.plan/edit-answer.server";
+import { resourceAction } from "~/lib/forms.server";
 
 const ControlSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rename"), version: VersionSchema }),
@@ -17,7 +18,7 @@ const ControlSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** One plan of the account: rename it, make it the current one, add an outcome or a milestone to it. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.planId)) notFound();
   const { submission, values } = await readEdit(request, ControlSchema);
@@ -41,3 +42,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return toPlanPage(params.accountId);
 }
+
+export const action = resourceAction(act);

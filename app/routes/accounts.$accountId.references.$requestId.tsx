@@ -4,7 +4,7 @@ import { respondToReferenceRequest } from "~/domain/advocacy/references.server";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -14,7 +14,7 @@ const AnswerSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** The advocate answers a reference call request; anyone else gets 404. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.requestId)) notFound();
   const parsed = await readSubmission(request, AnswerSchema);
@@ -34,3 +34,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: ActionFunctionArgs) {
   return redirect(`/accounts/${params.accountId}`);
 }
+
+export const action = resourceAction(act);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { assignTask, updateTaskStatus } from "~/domain/plans/task-actions.server";
 import { textField, versionField } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -26,7 +26,7 @@ const ChangeSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** Fetchers on the plan page and "My tasks" post here: a task's status or assignee. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (!isId(params.taskId)) notFound();
   const parsed = await readSubmission(request, ChangeSchema);
@@ -51,3 +51,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/accounts/${params.accountId}/plan#task-${encodeURIComponent(params.taskId ?? "")}`);
 }
+
+export const action = resourceAction(act);

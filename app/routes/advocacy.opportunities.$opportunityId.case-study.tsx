@@ -4,7 +4,7 @@ import { DraftSchema, saveDraft, sendForReview } from "~/domain/advocacy/case-st
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -21,7 +21,7 @@ const CaseStudyActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** Marketing saves a new version of a case study's draft (intent "save") or sends the latest for review ("send"). */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.manage");
   if (!isId(params.opportunityId)) notFound();
   const id = params.opportunityId;
@@ -49,3 +49,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/advocacy/opportunities/${params.opportunityId}`);
 }
+
+export const action = resourceAction(act);

@@ -8,7 +8,7 @@ import {
 } from "~/domain/advocacy/case-study-comments.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import type { FetcherAnswer } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { notFound } from "~/lib/http.server";
 
@@ -21,7 +21,7 @@ const CommentActionSchema = z.discriminatedUnion("intent", [
  * Marketing or the opportunity's owner comments on a case study version (intent "comment") or
  * resolves / reopens a comment ("resolve"). Other staff get 404 from the query.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.view");
   if (!isId(params.opportunityId)) notFound();
   const opportunityId = params.opportunityId;
@@ -51,3 +51,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/advocacy/opportunities/${params.opportunityId}`);
 }
+
+export const action = resourceAction(act);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireActor } from "~/domain/auth/guards.server";
 import { REASON_MAX } from "~/domain/community/rules";
 import { type FetcherAnswer, idField, textField } from "~/lib/forms";
-import { readSubmission, refuse, resourceAnswer } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
 import { reportPost } from "~/domain/community/reactions.server";
 
@@ -19,18 +19,20 @@ export const ReportSchema = TargetSchema.extend({
 });
 
 /** Report a topic or reply to the moderators, with a reason. */
-export async function action({ request }: ActionFunctionArgs) {
+async function act({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const parsed = await readSubmission(request, ReportSchema);
   if (!parsed.ok) {
     // A target no page shows is a post that isn't there; a missing reason is the person's to fix.
     const targetBroken = !TargetSchema.safeParse(parsed.submission.payload).success;
-    return resourceAnswer(targetBroken ? refuse(parsed.submission, "community", "not_found") : parsed.answer);
+    return targetBroken ? refuse(parsed.submission, "community", "not_found") : parsed.answer;
   }
   const { postType, postId, reason } = parsed.data;
   const result = await reportPost(actor, postType, postId, reason);
-  if (!result.ok) return resourceAnswer(refuse(parsed.submission, "community", result.error));
+  if (!result.ok) return refuse(parsed.submission, "community", result.error);
   return Response.json({ ok: true } satisfies FetcherAnswer);
 }
 
 export const loader = () => redirect("/community");
+
+export const action = resourceAction(act);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readSubmission } from "~/lib/forms.server";
+import { readSubmission, resourceAction } from "~/lib/forms.server";
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { endSession, getCurrentSession, signOutEverywhere } from "~/domain/auth/sessions.server";
 import { serverT } from "~/i18n";
@@ -8,7 +8,7 @@ import { redirectWithNotice } from "~/lib/flash.server";
 const LogoutSchema = z.object({ everywhere: z.enum(["1"]).optional() });
 
 /** POST only: `everywhere=1` ends every session of the person, on every device. */
-export async function action({ request }: ActionFunctionArgs) {
+async function act({ request }: ActionFunctionArgs) {
   const current = await getCurrentSession(request);
   if (!current) return redirect("/login");
   const parsed = await readSubmission(request, LogoutSchema);
@@ -24,3 +24,5 @@ export async function action({ request }: ActionFunctionArgs) {
 export async function loader() {
   return redirect("/");
 }
+
+export const action = resourceAction(act);

@@ -4,7 +4,7 @@ import { requireWorkspace } from "~/domain/auth/guards.server";
 import { getStaffMember, updateStaffMember } from "~/domain/people/staff.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 
@@ -18,7 +18,7 @@ const ChangeSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** Action only: a row of /staff posts here (through a fetcher) to change a teammate's role or access. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "staff.manage");
   const userId = params.userId;
   if (!isId(userId)) notFound();
@@ -45,3 +45,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : t("staff:notices.reactivated", { name });
   return redirectWithNotice("/staff", notice);
 }
+
+export const action = resourceAction(act);

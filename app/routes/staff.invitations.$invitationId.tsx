@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
 import { listPendingInvitations, revokeInvitation } from "~/domain/people/invitations.server";
 import { serverT } from "~/i18n";
@@ -12,7 +12,7 @@ import { isId } from "~/lib/ids";
 const WithdrawSchema = z.object({});
 
 /** Action only: "Withdraw" on a pending vendor-team invitation (posted by a fetcher on /staff). */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "staff.manage");
   const invitationId = params.invitationId;
   if (!isId(invitationId)) notFound();
@@ -25,3 +25,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirectWithNotice("/staff", serverT(actor.locale)("staff:notices.invitationWithdrawn", { email }));
 }
+
+export const action = resourceAction(act);

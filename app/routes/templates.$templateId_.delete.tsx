@@ -6,14 +6,14 @@ import { getTemplate } from "~/domain/plans/templates.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { versionField } from "~/lib/forms";
-import { readSubmission, refuse } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 
 const DeleteSchema = z.object({ version: versionField() });
 
 /** Deletes a template at the version the page showed; plans made from it keep their content. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "templates.manage");
   if (!isId(params.templateId)) notFound();
   const template = await getTemplate(params.templateId);
@@ -32,3 +32,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export function loader() {
   notFound();
 }
+
+export const action = resourceAction(act);

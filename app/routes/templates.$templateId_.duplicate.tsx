@@ -6,9 +6,10 @@ import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
+import { resourceAction } from "~/lib/forms.server";
 
 /** Copies a template and opens the copy for editing. */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "templates.manage");
   if (!isId(params.templateId)) notFound();
   const result = await duplicateTemplate(actor, params.templateId);
@@ -23,3 +24,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export function loader() {
   notFound();
 }
+
+export const action = resourceAction(act);

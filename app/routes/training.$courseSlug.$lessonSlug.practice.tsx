@@ -4,7 +4,7 @@ import { PracticeTickSchema } from "~/domain/training/lesson-actions";
 import { setPracticeItem } from "~/domain/training/learning.server";
 import { findCourseAndLesson } from "~/domain/training/pages.server";
 import type { FetcherAnswer } from "~/lib/forms";
-import { readSubmission, refuse, resourceAnswer } from "~/lib/forms.server";
+import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 
 /**
@@ -12,12 +12,12 @@ import { notFound } from "~/lib/http.server";
  * `fetch(…, { keepalive: true })`: a fetcher's request is cancelled when the page reloads or is
  * left right after the tick, and the tick was lost with it.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const found = findCourseAndLesson(params.courseSlug, params.lessonSlug);
   if (!found) notFound();
   const parsed = await readSubmission(request, PracticeTickSchema);
-  if (!parsed.ok) return resourceAnswer(parsed.answer);
+  if (!parsed.ok) return parsed.answer;
   const saved = await setPracticeItem(
     actor,
     found.course,
@@ -25,10 +25,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     parsed.data.itemKey,
     parsed.data.checked === "true",
   );
-  if (!saved) return resourceAnswer(refuse(parsed.submission, "trainingLesson", "unknown_item"));
+  if (!saved) return refuse(parsed.submission, "trainingLesson", "unknown_item");
   return Response.json({ ok: true } satisfies FetcherAnswer);
 }
 
 export function loader() {
   notFound();
 }
+
+export const action = resourceAction(act);

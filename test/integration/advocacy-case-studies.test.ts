@@ -39,7 +39,7 @@ import { action as reviewAction } from "~/routes/accounts.$accountId.case-studie
 import { action as customerCommentAction } from "~/routes/accounts.$accountId.case-studies.$versionId_.comments";
 import { action as staffCommentAction } from "~/routes/advocacy.opportunities.$opportunityId.comments";
 import { linkIn, mailsTo } from "../support/outbox";
-import { thrownResponse } from "../support/responses";
+import { asDataAnswer, thrownResponse } from "../support/responses";
 
 let marketing: StaffActor;
 let csm: StaffActor;
@@ -124,11 +124,13 @@ describe("case studies", () => {
       (await thrownResponse(reviewAction({ request: await post(member.id, { decision: "approve" }), params, context })))
         .status,
     ).toBe(404);
-    const noComment = (await reviewAction({
-      request: await post(champion.id, { decision: "request_changes", comment: " " }),
-      params,
-      context,
-    })) as unknown as { data: { form: { error: Record<string, string[]> } }; init: { status: number } };
+    const noComment = (await asDataAnswer(
+      await reviewAction({
+        request: await post(champion.id, { decision: "request_changes", comment: " " }),
+        params,
+        context,
+      }),
+    )) as unknown as { data: { form: { error: Record<string, string[]> } }; init: { status: number } };
     expect(noComment.init.status).toBe(400);
     expect(noComment.data.form.error).toEqual({ comment: ["advocacy.changesRequired"] });
     const changes = (await reviewAction({
@@ -242,19 +244,25 @@ describe("case study comments", () => {
     const params = { accountId: account.id, versionId: version!.id };
     const comment = (userId: string, fields: Record<string, string>) =>
       postForm(userId, url, fields).then((request) => customerCommentAction({ request, params, context }));
-    const posted = (await comment(champion.id, {
-      body: "Say “closed the books”\nin four working days.",
-      quote: "They closed the books in four days.",
-    })) as unknown as DataAnswer["data"];
+    const posted = (
+      await asDataAnswer(
+        await comment(champion.id, {
+          body: "Say “closed the books”\nin four working days.",
+          quote: "They closed the books in four days.",
+        }),
+      )
+    ).data as DataAnswer["data"];
     expect(posted.ok).toBe(true);
 
-    const empty = (await comment(champion.id, { body: "   " })) as unknown as DataAnswer;
+    const empty = (await asDataAnswer(await comment(champion.id, { body: "   " }))) as unknown as DataAnswer;
     expect(empty.init?.status).toBe(400);
     expect(empty.data.form?.error).toEqual({ body: ["field.required"] });
-    const long = (await comment(champion.id, {
-      body: "x".repeat(2001),
-      quote: "y".repeat(501),
-    })) as unknown as DataAnswer;
+    const long = (await asDataAnswer(
+      await comment(champion.id, {
+        body: "x".repeat(2001),
+        quote: "y".repeat(501),
+      }),
+    )) as unknown as DataAnswer;
     expect(long.init?.status).toBe(400);
     expect(long.data.form?.error).toEqual({ body: ["field.tooLong"], quote: ["field.tooLong"] });
 
@@ -391,11 +399,13 @@ describe("case study comments", () => {
         { versionId: second!.id, body: "One more thing", quote: "" },
       ),
     ).toEqual({ ok: false, error: "closed" });
-    const closed = (await staffCommentAction({
-      request: await postForm(marketing.id, resolveUrl, { intent: "comment", versionId: second!.id, body: "Noted" }),
-      params: { opportunityId },
-      context,
-    })) as unknown as DataAnswer;
+    const closed = (await asDataAnswer(
+      await staffCommentAction({
+        request: await postForm(marketing.id, resolveUrl, { intent: "comment", versionId: second!.id, body: "Noted" }),
+        params: { opportunityId },
+        context,
+      }),
+    )) as unknown as DataAnswer;
     expect(closed.init?.status).toBe(409);
     expect(closed.data.form?.error).toEqual({ "": ["advocacy:caseStudy.comments.errors.closed"] });
     expect(thread.map((comment) => [comment.version, comment.authorSide, comment.body])).toEqual([

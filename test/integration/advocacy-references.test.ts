@@ -28,7 +28,7 @@ import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
 import { action as referenceAction } from "~/routes/accounts.$accountId.references.$requestId";
 import { action as requestReferenceAction } from "~/routes/advocacy.references";
-import { thrownResponse } from "../support/responses";
+import { asDataAnswer, thrownResponse } from "../support/responses";
 
 let marketing: StaffActor;
 let csm: StaffActor;
@@ -184,7 +184,9 @@ describe("reference directory", () => {
     );
     const accepted = (await referenceAction({ request: await post(champion.id), params, context })) as Response;
     expect(accepted.status).toBe(302);
-    const again = (await referenceAction({ request: await post(champion.id), params, context })) as unknown as {
+    const again = (await asDataAnswer(
+      await referenceAction({ request: await post(champion.id), params, context }),
+    )) as unknown as {
       init: { status: number };
     };
     expect(again.init.status).toBe(409);

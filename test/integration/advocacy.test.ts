@@ -24,7 +24,7 @@ import { todayIn } from "~/lib/format";
 import { action as askAction } from "~/routes/accounts.$accountId.asks.$askId";
 import { action as npsAction } from "~/routes/accounts.$accountId.nps";
 import { action as opportunityAction } from "~/routes/advocacy.opportunities.$opportunityId";
-import { thrownResponse } from "../support/responses";
+import { asDataAnswer, thrownResponse } from "../support/responses";
 import { DAY_MS } from "~/lib/time";
 
 let marketing: StaffActor;
@@ -240,11 +240,13 @@ describe("NPS", () => {
   it("answers 400 next to the score for a score outside 0–10 and records nothing; staff get 404", async () => {
     const { account, member } = await story();
     for (const score of ["11", "-1", "7.5", "ten", ""]) {
-      const result = (await npsAction({
-        request: await post(member.id, `/accounts/${account.id}/nps`, { intent: "answer", score }),
-        params: { accountId: account.id },
-        context,
-      })) as unknown as Answer;
+      const result = (await asDataAnswer(
+        await npsAction({
+          request: await post(member.id, `/accounts/${account.id}/nps`, { intent: "answer", score }),
+          params: { accountId: account.id },
+          context,
+        }),
+      )) as unknown as Answer;
       expect(result.init.status).toBe(400);
       expect(result.data.form?.error).toEqual({ score: ["advocacy.scoreRange"] });
     }
@@ -298,11 +300,13 @@ describe("answering an ask", () => {
       intent: "accept",
       uses: ["fingerprints"],
     });
-    const result = (await askAction({
-      request,
-      params: { accountId: account.id, askId: ask.id },
-      context,
-    })) as unknown as Answer;
+    const result = (await asDataAnswer(
+      await askAction({
+        request,
+        params: { accountId: account.id, askId: ask.id },
+        context,
+      }),
+    )) as unknown as Answer;
     expect(result.init.status).toBe(400);
     expect(result.data.form?.error).toEqual({ uses: ["advocacy.usesRequired"], scope: ["advocacy.scopeRequired"] });
     expect(await db.select().from(consents).where(eq(consents.askId, ask.id))).toEqual([]);
@@ -314,11 +318,13 @@ describe("answering an ask", () => {
     expect(await listOpenAsksFor(actorOf(champion))).toEqual([]);
     expect(await listOpenAsksFor(actorOf(champion), new Date(Date.now() + 15 * DAY_MS))).toHaveLength(1);
     const request = await post(champion.id, `/accounts/${account.id}/asks/${ask.id}`, { intent: "decline" });
-    const result = (await askAction({
-      request,
-      params: { accountId: account.id, askId: ask.id },
-      context,
-    })) as unknown as Answer;
+    const result = (await asDataAnswer(
+      await askAction({
+        request,
+        params: { accountId: account.id, askId: ask.id },
+        context,
+      }),
+    )) as unknown as Answer;
     expect(result.init.status).toBe(409);
   });
 
@@ -409,11 +415,13 @@ describe("answering an ask", () => {
       to: "published",
       version: String(opportunity!.version),
     });
-    const result = (await opportunityAction({
-      request,
-      params: { opportunityId: opportunity!.id },
-      context,
-    })) as unknown as Answer;
+    const result = (await asDataAnswer(
+      await opportunityAction({
+        request,
+        params: { opportunityId: opportunity!.id },
+        context,
+      }),
+    )) as unknown as Answer;
     expect(result.init.status).toBe(409);
     expect(result.data).toMatchObject({
       form: { error: { "": ["advocacy:opportunity.errors.not_allowed"] }, initialValue: { to: "published" } },

@@ -12,19 +12,26 @@ import {
   createTask,
   signedInRequest,
 } from "~db/seed/factories";
-import { action as signOff } from "~/routes/accounts.$accountId.milestones.$milestoneId";
-import { action as milestoneEdit } from "~/routes/accounts.$accountId.milestones.$milestoneId_.edit";
-import { action as addTask } from "~/routes/accounts.$accountId.milestones.$milestoneId_.tasks";
-import { action as outcomeEdit } from "~/routes/accounts.$accountId.outcomes.$outcomeId";
-import { action as planEdit } from "~/routes/accounts.$accountId.plans.$planId";
-import { action as taskEdit } from "~/routes/accounts.$accountId.tasks.$taskId_.edit";
+import { answering } from "../support/responses";
+import { action as signOffAction } from "~/routes/accounts.$accountId.milestones.$milestoneId";
+import { action as milestoneEditAction } from "~/routes/accounts.$accountId.milestones.$milestoneId_.edit";
+import { action as addTaskAction } from "~/routes/accounts.$accountId.milestones.$milestoneId_.tasks";
+import { action as outcomeEditAction } from "~/routes/accounts.$accountId.outcomes.$outcomeId";
+import { action as planEditAction } from "~/routes/accounts.$accountId.plans.$planId";
+import { action as taskEditAction } from "~/routes/accounts.$accountId.tasks.$taskId_.edit";
 
-/** The routes answer with Remix's `data()`: the body and, for refusals, a 4xx status. */
-type Answer = { data?: unknown; init?: { status?: number } | null };
-const statusOf = (answer: unknown) => (answer as Answer).init?.status ?? 200;
-const bodyOf = (answer: unknown) => (answer as Answer).data;
+/** The routes' answers (a Response or Remix's `data()`): the body and, for refusals, a 4xx status. */
+const signOff = answering(signOffAction);
+const milestoneEdit = answering(milestoneEditAction);
+const addTask = answering(addTaskAction);
+const outcomeEdit = answering(outcomeEditAction);
+const planEdit = answering(planEditAction);
+const taskEdit = answering(taskEditAction);
+type Answer = Awaited<ReturnType<ReturnType<typeof answering>>>;
+const statusOf = (answer: Answer) => answer.status;
+const bodyOf = (answer: Answer) => answer.data;
 /** A refusal's messages: form-level under "", then per field. */
-const errorsOf = (answer: unknown) => (bodyOf(answer) as { form: { error: Record<string, string[]> } }).form.error;
+const errorsOf = (answer: Answer) => (bodyOf(answer) as { form: { error: Record<string, string[]> } }).form.error;
 
 const context = { clientIp: "127.0.0.1" };
 
@@ -37,7 +44,7 @@ const people = {} as Record<"csm" | "champion" | "outsider", User>;
 const post = (who: keyof typeof people, fields: Record<string, string>) =>
   signedInRequest(people[who].id, "http://localhost/", { method: "POST", body: new URLSearchParams(fields) });
 
-async function status(pending: Promise<unknown>) {
+async function status(pending: Promise<Answer>) {
   try {
     return statusOf(await pending);
   } catch (thrown) {

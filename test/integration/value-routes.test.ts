@@ -14,7 +14,7 @@ import { todayIn } from "~/lib/format";
 import { action as measureAction } from "~/routes/accounts.$accountId.metrics.$metricId.measurements";
 import { action as metricAction } from "~/routes/accounts.$accountId.metrics.$metricId";
 import { action as createAction } from "~/routes/accounts.$accountId.metrics";
-import { thrownResponse } from "../support/responses";
+import { answerOf, thrownResponse } from "../support/responses";
 
 let account: Account;
 let other: Account;
@@ -44,7 +44,10 @@ type Answer = {
   data: { ok?: boolean; form: { error?: Record<string, string[]> } };
   init: { status: number };
 };
-const answer = (value: unknown) => value as Answer;
+const answer = async (value: unknown): Promise<Answer> => {
+  const { status, data } = await answerOf<Answer["data"]>(value);
+  return { data, init: { status } };
+};
 const metricFields = (overrides: Record<string, string> = {}) => ({
   outcomeId: outcome.id,
   name: "Days to close",
@@ -64,7 +67,7 @@ describe("value routes", () => {
       `/accounts/${account.id}/metrics`,
       metricFields({ baseline: "9e99", target: "lots" }),
     );
-    const result = answer(await createAction({ request, params: { accountId: account.id }, context }));
+    const result = await answer(await createAction({ request, params: { accountId: account.id }, context }));
     expect(result.init.status).toBe(400);
     expect(result.data.form.error).toEqual({ baseline: ["value.figureInvalid"], target: ["value.figureInvalid"] });
   });
@@ -76,7 +79,7 @@ describe("value routes", () => {
       context,
     });
     expect(created).toMatchObject({ ok: true });
-    const refused = answer(
+    const refused = await answer(
       await createAction({
         request: await post(people.member.id, `/accounts/${account.id}/metrics`, metricFields()),
         params: { accountId: account.id },
@@ -93,7 +96,7 @@ describe("value routes", () => {
       intent: "update",
       version: "2",
     });
-    const result = answer(
+    const result = await answer(
       await metricAction({ request, params: { accountId: account.id, metricId: metric.id }, context }),
     );
     expect(result.init.status).toBe(409);
@@ -132,7 +135,7 @@ describe("value routes", () => {
       measuredOn: datePlusDays(todayIn(account.timeZone), 2),
       value: "5",
     });
-    const result = answer(
+    const result = await answer(
       await measureAction({ request, params: { accountId: account.id, metricId: metric.id }, context }),
     );
     expect(result.init.status).toBe(400);
