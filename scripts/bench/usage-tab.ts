@@ -68,6 +68,8 @@ try {
   const started = performance.now();
   // Every account has USERS product users, each active on about half the days of the year; the
   // first BIG_ACCOUNTS have BIG_USERS. Each active day has a "Dashboard Viewed" and often a key event.
+  // The usage aggregates the tab reads (DAU/WAU/MAU per account-day, trailing-30-day users per event)
+  // are filled by the rollups' triggers as each insert below ends, as the ingest would fill them.
   await db.execute(
     sql.raw(`
     insert into accounts (id, name, segment_id, industry, region, licensed_seats, renewal_date, external_id)
@@ -99,13 +101,22 @@ try {
     analyze;
   `),
   );
-  const [counts] = await db.execute<{ users: number; events: number; accounts: number }>(sql`
+  const [counts] = await db.execute<{
+    users: number;
+    events: number;
+    accounts: number;
+    active: number;
+    usage: number;
+  }>(sql`
     select (select count(*) from telemetry_daily_users)::int as users,
            (select count(*) from telemetry_daily_events)::int as events,
-           (select count(*) from telemetry_daily_accounts)::int as accounts`);
+           (select count(*) from telemetry_daily_accounts)::int as accounts,
+           (select count(*) from telemetry_daily_active_users)::int as active,
+           (select count(*) from telemetry_daily_event_usage)::int as usage`);
   console.log(
     `generated ${ACCOUNTS} accounts × ${DAYS} days: ${counts!.users.toLocaleString("en")} user-days, ` +
-      `${counts!.events.toLocaleString("en")} event rows, ${counts!.accounts.toLocaleString("en")} account-days ` +
+      `${counts!.events.toLocaleString("en")} event rows, ${counts!.accounts.toLocaleString("en")} account-days; ` +
+      `aggregates: ${counts!.active.toLocaleString("en")} active-user days, ${counts!.usage.toLocaleString("en")} event-usage days ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
