@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { actorOf, createAccount, createStaff } from "~db/seed/factories";
 import { handleIngestRequest } from "~/domain/telemetry/api.server";
-import { createKeyFeature, updateKeyFeature } from "~/domain/telemetry/key-features.server";
+import { createKeyFeature, deleteKeyFeature, updateKeyFeature } from "~/domain/telemetry/key-features.server";
 import { createRateLimiter } from "~/domain/telemetry/rate-limit";
 import { linkUnmatchedGroup } from "~/domain/telemetry/unmatched.server";
 import { createWriteKey } from "~/domain/telemetry/write-keys.server";
@@ -212,6 +212,10 @@ describe("usage aggregates", () => {
     });
     expect(changed.ok).toBe(true);
     await compare([accountA.id, accountB.id]);
+    // Deleted, its rows go with it (and its recount adds none back).
+    expect(await deleteKeyFeature(csv.id)).toBe(true);
+    const left = await compare([accountA.id, accountB.id]);
+    expect(left.features.some((row) => row.key_feature_id === csv.id)).toBe(false);
 
     // Recounting everything at once (the migration's backfill) changes nothing.
     const before = await compare([accountA.id, accountB.id]);
