@@ -2,7 +2,8 @@
  * `npm run bench:usage`: server time of the staff Usage tab's loader (the real route loader, signed
  * in as a CSM) against a trivial page's — the account frame's loader, which only checks the session
  * and reads the account — with a year of daily rollups for 10,000 accounts generated directly into
- * the rollup tables (no ingest), on a throwaway embedded PostgreSQL. Target: the Usage tab within
+ * the rollup tables (no ingest) and the usage aggregates filled from them, on a throwaway embedded
+ * PostgreSQL. Target: the Usage tab within
  * 2 × the trivial page.
  *
  * BENCH_ACCOUNTS (10,000), BENCH_USERS (product users per account, 3), BENCH_BIG_USERS (users of the
