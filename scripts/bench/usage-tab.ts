@@ -3,8 +3,7 @@
  * in as a CSM) against a trivial page's — the account frame's loader, which only checks the session
  * and reads the account — with a year of daily rollups for 10,000 accounts generated directly into
  * the rollup tables (no ingest) and the usage aggregates filled from them, on a throwaway embedded
- * PostgreSQL. Target: the Usage tab within
- * 2 × the trivial page.
+ * PostgreSQL. Target: the Usage tab within 2 × the trivial page.
  *
  * BENCH_ACCOUNTS (10,000), BENCH_USERS (product users per account, 3), BENCH_BIG_USERS (users of the
  * few large accounts also measured, 300), BENCH_RUNS (200).
