@@ -237,4 +237,66 @@ export const telemetryDailyKeyFeatures = pgTable(
   ],
 );
 
+/*
+ * The Usage tab's per-account aggregates, so it reads a handful of rows instead of every product
+ * user's days. Distinct counts over trailing windows can't be summed from daily counts, so each row
+ * is recomputed from the per-user rollups above by statement triggers on them (migration 0032):
+ * any writer — the ingest, the replay of unmatched events, a key feature's recount, the seed —
+ * keeps them, inside its own transaction. A day has a row while someone is inside its 30-day
+ * window, so rows run up to 29 days past the latest activity (future days hold the counts so far).
+ */
+
+/** Distinct active product users per account on the 1, 7 and 30 UTC days ending `day`. */
+export const telemetryDailyActiveUsers = pgTable(
+  "telemetry_daily_active_users",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    day: date("day").notNull(),
+    daily: integer("daily").notNull(),
+    weekly: integer("weekly").notNull(),
+    monthly: integer("monthly").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] }), index("telemetry_daily_active_users_day_idx").on(t.day)],
+);
+
+/**
+ * Per account, tracked event name and UTC day: that day's events (anonymous ones included) and the
+ * distinct product users who sent the event in the 30 days ending `day` (key-feature adoption).
+ */
+export const telemetryDailyEventUsage = pgTable(
+  "telemetry_daily_event_usage",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    event: text("event").notNull(),
+    day: date("day").notNull(),
+    events: integer("events").notNull(),
+    monthlyUsers: integer("monthly_users").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.event, t.day] })],
+);
+
+/** The same for the key features with a property filter, from `telemetry_daily_key_features`. */
+export const telemetryDailyKeyFeatureUsage = pgTable(
+  "telemetry_daily_key_feature_usage",
+  {
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    keyFeatureId: text("key_feature_id")
+      .notNull()
+      .references(() => telemetryKeyFeatures.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    events: integer("events").notNull(),
+    monthlyUsers: integer("monthly_users").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.keyFeatureId, t.day] }),
+    index("telemetry_daily_key_feature_usage_feature_idx").on(t.keyFeatureId),
+  ],
+);
+
 export type TelemetryKeyFeature = typeof telemetryKeyFeatures.$inferSelect;

@@ -2,8 +2,8 @@
  * `npm run bench:usage`: server time of the staff Usage tab's loader (the real route loader, signed
  * in as a CSM) against a trivial page's — the account frame's loader, which only checks the session
  * and reads the account — with a year of daily rollups for 10,000 accounts generated directly into
- * the rollup tables (no ingest), on a throwaway embedded PostgreSQL. Target: the Usage tab within
- * 2 × the trivial page.
+ * the rollup tables (no ingest) and the usage aggregates filled from them, on a throwaway embedded
+ * PostgreSQL. Target: the Usage tab within 2 × the trivial page.
  *
  * BENCH_ACCOUNTS (10,000), BENCH_USERS (product users per account, 3), BENCH_BIG_USERS (users of the
  * few large accounts also measured, 300), BENCH_RUNS (200).
@@ -60,6 +60,31 @@ async function time(loader: Loader, path: string, accountIds: string[], cookie: 
   return samples;
 }
 
+/** The bulk fill must equal what the triggers' recount gives: recount a few accounts and compare. */
+async function checkAgainstTriggers() {
+  const sample = sql`(select id from accounts where id like 'bnch%' order by licensed_seats desc, id limit 3)`;
+  const snapshot = async () =>
+    JSON.stringify(
+      await db.execute(sql`
+        select 'a' as t, account_id, day::text, '' as e, daily, weekly, monthly from telemetry_daily_active_users
+        where account_id in ${sample}
+        union all
+        select 'e', account_id, day::text, event, events, monthly_users, 0 from telemetry_daily_event_usage
+        where account_id in ${sample}
+        order by 1, 2, 3, 4`),
+    );
+  const bulk = await snapshot();
+  await db.execute(sql`
+    select telemetry_refresh_active_users(array_agg(account_id), array_agg(lo), array_agg(hi))
+    from (select account_id, min(day) as lo, max(day) + 29 as hi from telemetry_daily_users
+          where account_id in ${sample} group by 1) r`);
+  await db.execute(sql`
+    select telemetry_refresh_event_usage(array_agg(account_id), array_agg(event), array_agg(lo), array_agg(hi))
+    from (select account_id, event, min(day) as lo, max(day) + 29 as hi from telemetry_daily_events
+          where account_id in ${sample} group by 1, 2) r`);
+  if ((await snapshot()) !== bulk) throw new Error("The bulk-filled aggregates differ from the triggers' recount");
+}
+
 try {
   const segment = await createSegment();
   const csm = await createStaff("csm");
@@ -68,6 +93,12 @@ try {
   const started = performance.now();
   // Every account has USERS product users, each active on about half the days of the year; the
   // first BIG_ACCOUNTS have BIG_USERS. Each active day has a "Dashboard Viewed" and often a key event.
+  // The usage aggregates the tab reads (DAU/WAU/MAU per account-day, trailing-30-day users per event)
+  // are filled in bulk with the rollups' triggers off — the triggers' recount, run over millions of
+  // rows in one statement, would take far longer — and then checked against the triggers' recount
+  // for a few accounts. The bulk fill counts with deltas: each active day adds its user from that day
+  // and removes them 30 (7) days later or on their next active day, whichever is first; a running
+  // sum over the account's days is then the distinct count.
   await db.execute(
     sql.raw(`
     insert into accounts (id, name, segment_id, industry, region, licensed_seats, renewal_date, external_id)
@@ -85,6 +116,8 @@ try {
     select id, account_id, 'bench-user-' || i || '-' || j, 'bench-' || i, 'user' || j || '@bench' || i || '.example',
            'User ' || j, now() - interval '365 days', now() - ((i + j) % 30) * interval '1 day'
     from bench_users;
+    alter table telemetry_daily_users disable trigger user;
+    alter table telemetry_daily_events disable trigger user;
     insert into telemetry_daily_users (account_id, day, product_user_id, events)
     select account_id, current_date - d, id, 1 + (i + j + d) % 7
     from bench_users, generate_series(0, ${DAYS - 1}) d
@@ -96,18 +129,69 @@ try {
     from telemetry_daily_users;
     insert into telemetry_daily_accounts (account_id, day, events)
     select account_id, day, sum(events) from telemetry_daily_users group by 1, 2;
+    insert into telemetry_daily_active_users (account_id, day, daily, weekly, monthly)
+    with runs as (
+      select account_id, day, lead(day) over (partition by account_id, product_user_id order by day) as next_day
+      from telemetry_daily_users
+    ), deltas as (
+      select account_id, day, sum(dd)::int as dd, sum(dw)::int as dw, sum(dm)::int as dm from (
+        select account_id, day, 1 as dd, 1 as dw, 1 as dm from runs
+        union all select account_id, least(day + 7, coalesce(next_day, day + 7)), 0, -1, 0 from runs
+        union all select account_id, least(day + 30, coalesce(next_day, day + 30)), 0, 0, -1 from runs
+      ) x group by 1, 2
+    ), filled as (
+      select s.account_id, s.lo + k as day, coalesce(d.dd, 0) as daily,
+             sum(coalesce(d.dw, 0)) over w as weekly, sum(coalesce(d.dm, 0)) over w as monthly
+      from (select account_id, min(day) as lo, max(day) as hi from deltas group by 1) s
+      cross join lateral generate_series(0, s.hi - s.lo) k
+      left join deltas d on d.account_id = s.account_id and d.day = s.lo + k
+      window w as (partition by s.account_id order by s.lo + k)
+    )
+    select account_id, day, daily, weekly, monthly from filled where monthly > 0;
+    insert into telemetry_daily_event_usage (account_id, event, day, events, monthly_users)
+    with runs as (
+      select account_id, event, day, lead(day) over (partition by account_id, event, product_user_id order by day) as next_day
+      from telemetry_daily_events where product_user_id <> ''
+    ), deltas as (
+      select account_id, event, day, sum(events)::int as events, sum(dm)::int as dm from (
+        select account_id, event, day, events, 0 as dm from telemetry_daily_events
+        union all select account_id, event, day, 0, 1 from runs
+        union all select account_id, event, least(day + 30, coalesce(next_day, day + 30)), 0, -1 from runs
+      ) x group by 1, 2, 3
+    ), filled as (
+      select s.account_id, s.event, s.lo + k as day, coalesce(d.events, 0) as events,
+             sum(coalesce(d.dm, 0)) over w as monthly_users
+      from (select account_id, event, min(day) as lo, max(day) as hi from deltas group by 1, 2) s
+      cross join lateral generate_series(0, s.hi - s.lo) k
+      left join deltas d on d.account_id = s.account_id and d.event = s.event and d.day = s.lo + k
+      window w as (partition by s.account_id, s.event order by s.lo + k)
+    )
+    select account_id, event, day, events, monthly_users from filled where events > 0 or monthly_users > 0;
+    alter table telemetry_daily_users enable trigger user;
+    alter table telemetry_daily_events enable trigger user;
     analyze;
   `),
   );
-  const [counts] = await db.execute<{ users: number; events: number; accounts: number }>(sql`
+  const [counts] = await db.execute<{
+    users: number;
+    events: number;
+    accounts: number;
+    active: number;
+    usage: number;
+  }>(sql`
     select (select count(*) from telemetry_daily_users)::int as users,
            (select count(*) from telemetry_daily_events)::int as events,
-           (select count(*) from telemetry_daily_accounts)::int as accounts`);
+           (select count(*) from telemetry_daily_accounts)::int as accounts,
+           (select count(*) from telemetry_daily_active_users)::int as active,
+           (select count(*) from telemetry_daily_event_usage)::int as usage`);
   console.log(
     `generated ${ACCOUNTS} accounts × ${DAYS} days: ${counts!.users.toLocaleString("en")} user-days, ` +
-      `${counts!.events.toLocaleString("en")} event rows, ${counts!.accounts.toLocaleString("en")} account-days ` +
+      `${counts!.events.toLocaleString("en")} event rows, ${counts!.accounts.toLocaleString("en")} account-days; ` +
+      `aggregates: ${counts!.active.toLocaleString("en")} active-user days, ${counts!.usage.toLocaleString("en")} event-usage days ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+
+  await checkAgainstTriggers();
 
   const regular = (
     await db.execute<{ id: string }>(

@@ -1,25 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { LOOKBACK_DAYS, activeSeries, addDays, breadth, trend, utilisation } from "~/domain/telemetry/usage";
+import { addDays, breadth, seriesOf, trend, utilisation } from "~/domain/telemetry/usage";
 import { KeyFeatureInputSchema } from "~/domain/telemetry/key-feature-schema";
 
 const TODAY = "2026-03-31";
-/** The offset of `daysAgo` from the look-back's first day. */
-const ago = (daysAgo: number) => LOOKBACK_DAYS - daysAgo;
 
-describe("activeSeries", () => {
-  it("gives 90 days ending today with DAU, WAU (7 days) and MAU (30 days), across a month boundary", () => {
-    const series = activeSeries(TODAY, [[ago(0)], [ago(6)], [ago(7)], [ago(29)], [ago(30)]]);
+describe("seriesOf", () => {
+  it("gives the 90 days ending today, across a month boundary, with 0 for the days without a row", () => {
+    const series = seriesOf(TODAY, [
+      { day: TODAY, daily: 1, weekly: 2, monthly: 4 },
+      { day: "2026-03-01", daily: 0, weekly: 0, monthly: 3 },
+      { day: addDays(TODAY, -89), daily: 2, weekly: 2, monthly: 2 },
+    ]);
     expect(series).toHaveLength(90);
-    expect(series[0]!.day).toBe(addDays(TODAY, -89));
+    expect(series[0]).toEqual({ day: "2026-01-01", daily: 2, weekly: 2, monthly: 2 });
     expect(series.at(-1)).toEqual({ day: TODAY, daily: 1, weekly: 2, monthly: 4 });
-    // A user active 118 days ago counts in the first charted day's MAU (89 days ago, its 30 days back).
-    expect(activeSeries(TODAY, [[0]])[0]!.monthly).toBe(1);
-    expect(activeSeries(TODAY, [[0]])[1]!.monthly).toBe(0);
+    expect(series.find((point) => point.day === "2026-03-01")!.monthly).toBe(3);
+    expect(series.find((point) => point.day === "2026-02-28")).toEqual({
+      day: "2026-02-28",
+      daily: 0,
+      weekly: 0,
+      monthly: 0,
+    });
   });
 
-  it("counts a user once per window however many days they were active", () => {
-    const series = activeSeries(TODAY, [[ago(0), ago(1), ago(2), ago(3)]]);
-    expect(series.at(-1)).toMatchObject({ daily: 1, weekly: 1, monthly: 1 });
+  it("ignores rows outside the chart (the days after today hold counts so far)", () => {
+    const series = seriesOf(TODAY, [
+      { day: addDays(TODAY, 1), daily: 0, weekly: 1, monthly: 1 },
+      { day: addDays(TODAY, -90), daily: 1, weekly: 1, monthly: 1 },
+    ]);
+    expect(series.every((point) => point.monthly === 0)).toBe(true);
   });
 });
 

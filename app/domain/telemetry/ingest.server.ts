@@ -5,6 +5,7 @@ import { type ValidEvent, namesFromTraits } from "./events";
 import { type RejectedEvent, recordIngestStats } from "./ingest-stats.server";
 import { addToKeyFeatureRollups } from "./key-feature-rollups.server";
 import { type RollupRows, rollupsOf } from "./rollups";
+import { lockUsageAccounts } from "./usage-locks.server";
 
 /** Months whose partition this process has made sure of; one round trip per month, not per request. */
 const ensuredMonths = new Set<string>();
@@ -199,7 +200,13 @@ async function insertRawEvents(
 
 /** The three rollup upserts, sent together (pipelined on the transaction's connection). */
 async function addToRollups(tx: Transaction, rollups: RollupRows) {
-  const writes: Promise<unknown>[] = [];
+  // First the usage aggregates' locks of every account the batch counts for (see usage-locks.server.ts).
+  const writes: Promise<unknown>[] = [
+    lockUsageAccounts(
+      tx,
+      rollups.accounts.map((row) => row.account_id),
+    ),
+  ];
   if (rollups.accounts.length > 0) {
     writes.push(
       tx.execute(sql`

@@ -3,6 +3,7 @@ import { db, type Executor } from "~db/client.server";
 import { segments, telemetryDailyKeyFeatures, telemetryKeyFeatures } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 import { type KeyFeatureInput, MAX_KEY_FEATURES } from "./key-feature-schema";
+import { lockAllUsageAccounts } from "./usage-locks.server";
 
 export type KeyFeatureError = "name_taken" | "duplicate" | "unknown_segment" | "not_found" | "not_allowed";
 export type KeyFeatureResult = { ok: true; id: string } | { ok: false; error: KeyFeatureError };
@@ -72,6 +73,8 @@ async function checkInput(tx: Executor, input: KeyFeatureInput, exceptId?: strin
  * place a property filter can be answered from). Runs in the admin's transaction, never on a page.
  */
 async function recountFilteredUses(tx: Executor, id: string, input: KeyFeatureInput) {
+  // The recount changes the usage aggregates of any account: their locks first (usage-locks.server.ts).
+  await lockAllUsageAccounts(tx);
   await tx.delete(telemetryDailyKeyFeatures).where(eq(telemetryDailyKeyFeatures.keyFeatureId, id));
   if (!input.propertyKey || input.propertyValue === null) return;
   await tx.execute(sql`

@@ -5,6 +5,7 @@ import { accounts } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { claimAccountExternalId } from "~/domain/people/accounts.server";
 import { ACCOUNT_CHOICES, UNMATCHED_PAGE_SIZE } from "./unmatched";
+import { lockUsageAccounts } from "./usage-locks.server";
 
 /** How much of a sample event the page shows. */
 const SAMPLE_CHARS = 600;
@@ -125,6 +126,8 @@ export async function linkUnmatchedGroup(
 
     const claimed = await claimAccountExternalId(tx, actor, input.accountId, input.groupId);
     if (!claimed.ok) return claimed;
+    // Before the product users' row locks, in the order every writer of the usage aggregates takes them.
+    await lockUsageAccounts(tx, [input.accountId]);
 
     await tx.execute(sql`
       update telemetry_product_users set account_id = ${input.accountId}

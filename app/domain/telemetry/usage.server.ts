@@ -5,20 +5,22 @@ import { telemetryDailyUsers } from "~db/schema";
 import { DAY_MS } from "~/lib/time";
 import { dayOf } from "./rollups";
 import {
-  LOOKBACK_DAYS,
+  type ActivePoint,
   MONTH_DAYS,
   QUIET_DAYS,
   USAGE_DAYS,
-  activeSeries,
   addDays,
   breadth,
+  seriesOf,
   trend,
   utilisation,
 } from "./usage";
 
 /*
- * Account usage, read from the daily rollups only (never the raw events), in a fixed number of
- * queries whatever the account's size. The rollups count days in UTC (the ingest's day of
+ * Account usage, read from the per-account aggregates (telemetry_daily_active_users and the
+ * per-event / per-key-feature usage rows, kept by the database from the daily rollups; never the
+ * raw events), in a fixed number of queries reading a fixed number of rows whatever the account's
+ * size: 90 rows for the chart and 60 per key feature. The rollups count days in UTC (the ingest's day of
  * `occurred_at`), so "today" and every window here are UTC days, not the account's time zone.
  */
 
@@ -54,17 +56,18 @@ async function keyFeatureAdoption(account: UsageAccount, today: string) {
       where segment_id is null or segment_id = ${account.segmentId}
       order by name limit 50
     ), uses as (
-      select f.id, d.day, d.product_user_id, d.events from f
-      join telemetry_daily_events d on f.property_key is null and d.account_id = ${account.id}
+      select f.id, d.day, d.events, d.monthly_users from f
+      join telemetry_daily_event_usage d on f.property_key is null and d.account_id = ${account.id}
         and d.event = f.event and d.day between ${since}::date and ${today}::date
       union all
-      select f.id, k.day, k.product_user_id, k.events from f
-      join telemetry_daily_key_features k on f.property_key is not null and k.account_id = ${account.id}
+      select f.id, k.day, k.events, k.monthly_users from f
+      join telemetry_daily_key_feature_usage k on f.property_key is not null and k.account_id = ${account.id}
         and k.key_feature_id = f.id and k.day between ${since}::date and ${today}::date
     )
     select f.id, f.name,
-      count(distinct u.product_user_id) filter (where u.day >= ${recent}::date and u.product_user_id <> '')::int as people,
-      count(distinct u.product_user_id) filter (where u.day < ${recent}::date and u.product_user_id <> '')::int as previous_people,
+      -- The distinct users of the 30 days ending today, and of the 30 before (ending the day before "recent").
+      coalesce(max(u.monthly_users) filter (where u.day = ${today}::date), 0)::int as people,
+      coalesce(max(u.monthly_users) filter (where u.day = ${recent}::date - 1), 0)::int as previous_people,
       coalesce(sum(u.events) filter (where u.day >= ${recent}::date), 0)::int as events,
       coalesce(sum(u.events) filter (where u.day < ${recent}::date), 0)::int as previous_events
     from f left join uses u on u.id = f.id
@@ -88,15 +91,13 @@ async function keyFeatureAdoption(account: UsageAccount, today: string) {
   };
 }
 
-/** Each product user's active days in the look-back, as offsets from its first day. */
-async function activeDaysByUser(accountId: string, today: string) {
-  const start = addDays(today, -LOOKBACK_DAYS);
-  const rows = await db.execute<{ days: number[] }>(sql`
-    select array_agg(day - ${start}::date) as days
-    from telemetry_daily_users
-    where account_id = ${accountId} and day between ${start}::date and ${today}::date
-    group by product_user_id`);
-  return rows.map((row) => row.days);
+/** DAU, WAU and MAU for each of the chart's days (the rows the database keeps, at most 90). */
+async function activeUsersByDay(accountId: string, today: string) {
+  const rows = await db.execute<ActivePoint & Record<string, unknown>>(sql`
+    select day::text as day, daily, weekly, monthly
+    from telemetry_daily_active_users
+    where account_id = ${accountId} and day between ${addDays(today, -(USAGE_DAYS - 1))}::date and ${today}::date`);
+  return seriesOf(today, rows);
 }
 
 async function productUsersPage(accountId: string, page: number) {
@@ -151,13 +152,12 @@ async function goneQuiet(accountId: string, now: Date) {
 export async function getAccountUsage(account: UsageAccount, options: { page: number; now?: Date }) {
   const now = options.now ?? new Date();
   const today = usageToday(now);
-  const [activeDays, adoption, users, quiet] = await Promise.all([
-    activeDaysByUser(account.id, today),
+  const [series, adoption, users, quiet] = await Promise.all([
+    activeUsersByDay(account.id, today),
     keyFeatureAdoption(account, today),
     productUsersPage(account.id, options.page),
     goneQuiet(account.id, now),
   ]);
-  const series = activeSeries(today, activeDays);
   const latest = series[series.length - 1]!;
   const monthAgo = series[series.length - 1 - MONTH_DAYS]!;
   return {
