@@ -164,3 +164,28 @@ export async function getAccountHealth(accountId: string, options: { page: numbe
     ...timeline,
   };
 }
+
+/**
+ * The account's health now, as the Health tab's score card shows it: today's snapshot (computed
+ * first if the nightly run hasn't filed it), or the latest one (a churned account is no longer
+ * scored), or null. What the read API answers, so the API and the page agree.
+ */
+export async function getCurrentHealth(accountId: string, now = new Date()) {
+  if (!(await hasSnapshotToday(accountId, now))) await recomputeHealth({ accountIds: [accountId], now });
+  const [latest] = await db
+    .select({
+      day: healthSnapshots.day,
+      overall: healthSnapshots.overall,
+      grade: healthSnapshots.grade,
+      coverage: healthSnapshots.coverage,
+      measures: healthSnapshots.measures,
+      modelVersion: healthSnapshots.modelVersion,
+      computedAt: healthSnapshots.computedAt,
+    })
+    .from(healthSnapshots)
+    .where(and(eq(healthSnapshots.accountId, accountId), lte(healthSnapshots.day, snapshotDay(now))))
+    .orderBy(desc(healthSnapshots.day))
+    .limit(1);
+  if (!latest) return null;
+  return { ...latest, computedAt: latest.computedAt.toISOString() };
+}
