@@ -4,9 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
+import { API_KEY_SCOPES, type ApiKeyScope } from "~/domain/telemetry/api-key-scopes";
 import {
-  API_KEY_SCOPES,
-  type ApiKeyScope,
   createApiKey,
   findCurrentApiKey,
   revokeApiKey,

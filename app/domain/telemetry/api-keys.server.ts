@@ -4,6 +4,7 @@ import { db } from "~db/client.server";
 import { telemetryWriteKeys } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 import { hashToken } from "~/lib/tokens.server";
+import { API_KEY_SCOPES, type ApiKeyScope } from "./api-key-scopes";
 import type { RateLimiter } from "./rate-limit";
 
 /*
@@ -14,8 +15,7 @@ import type { RateLimiter } from "./rate-limit";
  * too, so a request's key is checked in one place for every endpoint.
  */
 
-export const API_KEY_SCOPES = ["ingest", "read"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+export { API_KEY_SCOPES, type ApiKeyScope };
 
 /** Every key starts so: a leaked key is recognisable in a log or a secret scanner, and says its scope. */
 export const KEY_PREFIXES: Record<ApiKeyScope, string> = { ingest: "tdm_wk_", read: "tdm_rk_" };
