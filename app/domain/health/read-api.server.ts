@@ -52,7 +52,7 @@ export interface ApiAccount {
  * One page of accounts with their latest health (null while none has been computed), after the
  * cursor: one query. A cursor that is not one this list made is null here (the caller refuses it).
  */
-export async function listAccountsForApi(input: { cursor: string | null; limit: number }) {
+async function listAccountsForApi(input: { cursor: string | null; limit: number }) {
   const cursor = input.cursor ? decodeCursor(input.cursor, FINGERPRINT, ACCOUNT_ORDER.length) : null;
   if (input.cursor && (!cursor || cursor.direction !== "after")) return null;
   const health = currentHealthSubquery();
@@ -100,7 +100,7 @@ const labelOf = (key: string) => (isMeasureKey(key) ? en(`health:measures.${key}
  * run hasn't filed it), each measure with its English label, and the override that counts today.
  * Null for an unknown account.
  */
-export async function getHealthForApi(accountId: string, now = new Date()) {
+async function getHealthForApi(accountId: string, now = new Date()) {
   const [account] = await db
     .select({ id: accounts.id, timeZone: accounts.timeZone })
     .from(accounts)

@@ -4,7 +4,7 @@ import { db } from "~db/client.server";
 import { telemetryWriteKeys } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 import { hashToken } from "~/lib/tokens.server";
-import { API_KEY_SCOPES, type ApiKeyScope } from "./api-key-scopes";
+import type { ApiKeyScope } from "./api-key-scopes";
 import type { RateLimiter } from "./rate-limit";
 
 /*
@@ -15,12 +15,8 @@ import type { RateLimiter } from "./rate-limit";
  * too, so a request's key is checked in one place for every endpoint.
  */
 
-export { API_KEY_SCOPES, type ApiKeyScope };
-
 /** Every key starts so: a leaked key is recognisable in a log or a secret scanner, and says its scope. */
-export const KEY_PREFIXES: Record<ApiKeyScope, string> = { ingest: "tdm_wk_", read: "tdm_rk_" };
-/** Kept for the write keys' callers (Segment's name for an ingest key). */
-export const WRITE_KEY_PREFIX = KEY_PREFIXES.ingest;
+const KEY_PREFIXES: Record<ApiKeyScope, string> = { ingest: "tdm_wk_", read: "tdm_rk_" };
 const SHOWN_SECRET_CHARACTERS = 6;
 
 function newKey(scope: ApiKeyScope): { key: string; keyHash: string; keyPrefix: string } {
@@ -123,7 +119,7 @@ export async function authenticateApiKey(key: string): Promise<{ id: string; sco
 }
 
 /** The key an API request presents: HTTP Basic with the key as user name (Segment's way), or a Bearer token. */
-export function presentedKey(authorization: string | null): string | null {
+function presentedKey(authorization: string | null): string | null {
   if (!authorization) return null;
   const [scheme, value] = authorization.trim().split(/\s+/, 2);
   if (!scheme || !value) return null;
