@@ -139,8 +139,7 @@ export default function WriteKeysPage() {
                 caption={t("writeKeys.caption")}
                 head={[
                   t("writeKeys.name"),
-                  t("writeKeys.key"),
-                  t("writeKeys.scope"),
+                  t("writeKeys.keyAndScope"),
                   t("writeKeys.created"),
                   t("writeKeys.lastUsed"),
                   t("writeKeys.status"),
@@ -150,11 +149,13 @@ export default function WriteKeysPage() {
                 {keys.map((key) => (
                   <tr key={key.id} className="align-top">
                     <Cell className="font-medium text-slate-900">{key.name}</Cell>
-                    <Cell className="font-mono">{key.keyPrefix}</Cell>
                     <Cell>
-                      <Badge tone={key.scope === "read" ? "brand" : "neutral"}>
-                        {t(`writeKeys.scopes.${key.scope}`)}
-                      </Badge>
+                      <div className="font-mono">{key.keyPrefix}</div>
+                      <div className="mt-1">
+                        <Badge tone={key.scope === "read" ? "brand" : "neutral"}>
+                          {t(`writeKeys.scopes.${key.scope}`)}
+                        </Badge>
+                      </div>
                     </Cell>
                     <Cell>
                       {when(key.createdAt)}
