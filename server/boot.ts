@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { ViteDevServer } from "vite";
 import { serverEnv } from "../app/lib/env.server";
 import { startDatabase } from "../db/runtime";
-import { isDatabaseEmpty, seedDemo, printDemoLogins } from "../db/seed/demo";
+import { ensureDemoReadKey, isDatabaseEmpty, seedDemo, printDemoLogins } from "../db/seed/demo";
 import { createApp } from "./app";
 import { startJobRunner, type JobRunner } from "../app/domain/jobs/runner.server";
 
@@ -30,6 +30,7 @@ export async function boot(options: { dev: boolean; ephemeralDatabase?: boolean 
     await seedDemo();
     printDemoLogins();
   } else if (database.embedded) {
+    await ensureDemoReadKey();
     printDemoLogins();
   }
 

@@ -4,25 +4,50 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { createWriteKey, listWriteKeys, revokeWriteKey, rotateWriteKey } from "~/domain/telemetry/write-keys.server";
+import { API_KEY_SCOPES, type ApiKeyScope } from "~/domain/telemetry/api-key-scopes";
+import {
+  createApiKey,
+  findCurrentApiKey,
+  revokeApiKey,
+  rotateApiKey,
+  listApiKeys,
+} from "~/domain/telemetry/api-keys.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { idField, textField } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
+import { redirectRevealing, takeRevealed } from "~/lib/reveal-once.server";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { ConfirmAction } from "~/ui/confirm-action";
-import { FormErrors, FormTextField, formProps, useFormReply } from "~/ui/form";
+import { FormErrors, FormSelectField, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.writeKeys");
 
+const PAGE = "/telemetry/write-keys";
+const REVEAL = "api-key";
+
+/** What the one-time reveal carries from the action to the next page load. */
+const RevealedKey = z.object({ name: z.string(), scope: z.enum(API_KEY_SCOPES), key: z.string() });
+
+function revealedKey(value: string | null): z.infer<typeof RevealedKey> | null {
+  if (!value) return null;
+  try {
+    const parsed = RevealedKey.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "telemetry.manage");
-  return { timeZone: actor.timeZone, keys: await listWriteKeys() };
+  const { value, headers } = await takeRevealed(request, REVEAL);
+  return data({ timeZone: actor.timeZone, keys: await listApiKeys(), newKey: revealedKey(value) }, { headers });
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -33,10 +58,15 @@ const ActionSchema = z.discriminatedUnion("intent", [
       required: "telemetry:writeKeys.errors.nameRequired",
       tooLong: "telemetry:writeKeys.errors.nameTooLong",
     }),
+    scope: z.enum(API_KEY_SCOPES, { errorMap: () => ({ message: "telemetry:writeKeys.errors.scope" }) }),
   }),
   z.object({ intent: z.literal("rotate"), keyId: idField("telemetry:writeKeys.errors.notFound") }),
   z.object({ intent: z.literal("revoke"), keyId: idField("telemetry:writeKeys.errors.notFound") }),
 ]);
+
+/** The secret goes through a one-time cookie, so a refresh of the page neither repeats the post nor shows it again. */
+const reveal = (key: { name: string; scope: ApiKeyScope; key: string }) =>
+  redirectRevealing(PAGE, REVEAL, JSON.stringify(key));
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireWorkspace(request, "telemetry.manage");
@@ -44,32 +74,29 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.answer;
   const input = parsed.data;
   if (input.intent === "create") {
-    const { key } = await createWriteKey({ name: input.name, createdById: actor.id });
-    return data({ newKey: { name: input.name, key } });
+    const { key } = await createApiKey({ name: input.name, scope: input.scope, createdById: actor.id });
+    return reveal({ name: input.name, scope: input.scope, key });
   }
-  const target = (await listWriteKeys()).find((row) => row.id === input.keyId && !row.revokedAt);
+  const target = await findCurrentApiKey(input.keyId);
   if (!target) return refuse(parsed.submission, "writeKey", "not_found");
   if (input.intent === "rotate") {
-    const rotated = await rotateWriteKey(target.id);
+    const rotated = await rotateApiKey(target.id);
     if (!rotated) return refuse(parsed.submission, "writeKey", "not_found");
-    return data({ newKey: { name: target.name, key: rotated.key } });
+    return reveal({ name: target.name, scope: target.scope, key: rotated.key });
   }
-  if (!(await revokeWriteKey(target.id))) return refuse(parsed.submission, "writeKey", "not_found");
-  return redirectWithNotice(
-    "/telemetry/write-keys",
-    serverT(actor.locale)("telemetry:writeKeys.revokedNotice", { name: target.name }),
-  );
+  if (!(await revokeApiKey(target.id))) return refuse(parsed.submission, "writeKey", "not_found");
+  return redirectWithNotice(PAGE, serverT(actor.locale)("telemetry:writeKeys.revokedNotice", { name: target.name }));
 }
 
 export default function WriteKeysPage() {
   const { t } = useTranslation(["telemetry", "common"]);
-  const { keys, timeZone } = useLoaderData<typeof loader>();
+  const { keys, timeZone, newKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const locale = useRootData()?.locale ?? "en";
   const when = (value: Date | string) => formatDateTime(value, locale, timeZone);
-  const reply = useFormReply(result && "form" in result ? result.form : undefined);
+  const reply = useFormReply(result?.form);
   const createReply = reply?.initialValue?.intent === "create" ? reply : undefined;
   const [createForm, fields] = useForm({ id: "create-key", lastResult: createReply });
   const [rowForm] = useForm({ id: "key-action", lastResult: createReply ? undefined : reply });
@@ -86,14 +113,14 @@ export default function WriteKeysPage() {
         }
       />
       <div className="space-y-8">
-        {result && "newKey" in result ? (
+        {newKey ? (
           <Alert tone="success">
-            <p className="font-medium">{t("writeKeys.newKeyTitle", { name: result.newKey.name })}</p>
-            <p className="mt-1">{t("writeKeys.newKeyBody")}</p>
+            <p className="font-medium">{t("writeKeys.newKeyTitle", { name: newKey.name })}</p>
+            <p className="mt-1">{t(`writeKeys.newKeyBody.${newKey.scope}`)}</p>
             <input
-              aria-label={t("writeKeys.newKeyLabel")}
+              aria-label={t(`writeKeys.newKeyLabel.${newKey.scope}`)}
               readOnly
-              value={result.newKey.key}
+              value={newKey.key}
               className="mt-2 w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm text-slate-900"
               onFocus={(event) => event.currentTarget.select()}
             />
@@ -112,7 +139,7 @@ export default function WriteKeysPage() {
                 caption={t("writeKeys.caption")}
                 head={[
                   t("writeKeys.name"),
-                  t("writeKeys.key"),
+                  t("writeKeys.keyAndScope"),
                   t("writeKeys.created"),
                   t("writeKeys.lastUsed"),
                   t("writeKeys.status"),
@@ -122,7 +149,14 @@ export default function WriteKeysPage() {
                 {keys.map((key) => (
                   <tr key={key.id} className="align-top">
                     <Cell className="font-medium text-slate-900">{key.name}</Cell>
-                    <Cell className="font-mono">{key.keyPrefix}</Cell>
+                    <Cell>
+                      <div className="font-mono">{key.keyPrefix}</div>
+                      <div className="mt-1">
+                        <Badge tone={key.scope === "read" ? "brand" : "neutral"}>
+                          {t(`writeKeys.scopes.${key.scope}`)}
+                        </Badge>
+                      </div>
+                    </Cell>
                     <Cell>
                       {when(key.createdAt)}
                       {key.rotatedAt ? (
@@ -145,7 +179,7 @@ export default function WriteKeysPage() {
                           <ConfirmAction
                             id={`rotate-${key.id}`}
                             Form={Form}
-                            action="/telemetry/write-keys"
+                            action={PAGE}
                             fields={{ intent: "rotate", keyId: key.id }}
                             label={t("writeKeys.rotate")}
                             accessibleLabel={t("writeKeys.rotateFor", { name: key.name })}
@@ -157,7 +191,7 @@ export default function WriteKeysPage() {
                           <ConfirmAction
                             id={`revoke-${key.id}`}
                             Form={Form}
-                            action="/telemetry/write-keys"
+                            action={PAGE}
                             fields={{ intent: "revoke", keyId: key.id }}
                             label={t("writeKeys.revoke")}
                             accessibleLabel={t("writeKeys.revokeFor", { name: key.name })}
@@ -185,6 +219,13 @@ export default function WriteKeysPage() {
                   autoComplete="off"
                   required
                   maxLength={80}
+                />
+                <FormSelectField
+                  meta={fields.scope}
+                  label={t("writeKeys.scopeLabel")}
+                  hint={t("writeKeys.scopeHint")}
+                  defaultValue="ingest"
+                  options={API_KEY_SCOPES.map((scope) => ({ value: scope, label: t(`writeKeys.scopes.${scope}`) }))}
                 />
                 <Button className="w-full" disabled={busy}>
                   {t("writeKeys.create")}

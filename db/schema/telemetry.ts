@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { accounts, segments, users } from "./people";
 
 /**
@@ -12,16 +23,21 @@ import { accounts, segments, users } from "./people";
  * read it: they read the daily rollups below, which the ingest keeps current in its transaction.
  */
 
+/** What an API key may do: send telemetry (`ingest`, a source's write key) or read accounts and health (`read`). */
+export const apiKeyScope = pgEnum("api_key_scope", ["ingest", "read"]);
+
 /**
- * A source's write key. Only the SHA-256 of the key is stored; the prefix is kept so an admin can
- * tell keys apart. Rotating replaces the secret on the same row, so the source (and its messageId
- * history) stays the same.
+ * An API key: a source's write key (scope `ingest`) or a read key (scope `read`). Only the SHA-256
+ * of the key is stored; the prefix is kept so an admin can tell keys apart. Rotating replaces the
+ * secret on the same row, so the source (and its messageId history) stays the same. The table
+ * keeps the name it had when write keys were the only kind (see app/domain/telemetry/api-keys.server.ts).
  */
 export const telemetryWriteKeys = pgTable(
   "telemetry_write_keys",
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
+    scope: apiKeyScope("scope").notNull().default("ingest"),
     keyHash: text("key_hash").notNull(),
     /** The first characters of the key as shown once ("tdm_wk_Ab12…"), to recognise it later. */
     keyPrefix: text("key_prefix").notNull(),

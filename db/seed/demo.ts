@@ -1,5 +1,5 @@
 import { type DemoRevenueAccount, seedDemoRevenue } from "./demo-revenue";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { db } from "../client.server";
 import { accounts, planTemplates, segments, telemetryWriteKeys, users } from "../schema";
 import type { StaffActor } from "../../app/domain/auth/actor";
@@ -22,6 +22,8 @@ import type { Locale } from "../../app/i18n/locales";
 export const DEMO_PASSWORD = "lumen-demo-2026";
 /** A fixed, public key so the README's curl works against the demo; a real install creates its own. */
 export const DEMO_WRITE_KEY = "tdm_wk_demo-lumen-analytics-not-a-secret";
+/** The same for the read API (scope `read`): fixed and public, demo data only. */
+export const DEMO_READ_KEY = "tdm_rk_demo-lumen-analytics-not-a-secret";
 
 export const DEMO_LOGINS = [
   { email: "priya@lumen-analytics.example", who: "Priya Raman — admin, Lumen Analytics" },
@@ -40,6 +42,29 @@ export async function isDatabaseEmpty(): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/**
+ * A demo database seeded before read keys existed gets the demo read key on start, so the printed
+ * key works; only where the demo write key is, so a real install never gets a public key.
+ */
+export async function ensureDemoReadKey(): Promise<void> {
+  const [demo] = await db
+    .select({ createdById: telemetryWriteKeys.createdById })
+    .from(telemetryWriteKeys)
+    .where(eq(telemetryWriteKeys.keyHash, hashToken(DEMO_WRITE_KEY)));
+  if (!demo) return;
+  await db
+    .insert(telemetryWriteKeys)
+    .values({
+      id: newId(),
+      name: "Board report (demo)",
+      scope: "read",
+      keyHash: hashToken(DEMO_READ_KEY),
+      keyPrefix: `${DEMO_READ_KEY.slice(0, 13)}…`,
+      createdById: demo.createdById,
+    })
+    .onConflictDoNothing();
+}
+
 export function printDemoLogins() {
   console.log("\nDemo logins (password for all: %s)", DEMO_PASSWORD);
   for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(34)} ${login.who}`);
@@ -47,6 +72,7 @@ export function printDemoLogins() {
     "\nDemo telemetry write key: %s (accounts' external ids: crm-northwind, crm-helix, crm-orbit)",
     DEMO_WRITE_KEY,
   );
+  console.log("Demo read API key:        %s (GET /api/v1/accounts, demo data only)", DEMO_READ_KEY);
 }
 
 type Person = {
@@ -109,13 +135,24 @@ export async function seedDemo() {
       .insert(users)
       .values(Object.values(staff).map((person) => ({ ...person, passwordHash, title: "Lumen Analytics" })));
 
-    await tx.insert(telemetryWriteKeys).values({
-      id: newId(),
-      name: "Lumen web app (demo)",
-      keyHash: hashToken(DEMO_WRITE_KEY),
-      keyPrefix: `${DEMO_WRITE_KEY.slice(0, 13)}…`,
-      createdById: staff.priya.id,
-    });
+    await tx.insert(telemetryWriteKeys).values([
+      {
+        id: newId(),
+        name: "Lumen web app (demo)",
+        scope: "ingest",
+        keyHash: hashToken(DEMO_WRITE_KEY),
+        keyPrefix: `${DEMO_WRITE_KEY.slice(0, 13)}…`,
+        createdById: staff.priya.id,
+      },
+      {
+        id: newId(),
+        name: "Board report (demo)",
+        scope: "read",
+        keyHash: hashToken(DEMO_READ_KEY),
+        keyPrefix: `${DEMO_READ_KEY.slice(0, 13)}…`,
+        createdById: staff.priya.id,
+      },
+    ]);
 
     const customers: {
       name: string;

@@ -129,10 +129,10 @@ try {
   const { db, closeDatabase } = await import("../../db/client.server");
   const { sql } = await import("drizzle-orm");
   const { createAccount } = await import("../../db/seed/factories");
-  const { createWriteKey } = await import("../../app/domain/telemetry/write-keys.server");
+  const { createApiKey } = await import("../../app/domain/telemetry/api-keys.server");
   const groupId = `bench-crm-${randomUUID()}`;
   await createAccount({ externalId: groupId, name: `Bench account ${groupId}` });
-  const { key } = await createWriteKey({ name: "Bench", createdById: null });
+  const { key } = await createApiKey({ name: "Bench", createdById: null });
   const authorization = `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
 
   // Warm-up: the partitions of this month and the next, the server's first compile of each path.

@@ -5,7 +5,7 @@ import { accounts } from "~db/schema";
 import { createAccount, createStaff, signedInRequest } from "~db/seed/factories";
 import { handleIngestRequest } from "~/domain/telemetry/api.server";
 import { createRateLimiter } from "~/domain/telemetry/rate-limit";
-import { createWriteKey } from "~/domain/telemetry/write-keys.server";
+import { createApiKey } from "~/domain/telemetry/api-keys.server";
 import { loader as healthLoader } from "~/routes/telemetry.health";
 import { action, loader } from "~/routes/telemetry.unmatched";
 import { thrownResponse } from "../support/responses";
@@ -26,7 +26,7 @@ const post = async (userId: string, fields: Record<string, string>) => ({
 type Answer = { data: { form?: { error?: Record<string, string[]> } }; init: { status?: number } | null };
 
 async function sendUnmatched(groupId: string, events: number) {
-  const { key } = await createWriteKey({ name: uid("Route key"), createdById: null });
+  const { key } = await createApiKey({ name: uid("Route key"), createdById: null });
   const batch = Array.from({ length: events }, () => ({
     type: "track",
     messageId: uid("m"),

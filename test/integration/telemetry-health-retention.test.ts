@@ -6,7 +6,7 @@ import { handleIngestRequest } from "~/domain/telemetry/api.server";
 import { SAMPLES_KEPT, SAMPLE_PAYLOAD_CHARS, getIngestionHealth } from "~/domain/telemetry/ingest-stats.server";
 import { createRateLimiter } from "~/domain/telemetry/rate-limit";
 import { applyTelemetryRetention, retentionCutoff } from "~/domain/telemetry/retention.server";
-import { createWriteKey } from "~/domain/telemetry/write-keys.server";
+import { createApiKey } from "~/domain/telemetry/api-keys.server";
 import { parseEnv } from "~/lib/env.server";
 
 let sequence = 0;
@@ -33,7 +33,7 @@ const track = (overrides: Record<string, unknown> = {}) => ({
 describe("ingestion health", () => {
   let source: { id: string; key: string };
   beforeAll(async () => {
-    source = await createWriteKey({ name: uid("Health key"), createdById: null });
+    source = await createApiKey({ name: uid("Health key"), createdById: null });
   });
 
   it("counts accepted, duplicate, rejected and unmatched events per key and UTC day, with reasons and samples", async () => {
@@ -75,7 +75,7 @@ describe("ingestion health", () => {
   });
 
   it("keeps a bounded number of samples per reason, each cut short", async () => {
-    const noisy = await createWriteKey({ name: uid("Noisy key"), createdById: null });
+    const noisy = await createApiKey({ name: uid("Noisy key"), createdById: null });
     const big = "x".repeat(5000);
     for (let request = 0; request < 6; request++) {
       const batch = Array.from({ length: 10 }, () => ({
@@ -106,7 +106,7 @@ describe("raw retention", () => {
   });
 
   it("drops whole monthly partitions past retention and old default-partition rows; rollups stay", async () => {
-    const key = await createWriteKey({ name: uid("Retention key"), createdById: null });
+    const key = await createApiKey({ name: uid("Retention key"), createdById: null });
     const group = uid("crm");
     const account = await createAccount({ externalId: group });
     const now = new Date(Date.UTC(2026, 11, 2, 4, 0));

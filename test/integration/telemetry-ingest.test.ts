@@ -8,7 +8,7 @@ import { handleIngestRequest } from "~/domain/telemetry/api.server";
 import { type CallType, REJECTION_MESSAGES } from "~/domain/telemetry/events";
 import type { openApiDocument } from "~/domain/telemetry/openapi.server";
 import { createRateLimiter } from "~/domain/telemetry/rate-limit";
-import { createWriteKey, revokeWriteKey, rotateWriteKey } from "~/domain/telemetry/write-keys.server";
+import { createApiKey, revokeApiKey, rotateApiKey } from "~/domain/telemetry/api-keys.server";
 import { loader } from "~/routes/api.v1.openapi[.]json";
 
 let key: string;
@@ -77,7 +77,7 @@ async function rawCount(messageId: string) {
 }
 
 beforeAll(async () => {
-  const created = await createWriteKey({ name: "Product (test)", createdById: null });
+  const created = await createApiKey({ name: "Product (test)", createdById: null });
   key = created.key;
   keyId = created.id;
 });
@@ -100,19 +100,19 @@ describe("write keys", () => {
     expect(missing.headers.get("www-authenticate")).toContain("Basic");
     expect((await send([track()], { auth: basic("tdm_wk_nottherightkey") })).status).toBe(401);
 
-    const doomed = await createWriteKey({ name: "Doomed", createdById: null });
+    const doomed = await createApiKey({ name: "Doomed", createdById: null });
     const event = track();
     expect((await send([event], { auth: `Bearer ${doomed.key}` })).status).toBe(200);
-    expect(await revokeWriteKey(doomed.id)).toBe(true);
+    expect(await revokeApiKey(doomed.id)).toBe(true);
     const refused = await send([track()], { auth: `Bearer ${doomed.key}` });
     expect(refused.status).toBe(401);
   });
 
   it("rotating gives a new secret for the same source: the old key is refused, messageIds stay known", async () => {
-    const source = await createWriteKey({ name: "Rotating", createdById: null });
+    const source = await createApiKey({ name: "Rotating", createdById: null });
     const event = track();
     expect((await send([event], { auth: basic(source.key) })).body.accepted).toBe(1);
-    const rotated = await rotateWriteKey(source.id);
+    const rotated = await rotateApiKey(source.id);
     expect(rotated!.key).not.toBe(source.key);
     expect((await send([track()], { auth: basic(source.key) })).status).toBe(401);
     const again = await send([event], { auth: basic(rotated!.key) });
@@ -399,12 +399,19 @@ describe("rollups", () => {
 });
 
 describe("the OpenAPI document", () => {
-  it("describes the four endpoints, both ways to authenticate and every rejection reason", async () => {
+  it("describes the four ingest endpoints (and the read ones), both ways to authenticate and every rejection reason", async () => {
     const response = loader();
     expect(response.status).toBe(200);
     const document = (await response.json()) as typeof openApiDocument;
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(["/batch", "/track", "/identify", "/group"]);
+    expect(Object.keys(document.paths)).toEqual([
+      "/batch",
+      "/track",
+      "/identify",
+      "/group",
+      "/accounts",
+      "/accounts/{id}/health",
+    ]);
     expect(Object.keys(document.components.securitySchemes)).toEqual(["basic", "bearer"]);
     const reasons = document.components.schemas.Verdict.properties.results.items.properties.reason.enum;
     expect(reasons).toContain("timestamp_in_future");

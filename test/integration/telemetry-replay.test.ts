@@ -6,7 +6,7 @@ import { actorOf, createAccount, createCustomer, createStaff } from "~db/seed/fa
 import { handleIngestRequest } from "~/domain/telemetry/api.server";
 import { createRateLimiter } from "~/domain/telemetry/rate-limit";
 import { getUnmatchedGroup, linkUnmatchedGroup, listUnmatched } from "~/domain/telemetry/unmatched.server";
-import { createWriteKey } from "~/domain/telemetry/write-keys.server";
+import { createApiKey } from "~/domain/telemetry/api-keys.server";
 import type { Actor } from "~/domain/auth/actor";
 
 let key: string;
@@ -94,7 +94,7 @@ async function unmatchedEvents(groupId: string) {
 }
 
 beforeAll(async () => {
-  key = (await createWriteKey({ name: "Replay (test)", createdById: null })).key;
+  key = (await createApiKey({ name: "Replay (test)", createdById: null })).key;
   admin = actorOf(await createStaff("admin"));
 });
 

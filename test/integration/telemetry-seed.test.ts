@@ -2,18 +2,19 @@ import { inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { accounts } from "~db/schema";
-import { DEMO_WRITE_KEY, seedDemo } from "~db/seed/demo";
+import { DEMO_READ_KEY, DEMO_WRITE_KEY, seedDemo } from "~db/seed/demo";
 import { getAccountById } from "~/domain/people/accounts.server";
 import { getAccountUsage, getTeamAdoption } from "~/domain/telemetry/usage.server";
-import { authenticateWriteKey } from "~/domain/telemetry/write-keys.server";
+import { authenticateApiKey } from "~/domain/telemetry/api-keys.server";
 
 beforeAll(async () => {
   await seedDemo();
 });
 
 describe("the demo's telemetry", () => {
-  it("has a working demo write key and the accounts' external ids the README names", async () => {
-    expect(await authenticateWriteKey(DEMO_WRITE_KEY)).not.toBeNull();
+  it("has a working demo write key, a demo read key and the accounts' external ids the README names", async () => {
+    expect(await authenticateApiKey(DEMO_WRITE_KEY)).toMatchObject({ scope: "ingest" });
+    expect(await authenticateApiKey(DEMO_READ_KEY)).toMatchObject({ scope: "read" });
     const rows = await db
       .select({ name: accounts.name, externalId: accounts.externalId })
       .from(accounts)

@@ -6,7 +6,7 @@ import { handleIngestRequest } from "~/domain/telemetry/api.server";
 import { createKeyFeature, deleteKeyFeature, updateKeyFeature } from "~/domain/telemetry/key-features.server";
 import { createRateLimiter } from "~/domain/telemetry/rate-limit";
 import { linkUnmatchedGroup } from "~/domain/telemetry/unmatched.server";
-import { createWriteKey } from "~/domain/telemetry/write-keys.server";
+import { createApiKey } from "~/domain/telemetry/api-keys.server";
 import { DAY_MS, HOUR_MS } from "~/lib/time";
 
 /*
@@ -125,7 +125,7 @@ async function compare(accountIds: string[]) {
 }
 
 beforeAll(async () => {
-  key = (await createWriteKey({ name: "Product (aggregates)", createdById: null })).key;
+  key = (await createApiKey({ name: "Product (aggregates)", createdById: null })).key;
 });
 
 describe("usage aggregates", () => {

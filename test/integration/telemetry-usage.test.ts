@@ -7,7 +7,7 @@ import { handleIngestRequest } from "~/domain/telemetry/api.server";
 import { createKeyFeature, deleteKeyFeature, updateKeyFeature } from "~/domain/telemetry/key-features.server";
 import { getAccountUsage, getTeamAdoption } from "~/domain/telemetry/usage.server";
 import { addDays } from "~/domain/telemetry/usage";
-import { createWriteKey } from "~/domain/telemetry/write-keys.server";
+import { createApiKey } from "~/domain/telemetry/api-keys.server";
 import { listAccounts } from "~/domain/people/accounts.server";
 import { newId } from "~/lib/ids.server";
 import { DAY_MS } from "~/lib/time";
@@ -200,7 +200,7 @@ describe("the account list's active / seats", () => {
 
 describe("key features with a property filter", () => {
   it("count from the ingest as events arrive, and from the kept raw events when created or changed", async () => {
-    const { key } = await createWriteKey({ name: `Usage test ${tag()}`, createdById: null });
+    const { key } = await createApiKey({ name: `Usage test ${tag()}`, createdById: null });
     const externalId = `crm-${tag()}`;
     const customer = await createAccount({ externalId });
     const post = (batch: unknown[]) =>

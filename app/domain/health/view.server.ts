@@ -118,20 +118,13 @@ export async function healthSummaries(
  */
 export async function getAccountHealth(accountId: string, options: { page: number; range?: TrendRange; now?: Date }) {
   const now = options.now ?? new Date();
-  if (!(await hasSnapshotToday(accountId, now))) await recomputeHealth({ accountIds: [accountId], now });
+  // The score card is the read API's answer too (getCurrentHealth), so the two always agree.
+  const current = await getCurrentHealth(accountId, now);
   const today = snapshotDay(now);
   const window = trendWindow(options.range ?? "90d", today);
   const [history, timeline, past] = await Promise.all([
     db
-      .select({
-        day: healthSnapshots.day,
-        overall: healthSnapshots.overall,
-        grade: healthSnapshots.grade,
-        coverage: healthSnapshots.coverage,
-        measures: healthSnapshots.measures,
-        modelVersion: healthSnapshots.modelVersion,
-        computedAt: healthSnapshots.computedAt,
-      })
+      .select({ day: healthSnapshots.day, overall: healthSnapshots.overall, grade: healthSnapshots.grade })
       .from(healthSnapshots)
       .where(
         and(
@@ -146,21 +139,35 @@ export async function getAccountHealth(accountId: string, options: { page: numbe
     getTimeline(accountId, options.page, now),
     pastScores(accountId, today),
   ]);
-  const latest = history[history.length - 1] ?? null;
   return {
-    current: latest
-      ? {
-          day: latest.day,
-          overall: latest.overall,
-          grade: latest.grade,
-          coverage: latest.coverage,
-          measures: latest.measures,
-          modelVersion: latest.modelVersion,
-          computedAt: latest.computedAt.toISOString(),
-        }
-      : null,
-    changes: changesAgainst(latest?.overall ?? null, today, past),
+    current,
+    changes: changesAgainst(current?.overall ?? null, today, past),
     trend: history.map((row) => ({ day: row.day, overall: row.overall, grade: row.grade })),
     ...timeline,
   };
+}
+
+/**
+ * The account's health now, as the Health tab's score card shows it: today's snapshot (computed
+ * first if the nightly run hasn't filed it), or the latest one (a churned account is no longer
+ * scored), or null. What the read API answers, so the API and the page agree.
+ */
+export async function getCurrentHealth(accountId: string, now = new Date()) {
+  if (!(await hasSnapshotToday(accountId, now))) await recomputeHealth({ accountIds: [accountId], now });
+  const [latest] = await db
+    .select({
+      day: healthSnapshots.day,
+      overall: healthSnapshots.overall,
+      grade: healthSnapshots.grade,
+      coverage: healthSnapshots.coverage,
+      measures: healthSnapshots.measures,
+      modelVersion: healthSnapshots.modelVersion,
+      computedAt: healthSnapshots.computedAt,
+    })
+    .from(healthSnapshots)
+    .where(and(eq(healthSnapshots.accountId, accountId), lte(healthSnapshots.day, snapshotDay(now))))
+    .orderBy(desc(healthSnapshots.day))
+    .limit(1);
+  if (!latest) return null;
+  return { ...latest, computedAt: latest.computedAt.toISOString() };
 }

@@ -5,7 +5,7 @@ import { ingestEvents } from "./ingest.server";
 import { MAX_BATCH_EVENTS } from "./limits";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
 import { BODY_PROBLEM_MESSAGES, readJsonBody } from "./request-body.server";
-import { authenticateWriteKey, presentedKey } from "./write-keys.server";
+import { apiError, authorizeApiRequest } from "./api-keys.server";
 
 export type EventResult =
   | { messageId: string; status: "accepted" | "duplicate" }
@@ -16,14 +16,6 @@ export interface IngestVerdict {
   duplicates: number;
   rejected: number;
   results: EventResult[];
-}
-
-/** The API's error answer: `{error:{code,message}}`, with the verdict's counts when there were events. */
-export function apiError(status: number, code: string, message: string, extra: object = {}, headers: HeadersInit = {}) {
-  return Response.json(
-    { error: { code, message }, ...extra },
-    { status, headers: { "Cache-Control": "no-store", ...headers } },
-  );
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -76,29 +68,9 @@ export async function handleIngestRequest(
   if (request.method !== "POST") {
     return apiError(405, "method_not_allowed", "Use POST.", {}, { Allow: "POST" });
   }
-  const key = presentedKey(request.headers.get("authorization"));
-  const source = key ? await authenticateWriteKey(key) : null;
-  if (!source) {
-    return apiError(
-      401,
-      "invalid_write_key",
-      "Send a current write key as the HTTP Basic user name (empty password) or as a Bearer token.",
-      {},
-      { "WWW-Authenticate": 'Basic realm="Tandem ingest"' },
-    );
-  }
-  const wait = (options.limiter ?? rateLimiter()).take(source.id);
-  if (wait !== null) {
-    return apiError(
-      429,
-      "rate_limited",
-      `Too many requests for this write key; retry in ${wait} s.`,
-      {},
-      {
-        "Retry-After": String(wait),
-      },
-    );
-  }
+  const authorized = await authorizeApiRequest(request, "ingest", options.limiter ?? rateLimiter());
+  if (!authorized.ok) return authorized.response;
+  const source = { id: authorized.keyId };
   // A request refused as a whole still counts on the key's ingestion health page.
   const refuse = async (status: number, code: string, message: string) => {
     await recordRequestRejection(source.id, options.now?.() ?? new Date(), code, message).catch((error: unknown) =>

@@ -1,4 +1,4 @@
-import { desc, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { type telemetryIngestDaily, telemetryWriteKeys } from "~db/schema";
 import { DAY_MS } from "~/lib/time";
@@ -151,10 +151,14 @@ export async function getIngestionHealth(now: Date) {
     .select({ id: telemetryWriteKeys.id, name: telemetryWriteKeys.name, revokedAt: telemetryWriteKeys.revokedAt })
     .from(telemetryWriteKeys)
     .where(
-      or(
-        isNull(telemetryWriteKeys.revokedAt),
-        sending.length > 0 ? inArray(telemetryWriteKeys.id, sending) : undefined,
-        gte(telemetryWriteKeys.revokedAt, new Date(fromInstant)),
+      and(
+        // Read keys send nothing: the ingestion health page is about sources.
+        eq(telemetryWriteKeys.scope, "ingest"),
+        or(
+          isNull(telemetryWriteKeys.revokedAt),
+          sending.length > 0 ? inArray(telemetryWriteKeys.id, sending) : undefined,
+          gte(telemetryWriteKeys.revokedAt, new Date(fromInstant)),
+        ),
       ),
     )
     .orderBy(sql`${telemetryWriteKeys.revokedAt} is not null`, desc(telemetryWriteKeys.createdAt))

@@ -7,6 +7,8 @@ import {
   MAX_REQUEST_BYTES,
 } from "./limits";
 import { BODY_PROBLEM_MESSAGES } from "./request-body.server";
+import { MEASURE_KEYS } from "~/domain/health/measures";
+import { ACCOUNTS_PAGE_DEFAULT, ACCOUNTS_PAGE_MAX } from "~/domain/health/read-api";
 
 const common = {
   messageId: {
@@ -24,6 +26,8 @@ const common = {
     properties: { groupId: { type: ["string", "number"] } },
   },
 };
+
+const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 
 const object = { type: "object", description: `Nested at most ${MAX_NESTING_DEPTH} levels.` };
 
@@ -113,13 +117,141 @@ const schemas = {
   },
 };
 
+const grade = { type: ["string", "null"], enum: ["red", "yellow", "green", null] };
+
+// The read API's answers (health's numbers, app/domain/health/read-api.server.ts).
+const readSchemas = {
+  Account: {
+    type: "object",
+    required: ["id", "externalId", "name", "segment", "health"],
+    properties: {
+      id: { type: "string" },
+      externalId: {
+        type: ["string", "null"],
+        description: "The vendor's own id (CRM or billing), as telemetry's groupId.",
+      },
+      name: { type: "string" },
+      segment: {
+        type: "object",
+        required: ["id", "name"],
+        properties: { id: { type: "string" }, name: { type: "string" } },
+      },
+      health: {
+        type: "object",
+        required: ["score", "grade"],
+        description: "The latest daily snapshot; both null while no health has been computed.",
+        properties: { score: { type: ["integer", "null"], minimum: 0, maximum: 100 }, grade },
+      },
+    },
+  },
+  AccountPage: {
+    type: "object",
+    required: ["data", "nextCursor"],
+    properties: {
+      data: { type: "array", items: { $ref: "#/components/schemas/Account" } },
+      nextCursor: { type: ["string", "null"], description: "Pass as cursor for the next page; null on the last page." },
+    },
+  },
+  Health: {
+    type: "object",
+    required: ["accountId", "score", "grade", "coverage", "modelVersion", "computedAt", "measures", "override"],
+    properties: {
+      accountId: { type: "string" },
+      score: { type: ["integer", "null"], minimum: 0, maximum: 100, description: "Null when no measure has data." },
+      grade,
+      coverage: {
+        type: ["object", "null"],
+        description:
+          "What the score rests on: measures with data of those the model weighs, and their share of the weight.",
+        required: ["measures", "of", "weight"],
+        properties: {
+          measures: { type: "integer" },
+          of: { type: "integer" },
+          weight: { type: "integer", minimum: 0, maximum: 100, description: "Percent of the model's weight." },
+        },
+      },
+      modelVersion: { type: ["integer", "null"], description: "The version of the segment's model that scored it." },
+      computedAt: { type: ["string", "null"], format: "date-time" },
+      measures: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["key", "label", "score", "weight", "inputs"],
+          properties: {
+            key: { enum: [...MEASURE_KEYS] },
+            label: { type: "string", description: "In English." },
+            score: { type: ["integer", "null"], minimum: 0, maximum: 100, description: "Null: no data (not zero)." },
+            weight: { type: "integer", description: "The measure's weight in the model (weights sum to 100)." },
+            inputs: { type: "object", description: "What the score was computed from (counts, days, shares)." },
+          },
+        },
+      },
+      override: {
+        type: ["object", "null"],
+        description: "A grade a CSM set by hand that counts today, shown beside the computed score.",
+        required: ["grade", "reason", "expiresOn"],
+        properties: {
+          grade: { enum: ["red", "yellow", "green"] },
+          reason: { type: "string" },
+          expiresOn: { type: "string", format: "date", description: "Its last day." },
+        },
+      },
+    },
+  },
+};
+
+const readErrors = {
+  "401": { description: "Missing, unknown or revoked key.", content: json("Error") },
+  "403": {
+    description: "A key without the read scope (a write key): error.code is wrong_scope.",
+    content: json("Error"),
+  },
+  "429": {
+    description: "Past the key's rate limit.",
+    headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait." } },
+    content: json("Error"),
+  },
+};
+
+const readPaths = {
+  "/accounts": {
+    get: {
+      summary: "List accounts with their health, in pages",
+      security: [{ bearer: [] }, { basic: [] }],
+      parameters: [
+        { name: "cursor", in: "query", schema: { type: "string" }, description: "A nextCursor from the page before." },
+        {
+          name: "limit",
+          in: "query",
+          schema: { type: "integer", minimum: 1, maximum: ACCOUNTS_PAGE_MAX, default: ACCOUNTS_PAGE_DEFAULT },
+        },
+      ],
+      responses: {
+        "200": { description: "One page, in a stable order.", content: json("AccountPage") },
+        "400": { description: "A cursor this endpoint didn't make, or a bad limit.", content: json("Error") },
+        ...readErrors,
+      },
+    },
+  },
+  "/accounts/{id}/health": {
+    get: {
+      summary: "An account's health: score, grade, coverage and each measure with its inputs",
+      security: [{ bearer: [] }, { basic: [] }],
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      responses: {
+        "200": { description: "The same numbers as the account's Health tab.", content: json("Health") },
+        "404": { description: "No account has this id.", content: json("Error") },
+        ...readErrors,
+      },
+    },
+  },
+};
+
 function describe(messages: Record<string, string>): string {
   return Object.entries(messages)
     .map(([code, message]) => `${code}: ${message}`)
     .join("\n");
 }
-
-const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 
 function operation(summary: string, body: string) {
   return {
@@ -138,6 +270,10 @@ function operation(summary: string, body: string) {
           content: json("Verdict"),
         },
         "401": { description: "Missing, unknown or revoked write key.", content: json("Error") },
+        "403": {
+          description: "A key without the ingest scope (a read key): error.code is wrong_scope.",
+          content: json("Error"),
+        },
         "413": {
           description: `Over ${MAX_REQUEST_BYTES / 1024 / 1024} MB or ${MAX_BATCH_EVENTS} events.`,
           content: json("Error"),
@@ -154,14 +290,14 @@ function operation(summary: string, body: string) {
   };
 }
 
-/** The ingest API's OpenAPI document, served at /api/v1/openapi.json. */
+/** The API's OpenAPI document (ingest and read), served at /api/v1/openapi.json. */
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
-    title: "Tandem ingest API",
-    version: "1.0.0",
+    title: "Tandem API",
+    version: "1.1.0",
     description:
-      "Segment-compatible product telemetry. Authenticate with a write key (Telemetry → Write keys) as the HTTP Basic user name with an empty password, or as a Bearer token. Events are idempotent by messageId.",
+      "Segment-compatible product telemetry (POST, with a key of scope ingest, a write key) and accounts with their health (GET, with a key of scope read). Create keys under Telemetry → API keys; send one as a Bearer token or as the HTTP Basic user name with an empty password. A key of the other scope is refused with 403. Events are idempotent by messageId.",
   },
   servers: [{ url: "/api/v1" }],
   paths: {
@@ -169,9 +305,10 @@ export const openApiDocument = {
     "/track": operation("Record that a product user did something", "Track"),
     "/identify": operation("Say who a product user is (email, name)", "Identify"),
     "/group": operation("Put a product user in an account (groupId = the account's external id)", "Group"),
+    ...readPaths,
   },
   components: {
     securitySchemes: { basic: { type: "http", scheme: "basic" }, bearer: { type: "http", scheme: "bearer" } },
-    schemas,
+    schemas: { ...schemas, ...readSchemas },
   },
 } as const;

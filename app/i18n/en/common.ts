@@ -39,7 +39,7 @@ export default {
     opportunity: "{{name}} · Advocacy",
     newOpportunity: "New opportunity · Advocacy",
     accountAdvocacy: "{{name}} · Advocacy",
-    writeKeys: "Write keys · Telemetry",
+    writeKeys: "API keys · Telemetry",
     unmatchedEvents: "Unmatched events · Telemetry",
     ingestionHealth: "Ingestion health · Telemetry",
     keyFeatures: "Key features · Telemetry",

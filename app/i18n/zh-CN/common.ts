@@ -42,7 +42,7 @@ export default {
     opportunity: "{{name}} · 客户拥护",
     newOpportunity: "新建机会 · 客户拥护",
     accountAdvocacy: "{{name}} · 客户拥护",
-    writeKeys: "写入密钥 · 遥测",
+    writeKeys: "API 密钥 · 遥测",
     unmatchedEvents: "未匹配事件 · 遥测",
     ingestionHealth: "数据接入健康 · 遥测",
     keyFeatures: "关键功能 · 遥测",

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { accounts } from "../../../db/schema";
-import { createWriteKey } from "../../../app/domain/telemetry/write-keys.server";
+import { createApiKey } from "../../../app/domain/telemetry/api-keys.server";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 
@@ -18,7 +18,7 @@ test("an admin links an unknown groupId to an account, then sees the key's count
   const groupId = unique("crm");
   const keyName = unique("Product app");
   const { account } = await newAccount({ name: unique("Quasar Labs") });
-  const { key } = await createWriteKey({ name: keyName, createdById: null });
+  const { key } = await createApiKey({ name: keyName, createdById: null });
 
   const timestamp = new Date().toISOString();
   const posted = await request.post("/api/v1/batch", {
@@ -58,7 +58,7 @@ test("an admin links an unknown groupId to an account, then sees the key's count
 
   const admin = await signInAs(await newStaff("admin"));
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Telemetry" }).click();
-  await expect(admin.getByRole("heading", { name: "Write keys", level: 1 })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
   const subNav = admin.getByRole("navigation", { name: "Telemetry" });
   await subNav.getByRole("link", { name: "Unmatched events" }).click();
   await expect(admin.getByRole("heading", { name: "Unmatched events", level: 1 })).toBeVisible();
