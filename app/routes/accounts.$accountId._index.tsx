@@ -88,7 +88,7 @@ function PlanCard({
 }
 
 export default function AccountHome() {
-  const { t } = useTranslation(["people", "common", "advocacy"]);
+  const { t } = useTranslation(["people", "common", "advocacy", "health"]);
   const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests, reviews, rollout } =
     useLoaderData<typeof loader>();
   const root = useRootData();

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { formatList } from "~/lib/format";
+import { formatDate, formatList } from "~/lib/format";
 
 type Details = Record<string, unknown>;
 
@@ -14,10 +14,11 @@ const text = (value: unknown) => (typeof value === "string" || typeof value === 
  */
 export function activityValues(
   entry: { actorName: string | null; details: unknown },
-  t: TFunction<["people", "common", "advocacy"]>,
+  t: TFunction<["people", "common", "advocacy", "health"]>,
   locale: string,
 ) {
   const details = (entry.details ?? {}) as Details;
+  const day = typeof details.expiresOn === "string" ? details.expiresOn : null;
   const to = details.to;
   return {
     actor: entry.actorName ?? t("people:account.someone"),
@@ -32,6 +33,9 @@ export function activityValues(
     version: text(details.version),
     name: text(details.name),
     role: typeof to === "string" ? t(`common:roles.${to as "member"}`, { defaultValue: to }) : "",
+    grade: typeof details.grade === "string" ? t(`health:grades.${details.grade as "green"}`) : "",
+    until: day ? formatDate(day, locale) : "",
+    touch: typeof details.kind === "string" ? t(`health:touches.kinds.${details.kind as "call"}`) : "",
     context: text(details.name) || text(details.title) ? "named" : undefined,
   };
 }

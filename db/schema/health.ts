@@ -202,6 +202,8 @@ export const healthOverrides = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     endedById: text("ended_by_id").references(() => users.id),
+    /** When the nightly job logged that it ran out (it ends by the calendar; the log says so once). */
+    expiryRecordedAt: timestamp("expiry_recorded_at", { withTimezone: true }),
   },
   (t) => [
     index("health_overrides_account_idx").on(t.accountId, t.createdAt),

@@ -10,6 +10,24 @@ const sentence = (action: string, entry: { actorName: string | null; details: un
   });
 
 describe("account activity sentences", () => {
+  it("say what happened to the health score by hand, and when an override ran out", () => {
+    expect(
+      sentence("health.override_set", {
+        actorName: "Sofia Lindqvist",
+        details: { grade: "yellow", expiresOn: "2026-12-31", reason: "internal" },
+      }),
+    ).toBe("Sofia Lindqvist set the health grade by hand: Yellow until Dec 31, 2026");
+    expect(
+      sentence("health.override_expired", { actorName: null, details: { grade: "green", expiresOn: "2026-12-10" } }),
+    ).toBe("The health override (Green) ran out after Dec 10, 2026");
+    expect(sentence("health.touch_logged", { actorName: "Marcus Webb", details: { kind: "qbr" } })).toBe(
+      "Marcus Webb logged a touch: QBR",
+    );
+    expect(sentence("health.pulse_set", { actorName: "Marcus Webb", details: { grade: "red" } })).toBe(
+      "Marcus Webb set the CSM pulse: Red",
+    );
+  });
+
   it("name the advocacy step: the ask type, the stage reached, the score, the prospect, the version", () => {
     expect(sentence("ask.created", { actorName: null, details: { askType: "case_study" } })).toBe(
       "An ask went out: Case study",

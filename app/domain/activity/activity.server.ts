@@ -10,6 +10,8 @@ export interface ActivityEntry {
   subjectType: string;
   subjectId: string;
   details?: Record<string, unknown>;
+  /** When it happened, for what a job logs after the fact (default: now). */
+  createdAt?: Date;
 }
 
 /** Record inside the same transaction as the change it describes. */

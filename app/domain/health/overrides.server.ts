@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, isNull } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { healthOverrides, users } from "~db/schema";
+import { accounts, healthOverrides, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import { todayIn } from "~/lib/format";
@@ -116,6 +116,62 @@ export async function endOverride(
     return true;
   });
   return ended ? { ok: true, id: overrideId } : { ok: false, error: "unknown_override" };
+}
+
+const EXPIRY_BATCH = 500;
+
+/**
+ * Logs, once, each override that ran out by the calendar (its last day is over in the account's
+ * time zone): "the override ended on its expiry" in the activity log, dated at the end of that
+ * day. The override itself is not changed — it simply no longer counts. Run by the nightly health
+ * job; SKIP LOCKED lets two workers share the work.
+ */
+export async function recordExpiredOverrides(now = new Date(), executor: Executor = db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await executor.transaction(async (tx) => {
+      const expired = await tx
+        .select({
+          id: healthOverrides.id,
+          accountId: healthOverrides.accountId,
+          grade: healthOverrides.grade,
+          expiresOn: healthOverrides.expiresOn,
+          endedAt: sql<Date>`((${healthOverrides.expiresOn} + 1)::timestamp at time zone ${accounts.timeZone})`.mapWith(
+            (value: string | Date) => new Date(value),
+          ),
+        })
+        .from(healthOverrides)
+        .innerJoin(accounts, eq(accounts.id, healthOverrides.accountId))
+        .where(
+          and(
+            isNull(healthOverrides.endedAt),
+            isNull(healthOverrides.expiryRecordedAt),
+            sql`${healthOverrides.expiresOn} < (${now.toISOString()}::timestamptz at time zone ${accounts.timeZone})::date`,
+          ),
+        )
+        .orderBy(healthOverrides.id)
+        .limit(EXPIRY_BATCH)
+        .for("update", { of: healthOverrides, skipLocked: true });
+      for (const row of expired) {
+        await tx
+          .update(healthOverrides)
+          .set({ expiryRecordedAt: now })
+          .where(and(eq(healthOverrides.id, row.id), eq(healthOverrides.accountId, row.accountId)));
+        await recordActivity(tx, {
+          accountId: row.accountId,
+          actorId: null,
+          action: "health.override_expired",
+          subjectType: "health_override",
+          subjectId: row.id,
+          details: { grade: row.grade, expiresOn: row.expiresOn },
+          createdAt: row.endedAt,
+        });
+      }
+      return expired.length;
+    });
+    total += done;
+    if (done < EXPIRY_BATCH) return total;
+  }
 }
 
 export const OVERRIDE_HISTORY = 10;

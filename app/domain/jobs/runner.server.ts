@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { Transporter } from "nodemailer";
 import { reactToEvents } from "~/domain/events/reactions.server";
 import { recomputeHealth } from "~/domain/health/recompute.server";
+import { recordExpiredOverrides } from "~/domain/health/overrides.server";
 import { advancePlaybookRuns, startConditionRuns } from "~/domain/interventions/runs.server";
 import { deliverOutboxMessage, smtpTransport } from "~/domain/mail/delivery.server";
 import { recordOverdueTasks } from "~/domain/plans/overdue-tasks.server";
@@ -34,6 +35,8 @@ function defaultHandlers(options: { transport: Transporter | null; log: Log }): 
     },
     [QUEUES.healthRecompute]: async (job) => {
       const accountIds = job.data.accountId ? [job.data.accountId] : undefined;
+      // The nightly run (every account) also logs the overrides that ran out yesterday.
+      if (!accountIds) await recordExpiredOverrides(new Date());
       const { accounts, gradeChanges } = await recomputeHealth({ accountIds });
       if (!accountIds)
         options.log.log(`Recomputed the health of ${accounts} account(s), ${gradeChanges} grade change(s).`);

@@ -1,0 +1,1 @@
+ALTER TABLE "health_overrides" ADD COLUMN "expiry_recorded_at" timestamp with time zone;
