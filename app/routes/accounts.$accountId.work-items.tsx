@@ -20,9 +20,11 @@ import { notFound } from "~/lib/http.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { Button, ButtonLink } from "~/ui/button";
 import { FormErrors, FormSelectField, FormTextField, formProps, useFormReply } from "~/ui/form";
-import { WorkItemTable } from "~/ui/interventions/work-item-table";
+import { WorkItemTable, keepRowsAfterRefusal } from "~/ui/interventions/work-item-table";
 import { Card, EmptyState } from "~/ui/layout";
 import { replyFor } from "~/lib/forms";
+
+export const shouldRevalidate = keepRowsAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.workQueue");
 

@@ -10,9 +10,11 @@ import { pageTitle } from "~/lib/meta";
 import { cursorParam, hrefWith } from "~/lib/pagination";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField } from "~/ui/field";
-import { WorkItemTable } from "~/ui/interventions/work-item-table";
+import { WorkItemTable, keepRowsAfterRefusal } from "~/ui/interventions/work-item-table";
 import { EmptyState, PageHeader } from "~/ui/layout";
 import { Pager } from "~/ui/pager";
+
+export const shouldRevalidate = keepRowsAfterRefusal;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.workQueue");
 

@@ -1,4 +1,4 @@
-import { Link, useFetcher, useLocation } from "@remix-run/react";
+import { Link, type ShouldRevalidateFunction, useFetcher, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   WORK_ITEM_OUTCOMES,
@@ -44,6 +44,13 @@ function Trigger({ item }: { item: WorkItemRow }) {
   if (item.subjectType === "nps_response") return <>{t("workQueue.sources.nps")}</>;
   return <>{item.runId ? t("workQueue.sources.playbook") : t("workQueue.sources.manual")}</>;
 }
+
+/**
+ * For the pages that list work items: after a refused close (closed meanwhile, another account's)
+ * the list stays as it was, so the row keeps its message; a reload or the next visit shows the change.
+ */
+export const keepRowsAfterRefusal: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? false : defaultShouldRevalidate;
 
 function CloseForm({ item }: { item: WorkItemRow }) {
   const { t } = useTranslation("interventions");

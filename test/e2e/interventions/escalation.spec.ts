@@ -76,6 +76,8 @@ test("an overdue task reminds its assignee, then tells the champion, then gives 
   await stale.getByRole("button", { name: "Close" }).click();
   await expect(stale.getByRole("alert")).toHaveText("This work item is closed already.");
   await expect(otherWindow).toHaveURL(/\/work-queue$/);
+  await otherWindow.reload();
+  await expect(otherWindow.getByRole("row").filter({ hasText: `“${title}” is overdue` })).toHaveCount(0);
 });
 
 test("an admin creates a playbook for a segment, is told what is missing, and edits it", async ({
