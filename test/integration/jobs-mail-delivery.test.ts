@@ -96,6 +96,7 @@ const mail = (to: string, extra: Partial<Mail> = {}): Mail => ({
   subject: `Hello ${to}`,
   text: `Hello,\n\nA link: https://tandem.test/x\n`,
   locale: "en",
+  kind: "security",
   ...extra,
 });
 const receivedBy = (to: string) => received.filter((message) => message.to === to);

@@ -5,13 +5,20 @@ import type { Mail } from "./outbox.server";
  * The text of each email the portal sends, translated into the recipient's locale. A link's
  * lifetime is passed in by the area that sets its expiry, so the email can't say another number.
  *
- * Which mail is optional: only the community notifications (a person turns each kind off in their
- * community profile), so only they carry an unsubscribe link and `List-Unsubscribe`. Sign-in links,
- * password resets, invitations and case-study comments answer something the person is part of.
+ * Each email names its kind (MAIL_KINDS): sign-in links, password resets and invitations are
+ * `security` and go whatever the person's preferences say; a case-study comment is `conversation`
+ * (an answer in a thread the person is part of); playbook reminders, champion updates, community
+ * notifications and the digest follow the recipient's preferences and quiet hours.
  */
 export function magicLinkMail(to: string, link: string, locale: string, minutes: number): Mail {
   const t = serverT(locale);
-  return { to, locale, subject: t("mail:magicLink.subject"), text: t("mail:magicLink.body", { link, minutes }) };
+  return {
+    to,
+    locale,
+    kind: "security",
+    subject: t("mail:magicLink.subject"),
+    text: t("mail:magicLink.body", { link, minutes }),
+  };
 }
 
 export function passwordResetMail(to: string, link: string, locale: string, minutes: number): Mail {
@@ -19,6 +26,7 @@ export function passwordResetMail(to: string, link: string, locale: string, minu
   return {
     to,
     locale,
+    kind: "security",
     subject: t("mail:passwordReset.subject"),
     text: t("mail:passwordReset.body", { link, minutes }),
   };
@@ -35,6 +43,7 @@ export function invitationMail(
   return {
     to,
     locale,
+    kind: "security",
     subject: t("mail:invitation.subject", { where }),
     text: t("mail:invitation.body", { link, inviter: context.inviterName, where, days: context.days }),
   };
@@ -50,6 +59,7 @@ export function communityNotificationMail(
     link: string;
     /** The community profile, where each kind of notification email is turned off. */
     preferencesUrl: string;
+    recipientId: string;
   },
 ): Mail {
   const t = serverT(locale);
@@ -58,6 +68,8 @@ export function communityNotificationMail(
     to,
     locale,
     unsubscribeUrl: context.preferencesUrl,
+    kind: "community",
+    recipientId: context.recipientId,
     subject: t(`mail:community.${context.type}.subject`, values),
     text: t(`mail:community.${context.type}.body`, values),
   };
@@ -75,6 +87,7 @@ export function caseStudyCommentMail(
   return {
     to,
     locale,
+    kind: "conversation",
     subject: t("mail:caseStudyComment.subject", values),
     text: t("mail:caseStudyComment.body", values),
   };
@@ -84,12 +97,14 @@ export function caseStudyCommentMail(
 export function playbookReminderMail(
   to: string,
   locale: string,
-  context: { name: string; reason: string; account: string; link: string },
+  context: { name: string; reason: string; account: string; link: string; recipientId: string },
 ): Mail {
   const t = serverT(locale);
   return {
     to,
     locale,
+    kind: "reminders",
+    recipientId: context.recipientId,
     subject: t("mail:playbook.reminder.subject", { reason: context.reason }),
     text: t("mail:playbook.reminder.body", context),
   };
@@ -99,12 +114,14 @@ export function playbookReminderMail(
 export function playbookChampionMail(
   to: string,
   locale: string,
-  context: { name: string; reason: string; account: string; link: string },
+  context: { name: string; reason: string; account: string; link: string; recipientId: string },
 ): Mail {
   const t = serverT(locale);
   return {
     to,
     locale,
+    kind: "champion",
+    recipientId: context.recipientId,
     subject: t("mail:playbook.champion.subject", { account: context.account }),
     text: t("mail:playbook.champion.body", context),
   };

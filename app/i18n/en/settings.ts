@@ -59,6 +59,53 @@ export default {
     intro: "How you appear to people of other companies in the community, and which community emails you get.",
     link: "Edit your community profile",
   },
+  notifications: {
+    title: "Notifications",
+    description: "Which emails Tandem sends you, and the hours it keeps quiet.",
+    card: {
+      heading: "Notifications",
+      intro: "Choose which emails you get and set quiet hours.",
+      link: "Notification settings",
+    },
+    kinds: {
+      heading: "Emails",
+      intro: "Send me emails about:",
+      reminders: {
+        label: "Reminders",
+        hint: "Overdue or due tasks that are yours. You still see them under the bell.",
+      },
+      champion: {
+        label: "Success plan updates",
+        hint: "When your plan needs you as its champion.",
+      },
+      community: {
+        label: "Community",
+        hint: "Replies, mentions and accepted answers (fine-tune them in your community profile).",
+      },
+      digest: {
+        label: "Weekly digest",
+        hint: "One email on Monday morning with what's due and what changed; none when there's nothing to say.",
+      },
+      security: "Sign-in links, password resets and invitations are always sent.",
+    },
+    quiet: {
+      heading: "Quiet hours",
+      intro:
+        "Emails that would reach you in these hours wait until they end; nothing is lost. Off until you turn it on, so it follows your own time zone.",
+      enabled: "Keep quiet hours",
+      start: "From",
+      end: "Until",
+      timeZone: "Your time zone",
+      timeZoneHint: "Quiet hours and your weekly digest follow it.",
+    },
+    submit: "Save notification settings",
+    saved: "Notification settings saved.",
+    errors: {
+      time: "Enter a time of day, like 20:00.",
+      sameTimes: "Quiet hours must end at a different time than they start.",
+      timeZone: "Choose a time zone from the list.",
+    },
+  },
   sessions: {
     heading: "Sign out everywhere",
     intro:
