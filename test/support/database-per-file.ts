@@ -10,6 +10,16 @@ import { databaseUrl } from "./database-url";
  * DATABASE_URL here before any test touches `db` is enough.
  */
 const { adminUrl, template } = inject("testDatabase");
+
+/*
+ * Test files share a worker's module graph (`isolate: false` in vitest.config.ts: half the run's
+ * time was re-importing the app for every file), so one file's environment changes must not reach
+ * the next: each file starts from the environment the worker started with.
+ */
+const shared = globalThis as { tandemBaseEnv?: Record<string, string | undefined> };
+shared.tandemBaseEnv ??= { ...process.env };
+for (const key of Object.keys(process.env)) if (!(key in shared.tandemBaseEnv)) delete process.env[key];
+Object.assign(process.env, shared.tandemBaseEnv);
 const name = `t_${randomBytes(8).toString("hex")}`;
 
 async function onServer(statement: string) {

@@ -13,6 +13,9 @@ let cacheDir: string;
 beforeAll(() => {
   cacheDir = mkdtempSync(join(tmpdir(), "tandem-mdx-"));
   process.env.MDX_CACHE_DIR = cacheDir;
+  // Files share a worker's modules: another file may have compiled this lesson into memory already,
+  // and then nothing would ever be written to this file's disk cache.
+  clearMemoryCache();
 });
 afterAll(() => {
   delete process.env.MDX_CACHE_DIR;
