@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { accounts, users } from "./people";
 
-export const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const;
+/** `skipped`: not sent because the recipient turned its kind off while it waited (quiet hours). */
+export const OUTBOX_STATUSES = ["queued", "sent", "failed", "skipped"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**

@@ -9,6 +9,7 @@ import {
   playbookChampionMail,
   playbookReminderMail,
 } from "~/domain/mail/messages.server";
+import { deliverOutboxMessage } from "~/domain/mail/delivery.server";
 import { queueMail } from "~/domain/mail/outbox.server";
 import { getNotificationPreferences, saveNotificationPreferences } from "~/domain/mail/preferences.server";
 import { action, loader } from "~/routes/settings_.notifications";
@@ -125,6 +126,45 @@ describe("notification preferences", () => {
     await db.transaction((tx) => queueMail(tx, reminder(shanghai), new Date("2026-06-01T14:00:00Z")));
     const [row] = await mailsTo(shanghai.email);
     expect(row?.sendAfter?.toISOString()).toBe("2026-06-01T23:30:00.000Z");
+  });
+});
+
+describe("sending deferred mail", () => {
+  const quietNight = { startMinute: 20 * 60, endMinute: 8 * 60 };
+  const lateEvening = new Date("2026-03-10T22:00:00Z");
+
+  it("a deferred mail whose kind the person turned off meanwhile is skipped, not sent", async () => {
+    const someone = await person();
+    await saveNotificationPreferences(actorOf(someone), { email: ALL_ON, quietHours: quietNight, timeZone: "UTC" });
+    const id = await db.transaction((tx) => queueMail(tx, reminder(someone), lateEvening));
+    expect((await mailsTo(someone.email))[0]?.sendAfter).not.toBeNull();
+    await saveNotificationPreferences(actorOf(someone), {
+      email: { ...ALL_ON, reminders: false },
+      quietHours: quietNight,
+      timeZone: "UTC",
+    });
+    expect(await deliverOutboxMessage(id!, { transport: null, finalAttempt: false })).toBe("skipped");
+    const [row] = await mailsTo(someone.email);
+    expect(row).toMatchObject({ status: "skipped", sentAt: null });
+    expect(row?.lastError).toContain("reminders");
+    // A second run of the job (a retry) leaves it skipped.
+    expect(await deliverOutboxMessage(id!, { transport: null, finalAttempt: true })).toBe("skipped");
+    expect((await mailsTo(someone.email))[0]?.status).toBe("skipped");
+  });
+
+  it("a deferred mail whose kind is still on is sent; security mail is never re-checked", async () => {
+    const someone = await person();
+    await saveNotificationPreferences(actorOf(someone), { email: ALL_ON, quietHours: quietNight, timeZone: "UTC" });
+    const id = await db.transaction((tx) => queueMail(tx, reminder(someone), lateEvening));
+    expect(await deliverOutboxMessage(id!, { transport: null, finalAttempt: false })).toBe("sent");
+    await saveNotificationPreferences(actorOf(someone), {
+      email: { reminders: false, champion: false, community: false, digest: false },
+      quietHours: null,
+      timeZone: "UTC",
+    });
+    const link = { ...magicLinkMail(someone.email, "http://tandem.test/l", "en", 15), recipientId: someone.id };
+    const linkId = await db.transaction((tx) => queueMail(tx, link));
+    expect(await deliverOutboxMessage(linkId!, { transport: null, finalAttempt: false })).toBe("sent");
   });
 });
 
