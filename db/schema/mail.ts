@@ -81,3 +81,14 @@ export const notificationPreferences = pgTable(
 );
 
 export type NotificationPreferences = typeof notificationPreferences.$inferSelect;
+
+/**
+ * Secrets the mail area keeps in the database so every process and restart agrees on them (the
+ * session secret may be random per process): `unsubscribe` signs the one-click unsubscribe links.
+ * A row is created on first use.
+ */
+export const mailSecrets = pgTable("mail_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -5,6 +5,7 @@ import { outboxMessages } from "~db/schema";
 import { mailFrom, smtpUrl } from "~/lib/env.server";
 import { isOptionalKind, getNotificationPreferences } from "./preferences.server";
 import { classifyDeliveryError } from "./smtp-errors";
+import { listUnsubscribeHeaders } from "./unsubscribe-headers";
 
 let transport: Transporter | undefined;
 
@@ -73,7 +74,7 @@ export async function deliverOutboxMessage(
         subject: message.subject,
         text: message.text,
         html: message.html ?? undefined,
-        headers: message.unsubscribeUrl ? { "List-Unsubscribe": `<${message.unsubscribeUrl}>` } : undefined,
+        headers: listUnsubscribeHeaders(message.unsubscribeUrl),
       });
     } else {
       console.log(`\n[outbox] To: ${message.to}\n[outbox] Subject: ${message.subject}\n${message.text}\n`);

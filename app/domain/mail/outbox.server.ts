@@ -9,7 +9,9 @@ import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { smtpUrl, vendorName } from "~/lib/env.server";
 import { renderMailHtml } from "./html";
-import { mailSchedule } from "./preferences.server";
+import { appOrigin } from "~/lib/http.server";
+import { isOptionalKind, mailSchedule } from "./preferences.server";
+import { unsubscribeUrl } from "./unsubscribe-token.server";
 
 export interface Mail {
   to: string;
@@ -39,21 +41,33 @@ export async function queueMail(tx: Executor, mail: Mail, now = new Date()): Pro
   if (!schedule) return null;
   const t = serverT(mail.locale);
   const id = newId();
+  // Optional mail to a known person gets their signed one-click link for this kind: in the footer,
+  // at the end of the text, and as List-Unsubscribe.
+  const oneClick =
+    mail.recipientId && isOptionalKind(mail.kind)
+      ? await unsubscribeUrl(tx, appOrigin(), { userId: mail.recipientId, kind: mail.kind }, now)
+      : undefined;
+  const listUnsubscribe = oneClick ?? mail.unsubscribeUrl;
+  const text = oneClick
+    ? `${mail.text.trimEnd()}\n\n${t("mail:unsubscribe.textLine", { kind: t(`mail:unsubscribe.kinds.${mail.kind as "digest"}`), link: oneClick })}\n`
+    : mail.text;
   const html = renderMailHtml({
     lang: mail.locale,
     subject: mail.subject,
     text: mail.text,
     vendorName,
     footer: t("mail:html.footer", { vendor: vendorName }),
-    unsubscribe: mail.unsubscribeUrl ? { url: mail.unsubscribeUrl, label: t("mail:html.unsubscribe") } : undefined,
+    unsubscribe: listUnsubscribe
+      ? { url: listUnsubscribe, label: t(oneClick ? "mail:html.unsubscribeOneClick" : "mail:html.unsubscribe") }
+      : undefined,
   });
   await tx.insert(outboxMessages).values({
     id,
     to: mail.to,
     subject: mail.subject,
-    text: mail.text,
+    text,
     html,
-    unsubscribeUrl: mail.unsubscribeUrl ?? null,
+    unsubscribeUrl: listUnsubscribe ?? null,
     kind: mail.kind,
     recipientId: mail.recipientId ?? null,
     sendAfter: schedule.sendAfter,

@@ -12,6 +12,16 @@ export default {
   html: {
     footer: "This email was sent by {{vendor}} from its customer success portal.",
     unsubscribe: "Change which emails you get",
+    unsubscribeOneClick: "Unsubscribe from emails like this one",
+  },
+  unsubscribe: {
+    textLine: "Don't want {{kind}} by email? Unsubscribe in one click:\n{{link}}",
+    kinds: {
+      reminders: "reminders",
+      champion: "success plan updates",
+      community: "community notifications",
+      digest: "the weekly digest",
+    },
   },
   magicLink: {
     subject: "Your sign-in link for Tandem",

@@ -112,4 +112,21 @@ export default {
       "Lost a device or signed in on a shared computer? This signs you out on every browser and device, this one included.",
     submit: "Sign out everywhere",
   },
+  unsubscribe: {
+    title: "Unsubscribe",
+    confirmTitle: "Stop {{kind}} emails?",
+    confirmBody:
+      "You will no longer get {{kind}} by email. Sign-in links, password resets and invitations still come. You can turn it back on under Settings → Notifications.",
+    submit: "Unsubscribe",
+    doneTitle: "You're unsubscribed",
+    doneBody:
+      "You won't get {{kind}} by email any more. To change your mind, turn it back on under Settings → Notifications.",
+    settingsLink: "Notification settings",
+    invalidTitle: "This unsubscribe link doesn't work",
+    invalidBody:
+      "The link is incomplete or was changed, so nothing was changed. Use the link in a recent email, or choose which emails you get under Settings → Notifications.",
+    expiredTitle: "This unsubscribe link has expired",
+    expiredBody:
+      "Unsubscribe links work for {{days, number}} days, so nothing was changed. Use the link in a recent email, or choose which emails you get under Settings → Notifications.",
+  },
 } as const;

@@ -15,6 +15,16 @@ export default {
   html: {
     footer: "此邮件由 {{vendor}} 通过其客户成功门户发送。",
     unsubscribe: "设置接收哪些邮件",
+    unsubscribeOneClick: "退订此类邮件",
+  },
+  unsubscribe: {
+    textLine: "不想再通过邮件接收{{kind}}？一键退订：\n{{link}}",
+    kinds: {
+      reminders: "提醒",
+      champion: "成功计划动态",
+      community: "社区通知",
+      digest: "每周摘要",
+    },
   },
   magicLink: {
     subject: "你的 Tandem 登录链接",

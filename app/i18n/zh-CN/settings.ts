@@ -112,4 +112,20 @@ export default {
     intro: "设备丢失，或在公用电脑上登录过？这会让你在所有浏览器和设备上退出登录，包括当前设备。",
     submit: "在所有设备上退出",
   },
+  unsubscribe: {
+    title: "退订",
+    confirmTitle: "不再接收{{kind}}邮件？",
+    confirmBody:
+      "你将不再通过邮件收到{{kind}}。登录链接、密码重置和邀请邮件仍会发送。你可以在“设置 → 通知”中重新开启。",
+    submit: "退订",
+    doneTitle: "你已退订",
+    doneBody: "你将不再通过邮件收到{{kind}}。如果改变主意，可以在“设置 → 通知”中重新开启。",
+    settingsLink: "通知设置",
+    invalidTitle: "此退订链接无效",
+    invalidBody:
+      "链接不完整或已被修改，因此未做任何更改。请使用最近一封邮件中的链接，或在“设置 → 通知”中选择接收哪些邮件。",
+    expiredTitle: "此退订链接已过期",
+    expiredBody:
+      "退订链接的有效期为 {{days, number}} 天，因此未做任何更改。请使用最近一封邮件中的链接，或在“设置 → 通知”中选择接收哪些邮件。",
+  },
 } satisfies Translation<typeof en>;
