@@ -8,6 +8,8 @@ import { NotificationPreferencesSchema, SUGGESTED_QUIET_HOURS } from "~/domain/m
 import { getNotificationPreferences, saveNotificationPreferences } from "~/domain/mail/preferences.server";
 import { formatTimeOfDay } from "~/domain/mail/quiet-hours";
 import { OPTIONAL_MAIL_KINDS } from "~/domain/mail/kinds";
+import { DIGEST_DAYS, weekdayName } from "~/domain/mail/digest";
+import { useRootData } from "~/lib/root-data";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { parseSubmission } from "~/lib/forms";
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
     timeZone: prefs.timeZone,
     timeZones: listTimeZones(),
+    digest: prefs.digest,
   };
 }
 
@@ -43,7 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationSettings() {
   const { t } = useTranslation("settings");
-  const { email, quietHours, timeZone, timeZones } = useLoaderData<typeof loader>();
+  const { email, quietHours, timeZone, timeZones, digest } = useLoaderData<typeof loader>();
+  const locale = useRootData()?.locale ?? "en";
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -105,6 +109,28 @@ export default function NotificationSettings() {
               defaultValue={timeZone}
               options={timeZones.map((zone) => ({ value: zone, label: zone }))}
             />
+          </div>
+        </Card>
+        <Card title={t("notifications.digestTime.heading")}>
+          <div className="space-y-4">
+            <p className="text-sm text-slate-600">{t("notifications.digestTime.intro")}</p>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormSelectField
+                meta={fields.digestDay}
+                label={t("notifications.digestTime.day")}
+                defaultValue={String(digest.day)}
+                options={DIGEST_DAYS.map((day) => ({ value: String(day), label: weekdayName(day, locale) }))}
+              />
+              <FormSelectField
+                meta={fields.digestHour}
+                label={t("notifications.digestTime.hour")}
+                defaultValue={String(digest.hour)}
+                options={Array.from({ length: 24 }, (_, hour) => ({
+                  value: String(hour),
+                  label: formatTimeOfDay(hour * 60),
+                }))}
+              />
+            </div>
           </div>
         </Card>
         <Button disabled={navigation.state === "submitting"}>{t("notifications.submit")}</Button>

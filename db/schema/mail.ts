@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { accounts, users } from "./people";
 
 /** `skipped`: not sent because the recipient turned its kind off while it waited (quiet hours). */
@@ -67,10 +78,15 @@ export const notificationPreferences = pgTable(
     emailDigest: boolean("email_digest").notNull().default(true),
     quietStartMinute: smallint("quiet_start_minute"),
     quietEndMinute: smallint("quiet_end_minute"),
+    /** The weekly digest's day (ISO: 1 = Monday … 7 = Sunday) and hour (0–23), in the person's time zone. */
+    digestDay: smallint("digest_day").notNull().default(1),
+    digestHour: smallint("digest_hour").notNull().default(8),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("notification_preferences_account_idx").on(t.accountId),
+    check("notification_preferences_digest_day", sql`${t.digestDay} between 1 and 7`),
+    check("notification_preferences_digest_hour", sql`${t.digestHour} between 0 and 23`),
     check(
       "notification_preferences_quiet_hours",
       sql`(${t.quietStartMinute} is null and ${t.quietEndMinute} is null)
@@ -92,3 +108,21 @@ export const mailSecrets = pgTable("mail_secrets", {
   value: text("value").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row per person and week a digest was written for (the week's Monday in their time zone): the
+ * hourly job inserts it in the transaction that queues the mail, so a restart, a second worker or a
+ * later run in the same week finds it and sends nothing again.
+ */
+export const mailDigests = pgTable(
+  "mail_digests",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    weekStart: date("week_start").notNull(),
+    messageId: text("message_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.weekStart] })],
+);

@@ -264,6 +264,7 @@ describe("the Jobs page", () => {
       QUEUES.sendMail,
       QUEUES.overdueTasks,
       QUEUES.playbooksAdvance,
+      QUEUES.weeklyDigest,
       QUEUES.telemetryRetention,
       QUEUES.healthRecompute,
       QUEUES.deadLetters,

@@ -1,4 +1,6 @@
 import { serverT } from "~/i18n";
+import { formatDate, formatPercent } from "~/lib/format";
+import type { DigestContent } from "./digest";
 import type { Mail } from "./outbox.server";
 
 /**
@@ -124,5 +126,71 @@ export function playbookChampionMail(
     recipientId: context.recipientId,
     subject: t("mail:playbook.champion.subject", { account: context.account }),
     text: t("mail:playbook.champion.body", context),
+  };
+}
+
+/**
+ * The weekly digest: each section only when it has something in it (the job sends nothing when no
+ * section would, see hasSomethingToSay). Dates and the percentage through Intl, in the person's locale.
+ */
+export function weeklyDigestMail(
+  to: string,
+  locale: string,
+  context: { recipientId: string; origin: string; content: DigestContent },
+): Mail {
+  const t = serverT(locale);
+  const { content, origin } = context;
+  const due = (date: string | null) => (date ? t("mail:digest.due", { date: formatDate(date, locale) }) : "");
+  const line = (title: string, date: string | null) => `- ${title}${date ? ` (${due(date)})` : ""}`;
+  const sections: string[] = [t("mail:digest.greeting", { name: content.name, account: content.accountName })];
+  if (content.openTasks > 0) {
+    const parts: string[] = [t("mail:digest.tasks.heading", { count: content.openTasks })];
+    if (content.overdue.length > 0)
+      parts.push(t("mail:digest.tasks.overdue"), ...content.overdue.map((task) => line(task.title, task.dueDate)));
+    if (content.dueThisWeek.length > 0)
+      parts.push(t("mail:digest.tasks.week"), ...content.dueThisWeek.map((task) => line(task.title, task.dueDate)));
+    if (content.overdue.length + content.dueThisWeek.length === 0) parts.push(t("mail:digest.tasks.nothingDue"));
+    parts.push(`${origin}/my-tasks`);
+    sections.push(parts.join("\n"));
+  }
+  if (content.plan) {
+    const next = content.plan.nextMilestone;
+    sections.push(
+      [
+        t("mail:digest.plan.progress", {
+          plan: content.plan.name,
+          percent: formatPercent(content.plan.progress, locale),
+        }),
+        next
+          ? t("mail:digest.plan.next", { title: next.title, date: formatDate(next.targetDate, locale) })
+          : t("mail:digest.plan.allAchieved"),
+        `${origin}/accounts/${content.accountId}/plan`,
+      ].join("\n"),
+    );
+  }
+  if (content.training.length > 0) {
+    sections.push(
+      [
+        t("mail:digest.training.heading"),
+        ...content.training.flatMap((course) => [line(course.title, course.dueDate), `  ${origin}${course.path}`]),
+      ].join("\n"),
+    );
+  }
+  if (content.asks.length > 0) {
+    sections.push(
+      [
+        t("mail:digest.asks.heading", { count: content.asks.length }),
+        ...content.asks.map((ask) => `- ${t(`advocacy:askTypes.${ask.askType as "review"}`)}`),
+        `${origin}/accounts/${content.accountId}`,
+      ].join("\n"),
+    );
+  }
+  return {
+    to,
+    locale,
+    kind: "digest",
+    recipientId: context.recipientId,
+    subject: t("mail:digest.subject", { account: content.accountName }),
+    text: `${sections.join("\n\n")}\n`,
   };
 }

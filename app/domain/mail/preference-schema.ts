@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listTimeZones } from "~/lib/time-zones";
+import { DEFAULT_DIGEST } from "./digest";
 import { parseTimeOfDay } from "./quiet-hours";
 
 /** A checkbox: present ("on") or not. */
@@ -19,6 +20,18 @@ export const NotificationPreferencesSchema = z
     quietHours: Checkbox,
     quietStart: z.string().max(20).optional(),
     quietEnd: z.string().max(20).optional(),
+    digestDay: z.coerce
+      .number({ invalid_type_error: "settings:notifications.errors.digestDay" })
+      .int("settings:notifications.errors.digestDay")
+      .min(1, "settings:notifications.errors.digestDay")
+      .max(7, "settings:notifications.errors.digestDay")
+      .default(DEFAULT_DIGEST.day),
+    digestHour: z.coerce
+      .number({ invalid_type_error: "settings:notifications.errors.digestHour" })
+      .int("settings:notifications.errors.digestHour")
+      .min(0, "settings:notifications.errors.digestHour")
+      .max(23, "settings:notifications.errors.digestHour")
+      .default(DEFAULT_DIGEST.hour),
     timeZone: z
       .string()
       .max(64)
@@ -48,6 +61,7 @@ export const NotificationPreferencesSchema = z
           }
         : null,
     timeZone: input.timeZone,
+    digest: { day: input.digestDay, hour: input.digestHour },
   }));
 
 /** What the form shows when a person turns quiet hours on for the first time: the evening to the morning. */

@@ -3,6 +3,7 @@ import { db, type Executor } from "~db/client.server";
 import { type MailKind, type OptionalMailKind, OPTIONAL_MAIL_KINDS, notificationPreferences, users } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { setTimeZone } from "~/domain/people/profile.server";
+import { DEFAULT_DIGEST } from "./digest";
 import { quietHoursEnd } from "./quiet-hours";
 
 const COLUMN = {
@@ -21,6 +22,8 @@ export interface PreferencesView {
   /** Minutes after local midnight; null when the person has no quiet hours. */
   quietHours: { startMinute: number; endMinute: number } | null;
   timeZone: string;
+  /** When the weekly digest comes: ISO weekday (1 = Monday) and hour, in `timeZone`. */
+  digest: { day: number; hour: number };
 }
 
 /** The person's settings, or the defaults (every kind on, no quiet hours) when they never changed them. */
@@ -43,6 +46,7 @@ export async function getNotificationPreferences(userId: string, executor: Execu
         ? { startMinute: prefs.quietStartMinute, endMinute: prefs.quietEndMinute }
         : null,
     timeZone: row?.timeZone ?? "UTC",
+    digest: { day: prefs?.digestDay ?? DEFAULT_DIGEST.day, hour: prefs?.digestHour ?? DEFAULT_DIGEST.hour },
   };
 }
 
@@ -50,6 +54,7 @@ export interface PreferencesInput {
   email: Record<OptionalMailKind, boolean>;
   quietHours: { startMinute: number; endMinute: number } | null;
   timeZone: string;
+  digest?: { day: number; hour: number };
 }
 
 /** The person saves their own settings (and the time zone their quiet hours are read in), in one transaction. */
@@ -61,6 +66,7 @@ export async function saveNotificationPreferences(actor: Actor, input: Preferenc
     emailDigest: input.email.digest,
     quietStartMinute: input.quietHours?.startMinute ?? null,
     quietEndMinute: input.quietHours?.endMinute ?? null,
+    ...(input.digest ? { digestDay: input.digest.day, digestHour: input.digest.hour } : {}),
     updatedAt: new Date(),
   };
   await db.transaction(async (tx) => {

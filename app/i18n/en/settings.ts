@@ -84,7 +84,7 @@ export default {
       },
       digest: {
         label: "Weekly digest",
-        hint: "One email on Monday morning with what's due and what changed; none when there's nothing to say.",
+        hint: "One email a week, on the day and at the hour you choose below, with your tasks, the plan, training and asks; none when there's nothing to say.",
       },
       security: "Sign-in links, password resets and invitations are always sent.",
     },
@@ -98,12 +98,20 @@ export default {
       timeZone: "Your time zone",
       timeZoneHint: "Quiet hours and your weekly digest follow it.",
     },
+    digestTime: {
+      heading: "Weekly digest",
+      intro: "When your digest arrives, in your time zone.",
+      day: "Day",
+      hour: "Time",
+    },
     submit: "Save notification settings",
     saved: "Notification settings saved.",
     errors: {
       time: "Enter a time of day, like 20:00.",
       sameTimes: "Quiet hours must end at a different time than they start.",
       timeZone: "Choose a time zone from the list.",
+      digestDay: "Choose a day of the week.",
+      digestHour: "Choose an hour from the list.",
     },
   },
   sessions: {

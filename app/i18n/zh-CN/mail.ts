@@ -26,6 +26,26 @@ export default {
       digest: "每周摘要",
     },
   },
+  digest: {
+    subject: "你在 {{account}} 的本周摘要",
+    greeting: "{{name}}，你好：\n\n以下是你本周在 {{account}} 成功计划中的情况。",
+    due: "{{date}} 到期",
+    tasks: {
+      heading_other: "你有 {{count, number}} 项未完成的任务。",
+      overdue: "已逾期：",
+      week: "未来 7 天内到期：",
+      nothingDue: "未来 7 天内没有你的任务到期。",
+    },
+    plan: {
+      progress: "计划“{{plan}}”已完成 {{percent}}。",
+      next: "下一个里程碑：“{{title}}”，目标日期 {{date}}。",
+      allAchieved: "所有里程碑均已达成。",
+    },
+    training: { heading: "分配给你的培训：" },
+    asks: {
+      heading_other: "有 {{count, number}} 项请求等待你答复：",
+    },
+  },
   magicLink: {
     subject: "你的 Tandem 登录链接",
     body: "你好：\n\n请使用以下链接登录 Tandem。链接仅可使用一次，{{minutes, number}} 分钟后失效：\n\n{{link}}\n\n如果这不是你本人的操作，请忽略此邮件。",

@@ -86,7 +86,7 @@ export default {
       },
       digest: {
         label: "每周摘要",
-        hint: "每周一早上一封邮件，列出即将到期的事项和变化；没有可说的内容时不发送。",
+        hint: "每周一封邮件，在你下面选择的日期和时间发送，包含你的任务、计划、培训和请求；没有可说的内容时不发送。",
       },
       security: "登录链接、密码重置和邀请邮件始终会发送。",
     },
@@ -99,12 +99,20 @@ export default {
       timeZone: "你的时区",
       timeZoneHint: "免打扰时段和每周摘要都按这个时区计算。",
     },
+    digestTime: {
+      heading: "每周摘要",
+      intro: "摘要送达的时间（按你的时区）。",
+      day: "星期",
+      hour: "时间",
+    },
     submit: "保存通知设置",
     saved: "通知设置已保存。",
     errors: {
       time: "请输入一个时间，例如 20:00。",
       sameTimes: "免打扰时段的结束时间不能与开始时间相同。",
       timeZone: "请从列表中选择一个时区。",
+      digestDay: "请选择星期几。",
+      digestHour: "请从列表中选择一个整点时间。",
     },
   },
   sessions: {
