@@ -29,6 +29,7 @@ test("a member turns community email off, then unsubscribes from reminders in on
   // Nora turns community email off.
   const page = await signInAs(nora);
   await page.goto("/settings/notifications");
+  await expect(page.getByRole("combobox", { name: "Day" })).toHaveValue("1");
   await page.getByRole("checkbox", { name: "Community" }).uncheck();
   await page.getByRole("button", { name: "Save notification settings" }).click();
   await expect(page.getByText("Notification settings saved.")).toBeVisible();
