@@ -24,6 +24,15 @@ function isApiPath(path: string): boolean {
   return path.startsWith("/api/");
 }
 
+/**
+ * The one-click unsubscribe address takes RFC 8058 POSTs from mail clients and providers, which
+ * send no Origin of ours. Its signed token is the whole authorization (no cookie is read), so a
+ * cross-site post can do nothing a person holding the link couldn't.
+ */
+function isTokenAuthorizedPath(path: string): boolean {
+  return path === "/unsubscribe";
+}
+
 /** The HTTP app: static files, the CSRF check on every state-changing browser request, then Remix. */
 export function createApp(source: { build: () => Promise<ServerBuild> } | { vite: ViteDevServer }) {
   const app = express();
@@ -33,7 +42,7 @@ export function createApp(source: { build: () => Promise<ServerBuild> } | { vite
   app.use(compression());
 
   app.use((req, res, next) => {
-    if (isApiPath(req.path)) return next();
+    if (isApiPath(req.path) || isTokenAuthorizedPath(req.path)) return next();
     const expectedOrigin = configuredOrigin ?? `${req.protocol}://${req.get("host")}`;
     if (
       isSameOriginWrite({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), expectedOrigin })

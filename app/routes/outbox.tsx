@@ -11,7 +11,7 @@ import { pageTitle } from "~/lib/meta";
 import { cursorParam } from "~/lib/pagination";
 import { Pager } from "~/ui/pager";
 
-const STATUS_TONE = { queued: "amber", sent: "green", failed: "red" } as const;
+const STATUS_TONE = { queued: "amber", sent: "green", failed: "red", skipped: "neutral" } as const;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.outbox");
 
@@ -73,14 +73,16 @@ export default function Outbox() {
                               </span>
                             ),
                           },
-                          ...(message.lastError && message.status !== "sent"
-                            ? [
-                                {
-                                  label: t("outbox.reason"),
-                                  value: <span className="break-words">{message.lastError}</span>,
-                                },
-                              ]
-                            : []),
+                          ...(message.status === "skipped"
+                            ? [{ label: t("outbox.reason"), value: t("outbox.skippedReason") }]
+                            : message.lastError && message.status !== "sent"
+                              ? [
+                                  {
+                                    label: t("outbox.reason"),
+                                    value: <span className="break-words">{message.lastError}</span>,
+                                  },
+                                ]
+                              : []),
                         ]}
                       />
                       <div className="rounded-md bg-slate-50 p-3 ring-1 ring-inset ring-slate-200">

@@ -229,6 +229,15 @@ export default function Settings() {
 
         <CalendarFeedCard feed={calendarFeed} newUrl={newCalendarUrl} busy={busy?.startsWith("calendar-") ?? false} />
 
+        <Card title={t("notifications.card.heading")}>
+          <div className="space-y-3">
+            <p className="text-sm text-slate-600">{t("notifications.card.intro")}</p>
+            <ButtonLink to="/settings/notifications" variant="secondary">
+              {t("notifications.card.link")}
+            </ButtonLink>
+          </div>
+        </Card>
+
         <Card title={t("community.heading")}>
           <div className="space-y-3">
             <p className="text-sm text-slate-600">{t("community.intro")}</p>

@@ -1,7 +1,32 @@
-import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { accounts, users } from "./people";
 
-export const OUTBOX_STATUSES = ["queued", "sent", "failed"] as const;
+/** `skipped`: not sent because the recipient turned its kind off while it waited (quiet hours). */
+export const OUTBOX_STATUSES = ["queued", "sent", "failed", "skipped"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * What an email is, for the person's preferences. `security` (sign-in links, password resets,
+ * invitations) ignores them; `conversation` (a comment in a thread the person is part of) is
+ * answered mail and carries no opt-out; the other four are turned off per person and wait out
+ * quiet hours.
+ */
+export const MAIL_KINDS = ["security", "conversation", "reminders", "champion", "community", "digest"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const OPTIONAL_MAIL_KINDS = ["reminders", "champion", "community", "digest"] as const;
+export type OptionalMailKind = (typeof OPTIONAL_MAIL_KINDS)[number];
 
 /**
  * Every email the portal sends. A row is written in the same transaction as the change that causes
@@ -18,6 +43,11 @@ export const outboxMessages = pgTable(
     html: text("html"),
     /** Set on mail a person may opt out of (community notifications): the List-Unsubscribe target. */
     unsubscribeUrl: text("unsubscribe_url"),
+    kind: text("kind", { enum: MAIL_KINDS }),
+    /** The person it is for, when known: their preferences decided whether and when it goes. */
+    recipientId: text("recipient_id").references(() => users.id, { onDelete: "set null" }),
+    /** Held until then (the end of the recipient's quiet hours); null: at once. */
+    sendAfter: timestamp("send_after", { withTimezone: true }),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
@@ -27,4 +57,76 @@ export const outboxMessages = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [index("outbox_messages_created_idx").on(t.createdAt), index("outbox_messages_to_idx").on(t.to)],
+);
+
+/**
+ * One row per person who changed their notification settings; no row means the defaults (every
+ * kind on, no quiet hours). Quiet hours are minutes after midnight in the person's own time zone
+ * (users.time_zone); both null when off.
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The person's customer account; null for vendor staff. */
+    accountId: text("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    emailReminders: boolean("email_reminders").notNull().default(true),
+    emailChampion: boolean("email_champion").notNull().default(true),
+    emailCommunity: boolean("email_community").notNull().default(true),
+    emailDigest: boolean("email_digest").notNull().default(true),
+    quietStartMinute: smallint("quiet_start_minute"),
+    quietEndMinute: smallint("quiet_end_minute"),
+    /** The weekly digest's day (ISO: 1 = Monday … 7 = Sunday) and hour (0–23), in the person's time zone. */
+    digestDay: smallint("digest_day").notNull().default(1),
+    digestHour: smallint("digest_hour").notNull().default(8),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("notification_preferences_account_idx").on(t.accountId),
+    check("notification_preferences_digest_day", sql`${t.digestDay} between 1 and 7`),
+    check("notification_preferences_digest_hour", sql`${t.digestHour} between 0 and 23`),
+    check(
+      "notification_preferences_quiet_hours",
+      sql`(${t.quietStartMinute} is null and ${t.quietEndMinute} is null)
+       or (${t.quietStartMinute} between 0 and 1439 and ${t.quietEndMinute} between 0 and 1439
+           and ${t.quietStartMinute} <> ${t.quietEndMinute})`,
+    ),
+  ],
+);
+
+export type NotificationPreferences = typeof notificationPreferences.$inferSelect;
+
+/**
+ * Secrets the mail area keeps in the database so every process and restart agrees on them (the
+ * session secret may be random per process): `unsubscribe` signs the one-click unsubscribe links.
+ * A row is created on first use.
+ */
+export const mailSecrets = pgTable("mail_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One row per person and week a digest was written for (the week's Monday in their time zone): the
+ * hourly job inserts it in the transaction that queues the mail, so a restart, a second worker or a
+ * later run in the same week finds it and sends nothing again.
+ */
+export const mailDigests = pgTable(
+  "mail_digests",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Digests go to customer people only; kept for sharding by account like every tenant row. */
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    weekStart: date("week_start").notNull(),
+    messageId: text("message_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.weekStart] })],
 );

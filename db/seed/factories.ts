@@ -30,9 +30,11 @@ import {
   planTemplates,
   plans,
   segments,
+  taskTrainees,
   tasks,
   users,
   valueMetrics,
+  certificates,
 } from "../schema";
 import { toActor, type Actor } from "../../app/domain/auth/actor";
 import { hashPassword } from "../../app/domain/auth/passwords.server";
@@ -687,4 +689,43 @@ export async function createPlaybook(overrides: Partial<typeof playbooks.$inferI
     })
     .returning();
   return row!;
+}
+
+/** An ask waiting for a customer person (open unless told otherwise). */
+export async function createAsk(
+  person: User,
+  overrides: Partial<Omit<typeof asks.$inferInsert, "accountId" | "recipientId">> = {},
+) {
+  if (!person.accountId) throw new Error("Only a customer's person is asked.");
+  const [row] = await db
+    .insert(asks)
+    .values({
+      id: newId(),
+      askType: "review",
+      signal: "manual",
+      ...overrides,
+      accountId: person.accountId,
+      recipientId: person.id,
+    })
+    .returning();
+  return row!;
+}
+
+/** Makes a person one of the trainees a task's course is required of. */
+export async function addTrainee(task: Pick<Task, "id" | "accountId">, person: User) {
+  await db.insert(taskTrainees).values({ taskId: task.id, userId: person.id, accountId: task.accountId });
+}
+
+/** A certificate of a course for a person (they finished it). */
+export async function createCertificate(person: User, courseSlug: string) {
+  await db.insert(certificates).values({
+    id: newId(),
+    code: randomBytes(8).toString("hex"),
+    userId: person.id,
+    accountId: person.accountId,
+    courseSlug,
+    courseVersion: "1",
+    courseTitle: courseSlug,
+    personName: person.name,
+  });
 }

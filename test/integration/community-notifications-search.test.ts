@@ -69,10 +69,11 @@ describe("notifications", () => {
     expect(mention).toMatchObject({
       subject: "Hugo H. mentioned you in “Where are scheduled exports?”",
       status: "queued",
-      unsubscribeUrl: `${appOrigin()}/community/profile`,
     });
+    // The unsubscribe target is the person's signed one-click link for community mail.
+    expect(mention?.unsubscribeUrl?.startsWith(`${appOrigin()}/unsubscribe?token=`)).toBe(true);
     expect(mention?.text).toContain(`${appOrigin()}/community/topics/${topic.id}#reply-${reply.id}`);
-    expect(mention?.html).toContain(`<a href="${appOrigin()}/community/profile"`);
+    expect(mention?.html).toContain(`<a href="${mention?.unsubscribeUrl}"`);
 
     // The asker turns reply emails off: the next reply notifies them in-app only.
     const mailsBefore = (await mailsTo(asker.email)).length;

@@ -5,10 +5,11 @@ import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~db/client.server";
-import { actorOf, createAccount, createStaff, signedInRequest } from "~db/seed/factories";
+import { actorOf, createAccount, createCustomer, createStaff, signedInRequest } from "~db/seed/factories";
 import { countJobs, listFailedJobs, retryFailedJob } from "~/domain/jobs/admin.server";
 import { QUEUES } from "~/domain/jobs/queues";
 import { type JobRunner, startJobRunner } from "~/domain/jobs/runner.server";
+import { playbookReminderMail } from "~/domain/mail/messages.server";
 import { type Mail, queueMail } from "~/domain/mail/outbox.server";
 import { createInvitation } from "~/domain/people/invitations.server";
 import { action as jobsAction, loader as jobsLoader } from "~/routes/jobs";
@@ -96,6 +97,7 @@ const mail = (to: string, extra: Partial<Mail> = {}): Mail => ({
   subject: `Hello ${to}`,
   text: `Hello,\n\nA link: https://tandem.test/x\n`,
   locale: "en",
+  kind: "security",
   ...extra,
 });
 const receivedBy = (to: string) => received.filter((message) => message.to === to);
@@ -185,6 +187,24 @@ describe("the mail job", () => {
     expect(delivered?.raw).toContain("Content-Type: text/plain");
   });
 
+  it("optional mail goes out with its one-click List-Unsubscribe and List-Unsubscribe-Post (RFC 8058)", async () => {
+    await runner();
+    const account = await createAccount();
+    const person = await createCustomer(account.id, "member", { email: address("optional") });
+    const reminder = playbookReminderMail(person.email, "en", {
+      name: person.name,
+      reason: "Send the export",
+      account: account.name,
+      link: "https://tandem.test/x",
+      recipientId: person.id,
+    });
+    await db.transaction((tx) => queueMail(tx, reminder));
+    await until(async () => expect((await lastMailTo(person.email)).status).toBe("sent"));
+    const raw = receivedBy(person.email)[0]!.raw.replace(/\r?\n[ \t]+/g, " ");
+    expect(raw).toMatch(/List-Unsubscribe: <https?:\/\/[^>]+\/unsubscribe\?token=[^>]+>/);
+    expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  });
+
   it("a refused recipient fails with the server's reason and the others are sent", async () => {
     await runner();
     const refused = address("nobody");
@@ -244,6 +264,7 @@ describe("the Jobs page", () => {
       QUEUES.sendMail,
       QUEUES.overdueTasks,
       QUEUES.playbooksAdvance,
+      QUEUES.weeklyDigest,
       QUEUES.telemetryRetention,
       QUEUES.healthRecompute,
       QUEUES.deadLetters,

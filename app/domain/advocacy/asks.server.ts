@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, max, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, max, or, sql } from "drizzle-orm";
 import { type Executor, type Transaction, db } from "~db/client.server";
 import { courseTitleFor } from "~/domain/training/content.server";
 import { type AskContext, type AskStatus, type AskType, asks, consents, npsResponses, opportunities } from "~db/schema";
@@ -333,4 +333,37 @@ export async function countAsksByType(
     .from(asks)
     .where(since ? gte(asks.createdAt, since) : undefined)
     .groupBy(asks.askType, asks.status);
+}
+
+/**
+ * The asks waiting for many customer people (the weekly digest): open ones and snoozed ones whose
+ * "not now" ran out, as listOpenAsksFor counts them, newest first. One query whatever their number.
+ */
+export async function openAsksForPeople(
+  people: readonly { userId: string; accountId: string }[],
+  now = new Date(),
+): Promise<Map<string, { id: string; askType: AskType }[]>> {
+  const result = new Map<string, { id: string; askType: AskType }[]>();
+  if (people.length === 0) return result;
+  const accountOf = new Map(people.map((person) => [person.userId, person.accountId]));
+  const rows = await db
+    .select({ id: asks.id, askType: asks.askType, recipientId: asks.recipientId, accountId: asks.accountId })
+    .from(asks)
+    .where(
+      and(
+        inArray(
+          asks.recipientId,
+          people.map((person) => person.userId),
+        ),
+        or(eq(asks.status, "open"), and(eq(asks.status, "snoozed"), lte(asks.snoozedUntil, now))),
+      ),
+    )
+    .orderBy(desc(asks.createdAt));
+  for (const row of rows) {
+    if (!row.recipientId || accountOf.get(row.recipientId) !== row.accountId) continue;
+    const list = result.get(row.recipientId) ?? [];
+    list.push({ id: row.id, askType: row.askType });
+    result.set(row.recipientId, list);
+  }
+  return result;
 }

@@ -138,6 +138,7 @@ async function queueNotificationEmails(tx: Executor, pending: PendingNotificatio
         title: topic.title,
         link,
         preferencesUrl: `${origin}/community/profile`,
+        recipientId: to.id,
       }),
     );
   }

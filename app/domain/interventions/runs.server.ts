@@ -258,12 +258,19 @@ async function runStep(
         reason: subjectText(run, context, person.locale, playbook),
         account: context.account.name,
         link,
+        recipientId: person.id,
       };
       const mail =
         step.kind === "remind_assignee"
           ? playbookReminderMail(person.email, person.locale, values)
           : playbookChampionMail(person.email, person.locale, values);
-      await queueMail(tx, mail);
+      const queued = await queueMail(tx, mail);
+      // The person turned this kind of email off: a champion then hears nothing, so nothing was
+      // sent (and the weekly cap isn't used); an assignee still gets the in-app reminder.
+      if (!queued && step.kind === "tell_champion") {
+        await record("skipped", person.id);
+        continue;
+      }
       if (step.kind === "remind_assignee") {
         await tx.insert(interventionNotices).values({
           id: newId(),

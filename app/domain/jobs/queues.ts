@@ -18,6 +18,11 @@ export const QUEUES = {
    * and right after overdue tasks are recorded. One run at a time; two at once would be safe anyway.
    */
   playbooksAdvance: "interventions-playbooks-advance",
+  /**
+   * Hourly: queue the weekly digest of every customer person whose chosen day and hour it now is in
+   * their time zone (mail). One run at a time; a (person, week) row makes each digest once anyway.
+   */
+  weeklyDigest: "mail-weekly-digest",
   /** One job per outbox message: deliver it (mail). */
   sendMail: "mail-send",
   /** Where a job lands once its retries are used up, so failures stay visible after archiving. */
@@ -31,6 +36,7 @@ export interface JobData {
   [QUEUES.overdueTasks]: Record<string, never>;
   [QUEUES.telemetryRetention]: Record<string, never>;
   [QUEUES.sendMail]: { messageId: string };
+  [QUEUES.weeklyDigest]: Record<string, never>;
   [QUEUES.playbooksAdvance]: Record<string, never>;
   [QUEUES.healthRecompute]: { accountId?: string };
   [QUEUES.deadLetters]: Record<string, unknown>;
@@ -77,6 +83,14 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     expireInSeconds: 15 * 60,
     deadLetter: QUEUES.deadLetters,
   },
+  [QUEUES.weeklyDigest]: {
+    policy: "singleton",
+    retryLimit: 2,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    deadLetter: QUEUES.deadLetters,
+  },
   [QUEUES.healthRecompute]: {
     policy: "stately",
     retryLimit: 3,
@@ -105,6 +119,8 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.playbooksAdvance, cron: "10 * * * *" },
   // Quiet hours for most vendors' traffic; dropping a month's partition is quick either way.
   { queue: QUEUES.telemetryRetention, cron: "30 3 * * *" },
+  // On the hour: a person's "08:00" is never sent before 08:00 their time (half-hour zones get it at :30).
+  { queue: QUEUES.weeklyDigest, cron: "0 * * * *" },
   // After midnight UTC, so the time-driven measures (days since, windows) move on to the new day.
   { queue: QUEUES.healthRecompute, cron: "15 0 * * *" },
 ];
@@ -114,6 +130,7 @@ export const LISTED_QUEUES: QueueName[] = [
   QUEUES.sendMail,
   QUEUES.overdueTasks,
   QUEUES.playbooksAdvance,
+  QUEUES.weeklyDigest,
   QUEUES.telemetryRetention,
   QUEUES.healthRecompute,
   QUEUES.deadLetters,

@@ -5,6 +5,7 @@ import { recomputeHealth } from "~/domain/health/recompute.server";
 import { recordExpiredOverrides } from "~/domain/health/overrides.server";
 import { advancePlaybookRuns, startConditionRuns } from "~/domain/interventions/runs.server";
 import { deliverOutboxMessage, smtpTransport } from "~/domain/mail/delivery.server";
+import { sendWeeklyDigests } from "~/domain/mail/digest.server";
 import { recordOverdueTasks } from "~/domain/plans/overdue-tasks.server";
 import { applyTelemetryRetention } from "~/domain/telemetry/retention.server";
 import { connectBoss, prepareQueues } from "./connection.server";
@@ -29,6 +30,10 @@ function defaultHandlers(options: { transport: Transporter | null; log: Log }): 
       const { steps, resolved } = await advancePlaybookRuns(now);
       if (started + steps + resolved > 0)
         options.log.log(`Playbooks: ${started} run(s) started, ${steps} step(s) done, ${resolved} resolved.`);
+    },
+    [QUEUES.weeklyDigest]: async () => {
+      const { queued } = await sendWeeklyDigests(new Date());
+      if (queued > 0) options.log.log(`Queued ${queued} weekly digest(s).`);
     },
     [QUEUES.telemetryRetention]: async () => {
       await applyTelemetryRetention(new Date());

@@ -3,7 +3,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "~db/client.server";
 import { outboxMessages } from "~db/schema";
 import { mailFrom, smtpUrl } from "~/lib/env.server";
+import { isOptionalKind, getNotificationPreferences } from "./preferences.server";
 import { classifyDeliveryError } from "./smtp-errors";
+import { listUnsubscribeHeaders } from "./unsubscribe-headers";
 
 let transport: Transporter | undefined;
 
@@ -46,9 +48,23 @@ export async function deliverOutboxMessage(
   const [message] = await db
     .update(outboxMessages)
     .set({ attempts: sql`${outboxMessages.attempts} + 1` })
-    .where(sql`${outboxMessages.id} = ${messageId} and ${outboxMessages.status} <> 'sent'`)
+    .where(sql`${outboxMessages.id} = ${messageId} and ${outboxMessages.status} not in ('sent', 'skipped')`)
     .returning();
   if (!message) return "skipped";
+
+  // The preference is read again now: mail held by quiet hours (or a retry) may go out hours after
+  // it was queued, and a person who turned the kind off in between must not get it.
+  const kind = message.kind ?? undefined;
+  if (message.recipientId && isOptionalKind(kind)) {
+    const prefs = await getNotificationPreferences(message.recipientId);
+    if (!prefs.email[kind]) {
+      await db
+        .update(outboxMessages)
+        .set({ status: "skipped", lastError: `The recipient turned off ${kind} emails before it was sent.` })
+        .where(eq(outboxMessages.id, messageId));
+      return "skipped";
+    }
+  }
 
   try {
     if (options.transport) {
@@ -58,7 +74,7 @@ export async function deliverOutboxMessage(
         subject: message.subject,
         text: message.text,
         html: message.html ?? undefined,
-        headers: message.unsubscribeUrl ? { "List-Unsubscribe": `<${message.unsubscribeUrl}>` } : undefined,
+        headers: listUnsubscribeHeaders(message.unsubscribeUrl),
       });
     } else {
       console.log(`\n[outbox] To: ${message.to}\n[outbox] Subject: ${message.subject}\n${message.text}\n`);

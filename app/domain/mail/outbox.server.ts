@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { outboxMessages } from "~db/schema";
+import { type MailKind, outboxMessages } from "~db/schema";
 import { serverT } from "~/i18n";
 import { enqueue } from "~/domain/jobs/enqueue.server";
 import { QUEUES } from "~/domain/jobs/queues";
@@ -9,6 +9,9 @@ import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { smtpUrl, vendorName } from "~/lib/env.server";
 import { renderMailHtml } from "./html";
+import { appOrigin } from "~/lib/http.server";
+import { isOptionalKind, mailSchedule } from "./preferences.server";
+import { unsubscribeUrl } from "./unsubscribe-token.server";
 
 export interface Mail {
   to: string;
@@ -21,6 +24,10 @@ export interface Mail {
    * turns it off. Sent as `List-Unsubscribe` and linked in the footer.
    */
   unsubscribeUrl?: string;
+  /** What the email is (see MAIL_KINDS): security mail ignores preferences, optional kinds follow them. */
+  kind: MailKind;
+  /** The person it is for, when they have an account: whose preferences and quiet hours apply. */
+  recipientId?: string;
 }
 
 /**
@@ -28,28 +35,51 @@ export interface Mail {
  * the caller's transaction: a change that rolls back leaves no mail, and one that commits can't
  * lose its mail to a crash or an SMTP outage (the job retries). Nothing is sent before commit.
  */
-export async function queueMail(tx: Executor, mail: Mail): Promise<string> {
+export async function queueMail(tx: Executor, mail: Mail, now = new Date()): Promise<string | null> {
+  // A person who turned this kind off gets nothing; in their quiet hours it waits, never dropped.
+  const schedule = mail.recipientId ? await mailSchedule(tx, mail.recipientId, mail.kind, now) : { sendAfter: null };
+  if (!schedule) return null;
   const t = serverT(mail.locale);
   const id = newId();
+  // Optional mail to a known person gets their signed one-click link for this kind: in the footer,
+  // at the end of the text, and as List-Unsubscribe.
+  const oneClick =
+    mail.recipientId && isOptionalKind(mail.kind)
+      ? await unsubscribeUrl(tx, appOrigin(), { userId: mail.recipientId, kind: mail.kind }, now)
+      : undefined;
+  const listUnsubscribe = oneClick ?? mail.unsubscribeUrl;
+  const text = oneClick
+    ? `${mail.text.trimEnd()}\n\n${t("mail:unsubscribe.textLine", { kind: t(`mail:unsubscribe.kinds.${mail.kind as "digest"}`), link: oneClick })}\n`
+    : mail.text;
   const html = renderMailHtml({
     lang: mail.locale,
     subject: mail.subject,
     text: mail.text,
     vendorName,
     footer: t("mail:html.footer", { vendor: vendorName }),
-    unsubscribe: mail.unsubscribeUrl ? { url: mail.unsubscribeUrl, label: t("mail:html.unsubscribe") } : undefined,
+    unsubscribe: listUnsubscribe
+      ? { url: listUnsubscribe, label: t(oneClick ? "mail:html.unsubscribeOneClick" : "mail:html.unsubscribe") }
+      : undefined,
   });
   await tx.insert(outboxMessages).values({
     id,
     to: mail.to,
     subject: mail.subject,
-    text: mail.text,
+    text,
     html,
-    unsubscribeUrl: mail.unsubscribeUrl ?? null,
+    unsubscribeUrl: listUnsubscribe ?? null,
+    kind: mail.kind,
+    recipientId: mail.recipientId ?? null,
+    sendAfter: schedule.sendAfter,
     status: "queued",
   });
   // The key keeps a message to one delivery at a time, should a retry and a stuck attempt overlap.
-  await enqueue(tx, QUEUES.sendMail, { messageId: id }, { singletonKey: id });
+  await enqueue(
+    tx,
+    QUEUES.sendMail,
+    { messageId: id },
+    { singletonKey: id, ...(schedule.sendAfter ? { startAfter: schedule.sendAfter } : {}) },
+  );
   return id;
 }
 

@@ -45,3 +45,8 @@ export async function setPasswordHash(tx: Executor, userId: string, passwordHash
 export async function recordSignIn(userId: string, at: Date): Promise<void> {
   await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId));
 }
+
+/** A person's own time zone (an IANA name, checked by the caller's schema): their quiet hours and digest day. */
+export async function setTimeZone(executor: Executor, userId: string, timeZone: string): Promise<void> {
+  await executor.update(users).set({ timeZone }).where(eq(users.id, userId));
+}

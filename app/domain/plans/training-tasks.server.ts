@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
-import { tasks } from "~db/schema";
+import { plans, tasks } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 
 /**
@@ -106,4 +106,23 @@ export async function getTaskForTraining(actor: Actor, accountId: string, taskId
       ),
     );
   return task ?? null;
+}
+
+/** The open tasks among `taskIds` that require a course, with their course and due date (the digest's training). */
+export async function openCourseTasksByIds(
+  taskIds: readonly string[],
+): Promise<{ id: string; courseSlug: string; dueDate: string | null }[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await db
+    .select({ id: tasks.id, courseSlug: tasks.courseSlug, dueDate: tasks.dueDate })
+    .from(tasks)
+    .where(
+      and(
+        inArray(tasks.id, [...taskIds]),
+        ne(tasks.status, "done"),
+        isNotNull(tasks.courseSlug),
+        sql`exists (select 1 from ${plans} p where p.id = ${tasks.planId} and p.is_current)`,
+      ),
+    );
+  return rows.map((row) => ({ ...row, courseSlug: row.courseSlug! }));
 }

@@ -12,6 +12,38 @@ export default {
   html: {
     footer: "This email was sent by {{vendor}} from its customer success portal.",
     unsubscribe: "Change which emails you get",
+    unsubscribeOneClick: "Unsubscribe from emails like this one",
+  },
+  unsubscribe: {
+    textLine: "Don't want {{kind}} by email? Unsubscribe in one click:\n{{link}}",
+    kinds: {
+      reminders: "reminders",
+      champion: "success plan updates",
+      community: "community notifications",
+      digest: "the weekly digest",
+    },
+  },
+  digest: {
+    subject: "Your week with {{account}}",
+    greeting: "Hello {{name}},\n\nHere is your week in {{account}}'s success plan.",
+    due: "due {{date}}",
+    tasks: {
+      heading_one: "You have {{count, number}} open task.",
+      heading_other: "You have {{count, number}} open tasks.",
+      overdue: "Overdue:",
+      week: "Due in the next 7 days:",
+      nothingDue: "Nothing of yours is due in the next 7 days.",
+    },
+    plan: {
+      progress: "The plan “{{plan}}” is {{percent}} done.",
+      next: "Next milestone: “{{title}}”, by {{date}}.",
+      allAchieved: "Every milestone is achieved.",
+    },
+    training: { heading: "Training assigned to you:" },
+    asks: {
+      heading_one: "{{count, number}} ask is waiting for your answer:",
+      heading_other: "{{count, number}} asks are waiting for your answer:",
+    },
   },
   magicLink: {
     subject: "Your sign-in link for Tandem",

@@ -59,10 +59,82 @@ export default {
     intro: "How you appear to people of other companies in the community, and which community emails you get.",
     link: "Edit your community profile",
   },
+  notifications: {
+    title: "Notifications",
+    description: "Which emails Tandem sends you, and the hours it keeps quiet.",
+    card: {
+      heading: "Notifications",
+      intro: "Choose which emails you get and set quiet hours.",
+      link: "Notification settings",
+    },
+    kinds: {
+      heading: "Emails",
+      intro: "Send me emails about:",
+      reminders: {
+        label: "Reminders",
+        hint: "Overdue or due tasks that are yours. You still see them under the bell.",
+      },
+      champion: {
+        label: "Success plan updates",
+        hint: "When your plan needs you as its champion.",
+      },
+      community: {
+        label: "Community",
+        hint: "Replies, mentions and accepted answers (fine-tune them in your community profile).",
+      },
+      digest: {
+        label: "Weekly digest",
+        hint: "One email a week, on the day and at the hour you choose below, with your tasks, the plan, training and asks; none when there's nothing to say.",
+      },
+      security: "Sign-in links, password resets and invitations are always sent.",
+    },
+    quiet: {
+      heading: "Quiet hours",
+      intro:
+        "Emails that would reach you in these hours wait until they end; nothing is lost. Off until you turn it on, so it follows your own time zone.",
+      enabled: "Keep quiet hours",
+      start: "From",
+      end: "Until",
+      timeZone: "Your time zone",
+      timeZoneHint: "Quiet hours and your weekly digest follow it.",
+    },
+    digestTime: {
+      heading: "Weekly digest",
+      intro: "When your digest arrives, in your time zone.",
+      day: "Day",
+      hour: "Time",
+    },
+    submit: "Save notification settings",
+    saved: "Notification settings saved.",
+    errors: {
+      time: "Enter a time of day, like 20:00.",
+      sameTimes: "Quiet hours must end at a different time than they start.",
+      timeZone: "Choose a time zone from the list.",
+      digestDay: "Choose a day of the week.",
+      digestHour: "Choose an hour from the list.",
+    },
+  },
   sessions: {
     heading: "Sign out everywhere",
     intro:
       "Lost a device or signed in on a shared computer? This signs you out on every browser and device, this one included.",
     submit: "Sign out everywhere",
+  },
+  unsubscribe: {
+    title: "Unsubscribe",
+    confirmTitle: "Stop {{kind}} emails?",
+    confirmBody:
+      "You will no longer get {{kind}} by email. Sign-in links, password resets and invitations still come. You can turn it back on under Settings → Notifications.",
+    submit: "Unsubscribe",
+    doneTitle: "You're unsubscribed",
+    doneBody:
+      "You won't get {{kind}} by email any more. To change your mind, turn it back on under Settings → Notifications.",
+    settingsLink: "Notification settings",
+    invalidTitle: "This unsubscribe link doesn't work",
+    invalidBody:
+      "The link is incomplete or was changed, so nothing was changed. Use the link in a recent email, or choose which emails you get under Settings → Notifications.",
+    expiredTitle: "This unsubscribe link has expired",
+    expiredBody:
+      "Unsubscribe links work for {{days, number}} days, so nothing was changed. Use the link in a recent email, or choose which emails you get under Settings → Notifications.",
   },
 } as const;

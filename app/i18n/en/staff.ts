@@ -77,7 +77,8 @@ export default {
     to: "To",
     written: "Written",
     status: "Delivery",
-    statuses: { queued: "Queued", sent: "Sent", failed: "Failed" },
+    statuses: { queued: "Queued", sent: "Sent", failed: "Failed", skipped: "Not sent" },
+    skippedReason: "The recipient turned this kind of email off before it was due to go out.",
     attempts_one: "after {{count, number}} attempt",
     attempts_other: "after {{count, number}} attempts",
     reason: "Reason",
@@ -105,6 +106,11 @@ export default {
       },
       "mail-send": { name: "Email", about: "Sends each email in the outbox, retrying when the mail server is away." },
       "plans-overdue-tasks": { name: "Overdue tasks", about: "Every hour: records the tasks that went overdue." },
+      "mail-weekly-digest": {
+        name: "Weekly digest",
+        about:
+          "Every hour: writes the weekly digest of each customer person whose chosen day and hour it is where they live.",
+      },
       "telemetry-retention": {
         name: "Telemetry retention",
         about: "Every day at 03:30 UTC: drops raw product events older than the retention period.",

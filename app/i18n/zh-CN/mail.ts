@@ -15,6 +15,36 @@ export default {
   html: {
     footer: "此邮件由 {{vendor}} 通过其客户成功门户发送。",
     unsubscribe: "设置接收哪些邮件",
+    unsubscribeOneClick: "退订此类邮件",
+  },
+  unsubscribe: {
+    textLine: "不想再通过邮件接收{{kind}}？一键退订：\n{{link}}",
+    kinds: {
+      reminders: "提醒",
+      champion: "成功计划动态",
+      community: "社区通知",
+      digest: "每周摘要",
+    },
+  },
+  digest: {
+    subject: "你在 {{account}} 的本周摘要",
+    greeting: "{{name}}，你好：\n\n以下是你本周在 {{account}} 成功计划中的情况。",
+    due: "{{date}} 到期",
+    tasks: {
+      heading_other: "你有 {{count, number}} 项未完成的任务。",
+      overdue: "已逾期：",
+      week: "未来 7 天内到期：",
+      nothingDue: "未来 7 天内没有你的任务到期。",
+    },
+    plan: {
+      progress: "计划“{{plan}}”已完成 {{percent}}。",
+      next: "下一个里程碑：“{{title}}”，目标日期 {{date}}。",
+      allAchieved: "所有里程碑均已达成。",
+    },
+    training: { heading: "分配给你的培训：" },
+    asks: {
+      heading_other: "有 {{count, number}} 项请求等待你答复：",
+    },
   },
   magicLink: {
     subject: "你的 Tandem 登录链接",

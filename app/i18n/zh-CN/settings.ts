@@ -61,9 +61,79 @@ export default {
     intro: "你在社区中向其他公司的人展示的形象，以及你接收哪些社区邮件。",
     link: "编辑社区资料",
   },
+  notifications: {
+    title: "通知",
+    description: "Tandem 给你发送哪些邮件，以及哪些时段保持安静。",
+    card: {
+      heading: "通知",
+      intro: "选择你接收哪些邮件，并设置免打扰时段。",
+      link: "通知设置",
+    },
+    kinds: {
+      heading: "邮件",
+      intro: "给我发送以下邮件：",
+      reminders: {
+        label: "提醒",
+        hint: "分配给你的已逾期或即将到期的任务。铃铛里仍会显示这些提醒。",
+      },
+      champion: {
+        label: "成功计划动态",
+        hint: "当你的计划需要你这位客户拥护者处理时。",
+      },
+      community: {
+        label: "社区",
+        hint: "回复、提及和被采纳的回答（可在社区资料中细调）。",
+      },
+      digest: {
+        label: "每周摘要",
+        hint: "每周一封邮件，在你下面选择的日期和时间发送，包含你的任务、计划、培训和请求；没有可说的内容时不发送。",
+      },
+      security: "登录链接、密码重置和邀请邮件始终会发送。",
+    },
+    quiet: {
+      heading: "免打扰时段",
+      intro: "在这些时段内本应送达的邮件会等到时段结束后再发送，不会丢失。默认关闭，开启后按你自己的时区计算。",
+      enabled: "启用免打扰时段",
+      start: "开始",
+      end: "结束",
+      timeZone: "你的时区",
+      timeZoneHint: "免打扰时段和每周摘要都按这个时区计算。",
+    },
+    digestTime: {
+      heading: "每周摘要",
+      intro: "摘要送达的时间（按你的时区）。",
+      day: "星期",
+      hour: "时间",
+    },
+    submit: "保存通知设置",
+    saved: "通知设置已保存。",
+    errors: {
+      time: "请输入一个时间，例如 20:00。",
+      sameTimes: "免打扰时段的结束时间不能与开始时间相同。",
+      timeZone: "请从列表中选择一个时区。",
+      digestDay: "请选择星期几。",
+      digestHour: "请从列表中选择一个整点时间。",
+    },
+  },
   sessions: {
     heading: "在所有设备上退出",
     intro: "设备丢失，或在公用电脑上登录过？这会让你在所有浏览器和设备上退出登录，包括当前设备。",
     submit: "在所有设备上退出",
+  },
+  unsubscribe: {
+    title: "退订",
+    confirmTitle: "不再接收{{kind}}邮件？",
+    confirmBody:
+      "你将不再通过邮件收到{{kind}}。登录链接、密码重置和邀请邮件仍会发送。你可以在“设置 → 通知”中重新开启。",
+    submit: "退订",
+    doneTitle: "你已退订",
+    doneBody: "你将不再通过邮件收到{{kind}}。如果改变主意，可以在“设置 → 通知”中重新开启。",
+    settingsLink: "通知设置",
+    invalidTitle: "此退订链接无效",
+    invalidBody:
+      "链接不完整或已被修改，因此未做任何更改。请使用最近一封邮件中的链接，或在“设置 → 通知”中选择接收哪些邮件。",
+    expiredTitle: "此退订链接已过期",
+    expiredBody:
+      "退订链接的有效期为 {{days, number}} 天，因此未做任何更改。请使用最近一封邮件中的链接，或在“设置 → 通知”中选择接收哪些邮件。",
   },
 } satisfies Translation<typeof en>;

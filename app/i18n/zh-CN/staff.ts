@@ -77,7 +77,8 @@ export default {
     to: "收件人",
     written: "生成时间",
     status: "投递",
-    statuses: { queued: "排队中", sent: "已发送", failed: "失败" },
+    statuses: { queued: "排队中", sent: "已发送", failed: "失败", skipped: "未发送" },
+    skippedReason: "在发送之前，收件人已关闭此类邮件。",
     attempts_other: "已尝试 {{count, number}} 次",
     reason: "原因",
     body: "内容",
@@ -101,6 +102,10 @@ export default {
       },
       "mail-send": { name: "邮件", about: "发送发件箱中的每封邮件；邮件服务器不可用时自动重试。" },
       "plans-overdue-tasks": { name: "逾期任务", about: "每小时一次：记录已逾期的任务。" },
+      "mail-weekly-digest": {
+        name: "每周摘要",
+        about: "每小时一次：为所在时区正处于其所选星期和时刻的客户人员撰写每周摘要。",
+      },
       "telemetry-retention": {
         name: "遥测数据保留",
         about: "每天 03:30（UTC）：删除超过保留期限的原始产品事件。",
