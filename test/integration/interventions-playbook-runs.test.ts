@@ -205,4 +205,17 @@ describe("playbook runs", () => {
     expect(await runsOf(quiet.id)).toMatchObject([{ status: "resolved" }]);
     expect(await mailTo(champion.email)).toHaveLength(0);
   });
+
+  it("keeps a no-sign-in run going while nobody signs in: the champion is told", async () => {
+    await createPlaybook({
+      trigger: { kind: "no_sign_in", days: 14 },
+      steps: [{ kind: "tell_champion", delayDays: 2 }],
+    });
+    const quiet = await createAccount({ createdAt: new Date("2026-09-01T00:00:00Z") });
+    const champion = await createCustomer(quiet.id, "champion", { lastSignInAt: new Date("2026-10-01T09:00:00Z") });
+    await startConditionRuns(NOW);
+    await advancePlaybookRuns(later(2));
+    expect(await runsOf(quiet.id)).toMatchObject([{ subjectId: "sign-in:2026-10-01", status: "open", currentStep: 1 }]);
+    expect(await mailTo(champion.email)).toHaveLength(1);
+  });
 });

@@ -347,8 +347,10 @@ export async function advancePlaybookRuns(
           name: accounts.name,
           renewalDate: accounts.renewalDate,
           csmId: accounts.csmId,
+          // Qualified by hand: drizzle renders ${accounts.id} as a bare "id", which inside the
+          // subquery is the user's own id (the last sign-in then always read as null).
           lastSignIn: sql<string | null>`(select max(u.last_sign_in_at)::date::text from users u
-            where u.account_id = ${accounts.id} and u.deactivated_at is null)`,
+            where u.account_id = "accounts"."id" and u.deactivated_at is null)`,
         })
         .from(accounts)
         .where(inArray(accounts.id, [...new Set(due.map((run) => run.accountId))]));
