@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { accounts, segments } from "~db/schema";
 import { apiError, authorizeApiRequest } from "~/domain/telemetry/api-keys.server";
-import { createRateLimiter, type RateLimiter } from "~/domain/telemetry/rate-limit";
+import { lazyRateLimiter, type RateLimiter } from "~/domain/telemetry/rate-limit";
 import { serverT } from "~/i18n";
 import { decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { keysetCondition, keysetOrder, type SortPart } from "~/lib/keyset.server";
@@ -19,20 +19,13 @@ import { getCurrentHealth } from "./view.server";
  * never disagree. Vendor-wide, like the staff pages: every account, never a customer's view.
  */
 
-function numberFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 // Per read key: a report paging through 10,000 accounts (50 pages of 200) fits in a burst.
-let defaultLimiter: RateLimiter | undefined;
-function rateLimiter(): RateLimiter {
-  defaultLimiter ??= createRateLimiter({
-    burst: numberFromEnv("API_READ_RATE_BURST", 120),
-    perSecond: numberFromEnv("API_READ_RATE_PER_SECOND", 20),
-  });
-  return defaultLimiter;
-}
+const rateLimiter = lazyRateLimiter({
+  burstEnv: "API_READ_RATE_BURST",
+  burst: 120,
+  perSecondEnv: "API_READ_RATE_PER_SECOND",
+  perSecond: 20,
+});
 
 const ok = (body: unknown) => Response.json(body, { status: 200, headers: { "Cache-Control": "no-store" } });
 

@@ -3,7 +3,7 @@ import { type CallType, REJECTION_MESSAGES, type RejectionCode, type ValidEvent,
 import { type RejectedEvent, recordRequestRejection } from "./ingest-stats.server";
 import { ingestEvents } from "./ingest.server";
 import { MAX_BATCH_EVENTS } from "./limits";
-import { createRateLimiter, type RateLimiter } from "./rate-limit";
+import { lazyRateLimiter, type RateLimiter } from "./rate-limit";
 import { BODY_PROBLEM_MESSAGES, readJsonBody } from "./request-body.server";
 import { apiError, authorizeApiRequest } from "./api-keys.server";
 
@@ -22,20 +22,13 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 
 const EMPTY_VERDICT: IngestVerdict = { accepted: 0, duplicates: 0, rejected: 0, results: [] };
 
-function numberFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 // Per write key: bursts of 200 requests (up to 500,000 events), 100 requests a second sustained.
-let defaultLimiter: RateLimiter | undefined;
-function rateLimiter(): RateLimiter {
-  defaultLimiter ??= createRateLimiter({
-    burst: numberFromEnv("TELEMETRY_RATE_BURST", 200),
-    perSecond: numberFromEnv("TELEMETRY_RATE_PER_SECOND", 100),
-  });
-  return defaultLimiter;
-}
+const rateLimiter = lazyRateLimiter({
+  burstEnv: "TELEMETRY_RATE_BURST",
+  burst: 200,
+  perSecondEnv: "TELEMETRY_RATE_PER_SECOND",
+  perSecond: 100,
+});
 
 /** The events a body carries: a batch (`{batch:[…]}` or a bare array) or, on a single-call endpoint, one object. */
 function eventsOf(body: unknown, single: boolean): { events: unknown[]; sentAt: unknown } | null {

@@ -26,3 +26,26 @@ export function createRateLimiter(options: { burst: number; perSecond: number; n
     },
   };
 }
+
+function numberFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * A limiter made on first use, its rates read from the environment then (falling back to the
+ * defaults): one per endpoint family, shared by all its requests in this process.
+ */
+export function lazyRateLimiter(settings: {
+  burstEnv: string;
+  burst: number;
+  perSecondEnv: string;
+  perSecond: number;
+}): () => RateLimiter {
+  let limiter: RateLimiter | undefined;
+  return () =>
+    (limiter ??= createRateLimiter({
+      burst: numberFromEnv(settings.burstEnv, settings.burst),
+      perSecond: numberFromEnv(settings.perSecondEnv, settings.perSecond),
+    }));
+}
