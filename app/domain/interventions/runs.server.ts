@@ -401,7 +401,9 @@ const BATCH = 250;
 export async function advancePlaybookRuns(
   now: Date,
   executor: Executor = db,
+  options: { batchSize?: number } = {},
 ): Promise<{ steps: number; resolved: number; completed: number; failed: number }> {
+  const batchSize = options.batchSize ?? BATCH;
   const totals = { steps: 0, resolved: 0, completed: 0, failed: 0 };
   // Runs that failed in this call stay due for the next one; later batches leave them out.
   const failed = new Set<string>();
@@ -418,7 +420,7 @@ export async function advancePlaybookRuns(
           ),
         )
         .orderBy(asc(playbookRuns.nextStepAt), asc(playbookRuns.id))
-        .limit(BATCH)
+        .limit(batchSize)
         .for("update", { skipLocked: true });
       if (due.length === 0) return 0;
       const playbookRows = await tx
@@ -541,7 +543,7 @@ export async function advancePlaybookRuns(
       }
       return due.length;
     });
-    if (batch < BATCH) {
+    if (batch < batchSize) {
       totals.failed = failed.size;
       return totals;
     }
