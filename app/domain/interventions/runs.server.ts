@@ -457,19 +457,15 @@ export async function advancePlaybookRuns(
       );
       const kinds = new Set(stepping.map(({ advance }) => advance.step.kind));
       const needsAdmin = kinds.has("escalate_admin") || stepping.some(({ context }) => !context.account.csmId);
-      const [people, champions, adminId] = [
-        await activePeople(
-          tx,
-          stepping.flatMap(({ context }) => [context.task?.assigneeId, context.account.csmId]),
-        ),
-        await activeChampions(
-          tx,
-          stepping.filter(({ advance }) => advance.step.kind === "tell_champion").map(({ run }) => run.accountId),
-        ),
-        needsAdmin ? await firstAdmin(tx) : null,
-      ];
-      if (adminId && !people.has(adminId))
-        for (const [id, person] of await activePeople(tx, [adminId])) people.set(id, person);
+      const adminId = needsAdmin ? await firstAdmin(tx) : null;
+      const people = await activePeople(
+        tx,
+        stepping.flatMap(({ context }) => [context.task?.assigneeId, context.account.csmId]).concat(adminId),
+      );
+      const champions = await activeChampions(
+        tx,
+        stepping.filter(({ advance }) => advance.step.kind === "tell_champion").map(({ run }) => run.accountId),
+      );
       const stepInput = ({ run, context, advance }: (typeof stepping)[number]) => ({
         step: advance.step,
         accountId: run.accountId,
