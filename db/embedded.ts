@@ -85,6 +85,8 @@ export async function startEmbeddedPostgres(
     durableCommits?: boolean;
     /** A fixed port (a benchmark kept to its own range); default: any free one. */
     port?: number;
+    /** A kept cluster without crash safety (fsync off), like a throwaway one: a benchmark's reused data. */
+    fastWrites?: boolean;
   } = {},
 ): Promise<RunningPostgres> {
   const persistent = options.persistent ?? true;
@@ -94,15 +96,16 @@ export async function startEmbeddedPostgres(
   mkdirSync(join(dataDir, ".."), { recursive: true });
   const port = options.port ?? (await freePort());
   const log = options.quiet ? () => {} : (message: unknown) => console.log(`[postgres] ${String(message).trim()}`);
-  const postgresFlags = persistent
-    ? []
-    : [
-        "-c",
-        "fsync=off",
-        "-c",
-        "full_page_writes=off",
-        ...(options.durableCommits ? [] : ["-c", "synchronous_commit=off"]),
-      ];
+  const postgresFlags =
+    persistent && !options.fastWrites
+      ? []
+      : [
+          "-c",
+          "fsync=off",
+          "-c",
+          "full_page_writes=off",
+          ...(options.durableCommits ? [] : ["-c", "synchronous_commit=off"]),
+        ];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -1,6 +1,6 @@
 import type { i18n } from "i18next";
 import { i18nFor, registerLocale } from "./bundles";
-import { supportedLocales } from "./locales";
+import { asLocale, defaultLocale, type Locale, supportedLocales } from "./locales";
 import { resources } from "./resources";
 
 export * from "./locales";
@@ -20,7 +20,19 @@ export function createI18n(locale: string): i18n {
   return i18nFor(locale);
 }
 
-/** A `t` for server-side text (emails, flash messages). */
-export function serverT(locale: string) {
-  return createI18n(locale).t;
+const serverTs = new Map<Locale, i18n["t"]>();
+
+/**
+ * A `t` for server-side text (emails, flash messages): one per language, made once and shared —
+ * nothing changes its language — since making an i18next instance takes about a millisecond, which
+ * a job writing thousands of emails and reasons paid several times each.
+ */
+export function serverT(locale: string): i18n["t"] {
+  const resolved = asLocale(locale) ?? defaultLocale;
+  let t = serverTs.get(resolved);
+  if (!t) {
+    t = createI18n(resolved).t;
+    serverTs.set(resolved, t);
+  }
+  return t;
 }

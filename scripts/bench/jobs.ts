@@ -10,18 +10,60 @@
  * dates are spread over the next year; 1 account in 10 has had no sign-in for 40 days (1 in 20:
  * never). The default playbooks are the demo's three.
  *
- * BENCH_ACCOUNTS (10,000), BENCH_CSMS (50).
+ * BENCH_ACCOUNTS (10,000), BENCH_CSMS (50). BENCH_REUSE=1 keeps the cluster in .data/bench-jobs and
+ * the generated data in a template database: the next run with the same knobs starts from a copy of
+ * it (at the same simulated Monday) instead of generating again.
  */
 import { performance } from "node:perf_hooks";
+import postgres from "postgres";
 import { startEmbeddedPostgres } from "../../db/embedded";
 import { ensureDatabase, migrateDatabase } from "../../db/migrate";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const CSMS = Number(process.env.BENCH_CSMS ?? 50);
+const REUSE = process.env.BENCH_REUSE === "1";
 const TARGET_S = 60;
 const DAY_MS = 86_400_000;
+const TEMPLATE = "bench_jobs_generated";
+/** What the kept data was generated with; another value generates again. */
+const DATA_KEY = `v1 accounts=${ACCOUNTS} csms=${CSMS}`;
 
-const pg = await startEmbeddedPostgres({ persistent: false, quiet: true });
+const pg = await startEmbeddedPostgres(
+  // Kept, yet as fast (and as crash-unsafe) as a throwaway cluster: the numbers stay comparable.
+  REUSE
+    ? { persistent: true, fastWrites: true, dataDir: ".data/bench-jobs", quiet: true }
+    : { persistent: false, quiet: true },
+);
+
+/** With BENCH_REUSE: a fresh copy of the kept data and the Monday it was generated for, else null. */
+async function copyKeptData(): Promise<Date | null> {
+  const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists bench_jobs`);
+    const [kept] = await admin<{ note: string | null }[]>`
+      select shobj_description(oid, 'pg_database') as note from pg_database where datname = ${TEMPLATE}`;
+    const [key, at] = (kept?.note ?? "").split(" @ ");
+    if (key !== DATA_KEY || !at) return null;
+    await admin.unsafe(`create database bench_jobs template ${TEMPLATE}`);
+    return new Date(at);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Keeps the generated data (bench_jobs, before any evaluation) as the template later runs copy. */
+async function keepData(at: Date) {
+  const admin = postgres(pg.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${TEMPLATE}`);
+    await admin.unsafe(`create database ${TEMPLATE} template bench_jobs`);
+    await admin.unsafe(`comment on database ${TEMPLATE} is '${DATA_KEY} @ ${at.toISOString()}'`);
+  } finally {
+    await admin.end();
+  }
+}
+
+const keptAt = REUSE ? await copyKeptData() : null;
 await ensureDatabase(pg.adminUrl, "bench_jobs");
 process.env.DATABASE_URL = pg.urlFor("bench_jobs");
 await migrateDatabase(process.env.DATABASE_URL);
@@ -104,8 +146,8 @@ async function evaluate(label: string, at: Date) {
   return total;
 }
 
-try {
-  const now = comingMonday(new Date());
+/** The accounts, people, plans and tasks, in bulk SQL (see the header). */
+async function generate(now: Date) {
   const segments = [await createSegment(), await createSegment(), await createSegment()];
   await createStaff("admin");
   await db.transaction((tx) => seedDemoInterventions(tx));
@@ -160,6 +202,20 @@ try {
     `generated ${n(ACCOUNTS)} accounts (3 segments, ${CSMS} CSMs, ${n(ACCOUNTS * 2)} customer people), ` +
       `${n(tasks!.tasks)} tasks (${n(tasks!.overdue)} overdue) in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
   );
+}
+
+try {
+  const now = keptAt ?? comingMonday(new Date());
+  if (keptAt) {
+    console.log(`reused the data generated for ${now.toISOString()} (BENCH_REUSE, ${DATA_KEY})`);
+  } else {
+    await generate(now);
+    if (REUSE) {
+      // The template is copied from bench_jobs, which nobody may be connected to meanwhile.
+      await closeDatabase();
+      await keepData(now);
+    }
+  }
 
   const totals = [
     await evaluate("evaluation 1", now),

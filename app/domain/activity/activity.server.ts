@@ -16,7 +16,13 @@ export interface ActivityEntry {
 
 /** Record inside the same transaction as the change it describes. */
 export async function recordActivity(tx: Executor, entry: ActivityEntry) {
-  await tx.insert(activity).values({ id: newId(), ...entry, details: entry.details ?? {} });
+  await recordActivities(tx, [entry]);
+}
+
+/** `recordActivity` for many entries in one insert (a job's batch). */
+export async function recordActivities(tx: Executor, entries: readonly ActivityEntry[]) {
+  if (entries.length === 0) return;
+  await tx.insert(activity).values(entries.map((entry) => ({ id: newId(), ...entry, details: entry.details ?? {} })));
 }
 
 export async function listAccountActivity(accountId: string, limit = 50, executor: Executor = db) {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import {
   accounts,
@@ -12,14 +12,25 @@ import {
 } from "~db/schema";
 import { getEvent } from "~/domain/events/record.server";
 import { playbookChampionMail, playbookReminderMail } from "~/domain/mail/messages.server";
-import { queueMail } from "~/domain/mail/outbox.server";
+import { type Mail, queueMails } from "~/domain/mail/outbox.server";
+import { type MailSchedule, mailSchedules, scheduleKey } from "~/domain/mail/preferences.server";
 import { type TaskForPlaybook, tasksForPlaybooks } from "~/domain/plans/playbook-inputs.server";
 import { serverT } from "~/i18n";
 import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
 import { DAY_MS } from "~/lib/time";
-import { MESSAGES_PER_PERSON_PER_WEEK, WATCH_DAYS_AFTER_LAST_STEP, type PlaybookStep } from "./playbook-rules";
-import { insertWorkItem } from "./work-items.server";
+import type { PlaybookStep } from "./playbook-rules";
+import {
+  type RunState,
+  type StepFacts,
+  type StepPerson,
+  type WeeklyCap,
+  advanceRun,
+  stepEffects,
+  stepRecipients,
+  weeklyCap,
+} from "./step-effects";
+import { type WorkItemDraft, insertWorkItems } from "./work-items.server";
 
 type RunSubject = Pick<PlaybookRun, "subjectType" | "subjectId">;
 
@@ -154,39 +165,78 @@ function reasonResolved(run: PlaybookRun, context: RunContext): boolean {
   return run.subjectId !== `sign-in:${context.account.lastSignIn ?? "never"}`;
 }
 
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  locale: string;
-}
+type Person = StepPerson;
 
-async function activePeople(tx: Executor, ids: (string | null)[]): Promise<Person[]> {
-  const wanted = ids.filter((id): id is string => id !== null);
-  if (wanted.length === 0) return [];
-  return tx
+/** The batch's active people by id (who a step names: assignees, CSMs, the admin), one query. */
+async function activePeople(tx: Executor, ids: (string | null | undefined)[]): Promise<Map<string, Person>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx
     .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(users)
     .where(and(inArray(users.id, wanted), isNull(users.deactivatedAt)));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Each account's active champions (up to 5, oldest first), one query for the batch. */
+async function activeChampions(tx: Executor, accountIds: string[]): Promise<Map<string, Person[]>> {
+  const byAccount = new Map<string, Person[]>();
+  if (accountIds.length === 0) return byAccount;
+  const ranked = tx
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      accountId: users.accountId,
+      rank: sql<number>`row_number() over (partition by ${users.accountId} order by ${users.createdAt}, ${users.id})`.as(
+        "rank",
+      ),
+    })
+    .from(users)
+    .where(
+      and(
+        inArray(users.accountId, [...new Set(accountIds)]),
+        eq(users.accountRole, "champion"),
+        isNull(users.deactivatedAt),
+      ),
+    )
+    .as("ranked");
+  const rows = await tx.select().from(ranked).where(lte(ranked.rank, 5)).orderBy(ranked.accountId, ranked.rank);
+  for (const { rank: _rank, accountId, ...person } of rows) {
+    const list = byAccount.get(accountId!) ?? [];
+    list.push(person);
+    byAccount.set(accountId!, list);
+  }
+  return byAccount;
 }
 
 /**
- * The weekly cap, asked under a per-person lock so two runs messaging one person at once take turns
- * and see each other's message.
+ * The weekly cap of the batch's recipients: their `sent` steps of the last 7 days, asked under a
+ * per-person lock so two workers messaging one person at once take turns and see each other's
+ * messages. The locks are taken in one order (by key) so two batches never wait on each other in a
+ * circle; within the batch the counts grow in memory (see `weeklyCap`).
  */
-async function underWeeklyCap(tx: Executor, personId: string, now: Date): Promise<boolean> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('playbook-cap:' || ${personId}))`);
-  const [row] = await tx
-    .select({ sent: count() })
+async function underWeeklyCap(tx: Executor, personIds: string[], now: Date): Promise<WeeklyCap> {
+  const ids = [...new Set(personIds)].sort();
+  if (ids.length === 0) return weeklyCap(new Map());
+  const list = `{${ids.join(",")}}`;
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(k) from (
+      select hashtext('playbook-cap:' || id) as k from unnest(${list}::text[]) as id order by 1
+    ) keys`);
+  const rows = await tx
+    .select({ personId: playbookRunSteps.recipientId, sent: count() })
     .from(playbookRunSteps)
     .where(
       and(
-        eq(playbookRunSteps.recipientId, personId),
+        inArray(playbookRunSteps.recipientId, ids),
         eq(playbookRunSteps.outcome, "sent"),
         gt(playbookRunSteps.at, addDays(now, -7)),
       ),
-    );
-  return Number(row?.sent ?? 0) < MESSAGES_PER_PERSON_PER_WEEK;
+    )
+    .groupBy(playbookRunSteps.recipientId);
+  return weeklyCap(new Map(rows.map((row) => [row.personId!, Number(row.sent)])));
 }
 
 function subjectText(run: PlaybookRun, context: RunContext, locale: string, playbook: Playbook): string {
@@ -217,14 +267,36 @@ async function firstAdmin(tx: Executor): Promise<string | null> {
   return admin?.id ?? null;
 }
 
-/** Does one step, recording what it did for whom (the history, and what the cap counts). */
-async function runStep(
-  tx: Executor,
+/** The rows one run's advance writes; a batch writes all of its runs' together. */
+interface RunWrites {
+  runId: string;
+  next: RunState;
+  steps: (typeof playbookRunSteps.$inferInsert)[];
+  notices: (typeof interventionNotices.$inferInsert)[];
+  mails: Mail[];
+  workItems: WorkItemDraft[];
+}
+
+/**
+ * Does one step, as rows to write: what it did for whom (the history, and what the cap counts),
+ * the emails and reminders of a message step, the work item of the others. Who and whether are
+ * `stepEffects`'s (step-effects.ts); this renders them in each person's language.
+ */
+function runStep(
+  facts: StepFacts,
+  writes: RunWrites,
   input: { run: PlaybookRun; playbook: Playbook; step: PlaybookStep; index: number; context: RunContext; now: Date },
 ) {
   const { run, playbook, step, index, context, now } = input;
-  const record = (outcome: "sent" | "capped" | "skipped" | "created", recipientId: string | null) =>
-    tx.insert(playbookRunSteps).values({
+  const effects = stepEffects(facts, {
+    step,
+    accountId: run.accountId,
+    csmId: context.account.csmId,
+    taskAssigneeId: context.task?.assigneeId,
+    now,
+  });
+  for (const { outcome, recipientId } of effects.records) {
+    writes.steps.push({
       id: newId(),
       runId: run.id,
       accountId: run.accountId,
@@ -234,25 +306,11 @@ async function runStep(
       recipientId,
       at: now,
     });
+  }
   const link = `${appOrigin()}${subjectHref(run, context)}`;
 
   if (step.kind === "remind_assignee" || step.kind === "tell_champion") {
-    const people =
-      step.kind === "remind_assignee"
-        ? await activePeople(tx, [context.task?.assigneeId ?? context.account.csmId])
-        : await tx
-            .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
-            .from(users)
-            .where(
-              and(eq(users.accountId, run.accountId), eq(users.accountRole, "champion"), isNull(users.deactivatedAt)),
-            )
-            .limit(5);
-    if (people.length === 0) return record("skipped", null);
-    for (const person of people) {
-      if (!(await underWeeklyCap(tx, person.id, now))) {
-        await record("capped", person.id);
-        continue;
-      }
+    for (const { person, email, notice } of effects.messages) {
       const values = {
         name: person.name,
         reason: subjectText(run, context, person.locale, playbook),
@@ -260,19 +318,15 @@ async function runStep(
         link,
         recipientId: person.id,
       };
-      const mail =
-        step.kind === "remind_assignee"
-          ? playbookReminderMail(person.email, person.locale, values)
-          : playbookChampionMail(person.email, person.locale, values);
-      const queued = await queueMail(tx, mail);
-      // The person turned this kind of email off: a champion then hears nothing, so nothing was
-      // sent (and the weekly cap isn't used); an assignee still gets the in-app reminder.
-      if (!queued && step.kind === "tell_champion") {
-        await record("skipped", person.id);
-        continue;
+      if (email) {
+        writes.mails.push(
+          step.kind === "remind_assignee"
+            ? playbookReminderMail(person.email, person.locale, values)
+            : playbookChampionMail(person.email, person.locale, values),
+        );
       }
-      if (step.kind === "remind_assignee") {
-        await tx.insert(interventionNotices).values({
+      if (notice) {
+        writes.notices.push({
           id: newId(),
           userId: person.id,
           accountId: run.accountId,
@@ -282,54 +336,91 @@ async function runStep(
           createdAt: now,
         });
       }
-      await record("sent", person.id);
     }
     return;
   }
 
-  const escalate = step.kind === "escalate_admin";
-  const assigneeId = escalate ? await firstAdmin(tx) : (context.account.csmId ?? (await firstAdmin(tx)));
-  if (!assigneeId) return record("skipped", null);
-  const [assignee] = await activePeople(tx, [assigneeId]);
-  const locale = assignee?.locale ?? "en";
+  if (!effects.workItem) return;
+  const { assigneeId, locale, escalate, dueDate } = effects.workItem;
   const t = serverT(locale);
   const values = { playbook: playbook.name, subject: subjectText(run, context, locale, playbook) };
-  await insertWorkItem(tx, {
+  writes.workItems.push({
     accountId: run.accountId,
     assigneeId,
     reason: t(escalate ? "interventions:workItems.escalationReason" : "interventions:workItems.playbookReason", values),
     priority: escalate ? "urgent" : "high",
-    dueDate: addDays(now, escalate ? 1 : 3)
-      .toISOString()
-      .slice(0, 10),
+    dueDate,
     runId: run.id,
     subjectType: run.subjectType,
     subjectId: run.subjectType === "task" ? (context.task?.id ?? null) : run.subjectId,
     createdById: null,
   });
-  return record("created", assigneeId);
 }
 
-const BATCH = 100;
+/** Writes the runs' rows in a fixed number of statements: the steps, notices, mail, work items and the runs themselves. */
+async function writeRuns(
+  tx: Executor,
+  runs: readonly RunWrites[],
+  mail: { now: Date; schedules: ReadonlyMap<string, MailSchedule> },
+) {
+  const all = <K extends "steps" | "notices" | "mails" | "workItems">(key: K) =>
+    runs.flatMap((run) => run[key] as RunWrites[K][number][]);
+  const steps = all("steps");
+  const notices = all("notices");
+  if (steps.length) await tx.insert(playbookRunSteps).values(steps);
+  if (notices.length) await tx.insert(interventionNotices).values(notices);
+  await queueMails(tx, all("mails"), mail.now, mail.schedules);
+  await insertWorkItems(tx, all("workItems"));
+  const changes = runs.map(({ runId, next }) => ({
+    id: runId,
+    status: next.status,
+    current_step: next.currentStep,
+    next_step_at: next.nextStepAt,
+    resolved_at: next.resolvedAt,
+    ended_at: next.endedAt,
+  }));
+  await tx.execute(sql`
+    update playbook_runs r set status = v.status, current_step = v.current_step, next_step_at = v.next_step_at,
+      resolved_at = v.resolved_at, ended_at = v.ended_at
+    from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
+      as v(id text, status text, current_step int, next_step_at timestamptz, resolved_at timestamptz, ended_at timestamptz)
+    where r.id = v.id`);
+}
+
+/** Due runs a batch takes at once: large enough that its queries are few per run, small enough to lock briefly. */
+const BATCH = 250;
 
 /**
  * Advances every run that is due: stops it when its reason is resolved, else does its next step
  * and schedules the one after. Each batch is one transaction that locks its runs with SKIP LOCKED,
- * so two workers running this at once share the runs and no step is done twice.
+ * so two workers running this at once share the runs and no step is done twice. A batch reads what
+ * its steps need in a few queries, decides each run in memory (`advanceRun`, `stepEffects`) and
+ * writes everything together; should that write fail, each run is written on its own (a savepoint
+ * each), so one bad run is logged and left due while the others advance.
  */
 export async function advancePlaybookRuns(
   now: Date,
   executor: Executor = db,
-): Promise<{ steps: number; resolved: number; completed: number }> {
-  const totals = { steps: 0, resolved: 0, completed: 0 };
+  options: { batchSize?: number } = {},
+): Promise<{ steps: number; resolved: number; completed: number; failed: number }> {
+  const batchSize = options.batchSize ?? BATCH;
+  const totals = { steps: 0, resolved: 0, completed: 0, failed: 0 };
+  // Runs that failed in this call stay due for the next one; later batches leave them out.
+  const failed = new Set<string>();
   for (;;) {
     const batch = await executor.transaction(async (tx) => {
       const due = await tx
         .select()
         .from(playbookRuns)
-        .where(and(eq(playbookRuns.status, "open"), lte(playbookRuns.nextStepAt, now)))
+        .where(
+          and(
+            eq(playbookRuns.status, "open"),
+            lte(playbookRuns.nextStepAt, now),
+            failed.size ? notInArray(playbookRuns.id, [...failed]) : undefined,
+          ),
+        )
         .orderBy(asc(playbookRuns.nextStepAt), asc(playbookRuns.id))
-        .limit(BATCH)
+        .limit(batchSize)
         .for("update", { skipLocked: true });
       if (due.length === 0) return 0;
       const playbookRows = await tx
@@ -356,43 +447,101 @@ export async function advancePlaybookRuns(
         .where(inArray(accounts.id, [...new Set(due.map((run) => run.accountId))]));
       const accountById = new Map(accountRows.map((row) => [row.id, row]));
 
-      for (const run of due) {
+      const planned = due.map((run) => {
         const playbook = playbookById.get(run.playbookId)!;
         const context: RunContext = { account: accountById.get(run.accountId)!, task: taskById.get(run.subjectId) };
-        if (reasonResolved(run, context)) {
-          await tx
-            .update(playbookRuns)
-            .set({ status: "resolved", resolvedAt: now, endedAt: now, nextStepAt: null })
-            .where(eq(playbookRuns.id, run.id));
-          totals.resolved++;
-          continue;
+        return { run, playbook, context, advance: advanceRun(run, playbook, reasonResolved(run, context), now) };
+      });
+      const stepping = planned.flatMap((entry) =>
+        entry.advance.kind === "step" ? [{ ...entry, advance: entry.advance }] : [],
+      );
+      const kinds = new Set(stepping.map(({ advance }) => advance.step.kind));
+      const needsAdmin = kinds.has("escalate_admin") || stepping.some(({ context }) => !context.account.csmId);
+      const adminId = needsAdmin ? await firstAdmin(tx) : null;
+      const people = await activePeople(
+        tx,
+        stepping.flatMap(({ context }) => [context.task?.assigneeId, context.account.csmId]).concat(adminId),
+      );
+      const champions = await activeChampions(
+        tx,
+        stepping.filter(({ advance }) => advance.step.kind === "tell_champion").map(({ run }) => run.accountId),
+      );
+      const stepInput = ({ run, context, advance }: (typeof stepping)[number]) => ({
+        step: advance.step,
+        accountId: run.accountId,
+        csmId: context.account.csmId,
+        taskAssigneeId: context.task?.assigneeId,
+        now,
+      });
+      const wanted = stepping.flatMap((entry) =>
+        stepRecipients({ people, champions }, stepInput(entry)).map((person) => ({
+          recipientId: person.id,
+          kind: entry.advance.step.kind === "remind_assignee" ? ("reminders" as const) : ("champion" as const),
+        })),
+      );
+      const cap = await underWeeklyCap(
+        tx,
+        wanted.map((want) => want.recipientId),
+        now,
+      );
+      const schedules = await mailSchedules(tx, wanted, now);
+      const facts: StepFacts = {
+        people,
+        champions,
+        firstAdminId: adminId,
+        cap,
+        accepts: (personId, kind) => schedules.get(scheduleKey(personId, kind)) != null,
+      };
+
+      const writes: RunWrites[] = [];
+      for (const { run, playbook, context, advance } of planned) {
+        const runWrites: RunWrites = {
+          runId: run.id,
+          next: advance.next,
+          steps: [],
+          notices: [],
+          mails: [],
+          workItems: [],
+        };
+        try {
+          if (advance.kind === "step") {
+            runStep(facts, runWrites, { run, playbook, step: advance.step, index: advance.index, context, now });
+          }
+          writes.push(runWrites);
+        } catch (error) {
+          console.error(`[playbooks] run ${run.id} failed at step ${run.currentStep}`, error);
+          failed.add(run.id);
         }
-        const step = playbook.steps[run.currentStep];
-        if (!step || !playbook.enabled) {
-          // All steps done (or the playbook was turned off): watch the reason a while, then end.
-          const ended =
-            !playbook.enabled || now.getTime() - run.startedAt.getTime() > WATCH_DAYS_AFTER_LAST_STEP * DAY_MS;
-          await tx
-            .update(playbookRuns)
-            .set(
-              ended
-                ? { status: playbook.enabled ? "completed" : "stopped", endedAt: now, nextStepAt: null }
-                : { nextStepAt: addDays(now, 1) },
-            )
-            .where(eq(playbookRuns.id, run.id));
-          if (ended) totals.completed++;
-          continue;
+      }
+      const mail = { now, schedules };
+      let written = writes;
+      try {
+        await tx.transaction((savepoint) => writeRuns(savepoint, writes, mail));
+      } catch (error) {
+        console.error("[playbooks] writing a batch failed; writing its runs one by one", error);
+        written = [];
+        for (const runWrites of writes) {
+          try {
+            await tx.transaction((savepoint) => writeRuns(savepoint, [runWrites], mail));
+            written.push(runWrites);
+          } catch (runError) {
+            console.error(`[playbooks] run ${runWrites.runId} failed`, runError);
+            failed.add(runWrites.runId);
+          }
         }
-        await runStep(tx, { run, playbook, step, index: run.currentStep, context, now });
-        const next = playbook.steps[run.currentStep + 1];
-        await tx
-          .update(playbookRuns)
-          .set({ currentStep: run.currentStep + 1, nextStepAt: addDays(now, next ? next.delayDays : 1) })
-          .where(eq(playbookRuns.id, run.id));
-        totals.steps++;
+      }
+      const writtenIds = new Set(written.map((entry) => entry.runId));
+      for (const { run, advance } of planned) {
+        if (!writtenIds.has(run.id)) continue;
+        if (advance.kind === "resolved") totals.resolved++;
+        else if (advance.kind === "ended") totals.completed++;
+        else if (advance.kind === "step") totals.steps++;
       }
       return due.length;
     });
-    if (batch < BATCH) return totals;
+    if (batch < batchSize) {
+      totals.failed = failed.size;
+      return totals;
+    }
   }
 }

@@ -2,7 +2,7 @@ import { type SQL, and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { accounts, users, workItems, type WorkItemOutcome, type WorkItemPriority } from "~db/schema";
 import type { StaffActor } from "~/domain/auth/actor";
-import { recordActivity } from "~/domain/activity/activity.server";
+import { recordActivities, recordActivity } from "~/domain/activity/activity.server";
 import { newId } from "~/lib/ids.server";
 import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
@@ -22,17 +22,27 @@ export interface WorkItemDraft {
 
 /** Writes a work item and its activity entry in the caller's transaction (a playbook step or a CSM). */
 export async function insertWorkItem(tx: Executor, draft: WorkItemDraft): Promise<string> {
-  const id = newId();
-  await tx.insert(workItems).values({ id, ...draft });
-  await recordActivity(tx, {
-    accountId: draft.accountId,
-    actorId: draft.createdById,
-    action: "work_item.created",
-    subjectType: "work_item",
-    subjectId: id,
-    details: { title: draft.reason, priority: draft.priority, ...(draft.runId ? { runId: draft.runId } : {}) },
-  });
-  return id;
+  const [id] = await insertWorkItems(tx, [draft]);
+  return id!;
+}
+
+/** `insertWorkItem` for many items: one insert for the items, one for their activity entries. */
+export async function insertWorkItems(tx: Executor, drafts: readonly WorkItemDraft[]): Promise<string[]> {
+  if (drafts.length === 0) return [];
+  const rows = drafts.map((draft) => ({ id: newId(), ...draft }));
+  await tx.insert(workItems).values(rows);
+  await recordActivities(
+    tx,
+    rows.map((row) => ({
+      accountId: row.accountId,
+      actorId: row.createdById,
+      action: "work_item.created",
+      subjectType: "work_item",
+      subjectId: row.id,
+      details: { title: row.reason, priority: row.priority, ...(row.runId ? { runId: row.runId } : {}) },
+    })),
+  );
+  return rows.map((row) => row.id);
 }
 
 /** Staff who can own a work item: active admins and CSMs. */

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Executor } from "~db/client.server";
-import { executorDb, jobCommands } from "./connection.server";
+import { JOBS_SCHEMA, executorDb, jobCommands } from "./connection.server";
 import type { JobData, QueueName } from "./queues";
 
 export interface EnqueueOptions {
@@ -37,4 +39,41 @@ export async function enqueue<Q extends QueueName>(
   // pg-boss answers null when the queue doesn't exist (or a throttle refused): never drop a job silently.
   if (!id) throw new Error(`The ${queue} queue refused a job; has the database been migrated (npm run db:migrate)?`);
   return id;
+}
+
+/**
+ * `enqueue` for many jobs of one queue in one statement (pg-boss's bulk insert), inside the caller's
+ * transaction. pg-boss's insert answers nothing, so the jobs are counted after: a refused one
+ * (an unknown queue) throws, like `enqueue`, rather than vanish.
+ */
+export async function enqueueMany<Q extends QueueName>(
+  executor: Executor,
+  queue: Q,
+  jobs: readonly { data: JobData[Q]; options?: EnqueueOptions }[],
+): Promise<string[]> {
+  if (jobs.length === 0) return [];
+  const ids = jobs.map(() => randomUUID());
+  await jobCommands().insert(
+    jobs.map(({ data, options = {} }, index) => ({
+      id: ids[index],
+      name: queue,
+      data: data as object,
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      // pg-boss reads a string ending in Z as an instant, anything else as an interval from now.
+      ...(options.startAfter === undefined
+        ? {}
+        : {
+            startAfter:
+              options.startAfter instanceof Date ? options.startAfter.toISOString() : `${options.startAfter} seconds`,
+          }),
+    })),
+    { db: executorDb(executor) },
+  );
+  const [row] = await executor.execute<{ n: number }>(
+    sql`select count(*)::int as n from ${sql.raw(JOBS_SCHEMA)}.job where id = any(${`{${ids.join(",")}}`}::uuid[])`,
+  );
+  if (Number(row?.n) !== ids.length) {
+    throw new Error(`The ${queue} queue refused ${ids.length - Number(row?.n)} jobs; has the database been migrated?`);
+  }
+  return ids;
 }

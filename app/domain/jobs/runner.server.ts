@@ -27,9 +27,13 @@ function defaultHandlers(options: { transport: Transporter | null; log: Log }): 
     [QUEUES.playbooksAdvance]: async () => {
       const now = new Date();
       const started = await startConditionRuns(now);
-      const { steps, resolved } = await advancePlaybookRuns(now);
-      if (started + steps + resolved > 0)
-        options.log.log(`Playbooks: ${started} run(s) started, ${steps} step(s) done, ${resolved} resolved.`);
+      const { steps, resolved, failed } = await advancePlaybookRuns(now);
+      if (started + steps + resolved + failed > 0)
+        options.log.log(
+          `Playbooks: ${started} run(s) started, ${steps} step(s) done, ${resolved} resolved` +
+            // A failed run stays due: the next advance tries it again.
+            (failed > 0 ? `, ${failed} failed (left due, see the errors above).` : "."),
+        );
     },
     [QUEUES.weeklyDigest]: async () => {
       const { queued } = await sendWeeklyDigests(new Date());

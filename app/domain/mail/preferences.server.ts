@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { type MailKind, type OptionalMailKind, OPTIONAL_MAIL_KINDS, notificationPreferences, users } from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
@@ -26,13 +26,9 @@ export interface PreferencesView {
   digest: { day: number; hour: number };
 }
 
-/** The person's settings, or the defaults (every kind on, no quiet hours) when they never changed them. */
-export async function getNotificationPreferences(userId: string, executor: Executor = db): Promise<PreferencesView> {
-  const [row] = await executor
-    .select({ prefs: notificationPreferences, timeZone: users.timeZone })
-    .from(users)
-    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
-    .where(eq(users.id, userId));
+type PreferencesRow = { prefs: typeof notificationPreferences.$inferSelect | null; timeZone: string | null };
+
+function preferencesView(row: PreferencesRow | undefined): PreferencesView {
   const prefs = row?.prefs;
   return {
     email: {
@@ -48,6 +44,16 @@ export async function getNotificationPreferences(userId: string, executor: Execu
     timeZone: row?.timeZone ?? "UTC",
     digest: { day: prefs?.digestDay ?? DEFAULT_DIGEST.day, hour: prefs?.digestHour ?? DEFAULT_DIGEST.hour },
   };
+}
+
+/** The person's settings, or the defaults (every kind on, no quiet hours) when they never changed them. */
+export async function getNotificationPreferences(userId: string, executor: Executor = db): Promise<PreferencesView> {
+  const [row] = await executor
+    .select({ prefs: notificationPreferences, timeZone: users.timeZone })
+    .from(users)
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+    .where(eq(users.id, userId));
+  return preferencesView(row);
 }
 
 export interface PreferencesInput {
@@ -92,6 +98,15 @@ export async function turnOffKind(userId: string, kind: OptionalMailKind): Promi
   return true;
 }
 
+/** Whether and when mail of a kind goes: `null` when it is off, else when it may be sent. */
+export type MailSchedule = { sendAfter: Date | null } | null;
+
+function scheduleFor(prefs: PreferencesView, kind: OptionalMailKind, now: Date): MailSchedule {
+  if (!prefs.email[kind]) return null;
+  if (!prefs.quietHours) return { sendAfter: null };
+  return { sendAfter: quietHoursEnd(now, { ...prefs.quietHours, timeZone: prefs.timeZone }) };
+}
+
 /**
  * Whether and when an email of this kind goes to this person: `null` when they turned the kind
  * off, else the instant it may be sent (`null` sendAfter: at once; else the end of their quiet
@@ -103,10 +118,39 @@ export async function mailSchedule(
   recipientId: string,
   kind: MailKind,
   now = new Date(),
-): Promise<{ sendAfter: Date | null } | null> {
+): Promise<MailSchedule> {
   if (!isOptionalKind(kind)) return { sendAfter: null };
-  const prefs = await getNotificationPreferences(recipientId, executor);
-  if (!prefs.email[kind]) return null;
-  if (!prefs.quietHours) return { sendAfter: null };
-  return { sendAfter: quietHoursEnd(now, { ...prefs.quietHours, timeZone: prefs.timeZone }) };
+  return scheduleFor(await getNotificationPreferences(recipientId, executor), kind, now);
+}
+
+export const scheduleKey = (recipientId: string, kind: MailKind) => `${recipientId}:${kind}`;
+
+/**
+ * `mailSchedule` for many people and kinds in one query: answers each (person, kind) by
+ * `scheduleKey(recipientId, kind)`.
+ */
+export async function mailSchedules(
+  executor: Executor,
+  wanted: readonly { recipientId: string; kind: MailKind }[],
+  now = new Date(),
+): Promise<Map<string, MailSchedule>> {
+  const schedules = new Map<string, MailSchedule>();
+  const ids = [...new Set(wanted.filter((want) => isOptionalKind(want.kind)).map((want) => want.recipientId))];
+  const rows = ids.length
+    ? await executor
+        .select({ id: users.id, prefs: notificationPreferences, timeZone: users.timeZone })
+        .from(users)
+        .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+        .where(inArray(users.id, ids))
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, preferencesView(row)]));
+  for (const { recipientId, kind } of wanted) {
+    schedules.set(
+      scheduleKey(recipientId, kind),
+      isOptionalKind(kind)
+        ? scheduleFor(byId.get(recipientId) ?? preferencesView(undefined), kind, now)
+        : { sendAfter: null },
+    );
+  }
+  return schedules;
 }

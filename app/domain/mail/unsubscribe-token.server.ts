@@ -72,8 +72,17 @@ export async function unsubscribeUrl(
   input: { userId: string; kind: OptionalMailKind },
   now = new Date(),
 ): Promise<string> {
-  const token = signUnsubscribeToken(await unsubscribeSigningKey(executor), input, now);
-  return `${origin}/unsubscribe?token=${encodeURIComponent(token)}`;
+  return unsubscribeLink(await unsubscribeSigningKey(executor), origin, input, now);
+}
+
+/** `unsubscribeUrl` with the key read already (many emails at once read it once). */
+export function unsubscribeLink(
+  key: Buffer,
+  origin: string,
+  input: { userId: string; kind: OptionalMailKind },
+  now = new Date(),
+): string {
+  return `${origin}/unsubscribe?token=${encodeURIComponent(signUnsubscribeToken(key, input, now))}`;
 }
 
 /** The link's check, for the page: reads the key and verifies. */
