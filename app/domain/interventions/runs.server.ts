@@ -18,7 +18,7 @@ import { type TaskForPlaybook, tasksForPlaybooks } from "~/domain/plans/playbook
 import { serverT } from "~/i18n";
 import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
-import { DAY_MS } from "~/lib/time";
+import { addDays } from "~/lib/time";
 import type { PlaybookStep } from "./playbook-rules";
 import {
   type RunState,
@@ -33,8 +33,6 @@ import {
 import { type WorkItemDraft, insertWorkItems } from "./work-items.server";
 
 type RunSubject = Pick<PlaybookRun, "subjectType" | "subjectId">;
-
-const addDays = (at: Date, days: number) => new Date(at.getTime() + days * DAY_MS);
 
 /** Enabled playbooks with this trigger kind that apply to an account in `segmentId`. */
 function appliesTo(playbook: Playbook, segmentId: string) {
@@ -217,7 +215,7 @@ async function activeChampions(tx: Executor, accountIds: string[]): Promise<Map<
  * messages. The locks are taken in one order (by key) so two batches never wait on each other in a
  * circle; within the batch the counts grow in memory (see `weeklyCap`).
  */
-async function underWeeklyCap(tx: Executor, personIds: string[], now: Date): Promise<WeeklyCap> {
+async function lockWeeklyCaps(tx: Executor, personIds: string[], now: Date): Promise<WeeklyCap> {
   const ids = [...new Set(personIds)].sort();
   if (ids.length === 0) return weeklyCap(new Map());
   const list = `{${ids.join(",")}}`;
@@ -479,7 +477,7 @@ export async function advancePlaybookRuns(
           kind: entry.advance.step.kind === "remind_assignee" ? ("reminders" as const) : ("champion" as const),
         })),
       );
-      const cap = await underWeeklyCap(
+      const cap = await lockWeeklyCaps(
         tx,
         wanted.map((want) => want.recipientId),
         now,

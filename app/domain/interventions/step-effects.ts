@@ -1,4 +1,4 @@
-import { DAY_MS } from "~/lib/time";
+import { DAY_MS, addDays } from "~/lib/time";
 import { MESSAGES_PER_PERSON_PER_WEEK, WATCH_DAYS_AFTER_LAST_STEP, type PlaybookStep } from "./playbook-rules";
 
 /*
@@ -7,8 +7,6 @@ import { MESSAGES_PER_PERSON_PER_WEEK, WATCH_DAYS_AFTER_LAST_STEP, type Playbook
  * or writes the database, so the rules (the weekly cap as it fills within a batch, who hears what)
  * test without one.
  */
-
-const addDays = (at: Date, days: number) => new Date(at.getTime() + days * DAY_MS);
 
 export interface StepPerson {
   id: string;

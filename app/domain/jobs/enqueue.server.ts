@@ -52,6 +52,8 @@ export async function enqueueMany<Q extends QueueName>(
   jobs: readonly { data: JobData[Q]; options?: EnqueueOptions }[],
 ): Promise<string[]> {
   if (jobs.length === 0) return [];
+  // One job (a request's single email): `send` answers its id, which spares the count query.
+  if (jobs.length === 1) return [await enqueue(executor, queue, jobs[0]!.data, jobs[0]!.options)];
   const ids = jobs.map(() => randomUUID());
   await jobCommands().insert(
     jobs.map(({ data, options = {} }, index) => ({
