@@ -1,8 +1,9 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NavItem } from "~/domain/auth/navigation";
 import { LanguageSwitcher } from "./language-switcher";
+import { DisclosureMenu } from "./disclosure-menu";
 import { NotificationsMenu } from "./notifications-menu";
 
 export interface ShellUser {
@@ -18,18 +19,111 @@ function navClass({ isActive }: { isActive: boolean }) {
   }`;
 }
 
-function NavList({ nav, className, onNavigate }: { nav: NavItem[]; className: string; onNavigate?: () => void }) {
+function NavLinkItem({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
   const { t } = useTranslation();
   return (
-    <ul className={className}>
-      {nav.map((item) => (
-        <li key={item.key}>
-          <NavLink to={item.to} end={item.key === "home"} className={navClass} prefetch="intent" onClick={onNavigate}>
-            {t(`nav.${item.key}`)}
-          </NavLink>
-        </li>
-      ))}
+    <NavLink to={item.to} end={item.key === "home"} className={navClass} prefetch="intent" onClick={onNavigate}>
+      {t(`nav.${item.key}`)}
+    </NavLink>
+  );
+}
+
+/** "/telemetry/unmatched" belongs to the item "/telemetry/write-keys": the first path segment names the area. */
+function inSection(pathname: string, to: string) {
+  const section = `/${to.split("/")[1]}`;
+  return pathname === section || pathname.startsWith(`${section}/`);
+}
+
+/** Workspace administration behind one menu, so an admin's bar fits at 1366 px. */
+function AdminMenu({ items }: { items: NavItem[] }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const active = items.some((item) => inSection(pathname, item.to));
+  return (
+    <DisclosureMenu summary={t("nav.admin")} summaryClassName={navClass({ isActive: active })}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key}>
+            <NavLinkItem item={item} />
+          </li>
+        ))}
+      </ul>
+    </DisclosureMenu>
+  );
+}
+
+/** Who is signed in, with the language and signing out behind it: the bar keeps its room for the areas. */
+function UserMenu({ user }: { user: ShellUser }) {
+  return (
+    <DisclosureMenu
+      summary={
+        <span className="text-right leading-tight">
+          <span className="block max-w-40 truncate text-sm font-medium text-slate-900">{user.name}</span>
+          <span className="block max-w-40 truncate text-xs text-slate-600">{user.roleLabel}</span>
+        </span>
+      }
+      summaryClassName="rounded-md px-2 py-1 hover:bg-slate-100"
+      panelClassName="w-56"
+    >
+      <div className="space-y-3 p-2">
+        <div className="break-all text-xs text-slate-500">{user.email}</div>
+        <LanguageSwitcher />
+        <SignOutButton />
+      </div>
+    </DisclosureMenu>
+  );
+}
+
+/** The bar: everyday areas in a row, administration folded into one menu where the first admin item sits. */
+function DesktopNav({ nav }: { nav: NavItem[] }) {
+  const admin = nav.filter((item) => item.group === "admin");
+  const firstAdmin = nav.findIndex((item) => item.group === "admin");
+  return (
+    <ul className="flex gap-0.5">
+      {nav.map((item, index) =>
+        item.group === "admin" ? (
+          index === firstAdmin ? (
+            <li key="admin">
+              <AdminMenu items={admin} />
+            </li>
+          ) : null
+        ) : (
+          <li key={item.key}>
+            <NavLinkItem item={item} />
+          </li>
+        ),
+      )}
     </ul>
+  );
+}
+
+/** The phone menu has room to list everything, with administration under its own heading. */
+function MobileNav({ nav, onNavigate }: { nav: NavItem[]; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const admin = nav.filter((item) => item.group === "admin");
+  const everyday = nav.filter((item) => item.group !== "admin");
+  return (
+    <>
+      <ul className="space-y-1">
+        {everyday.map((item) => (
+          <li key={item.key}>
+            <NavLinkItem item={item} onNavigate={onNavigate} />
+          </li>
+        ))}
+      </ul>
+      {admin.length > 0 ? (
+        <>
+          <h2 className="mt-3 px-2.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("nav.admin")}</h2>
+          <ul className="mt-1 space-y-1">
+            {admin.map((item) => (
+              <li key={item.key}>
+                <NavLinkItem item={item} onNavigate={onNavigate} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -86,18 +180,13 @@ export function AppShell({
           {user ? (
             <>
               <nav aria-label={t("nav.main")} className="hidden flex-1 lg:block">
-                <NavList nav={nav} className="flex gap-0.5" />
+                <DesktopNav nav={nav} />
               </nav>
               <div className="ml-auto">
                 <NotificationsMenu unread={unreadNotifications} />
               </div>
-              <div className="hidden items-center gap-3 lg:flex">
-                <div className="hidden whitespace-nowrap text-right leading-tight xl:block">
-                  <div className="text-sm font-medium text-slate-900">{user.name}</div>
-                  <div className="text-xs text-slate-500">{user.roleLabel}</div>
-                </div>
-                <LanguageSwitcher />
-                <SignOutButton />
+              <div className="hidden lg:block">
+                <UserMenu user={user} />
               </div>
               <button
                 type="button"
@@ -119,7 +208,7 @@ export function AppShell({
         {user && menuOpen ? (
           <div id="mobile-menu" className="border-t border-slate-200 px-4 py-3 lg:hidden">
             <nav aria-label={t("nav.main")}>
-              <NavList nav={nav} className="space-y-1" onNavigate={() => setMenuOpen(false)} />
+              <MobileNav nav={nav} onNavigate={() => setMenuOpen(false)} />
             </nav>
             <div className="mt-3 flex items-center justify-between border-t border-slate-200 pt-3">
               <div className="text-sm">

@@ -24,6 +24,8 @@ export type NavKey =
 export interface NavItem {
   key: NavKey;
   to: string;
+  /** Workspace administration sits behind one "Admin" menu so the bar fits at 1366 px. */
+  group?: "admin";
 }
 
 /** The navigation that fits a person's role; areas that come later (plans, training…) add theirs here. */
@@ -50,12 +52,14 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
   if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
   if (canInWorkspace(actor, "revenue.report")) items.push({ key: "revenue", to: "/revenue/renewals" });
   if (canInWorkspace(actor, "advocacy.view")) items.push({ key: "advocacy", to: "/advocacy" });
-  if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff" });
-  if (canInWorkspace(actor, "telemetry.manage")) items.push({ key: "telemetry", to: "/telemetry/write-keys" });
-  if (options.outboxMode && canInWorkspace(actor, "outbox.read")) items.push({ key: "outbox", to: "/outbox" });
-  if (canInWorkspace(actor, "health.models")) items.push({ key: "healthModels", to: "/health/models" });
-  if (canInWorkspace(actor, "playbooks.manage")) items.push({ key: "playbooks", to: "/playbooks" });
-  if (canInWorkspace(actor, "jobs.manage")) items.push({ key: "jobs", to: "/jobs" });
+  if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff", group: "admin" });
+  if (canInWorkspace(actor, "telemetry.manage"))
+    items.push({ key: "telemetry", to: "/telemetry/write-keys", group: "admin" });
+  if (options.outboxMode && canInWorkspace(actor, "outbox.read"))
+    items.push({ key: "outbox", to: "/outbox", group: "admin" });
+  if (canInWorkspace(actor, "health.models")) items.push({ key: "healthModels", to: "/health/models", group: "admin" });
+  if (canInWorkspace(actor, "playbooks.manage")) items.push({ key: "playbooks", to: "/playbooks", group: "admin" });
+  if (canInWorkspace(actor, "jobs.manage")) items.push({ key: "jobs", to: "/jobs", group: "admin" });
   items.push({ key: "settings", to: "/settings" });
   return items;
 }

@@ -71,6 +71,7 @@ export default {
     playbooks: "Playbooks",
     community: "Community",
     settings: "Settings",
+    admin: "Admin",
     openMenu: "Open menu",
     closeMenu: "Close menu",
     signOut: "Sign out",

@@ -74,6 +74,7 @@ export default {
     playbooks: "干预手册",
     community: "社区",
     settings: "设置",
+    admin: "管理",
     openMenu: "打开菜单",
     closeMenu: "关闭菜单",
     signOut: "退出登录",

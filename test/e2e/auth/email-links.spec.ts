@@ -1,5 +1,6 @@
 import { expect, test } from "../support/fixtures";
 import { linkFromOutbox } from "../support/outbox";
+import { signOutFromBar } from "../support/nav";
 
 test("a customer signs in with a magic link from the outbox, and the link works once", async ({
   page,
@@ -55,7 +56,7 @@ test("a person resets a forgotten password and signs in with the new one", async
   await expect(page.getByRole("heading", { name: "Welcome, Lukas Becker" })).toBeVisible();
 
   // The old password no longer works; the new one does.
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await signOutFromBar(page);
   const passwordForm = page.getByRole("region", { name: "Sign in with your password" });
   await passwordForm.getByLabel("Work email").fill(email);
   await passwordForm.getByLabel("Password").fill("the old password 1");

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { uniqueEmail } from "../support/demo";
 import { expect, test } from "../support/fixtures";
 import { signIn } from "../support/session";
+import { signOutFromBar } from "../support/nav";
 
 // Staff of the test's own with a password: failed attempts count per email, so none lands on a demo person.
 const PASSWORD = "a password of their own";
@@ -49,7 +50,7 @@ test("repeated bad passwords are rate limited, without revealing whether the acc
 
 test("sign-out ends the session", async ({ page, newStaff }) => {
   await signIn(page, (await newStaff("marketing", { password: PASSWORD })).email, PASSWORD);
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await signOutFromBar(page);
   await expect(page.getByText("You're signed out.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Sign in to Tandem" })).toBeVisible();
   await page.goto("/accounts");

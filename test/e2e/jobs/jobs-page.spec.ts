@@ -1,6 +1,7 @@
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { uniqueEmail } from "../support/demo";
 import { expect, test } from "../support/fixtures";
+import { openAdminPage } from "../support/nav";
 
 test("an admin's invitation is queued, sent by the mail job, and the Jobs page shows the queues", async ({
   newStaff,
@@ -15,7 +16,7 @@ test("an admin's invitation is queued, sent by the mail job, and the Jobs page s
   await expect(admin.getByText(`Invitation sent to ${email}.`)).toBeVisible();
 
   // The email was written with the invitation; the worker inside the server delivers it shortly.
-  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
+  await openAdminPage(admin, "Outbox");
   await expect(admin.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
   const message = admin.getByRole("listitem").filter({ hasText: email });
   await expect(async () => {
@@ -25,7 +26,7 @@ test("an admin's invitation is queued, sent by the mail job, and the Jobs page s
   await expect(message.getByRole("link", { name: /\/invitations\// })).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
 
-  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  await openAdminPage(admin, "Jobs");
   await expect(admin.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
   const queues = admin.getByRole("table", { name: "Jobs per queue" });
   await expect(queues.getByRole("row").filter({ hasText: "Email" })).toBeVisible();

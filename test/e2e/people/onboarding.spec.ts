@@ -2,6 +2,7 @@ import { expectNoSeriousA11yViolations } from "../support/axe";
 import { uniqueEmail } from "../support/demo";
 import { expect, test } from "../support/fixtures";
 import { linkFromOutbox } from "../support/outbox";
+import { signOutFromBar } from "../support/nav";
 
 test("a CSM creates an account and invites its champion, who invites a colleague, who joins", async ({
   browser,
@@ -68,7 +69,7 @@ test("a CSM creates an account and invites its champion, who invites a colleague
   await colleague.getByLabel("Choose a password").fill("cole's password 1");
   await colleague.getByRole("button", { name: "Join and sign in" }).click();
   await expect(colleague.getByRole("heading", { name: "Welcome, Cole League" })).toBeVisible();
-  await colleague.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await signOutFromBar(colleague);
   const passwordForm = colleague.getByRole("region", { name: "Sign in with your password" });
   await passwordForm.getByLabel("Work email").fill(colleagueEmail);
   await passwordForm.getByLabel("Password").fill("cole's password 1");

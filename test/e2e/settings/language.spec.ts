@@ -1,5 +1,6 @@
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
+import { openUserMenu } from "../support/nav";
 
 test("a person switches to Chinese in Settings, sees home and plan in Chinese, and switches back", async ({
   newAccount,
@@ -29,6 +30,7 @@ test("a person switches to Chinese in Settings, sees home and plan in Chinese, a
   await nav.getByRole("link", { name: "计划" }).click();
   await expect(page.getByRole("heading", { name: "成功计划", level: 1 })).toBeVisible();
   await expect(page.getByText("总体进度")).toBeVisible();
+  await openUserMenu(page);
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
@@ -46,9 +48,11 @@ test("the header switcher changes a signed-in person's language on the page they
 }) => {
   const { members } = await newAccount({ members: [{ name: "Zhou Min" }] });
   const page = await signInAs(members[0]!);
+  await openUserMenu(page);
   await page.getByRole("banner").getByRole("button", { name: "中文", exact: true }).click();
   await expect(page.getByRole("heading", { name: "欢迎，Zhou Min", level: 1 })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await openUserMenu(page);
   await page.getByRole("banner").getByRole("button", { name: "English", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Zhou Min", level: 1 })).toBeVisible();
 });

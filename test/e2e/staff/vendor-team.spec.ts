@@ -2,12 +2,13 @@ import { expectNoSeriousA11yViolations } from "../support/axe";
 import { uniqueEmail } from "../support/demo";
 import { expect, test } from "../support/fixtures";
 import { linkFromOutbox } from "../support/outbox";
+import { openAdminPage } from "../support/nav";
 
 test("an admin invites a CSM, who joins and lands on the account list", async ({ browser, newStaff, signInAs }) => {
   test.slow(); // two people, three browser contexts
   const email = uniqueEmail("new-csm", "lumen-analytics.example");
   const admin = await signInAs(await newStaff("admin"));
-  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Vendor team" }).click();
+  await openAdminPage(admin, "Vendor team");
   await expect(admin.getByRole("heading", { name: "Vendor team", level: 1 })).toBeVisible();
   await expectNoSeriousA11yViolations(admin);
 
@@ -68,7 +69,7 @@ test("an admin reads the outbox, and a staff account page shows its people and a
     members: [{ name: `Chloe Member ${tag}` }],
   });
   const admin = await signInAs(await newStaff("admin"));
-  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
+  await openAdminPage(admin, "Outbox");
   await expect(admin.getByRole("heading", { name: "Outbox", level: 1 })).toBeVisible();
   await expect(admin.getByText("No SMTP server is configured")).toBeVisible();
   await expectNoSeriousA11yViolations(admin);

@@ -4,6 +4,7 @@ import { accounts } from "../../../db/schema";
 import { createApiKey } from "../../../app/domain/telemetry/api-keys.server";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
+import { openAdminPage } from "../support/nav";
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${process.pid}-${(counter += 1)}`;
@@ -57,7 +58,7 @@ test("an admin links an unknown groupId to an account, then sees the key's count
   expect(await posted.json()).toMatchObject({ accepted: 3, duplicates: 0, rejected: 1 });
 
   const admin = await signInAs(await newStaff("admin"));
-  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Telemetry" }).click();
+  await openAdminPage(admin, "Telemetry");
   await expect(admin.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
   const subNav = admin.getByRole("navigation", { name: "Telemetry" });
   await subNav.getByRole("link", { name: "Unmatched events" }).click();
