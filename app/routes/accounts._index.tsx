@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
@@ -63,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     segments,
     owners,
     canCreate: canInWorkspace(actor, "accounts.create"),
+    canExport: canInWorkspace(actor, "accounts.export"),
     today,
   };
 }
@@ -124,7 +125,12 @@ function HealthCell({
 
 export default function Accounts() {
   const { t } = useTranslation(["people", "common", "health"]);
-  const { accounts, page, filters, searchCut, segments, owners, canCreate, today } = useLoaderData<typeof loader>();
+  const { accounts, page, filters, searchCut, segments, owners, canCreate, canExport, today } =
+    useLoaderData<typeof loader>();
+  // The exports take the list's filters (not its page): the file holds every matching account.
+  const exportQuery = new URLSearchParams(useLocation().search);
+  exportQuery.delete("cursor");
+  const exportSearch = exportQuery.toString() ? `?${exportQuery}` : "";
   const locale = useRootData()?.locale ?? "en";
   const filtered = Boolean(
     filters.q || filters.segment || filters.csm || filters.plan || filters.renewal || filters.grade || filters.dropped,
@@ -136,7 +142,21 @@ export default function Accounts() {
       <PageHeader
         title={t("accounts.title")}
         description={t("accounts.description")}
-        actions={canCreate ? <ButtonLink to="/accounts/new">{t("accounts.new")}</ButtonLink> : null}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {canExport ? (
+              <>
+                <ButtonLink to={`/accounts.csv${exportSearch}`} variant="secondary" reloadDocument>
+                  {t("accounts.exportCsv")}
+                </ButtonLink>
+                <ButtonLink to={`/accounts/people.csv${exportSearch}`} variant="secondary" reloadDocument>
+                  {t("accounts.exportPeopleCsv")}
+                </ButtonLink>
+              </>
+            ) : null}
+            {canCreate ? <ButtonLink to="/accounts/new">{t("accounts.new")}</ButtonLink> : null}
+          </div>
+        }
       />
       {total === 0 && !filtered ? (
         <EmptyState

@@ -33,9 +33,14 @@ export default function RenewalsPage() {
         title={t("renewals.title")}
         description={t("renewals.description")}
         actions={
-          <ButtonLink to="/revenue/retention" variant="secondary">
-            {t("renewals.retentionLink")}
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink to="/revenue/ledger.csv" variant="secondary" reloadDocument>
+              {t("renewals.ledgerCsv")}
+            </ButtonLink>
+            <ButtonLink to="/revenue/retention" variant="secondary">
+              {t("renewals.retentionLink")}
+            </ButtonLink>
+          </div>
         }
       />
       {renewals.rows.length === 0 && !renewals.page.previous ? (

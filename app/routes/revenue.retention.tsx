@@ -109,6 +109,13 @@ export default function RetentionPage() {
             >
               {t("retention.csv")}
             </ButtonLink>
+            <ButtonLink
+              to={`/revenue/ledger.csv?period=${encodeURIComponent(report.period.key)}`}
+              variant="secondary"
+              reloadDocument
+            >
+              {t("retention.ledgerCsv")}
+            </ButtonLink>
           </div>
           {report.totals.length === 0 ? (
             <EmptyState title={t("retention.emptyTitle")}>{t("retention.emptyBody")}</EmptyState>

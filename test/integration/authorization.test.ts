@@ -250,6 +250,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
   admin: {
     "accounts.list": "ok",
     "accounts.create": "ok",
+    "accounts.export": "ok",
     "staff.manage": "ok",
     "outbox.read": "ok",
     "templates.view": "ok",
@@ -267,6 +268,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
   csm: {
     "accounts.list": "ok",
     "accounts.create": "ok",
+    "accounts.export": "ok",
     "staff.manage": 404,
     "outbox.read": 404,
     "templates.view": "ok",
@@ -284,6 +286,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
   marketing: {
     "accounts.list": "ok",
     "accounts.create": 404,
+    "accounts.export": 404,
     "staff.manage": 404,
     "outbox.read": 404,
     "templates.view": "ok",
@@ -301,6 +304,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
   champion: {
     "accounts.list": 404,
     "accounts.create": 404,
+    "accounts.export": 404,
     "staff.manage": 404,
     "outbox.read": 404,
     "templates.view": 404,
@@ -318,6 +322,7 @@ const WORKSPACE: Record<Role, Record<WorkspaceAction, "ok" | 404>> = {
   member: {
     "accounts.list": 404,
     "accounts.create": 404,
+    "accounts.export": 404,
     "staff.manage": 404,
     "outbox.read": 404,
     "templates.view": 404,

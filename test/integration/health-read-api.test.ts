@@ -154,6 +154,11 @@ describe("GET /api/v1/accounts", () => {
       name: account.name,
       segment: { id: account.segmentId, name: segment!.name },
       health: { score: null, grade: null },
+      status: "active",
+      arr: null,
+      currency: null,
+      renewalDate: null,
+      forecast: { call: null, automatic: null },
     });
 
     // Once computed (the health endpoint computes today's), the list shows the same score.

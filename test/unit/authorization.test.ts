@@ -213,6 +213,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
   admin: {
     "accounts.list": true,
     "accounts.create": true,
+    "accounts.export": true,
     "staff.manage": true,
     "outbox.read": true,
     "templates.view": true,
@@ -230,6 +231,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
   csm: {
     "accounts.list": true,
     "accounts.create": true,
+    "accounts.export": true,
     "staff.manage": false,
     "outbox.read": false,
     "templates.view": true,
@@ -247,6 +249,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
   marketing: {
     "accounts.list": true,
     "accounts.create": false,
+    "accounts.export": false,
     "staff.manage": false,
     "outbox.read": false,
     "templates.view": true,
@@ -264,6 +267,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
   champion: {
     "accounts.list": false,
     "accounts.create": false,
+    "accounts.export": false,
     "staff.manage": false,
     "outbox.read": false,
     "templates.view": false,
@@ -281,6 +285,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
   member: {
     "accounts.list": false,
     "accounts.create": false,
+    "accounts.export": false,
     "staff.manage": false,
     "outbox.read": false,
     "templates.view": false,
@@ -307,7 +312,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 15);
+    expect(workspaceCases).toHaveLength(5 * 16);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

@@ -25,6 +25,7 @@ import type { Actor } from "./actor";
  * - `jobs.manage`      see the background jobs and retry failed ones (admins)
  * - `health.models`    edit the health scoring models and what customers see of their health (admins)
  * - `revenue.report`   the retention and renewals pages (admins and CSMs)
+ * - `accounts.export`  the accounts, people and ledger CSV exports (they carry ARR: admins and CSMs)
  */
 export type AccountAction =
   | "account.view"
@@ -41,6 +42,7 @@ export type AccountAction =
 export type WorkspaceAction =
   | "accounts.list"
   | "accounts.create"
+  | "accounts.export"
   | "staff.manage"
   | "outbox.read"
   | "templates.view"
@@ -105,6 +107,7 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
     case "advocacy.manage":
       return actor.staffRole === "admin" || actor.staffRole === "marketing";
     case "accounts.create":
+    case "accounts.export":
     case "templates.manage":
     case "revenue.report":
     case "workQueue.view":

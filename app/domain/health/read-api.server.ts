@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { accounts, segments } from "~db/schema";
-import { apiError, authorizeApiRequest } from "~/domain/telemetry/api-keys.server";
-import { lazyRateLimiter, type RateLimiter } from "~/domain/telemetry/rate-limit";
+import { type AccountRevenue, accountRevenue } from "~/domain/revenue/account-revenue.server";
+import type { Forecast } from "~/domain/revenue/forecast";
+import { apiError, authorizeApiRequest, readApiRateLimiter } from "~/domain/telemetry/api-keys.server";
+import type { RateLimiter } from "~/domain/telemetry/rate-limit";
 import { serverT } from "~/i18n";
 import { decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { keysetCondition, keysetOrder, type SortPart } from "~/lib/keyset.server";
@@ -10,7 +12,7 @@ import { currentHealthSubquery } from "./account-list-health.server";
 import { MEASURE_KEYS, type MeasureKey } from "./measures";
 import { activeOverride } from "./overrides.server";
 import { parseLimit } from "./read-api";
-import { getCurrentHealth } from "./view.server";
+import { getCurrentHealth, healthSummaries } from "./view.server";
 
 /*
  * The read API (GET /api/v1/accounts, /api/v1/accounts/{id}/health): health's numbers for the
@@ -18,14 +20,6 @@ import { getCurrentHealth } from "./view.server";
  * functions as the staff Health tab (`getCurrentHealth`, `activeOverride`), so the API and the page
  * never disagree. Vendor-wide, like the staff pages: every account, never a customer's view.
  */
-
-// Per read key: a report paging through 10,000 accounts (50 pages of 200) fits in a burst.
-const rateLimiter = lazyRateLimiter({
-  burstEnv: "API_READ_RATE_BURST",
-  burst: 120,
-  perSecondEnv: "API_READ_RATE_PER_SECOND",
-  perSecond: 20,
-});
 
 const ok = (body: unknown) => Response.json(body, { status: 200, headers: { "Cache-Control": "no-store" } });
 
@@ -39,13 +33,32 @@ export interface ApiAccount {
   name: string;
   segment: { id: string; name: string };
   health: { score: number | null; grade: "red" | "yellow" | "green" | null };
+  /** "churned" once the subscription churned (its ARR went to zero), else "active". */
+  status: "active" | "churned";
+  /** The subscription's ARR in major units of `currency`; null without a subscription. */
+  arr: number | null;
+  currency: string | null;
+  renewalDate: string | null;
+  forecast: { call: Forecast | null; automatic: Forecast | null };
+}
+
+function revenueFields(revenue: AccountRevenue) {
+  return {
+    status: revenue.churned ? ("churned" as const) : ("active" as const),
+    arr: revenue.arr,
+    currency: revenue.currency,
+    renewalDate: revenue.renewalDate,
+    forecast: { call: revenue.forecast.call, automatic: revenue.forecast.automatic },
+  };
 }
 
 /**
- * One page of accounts with their latest health (null while none has been computed), after the
- * cursor: one query. A cursor that is not one this list made is null here (the caller refuses it).
+ * One page of accounts with their latest health (null while none has been computed) and revenue,
+ * after the cursor: the page, then its health summaries and revenue batched (a fixed number of
+ * queries whatever the page size). The automatic forecast is the Renewals page's: the same
+ * health summaries go into revenue's rule. A cursor that is not one this list made is null here (the caller refuses it).
  */
-async function listAccountsForApi(input: { cursor: string | null; limit: number }) {
+async function listAccountsForApi(input: { cursor: string | null; limit: number; now?: Date }) {
   const cursor = input.cursor ? decodeCursor(input.cursor, FINGERPRINT, ACCOUNT_ORDER.length) : null;
   if (input.cursor && (!cursor || cursor.direction !== "after")) return null;
   const health = currentHealthSubquery();
@@ -71,6 +84,8 @@ async function listAccountsForApi(input: { cursor: string | null; limit: number 
     keyOf: (row) => [row.id],
     fingerprint: FINGERPRINT,
   });
+  const ids = page.rows.map((row) => row.id);
+  const revenue = await accountRevenue(ids, await healthSummaries(ids, input.now));
   return {
     data: page.rows.map((row): ApiAccount => ({
       id: row.id,
@@ -78,6 +93,7 @@ async function listAccountsForApi(input: { cursor: string | null; limit: number 
       name: row.name,
       segment: { id: row.segmentId, name: row.segmentName },
       health: { score: row.score ?? null, grade: row.grade ?? null },
+      ...revenueFields(revenue.get(row.id)!),
     })),
     nextCursor: page.page.next,
   };
@@ -125,13 +141,13 @@ type Options = { limiter?: RateLimiter; now?: Date };
 /** GET /api/v1/accounts?cursor=&limit=: a read key, then a page; a bad cursor or limit is 400. */
 export async function handleAccountsRequest(request: Request, options: Options = {}): Promise<Response> {
   if (request.method !== "GET") return apiError(405, "method_not_allowed", "Use GET.", {}, { Allow: "GET" });
-  const authorized = await authorizeApiRequest(request, "read", options.limiter ?? rateLimiter());
+  const authorized = await authorizeApiRequest(request, "read", options.limiter ?? readApiRateLimiter());
   if (!authorized.ok) return authorized.response;
   const search = new URL(request.url).searchParams;
   const limit = parseLimit(search.get("limit"));
   if (!limit.ok) return apiError(400, "invalid_limit", "limit must be a whole number from 1 to 200.");
   const cursor = search.get("cursor");
-  const page = await listAccountsForApi({ cursor: cursor || null, limit: limit.limit });
+  const page = await listAccountsForApi({ cursor: cursor || null, limit: limit.limit, now: options.now });
   if (!page) return apiError(400, "invalid_cursor", "cursor must be a nextCursor this endpoint returned.");
   return ok(page);
 }
@@ -143,7 +159,7 @@ export async function handleAccountHealthRequest(
   options: Options = {},
 ): Promise<Response> {
   if (request.method !== "GET") return apiError(405, "method_not_allowed", "Use GET.", {}, { Allow: "GET" });
-  const authorized = await authorizeApiRequest(request, "read", options.limiter ?? rateLimiter());
+  const authorized = await authorizeApiRequest(request, "read", options.limiter ?? readApiRateLimiter());
   if (!authorized.ok) return authorized.response;
   const health = accountId && accountId.length <= 64 ? await getHealthForApi(accountId, options.now) : null;
   if (!health) return apiError(404, "not_found", "No account has this id.");

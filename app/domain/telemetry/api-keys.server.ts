@@ -5,7 +5,7 @@ import { telemetryWriteKeys } from "~db/schema";
 import { newId } from "~/lib/ids.server";
 import { hashToken } from "~/lib/tokens.server";
 import type { ApiKeyScope } from "./api-key-scopes";
-import type { RateLimiter } from "./rate-limit";
+import { type RateLimiter, lazyRateLimiter } from "./rate-limit";
 
 /*
  * Every key of Tandem's HTTP API (/api/v1/*), whatever it may do: one table, one secret format,
@@ -130,6 +130,17 @@ function presentedKey(authorization: string | null): string | null {
   const user = colon === -1 ? decoded : decoded.slice(0, colon);
   return user || null;
 }
+
+/**
+ * The read endpoints' limiter (accounts, health, retention — whoever answers them), one budget per
+ * read key: a report paging through 10,000 accounts (50 pages of 200) fits in a burst.
+ */
+export const readApiRateLimiter = lazyRateLimiter({
+  burstEnv: "API_READ_RATE_BURST",
+  burst: 120,
+  perSecondEnv: "API_READ_RATE_PER_SECOND",
+  perSecond: 20,
+});
 
 /** The API's error answer: `{error:{code,message}}`, never cached, with any extra fields. */
 export function apiError(status: number, code: string, message: string, extra: object = {}, headers: HeadersInit = {}) {

@@ -9,6 +9,8 @@ import {
 import { BODY_PROBLEM_MESSAGES } from "./request-body.server";
 import { MEASURE_KEYS } from "~/domain/health/measures";
 import { ACCOUNTS_PAGE_DEFAULT, ACCOUNTS_PAGE_MAX } from "~/domain/health/read-api";
+import { CURRENCIES } from "~/domain/revenue/currencies";
+import { FORECAST_CALLS } from "~/domain/revenue/forecast";
 
 const common = {
   messageId: {
@@ -118,12 +120,19 @@ const schemas = {
 };
 
 const grade = { type: ["string", "null"], enum: ["red", "yellow", "green", null] };
+const forecastCall = { type: ["string", "null"], enum: [...FORECAST_CALLS, null] };
+const money = (description: string) => ({ type: "number", description: `${description} In major units.` });
+const share = (description: string) => ({
+  type: ["number", "null"],
+  description: `${description} Null without a cohort.`,
+});
 
-// The read API's answers (health's numbers, app/domain/health/read-api.server.ts).
+// The read API's answers (health's numbers, app/domain/health/read-api.server.ts; revenue's,
+// app/domain/revenue/account-revenue.server.ts and read-api.server.ts).
 const readSchemas = {
   Account: {
     type: "object",
-    required: ["id", "externalId", "name", "segment", "health"],
+    required: ["id", "externalId", "name", "segment", "health", "status", "arr", "currency", "renewalDate", "forecast"],
     properties: {
       id: { type: "string" },
       externalId: {
@@ -141,6 +150,38 @@ const readSchemas = {
         required: ["score", "grade"],
         description: "The latest daily snapshot; both null while no health has been computed.",
         properties: { score: { type: ["integer", "null"], minimum: 0, maximum: 100 }, grade },
+      },
+      status: {
+        enum: ["active", "churned"],
+        description: "churned once the subscription churned (its ARR went to zero and it has not re-signed).",
+      },
+      arr: {
+        type: ["number", "null"],
+        description:
+          "The subscription's annual recurring revenue in major units of currency (0 once churned); null without a subscription.",
+      },
+      currency: {
+        type: ["string", "null"],
+        enum: [...CURRENCIES, null],
+        description: "ISO 4217; null without a subscription.",
+      },
+      renewalDate: {
+        type: ["string", "null"],
+        format: "date",
+        description: "The subscription's next renewal; null without one.",
+      },
+      forecast: {
+        type: "object",
+        required: ["call", "automatic"],
+        description: "The renewal forecast, as on the Renewals page.",
+        properties: {
+          call: { ...forecastCall, description: "The CSM's call; null until someone makes one." },
+          automatic: {
+            ...forecastCall,
+            description:
+              "What health suggests (grade, score and its 30-day trend); will_churn once churned, null without a score or a subscription.",
+          },
+        },
       },
     },
   },
@@ -200,6 +241,64 @@ const readSchemas = {
   },
 };
 
+const retentionSchemas = {
+  Retention: {
+    type: "object",
+    required: ["period", "currencies"],
+    properties: {
+      period: {
+        type: "object",
+        required: ["key", "start", "end"],
+        properties: {
+          key: {
+            type: "string",
+            description: "The period as normalised: 2026-Q3, 2026-07, 2026 or 2026-01-15..2026-02-20.",
+          },
+          start: { type: "string", format: "date", description: "Its first day." },
+          end: { type: "string", format: "date", description: "Its last day." },
+        },
+      },
+      currencies: {
+        type: "array",
+        description:
+          "One entry per currency of the cohort (amounts in different currencies are never added), largest starting ARR first. Empty without a cohort.",
+        items: { $ref: "#/components/schemas/RetentionTotals" },
+      },
+    },
+  },
+  RetentionTotals: {
+    type: "object",
+    required: [
+      "currency",
+      "startArr",
+      "expansion",
+      "contraction",
+      "churn",
+      "endArr",
+      "grr",
+      "nrr",
+      "logosAtStart",
+      "logosLost",
+      "logoChurn",
+    ],
+    description:
+      "The cohort is every account with ARR the day before the period; accounts signed during it are new business and stay out. A churn and a re-sign inside the period net into an expansion or a contraction.",
+    properties: {
+      currency: { enum: [...CURRENCIES] },
+      startArr: money("The cohort's ARR the day before the period."),
+      expansion: money("ARR added by the cohort's accounts."),
+      contraction: money("ARR removed by accounts that stayed."),
+      churn: money("ARR of the accounts lost."),
+      endArr: money("The cohort's ARR at the period's end: start + expansion − contraction − churn."),
+      grr: share("Gross revenue retention, (start − contraction − churn) ÷ start, as a fraction (0.92 = 92 %)."),
+      nrr: share("Net revenue retention, (start + expansion − contraction − churn) ÷ start, as a fraction."),
+      logosAtStart: { type: "integer", description: "Accounts in the cohort." },
+      logosLost: { type: "integer", description: "Cohort accounts that churned and did not re-sign in the period." },
+      logoChurn: share("logosLost ÷ logosAtStart."),
+    },
+  },
+};
+
 const readErrors = {
   "401": { description: "Missing, unknown or revoked key.", content: json("Error") },
   "403": {
@@ -216,7 +315,7 @@ const readErrors = {
 const readPaths = {
   "/accounts": {
     get: {
-      summary: "List accounts with their health, in pages",
+      summary: "List accounts with their health and revenue, in pages",
       security: [{ bearer: [] }, { basic: [] }],
       parameters: [
         { name: "cursor", in: "query", schema: { type: "string" }, description: "A nextCursor from the page before." },
@@ -241,6 +340,30 @@ const readPaths = {
       responses: {
         "200": { description: "The same numbers as the account's Health tab.", content: json("Health") },
         "404": { description: "No account has this id.", content: json("Error") },
+        ...readErrors,
+      },
+    },
+  },
+};
+
+const retentionPaths = {
+  "/retention": {
+    get: {
+      summary: "Retention over a period per currency: start ARR, expansion, contraction, churn, GRR, NRR, logo churn",
+      security: [{ bearer: [] }, { basic: [] }],
+      parameters: [
+        {
+          name: "period",
+          in: "query",
+          required: true,
+          schema: { type: "string", examples: ["2026-Q3", "2026-07", "2026", "2026-01-15..2026-02-20"] },
+          description:
+            "A quarter (YYYY-Qn), a month (YYYY-MM), a year (YYYY) or a range of days (YYYY-MM-DD..YYYY-MM-DD).",
+        },
+      ],
+      responses: {
+        "200": { description: "The same numbers as the Retention page.", content: json("Retention") },
+        "400": { description: "A missing or unknown period: error.code is invalid_period.", content: json("Error") },
         ...readErrors,
       },
     },
@@ -295,9 +418,9 @@ export const openApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "Tandem API",
-    version: "1.1.0",
+    version: "1.2.0",
     description:
-      "Segment-compatible product telemetry (POST, with a key of scope ingest, a write key) and accounts with their health (GET, with a key of scope read). Create keys under Telemetry → API keys; send one as a Bearer token or as the HTTP Basic user name with an empty password. A key of the other scope is refused with 403. Events are idempotent by messageId.",
+      "Segment-compatible product telemetry (POST, with a key of scope ingest, a write key) and, with a key of scope read, accounts with their health and revenue and retention per period (GET). Create keys under Telemetry → API keys; send one as a Bearer token or as the HTTP Basic user name with an empty password. A key of the other scope is refused with 403. Events are idempotent by messageId.",
   },
   servers: [{ url: "/api/v1" }],
   paths: {
@@ -306,9 +429,10 @@ export const openApiDocument = {
     "/identify": operation("Say who a product user is (email, name)", "Identify"),
     "/group": operation("Put a product user in an account (groupId = the account's external id)", "Group"),
     ...readPaths,
+    ...retentionPaths,
   },
   components: {
     securitySchemes: { basic: { type: "http", scheme: "basic" }, bearer: { type: "http", scheme: "bearer" } },
-    schemas: { ...schemas, ...readSchemas },
+    schemas: { ...schemas, ...readSchemas, ...retentionSchemas },
   },
 } as const;

@@ -3,6 +3,8 @@ export default {
     title: "Accounts",
     description: "Every customer account, its owner and its renewal.",
     new: "New account",
+    exportCsv: "Export CSV",
+    exportPeopleCsv: "Export people (CSV)",
     searchLabel: "Search accounts",
     searchPlaceholder: "Company name",
     segment: "Segment",

@@ -69,6 +69,7 @@ export default {
       "“{{period}}” is not a period. Use a quarter like 2026-Q3, a month like 2026-07, a year like 2026, or a range like 2026-01-15..2026-03-31.",
     range: "{{start}} to {{end}}. The cohort is every account paying on the day before the period starts.",
     csv: "Download CSV",
+    ledgerCsv: "Export ledger (CSV)",
     emptyTitle: "No cohort for this period",
     emptyBody: "No account had ARR on the day before the period started.",
     inCurrency: "In {{currency}}",
@@ -154,6 +155,7 @@ export default {
     description:
       "Every renewal in the next 180 days (and any overdue), soonest first, with the CSM's forecast beside the one from health.",
     retentionLink: "Retention",
+    ledgerCsv: "Export ledger (CSV)",
     caption: "Renewals in the next 180 days",
     empty: "No renewals in the next 180 days.",
     account: "Account",

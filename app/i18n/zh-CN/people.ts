@@ -6,6 +6,8 @@ export default {
     title: "客户",
     description: "所有客户及其负责人和续约情况。",
     new: "新建客户",
+    exportCsv: "导出 CSV",
+    exportPeopleCsv: "导出客户成员 (CSV)",
     searchLabel: "搜索客户",
     searchPlaceholder: "公司名称",
     segment: "客群",

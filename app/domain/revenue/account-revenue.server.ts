@@ -1,0 +1,83 @@
+import { inArray } from "drizzle-orm";
+import { db, type Executor } from "~db/client.server";
+import { subscriptions } from "~db/schema";
+import { type Forecast, type ForecastInputs, automaticForecast } from "./forecast";
+
+/*
+ * Each account's revenue at a glance, for lists of many accounts (the read API's pages, the
+ * accounts export): one query for the whole list. It imports nothing of health's: a caller that
+ * wants the automatic forecast passes each account's health in (health reads revenue, not the
+ * other way round).
+ */
+
+export interface AccountRevenue {
+  /** ARR in major units (0 once churned); null without a subscription. */
+  arr: number | null;
+  currency: string | null;
+  startDate: string | null;
+  renewalDate: string | null;
+  churned: boolean;
+  /** The CSM's call and the one health suggests (null: no call, or no health given). */
+  forecast: { call: Forecast | null; automatic: Forecast | null };
+}
+
+/** What the automatic forecast reads of an account's health (its churn is revenue's own). */
+export type ForecastHealth = Omit<ForecastInputs, "churned">;
+
+export const NO_REVENUE: AccountRevenue = Object.freeze({
+  arr: null,
+  currency: null,
+  startDate: null,
+  renewalDate: null,
+  churned: false,
+  forecast: Object.freeze({ call: null, automatic: null }),
+});
+
+/** Every given account's revenue (NO_REVENUE for one without a subscription), in one query. */
+export async function accountRevenue(
+  accountIds: readonly string[],
+  health: ReadonlyMap<string, ForecastHealth> = new Map(),
+  executor: Executor = db,
+): Promise<Map<string, AccountRevenue>> {
+  const result = new Map<string, AccountRevenue>();
+  if (accountIds.length === 0) return result;
+  const rows = await executor
+    .select({
+      accountId: subscriptions.accountId,
+      arr: subscriptions.arr,
+      currency: subscriptions.currency,
+      startDate: subscriptions.startDate,
+      renewalDate: subscriptions.renewalDate,
+      churnedOn: subscriptions.churnedOn,
+      forecast: subscriptions.forecast,
+    })
+    .from(subscriptions)
+    .where(inArray(subscriptions.accountId, [...new Set(accountIds)]));
+  const byAccount = new Map(rows.map((row) => [row.accountId, row]));
+  for (const id of accountIds) {
+    const row = byAccount.get(id);
+    if (!row) {
+      result.set(id, NO_REVENUE);
+      continue;
+    }
+    const churned = row.churnedOn !== null;
+    const inputs = health.get(id);
+    result.set(id, {
+      arr: row.arr,
+      currency: row.currency,
+      startDate: row.startDate,
+      renewalDate: row.renewalDate,
+      churned,
+      forecast: {
+        call: row.forecast,
+        automatic: automaticForecast({
+          overall: inputs?.overall ?? null,
+          grade: inputs?.grade ?? null,
+          overallBefore: inputs?.overallBefore ?? null,
+          churned,
+        }),
+      },
+    });
+  }
+  return result;
+}
