@@ -411,6 +411,7 @@ describe("the OpenAPI document", () => {
       "/group",
       "/accounts",
       "/accounts/{id}/health",
+      "/retention",
     ]);
     expect(Object.keys(document.components.securitySchemes)).toEqual(["basic", "bearer"]);
     const reasons = document.components.schemas.Verdict.properties.results.items.properties.reason.enum;
