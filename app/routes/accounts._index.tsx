@@ -283,7 +283,8 @@ export default function Accounts() {
                 const days = daysUntil(account.renewalDate, today);
                 return (
                   <tr key={account.id} className="hover:bg-slate-50">
-                    <Cell className="font-medium text-slate-900">
+                    {/* Company names can be long ("… Freight Holdings GmbH & Co. KG"): they wrap rather than widen the table. */}
+                    <Cell className="min-w-40 whitespace-normal break-words font-medium text-slate-900">
                       <Link to={`/accounts/${account.id}`} className="text-brand-700 hover:underline">
                         {account.name}
                       </Link>
@@ -301,7 +302,7 @@ export default function Accounts() {
                     <Cell className="whitespace-normal">
                       <HealthCell health={account.health} />
                     </Cell>
-                    <Cell>
+                    <Cell className="whitespace-normal">
                       <PlanStatusCell plan={account.plan} />
                     </Cell>
                     <Cell>

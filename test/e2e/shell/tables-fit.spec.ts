@@ -37,13 +37,23 @@ test("no table on the key pages overflows its card at 1366 px, for a CSM, a cham
   signInAs,
 }) => {
   test.slow(); // a dozen pages for three people
+  // Long company names are real too: the list wraps them rather than widening.
+  const company = `Koala Freight Holdings International Logistics Services ${Date.now().toString(36)}-${test.info().repeatEachIndex}`;
   const { url, csm, champion } = await newAccount({
+    name: company,
     members: [{ name: "Priyanka Sharma-Lindqvist" }],
     plan: { template: "Enterprise rollout", startDate: "2026-09-01" },
   });
   const csmPage = await signInAs(csm);
   await csmPage.setViewportSize({ width: 1366, height: 900 });
-  await expectTablesFit(csmPage, [`${url}/plan`, "/my-tasks", "/accounts", `${url}/people`, `${url}/value`]);
+  await expectTablesFit(csmPage, [
+    `${url}/plan`,
+    "/my-tasks",
+    "/accounts",
+    `/accounts?q=${encodeURIComponent(company)}`,
+    `${url}/people`,
+    `${url}/value`,
+  ]);
 
   const championPage = await signInAs(champion);
   await championPage.setViewportSize({ width: 1366, height: 900 });
