@@ -1,5 +1,5 @@
 import { type AnyColumn, type SQL, and, asc, desc, or, sql } from "drizzle-orm";
-import type { Cursor } from "~/lib/pagination";
+import type { Cursor, KeyValue } from "~/lib/pagination";
 
 /** One column of a list's order; the last ones must make the order total (end with an id). */
 export interface SortPart {
@@ -38,3 +38,26 @@ export function keysetOrder(order: SortPart[], cursor: Cursor | null): SQL[] {
  */
 export const timeKey = (column: AnyColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * A whole ordered list, a page at a time, for exports that must not hold it in one array: each
+ * page is read after the previous page's last key (`keyOf`). `read` applies the condition, order and limit.
+ */
+export async function* keysetPages<Row>(
+  order: SortPart[],
+  read: (page: { after: SQL | undefined; orderBy: SQL[]; limit: number }) => Promise<Row[]>,
+  keyOf: (row: Row) => KeyValue[],
+  pageSize: number,
+): AsyncGenerator<Row[]> {
+  let cursor: Cursor | null = null;
+  for (;;) {
+    const rows = await read({
+      after: keysetCondition(order, cursor),
+      orderBy: keysetOrder(order, cursor),
+      limit: pageSize,
+    });
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    cursor = { direction: "after", key: keyOf(rows.at(-1)!), at: 0 };
+  }
+}

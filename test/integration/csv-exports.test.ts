@@ -9,6 +9,8 @@ import {
   signedInRequest,
 } from "~db/seed/factories";
 import type { StaffActor } from "~/domain/auth/actor";
+import { accountExportPages } from "~/domain/people/account-export.server";
+import { AccountListQuerySchema } from "~/domain/people/account-schemas";
 import { addLedgerEntry } from "~/domain/revenue/ledger.server";
 import { loader as accountsCsv } from "~/routes/accounts[.]csv";
 import { loader as peopleCsv } from "~/routes/accounts.people[.]csv";
@@ -130,5 +132,29 @@ describe("the ledger CSV", () => {
     const q2 = await download(ledgerCsv, admin.id, "/revenue/ledger.csv?period=2022-Q2");
     expect(lines(q2.text).slice(1)).toEqual([mine[1]]);
     expect((await download(ledgerCsv, admin.id, "/revenue/ledger.csv?period=2022-Q9")).status).toBe(400);
+  });
+});
+
+describe("the exports' pages", () => {
+  it("walk every row once, in name order, whatever the page size", async () => {
+    const csm = await createStaff("csm");
+    const tag = `Pagewalk ${Date.now()}`;
+    for (const name of [`${tag} d`, `${tag} b`, `${tag} e`, `${tag} a`, `${tag} c`])
+      await createAccount({ csmId: csm.id, name });
+    const query = AccountListQuerySchema.parse({ q: tag });
+    const walk = async (pageSize: number) => {
+      const pages: string[][] = [];
+      for await (const page of accountExportPages(query, "2026-12-03", pageSize))
+        pages.push(page.map((row) => `${row.name}/${row.id}`));
+      return pages;
+    };
+    const [whole] = await walk(1_000);
+    expect(whole).toHaveLength(5);
+    expect(whole!.map((key) => key.split("/")[0])).toEqual(
+      ["a", "b", "c", "d", "e"].map((letter) => `${tag} ${letter}`),
+    );
+    const inTwos = await walk(2);
+    expect(inTwos.map((page) => page.length)).toEqual([2, 2, 1]);
+    expect(inTwos.flat()).toEqual(whole);
   });
 });
