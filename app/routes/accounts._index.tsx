@@ -18,7 +18,8 @@ import { daysUntil, formatDate, todayIn } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
 import { CheckboxField, SelectField, TextField } from "~/ui/field";
-import { GradeBadge } from "~/ui/health/grade-badge";
+import { HealthCell } from "~/ui/health/health-cell";
+import { PlanStatusCell } from "~/ui/plans/plan-status-cell";
 import { HEALTH_DROP_POINTS, HEALTH_GRADE_FILTERS } from "~/domain/health/schemas";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 import { Pager } from "~/ui/pager";
@@ -77,51 +78,8 @@ const SORT_LABELS = {
   active_asc: "accounts.sortActiveAsc",
   health_worst: "accounts.sortHealthWorst",
   health_best: "accounts.sortHealthBest",
+  exposure: "accounts.sortExposure",
 } as const;
-
-const HEALTH_TONES = { stalled: "red", at_risk: "amber", on_track: "green", completed: "brand" } as const;
-
-function PlanStatusCell({
-  plan,
-}: {
-  plan: { health: keyof typeof HEALTH_TONES; achieved: number; total: number; overdueTasks: number } | null;
-}) {
-  const { t } = useTranslation(["people", "plans"]);
-  if (!plan) return <span className="text-slate-500">{t("accounts.noPlan")}</span>;
-  return (
-    <div>
-      <Badge tone={HEALTH_TONES[plan.health]}>{t(`plans:health.${plan.health}`)}</Badge>
-      <div className="text-xs text-slate-500">
-        {t("plans:glance.milestones", { achieved: plan.achieved, total: plan.total })}
-      </div>
-      {plan.overdueTasks > 0 ? (
-        <div className="text-xs text-red-700">{t("accounts.overdueTasks", { count: plan.overdueTasks })}</div>
-      ) : null}
-    </div>
-  );
-}
-
-function HealthCell({
-  health,
-}: {
-  health: { score: number | null; grade: "red" | "yellow" | "green" | null; drop30: number | null };
-}) {
-  const { t } = useTranslation(["people", "health"]);
-  if (health.score === null || health.grade === null) {
-    return <span className="text-slate-500">{t("health:noData")}</span>;
-  }
-  return (
-    <div>
-      <div className="flex items-center gap-2">
-        <span className="font-medium tabular-nums">{health.score}</span>
-        <GradeBadge grade={health.grade} />
-      </div>
-      {health.drop30 !== null && health.drop30 >= HEALTH_DROP_POINTS ? (
-        <div className="text-xs text-red-700">{t("accounts.healthDropped", { points: health.drop30 })}</div>
-      ) : null}
-    </div>
-  );
-}
 
 export default function Accounts() {
   const { t } = useTranslation(["people", "common", "health"]);

@@ -11,6 +11,7 @@ import { ButtonLink } from "~/ui/button";
 import { GradeBadge, HealthBadge } from "~/ui/health/grade-badge";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 import { Pager } from "~/ui/pager";
+import { PortfolioTabs } from "~/ui/revenue/portfolio-tabs";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.renewals");
@@ -37,12 +38,10 @@ export default function RenewalsPage() {
             <ButtonLink to="/revenue/ledger.csv" variant="secondary" reloadDocument>
               {t("renewals.ledgerCsv")}
             </ButtonLink>
-            <ButtonLink to="/revenue/retention" variant="secondary">
-              {t("renewals.retentionLink")}
-            </ButtonLink>
           </div>
         }
       />
+      <PortfolioTabs current="renewals" />
       {renewals.rows.length === 0 && !renewals.page.previous ? (
         <EmptyState title={t("renewals.empty")} />
       ) : (

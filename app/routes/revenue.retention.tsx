@@ -13,6 +13,7 @@ import { ButtonLink } from "~/ui/button";
 import { LineChart } from "~/ui/charts/line-chart";
 import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { Pager } from "~/ui/pager";
+import { PortfolioTabs } from "~/ui/revenue/portfolio-tabs";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.retention");
@@ -70,6 +71,7 @@ export default function RetentionPage() {
   return (
     <>
       <PageHeader title={t("retention.title")} description={t("retention.description")} />
+      <PortfolioTabs current="retention" />
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-slate-700">
           {t("retention.period")}

@@ -21,8 +21,16 @@ function navClass({ isActive }: { isActive: boolean }) {
 
 function NavLinkItem({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const under = item.alsoUnder?.some((section) => inSection(pathname, section)) ?? false;
   return (
-    <NavLink to={item.to} end={item.key === "home"} className={navClass} prefetch="intent" onClick={onNavigate}>
+    <NavLink
+      to={item.to}
+      end={item.key === "home"}
+      className={({ isActive }) => navClass({ isActive: isActive || under })}
+      prefetch="intent"
+      onClick={onNavigate}
+    >
       {t(`nav.${item.key}`)}
     </NavLink>
   );

@@ -72,7 +72,7 @@ function steps({ accounts: A, tasks: T, csmId }: BenchShape): [label: string, sq
     [
       "accounts",
       `insert into accounts (id, name, segment_id, industry, region, licensed_seats, renewal_date, csm_id,
-                             annual_cost, currency, use_cases, external_id)
+                             currency, use_cases, external_id)
        select pg_temp.bid('bacc', i),
               (array['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Soylent'])[1 + i % 10]
                 || ' ' || (array['Analytics', 'Logistics', 'Health', 'Foods', 'Systems', 'Labs', 'Retail', 'Bank'])[1 + (i / 10) % 8]
@@ -81,10 +81,27 @@ function steps({ accounts: A, tasks: T, csmId }: BenchShape): [label: string, sq
               (array['Software', 'Retail', 'Finance', 'Healthcare', 'Manufacturing'])[1 + i % 5],
               (array['EMEA', 'AMER', 'APAC'])[1 + i % 3],
               10 + i % 90, current_date + ((i * 37) % 540 - 90), ${csmOf("i")},
-              10000 + (i * 97) % 90000, 'USD',
+              'USD',
               array[(array['Financial reporting', 'Embedded dashboards', 'Ad-hoc analysis', 'Forecasting'])[1 + i % 4]],
               'bench-' || i
        from generate_series(1, ${A}) i;`,
+    ],
+    [
+      "subscriptions and their ledger's first entry, health now (every 7th unscored)",
+      `insert into revenue_subscriptions (id, account_id, currency, term_months, start_date, renewal_date, arr)
+       select pg_temp.bid('bsub', i), pg_temp.bid('bacc', i), 'USD', 12,
+              current_date + ((i * 37) % 540 - 90) - 365, current_date + ((i * 37) % 540 - 90), 10000 + (i * 97) % 90000
+       from generate_series(1, ${A}) i;
+       insert into revenue_ledger_entries (id, account_id, subscription_id, kind, effective_on, arr_delta, arr_after, currency, sequence)
+       select pg_temp.bid('bled', i), pg_temp.bid('bacc', i), pg_temp.bid('bsub', i), 'new',
+              current_date + ((i * 37) % 540 - 90) - 365, 10000 + (i * 97) % 90000, 10000 + (i * 97) % 90000, 'USD', 1
+       from generate_series(1, ${A}) i;
+       -- health_current directly: the triggers that keep it are off while generating (replica role).
+       insert into health_current (account_id, day, overall, grade, drop_30)
+       select pg_temp.bid('bacc', i), current_date, 20 + (i * 53) % 80,
+              (case when 20 + (i * 53) % 80 < 50 then 'red' when 20 + (i * 53) % 80 < 75 then 'yellow' else 'green' end)::health_grade,
+              (i * 29) % 41 - 10
+       from generate_series(1, ${A}) i where i % 7 <> 0;`,
     ],
     [
       "customer people (a champion and two members per account)",

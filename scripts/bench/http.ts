@@ -45,6 +45,12 @@ const markerFile = join(cacheDir, "generated.json");
 // The bench signs in as the CSM of even accounts; account 2 is theirs, with a plan of TASKS tasks.
 const account = benchId("bacc", 2);
 const PAGES: { name: string; label: string; path: string }[] = [
+  { name: "portfolio", label: "portfolio (mine, by ARR at risk)", path: "/portfolio" },
+  { name: "portfolio-team", label: "portfolio, everyone's", path: "/portfolio?csm=" },
+  { name: "portfolio-teamview", label: "portfolio team view", path: "/portfolio?view=team" },
+  { name: "renewals", label: "renewals (next 180 days)", path: "/revenue/renewals" },
+  { name: "retention", label: "retention, this quarter", path: "/revenue/retention" },
+  { name: "work-queue", label: "work queue", path: "/work-queue" },
   { name: "accounts", label: "account list, page 1", path: "/accounts" },
   { name: "accounts-search", label: `account list, ?q=${QUERY}`, path: `/accounts?q=${encodeURIComponent(QUERY)}` },
   { name: "plan", label: `plan page (${TASKS} tasks)`, path: `/accounts/${account}/plan` },

@@ -33,5 +33,7 @@ export function toActor(user: {
 
 /** Where a person lands after signing in. */
 export function homePath(actor: Actor): string {
-  return actor.kind === "staff" ? "/accounts" : `/accounts/${actor.accountId}`;
+  if (actor.kind === "customer") return `/accounts/${actor.accountId}`;
+  // The portfolio is the CSM's start page (and the admin's, who watches the team); marketing starts at the list.
+  return actor.staffRole === "marketing" ? "/accounts" : "/portfolio";
 }

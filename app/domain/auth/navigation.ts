@@ -3,6 +3,7 @@ import { canInWorkspace } from "./authorization";
 
 export type NavKey =
   | "accounts"
+  | "portfolio"
   | "home"
   | "plan"
   | "value"
@@ -14,7 +15,6 @@ export type NavKey =
   | "telemetry"
   | "templates"
   | "advocacy"
-  | "revenue"
   | "outbox"
   | "jobs"
   | "healthModels"
@@ -26,6 +26,8 @@ export interface NavItem {
   to: string;
   /** Workspace administration sits behind one "Admin" menu so the bar fits at 1366 px. */
   group?: "admin";
+  /** Other sections the item stands for (highlighted there too): the portfolio holds the revenue pages. */
+  alsoUnder?: string[];
 }
 
 /** The navigation that fits a person's role; areas that come later (plans, training…) add theirs here. */
@@ -42,15 +44,15 @@ export function navigationFor(actor: Actor, options: { outboxMode: boolean }): N
       { key: "settings", to: "/settings" },
     ];
   }
-  const items: NavItem[] = [
-    { key: "accounts", to: "/accounts" },
-    { key: "myTasks", to: "/my-tasks" },
-  ];
+  const items: NavItem[] = [];
+  // Renewals and retention are tabs of the portfolio: one item, so an admin's bar fits at 1366 px.
+  if (canInWorkspace(actor, "revenue.report"))
+    items.push({ key: "portfolio", to: "/portfolio", alsoUnder: ["/revenue"] });
+  items.push({ key: "accounts", to: "/accounts" }, { key: "myTasks", to: "/my-tasks" });
   if (canInWorkspace(actor, "workQueue.view")) items.push({ key: "workQueue", to: "/work-queue" });
   if (canInWorkspace(actor, "training.adoption")) items.push({ key: "training", to: "/training/adoption" });
   items.push({ key: "community", to: "/community" });
   if (canInWorkspace(actor, "templates.view")) items.push({ key: "templates", to: "/templates" });
-  if (canInWorkspace(actor, "revenue.report")) items.push({ key: "revenue", to: "/revenue/renewals" });
   if (canInWorkspace(actor, "advocacy.view")) items.push({ key: "advocacy", to: "/advocacy" });
   if (canInWorkspace(actor, "staff.manage")) items.push({ key: "staff", to: "/staff", group: "admin" });
   if (canInWorkspace(actor, "telemetry.manage"))

@@ -1,6 +1,7 @@
 import { type AnyColumn, type SQL, and, gte, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { healthCurrent } from "~db/schema";
+import { UNSCORED_RISK } from "./risk";
 import { HEALTH_DROP_POINTS, type HealthGradeFilter } from "./schemas";
 
 /**
@@ -36,6 +37,14 @@ export function healthSortKey(health: CurrentHealth, direction: "worst" | "best"
   return direction === "worst"
     ? sql<number>`coalesce(${health.overall}, 101)`.mapWith(Number)
     : sql<number>`coalesce(${health.overall}, -1)`.mapWith(Number);
+}
+
+/** `healthRisk` (risk.ts) in SQL, over the joined subquery: 0 … 1, never null. */
+export function healthRiskExpression(health: CurrentHealth): SQL<number> {
+  return sql<number>`case when ${health.overall} is null then ${sql.raw(String(UNSCORED_RISK))}
+    else least(1, greatest(0, (100 - ${health.overall} + greatest(0, coalesce(${health.drop30}, 0)))::numeric / 100)) end`.mapWith(
+    Number,
+  );
 }
 
 /** Accounts in a grade ("none": no score yet), for a WHERE on the outer query's account id. */

@@ -56,6 +56,17 @@ export interface HealthSummary {
   lastTouchOn: string | null;
 }
 
+/** Each given account's last logged touch (a call, a QBR, an email…): day by account id, one query. */
+export async function lastTouches(accountIds: readonly string[]): Promise<Map<string, string>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db
+    .select({ accountId: healthTouches.accountId, last: max(healthTouches.occurredOn) })
+    .from(healthTouches)
+    .where(inArray(healthTouches.accountId, [...accountIds]))
+    .groupBy(healthTouches.accountId);
+  return new Map(rows.flatMap((row) => (row.last ? [[row.accountId, row.last] as const] : [])));
+}
+
 /**
  * For lists of many accounts (the renewals): each one's latest score and grade, its score 30
  * days earlier, whether it churned, and its last touch. Four queries whatever the number.
@@ -87,15 +98,10 @@ export async function healthSummaries(
       .where(and(inArray(healthSnapshots.accountId, ids), lte(healthSnapshots.day, monthAgo)))
       .orderBy(healthSnapshots.accountId, desc(healthSnapshots.day)),
     churnedAccountIds(ids),
-    db
-      .select({ accountId: healthTouches.accountId, last: max(healthTouches.occurredOn) })
-      .from(healthTouches)
-      .where(inArray(healthTouches.accountId, ids))
-      .groupBy(healthTouches.accountId),
+    lastTouches(ids),
   ]);
   const latestBy = new Map(latest.map((row) => [row.accountId, row]));
   const beforeBy = new Map(before.map((row) => [row.accountId, row.overall]));
-  const touchBy = new Map(touches.map((row) => [row.accountId, row.last]));
   for (const id of ids) {
     const isGone = churned.has(id);
     const row = latestBy.get(id);
@@ -104,7 +110,7 @@ export async function healthSummaries(
       grade: isGone ? null : (row?.grade ?? null),
       overallBefore: isGone ? null : (beforeBy.get(id) ?? null),
       churned: isGone,
-      lastTouchOn: touchBy.get(id) ?? null,
+      lastTouchOn: touches.get(id) ?? null,
     });
   }
   return result;

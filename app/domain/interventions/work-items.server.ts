@@ -138,6 +138,25 @@ export async function countOpenWorkItems(
   return new Map(rows.map((row) => [row.accountId, Number(row.open)]));
 }
 
+/** Each assignee's open work items and how many of those are past due on `today`: one query (the portfolio's team view). */
+export async function workItemLoadByAssignee(
+  assigneeIds: readonly string[],
+  today: string,
+  executor: Executor = db,
+): Promise<Map<string, { open: number; overdue: number }>> {
+  if (assigneeIds.length === 0) return new Map();
+  const rows = await executor
+    .select({
+      assigneeId: workItems.assigneeId,
+      open: count(),
+      overdue: sql<number>`count(*) filter (where ${workItems.dueDate} < ${today}::date)`.mapWith(Number),
+    })
+    .from(workItems)
+    .where(and(inArray(workItems.assigneeId, [...assigneeIds]), eq(workItems.status, "open")))
+    .groupBy(workItems.assigneeId);
+  return new Map(rows.map((row) => [row.assigneeId, { open: Number(row.open), overdue: row.overdue }]));
+}
+
 export interface WorkQueueFilters {
   scope: WorkQueueScope;
   status: "open" | "closed";

@@ -12,26 +12,29 @@ type Row = Awaited<ReturnType<ReturnType<typeof accountListRows>["query"]["execu
 };
 type Share = ReturnType<typeof accountListRows>["share"];
 type Health = ReturnType<typeof accountListRows>["health"];
+type Exposure = ReturnType<typeof accountListRows>["exposure"];
 type Rank = ReturnType<typeof planStatusRank>;
 
 /** Each sort's total order (ending with the id) and how to read its key back from a row. */
-function sortOf(sort: AccountListQuery["sort"], share: Share, rank: Rank, health: Health) {
+function sortOf(sort: AccountListQuery["sort"], share: Share, rank: Rank, health: Health, exposure: Exposure) {
   const parts: { part: SortPart; key: (row: Row) => KeyValue }[] =
-    sort === "health_worst"
-      ? [{ part: { expr: healthSortKey(health, "worst") }, key: (row) => row.healthScore ?? 101 }]
-      : sort === "health_best"
-        ? [{ part: { expr: healthSortKey(health, "best"), descending: true }, key: (row) => row.healthScore ?? -1 }]
-        : sort === "renewal_desc"
-          ? [{ part: { expr: accounts.renewalDate, descending: true }, key: (row) => row.renewalDate }]
-          : sort === "name"
-            ? []
-            : sort === "plan_status"
-              ? [{ part: { expr: rank }, key: (row) => row.planRank ?? 0 }]
-              : sort === "active_desc"
-                ? [{ part: { expr: share, descending: true }, key: (row) => row.activeShare }]
-                : sort === "active_asc"
-                  ? [{ part: { expr: share }, key: (row) => row.activeShare }]
-                  : [{ part: { expr: accounts.renewalDate }, key: (row) => row.renewalDate }];
+    sort === "exposure"
+      ? [{ part: { expr: exposure, descending: true }, key: (row) => row.exposure }]
+      : sort === "health_worst"
+        ? [{ part: { expr: healthSortKey(health, "worst") }, key: (row) => row.healthScore ?? 101 }]
+        : sort === "health_best"
+          ? [{ part: { expr: healthSortKey(health, "best"), descending: true }, key: (row) => row.healthScore ?? -1 }]
+          : sort === "renewal_desc"
+            ? [{ part: { expr: accounts.renewalDate, descending: true }, key: (row) => row.renewalDate }]
+            : sort === "name"
+              ? []
+              : sort === "plan_status"
+                ? [{ part: { expr: rank }, key: (row) => row.planRank ?? 0 }]
+                : sort === "active_desc"
+                  ? [{ part: { expr: share, descending: true }, key: (row) => row.activeShare }]
+                  : sort === "active_asc"
+                    ? [{ part: { expr: share }, key: (row) => row.activeShare }]
+                    : [{ part: { expr: accounts.renewalDate }, key: (row) => row.renewalDate }];
   parts.push(
     { part: { expr: accounts.name }, key: (row) => row.name },
     { part: { expr: accounts.id }, key: (row) => row.id },
@@ -69,8 +72,9 @@ export async function listAccountPage(
     query: rows,
     share,
     health,
+    exposure,
   } = accountListRows(options.now ?? new Date(), sort === "plan_status" ? { planRank: rank } : {});
-  const { order, keyOf } = sortOf(sort, share, rank, health);
+  const { order, keyOf } = sortOf(sort, share, rank, health, exposure);
   const cursor = decodeCursor(options.cursor, fingerprint, order.length);
   const [found, total] = await Promise.all([
     rows

@@ -82,6 +82,7 @@ export const ACCOUNT_SORTS = [
   "active_asc",
   "health_worst",
   "health_best",
+  "exposure",
 ] as const;
 export const PLAN_STATUS_FILTERS = ["on_track", "at_risk", "stalled", "completed", "none"] as const;
 /** Renewal windows: renewal date already passed, or within the next 30 / 90 / 180 days. */

@@ -14,7 +14,9 @@ import {
   currentHealthSubquery,
   healthDroppedCondition,
   healthGradeCondition,
+  healthRiskExpression,
 } from "~/domain/health/account-list-health.server";
+import { rankingArr, subscriptionSubquery } from "~/domain/revenue/account-list-revenue.server";
 
 const csm = alias(users, "csm");
 // Subqueries built without a connection, so importing this module never needs the database.
@@ -101,10 +103,13 @@ export function monthlyActiveColumns(now: Date) {
   };
 }
 
-/** The account list's rows before filters and order: the account, its segment, owner, seats and activity. */
+/** The account list's rows before filters and order: the account, its segment, owner, seats, activity, health and ARR. */
 export function accountListRows(now: Date, extra: Record<string, SQL.Aliased | SQL> = {}) {
   const { monthly, active, share } = monthlyActiveColumns(now);
   const health = currentHealthSubquery();
+  const subscription = subscriptionSubquery();
+  // The ARR at risk: health's risk (0…1) times the ARR in dollars at the stated ranking rates.
+  const exposure = sql<number>`(${healthRiskExpression(health)} * ${rankingArr(subscription)})`.mapWith(Number);
   const query = db
     .select({
       ...accountColumns,
@@ -113,6 +118,10 @@ export function accountListRows(now: Date, extra: Record<string, SQL.Aliased | S
       healthScore: health.overall,
       healthGrade: health.grade,
       healthDrop30: health.drop30,
+      arr: subscription.arr,
+      arrCurrency: subscription.currency,
+      churned: sql<boolean>`coalesce(${subscription.churned}, false)`,
+      exposure,
       ...extra,
     })
     .from(accounts)
@@ -121,8 +130,9 @@ export function accountListRows(now: Date, extra: Record<string, SQL.Aliased | S
     .leftJoin(activePeople, eq(activePeople.accountId, accounts.id))
     .leftJoin(pendingInvitations, eq(pendingInvitations.accountId, accounts.id))
     .leftJoin(monthly, eq(monthly.accountId, accounts.id))
-    .leftJoin(health, eq(health.accountId, accounts.id));
-  return { query, share, health };
+    .leftJoin(health, eq(health.accountId, accounts.id))
+    .leftJoin(subscription, eq(subscription.accountId, accounts.id));
+  return { query, share, health, exposure };
 }
 
 /**

@@ -20,6 +20,7 @@ export default {
     sortActiveAsc: "Active / seats (lowest first)",
     sortHealthWorst: "Health score, worst first",
     sortHealthBest: "Health score, best first",
+    sortExposure: "ARR at risk, largest first",
     healthGrade: "Health",
     anyHealth: "Any health grade",
     healthDroppedFilter: "Health score dropped {{points, number}}+ points in 30 days",

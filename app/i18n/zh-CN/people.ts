@@ -23,6 +23,7 @@ export default {
     sortActiveAsc: "活跃 / 席位（从低到高）",
     sortHealthWorst: "健康分，最差在前",
     sortHealthBest: "健康分，最好在前",
+    sortExposure: "风险 ARR，最大在前",
     healthGrade: "健康度",
     anyHealth: "任意健康等级",
     healthDroppedFilter: "30 天内健康分下降 {{points, number}} 分及以上",

@@ -35,7 +35,7 @@ test("an admin who follows an invitation link from the outbox is asked before be
 
   // Staying signed in keeps the admin's session.
   await page.getByRole("link", { name: "Stay signed in as Ada Admin" }).click();
-  await expect(page.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Portfolio", level: 1 })).toBeVisible();
 
   // Signing out first leads to the invitation form; accepting signs the invitee in.
   await page.goto(invitationPath);

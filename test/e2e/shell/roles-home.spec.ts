@@ -9,15 +9,15 @@ test("the sign-in page is accessible", async ({ page }) => {
   await expectNoSeriousA11yViolations(page);
 });
 
-for (const [role, person] of [
-  ["admin", demo.admin],
-  ["CSM", demo.csm],
-  ["marketing", demo.marketing],
+for (const [role, person, home, heading] of [
+  ["admin", demo.admin, /\/portfolio$/, "Portfolio"],
+  ["CSM", demo.csm, /\/portfolio$/, "Portfolio"],
+  ["marketing", demo.marketing, /\/accounts$/, "Accounts"],
 ] as const) {
-  test(`${role} signs in and lands on the account list`, async ({ page }) => {
+  test(`${role} signs in and lands on their start page (${heading})`, async ({ page }) => {
     await signIn(page, person.email);
-    await expect(page).toHaveURL(/\/accounts$/);
-    await expect(page.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(home);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
     await expect(page.getByRole("banner").getByText(person.name)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     // The demo has more accounts than a page holds: the story's three are found by name.

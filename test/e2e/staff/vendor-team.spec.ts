@@ -4,7 +4,7 @@ import { expect, test } from "../support/fixtures";
 import { linkFromOutbox } from "../support/outbox";
 import { openAdminPage } from "../support/nav";
 
-test("an admin invites a CSM, who joins and lands on the account list", async ({ browser, newStaff, signInAs }) => {
+test("an admin invites a CSM, who joins and lands on their portfolio", async ({ browser, newStaff, signInAs }) => {
   test.slow(); // two people, three browser contexts
   const email = uniqueEmail("new-csm", "lumen-analytics.example");
   const admin = await signInAs(await newStaff("admin"));
@@ -31,7 +31,7 @@ test("an admin invites a CSM, who joins and lands on the account list", async ({
   await expect(newcomer.getByRole("heading", { name: "Join the vendor team on Tandem" })).toBeVisible();
   await newcomer.getByLabel("Choose a password").fill("nina's password 1");
   await newcomer.getByRole("button", { name: "Join and sign in" }).click();
-  await expect(newcomer.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
+  await expect(newcomer.getByRole("heading", { name: "Portfolio", level: 1 })).toBeVisible();
   await expect(newcomer.getByRole("banner").getByText("Customer success manager")).toBeVisible();
 
   // The admin sees the newcomer on the team and can deactivate them, which signs them out.
