@@ -6,6 +6,7 @@ import { recordActivities, recordActivity } from "~/domain/activity/activity.ser
 import { newId } from "~/lib/ids.server";
 import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
+import { type AccountGroupKey, type AccountGroupRow, groupKeyOf } from "~/lib/account-groups";
 import type { CloseWorkItemInput, NewWorkItemInput, WorkQueueScope } from "./work-item-rules";
 
 export interface WorkItemDraft {
@@ -234,4 +235,29 @@ export async function listWorkQueue(
     today,
     items: shown.map(({ rank, dueKey: _dueKey, ...row }) => ({ ...row, overdue: rank === 0 })),
   };
+}
+
+/** The window of closed work items the vendor's own measures count. */
+export const CLOSED_IN_TIME_DAYS = 90;
+
+export interface WorkItemTimeliness extends AccountGroupKey {
+  /** Work items with a due date closed in the last CLOSED_IN_TIME_DAYS days, and those closed by it. */
+  closed: number;
+  onTime: number;
+}
+
+/** Per CSM and per segment (the account's): work items closed in time over the last 90 days. One query. */
+export async function workItemTimelinessByGroup(
+  now = new Date(),
+  executor: Executor = db,
+): Promise<WorkItemTimeliness[]> {
+  const rows = await executor.execute<AccountGroupRow & { closed: string; on_time: string }>(sql`
+    select grouping(a.csm_id) = 0 as by_csm, a.csm_id, a.segment_id,
+      count(*) as closed,
+      count(*) filter (where (w.closed_at at time zone a.time_zone)::date <= w.due_date) as on_time
+    from work_items w join accounts a on a.id = w.account_id
+    where w.status = 'closed' and w.due_date is not null
+      and w.closed_at > ${now.toISOString()}::timestamptz - make_interval(days => ${CLOSED_IN_TIME_DAYS}::int)
+    group by grouping sets ((a.csm_id), (a.segment_id))`);
+  return rows.map((row) => ({ ...groupKeyOf(row), closed: Number(row.closed), onTime: Number(row.on_time) }));
 }

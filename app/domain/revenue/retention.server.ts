@@ -5,6 +5,7 @@ import { type AccountRetention, type Period, accountRetention } from "./retentio
 
 export interface CohortRow extends AccountRetention {
   name: string;
+  segmentId: string;
   segmentName: string;
   csmId: string | null;
   csmName: string | null;
@@ -25,6 +26,7 @@ export async function cohortRetention(period: Period, executor: Executor = db): 
     churned: string | null;
     resigned: string | null;
     name: string;
+    segment_id: string;
     segment_name: string;
     csm_id: string | null;
     csm_name: string | null;
@@ -47,7 +49,7 @@ export async function cohortRetention(period: Period, executor: Executor = db): 
       group by account_id
     )
     select o.account_id, o.currency, o.arr_after as start_arr, m.end_arr, m.expansion, m.contraction,
-      m.churned, m.resigned, a.name, s.name as segment_name, a.csm_id, u.name as csm_name
+      m.churned, m.resigned, a.name, a.segment_id, s.name as segment_name, a.csm_id, u.name as csm_name
     from opening o
     join accounts a on a.id = o.account_id
     join segments s on s.id = a.segment_id
@@ -69,6 +71,7 @@ export async function cohortRetention(period: Period, executor: Executor = db): 
         resigned: Number(row.resigned ?? 0),
       }),
       name: row.name,
+      segmentId: row.segment_id,
       segmentName: row.segment_name,
       csmId: row.csm_id,
       csmName: row.csm_name,

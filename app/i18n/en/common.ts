@@ -48,6 +48,7 @@ export default {
     revenue: "Revenue · {{name}}",
     retention: "Retention",
     renewals: "Renewals",
+    performance: "How we are doing",
     portfolio: "Portfolio",
   },
   skipToContent: "Skip to content",

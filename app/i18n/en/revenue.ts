@@ -150,12 +150,52 @@ export default {
     submit: "Close renewal",
     saved: "Renewal closed.",
   },
+  performance: {
+    title: "How we are doing",
+    description:
+      "The vendor measured too: how fast customers reach value, onboarding on time, QBRs held and work done in time, per CSM and segment, next to retention.",
+    byCsm: "By CSM",
+    bySegment: "By segment",
+    empty: "Nothing to measure yet: add accounts and plans first.",
+    columns: {
+      csm: "CSM",
+      segment: "Segment",
+      accounts: "Accounts",
+      nrr: "NRR",
+      grr: "GRR",
+      firstValue: "Time to first value",
+      onboarding: "Onboarding on time",
+      qbr: "QBR coverage",
+      workInTime: "Work items in time",
+    },
+    partOf: "{{part}} of {{of}}",
+    days_one: "{{count}} day",
+    days_other: "{{count}} days",
+    plansReached: "median, {{part}} of {{of}} plans",
+    definitions: "How each is counted",
+    define: {
+      retention:
+        "NRR and GRR over the last twelve months ({{start}} – {{end}}), per currency, from the ARR ledger as on the Retention page.",
+      firstValue:
+        "Median days from a current plan's start to its first milestone both sides signed off; plans without one yet are left out of the median.",
+      onboarding:
+        "Milestones due in a plan's first {{days, number}} days that were signed off by their target date, of those due or signed off.",
+      qbr: "Accounts with a QBR logged on their timeline in the last {{days, number}} days.",
+      workInTime: "Work items with a due date closed in the last {{days, number}} days that were closed by it.",
+    },
+  },
   portfolio: {
     title: "Portfolio",
     description:
       "Accounts ranked by ARR at risk: health's risk times the ARR, so a large account that is falling comes first.",
     views: "Portfolio views",
-    view: { accounts: "Accounts", team: "Team", renewals: "Renewals", retention: "Retention" },
+    view: {
+      accounts: "Accounts",
+      team: "Team",
+      renewals: "Renewals",
+      retention: "Retention",
+      performance: "How we're doing",
+    },
     filters: "Filter the portfolio",
     rankedBy: "Ranked by ARR at risk.",
     caption: "Accounts ranked by ARR at risk",

@@ -51,6 +51,7 @@ export default {
     revenue: "收入 · {{name}}",
     retention: "留存",
     renewals: "续约",
+    performance: "我们做得如何",
     portfolio: "客户组合",
   },
   skipToContent: "跳到正文",

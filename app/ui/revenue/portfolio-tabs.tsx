@@ -6,6 +6,7 @@ const TABS = {
   team: "/portfolio?view=team",
   renewals: "/revenue/renewals",
   retention: "/revenue/retention",
+  performance: "/revenue/performance",
 } as const;
 
 export type PortfolioTab = keyof typeof TABS;

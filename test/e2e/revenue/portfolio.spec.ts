@@ -60,6 +60,16 @@ test("a CSM starts on their portfolio: the falling large account ranks first; fi
   await expect(mine.getByRole("cell").nth(1)).toHaveText("3");
   await expect(mine.getByRole("cell").nth(2)).toHaveText("$360,000");
   await expectNoSeriousA11yViolations(page);
+  await page
+    .getByRole("navigation", { name: "Portfolio views" })
+    .getByRole("link", { name: "How we're doing" })
+    .click();
+  await expect(page.getByRole("heading", { name: "How we are doing", level: 1 })).toBeVisible();
+  const byCsm = page.getByRole("table", { name: "By CSM" });
+  // Three accounts, none with a QBR in the last 90 days.
+  await expect(byCsm.getByRole("row", { name: new RegExp(`Pat Portfolio ${tag}`) })).toContainText("0 of 3");
+  await expectNoSeriousA11yViolations(page);
+  await page.goBack();
   await mine.getByRole("link", { name: `Pat Portfolio ${tag}` }).click();
   await expect(page).toHaveURL(new RegExp(`/portfolio\\?csm=${csm.id}$`));
   await expect(rows.nth(1)).toContainText(accounts.falling.name);

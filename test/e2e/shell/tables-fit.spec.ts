@@ -51,6 +51,9 @@ test("no table on the key pages overflows its card at 1366 px, for a CSM, a cham
     "/my-tasks",
     "/accounts",
     `/accounts?q=${encodeURIComponent(company)}`,
+    `/portfolio?q=${encodeURIComponent(company)}&csm=`,
+    "/portfolio?view=team",
+    "/revenue/performance",
     `${url}/people`,
     `${url}/value`,
   ]);
