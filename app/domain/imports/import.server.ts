@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { db, type Executor } from "~db/client.server";
 import type { StaffActor } from "~/domain/auth/actor";
 import {
@@ -18,6 +19,11 @@ import { type ImportPlan, type Verdict, planAccounts, planPeople } from "./impor
  * with any error writes nothing. Rows are matched by external id (accounts) and email (people), so
  * importing the same file again changes nothing and says "unchanged".
  */
+
+/** What a dry run checked (the kind and the bytes), so an import can tell it is the same file. */
+export function importDigest(kind: ImportKind, bytes: Uint8Array): string {
+  return createHash("sha256").update(kind).update(bytes).digest("hex");
+}
 
 /** How many problems an answer carries; the page says "and N more" past it. */
 export const MAX_REPORTED_PROBLEMS = 200;
