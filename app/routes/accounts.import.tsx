@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { IMPORT_KINDS, MAX_IMPORT_BYTES } from "~/domain/imports/import-file";
+import { IMPORT_KINDS, MAX_IMPORT_BYTES } from "~/domain/imports/columns";
 import { type ImportReport, dryRunImport, importDigest, runImport } from "~/domain/imports/import.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";

@@ -1,20 +1,15 @@
 import { parse } from "csv-parse/sync";
-import { ACCOUNT_COLUMNS, PEOPLE_COLUMNS } from "./columns";
+import { ACCOUNT_COLUMNS, type ImportKind, MAX_IMPORT_ROWS, PEOPLE_COLUMNS } from "./columns";
+
 import { type CsvDelimiter, type CsvEncoding, decodeCsv, detectDelimiter } from "./csv-text";
+
+export { IMPORT_KINDS, type ImportKind, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./columns";
 
 /*
  * An uploaded CSV file as rows of cells, pure: decoded (csv-text), split with csv-parse, its header
  * checked against the kind's columns. Problems are (line, column, code, value): the page says them
  * in the reader's language; a line of null is about the whole file.
  */
-
-export const IMPORT_KINDS = ["accounts", "people"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-/** The upload limit of the import route (server/body-limit.ts lets this path's forms be this big). */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** More rows than a book of business has; past it the file is refused as a whole. */
-export const MAX_IMPORT_ROWS = 50_000;
 
 export const COLUMNS: Record<ImportKind, readonly string[]> = { accounts: ACCOUNT_COLUMNS, people: PEOPLE_COLUMNS };
 
