@@ -206,3 +206,71 @@ describe("importing people", () => {
     expect(await db.select().from(users).where(eq(users.accountId, account.id))).toHaveLength(0);
   });
 });
+
+describe("the import page's action", () => {
+  type Answer = {
+    data: {
+      report?: { counts: Record<string, number>; problemCount: number };
+      checked?: string;
+      changed?: boolean;
+      form?: { error: Record<string, string[]> };
+    };
+    init: { status: number } | null;
+  };
+  const context = { clientIp: "127.0.0.1" };
+  async function post(userId: string, fields: Record<string, string | Uint8Array>) {
+    const { action } = await import("~/routes/accounts.import");
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      body.append(name, typeof value === "string" ? value : new File([value], "import.csv", { type: "text/csv" }));
+    }
+    const request = await signedInRequest(userId, "http://localhost/accounts/import", { method: "POST", body });
+    try {
+      return (await action({ request, params: {}, context })) as unknown as Answer | Response;
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  }
+
+  it("checks, imports only the file it checked, and redirects to the list", async () => {
+    const { tag, admin, segment } = await setup();
+    const file = accountsFile([`Route ${tag},rt-${tag},${segment.name},Software,EMEA,3,,,,,2027-01-01`]);
+    const check = (await post(admin.id, { intent: "check", kind: "accounts", file })) as Answer;
+    expect(check.data.report).toMatchObject({ counts: { create: 1 }, problemCount: 0 });
+    // Another file sent with the first one's digest is checked, not imported.
+    const other = accountsFile([`Other ${tag},ot-${tag},${segment.name},Software,EMEA,3,,,,,2027-01-01`]);
+    const switched = (await post(admin.id, {
+      intent: "import",
+      kind: "accounts",
+      file: other,
+      checked: check.data.checked!,
+    })) as Answer;
+    expect(switched.data).toMatchObject({ changed: true, report: { counts: { create: 1 } } });
+    expect(await accountsByExternalId([`ot-${tag}`])).toHaveLength(0);
+    // So is the same file as people.
+    const asPeople = (await post(admin.id, {
+      intent: "import",
+      kind: "people",
+      file,
+      checked: check.data.checked!,
+    })) as Answer;
+    expect(asPeople.data.changed).toBe(true);
+    const done = await post(admin.id, { intent: "import", kind: "accounts", file, checked: check.data.checked! });
+    expect(done).toBeInstanceOf(Response);
+    expect((done as Response).status).toBe(302);
+    expect((done as Response).headers.get("Location")).toBe("/accounts");
+    expect(await accountsByExternalId([`rt-${tag}`])).toHaveLength(1);
+  });
+
+  it("answers 400 without a file and 404 to a CSM", async () => {
+    const { admin, csm } = await setup();
+    const missing = (await post(admin.id, { intent: "check", kind: "accounts" })) as Answer;
+    expect(missing.init?.status).toBe(400);
+    expect(missing.data.form?.error).toEqual({ file: ["importFile.required"] });
+    const empty = (await post(admin.id, { intent: "check", kind: "accounts", file: new Uint8Array() })) as Answer;
+    expect(empty.data.form?.error).toEqual({ file: ["importFile.required"] });
+    const refused = await post(csm.id, { intent: "check", kind: "accounts", file: accountsFile([]) });
+    expect((refused as Response).status).toBe(404);
+  });
+});
