@@ -222,7 +222,12 @@ describe("the import page's action", () => {
     const { action } = await import("~/routes/accounts.import");
     const body = new FormData();
     for (const [name, value] of Object.entries(fields)) {
-      body.append(name, typeof value === "string" ? value : new File([value], "import.csv", { type: "text/csv" }));
+      body.append(
+        name,
+        typeof value === "string"
+          ? value
+          : new File([value as unknown as BlobPart], "import.csv", { type: "text/csv" }),
+      );
     }
     const request = await signedInRequest(userId, "http://localhost/accounts/import", { method: "POST", body });
     try {

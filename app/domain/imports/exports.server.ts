@@ -6,8 +6,6 @@ import type { Period } from "~/domain/revenue/retention";
 import { ACCOUNT_COLUMNS, PEOPLE_COLUMNS } from "./columns";
 import { csvDownload } from "./csv-download";
 
-export { ACCOUNT_COLUMNS, PEOPLE_COLUMNS };
-
 /*
  * The staff CSV exports. The accounts and people files use the import's column names, so an
  * exported file re-imports as it is; the ledger is for finance. Each streams page by page.

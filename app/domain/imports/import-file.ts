@@ -3,7 +3,7 @@ import { ACCOUNT_COLUMNS, type ImportKind, MAX_IMPORT_ROWS, PEOPLE_COLUMNS } fro
 
 import { type CsvDelimiter, type CsvEncoding, decodeCsv, detectDelimiter } from "./csv-text";
 
-export { IMPORT_KINDS, type ImportKind, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./columns";
+export { IMPORT_KINDS, type ImportKind } from "./columns";
 
 /*
  * An uploaded CSV file as rows of cells, pure: decoded (csv-text), split with csv-parse, its header
@@ -11,7 +11,7 @@ export { IMPORT_KINDS, type ImportKind, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from
  * in the reader's language; a line of null is about the whole file.
  */
 
-export const COLUMNS: Record<ImportKind, readonly string[]> = { accounts: ACCOUNT_COLUMNS, people: PEOPLE_COLUMNS };
+const COLUMNS: Record<ImportKind, readonly string[]> = { accounts: ACCOUNT_COLUMNS, people: PEOPLE_COLUMNS };
 
 export type ProblemCode =
   // The file as a whole.
@@ -91,7 +91,7 @@ function looksBinary(text: string): boolean {
  * The exporter writes a leading ' before text starting with = + - @ (so a spreadsheet doesn't run
  * it); reading the file back takes it off again.
  */
-export function cleanCell(raw: string): string {
+function cleanCell(raw: string): string {
   const trimmed = raw.trim();
   return /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
 }

@@ -40,14 +40,14 @@ export function parseAmount(value: string): NumberCell {
   return { ok: true, value: number };
 }
 
-export const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
+const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
 
 // ---------------------------------------------------------------------------------------------
 // Accounts
 
-export const MAX_SEATS = 100_000;
+const MAX_SEATS = 100_000;
 
-export interface AccountRowValues {
+interface AccountRowValues {
   name: string;
   externalId: string;
   segmentName: string;
@@ -61,7 +61,7 @@ export interface AccountRowValues {
   renewalDate: string;
 }
 
-export interface ExistingAccount {
+interface ExistingAccount {
   id: string;
   name: string;
   segmentId: string;
@@ -89,7 +89,7 @@ export interface AccountLookups {
 }
 
 /** The account's columns as written to the accounts table. */
-export interface AccountWrite {
+interface AccountWrite {
   name: string;
   externalId: string;
   segmentId: string;
@@ -128,7 +128,7 @@ function required(row: CsvRow, column: string, max: number, problems: Problem[])
 }
 
 /** One row's cells as values, with the problems a row has on its own. */
-export function readAccountRow(row: CsvRow): { values: AccountRowValues; problems: Problem[] } {
+function readAccountRow(row: CsvRow): { values: AccountRowValues; problems: Problem[] } {
   const problems: Problem[] = [];
   const line = row.line;
   const name = required(row, "name", 120, problems);
@@ -346,10 +346,10 @@ function finish<Row extends { line: number; verdict: Verdict }>(plans: Row[], pr
 // ---------------------------------------------------------------------------------------------
 // People
 
-export const PERSON_ROLES = ["champion", "member"] as const;
-export type PersonRole = (typeof PERSON_ROLES)[number];
+const PERSON_ROLES = ["champion", "member"] as const;
+type PersonRole = (typeof PERSON_ROLES)[number];
 
-export interface PeopleAccount {
+interface PeopleAccount {
   id: string;
   licensedSeats: number;
   /** Active people and pending invitations: what the seats are measured against. */
@@ -358,7 +358,7 @@ export interface PeopleAccount {
   champions: number;
 }
 
-export interface ExistingPerson {
+interface ExistingPerson {
   id: string;
   accountId: string | null;
   staff: boolean;

@@ -26,7 +26,7 @@ export function importDigest(kind: ImportKind, bytes: Uint8Array): string {
 }
 
 /** How many problems an answer carries; the page says "and N more" past it. */
-export const MAX_REPORTED_PROBLEMS = 200;
+const MAX_REPORTED_PROBLEMS = 200;
 
 export interface ImportReport {
   kind: ImportKind;

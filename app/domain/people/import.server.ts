@@ -13,7 +13,7 @@ import { pendingInvitation } from "./seats.server";
  */
 
 /** Rows per statement: 13 columns × 500 stays far under PostgreSQL's 65,535 parameters. */
-export const CHUNK = 500;
+const CHUNK = 500;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];

@@ -39,7 +39,7 @@ export type ArrPlan =
     }
   | { kind: "renewal_date"; renewalDate: string };
 
-export type ArrPlanError =
+type ArrPlanError =
   | "start_date_required"
   | "currency_required"
   | "currency_mismatch"
