@@ -173,6 +173,8 @@ export default {
       "member.deactivated_named": "{{actor}} deactivated {{name}}",
       "member.reactivated": "{{actor}} reactivated a person",
       "member.reactivated_named": "{{actor}} reactivated {{name}}",
+      "member.imported": "{{actor}} added {{email}} from a CSV import",
+      "member.updated": "{{actor}} updated a person's details from a CSV import",
       "plan.created": "{{actor}} started a success plan",
       "plan.completed": "The success plan was completed",
       "task.status_changed": "{{actor}} changed the status of “{{title}}”",

@@ -170,6 +170,8 @@ export default {
       "member.deactivated_named": "{{actor}} 停用了 {{name}}",
       "member.reactivated": "{{actor}} 重新启用了一名人员",
       "member.reactivated_named": "{{actor}} 重新启用了 {{name}}",
+      "member.imported": "{{actor}} 通过 CSV 导入添加了 {{email}}",
+      "member.updated": "{{actor}} 通过 CSV 导入更新了成员信息",
       "plan.created": "{{actor}} 创建了成功计划",
       "plan.completed": "成功计划已完成",
       "task.status_changed": "{{actor}} 更改了“{{title}}”的状态",

@@ -1,4 +1,5 @@
 import { createSegment, createStaff } from "../../../db/seed/factories";
+import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 
 const ACCOUNT_HEADER = "name,external_id,segment,industry,region,seats,csm_email,arr,currency,start_date,renewal_date";
@@ -40,6 +41,7 @@ test("an admin checks an accounts CSV, fixes it, imports it, then imports its pe
   await expect(problems).toContainText("“lots” is not a number.");
   await expect(problems).toContainText(`There is no segment “No such segment ${tag}”`);
   await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
 
   await page.getByLabel("CSV file").setInputFiles(csv("accounts-fixed.csv", fixed));
   await page.getByRole("button", { name: "Check again" }).click();
