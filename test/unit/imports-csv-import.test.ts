@@ -240,6 +240,11 @@ describe("planAccounts", () => {
     expect(shrunk.rows[0]!.arr).toMatchObject({ kind: "entry", entryKind: "contraction", amount: 2000 });
   });
 
+  it("leaves the account's own currency alone when it has a subscription (the column is the subscription's)", () => {
+    const usdAccount = lookups({ ...known, byExternalId: new Map([["crm-1", { ...existing, currency: "USD" }]]) });
+    expect(planAccounts(rowsOf(`${header}\n${good}\n`), usdAccount).counts.unchanged).toBe(1);
+  });
+
   it("refuses what an import must not do to revenue: churn, re-sign, change currency", () => {
     expect(codes(planAccounts(rowsOf(`${header}\n${good.replace("12000", "0")}\n`), known))).toEqual([
       [2, "arr", "would_churn"],

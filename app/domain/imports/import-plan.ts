@@ -296,7 +296,12 @@ export function planAccounts(rows: readonly CsvRow[], lookups: AccountLookups): 
       region: values.region,
       licensedSeats: values.seats,
       csmId: csmId ?? null,
-      currency: values.currency ?? existing?.currency ?? "USD",
+      // With a subscription the file's currency is the subscription's (what the export writes), so
+      // the account's own currency (of its value amounts) stays as it is.
+      currency:
+        existing && lookups.revenue.has(existing.id)
+          ? existing.currency
+          : (values.currency ?? existing?.currency ?? "USD"),
       renewalDate: values.renewalDate,
     };
     const changed = existing
