@@ -278,4 +278,23 @@ describe("the import page's action", () => {
     const refused = await post(csm.id, { intent: "check", kind: "accounts", file: accountsFile([]) });
     expect((refused as Response).status).toBe(404);
   });
+
+  it("serves a header-only template of each kind to admins", async () => {
+    const { loader } = await import("~/routes/accounts.import.template[.]csv");
+    const { admin } = await setup();
+    for (const [kind, header] of [
+      ["accounts", ACCOUNT_COLUMNS.join(",")],
+      ["people", PEOPLE_COLUMNS.join(",")],
+    ] as const) {
+      const response = await loader({
+        request: await signedInRequest(admin.id, `http://localhost/accounts/import/template.csv?kind=${kind}`),
+        params: {},
+        context,
+      });
+      expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${kind}-template.csv"`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder().decode(bytes)).toBe(`${header}\r\n`);
+    }
+  });
 });
