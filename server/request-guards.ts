@@ -1,12 +1,12 @@
 import type { NextFunction, Request, Response } from "express";
-import { MAX_BODY_BYTES, isBodyTooLarge } from "./body-limit";
+import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, bodyLimitFor, isBodyTooLarge } from "./body-limit";
 
 /** Longer addresses are no link Tandem makes; 8 KB of headers in all is Node's own limit (431). */
 export const MAX_URL_LENGTH = 4_096;
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-// Past this much we stop reading a refused body and close the connection instead.
-const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+// Past this much (about 60 MB: a 50 MB upload still gets its 413) we stop reading a refused body and close the connection instead.
+const MAX_DRAIN_BYTES = 6 * MAX_IMPORT_BODY_BYTES;
 
 function refuse(req: Request, res: Response, status: number, message: string) {
   res.status(status).type("text/plain").set("Cache-Control", "no-store");
@@ -37,7 +37,8 @@ function refuse(req: Request, res: Response, status: number, message: string) {
  * - a NUL byte anywhere in the address (`?q=%00`): PostgreSQL text can't hold one. No person types
  *   it — it comes from tools and probes — so an honest 400 beats silently changing the search;
  * - an address longer than MAX_URL_LENGTH (414);
- * - a body over MAX_BODY_BYTES (413), or one of unknown length (411);
+ * - a body over MAX_BODY_BYTES (413), or one of unknown length (411); the CSV import
+ *   (/accounts/import) takes up to MAX_IMPORT_BODY_BYTES, and its 413 says so;
  * - a page's form action posted as anything but form data (415): JSON, or no Content-Type at all.
  *   The public API (`/api/`) speaks JSON and does its own checks.
  */
@@ -61,8 +62,16 @@ export function guardRequests(req: Request, res: Response, next: NextFunction) {
   }
   // The API measures its bodies itself (after gunzip) and answers in JSON.
   if (url.startsWith("/api/")) return next();
-  if (isBodyTooLarge(req.get("content-length"))) {
-    return refuse(req, res, 413, "This request is too large. Forms in Tandem take at most 1 MB.");
+  const limit = bodyLimitFor(url);
+  if (isBodyTooLarge(req.get("content-length"), limit)) {
+    return refuse(
+      req,
+      res,
+      413,
+      limit === MAX_BODY_BYTES
+        ? "This request is too large. Forms in Tandem take at most 1 MB."
+        : "This file is too large. An import takes a CSV file of at most 10 MB: split it into smaller files and import them one by one.",
+    );
   }
   if (!BODY_METHODS.has(req.method)) return next();
   if (req.get("transfer-encoding") && !req.get("content-length")) {

@@ -65,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     owners,
     canCreate: canInWorkspace(actor, "accounts.create"),
     canExport: canInWorkspace(actor, "accounts.export"),
+    canImport: canInWorkspace(actor, "accounts.import"),
     today,
   };
 }
@@ -83,7 +84,7 @@ const SORT_LABELS = {
 
 export default function Accounts() {
   const { t } = useTranslation(["people", "common", "health"]);
-  const { accounts, page, filters, searchCut, segments, owners, canCreate, canExport, today } =
+  const { accounts, page, filters, searchCut, segments, owners, canCreate, canExport, canImport, today } =
     useLoaderData<typeof loader>();
   // The exports take the list's filters (not its page): the file holds every matching account.
   const exportQuery = new URLSearchParams(useLocation().search);
@@ -111,6 +112,11 @@ export default function Accounts() {
                   {t("accounts.exportPeopleCsv")}
                 </ButtonLink>
               </>
+            ) : null}
+            {canImport ? (
+              <ButtonLink to="/accounts/import" variant="secondary">
+                {t("imports.link")}
+              </ButtonLink>
             ) : null}
             {canCreate ? <ButtonLink to="/accounts/new">{t("accounts.new")}</ButtonLink> : null}
           </div>

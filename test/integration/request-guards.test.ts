@@ -104,6 +104,19 @@ describe("size limits", () => {
     expect(result.text).toContain("too large");
   });
 
+  it("lets the CSV import take up to 10 MB, and answers 413 past it, even to 50 MB", async () => {
+    const multipart = (size: number) => {
+      const boundary = "----tandem";
+      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${"a".repeat(size)}\r\n--${boundary}--\r\n`;
+      return { method: "POST", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body };
+    };
+    expect(await answer("/accounts/import", multipart(5 * 1024 * 1024))).toMatchObject({ status: 200, reached: true });
+    expect(await answer("/settings", multipart(5 * 1024 * 1024))).toMatchObject({ status: 413, reached: false });
+    const tooBig = await answer("/accounts/import", multipart(50 * 1024 * 1024));
+    expect(tooBig).toMatchObject({ status: 413, reached: false });
+    expect(tooBig.text).toContain("at most 10 MB");
+  });
+
   it("answers 411 to a chunked form body of unknown length", async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(`${base}/settings`, {

@@ -214,6 +214,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "accounts.list": true,
     "accounts.create": true,
     "accounts.export": true,
+    "accounts.import": true,
     "staff.manage": true,
     "outbox.read": true,
     "templates.view": true,
@@ -232,6 +233,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "accounts.list": true,
     "accounts.create": true,
     "accounts.export": true,
+    "accounts.import": false,
     "staff.manage": false,
     "outbox.read": false,
     "templates.view": true,
@@ -250,6 +252,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "accounts.list": true,
     "accounts.create": false,
     "accounts.export": false,
+    "accounts.import": false,
     "staff.manage": false,
     "outbox.read": false,
     "templates.view": true,
@@ -268,6 +271,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "accounts.list": false,
     "accounts.create": false,
     "accounts.export": false,
+    "accounts.import": false,
     "staff.manage": false,
     "outbox.read": false,
     "templates.view": false,
@@ -286,6 +290,7 @@ const WORKSPACE_MATRIX: Record<Role, Record<WorkspaceAction, boolean>> = {
     "accounts.list": false,
     "accounts.create": false,
     "accounts.export": false,
+    "accounts.import": false,
     "staff.manage": false,
     "outbox.read": false,
     "templates.view": false,
@@ -312,7 +317,7 @@ const workspaceCases = Object.entries(WORKSPACE_MATRIX).flatMap(([role, byAction
 
 describe("canInWorkspace", () => {
   it("covers every role × action", () => {
-    expect(workspaceCases).toHaveLength(5 * 16);
+    expect(workspaceCases).toHaveLength(5 * 17);
   });
 
   it.each(workspaceCases)("$role, $action → $allowed", ({ role, action, allowed }) => {

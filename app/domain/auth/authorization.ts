@@ -26,6 +26,7 @@ import type { Actor } from "./actor";
  * - `health.models`    edit the health scoring models and what customers see of their health (admins)
  * - `revenue.report`   the retention and renewals pages (admins and CSMs)
  * - `accounts.export`  the accounts, people and ledger CSV exports (they carry ARR: admins and CSMs)
+ * - `accounts.import`  import accounts and people from CSV (a whole book of business, ARR included: admins)
  */
 export type AccountAction =
   | "account.view"
@@ -43,6 +44,7 @@ export type WorkspaceAction =
   | "accounts.list"
   | "accounts.create"
   | "accounts.export"
+  | "accounts.import"
   | "staff.manage"
   | "outbox.read"
   | "templates.view"
@@ -112,6 +114,7 @@ export function canInWorkspace(actor: Actor, action: WorkspaceAction): boolean {
     case "revenue.report":
     case "workQueue.view":
       return actor.staffRole === "admin" || actor.staffRole === "csm";
+    case "accounts.import":
     case "staff.manage":
     case "outbox.read":
     case "telemetry.manage":

@@ -3,30 +3,13 @@ import { accountExportPages, peopleExportPages } from "~/domain/people/account-e
 import { accountRevenue } from "~/domain/revenue/account-revenue.server";
 import { ledgerExportPages } from "~/domain/revenue/ledger-export.server";
 import type { Period } from "~/domain/revenue/retention";
+import { ACCOUNT_COLUMNS, PEOPLE_COLUMNS } from "./columns";
 import { csvDownload } from "./csv-download";
 
 /*
  * The staff CSV exports. The accounts and people files use the import's column names, so an
  * exported file re-imports as it is; the ledger is for finance. Each streams page by page.
  */
-
-/** The accounts import's columns (the import reads exactly these). */
-export const ACCOUNT_COLUMNS = [
-  "name",
-  "external_id",
-  "segment",
-  "industry",
-  "region",
-  "seats",
-  "csm_email",
-  "arr",
-  "currency",
-  "start_date",
-  "renewal_date",
-] as const;
-
-/** The people import's columns. */
-export const PEOPLE_COLUMNS = ["account_external_id", "email", "name", "role", "title"] as const;
 
 export const LEDGER_COLUMNS = ["account", "external_id", "date", "kind", "arr_delta", "currency", "note"] as const;
 

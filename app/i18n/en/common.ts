@@ -8,6 +8,7 @@ export default {
     invitation: "Accept your invitation",
     accounts: "Accounts",
     newAccount: "New account",
+    importAccounts: "Import accounts and people",
     vendorTeam: "Vendor team",
     outbox: "Outbox",
     jobs: "Jobs",
@@ -129,6 +130,11 @@ export default {
       tooLong: "Use at most 200 characters.",
     },
     name: { required: "Enter a name.", tooLong: "Use at most 120 characters." },
+    importFile: {
+      required: "Choose a CSV file.",
+      tooLarge: "This file is larger than 10 MB. Split it into smaller files.",
+      kind: "Choose what the file holds.",
+    },
     field: {
       tooLong: "That is too long.",
       required: "This field is required.",

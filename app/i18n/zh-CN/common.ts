@@ -11,6 +11,7 @@ export default {
     invitation: "接受邀请",
     accounts: "客户",
     newAccount: "新建客户",
+    importAccounts: "导入客户和成员",
     vendorTeam: "服务商团队",
     outbox: "发件箱",
     jobs: "后台任务",
@@ -132,6 +133,11 @@ export default {
       tooLong: "密码最多 200 个字符。",
     },
     name: { required: "请输入名称。", tooLong: "最多 120 个字符。" },
+    importFile: {
+      required: "请选择一个 CSV 文件。",
+      tooLarge: "此文件超过 10 MB。请拆分成较小的文件。",
+      kind: "请选择文件内容。",
+    },
     field: {
       tooLong: "内容过长。",
       required: "此项为必填项。",
