@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { accounts, milestones, plans, tasks, type TaskStatus } from "~db/schema";
+import { accounts, tasks } from "~db/schema";
 import { todayIn } from "~/lib/format";
+import { currentMilestones } from "./current-milestones.server";
 import { milestoneStatus } from "./milestone-status";
 
 export interface TaskForPlaybook {
@@ -54,42 +55,12 @@ export async function milestonesAtRiskForPlaybooks(
   executor: Executor = db,
 ): Promise<MilestoneForPlaybook[]> {
   if (accountIds.length === 0) return [];
-  const current = and(eq(plans.isCurrent, true), inArray(plans.accountId, [...new Set(accountIds)]));
-  const rows = await executor
-    .select({
-      id: milestones.id,
-      accountId: milestones.accountId,
-      title: milestones.title,
-      targetDate: milestones.targetDate,
-      vendorSignedAt: milestones.vendorSignedAt,
-      customerSignedAt: milestones.customerSignedAt,
-      timeZone: accounts.timeZone,
-    })
-    .from(milestones)
-    .innerJoin(plans, and(eq(plans.id, milestones.planId), current))
-    .innerJoin(accounts, eq(accounts.id, milestones.accountId))
-    .where(or(isNull(milestones.vendorSignedAt), isNull(milestones.customerSignedAt)));
-  if (rows.length === 0) return [];
-  const taskRows = await executor
-    .select({ milestoneId: tasks.milestoneId, status: tasks.status, dueDate: tasks.dueDate })
-    .from(tasks)
-    .where(
-      inArray(
-        tasks.milestoneId,
-        rows.map((row) => row.id),
-      ),
-    );
-  const tasksByMilestone = new Map<string, { status: TaskStatus; dueDate: string | null }[]>();
-  for (const task of taskRows) {
-    const list = tasksByMilestone.get(task.milestoneId) ?? [];
-    list.push(task);
-    tasksByMilestone.set(task.milestoneId, list);
-  }
+  const rows = await currentMilestones(accountIds, executor);
   const today = new Map<string, string>();
   const result: MilestoneForPlaybook[] = [];
   for (const row of rows) {
     if (!today.has(row.timeZone)) today.set(row.timeZone, todayIn(row.timeZone, now));
-    const status = milestoneStatus({ ...row, tasks: tasksByMilestone.get(row.id) ?? [] }, today.get(row.timeZone)!);
+    const status = milestoneStatus(row, today.get(row.timeZone)!);
     if (status === "at_risk" || status === "stalled") {
       result.push({ id: row.id, accountId: row.accountId, title: row.title, status });
     }
