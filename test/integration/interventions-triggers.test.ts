@@ -215,4 +215,49 @@ describe("playbook triggers", () => {
     await advancePlaybookRuns(later(1));
     expect(await runsOf(stale.id)).toMatchObject([{ status: "resolved" }]);
   });
+
+  it("reacts to many events in a fixed number of queries (an unknown id is skipped)", async () => {
+    await createPlaybook({ trigger: { kind: "task_overdue" }, steps: workItem });
+    async function overdueEvents(count: number) {
+      const list: DomainEventInput[] = [];
+      const accountIds: string[] = [];
+      for (let index = 0; index < count; index++) {
+        const account = await createAccount();
+        const milestone = await createMilestone(await createPlan(account.id), { targetDate: "2026-12-31" });
+        const task = await createTask(milestone, { dueDate: "2026-11-20" });
+        accountIds.push(account.id);
+        list.push({
+          type: "task.overdue",
+          accountId: account.id,
+          actorId: null,
+          subjectId: task.id,
+          payload: { taskId: task.id, planId: task.planId, dueDate: "2026-11-20" },
+          occurredAt: NOW,
+        });
+      }
+      return { ids: await db.transaction((tx) => recordEvents(tx, list)), accountIds };
+    }
+    const few = await overdueEvents(2);
+    const many = await overdueEvents(20);
+    const fewQueries = await countQueries(() => reactToEvents(few.ids));
+    const manyQueries = await countQueries(() => reactToEvents([...many.ids, newId()]));
+    expect(manyQueries).toBe(fewQueries);
+    for (const accountId of [...few.accountIds, ...many.accountIds]) expect(await runsOf(accountId)).toHaveLength(1);
+  });
 });
+
+/** Statements sent to the database while `run` runs (postgres.js's debug hook; see plans-view.test.ts). */
+async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  const { options } = (db as unknown as { session: { client: { options: { debug?: unknown } } } }).session.client;
+  const before = options.debug;
+  let n = 0;
+  options.debug = () => {
+    n += 1;
+  };
+  try {
+    await run();
+  } finally {
+    options.debug = before;
+  }
+  return n;
+}

@@ -11,6 +11,7 @@ import {
   type PlaybookRun,
 } from "~db/schema";
 import { getEvent } from "~/domain/events/record.server";
+import type { DomainEvent } from "~/domain/events/types";
 import { playbookChampionMail, playbookReminderMail } from "~/domain/mail/messages.server";
 import { type Mail, queueMails } from "~/domain/mail/outbox.server";
 import { type MailSchedule, mailSchedules, scheduleKey } from "~/domain/mail/preferences.server";
@@ -58,7 +59,18 @@ async function startRuns(
   executor: Executor,
   starts: { playbook: Playbook; accountId: string; subject: RunSubject; at: Date }[],
 ): Promise<number> {
-  if (starts.length === 0) return 0;
+  let started = 0;
+  // Rows per insert: well under PostgreSQL's limit of 65,535 parameters per statement.
+  for (let from = 0; from < starts.length; from += 2000) {
+    started += await insertRuns(executor, starts.slice(from, from + 2000));
+  }
+  return started;
+}
+
+async function insertRuns(
+  executor: Executor,
+  starts: { playbook: Playbook; accountId: string; subject: RunSubject; at: Date }[],
+): Promise<number> {
   const inserted = await executor
     .insert(playbookRuns)
     .values(
@@ -76,49 +88,69 @@ async function startRuns(
   return inserted.length;
 }
 
-/**
- * The reaction to an event (events/reactions.server.ts): the playbooks of the trigger kinds it
- * starts (`task.overdue`, a detractor's `nps.submitted`, a worse `health.grade_changed`) start a
- * run about the event's subject.
- */
+/** `startPlaybookRunsForEvents` for one recorded event (the demo's replay). */
 export async function startPlaybookRunsForEvent(eventId: string, executor: Executor = db): Promise<number> {
   const event = await getEvent(eventId, executor);
-  if (!event || !event.accountId) return 0;
-  const kinds = eventKindsFor(event.type).filter((kind) => EVENT_TRIGGERS[kind].subject(event) !== null);
-  if (kinds.length === 0) return 0;
-  const accountId = event.accountId;
-  const [account] = await executor
-    .select({ segmentId: accounts.segmentId })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
-  if (!account) return 0;
-  // The reason must still hold when the reaction runs (an overdue task done meanwhile starts nothing).
-  const subjects = kinds.map((kind) => ({
-    kind,
-    reason: {
-      accountId,
-      subjectType: EVENT_TRIGGERS[kind].subjectType,
-      subjectId: EVENT_TRIGGERS[kind].subject(event)!,
-    },
-  }));
-  const holding = await reasonsHolding(
-    executor,
-    subjects.map(({ reason }) => reason),
-    event.occurredAt,
+  return event ? startPlaybookRunsForEvents([event], executor) : 0;
+}
+
+/**
+ * The reaction to events (events/reactions.server.ts): the playbooks of the trigger kinds an event
+ * starts (`task.overdue`, a detractor's `nps.submitted`, a worse `health.grade_changed`) start a
+ * run about its subject, in its account's segments, if the reason still holds (an overdue task done
+ * meanwhile starts nothing). A fixed number of queries for any number of events.
+ */
+export async function startPlaybookRunsForEvents(
+  events: readonly DomainEvent[],
+  executor: Executor = db,
+): Promise<number> {
+  const wanted = events.flatMap((event) =>
+    event.accountId
+      ? eventKindsFor(event.type).flatMap((kind) => {
+          const subjectId = EVENT_TRIGGERS[kind].subject(event);
+          return subjectId === null
+            ? []
+            : [
+                {
+                  kind,
+                  event,
+                  reason: { accountId: event.accountId!, subjectType: EVENT_TRIGGERS[kind].subjectType, subjectId },
+                },
+              ];
+        })
+      : [],
   );
+  if (wanted.length === 0) return 0;
+  const kinds = [...new Set(wanted.map(({ kind }) => kind))];
   const candidates = await executor
     .select()
     .from(playbooks)
     .where(and(eq(playbooks.enabled, true), inArray(sql<string>`${playbooks.trigger} ->> 'kind'`, kinds)));
-  return startRuns(
+  if (candidates.length === 0) return 0;
+  const accountRows = await executor
+    .select({ id: accounts.id, segmentId: accounts.segmentId })
+    .from(accounts)
+    .where(inArray(accounts.id, [...new Set(wanted.map(({ reason }) => reason.accountId))]));
+  const segmentOf = new Map(accountRows.map((row) => [row.id, row.segmentId]));
+  const latest = new Date(Math.max(...wanted.map(({ event }) => event.occurredAt.getTime())));
+  const holding = await reasonsHolding(
     executor,
-    candidates.flatMap((playbook) => {
-      const subject = subjects.find(({ kind }) => kind === playbook.trigger.kind)?.reason;
-      if (!subject || !appliesTo(playbook, account.segmentId)) return [];
-      if (!holding.has(occasionKey(subject.accountId, subject.subjectId))) return [];
-      return [{ playbook, accountId, subject, at: event.occurredAt }];
-    }),
+    wanted.map(({ reason }) => reason),
+    latest,
   );
+  const starts = wanted.flatMap(({ kind, event, reason }) => {
+    const segmentId = segmentOf.get(reason.accountId);
+    if (segmentId === undefined || !holding.has(occasionKey(reason.accountId, reason.subjectId))) return [];
+    return candidates
+      .filter((playbook) => playbook.trigger.kind === kind && appliesTo(playbook, segmentId))
+      .map((playbook) => ({
+        playbook,
+        accountId: reason.accountId,
+        subject: { subjectType: reason.subjectType, subjectId: reason.subjectId },
+        at: event.occurredAt,
+      }));
+  });
+  return startRuns(executor, starts);
 }
 
 /**
