@@ -12,6 +12,7 @@ import {
 import { adoptionInputsForAccounts } from "~/domain/telemetry/health-inputs.server";
 import { npsInputsForAccounts } from "~/domain/advocacy/health-inputs.server";
 import { communityInputsForAccounts } from "~/domain/community/health-inputs.server";
+import { reactToEvents } from "~/domain/events/reactions.server";
 import { recordEvents } from "~/domain/events/record.server";
 import type { DomainEventInput } from "~/domain/events/types";
 import { portalSignInsForAccounts } from "~/domain/people/health-inputs.server";
@@ -235,7 +236,8 @@ async function recomputeBatch(all: ScoredAccount[], models: CurrentModels, now: 
 /**
  * Recomputes today's health snapshot of the given accounts (all when none are given), in batches
  * of RECOMPUTE_BATCH: each batch is a fixed number of queries and one transaction. Safe to repeat:
- * it upserts the day's row, and a grade change is recorded only against the grade before it.
+ * it upserts the day's row, and a grade change is recorded only against the grade before it. Once
+ * the batches have committed, the grade changes' events are reacted to (reactToEvents).
  */
 export async function recomputeHealth(
   options: { accountIds?: readonly string[]; now?: Date; batchSize?: number } = {},
@@ -253,7 +255,7 @@ export async function recomputeHealth(
       eventIds.push(...(await recomputeBatch(batch, models, now)));
       scored += batch.length;
     }
-    return { accounts: scored, gradeChanges: eventIds.length, eventIds };
+    return reacted({ accounts: scored, gradeChanges: eventIds.length, eventIds });
   }
   let after: string | null = null;
   for (;;) {
@@ -263,7 +265,13 @@ export async function recomputeHealth(
     scored += batch.length;
     after = batch[batch.length - 1]!.id;
   }
-  return { accounts: scored, gradeChanges: eventIds.length, eventIds };
+  return reacted({ accounts: scored, gradeChanges: eventIds.length, eventIds });
+}
+
+/** After the batches commit, as every event's reactions: the health_grade_dropped playbooks start their runs. */
+async function reacted<T extends { eventIds: string[] }>(result: T): Promise<T> {
+  await reactToEvents(result.eventIds);
+  return result;
 }
 
 /** Whether the account has a snapshot for today (the tab computes one on first view otherwise). */

@@ -46,9 +46,7 @@ function defaultHandlers(options: { transport: Transporter | null; log: Log }): 
       const accountIds = job.data.accountId ? [job.data.accountId] : undefined;
       // The nightly run (every account) also logs the overrides that ran out yesterday.
       if (!accountIds) await recordExpiredOverrides(new Date());
-      const { accounts, gradeChanges, eventIds } = await recomputeHealth({ accountIds });
-      // After commit: the health_grade_dropped playbooks start their runs.
-      await reactToEvents(eventIds);
+      const { accounts, gradeChanges } = await recomputeHealth({ accountIds });
       if (!accountIds)
         options.log.log(`Recomputed the health of ${accounts} account(s), ${gradeChanges} grade change(s).`);
     },
