@@ -163,34 +163,41 @@ export async function startConditionRuns(now: Date, executor: Executor = db): Pr
     isConditionKind(playbook.trigger.kind),
   );
   if (conditional.length === 0) return 0;
-  const facts = await accountFacts(executor);
-  let started = 0;
+  const all = await accountFacts(executor);
   const kinds = [...new Set(conditional.map((playbook) => playbook.trigger.kind))].filter(isConditionKind);
-  for (const kind of kinds) {
-    const condition = CONDITION_TRIGGERS[kind];
-    const ofKind = conditional.filter((playbook) => playbook.trigger.kind === kind);
-    const horizon = Math.max(...ofKind.map((playbook) => ("days" in playbook.trigger ? playbook.trigger.days : 0)));
-    const occasions = await condition.occasions(executor, facts, now, horizon);
+  let started = 0;
+  // Accounts a pass at a time: every area's read takes a bounded list of ids.
+  for (let from = 0; from < all.length; from += CONDITION_ACCOUNTS) {
+    const facts = all.slice(from, from + CONDITION_ACCOUNTS);
     const segmentOf = new Map(facts.map((account) => [account.id, account.segmentId]));
-    for (const playbook of ofKind) {
-      const wanted = occasions.filter(
-        (occasion) =>
-          condition.starts(occasion, playbook.trigger) && appliesTo(playbook, segmentOf.get(occasion.accountId)!),
-      );
-      const fresh = await withoutRuns(executor, playbook.id, wanted);
-      started += await startRuns(
-        executor,
-        fresh.map((occasion) => ({
-          playbook,
-          accountId: occasion.accountId,
-          subject: { subjectType: condition.subjectType, subjectId: occasion.subjectId },
-          at: now,
-        })),
-      );
+    for (const kind of kinds) {
+      const condition = CONDITION_TRIGGERS[kind];
+      const ofKind = conditional.filter((playbook) => playbook.trigger.kind === kind);
+      const horizon = Math.max(...ofKind.map((playbook) => ("days" in playbook.trigger ? playbook.trigger.days : 0)));
+      const occasions = await condition.occasions(executor, facts, now, horizon);
+      for (const playbook of ofKind) {
+        const wanted = occasions.filter(
+          (occasion) =>
+            condition.starts(occasion, playbook.trigger) && appliesTo(playbook, segmentOf.get(occasion.accountId)!),
+        );
+        const fresh = await withoutRuns(executor, playbook.id, wanted);
+        started += await startRuns(
+          executor,
+          fresh.map((occasion) => ({
+            playbook,
+            accountId: occasion.accountId,
+            subject: { subjectType: condition.subjectType, subjectId: occasion.subjectId },
+            at: now,
+          })),
+        );
+      }
     }
   }
   return started;
 }
+
+/** Accounts the condition triggers look at in one pass (each area's reads take this many ids). */
+const CONDITION_ACCOUNTS = 5000;
 
 /** The occasions the playbook has no run for yet (of any status): one query per 5,000. */
 async function withoutRuns(

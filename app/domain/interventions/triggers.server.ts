@@ -311,7 +311,11 @@ export async function reasonsHolding(
 ): Promise<Map<Key, Occasion>> {
   const holding = new Map<Key, Occasion>();
   const byType = new Map<PlaybookSubjectType, RunReason[]>();
-  for (const run of runs) byType.set(run.subjectType, [...(byType.get(run.subjectType) ?? []), run]);
+  for (const run of runs) {
+    const list = byType.get(run.subjectType) ?? [];
+    list.push(run);
+    byType.set(run.subjectType, list);
+  }
   const hold = (run: RunReason, label?: string) =>
     holding.set(occasionKey(run.accountId, run.subjectId), { ...run, days: 0, label });
 
