@@ -8,7 +8,7 @@ export interface DefaultPlaybook {
 }
 
 /** The days before renewal at which the CSM gets a checkpoint work item (issue 15). */
-export const RENEWAL_CHECKPOINT_DAYS = [120, 90, 30] as const;
+const RENEWAL_CHECKPOINT_DAYS = [120, 90, 30] as const;
 
 const CHECKPOINT_WORK: Record<(typeof RENEWAL_CHECKPOINT_DAYS)[number], string> = {
   120: "review adoption and value with the champion, and agree the success story the renewal rests on",

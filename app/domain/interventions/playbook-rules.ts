@@ -18,7 +18,7 @@ export const TRIGGER_KINDS = [
   "champion_deactivated",
 ] as const satisfies readonly PlaybookTrigger["kind"][];
 /** The triggers that carry a number of days. */
-export const DAYS_TRIGGER_KINDS = [
+const DAYS_TRIGGER_KINDS = [
   "renewal_within",
   "no_sign_in",
   "task_due_soon",

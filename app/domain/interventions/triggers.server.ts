@@ -236,7 +236,7 @@ export const CONDITION_TRIGGERS: Record<ConditionKind, ConditionTrigger> = {
 export const isConditionKind = (kind: PlaybookTrigger["kind"]): kind is ConditionKind => kind in CONDITION_TRIGGERS;
 
 /** A due-soon task's subject: the task at this due date. An overdue task's subject is the task id alone. */
-export const dueTaskSubject = (taskId: string, dueDate: string) => `${taskId}@${dueDate}`;
+const dueTaskSubject = (taskId: string, dueDate: string) => `${taskId}@${dueDate}`;
 export const taskIdOf = (subjectId: string) => subjectId.split("@")[0]!;
 
 interface EventTrigger {
