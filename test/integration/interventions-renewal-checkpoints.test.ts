@@ -7,6 +7,7 @@ import type { StaffActor } from "~/domain/auth/actor";
 import { DEFAULT_PLAYBOOKS } from "~/domain/interventions/default-playbooks";
 import { advancePlaybookRuns, startConditionRuns } from "~/domain/interventions/runs.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
+import { addLedgerEntry } from "~/domain/revenue/ledger.server";
 import { closeRenewal } from "~/domain/revenue/renewals.server";
 import { DAY_MS } from "~/lib/time";
 
@@ -113,5 +114,21 @@ describe("renewal checkpoints", () => {
     const runs = await runsOf(account.id);
     expect(runs).toHaveLength(2);
     expect(new Set(runs.map((run) => run.subjectId)).size).toBe(2);
+  });
+
+  it("a renewal entry recorded in the ledger (the date left as it is) resolves the run and starts no other", async () => {
+    const { csm, account } = await renewingIn(100);
+    await startConditionRuns(NOW);
+    const result = await addLedgerEntry(actorOf(csm) as StaffActor, account, {
+      accountId: account.id,
+      kind: "renewal",
+      effectiveOn: TODAY,
+      amount: 0,
+      note: "Signed early",
+    });
+    expect(result).toMatchObject({ ok: true });
+    await advancePlaybookRuns(later(0));
+    await startConditionRuns(later(0));
+    expect(await runsOf(account.id)).toMatchObject([{ status: "resolved" }]);
   });
 });

@@ -8,7 +8,7 @@ import {
   openTasksDueForPlaybooks,
   tasksForPlaybooks,
 } from "~/domain/plans/playbook-inputs.server";
-import { accountRevenue } from "~/domain/revenue/account-revenue.server";
+import { renewalStates } from "~/domain/revenue/account-revenue.server";
 import { daysUntil, todayIn } from "~/lib/format";
 import { DAY_MS } from "~/lib/time";
 import { CHAMPION_LOOKBACK_DAYS, NPS_DETRACTOR_MAX } from "./playbook-rules";
@@ -82,21 +82,22 @@ const daysSince = (at: Date, now: Date) => (now.getTime() - at.getTime()) / DAY_
 export const CONDITION_TRIGGERS: Record<ConditionKind, ConditionTrigger> = {
   /**
    * N days before the renewal date: the revenue subscription's (the account's own column without
-   * one), in the account's calendar. A churned account has no renewal coming.
+   * one), in the account's calendar. A churned account has no renewal coming, and one whose renewal
+   * is recorded (a `renewal` ledger entry for this term) or closed (the date moved on) has no
+   * occasion for the old date any more.
    */
   renewal_within: {
     subjectType: "renewal",
     async occasions(executor, list, now) {
-      const revenue = await accountRevenue(
+      const renewals = await renewalStates(
         list.map((account) => account.id),
-        undefined,
         executor,
       );
       const today = todays(now);
       return list.flatMap((account) => {
-        const subscription = revenue.get(account.id);
-        if (subscription?.churned) return [];
-        const date = subscription?.renewalDate ?? account.renewalDate;
+        const renewal = renewals.get(account.id);
+        if (renewal?.churned || renewal?.recorded) return [];
+        const date = renewal?.renewalDate ?? account.renewalDate;
         return [
           { accountId: account.id, subjectId: `renewal:${date}`, days: daysUntil(date, today(account.timeZone)) },
         ];
