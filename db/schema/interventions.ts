@@ -7,11 +7,26 @@ export const WORK_ITEM_OUTCOMES = ["resolved", "no_action", "escalated"] as cons
 export const PLAYBOOK_RUN_STATUSES = ["open", "resolved", "completed", "stopped"] as const;
 
 /**
- * A playbook's trigger: an event (`task.overdue`) or a condition the advance job checks. The
- * shape is validated in app/domain/interventions/playbook-rules.ts; new kinds are added there.
+ * A playbook's trigger: an event (`task.overdue`, `nps.submitted`, `health.grade_changed`) or a
+ * condition the advance job checks, some with a number of days. The shape is validated in
+ * app/domain/interventions/playbook-rules.ts; new kinds are added there and in triggers.server.ts.
  */
 export type PlaybookTrigger =
-  { kind: "task_overdue" } | { kind: "renewal_within"; days: number } | { kind: "no_sign_in"; days: number };
+  | { kind: "task_overdue" | "nps_detractor" | "health_grade_dropped" | "milestone_at_risk" | "champion_deactivated" }
+  | { kind: "renewal_within" | "no_sign_in" | "task_due_soon" | "qbr_overdue"; days: number };
+
+/** What a run is about; its `subjectId` names the occasion (see triggers.server.ts). */
+export const PLAYBOOK_SUBJECT_TYPES = [
+  "task",
+  "renewal",
+  "sign_in",
+  "milestone",
+  "nps",
+  "champion",
+  "health",
+  "qbr",
+] as const;
+export type PlaybookSubjectType = (typeof PLAYBOOK_SUBJECT_TYPES)[number];
 
 export type PlaybookStepKind = "remind_assignee" | "tell_champion" | "create_work_item" | "escalate_admin";
 /** `delayDays`: days after the run started (first step) or after the step before. */
@@ -52,7 +67,7 @@ export const playbookRuns = pgTable(
     playbookId: text("playbook_id")
       .notNull()
       .references(() => playbooks.id, { onDelete: "cascade" }),
-    subjectType: text("subject_type", { enum: ["task", "renewal", "sign_in"] }).notNull(),
+    subjectType: text("subject_type", { enum: PLAYBOOK_SUBJECT_TYPES }).notNull(),
     subjectId: text("subject_id").notNull(),
     currentStep: integer("current_step").notNull().default(0),
     nextStepAt: timestamp("next_step_at", { withTimezone: true }),

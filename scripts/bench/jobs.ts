@@ -8,7 +8,7 @@
  * Every account has a segment (of 3), a CSM (of BENCH_CSMS), a champion and a member, a current plan
  * with one milestone and 5 tasks; every other account has one overdue task (10% of tasks); renewal
  * dates are spread over the next year; 1 account in 10 has had no sign-in for 40 days (1 in 20:
- * never). The default playbooks are the demo's three.
+ * never). The default playbooks are the demo's (app/domain/interventions/default-playbooks.ts).
  *
  * BENCH_ACCOUNTS (10,000), BENCH_CSMS (50). BENCH_REUSE=1 keeps the cluster in .data/bench-jobs and
  * the generated data in a template database: the next run with the same knobs starts from a copy of

@@ -5,6 +5,7 @@ import { type AskContext, type AskStatus, type AskType, asks, consents, npsRespo
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { getEvent } from "~/domain/events/record.server";
+import type { DomainEvent } from "~/domain/events/types";
 import { isActiveMemberOf, listMembers } from "~/domain/people/members.server";
 import { accountHasOverdueMilestones } from "~/domain/plans/plan-status.server";
 import { newId } from "~/lib/ids.server";
@@ -63,9 +64,25 @@ export interface AsksForEventResult {
  * same transaction. Idempotent per event: running it again creates nothing new.
  */
 export async function createAsksForEvent(eventId: string, now = new Date()): Promise<AsksForEventResult> {
-  const result: AsksForEventResult = { created: [], blocked: [] };
   const event = await getEvent(eventId);
-  if (!event?.accountId) return result;
+  return event ? asksFor(event, now) : { created: [], blocked: [] };
+}
+
+/**
+ * `createAsksForEvent` for many recorded events (the reactions to a job's batch): the events that
+ * carry no ask signal (most: overdue tasks, grade changes) cost nothing, the others are asked one
+ * by one.
+ */
+export async function createAsksForEvents(events: readonly DomainEvent[], now = new Date()): Promise<void> {
+  for (const event of events) {
+    if (event.accountId && signalOf(event)) await asksFor(event, now);
+  }
+}
+
+async function asksFor(event: DomainEvent, now: Date): Promise<AsksForEventResult> {
+  const result: AsksForEventResult = { created: [], blocked: [] };
+  const eventId = event.id;
+  if (!event.accountId) return result;
   const accountId = event.accountId;
   const signal = signalOf(event);
   if (!signal) return result;

@@ -95,6 +95,20 @@ export async function getEvent(id: string, executor: Executor = db): Promise<Dom
   return (row as DomainEvent | undefined) ?? null;
 }
 
+/** Events by id (any order), one query per 5,000; unknown ids are left out. */
+export async function getEvents(ids: readonly string[], executor: Executor = db): Promise<DomainEvent[]> {
+  const found: DomainEvent[] = [];
+  for (let start = 0; start < ids.length; start += 5000) {
+    const rows = await executor
+      .select()
+      .from(events)
+      .where(inArray(events.id, ids.slice(start, start + 5000)));
+    // See listEvents: the payload's shape is guaranteed by the writers' types.
+    found.push(...(rows as DomainEvent[]));
+  }
+  return found;
+}
+
 /** Events of one type for several accounts at once (one query), oldest first. */
 export async function listEventsForAccounts<T extends EventType>(
   type: T,

@@ -12,6 +12,7 @@ import {
 import { adoptionInputsForAccounts } from "~/domain/telemetry/health-inputs.server";
 import { npsInputsForAccounts } from "~/domain/advocacy/health-inputs.server";
 import { communityInputsForAccounts } from "~/domain/community/health-inputs.server";
+import { reactToEvents } from "~/domain/events/reactions.server";
 import { recordEvents } from "~/domain/events/record.server";
 import type { DomainEventInput } from "~/domain/events/types";
 import { portalSignInsForAccounts } from "~/domain/people/health-inputs.server";
@@ -173,11 +174,11 @@ async function accountsByIds(ids: readonly string[]): Promise<ScoredAccount[]> {
 }
 
 /** Scores one batch and files today's snapshots (upsert), with a grade_changed event per account whose grade moved. */
-async function recomputeBatch(all: ScoredAccount[], models: CurrentModels, now: Date): Promise<number> {
+async function recomputeBatch(all: ScoredAccount[], models: CurrentModels, now: Date): Promise<string[]> {
   // A churned account is not scored any more: its health is "churned" (getHealthBadge), not a grade.
   const churned = await churnedAccountIds(all.map((account) => account.id));
   const batch = all.filter((account) => !churned.has(account.id));
-  if (batch.length === 0) return 0;
+  if (batch.length === 0) return [];
   const day = snapshotDay(now);
   const inputs = await measureInputsForAccounts(batch, now);
   const rows = batch.map((account) => snapshotOf(account, inputs.get(account.id)!, models, day, now));
@@ -228,42 +229,49 @@ async function recomputeBatch(all: ScoredAccount[], models: CurrentModels, now: 
         payload: { from: before.get(row.accountId) ?? null, to: row.grade!, score: row.overall! },
         occurredAt: now,
       }));
-    if (changes.length > 0) await recordEvents(tx, changes);
-    return changes.length;
+    return changes.length > 0 ? recordEvents(tx, changes) : [];
   });
 }
 
 /**
  * Recomputes today's health snapshot of the given accounts (all when none are given), in batches
  * of RECOMPUTE_BATCH: each batch is a fixed number of queries and one transaction. Safe to repeat:
- * it upserts the day's row, and a grade change is recorded only against the grade before it.
+ * it upserts the day's row, and a grade change is recorded only against the grade before it. Once
+ * the batches have committed, the grade changes' events are reacted to (reactToEvents).
  */
 export async function recomputeHealth(
   options: { accountIds?: readonly string[]; now?: Date; batchSize?: number } = {},
-): Promise<{ accounts: number; gradeChanges: number }> {
+): Promise<{ accounts: number; gradeChanges: number; eventIds: string[] }> {
   const now = options.now ?? new Date();
   const size = options.batchSize ?? RECOMPUTE_BATCH;
   const models = await currentModels();
   let scored = 0;
-  let gradeChanges = 0;
+  // The grade changes' events, for the caller to react to once they are committed.
+  const eventIds: string[] = [];
   if (options.accountIds) {
     const ids = [...new Set(options.accountIds)];
     for (let start = 0; start < ids.length; start += size) {
       const batch = await accountsByIds(ids.slice(start, start + size));
-      gradeChanges += await recomputeBatch(batch, models, now);
+      eventIds.push(...(await recomputeBatch(batch, models, now)));
       scored += batch.length;
     }
-    return { accounts: scored, gradeChanges };
+    return reacted({ accounts: scored, gradeChanges: eventIds.length, eventIds });
   }
   let after: string | null = null;
   for (;;) {
     const batch = await accountsPage(after, size);
     if (batch.length === 0) break;
-    gradeChanges += await recomputeBatch(batch, models, now);
+    eventIds.push(...(await recomputeBatch(batch, models, now)));
     scored += batch.length;
     after = batch[batch.length - 1]!.id;
   }
-  return { accounts: scored, gradeChanges };
+  return reacted({ accounts: scored, gradeChanges: eventIds.length, eventIds });
+}
+
+/** After the batches commit, as every event's reactions: the health_grade_dropped playbooks start their runs. */
+async function reacted<T extends { eventIds: string[] }>(result: T): Promise<T> {
+  await reactToEvents(result.eventIds);
+  return result;
 }
 
 /** Whether the account has a snapshot for today (the tab computes one on first view otherwise). */

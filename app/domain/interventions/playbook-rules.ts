@@ -5,12 +5,30 @@ import { isId } from "~/lib/ids";
 
 export type { PlaybookStep, PlaybookStepKind, PlaybookTrigger };
 
-/** The kinds of trigger a playbook can have; a new one is added here, in its schema and in runs.server.ts. */
+/** The kinds of trigger a playbook can have; a new one is added here, in its schema and in triggers.server.ts. */
 export const TRIGGER_KINDS = [
   "task_overdue",
+  "task_due_soon",
+  "milestone_at_risk",
   "renewal_within",
   "no_sign_in",
+  "qbr_overdue",
+  "nps_detractor",
+  "health_grade_dropped",
+  "champion_deactivated",
 ] as const satisfies readonly PlaybookTrigger["kind"][];
+/** The triggers that carry a number of days. */
+const DAYS_TRIGGER_KINDS = [
+  "renewal_within",
+  "no_sign_in",
+  "task_due_soon",
+  "qbr_overdue",
+] as const satisfies readonly Extract<PlaybookTrigger, { days: number }>["kind"][];
+type DaysTriggerKind = (typeof DAYS_TRIGGER_KINDS)[number];
+/** The highest NPS score that counts as a detractor (0–6). */
+export const NPS_DETRACTOR_MAX = 6;
+/** How far back a champion's deactivation still starts a `champion_deactivated` run. */
+export const CHAMPION_LOOKBACK_DAYS = 30;
 export const STEP_KINDS = [
   "remind_assignee",
   "tell_champion",
@@ -25,8 +43,8 @@ export const MESSAGES_PER_PERSON_PER_WEEK = 3;
 export const WATCH_DAYS_AFTER_LAST_STEP = 30;
 
 /** Triggers that carry a number of days. */
-export function triggerNeedsDays(kind: PlaybookTrigger["kind"]): kind is "renewal_within" | "no_sign_in" {
-  return kind !== "task_overdue";
+export function triggerNeedsDays(kind: PlaybookTrigger["kind"]): kind is DaysTriggerKind {
+  return (DAYS_TRIGGER_KINDS as readonly string[]).includes(kind);
 }
 
 const wholeDays = (message: string, min: number) =>
@@ -67,8 +85,10 @@ export const PlaybookInputSchema = z
       .optional(),
   })
   .transform((input, ctx) => {
-    let trigger: PlaybookTrigger = { kind: "task_overdue" };
-    if (triggerNeedsDays(input.triggerKind)) {
+    let trigger: PlaybookTrigger;
+    if (!triggerNeedsDays(input.triggerKind)) {
+      trigger = { kind: input.triggerKind };
+    } else {
       const days = wholeDays("interventions:playbooks.fields.daysInvalid", 1).safeParse(input.triggerDays ?? "");
       if (!days.success) {
         ctx.addIssue({ code: "custom", path: ["triggerDays"], message: "interventions:playbooks.fields.daysInvalid" });

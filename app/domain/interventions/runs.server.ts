@@ -11,6 +11,7 @@ import {
   type PlaybookRun,
 } from "~db/schema";
 import { getEvent } from "~/domain/events/record.server";
+import type { DomainEvent } from "~/domain/events/types";
 import { playbookChampionMail, playbookReminderMail } from "~/domain/mail/messages.server";
 import { type Mail, queueMails } from "~/domain/mail/outbox.server";
 import { type MailSchedule, mailSchedules, scheduleKey } from "~/domain/mail/preferences.server";
@@ -20,6 +21,17 @@ import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
 import { addDays } from "~/lib/time";
 import type { PlaybookStep } from "./playbook-rules";
+import {
+  CONDITION_TRIGGERS,
+  EVENT_TRIGGERS,
+  type Occasion,
+  accountFacts,
+  eventKindsFor,
+  isConditionKind,
+  occasionKey,
+  reasonsHolding,
+  taskIdOf,
+} from "./triggers.server";
 import {
   type RunState,
   type StepFacts,
@@ -47,7 +59,18 @@ async function startRuns(
   executor: Executor,
   starts: { playbook: Playbook; accountId: string; subject: RunSubject; at: Date }[],
 ): Promise<number> {
-  if (starts.length === 0) return 0;
+  let started = 0;
+  // Rows per insert: well under PostgreSQL's limit of 65,535 parameters per statement.
+  for (let from = 0; from < starts.length; from += 2000) {
+    started += await insertRuns(executor, starts.slice(from, from + 2000));
+  }
+  return started;
+}
+
+async function insertRuns(
+  executor: Executor,
+  starts: { playbook: Playbook; accountId: string; subject: RunSubject; at: Date }[],
+): Promise<number> {
   const inserted = await executor
     .insert(playbookRuns)
     .values(
@@ -65,102 +88,143 @@ async function startRuns(
   return inserted.length;
 }
 
-/** The reaction to `task.overdue` (events/reactions.server.ts): the overdue playbooks start a run for the task. */
+/** `startPlaybookRunsForEvents` for one recorded event (the demo's replay). */
 export async function startPlaybookRunsForEvent(eventId: string, executor: Executor = db): Promise<number> {
   const event = await getEvent(eventId, executor);
-  if (!event || event.type !== "task.overdue" || !event.accountId) return 0;
-  const accountId = event.accountId;
-  const [account] = await executor
-    .select({ segmentId: accounts.segmentId })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
-  if (!account) return 0;
-  const task = (await tasksForPlaybooks([event.payload.taskId], executor)).get(event.payload.taskId);
-  if (!task || task.done) return 0;
-  const candidates = await executor
-    .select()
-    .from(playbooks)
-    .where(and(eq(playbooks.enabled, true), sql`${playbooks.trigger} ->> 'kind' = 'task_overdue'`));
-  return startRuns(
-    executor,
-    candidates
-      .filter((playbook) => appliesTo(playbook, account.segmentId))
-      .map((playbook) => ({
-        playbook,
-        accountId,
-        subject: { subjectType: "task" as const, subjectId: task.id },
-        at: event.occurredAt,
-      })),
-  );
+  return event ? startPlaybookRunsForEvents([event], executor) : 0;
 }
 
 /**
- * The condition triggers, checked by the advance job: "N days before the renewal date" (the
- * account's `renewal_date` as it is, in its time zone) and "no sign-in by the account's people for N
- * days". The subject names the occasion (`renewal:2027-03-31`, `sign-in:2026-10-02`), and a run
- * starts once per occasion, whatever its status now.
+ * The reaction to events (events/reactions.server.ts): the playbooks of the trigger kinds an event
+ * starts (`task.overdue`, a detractor's `nps.submitted`, a worse `health.grade_changed`) start a
+ * run about its subject, in its account's segments, if the reason still holds (an overdue task done
+ * meanwhile starts nothing). A fixed number of queries for any number of events.
  */
-export async function startConditionRuns(now: Date, executor: Executor = db): Promise<number> {
-  const conditional = await executor
+export async function startPlaybookRunsForEvents(
+  events: readonly DomainEvent[],
+  executor: Executor = db,
+): Promise<number> {
+  const wanted = events.flatMap((event) =>
+    event.accountId
+      ? eventKindsFor(event.type).flatMap((kind) => {
+          const subjectId = EVENT_TRIGGERS[kind].subject(event);
+          return subjectId === null
+            ? []
+            : [
+                {
+                  kind,
+                  event,
+                  reason: { accountId: event.accountId!, subjectType: EVENT_TRIGGERS[kind].subjectType, subjectId },
+                },
+              ];
+        })
+      : [],
+  );
+  if (wanted.length === 0) return 0;
+  const kinds = [...new Set(wanted.map(({ kind }) => kind))];
+  const candidates = await executor
     .select()
     .from(playbooks)
-    .where(and(eq(playbooks.enabled, true), sql`${playbooks.trigger} ->> 'kind' in ('renewal_within', 'no_sign_in')`));
-  let started = 0;
-  for (const playbook of conditional) {
-    const trigger = playbook.trigger;
-    if (trigger.kind === "task_overdue") continue;
-    const segments = playbook.segmentIds.length
-      ? sql`and a.segment_id in (${sql.join(
-          playbook.segmentIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`
-      : sql``;
-    const today = sql`(${now.toISOString()}::timestamptz at time zone a.time_zone)::date`;
-    const rows =
-      trigger.kind === "renewal_within"
-        ? await executor.execute<{ account_id: string; subject_id: string }>(sql`
-            select a.id as account_id, 'renewal:' || a.renewal_date::text as subject_id
-            from accounts a
-            where a.renewal_date >= ${today} and a.renewal_date <= ${today} + ${trigger.days}::int ${segments}
-              and not exists (select 1 from playbook_runs r where r.playbook_id = ${playbook.id}
-                and r.account_id = a.id and r.subject_id = 'renewal:' || a.renewal_date::text)`)
-        : await executor.execute<{ account_id: string; subject_id: string }>(sql`
-            select s.account_id, 'sign-in:' || coalesce(s.last::date::text, 'never') as subject_id
-            from (
-              select a.id as account_id, a.created_at,
-                (select max(u.last_sign_in_at) from users u
-                  where u.account_id = a.id and u.deactivated_at is null) as last
-              from accounts a where true ${segments}
-            ) s
-            where coalesce(s.last, s.created_at) < ${now.toISOString()}::timestamptz - make_interval(days => ${trigger.days}::int)
-              and not exists (select 1 from playbook_runs r where r.playbook_id = ${playbook.id}
-                and r.account_id = s.account_id and r.subject_id = 'sign-in:' || coalesce(s.last::date::text, 'never'))`);
-    started += await startRuns(
-      executor,
-      rows.map((row) => ({
+    .where(and(eq(playbooks.enabled, true), inArray(sql<string>`${playbooks.trigger} ->> 'kind'`, kinds)));
+  if (candidates.length === 0) return 0;
+  const accountRows = await executor
+    .select({ id: accounts.id, segmentId: accounts.segmentId })
+    .from(accounts)
+    .where(inArray(accounts.id, [...new Set(wanted.map(({ reason }) => reason.accountId))]));
+  const segmentOf = new Map(accountRows.map((row) => [row.id, row.segmentId]));
+  const latest = new Date(Math.max(...wanted.map(({ event }) => event.occurredAt.getTime())));
+  const holding = await reasonsHolding(
+    executor,
+    wanted.map(({ reason }) => reason),
+    latest,
+  );
+  const starts = wanted.flatMap(({ kind, event, reason }) => {
+    const segmentId = segmentOf.get(reason.accountId);
+    if (segmentId === undefined || !holding.has(occasionKey(reason.accountId, reason.subjectId))) return [];
+    return candidates
+      .filter((playbook) => playbook.trigger.kind === kind && appliesTo(playbook, segmentId))
+      .map((playbook) => ({
         playbook,
-        accountId: row.account_id,
-        subject: {
-          subjectType: trigger.kind === "renewal_within" ? ("renewal" as const) : ("sign_in" as const),
-          subjectId: row.subject_id,
-        },
-        at: now,
-      })),
-    );
+        accountId: reason.accountId,
+        subject: { subjectType: reason.subjectType, subjectId: reason.subjectId },
+        at: event.occurredAt,
+      }));
+  });
+  return startRuns(executor, starts);
+}
+
+/**
+ * The condition triggers, checked by the advance job (see triggers.server.ts): each kind asked
+ * once for every account's current occasions, each playbook starting a run for those past its
+ * threshold in its segments — once per occasion, whatever that run's status now.
+ */
+export async function startConditionRuns(now: Date, executor: Executor = db): Promise<number> {
+  const conditional = (await executor.select().from(playbooks).where(eq(playbooks.enabled, true))).filter((playbook) =>
+    isConditionKind(playbook.trigger.kind),
+  );
+  if (conditional.length === 0) return 0;
+  const all = await accountFacts(executor);
+  const kinds = [...new Set(conditional.map((playbook) => playbook.trigger.kind))].filter(isConditionKind);
+  let started = 0;
+  // Accounts a pass at a time: every area's read takes a bounded list of ids.
+  for (let from = 0; from < all.length; from += CONDITION_ACCOUNTS) {
+    const facts = all.slice(from, from + CONDITION_ACCOUNTS);
+    const segmentOf = new Map(facts.map((account) => [account.id, account.segmentId]));
+    for (const kind of kinds) {
+      const condition = CONDITION_TRIGGERS[kind];
+      const ofKind = conditional.filter((playbook) => playbook.trigger.kind === kind);
+      const horizon = Math.max(...ofKind.map((playbook) => ("days" in playbook.trigger ? playbook.trigger.days : 0)));
+      const occasions = await condition.occasions(executor, facts, now, horizon);
+      for (const playbook of ofKind) {
+        const wanted = occasions.filter(
+          (occasion) =>
+            condition.starts(occasion, playbook.trigger) && appliesTo(playbook, segmentOf.get(occasion.accountId)!),
+        );
+        const fresh = await withoutRuns(executor, playbook.id, wanted);
+        started += await startRuns(
+          executor,
+          fresh.map((occasion) => ({
+            playbook,
+            accountId: occasion.accountId,
+            subject: { subjectType: condition.subjectType, subjectId: occasion.subjectId },
+            at: now,
+          })),
+        );
+      }
+    }
   }
   return started;
 }
 
-interface RunContext {
-  account: { id: string; name: string; renewalDate: string; csmId: string | null; lastSignIn: string | null };
-  task: TaskForPlaybook | undefined;
+/** Accounts the condition triggers look at in one pass (each area's reads take this many ids). */
+const CONDITION_ACCOUNTS = 5000;
+
+/** The occasions the playbook has no run for yet (of any status): one query per 5,000. */
+async function withoutRuns(
+  executor: Executor,
+  playbookId: string,
+  occasions: readonly Occasion[],
+): Promise<Occasion[]> {
+  const fresh: Occasion[] = [];
+  for (let start = 0; start < occasions.length; start += 5000) {
+    const chunk = occasions.slice(start, start + 5000);
+    const seen = await executor.execute<{ account_id: string; subject_id: string }>(sql`
+      select r.account_id, r.subject_id from playbook_runs r
+      join unnest(${`{${chunk.map((o) => JSON.stringify(o.accountId)).join(",")}}`}::text[],
+                  ${`{${chunk.map((o) => JSON.stringify(o.subjectId)).join(",")}}`}::text[]) as o(account_id, subject_id)
+        on r.account_id = o.account_id and r.subject_id = o.subject_id
+      where r.playbook_id = ${playbookId}`);
+    const known = new Set(seen.map((row) => occasionKey(row.account_id, row.subject_id)));
+    fresh.push(...chunk.filter((occasion) => !known.has(occasionKey(occasion.accountId, occasion.subjectId))));
+  }
+  return fresh;
 }
 
-/** Whether the run's reason is gone: the task is done, the renewal date moved, someone signed in. */
-function reasonResolved(run: PlaybookRun, context: RunContext): boolean {
-  if (run.subjectType === "task") return !context.task || context.task.done;
-  if (run.subjectType === "renewal") return run.subjectId !== `renewal:${context.account.renewalDate}`;
-  return run.subjectId !== `sign-in:${context.account.lastSignIn ?? "never"}`;
+interface RunContext {
+  account: { id: string; name: string; csmId: string | null };
+  task: TaskForPlaybook | undefined;
+  /** The run's reason as it stands now; undefined: it is gone (the run is resolved). */
+  reason: Occasion | undefined;
 }
 
 type Person = StepPerson;
@@ -239,15 +303,37 @@ async function lockWeeklyCaps(tx: Executor, personIds: string[], now: Date): Pro
 
 function subjectText(run: PlaybookRun, context: RunContext, locale: string, playbook: Playbook): string {
   const t = serverT(locale);
-  if (run.subjectType === "task") {
-    return t("interventions:workItems.subjects.task", { title: context.task?.title ?? "" });
+  const [, first = "", second = ""] = run.subjectId.split(":");
+  switch (run.subjectType) {
+    case "task":
+      return run.subjectId.includes("@")
+        ? t("interventions:workItems.subjects.task_due", {
+            title: context.task?.title ?? "",
+            date: run.subjectId.split("@")[1] ?? "",
+          })
+        : t("interventions:workItems.subjects.task", { title: context.task?.title ?? "" });
+    case "renewal":
+      return t("interventions:workItems.subjects.renewal", { date: first });
+    case "sign_in":
+      return t("interventions:workItems.subjects.sign_in", { days: String(days(playbook)) });
+    case "milestone":
+      return t("interventions:workItems.subjects.milestone", { title: context.reason?.label ?? "" });
+    case "nps":
+      return t("interventions:workItems.subjects.nps", { score: second });
+    case "champion":
+      return t("interventions:workItems.subjects.champion", { name: context.reason?.label ?? "" });
+    case "health":
+      return t("interventions:workItems.subjects.health", {
+        grade: t(`interventions:workItems.grades.${first as "red" | "yellow" | "green"}`),
+      });
+    case "qbr":
+      return first === "never"
+        ? t("interventions:workItems.subjects.qbr_never")
+        : t("interventions:workItems.subjects.qbr", { date: first, days: String(days(playbook)) });
   }
-  if (run.subjectType === "renewal") {
-    return t("interventions:workItems.subjects.renewal", { date: run.subjectId.slice("renewal:".length) });
-  }
-  const days = playbook.trigger.kind === "no_sign_in" ? playbook.trigger.days : 0;
-  return t("interventions:workItems.subjects.sign_in", { days: String(days) });
 }
+
+const days = (playbook: Playbook) => ("days" in playbook.trigger ? playbook.trigger.days : 0);
 
 function subjectHref(run: PlaybookRun, context: RunContext): string {
   return run.subjectType === "task" && context.task
@@ -427,28 +513,24 @@ export async function advancePlaybookRuns(
         .where(inArray(playbooks.id, [...new Set(due.map((run) => run.playbookId))]));
       const playbookById = new Map(playbookRows.map((row) => [row.id, row]));
       const taskById = await tasksForPlaybooks(
-        due.filter((run) => run.subjectType === "task").map((run) => run.subjectId),
+        due.filter((run) => run.subjectType === "task").map((run) => taskIdOf(run.subjectId)),
         tx,
       );
       const accountRows = await tx
-        .select({
-          id: accounts.id,
-          name: accounts.name,
-          renewalDate: accounts.renewalDate,
-          csmId: accounts.csmId,
-          // Qualified by hand: drizzle renders ${accounts.id} as a bare "id", which inside the
-          // subquery is the user's own id (the last sign-in then always read as null).
-          lastSignIn: sql<string | null>`(select max(u.last_sign_in_at)::date::text from users u
-            where u.account_id = "accounts"."id" and u.deactivated_at is null)`,
-        })
+        .select({ id: accounts.id, name: accounts.name, csmId: accounts.csmId })
         .from(accounts)
         .where(inArray(accounts.id, [...new Set(due.map((run) => run.accountId))]));
       const accountById = new Map(accountRows.map((row) => [row.id, row]));
+      const holding = await reasonsHolding(tx, due, now);
 
       const planned = due.map((run) => {
         const playbook = playbookById.get(run.playbookId)!;
-        const context: RunContext = { account: accountById.get(run.accountId)!, task: taskById.get(run.subjectId) };
-        return { run, playbook, context, advance: advanceRun(run, playbook, reasonResolved(run, context), now) };
+        const context: RunContext = {
+          account: accountById.get(run.accountId)!,
+          task: run.subjectType === "task" ? taskById.get(taskIdOf(run.subjectId)) : undefined,
+          reason: holding.get(occasionKey(run.accountId, run.subjectId)),
+        };
+        return { run, playbook, context, advance: advanceRun(run, playbook, context.reason === undefined, now) };
       });
       const stepping = planned.flatMap((entry) =>
         entry.advance.kind === "step" ? [{ ...entry, advance: entry.advance }] : [],

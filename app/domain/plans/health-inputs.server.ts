@@ -1,7 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { db } from "~db/client.server";
-import { accounts, milestones, plans, tasks, type TaskStatus } from "~db/schema";
 import { daysUntil, todayIn } from "~/lib/format";
+import { currentMilestones } from "./current-milestones.server";
 import { achievementOf, milestoneStatus } from "./milestone-status";
 
 export interface PlanProgressFigures {
@@ -27,37 +25,7 @@ export async function planProgressInputsForAccounts(
 ): Promise<Map<string, PlanProgressFigures>> {
   const result = new Map<string, PlanProgressFigures>();
   if (accountIds.length === 0) return result;
-  const ids = [...accountIds];
-  const current = and(eq(plans.isCurrent, true), inArray(plans.accountId, ids));
-  const [milestoneRows, taskRows] = await Promise.all([
-    db
-      .select({
-        id: milestones.id,
-        accountId: milestones.accountId,
-        targetDate: milestones.targetDate,
-        vendorSignedAt: milestones.vendorSignedAt,
-        customerSignedAt: milestones.customerSignedAt,
-        timeZone: accounts.timeZone,
-      })
-      .from(milestones)
-      .innerJoin(plans, and(eq(plans.id, milestones.planId), current))
-      .innerJoin(accounts, eq(accounts.id, milestones.accountId)),
-    db
-      .select({
-        milestoneId: tasks.milestoneId,
-        status: tasks.status,
-        dueDate: tasks.dueDate,
-        side: tasks.side,
-      })
-      .from(tasks)
-      .innerJoin(plans, and(eq(plans.id, tasks.planId), current)),
-  ]);
-  const tasksByMilestone = new Map<string, { status: TaskStatus; dueDate: string | null; side: string }[]>();
-  for (const task of taskRows) {
-    const list = tasksByMilestone.get(task.milestoneId) ?? [];
-    list.push(task);
-    tasksByMilestone.set(task.milestoneId, list);
-  }
+  const milestoneRows = await currentMilestones(accountIds);
   for (const milestone of milestoneRows) {
     const today = todayIn(milestone.timeZone, now);
     const figures = result.get(milestone.accountId) ?? {
@@ -70,8 +38,8 @@ export async function planProgressInputsForAccounts(
       overdueVendorTasks: 0,
       daysSinceAchieved: null,
     };
-    const own = tasksByMilestone.get(milestone.id) ?? [];
-    switch (milestoneStatus({ ...milestone, tasks: own }, today)) {
+    const own = milestone.tasks;
+    switch (milestoneStatus(milestone, today)) {
       case "achieved":
         figures.achieved += 1;
         break;

@@ -1,4 +1,4 @@
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { subscriptions } from "~db/schema";
 import { type Forecast, type ForecastInputs, automaticForecast } from "./forecast";
@@ -80,4 +80,44 @@ export async function accountRevenue(
     });
   }
   return result;
+}
+
+export interface RenewalState {
+  renewalDate: string;
+  churned: boolean;
+  /** A `renewal` ledger entry is recorded for the current term (dated after the term before ended). */
+  recorded: boolean;
+}
+
+/**
+ * Where each account's renewal stands, for other areas' reminders (the renewal playbooks): the
+ * subscription's renewal date, whether the account churned, and whether this term's renewal is
+ * recorded in the ledger already (closing a renewal moves the date a term on instead). Absent: no
+ * subscription. One query.
+ */
+export async function renewalStates(
+  accountIds: readonly string[],
+  executor: Executor = db,
+): Promise<Map<string, RenewalState>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await executor
+    .select({
+      accountId: subscriptions.accountId,
+      renewalDate: subscriptions.renewalDate,
+      churnedOn: subscriptions.churnedOn,
+      // Qualified by hand: drizzle renders ${subscriptions.id} as a bare "id", which inside the
+      // subquery is the entry's own id.
+      recorded: sql<boolean>`exists (select 1 from revenue_ledger_entries e
+        where e.subscription_id = "revenue_subscriptions"."id" and e.kind = 'renewal'
+          and e.effective_on > "revenue_subscriptions"."renewal_date"
+            - make_interval(months => "revenue_subscriptions"."term_months"))`,
+    })
+    .from(subscriptions)
+    .where(inArray(subscriptions.accountId, [...new Set(accountIds)]));
+  return new Map(
+    rows.map((row) => [
+      row.accountId,
+      { renewalDate: row.renewalDate, churned: row.churnedOn !== null, recorded: Boolean(row.recorded) },
+    ]),
+  );
 }

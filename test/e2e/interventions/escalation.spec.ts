@@ -95,7 +95,7 @@ test("an admin creates a playbook for a segment, is told what is missing, and ed
   await admin
     .getByLabel("Trigger", { exact: true })
     .selectOption({ label: "No portal sign-in by the account's people for N days" });
-  await admin.getByLabel("Days (for renewal and sign-in triggers)").fill("30");
+  await admin.getByLabel("Days (for the triggers with N days)").fill("30");
   await admin.getByLabel(segment.name).check();
   await admin.getByLabel("Step 1: what").selectOption({ label: "— none —" });
   await admin.getByLabel("Step 1: after (days)").fill("");
@@ -120,9 +120,17 @@ test("an admin creates a playbook for a segment, is told what is missing, and ed
   await expect(admin.getByText("Playbook saved.")).toBeVisible();
   await expect(admin.getByLabel("Step 2: after (days)")).toHaveValue("7");
 
+  // One of the newer triggers: a task due within N days.
+  await admin.getByLabel("Trigger", { exact: true }).selectOption({ label: "A task is due within N days" });
+  await admin.getByLabel("Days (for the triggers with N days)").fill("3");
+  await admin.getByRole("button", { name: "Save playbook" }).click();
+  await expect(admin.getByText("Playbook saved.")).toBeVisible();
+  await expect(admin.getByLabel("Trigger", { exact: true })).toHaveValue("task_due_soon");
+
   await admin.goto("/playbooks");
   const row = admin.getByRole("row").filter({ hasText: name });
   await expect(row.getByRole("cell", { name: segment.name, exact: true })).toBeVisible();
   await expect(row.getByText("Off", { exact: true })).toBeVisible();
   await expect(row.getByText("Create a work item for the CSM after 7 d")).toBeVisible();
+  await expect(row.getByText("A task is due within 3 days")).toBeVisible();
 });
