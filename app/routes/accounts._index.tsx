@@ -14,8 +14,7 @@ import { listAccountPage } from "~/domain/people/account-list.server";
 import { listPlanStatusOfAccounts } from "~/domain/plans/plan-status.server";
 import { listAccountOwners, listSegments } from "~/domain/people/accounts.server";
 import { cursorParam } from "~/lib/pagination";
-import { daysUntil, formatDate, todayIn } from "~/lib/format";
-import { useRootData } from "~/lib/root-data";
+import { todayIn } from "~/lib/format";
 import { Button, ButtonLink } from "~/ui/button";
 import { CheckboxField, SelectField, TextField } from "~/ui/field";
 import { HealthCell } from "~/ui/health/health-cell";
@@ -23,6 +22,7 @@ import { PlanStatusCell } from "~/ui/plans/plan-status-cell";
 import { HEALTH_DROP_POINTS, HEALTH_GRADE_FILTERS } from "~/domain/health/schemas";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 import { Pager } from "~/ui/pager";
+import { RenewalCell } from "~/ui/renewal-cell";
 import { Cell, Table } from "~/ui/table";
 import { pageTitle } from "~/lib/meta";
 
@@ -90,7 +90,6 @@ export default function Accounts() {
   const exportQuery = new URLSearchParams(useLocation().search);
   exportQuery.delete("cursor");
   const exportSearch = exportQuery.toString() ? `?${exportQuery}` : "";
-  const locale = useRootData()?.locale ?? "en";
   const filtered = Boolean(
     filters.q || filters.segment || filters.csm || filters.plan || filters.renewal || filters.grade || filters.dropped,
   );
@@ -244,7 +243,6 @@ export default function Accounts() {
               ]}
             >
               {accounts.map((account) => {
-                const days = daysUntil(account.renewalDate, today);
                 return (
                   <tr key={account.id} className="hover:bg-slate-50">
                     {/* Company names can be long ("… Freight Holdings GmbH & Co. KG"): they wrap rather than widen the table. */}
@@ -278,14 +276,7 @@ export default function Accounts() {
                     <Cell className="tabular-nums">
                       {t("accounts.activeOfSeats", { active: account.monthlyActive, seats: account.licensedSeats })}
                     </Cell>
-                    <Cell>
-                      <div>{formatDate(account.renewalDate, locale)}</div>
-                      <div
-                        className={`text-xs ${days < 0 ? "text-red-700" : days <= 90 ? "text-amber-700" : "text-slate-500"}`}
-                      >
-                        {days < 0 ? t("accounts.renewalPassed") : t("accounts.renewsIn", { count: days })}
-                      </div>
-                    </Cell>
+                    <RenewalCell date={account.renewalDate} today={today} />
                   </tr>
                 );
               })}

@@ -17,6 +17,8 @@ import { EmptyState, PageHeader } from "~/ui/layout";
 import { Pager } from "~/ui/pager";
 import { PlanStatusCell } from "~/ui/plans/plan-status-cell";
 import { PortfolioTabs } from "~/ui/revenue/portfolio-tabs";
+import { RetentionCell } from "~/ui/revenue/retention-cell";
+import { RenewalCell } from "~/ui/renewal-cell";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.portfolio");
@@ -181,7 +183,6 @@ function AccountsView({ data }: { data: Extract<Data, { view: "accounts" }> }) {
             ]}
           >
             {portfolio.rows.map((row) => {
-              const days = daysUntil(row.renewalDate, today);
               const sinceTouch = row.lastTouchOn ? -daysUntil(row.lastTouchOn, today) : null;
               return (
                 <tr key={row.id} className="hover:bg-slate-50">
@@ -211,14 +212,7 @@ function AccountsView({ data }: { data: Extract<Data, { view: "accounts" }> }) {
                   <Cell className="whitespace-normal">
                     <HealthCell health={row.health} />
                   </Cell>
-                  <Cell>
-                    <div>{formatDate(row.renewalDate, locale)}</div>
-                    <div
-                      className={`text-xs ${days < 0 ? "text-red-700" : days <= 90 ? "text-amber-700" : "text-slate-500"}`}
-                    >
-                      {days < 0 ? t("people:accounts.renewalPassed") : t("people:accounts.renewsIn", { count: days })}
-                    </div>
-                  </Cell>
+                  <RenewalCell date={row.renewalDate} today={today} />
                   <Cell className="tabular-nums">
                     {row.openWorkItems > 0 ? (
                       <Link className="text-brand-700 hover:underline" to={`/accounts/${row.id}/work-items`}>
@@ -259,7 +253,6 @@ function TeamView({ data }: { data: Extract<Data, { view: "team" }> }) {
   const { t } = useTranslation(["revenue", "people"]);
   const locale = useRootData()?.locale ?? "en";
   const { period, rows } = data.team;
-  const ratio = (value: number | null) => (value === null ? "—" : formatPercent(value, locale));
   if (rows.length === 0) return <EmptyState title={t("portfolio.team.empty")} />;
   return (
     <>
@@ -303,24 +296,8 @@ function TeamView({ data }: { data: Extract<Data, { view: "team" }> }) {
                     <div key={line.currency}>{formatMoney(line.arr, line.currency, locale, 0)}</div>
                   ))}
             </Cell>
-            <Cell className="whitespace-normal tabular-nums">
-              {row.retention.length === 0
-                ? "—"
-                : row.retention.map((line) => (
-                    <div key={line.currency}>
-                      {ratio(line.grr)} <span className="text-xs text-slate-500">{line.currency}</span>
-                    </div>
-                  ))}
-            </Cell>
-            <Cell className="whitespace-normal tabular-nums">
-              {row.retention.length === 0
-                ? "—"
-                : row.retention.map((line) => (
-                    <div key={line.currency}>
-                      {ratio(line.nrr)} <span className="text-xs text-slate-500">{line.currency}</span>
-                    </div>
-                  ))}
-            </Cell>
+            <RetentionCell lines={row.retention} metric="grr" />
+            <RetentionCell lines={row.retention} metric="nrr" />
             <Cell className="tabular-nums">{row.csmId ? formatNumber(row.openWorkItems, locale) : "—"}</Cell>
             <Cell className={`tabular-nums ${row.overdueWorkItems > 0 ? "text-red-700" : ""}`}>
               {row.csmId ? formatNumber(row.overdueWorkItems, locale) : "—"}

@@ -11,6 +11,7 @@ import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { EmptyState, PageHeader } from "~/ui/layout";
 import { PortfolioTabs } from "~/ui/revenue/portfolio-tabs";
+import { RetentionCell } from "~/ui/revenue/retention-cell";
 import { Cell, Table } from "~/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.performance");
@@ -49,7 +50,6 @@ function PerformanceTable({
 }) {
   const { t } = useTranslation(["revenue", "people"]);
   const locale = useRootData()?.locale ?? "en";
-  const ratio = (value: number | null) => (value === null ? "—" : formatPercent(value, locale));
   return (
     <section className="mb-8" aria-labelledby={`${caption}-heading`}>
       <h2 id={`${caption}-heading`} className="mb-2 text-lg font-semibold text-slate-900">
@@ -74,24 +74,8 @@ function PerformanceTable({
               {row.name ?? <span className="text-slate-500">{t("people:accounts.unassigned")}</span>}
             </Cell>
             <Cell className="tabular-nums">{formatNumber(row.accounts, locale)}</Cell>
-            <Cell className="whitespace-normal tabular-nums">
-              {row.retention.length === 0
-                ? "—"
-                : row.retention.map((line) => (
-                    <div key={line.currency}>
-                      {ratio(line.nrr)} <span className="text-xs text-slate-500">{line.currency}</span>
-                    </div>
-                  ))}
-            </Cell>
-            <Cell className="whitespace-normal tabular-nums">
-              {row.retention.length === 0
-                ? "—"
-                : row.retention.map((line) => (
-                    <div key={line.currency}>
-                      {ratio(line.grr)} <span className="text-xs text-slate-500">{line.currency}</span>
-                    </div>
-                  ))}
-            </Cell>
+            <RetentionCell lines={row.retention} metric="nrr" />
+            <RetentionCell lines={row.retention} metric="grr" />
             <Cell className="whitespace-normal tabular-nums">
               {row.medianDaysToFirstValue === null ? (
                 <span className="text-slate-500">—</span>
