@@ -63,7 +63,13 @@ describe("renewals", () => {
       code: "not_higher",
     });
     expect(
-      await closeRenewal(actor, account, close(account.id, { outcome: "expanded", newArr: 26_000, version: 2 })),
+      // Closed five days after its date: the entry is dated on the renewal date.
+      await closeRenewal(
+        actor,
+        account,
+        close(account.id, { outcome: "expanded", newArr: 26_000, version: 2 }),
+        "2027-01-20",
+      ),
     ).toMatchObject({
       ok: true,
     });
@@ -89,6 +95,26 @@ describe("renewals", () => {
       ok: false,
       error: "stale",
     });
+  });
+
+  it("dates a renewal closed before its date on the day it closed, and moves the renewal date by the term", async () => {
+    const actor = actorOf(await createStaff("csm")) as StaffActor;
+    const account = await createAccount();
+    await createSubscription(account.id, { arr: 30_000, startDate: "2026-03-01", renewalDate: "2027-03-01" });
+    expect(
+      await closeRenewal(
+        actor,
+        account,
+        close(account.id, { outcome: "contracted", newArr: 24_000, version: 1 }),
+        "2027-02-10",
+      ),
+    ).toMatchObject({ ok: true });
+    const entries = await db.select().from(ledgerEntries).where(eq(ledgerEntries.accountId, account.id));
+    expect(entries.find((entry) => entry.kind === "contraction")).toMatchObject({
+      arrDelta: -6_000,
+      effectiveOn: "2027-02-10",
+    });
+    expect(await subscriptionOf(account.id)).toMatchObject({ arr: 24_000, renewalDate: "2028-03-01" });
   });
 
   it("closes a churn with its reason: no new renewal date, and health stops scoring the account", async () => {

@@ -7,6 +7,7 @@ import type { StaffActor } from "~/domain/auth/actor";
 import { healthSummaries } from "~/domain/health/view.server";
 import { openTaskCounts } from "~/domain/plans/open-tasks.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
+import { todayIn } from "~/lib/format";
 import { keysetCondition, keysetOrder, type SortPart } from "~/lib/keyset.server";
 import { type Cursor, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { type Forecast, GAP_HIGHLIGHT, automaticForecast, closingEntry, forecastGap } from "./forecast";
@@ -132,13 +133,17 @@ export type CloseResult =
 
 /**
  * Closes the account's renewal: the ledger entry (renewed flat, expanded to, contracted to, churned
- * with its reason) dated on the renewal date, the renewal date moved on by the term (not for a
- * churn), the forecast cleared and the activity — one transaction, the subscription row locked.
+ * with its reason) dated on the renewal date; a renewal signed before its date is dated the day it
+ * was signed, since the ledger's running sum is today's ARR and a future-dated entry would refuse
+ * every change before it. A churn keeps the renewal date: the customer pays to the end of its term.
+ * The renewal date moves on by the term (not for a churn), the forecast is cleared and the activity
+ * written — one transaction, the subscription row locked. `today` is the account's.
  */
 export async function closeRenewal(
   actor: StaffActor,
-  account: { id: string },
+  account: { id: string; timeZone?: string },
   input: CloseRenewalInput,
+  today = todayIn(account.timeZone ?? "UTC"),
 ): Promise<CloseResult> {
   return db.transaction(async (tx) => {
     const [subscription] = await tx
@@ -154,7 +159,7 @@ export async function closeRenewal(
       return { ok: false as const, error: "invalid" as const, field: "newArr" as const, code: entry.error };
     const result = await appendEntry(tx, actor, account.id, {
       kind: entry.kind,
-      effectiveOn: subscription.renewalDate,
+      effectiveOn: entry.kind !== "churn" && subscription.renewalDate > today ? today : subscription.renewalDate,
       amount: entry.amount,
       note: input.note,
       churnReason: input.churnReason ?? null,
