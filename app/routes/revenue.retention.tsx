@@ -304,6 +304,11 @@ export default function RetentionPage() {
               {groupTable(t("retention.byCsm"), t("retention.csm"), report.byCsm)}
             </Card>
           ) : null}
+          {report.byCohort.length > 0 ? (
+            <Card title={t("retention.byCohort")}>
+              {groupTable(t("retention.byCohort"), t("retention.cohort"), report.byCohort)}
+            </Card>
+          ) : null}
         </div>
       )}
     </>

@@ -61,14 +61,19 @@ describe("retention against the ledger", () => {
     expect(report.chart[0]!.totals).toEqual([]);
     const byCsm = report.byCsm.find((row) => row.group === csm.name && row.currency === "USD")!;
     expect(byCsm).toMatchObject({ startArr: 15_000, expansion: 2_000, contraction: 1_000, churn: 0 });
+    // Every cohort account started in 2026-Q1 (b's re-sign in Q3 doesn't make it a newer cohort).
+    expect(report.byCohort.map((row) => [row.group, row.currency, row.startArr])).toEqual([
+      ["2026-Q1", "USD", 18_000],
+      ["2026-Q1", "EUR", 1_000],
+    ]);
 
     const csv = await retentionCsv(parsePeriod("2026-Q3")!);
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "period,account,segment,csm,currency,start_arr,expansion,contraction,churn,end_arr,lost_logo",
+      "period,account,segment,csm,currency,start_arr,expansion,contraction,churn,end_arr,lost_logo,cohort",
     );
     expect(lines).toHaveLength(5);
-    expect(lines.find((line) => line.includes(c.name))).toContain(",USD,3000,0,0,3000,0,true");
+    expect(lines.find((line) => line.includes(c.name))).toContain(",USD,3000,0,0,3000,0,true,2026-Q1");
   });
 
   it("answers a bad period with a 400 and a message, and is staff's (admins and CSMs)", async () => {

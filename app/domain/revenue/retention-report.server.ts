@@ -1,3 +1,4 @@
+import { csvCell } from "~/domain/imports/csv-text";
 import { type Cursor, type PageInfo, PAGE_SIZE, decodeCursor, encodeCursor, filterFingerprint } from "~/lib/pagination";
 import {
   type Period,
@@ -48,6 +49,8 @@ export interface RetentionReport {
   totals: RetentionTotals[];
   bySegment: (RetentionTotals & { group: string })[];
   byCsm: (RetentionTotals & { group: string | null })[];
+  /** By the quarter the accounts started paying, oldest first. */
+  byCohort: (RetentionTotals & { group: string })[];
   chart: { period: string; totals: RetentionTotals[] }[];
   drill: {
     metric: RetentionMetric;
@@ -93,6 +96,7 @@ export async function getRetentionReport(
     totals: retentionTotals(cohort),
     bySegment: groupTotals(cohort, (row) => row.segmentName),
     byCsm: groupTotals(cohort, (row) => row.csmName ?? "").map((row) => ({ ...row, group: row.group || null })),
+    byCohort: groupTotals(cohort, (row) => row.startQuarter),
     chart: quarters.map((quarter, index) => ({
       period: quarter.key,
       totals: retentionTotals(history[index] ?? cohort),
@@ -116,13 +120,8 @@ export async function retentionCsv(period: Period): Promise<string> {
     "churn",
     "end_arr",
     "lost_logo",
+    "cohort",
   ];
-  const cell = (value: string | number | boolean | null) => {
-    const text = value === null ? "" : String(value);
-    // A leading =, +, - or @ would run as a formula in a spreadsheet.
-    const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const lines = cohort.map((row) =>
     [
       period.key,
@@ -136,8 +135,9 @@ export async function retentionCsv(period: Period): Promise<string> {
       row.churn,
       row.endArr,
       row.lostLogo,
+      row.startQuarter,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(","),
   );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";

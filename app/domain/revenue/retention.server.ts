@@ -1,7 +1,7 @@
 import { and, asc, gte, inArray, lte, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { ledgerEntries } from "~db/schema";
-import { type AccountRetention, type Period, accountRetention } from "./retention";
+import { type AccountRetention, type Period, accountRetention, quarterOf } from "./retention";
 
 export interface CohortRow extends AccountRetention {
   name: string;
@@ -9,6 +9,8 @@ export interface CohortRow extends AccountRetention {
   segmentName: string;
   csmId: string | null;
   csmName: string | null;
+  /** The quarter the account first started paying (its first "new" entry): its cohort, e.g. 2025-Q3. */
+  startQuarter: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function cohortRetention(period: Period, executor: Executor = db): 
     segment_name: string;
     csm_id: string | null;
     csm_name: string | null;
+    first_start: string;
   }>(sql`
     with opening as (
       select distinct on (account_id) account_id, arr_after, currency
@@ -49,7 +52,9 @@ export async function cohortRetention(period: Period, executor: Executor = db): 
       group by account_id
     )
     select o.account_id, o.currency, o.arr_after as start_arr, m.end_arr, m.expansion, m.contraction,
-      m.churned, m.resigned, a.name, a.segment_id, s.name as segment_name, a.csm_id, u.name as csm_name
+      m.churned, m.resigned, a.name, a.segment_id, s.name as segment_name, a.csm_id, u.name as csm_name,
+      (select min(f.effective_on) from revenue_ledger_entries f
+       where f.account_id = o.account_id and f.kind = 'new')::text as first_start
     from opening o
     join accounts a on a.id = o.account_id
     join segments s on s.id = a.segment_id
@@ -75,6 +80,7 @@ export async function cohortRetention(period: Period, executor: Executor = db): 
       segmentName: row.segment_name,
       csmId: row.csm_id,
       csmName: row.csm_name,
+      startQuarter: quarterOf(row.first_start).key,
     };
   });
 }

@@ -113,8 +113,10 @@ export default {
     chartCaption: "GRR and NRR by quarter",
     bySegment: "By segment",
     byCsm: "By CSM",
+    byCohort: "By cohort (the quarter accounts started)",
     segment: "Segment",
     csm: "CSM",
+    cohort: "Cohort",
     noCsm: "Unassigned",
   },
   calls: {

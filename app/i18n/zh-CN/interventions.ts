@@ -120,7 +120,7 @@ export default {
       champion_deactivated: "倡导者被停用",
     },
     audience: "适用范围",
-    audienceHint: "未选择细分：适用于所有客户。",
+    audienceHint: "未选择客群：适用于所有客户。",
     allAccounts: "所有客户",
     stepsHeading: "步骤",
     stepsHint: "按顺序执行。每个延迟从上一步算起（第一步从触发时算起）。留空的行会被删除。",
@@ -158,12 +158,12 @@ export default {
       stepsTooMany: "最多 8 个步骤。",
       stepKindInvalid: "请选择这一步要做什么。",
       delayInvalid: "请输入 0 到 365 天之间的延迟。",
-      segmentInvalid: "请从列表中选择细分。",
+      segmentInvalid: "请从列表中选择客群。",
     },
     errors: {
       not_found: "这个干预手册不存在。",
       stale: "有人同时修改了这个干预手册，请刷新后重试。",
-      unknown_segment: "其中一个细分已不存在。",
+      unknown_segment: "其中一个客群已不存在。",
     },
   },
   notices: {

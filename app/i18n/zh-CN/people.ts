@@ -322,7 +322,7 @@ export default {
       bad_date: "“{{value}}”不是日期：请写成 YYYY-MM-DD。",
       renewal_before_start: "续约日期 {{value}} 不晚于开始日期。",
       duplicate_in_file: "在此文件中重复：{{value}}（括号内为首次出现的行）。",
-      unknown_segment: "不存在细分“{{value}}”。请使用现有细分的名称，或请管理员添加。",
+      unknown_segment: "不存在客群“{{value}}”。请使用现有客群的名称，或请管理员添加。",
       unknown_csm: "{{value}} 不是在职的 CSM 或管理员。",
       name_taken: "已有另一个客户名为“{{value}}”。",
       start_date_required: "开始订阅需要开始日期。",

@@ -109,8 +109,10 @@ export default {
     chartCaption: "各季度的 GRR 和 NRR",
     bySegment: "按客群",
     byCsm: "按客户成功经理",
+    byCohort: "按同期群（客户开始付费的季度）",
     segment: "客群",
     csm: "客户成功经理",
+    cohort: "同期群",
     noCsm: "未分配",
   },
   calls: {
@@ -148,13 +150,13 @@ export default {
   performance: {
     title: "我们做得如何",
     description:
-      "供应商也要被衡量：客户多快实现价值、引导是否按时、QBR 是否召开、工作是否按时完成，按 CSM 和细分显示，并与留存并列。",
-    byCsm: "按 CSM",
-    bySegment: "按细分",
+      "供应商也要被衡量：客户多快实现价值、引导是否按时、QBR 是否召开、工作是否按时完成，按客户成功经理 和客群显示，并与留存并列。",
+    byCsm: "按客户成功经理",
+    bySegment: "按客群",
     empty: "还没有可衡量的内容：请先添加客户和计划。",
     columns: {
-      csm: "CSM",
-      segment: "细分",
+      csm: "客户成功经理",
+      segment: "客群",
       accounts: "客户数",
       nrr: "NRR",
       grr: "GRR",
@@ -204,11 +206,11 @@ export default {
     daysAgo_other: "{{count}} 天前",
     rates: "以不同币种计价的客户按近似美元汇率排序；每个金额都以其自身币种显示，任何合计都不做换算。",
     team: {
-      caption: "每位 CSM 的客户、留存和未完成工作",
+      caption: "每位客户成功经理 的客户、留存和未完成工作",
       period: "过去十二个月的留存（{{start}} – {{end}}）。",
       retentionLink: "在留存页面打开",
       empty: "还没有客户负责人。",
-      csm: "CSM",
+      csm: "客户成功经理",
       accounts: "客户数",
       arr: "ARR",
       grr: "GRR",
