@@ -218,6 +218,13 @@ describe("GET /api/v1/accounts/{id}/health", () => {
         inputs: measure.inputs,
       })),
       override: { grade: "red", reason: "Champion leaving", expiresOn: override!.expiresOn },
+      // The CSM's pulse as the Health tab shows it (its note stays on the page), and no subscription yet.
+      pulse: { grade: "yellow", setAt: expect.any(String), expiresAt: expect.any(String), fresh: true },
+      status: "active",
+      arr: null,
+      currency: null,
+      renewalDate: null,
+      forecast: { call: null, automatic: null },
     });
     expect(answer.body.score).not.toBeNull();
     expect(answer.body.measures.map((measure) => measure.label)).toEqual([

@@ -11,6 +11,7 @@ import { keysetCondition, keysetOrder, type SortPart } from "~/lib/keyset.server
 import { currentHealthSubquery } from "./account-list-health.server";
 import { MEASURE_KEYS, type MeasureKey } from "./measures";
 import { activeOverride } from "./overrides.server";
+import { latestPulse } from "./timeline.server";
 import { parseLimit } from "./read-api";
 import { getCurrentHealth, healthSummaries } from "./view.server";
 
@@ -115,7 +116,13 @@ async function getHealthForApi(accountId: string, now = new Date()) {
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!account) return null;
-  const [current, override] = await Promise.all([getCurrentHealth(account.id, now), activeOverride(account, now)]);
+  const [current, override, pulse, summaries] = await Promise.all([
+    getCurrentHealth(account.id, now),
+    activeOverride(account, now),
+    latestPulse(account.id, now),
+    healthSummaries([account.id], now),
+  ]);
+  const revenue = (await accountRevenue([account.id], summaries)).get(account.id)!;
   return {
     accountId: account.id,
     score: current?.overall ?? null,
@@ -131,6 +138,9 @@ async function getHealthForApi(accountId: string, now = new Date()) {
       inputs: measure.inputs,
     })),
     override: override ? { grade: override.grade, reason: override.reason, expiresOn: override.expiresOn } : null,
+    // The CSM's own read, beside the computed score (the Health tab shows both); notes stay on the page.
+    pulse: pulse ? { grade: pulse.grade, setAt: pulse.setAt, expiresAt: pulse.expiresAt, fresh: pulse.fresh } : null,
+    ...revenueFields(revenue),
   };
 }
 

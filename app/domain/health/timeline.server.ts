@@ -99,22 +99,37 @@ export async function logTouch(
 
 export const TOUCHES_PAGE = 10;
 
+/** The account's latest CSM pulse, fresh or not (the Health tab and the read API): one query. */
+export async function latestPulse(accountId: string, now = new Date()) {
+  const [latest] = await db
+    .select({
+      grade: healthPulses.grade,
+      note: healthPulses.note,
+      createdAt: healthPulses.createdAt,
+      expiresAt: healthPulses.expiresAt,
+      authorName: users.name,
+    })
+    .from(healthPulses)
+    .innerJoin(users, eq(users.id, healthPulses.authorId))
+    .where(eq(healthPulses.accountId, accountId))
+    .orderBy(desc(healthPulses.createdAt), desc(healthPulses.id))
+    .limit(1);
+  return latest
+    ? {
+        grade: latest.grade,
+        note: latest.note,
+        authorName: latest.authorName,
+        setAt: latest.createdAt.toISOString(),
+        expiresAt: latest.expiresAt.toISOString(),
+        fresh: latest.expiresAt > now,
+      }
+    : null;
+}
+
 /** The account's latest pulse (fresh or not) and one page of its touches, newest first: three queries. */
 export async function getTimeline(accountId: string, page: number, now = new Date()) {
   const [pulse, touches, [total]] = await Promise.all([
-    db
-      .select({
-        grade: healthPulses.grade,
-        note: healthPulses.note,
-        createdAt: healthPulses.createdAt,
-        expiresAt: healthPulses.expiresAt,
-        authorName: users.name,
-      })
-      .from(healthPulses)
-      .innerJoin(users, eq(users.id, healthPulses.authorId))
-      .where(eq(healthPulses.accountId, accountId))
-      .orderBy(desc(healthPulses.createdAt), desc(healthPulses.id))
-      .limit(1),
+    latestPulse(accountId, now),
     db
       .select({
         id: healthTouches.id,
@@ -131,18 +146,5 @@ export async function getTimeline(accountId: string, page: number, now = new Dat
       .offset((page - 1) * TOUCHES_PAGE),
     db.select({ n: count() }).from(healthTouches).where(eq(healthTouches.accountId, accountId)),
   ]);
-  const latest = pulse[0];
-  return {
-    pulse: latest
-      ? {
-          grade: latest.grade,
-          note: latest.note,
-          authorName: latest.authorName,
-          setAt: latest.createdAt.toISOString(),
-          expiresAt: latest.expiresAt.toISOString(),
-          fresh: latest.expiresAt > now,
-        }
-      : null,
-    touches: { rows: touches, total: total?.n ?? 0, page, pageSize: TOUCHES_PAGE },
-  };
+  return { pulse, touches: { rows: touches, total: total?.n ?? 0, page, pageSize: TOUCHES_PAGE } };
 }

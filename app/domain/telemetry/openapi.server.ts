@@ -127,6 +127,42 @@ const share = (description: string) => ({
   description: `${description} Null without a cohort.`,
 });
 
+// An account's revenue, in the accounts list and the health answer alike.
+const revenueProperties = {
+  status: {
+    enum: ["active", "churned"],
+    description: "churned once the subscription churned (its ARR went to zero and it has not re-signed).",
+  },
+  arr: {
+    type: ["number", "null"],
+    description:
+      "The subscription's annual recurring revenue in major units of currency (0 once churned); null without a subscription.",
+  },
+  currency: {
+    type: ["string", "null"],
+    enum: [...CURRENCIES, null],
+    description: "ISO 4217; null without a subscription.",
+  },
+  renewalDate: {
+    type: ["string", "null"],
+    format: "date",
+    description: "The subscription's next renewal; null without one.",
+  },
+  forecast: {
+    type: "object",
+    required: ["call", "automatic"],
+    description: "The renewal forecast, as on the Renewals page.",
+    properties: {
+      call: { ...forecastCall, description: "The CSM's call; null until someone makes one." },
+      automatic: {
+        ...forecastCall,
+        description:
+          "What health suggests (grade, score and its 30-day trend); will_churn once churned, null without a score or a subscription.",
+      },
+    },
+  },
+};
+
 // The read API's answers (health's numbers, app/domain/health/read-api.server.ts; revenue's,
 // app/domain/revenue/account-revenue.server.ts and read-api.server.ts).
 const readSchemas = {
@@ -151,38 +187,7 @@ const readSchemas = {
         description: "The latest daily snapshot; both null while no health has been computed.",
         properties: { score: { type: ["integer", "null"], minimum: 0, maximum: 100 }, grade },
       },
-      status: {
-        enum: ["active", "churned"],
-        description: "churned once the subscription churned (its ARR went to zero and it has not re-signed).",
-      },
-      arr: {
-        type: ["number", "null"],
-        description:
-          "The subscription's annual recurring revenue in major units of currency (0 once churned); null without a subscription.",
-      },
-      currency: {
-        type: ["string", "null"],
-        enum: [...CURRENCIES, null],
-        description: "ISO 4217; null without a subscription.",
-      },
-      renewalDate: {
-        type: ["string", "null"],
-        format: "date",
-        description: "The subscription's next renewal; null without one.",
-      },
-      forecast: {
-        type: "object",
-        required: ["call", "automatic"],
-        description: "The renewal forecast, as on the Renewals page.",
-        properties: {
-          call: { ...forecastCall, description: "The CSM's call; null until someone makes one." },
-          automatic: {
-            ...forecastCall,
-            description:
-              "What health suggests (grade, score and its 30-day trend); will_churn once churned, null without a score or a subscription.",
-          },
-        },
-      },
+      ...revenueProperties,
     },
   },
   AccountPage: {
@@ -195,7 +200,22 @@ const readSchemas = {
   },
   Health: {
     type: "object",
-    required: ["accountId", "score", "grade", "coverage", "modelVersion", "computedAt", "measures", "override"],
+    required: [
+      "accountId",
+      "score",
+      "grade",
+      "coverage",
+      "modelVersion",
+      "computedAt",
+      "measures",
+      "override",
+      "pulse",
+      "status",
+      "arr",
+      "currency",
+      "renewalDate",
+      "forecast",
+    ],
     properties: {
       accountId: { type: "string" },
       score: { type: ["integer", "null"], minimum: 0, maximum: 100, description: "Null when no measure has data." },
@@ -237,6 +257,18 @@ const readSchemas = {
           expiresOn: { type: "string", format: "date", description: "Its last day." },
         },
       },
+      pulse: {
+        type: ["object", "null"],
+        description: "The CSM's latest pulse (their own read of the account), fresh or not; null until one is set.",
+        required: ["grade", "setAt", "expiresAt", "fresh"],
+        properties: {
+          grade: { enum: ["red", "yellow", "green"] },
+          setAt: { type: "string", format: "date-time" },
+          expiresAt: { type: "string", format: "date-time" },
+          fresh: { type: "boolean", description: "False once expiresAt has passed: the score no longer weighs it." },
+        },
+      },
+      ...revenueProperties,
     },
   },
 };
@@ -418,7 +450,7 @@ export const openApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "Tandem API",
-    version: "1.2.0",
+    version: "1.3.0",
     description:
       "Segment-compatible product telemetry (POST, with a key of scope ingest, a write key) and, with a key of scope read, accounts with their health and revenue and retention per period (GET). Create keys under Telemetry → API keys; send one as a Bearer token or as the HTTP Basic user name with an empty password. A key of the other scope is refused with 403. Events are idempotent by messageId.",
   },
