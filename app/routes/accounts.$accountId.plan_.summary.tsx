@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
+import { getCustomerRollout, seesOwnRollout } from "~/domain/health/customer-view.server";
 import { buildExecutiveSummary } from "~/domain/plans/executive-summary";
 import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
 import { getPlanValue } from "~/domain/value/metrics.server";
@@ -10,6 +11,7 @@ import { formatDate, formatFigure } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { Button, ButtonLink } from "~/ui/button";
+import { RolloutCard } from "~/ui/health/rollout-card";
 import { EmptyState, PageHeader } from "~/ui/layout";
 import { Glance } from "~/ui/plans/glance";
 import { MilestoneStatusBadge, useDaysText } from "~/ui/plans/status-badge";
@@ -21,13 +23,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "value:sum
 /** The printable quarterly-business-review page of the account's current plan. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
-  const [view, value] = await Promise.all([getCurrentPlanView(actor, account.id), getPlanValue(actor, account.id)]);
+  // The summary is what staff print for the QBR with the customer: health in the customer's words
+  // (the measures the vendor shares), never the score, pulse or overrides. Members don't see health.
+  const showsRollout = actor.kind === "staff" || seesOwnRollout(actor, account.id);
+  const [view, value, rollout] = await Promise.all([
+    getCurrentPlanView(actor, account.id),
+    getPlanValue(actor, account.id),
+    showsRollout ? getCustomerRollout(account) : Promise.resolve(null),
+  ]);
   return {
     account: { id: account.id, name: account.name },
     isStaff: actor.kind === "staff",
     plan: view ? { name: view.plan.name, today: view.today } : null,
     summary: view ? buildExecutiveSummary(view, account.timeZone) : null,
     value,
+    rollout,
   };
 }
 
@@ -42,7 +52,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export default function ExecutiveSummaryPage() {
   const { t } = useTranslation(["value", "plans"]);
-  const { account, isStaff, plan, summary, value } = useLoaderData<typeof loader>();
+  const { account, isStaff, plan, summary, value, rollout } = useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const vendor = root?.vendorName ?? "";
@@ -87,6 +97,8 @@ export default function ExecutiveSummaryPage() {
       <Section title={t("summary.where")}>
         <Glance summary={summary.summary} locale={locale} />
       </Section>
+
+      {rollout && rollout.length > 0 ? <RolloutCard accountId={account.id} measures={rollout} /> : null}
 
       <Section title={t("summary.outcomes")}>
         {summary.outcomes.map((outcome) => {

@@ -117,6 +117,19 @@ describe("customer loaders send only what the customer page shows", () => {
     });
   }
 
+  it("the executive summary shows health in the customer's words to the champion and staff, none to a member", async () => {
+    for (const [person, shown] of [
+      [champion, true],
+      [csm, true],
+      [member, false],
+    ] as const) {
+      const data = await load(summaryLoader, person.id, `/accounts/${account.id}/plan/summary`);
+      expect(Array.isArray(data.rollout), person.id).toBe(shown);
+      if (shown)
+        expect(keyPaths(data.rollout).every((path) => /^(\[\])?\.(key|standing|facts)(\.|$)/.test(path))).toBe(true);
+    }
+  });
+
   it("the account home gives a customer their account's name and CSM, nothing else of the row", async () => {
     const data = await load(homeLoader, champion.id, `/accounts/${account.id}`);
     expect(data.account).toEqual({ view: "customer", id: account.id, name: account.name, csmName: csm.name });

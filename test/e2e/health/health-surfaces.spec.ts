@@ -49,7 +49,11 @@ test("the champion sees how their rollout is going, without the score, the pulse
   signInAs,
 }) => {
   const secret = `Renewal at risk ${Date.now().toString(36)}-${process.pid}`;
-  const { url, csm, champion } = await newAccount({ members: [{}] });
+  const started = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+  const { url, csm, champion } = await newAccount({
+    members: [{}],
+    plan: { template: "Enterprise rollout", startDate: started },
+  });
   const staff = await signInAs(csm);
   await staff.goto(`${url}/health`);
   const pulse = staff.getByRole("region", { name: "CSM pulse" });
@@ -68,4 +72,12 @@ test("the champion sees how their rollout is going, without the score, the pulse
   await expect(page.getByText("Sentiment")).toHaveCount(0);
   await expect(page.getByText(/Health \d+/)).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
+
+  // The executive summary (printed for the QBR) carries the same customer words, nothing internal.
+  await page.goto(`${url}/plan/summary`);
+  await expect(
+    page.getByRole("region", { name: "How your rollout is going" }).getByText("Your team in the portal"),
+  ).toBeVisible();
+  await expect(page.getByText(secret)).toHaveCount(0);
+  await expect(page.getByText("Sentiment")).toHaveCount(0);
 });
