@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultOverrideExpiry, overrideExpiryProblem, overrideState } from "~/domain/health/override-rules";
-import { changesAgainst, trendWindow } from "~/domain/health/trend";
+import { arrowWindow, changesAgainst, scoreOn, trendWindow } from "~/domain/health/trend";
 
 describe("the arrows", () => {
   const today = "2026-11-24";
@@ -20,6 +20,31 @@ describe("the arrows", () => {
       { days: 30, delta: null },
     ]);
     expect(changesAgainst(null, today, new Map([["2026-11-17", 50]]))[0]).toEqual({ days: 7, delta: null });
+  });
+  it("reads a missed day from the latest snapshot of the week up to it, as health_current's drop_30 does", () => {
+    const past = new Map<string, number | null>([
+      ["2026-11-14", 55],
+      ["2026-10-19", 90],
+      ["2026-10-18", 10],
+    ]);
+    // 11-17 has no snapshot: 11-14 is three days earlier and counts; 10-25's week reaches back to 10-19.
+    expect(changesAgainst(70, today, past)).toEqual([
+      { days: 7, delta: 15 },
+      { days: 30, delta: -20 },
+    ]);
+    // Eight days back is outside the week.
+    expect(scoreOn(new Map([["2026-10-17", 40]]), "2026-10-25")).toBeNull();
+    // The latest filed snapshot decides, even without a score on it.
+    expect(
+      scoreOn(
+        new Map([
+          ["2026-10-24", null],
+          ["2026-10-22", 60],
+        ]),
+        "2026-10-25",
+      ),
+    ).toBeNull();
+    expect(arrowWindow(today)).toEqual({ from: "2026-10-19", to: "2026-11-17" });
   });
   it("shows 90 days daily or 12 months weekly", () => {
     expect(trendWindow("90d", today)).toEqual({ from: "2026-08-27", everyDays: 1, points: 90 });

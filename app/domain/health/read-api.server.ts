@@ -86,7 +86,7 @@ async function listAccountsForApi(input: { cursor: string | null; limit: number;
     fingerprint: FINGERPRINT,
   });
   const ids = page.rows.map((row) => row.id);
-  const revenue = await accountRevenue(ids, await healthSummaries(ids, input.now));
+  const revenue = await accountRevenue(ids, await healthSummaries(ids));
   return {
     data: page.rows.map((row): ApiAccount => ({
       id: row.id,
@@ -120,7 +120,7 @@ async function getHealthForApi(accountId: string, now = new Date()) {
     getCurrentHealth(account.id, now),
     activeOverride(account, now),
     latestPulse(account.id, now),
-    healthSummaries([account.id], now),
+    healthSummaries([account.id]),
   ]);
   const revenue = (await accountRevenue([account.id], summaries)).get(account.id)!;
   return {

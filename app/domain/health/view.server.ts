@@ -1,21 +1,27 @@
 import { and, asc, desc, eq, gte, inArray, lte, max, sql } from "drizzle-orm";
 import { churnedAccountIds, isChurned } from "~/domain/revenue/status.server";
 import { db } from "~db/client.server";
-import { healthSnapshots, healthTouches } from "~db/schema";
-import { addDays } from "~/domain/telemetry/usage";
+import { healthCurrent, healthSnapshots, healthTouches } from "~db/schema";
 import { activeOverride } from "./overrides.server";
 import { hasSnapshotToday, recomputeHealth, snapshotDay } from "./recompute.server";
 import { getTimeline } from "./timeline.server";
-import { arrowDays, changesAgainst, type TrendRange, trendWindow } from "./trend";
+import { arrowWindow, changesAgainst, type TrendRange, trendWindow } from "./trend";
 
 type Scope = { id: string; timeZone: string };
 
-/** The scores filed on the days the arrows compare against (7 and 30 days ago): one query. */
+/** The scores filed in the weeks the arrows compare against (up to 7 and 30 days ago): one query. */
 async function pastScores(accountId: string, today: string) {
+  const window = arrowWindow(today);
   const rows = await db
     .select({ day: healthSnapshots.day, overall: healthSnapshots.overall })
     .from(healthSnapshots)
-    .where(and(eq(healthSnapshots.accountId, accountId), inArray(healthSnapshots.day, arrowDays(today))));
+    .where(
+      and(
+        eq(healthSnapshots.accountId, accountId),
+        gte(healthSnapshots.day, window.from),
+        lte(healthSnapshots.day, window.to),
+      ),
+    );
   return new Map(rows.map((row) => [row.day, row.overall]));
 }
 
@@ -69,46 +75,35 @@ export async function lastTouches(accountIds: readonly string[]): Promise<Map<st
 
 /**
  * For lists of many accounts (the renewals): each one's latest score and grade, its score 30
- * days earlier, whether it churned, and its last touch. Four queries whatever the number.
+ * days before (health_current's drop_30: the same rule as the arrows, trend.ts `scoreOn`),
+ * whether it churned, and its last touch. Three queries whatever the number.
  */
-export async function healthSummaries(
-  accountIds: readonly string[],
-  now = new Date(),
-): Promise<Map<string, HealthSummary>> {
+export async function healthSummaries(accountIds: readonly string[]): Promise<Map<string, HealthSummary>> {
   const result = new Map<string, HealthSummary>();
   if (accountIds.length === 0) return result;
   const ids = [...accountIds];
-  const monthAgo = addDays(snapshotDay(now), -30);
-  const [latest, before, churned, touches] = await Promise.all([
+  const [current, churned, touches] = await Promise.all([
     db
-      .selectDistinctOn([healthSnapshots.accountId], {
-        accountId: healthSnapshots.accountId,
-        overall: healthSnapshots.overall,
-        grade: healthSnapshots.grade,
+      .select({
+        accountId: healthCurrent.accountId,
+        overall: healthCurrent.overall,
+        grade: healthCurrent.grade,
+        drop30: healthCurrent.drop30,
       })
-      .from(healthSnapshots)
-      .where(inArray(healthSnapshots.accountId, ids))
-      .orderBy(healthSnapshots.accountId, desc(healthSnapshots.day)),
-    db
-      .selectDistinctOn([healthSnapshots.accountId], {
-        accountId: healthSnapshots.accountId,
-        overall: healthSnapshots.overall,
-      })
-      .from(healthSnapshots)
-      .where(and(inArray(healthSnapshots.accountId, ids), lte(healthSnapshots.day, monthAgo)))
-      .orderBy(healthSnapshots.accountId, desc(healthSnapshots.day)),
+      .from(healthCurrent)
+      .where(inArray(healthCurrent.accountId, ids)),
     churnedAccountIds(ids),
     lastTouches(ids),
   ]);
-  const latestBy = new Map(latest.map((row) => [row.accountId, row]));
-  const beforeBy = new Map(before.map((row) => [row.accountId, row.overall]));
+  const currentBy = new Map(current.map((row) => [row.accountId, row]));
   for (const id of ids) {
     const isGone = churned.has(id);
-    const row = latestBy.get(id);
+    const row = currentBy.get(id);
+    const overall = isGone ? null : (row?.overall ?? null);
     result.set(id, {
-      overall: isGone ? null : (row?.overall ?? null),
+      overall,
       grade: isGone ? null : (row?.grade ?? null),
-      overallBefore: isGone ? null : (beforeBy.get(id) ?? null),
+      overallBefore: overall === null || row?.drop30 == null ? null : overall + row.drop30,
       churned: isGone,
       lastTouchOn: touches.get(id) ?? null,
     });

@@ -63,7 +63,7 @@ export async function listRenewals(today: string, rawCursor: string | null | und
     total: total?.n ?? 0,
   });
   const ids = pageRows.map((row) => row.accountId);
-  const [health, tasks] = await Promise.all([healthSummaries(ids, now), openTaskCounts(ids)]);
+  const [health, tasks] = await Promise.all([healthSummaries(ids), openTaskCounts(ids)]);
   return {
     page,
     rows: pageRows.map((row) => {
