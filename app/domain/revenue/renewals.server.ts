@@ -26,7 +26,7 @@ const order: SortPart[] = [{ expr: subscriptions.renewalDate }, { expr: subscrip
  * with its ARR, health and trend, open tasks, last touch, the CSM's forecast and the automatic
  * one. A fixed number of queries per page: the page and its count, then health and tasks batched.
  */
-export async function listRenewals(today: string, rawCursor: string | null | undefined, now = new Date()) {
+export async function listRenewals(today: string, rawCursor: string | null | undefined) {
   const until = datePlusDays(today, RENEWAL_WINDOW_DAYS);
   const fingerprint = filterFingerprint({ until, list: "renewals" });
   const cursor: Cursor | null = decodeCursor(rawCursor, fingerprint, 2);
