@@ -138,6 +138,8 @@ export default {
     fatiguedHeading: "Resting this quarter",
     fatiguedIntro_one: "Hidden because they reached the limit of {{count}} reference call per quarter:",
     fatiguedIntro_other: "Hidden because they reached the limit of {{count}} reference calls per quarter:",
+    fatiguedMore_one: "…and {{count}} more",
+    fatiguedMore_other: "…and {{count}} more",
     fatiguedEntry: "{{name}} ({{account}}) — {{count}} calls this quarter",
     errors: {
       not_found: "This person's consent no longer covers reference calls.",

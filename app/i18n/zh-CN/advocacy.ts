@@ -137,6 +137,7 @@ export default {
     empty: "没有匹配的客户拥护者。同意推荐通话后，相关人员会显示在这里。",
     fatiguedHeading: "本季度暂停邀约",
     fatiguedIntro_other: "以下人员已达到每季度 {{count}} 次推荐通话的上限，因此隐藏：",
+    fatiguedMore_other: "……以及另外 {{count}} 人",
     fatiguedEntry: "{{name}}（{{account}}）：本季度 {{count}} 次通话",
     errors: {
       not_found: "此人的授权已不包含推荐通话。",
