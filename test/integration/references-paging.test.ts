@@ -11,7 +11,7 @@ let expected: string[];
 
 beforeAll(async () => {
   const account = await createAccount({ industry });
-  const people = [];
+  const people: { id: string }[] = [];
   for (let index = 0; index < COUNT; index++) people.push(await createCustomer(account.id, "champion"));
   // One person has two consents and is listed once.
   await db.insert(consents).values([
