@@ -358,6 +358,12 @@ export default {
     intro:
       "Spotted a good story yourself? It starts at “Identified”; moving it to “Asked” asks the advocate in the portal, within the guardrails.",
     chooseAccount: "Which account?",
+    searchAccount: "Account name",
+    searchAccountHint: "Type part of the name, then Search.",
+    search: "Search",
+    noAccountMatch: "No account's name contains “{{q}}”.",
+    moreAccounts_one: "The first {{shown}} by name; {{count}} more match. Type more of the name to find it.",
+    moreAccounts_other: "The first {{shown}} by name; {{count}} more match. Type more of the name to find it.",
     chooseAccountOption: "Choose an account",
     continue: "Continue",
     forAccount: "For {{account}}",
