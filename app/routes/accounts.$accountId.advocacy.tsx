@@ -8,6 +8,7 @@ import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
+import { cursorParam } from "~/lib/pagination";
 import { useRootData } from "~/lib/root-data";
 import {
   AssetsSection,
@@ -30,7 +31,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   if (actor.kind !== "staff" || !canInWorkspace(actor, "advocacy.view")) notFound();
-  const advocacy = await getAccountAdvocacy(account.id);
+  const search = new URL(request.url).searchParams;
+  const advocacy = await getAccountAdvocacy(account.id, new Date(), {
+    openAsks: cursorParam.parse(search.get("openAsks") ?? undefined),
+    answeredAsks: cursorParam.parse(search.get("answeredAsks") ?? undefined),
+  });
   return {
     accountId: account.id,
     accountName: account.name,
@@ -79,7 +84,13 @@ function AdvocacySections({
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <OpportunitiesSection opportunities={advocacy.opportunities} actions={newOpportunity} />
-          <AsksSection open={advocacy.openAsks} answered={advocacy.answeredAsks} when={when} />
+          <AsksSection
+            open={advocacy.openAsks}
+            openPage={advocacy.openAsksPage}
+            answered={advocacy.answeredAsks}
+            answeredPage={advocacy.answeredAsksPage}
+            when={when}
+          />
           <ConsentsSection consents={advocacy.consents} when={when} />
         </div>
         <div className="space-y-6">

@@ -12,15 +12,17 @@ import {
 import { listPossibleOwners } from "~/domain/advocacy/opportunities.server";
 import { OPPORTUNITY_NOTES_MAX } from "~/domain/advocacy/opportunity-schemas";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { listAccounts } from "~/domain/people/accounts.server";
+import { findAccountName, searchAccountNames } from "~/domain/people/accounts.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { isId } from "~/lib/ids";
+import { formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/lib/root-data";
 import { advocateLabel } from "~/ui/advocacy/advocate-label";
 import { Button, ButtonLink } from "~/ui/button";
-import { SelectField } from "~/ui/field";
+import { SelectField, TextField } from "~/ui/field";
 import { FormErrors, FormSelectField, FormTextAreaField, FormTextField, formProps, useFormMessage } from "~/ui/form";
 import { Card } from "~/ui/layout";
 
@@ -33,12 +35,19 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:ti
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "advocacy.manage");
-  const requested = new URL(request.url).searchParams.get("accountId");
-  const [accountRows, owners] = await Promise.all([listAccounts({ sort: "name" }), listPossibleOwners()]);
-  const accounts = accountRows.map((account) => ({ id: account.id, name: account.name }));
-  const account = isId(requested) ? (accounts.find((row) => row.id === requested) ?? null) : null;
+  const search = new URL(request.url).searchParams;
+  const requested = search.get("accountId");
+  // The account is found by a typed part of its name; the picker offers at most ACCOUNT_CHOICES.
+  const q = (search.get("q") ?? "").trim().slice(0, 200);
+  const [account, owners] = await Promise.all([
+    isId(requested) ? findAccountName(requested) : Promise.resolve(null),
+    listPossibleOwners(),
+  ]);
+  const choices = account ? { rows: [], total: 0 } : await searchAccountNames(q);
   return {
-    accounts,
+    q,
+    accounts: choices.rows,
+    accountTotal: choices.total,
     account,
     // "Continue" without a choice, or an account that doesn't exist: say so next to the field.
     accountError: requested !== null && !account ? "advocacy.accountRequired" : null,
@@ -65,11 +74,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOpportunity() {
   const { t } = useTranslation("advocacy");
   const message = useFormMessage();
-  const { accounts, account, accountError, advocates, owners, actorId } = useLoaderData<typeof loader>();
+  const { q, accounts, accountTotal, account, accountError, advocates, owners, actorId } =
+    useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult: answer?.form });
   const accountMessage = message(fields.accountId.errors);
   const busy = useNavigation().state !== "idle";
+  const locale = useRootData()?.locale ?? "en";
 
   return (
     <div className="max-w-2xl space-y-6">
@@ -134,24 +145,54 @@ export default function NewOpportunity() {
         </Card>
       ) : (
         <Card title={t("newOpportunity.chooseAccount")}>
-          <Form method="get" className="space-y-4">
-            <SelectField
-              label={t("pipeline.account")}
-              name="accountId"
-              defaultValue=""
-              error={message(accountError ? [accountError] : undefined)}
-              options={[
-                { value: "", label: t("newOpportunity.chooseAccountOption") },
-                ...accounts.map((row) => ({ value: row.id, label: row.name })),
-              ]}
-            />
-            <div className="flex flex-wrap gap-2">
-              <Button>{t("newOpportunity.continue")}</Button>
-              <ButtonLink to="/advocacy" variant="ghost">
-                {t("newOpportunity.cancel")}
-              </ButtonLink>
-            </div>
-          </Form>
+          <div className="space-y-4">
+            <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+              <div className="min-w-0 flex-1">
+                <TextField
+                  label={t("newOpportunity.searchAccount")}
+                  name="q"
+                  type="search"
+                  defaultValue={q}
+                  maxLength={200}
+                  hint={t("newOpportunity.searchAccountHint")}
+                />
+              </div>
+              <Button variant="secondary">{t("newOpportunity.search")}</Button>
+            </Form>
+            {accounts.length === 0 ? (
+              <p className="text-sm text-slate-600" role="status">
+                {t("newOpportunity.noAccountMatch", { q })}
+              </p>
+            ) : (
+              <Form method="get" className="space-y-4">
+                <input type="hidden" name="q" value={q} />
+                <SelectField
+                  label={t("pipeline.account")}
+                  name="accountId"
+                  defaultValue=""
+                  error={message(accountError ? [accountError] : undefined)}
+                  hint={
+                    accountTotal > accounts.length
+                      ? t("newOpportunity.moreAccounts", {
+                          count: accountTotal - accounts.length,
+                          shown: formatNumber(accounts.length, locale),
+                        })
+                      : undefined
+                  }
+                  options={[
+                    { value: "", label: t("newOpportunity.chooseAccountOption") },
+                    ...accounts.map((row) => ({ value: row.id, label: row.name })),
+                  ]}
+                />
+                <div className="flex flex-wrap gap-2">
+                  <Button>{t("newOpportunity.continue")}</Button>
+                  <ButtonLink to="/advocacy" variant="ghost">
+                    {t("newOpportunity.cancel")}
+                  </ButtonLink>
+                </div>
+              </Form>
+            )}
+          </div>
         </Card>
       )}
     </div>

@@ -15,10 +15,12 @@ import { redirectWithNotice } from "~/lib/flash.server";
 import { type FormReply, textField } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
+import { cursorParam } from "~/lib/pagination";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField, TextField } from "~/ui/field";
 import { FormErrors, FormTextField, formProps } from "~/ui/form";
 import { Card, EmptyState } from "~/ui/layout";
+import { Pager } from "~/ui/pager";
 import { UseCaseBadges } from "~/ui/use-cases";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.references");
@@ -27,9 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireWorkspace(request, "advocacy.view");
   const url = new URL(request.url);
   const filters = DirectoryFiltersSchema.parse(
-    Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")),
+    Object.fromEntries([...url.searchParams].filter(([name, value]) => value !== "" && name !== "cursor")),
   );
-  const [directory, choices] = await Promise.all([listReferenceDirectory(filters), listDirectoryChoices()]);
+  const cursor = cursorParam.parse(url.searchParams.get("cursor") ?? undefined);
+  const [directory, choices] = await Promise.all([
+    listReferenceDirectory(filters, new Date(), { cursor }),
+    listDirectoryChoices(),
+  ]);
   return { filters, directory, choices };
 }
 
@@ -169,6 +175,7 @@ export default function References() {
           })}
         </ul>
       )}
+      <Pager label={t("references.caption")} page={directory.page} />
 
       {directory.fatigued.length > 0 ? (
         <Card title={t("references.fatiguedHeading")}>
@@ -184,6 +191,11 @@ export default function References() {
               </li>
             ))}
           </ul>
+          {directory.fatiguedTotal > directory.fatigued.length ? (
+            <p className="mt-2 text-sm text-slate-600">
+              {t("references.fatiguedMore", { count: directory.fatiguedTotal - directory.fatigued.length })}
+            </p>
+          ) : null}
         </Card>
       ) : null}
     </div>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { readSubmission, refuse, resourceAction } from "~/lib/forms.server";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { listPendingInvitations, revokeInvitation } from "~/domain/people/invitations.server";
+import { findPendingInvitation, revokeInvitation } from "~/domain/people/invitations.server";
 import { serverT } from "~/i18n";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
@@ -17,7 +17,7 @@ async function act({ request, params }: ActionFunctionArgs) {
   const invitationId = params.invitationId;
   if (!isId(invitationId)) notFound();
   // Only vendor-team invitations (account null) can be withdrawn here; the scope is in the query.
-  const email = (await listPendingInvitations(null)).find((invitation) => invitation.id === invitationId)?.email;
+  const email = (await findPendingInvitation(null, invitationId))?.email;
   const parsed = await readSubmission(request, WithdrawSchema);
   if (!parsed.ok) return parsed.answer;
   if (!email || !(await revokeInvitation(actor, null, invitationId))) {

@@ -37,15 +37,18 @@ const STAFF_ROLES = ["admin", "csm", "marketing"] as const satisfies readonly St
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireWorkspace(request, "staff.manage");
-  const cursor = cursorParam.parse(new URL(request.url).searchParams.get("cursor") ?? undefined);
-  const [{ rows: staff, page }, invitations] = await Promise.all([
+  const search = new URL(request.url).searchParams;
+  const cursor = cursorParam.parse(search.get("cursor") ?? undefined);
+  const invitationCursor = cursorParam.parse(search.get("invitations") ?? undefined);
+  const [{ rows: staff, page }, { rows: invitations, page: invitationPage }] = await Promise.all([
     listStaffPage({ cursor }),
-    listPendingInvitations(null),
+    listPendingInvitations(null, { cursor: invitationCursor }),
   ]);
   return {
     viewer: { id: actor.id, timeZone: actor.timeZone },
     staff,
     page,
+    invitationPage,
     invitations: invitations.map(({ id, email, staffRole, expiresAt }) => ({ id, email, staffRole, expiresAt })),
     invitationDays: INVITATION_LIFETIME_DAYS,
   };
@@ -80,7 +83,7 @@ type Invitation = ReturnType<typeof useLoaderData<typeof loader>>["invitations"]
 
 export default function StaffPage() {
   const { t } = useTranslation(["staff", "common"]);
-  const { viewer, staff, page, invitations, invitationDays } = useLoaderData<typeof loader>();
+  const { viewer, staff, page, invitations, invitationPage, invitationDays } = useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const when = (value: Date | string) => formatDateTime(value, locale, viewer.timeZone);
@@ -159,6 +162,7 @@ export default function StaffPage() {
                 ))}
               </Table>
             )}
+            <Pager label={t("invitations.heading")} page={invitationPage} param="invitations" />
           </section>
           <div className="min-w-0">
             <Card title={t("invite.heading")}>

@@ -148,22 +148,26 @@ export default function WriteKeysPage() {
               >
                 {keys.map((key) => (
                   <tr key={key.id} className="align-top">
-                    <Cell className="font-medium text-slate-900">{key.name}</Cell>
-                    <Cell>
-                      <div className="font-mono">{key.keyPrefix}</div>
+                    <Cell className="min-w-32 whitespace-normal break-words font-medium text-slate-900">
+                      {key.name}
+                    </Cell>
+                    <Cell className="whitespace-normal">
+                      <div className="break-all font-mono">{key.keyPrefix}</div>
                       <div className="mt-1">
                         <Badge tone={key.scope === "read" ? "brand" : "neutral"}>
                           {t(`writeKeys.scopes.${key.scope}`)}
                         </Badge>
                       </div>
                     </Cell>
-                    <Cell>
+                    <Cell className="whitespace-normal">
                       {when(key.createdAt)}
                       {key.rotatedAt ? (
                         <div className="text-slate-500">{t("writeKeys.rotatedOn", { date: when(key.rotatedAt) })}</div>
                       ) : null}
                     </Cell>
-                    <Cell>{key.lastUsedAt ? when(key.lastUsedAt) : t("writeKeys.never")}</Cell>
+                    <Cell className="whitespace-normal">
+                      {key.lastUsedAt ? when(key.lastUsedAt) : t("writeKeys.never")}
+                    </Cell>
                     <Cell>
                       {key.revokedAt ? (
                         <Badge tone="red">{t("writeKeys.revoked")}</Badge>

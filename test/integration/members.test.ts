@@ -173,7 +173,7 @@ describe("reactivateMember", () => {
     });
     expect((await roleOf(member.id))!.deactivatedAt).not.toBeNull();
 
-    const [pending] = await listPendingInvitations(account.id);
+    const [pending] = (await listPendingInvitations(account.id)).rows;
     await revokeInvitation(actorOf(champion), account.id, pending!.id);
     await expect(reactivateMember(actorOf(champion), account.id, member.id)).resolves.toEqual({ ok: true });
     expect(await activePeople(account.id)).toBe(3);

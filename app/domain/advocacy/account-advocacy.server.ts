@@ -1,6 +1,8 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, not } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { asks, consents, referenceRequests, users } from "~db/schema";
+import { type SortPart, keysetCondition, keysetOrder, timeKey } from "~/lib/keyset.server";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { getNpsReport } from "./nps.server";
 import { OpportunityFiltersSchema, listOpportunities, listPublishedAssets } from "./opportunities.server";
 import { daysInStage } from "./pipeline";
@@ -8,14 +10,27 @@ import { daysInStage } from "./pipeline";
 /** How many of the account's latest NPS answers the tab shows. */
 const LATEST_NPS_ANSWERS = 5;
 
+/** Newest first; the id makes the order total. */
+const ASK_ORDER: SortPart[] = [
+  { expr: asks.createdAt, descending: true },
+  { expr: asks.id, descending: true },
+];
+
 /**
- * Everything advocacy knows about one account, for its Advocacy tab: NPS, asks (open and answered),
- * consents in force, opportunities, reference requests and published assets. Six queries, run
- * together, whatever the size; every one is scoped to the account in its WHERE clause.
+ * One account's asks, open (or snoozed) or answered, a page (PAGE_SIZE) at a time from `cursor`
+ * (the URL's; a bad one or one of the other list means the first page), with how many in all.
  */
-export async function getAccountAdvocacy(accountId: string, now = new Date()) {
-  const [nps, askRows, consentRows, opportunityRows, referenceRows, assets] = await Promise.all([
-    getNpsReport(now, { accountId, answersPageSize: LATEST_NPS_ANSWERS }),
+export async function listAccountAsks(
+  accountId: string,
+  which: "open" | "answered",
+  options: { cursor?: string | null; pageSize?: number } = {},
+) {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const fingerprint = filterFingerprint({ list: "account-asks", accountId, which });
+  const cursor = decodeCursor(options.cursor, fingerprint, ASK_ORDER.length);
+  const open = inArray(asks.status, ["open", "snoozed"]);
+  const scope = and(eq(asks.accountId, accountId), which === "open" ? open : not(open));
+  const [found, [total]] = await Promise.all([
     db
       .select({
         id: asks.id,
@@ -26,11 +41,48 @@ export async function getAccountAdvocacy(accountId: string, now = new Date()) {
         respondedAt: asks.respondedAt,
         createdAt: asks.createdAt,
         personName: users.name,
+        key: timeKey(asks.createdAt),
       })
       .from(asks)
       .innerJoin(users, eq(users.id, asks.recipientId))
-      .where(eq(asks.accountId, accountId))
-      .orderBy(desc(asks.createdAt), desc(asks.id)),
+      .where(and(scope, keysetCondition(ASK_ORDER, cursor)))
+      .orderBy(...keysetOrder(ASK_ORDER, cursor))
+      .limit(pageSize + 1),
+    db.select({ n: count() }).from(asks).where(scope),
+  ]);
+  const { rows, page } = pageFromRows(found, {
+    cursor,
+    pageSize,
+    fingerprint,
+    keyOf: (row) => [row.key, row.id],
+    total: total?.n ?? 0,
+  });
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    rows: rows.map(({ key: _key, ...ask }) => ({
+      ...ask,
+      snoozedUntil: iso(ask.snoozedUntil),
+      respondedAt: iso(ask.respondedAt),
+      createdAt: ask.createdAt.toISOString(),
+    })),
+    page,
+  };
+}
+
+/**
+ * Everything advocacy knows about one account, for its Advocacy tab: NPS, asks (open and answered, a page of each),
+ * consents in force, opportunities, reference requests and published assets. Nine queries, run
+ * together, whatever the size; every one is scoped to the account in its WHERE clause.
+ */
+export async function getAccountAdvocacy(
+  accountId: string,
+  now = new Date(),
+  cursors: { openAsks?: string | null; answeredAsks?: string | null } = {},
+) {
+  const [nps, openAsks, answeredAsks, consentRows, opportunityRows, referenceRows, assets] = await Promise.all([
+    getNpsReport(now, { accountId, answersPageSize: LATEST_NPS_ANSWERS }),
+    listAccountAsks(accountId, "open", { cursor: cursors.openAsks }),
+    listAccountAsks(accountId, "answered", { cursor: cursors.answeredAsks }),
     db
       .select({
         id: consents.id,
@@ -61,20 +113,15 @@ export async function getAccountAdvocacy(accountId: string, now = new Date()) {
     listPublishedAssets({ accountId }),
   ]);
   const iso = (date: Date | null) => date?.toISOString() ?? null;
-  const openAsks = askRows.filter((ask) => ask.status === "open" || ask.status === "snoozed");
-  const toView = (ask: (typeof askRows)[number]) => ({
-    ...ask,
-    snoozedUntil: iso(ask.snoozedUntil),
-    respondedAt: iso(ask.respondedAt),
-    createdAt: ask.createdAt.toISOString(),
-  });
   const result = {
     nps: {
       summary: nps.overall,
       latest: nps.responses.map(({ accountId: _a, accountName: _n, ...row }) => row),
     },
-    openAsks: openAsks.map(toView),
-    answeredAsks: askRows.filter((ask) => !openAsks.includes(ask)).map(toView),
+    openAsks: openAsks.rows,
+    openAsksPage: openAsks.page,
+    answeredAsks: answeredAsks.rows,
+    answeredAsksPage: answeredAsks.page,
     consents: consentRows.map((row) => ({ ...row, grantedAt: row.grantedAt.toISOString() })),
     opportunities: opportunityRows.map(
       ({ accountId: _a, accountName: _n, industry: _i, segmentId: _s, segmentName: _sn, ...row }) => ({
@@ -91,7 +138,8 @@ export async function getAccountAdvocacy(accountId: string, now = new Date()) {
   };
   const isEmpty =
     result.nps.summary.responses === 0 &&
-    askRows.length === 0 &&
+    openAsks.page.total === 0 &&
+    answeredAsks.page.total === 0 &&
     result.consents.length === 0 &&
     result.opportunities.length === 0 &&
     result.references.length === 0 &&

@@ -1,13 +1,16 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
+import { type SQL, and, asc, desc, eq, gte, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "~db/client.server";
 import { accounts, consents, referenceRequests, segments, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor, StaffActor } from "~/domain/auth/actor";
-import { listEventsForAccounts } from "~/domain/events/record.server";
+import { eventTextMatches, listEventsForAccounts } from "~/domain/events/record.server";
 import { listUseCasesInUse, listUseCasesOfAccounts } from "~/domain/people/accounts.server";
 import { newId } from "~/lib/ids.server";
-import { type DirectoryFilters, fatigue, matchesDirectory, quarterStart } from "./references";
+import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
+import { escapeLike } from "~/lib/like";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
+import { type DirectoryFilters, fatigue, quarterStart } from "./references";
 import { getGuardrails } from "./settings.server";
 
 export const DirectoryFiltersSchema = z.object({
@@ -40,54 +43,106 @@ export interface DirectoryAdvocate {
   callsThisQuarter: number;
 }
 
+/** How many advocates at the fatigue limit are named; the rest are counted ("and N more"). */
+export const FATIGUED_SHOWN = 20;
+
+/** The directory's filters as SQL over consents ⋈ users ⋈ accounts ⋈ segments. */
+function directoryConditions(filters: DirectoryFilters): SQL | undefined {
+  const useCase = filters.useCase?.trim();
+  const q = filters.q?.trim();
+  const pattern = q ? `%${escapeLike(q)}%` : null;
+  return and(
+    coversCalls,
+    filters.industry ? eq(accounts.industry, filters.industry) : undefined,
+    filters.segment ? eq(segments.id, filters.segment) : undefined,
+    filters.region ? eq(accounts.region, filters.region) : undefined,
+    useCase
+      ? sql`exists (select 1 from unnest(${accounts.useCases}) as u(v) where lower(u.v) = lower(${useCase}))`
+      : undefined,
+    pattern
+      ? sql`(exists (select 1 from unnest(${accounts.useCases}) as u(v) where u.v ilike ${pattern})
+          or ${eventTextMatches("milestone.achieved", accounts.id, ["title", "outcomeTitle"], pattern)})`
+      : undefined,
+  );
+}
+
+/** Each advocate once (their newest consent covering calls) with the calls asked of them this quarter. */
+function advocatesQuery(filters: DirectoryFilters, now: Date) {
+  return db
+    .selectDistinctOn([users.id], {
+      userId: sql<string>`${users.id}`.as("user_id"),
+      consentId: sql<string>`${consents.id}`.as("consent_id"),
+      name: sql<string>`${users.name}`.as("name"),
+      title: sql<string>`${users.title}`.as("title"),
+      accountId: sql<string>`${accounts.id}`.as("account_id"),
+      accountName: sql<string>`${accounts.name}`.as("account_name"),
+      industry: sql<string>`${accounts.industry}`.as("industry"),
+      segmentName: sql<string>`${segments.name}`.as("segment_name"),
+      region: sql<string>`${accounts.region}`.as("region"),
+      calls: sql<number>`(select count(*)::int from ${referenceRequests} as r
+        where r.advocate_id = ${users.id} and r.status <> 'declined'
+          and r.created_at >= ${quarterStart(now).toISOString()}::timestamptz)`.as("calls"),
+    })
+    .from(consents)
+    .innerJoin(users, and(eq(users.id, consents.userId), isNull(users.deactivatedAt)))
+    .innerJoin(accounts, eq(accounts.id, consents.accountId))
+    .innerJoin(segments, eq(segments.id, accounts.segmentId))
+    .where(directoryConditions(filters))
+    .orderBy(asc(users.id), desc(consents.grantedAt))
+    .as("advocates");
+}
+
 /**
  * The reference directory: active people whose consent covers reference calls, with what their
- * account achieved and uses the product for, filtered. Advocates at the fatigue limit are listed
- * apart with their count, so the page can say why they're hidden. Five queries whatever the size.
+ * account achieved and uses the product for, filtered, a page (by name) at a time from `cursor`
+ * (the URL's; a bad one or one of other filters means the first page). Advocates at the fatigue
+ * limit are listed apart (the first FATIGUED_SHOWN and how many in all), so the page can say why
+ * they're hidden. Filters, order and bound are all in SQL: a handful of queries whatever the size.
  */
-export async function listReferenceDirectory(filters: DirectoryFilters, now = new Date()) {
-  const [guardrails, rows] = await Promise.all([
-    getGuardrails(),
+export async function listReferenceDirectory(
+  filters: DirectoryFilters,
+  now = new Date(),
+  options: { cursor?: string | null; pageSize?: number } = {},
+) {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const guardrails = await getGuardrails();
+  const limit = guardrails.referenceCallsPerQuarter;
+  const fingerprint = filterFingerprint({ list: "references", ...filters, quarter: quarterStart(now).toISOString() });
+  const advocates = advocatesQuery(filters, now);
+  const order: SortPart[] = [{ expr: sql`${advocates.name}` }, { expr: sql`${advocates.userId}` }];
+  const cursor = decodeCursor(options.cursor, fingerprint, order.length);
+  const [found, fatiguedRows, [counts]] = await Promise.all([
     db
-      .selectDistinctOn([users.id], {
-        userId: users.id,
-        consentId: consents.id,
-        name: users.name,
-        title: users.title,
-        accountId: accounts.id,
-        accountName: accounts.name,
-        industry: accounts.industry,
-        segmentId: segments.id,
-        segmentName: segments.name,
-        region: accounts.region,
+      .select()
+      .from(advocates)
+      .where(and(sql`${advocates.calls} < ${limit}`, keysetCondition(order, cursor)))
+      .orderBy(...keysetOrder(order, cursor))
+      .limit(pageSize + 1),
+    db
+      .select()
+      .from(advocates)
+      .where(sql`${advocates.calls} >= ${limit}`)
+      .orderBy(asc(advocates.name), asc(advocates.userId))
+      .limit(FATIGUED_SHOWN),
+    db
+      .select({
+        available: sql<number>`(count(*) filter (where ${advocates.calls} < ${limit}))::int`,
+        fatigued: sql<number>`(count(*) filter (where ${advocates.calls} >= ${limit}))::int`,
       })
-      .from(consents)
-      .innerJoin(users, and(eq(users.id, consents.userId), isNull(users.deactivatedAt)))
-      .innerJoin(accounts, eq(accounts.id, consents.accountId))
-      .innerJoin(segments, eq(segments.id, accounts.segmentId))
-      .where(coversCalls)
-      .orderBy(asc(users.id), desc(consents.grantedAt)),
+      .from(advocates),
   ]);
-  const accountIds = [...new Set(rows.map((row) => row.accountId))];
-  const userIds = rows.map((row) => row.userId);
-  const [achieved, useCasesBy, calls] = await Promise.all([
+  const { rows, page } = pageFromRows(found, {
+    cursor,
+    pageSize,
+    fingerprint,
+    keyOf: (row) => [row.name, row.userId],
+    total: counts?.available ?? 0,
+  });
+  const accountIds = [...new Set([...rows, ...fatiguedRows].map((row) => row.accountId))];
+  const [achieved, useCasesBy] = await Promise.all([
     listEventsForAccounts("milestone.achieved", accountIds),
     listUseCasesOfAccounts(accountIds),
-    userIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ advocateId: referenceRequests.advocateId, n: sql<number>`count(*)::int` })
-          .from(referenceRequests)
-          .where(
-            and(
-              inArray(referenceRequests.advocateId, userIds),
-              ne(referenceRequests.status, "declined"),
-              gte(referenceRequests.createdAt, quarterStart(now)),
-            ),
-          )
-          .groupBy(referenceRequests.advocateId),
   ]);
-  const callsBy = new Map(calls.map((row) => [row.advocateId, row.n]));
   const achievementsBy = new Map<string, string[]>();
   const outcomesBy = new Map<string, Set<string>>();
   for (const event of achieved) {
@@ -95,28 +150,19 @@ export async function listReferenceDirectory(filters: DirectoryFilters, now = ne
     if (event.payload.outcomeTitle)
       outcomesBy.set(event.accountId!, (outcomesBy.get(event.accountId!) ?? new Set()).add(event.payload.outcomeTitle));
   }
-
-  const available: DirectoryAdvocate[] = [];
-  const fatigued: DirectoryAdvocate[] = [];
-  for (const row of rows) {
-    const entry = {
-      ...row,
-      achievements: achievementsBy.get(row.accountId) ?? [],
-      outcomes: [...(outcomesBy.get(row.accountId) ?? [])],
-      useCases: useCasesBy.get(row.accountId) ?? [],
-      callsThisQuarter: callsBy.get(row.userId) ?? 0,
-    };
-    if (!matchesDirectory(entry, filters)) continue;
-    const { accountId: _accountId, segmentId: _segmentId, ...advocate } = entry;
-    (fatigue(entry.callsThisQuarter, guardrails.referenceCallsPerQuarter).fatigued ? fatigued : available).push(
-      advocate,
-    );
-  }
-  const byName = (a: DirectoryAdvocate, b: DirectoryAdvocate) => a.name.localeCompare(b.name);
+  const view = ({ accountId, calls, ...row }: (typeof found)[number]): DirectoryAdvocate => ({
+    ...row,
+    achievements: achievementsBy.get(accountId) ?? [],
+    outcomes: [...(outcomesBy.get(accountId) ?? [])],
+    useCases: useCasesBy.get(accountId) ?? [],
+    callsThisQuarter: calls,
+  });
   return {
-    available: available.sort(byName),
-    fatigued: fatigued.sort(byName),
-    limit: guardrails.referenceCallsPerQuarter,
+    available: rows.map(view),
+    page,
+    fatigued: fatiguedRows.map(view),
+    fatiguedTotal: counts?.fatigued ?? 0,
+    limit,
   };
 }
 

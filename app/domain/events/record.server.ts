@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { events } from "~db/schema";
 import { newId } from "~/lib/ids.server";
@@ -69,6 +69,20 @@ export async function hasEvent<T extends EventType>(executor: Executor, match: E
  */
 export function eventExists<T extends EventType>(match: EventMatch<T>): SQL {
   return sql`exists (select 1 from ${events} where ${and(...matchConditions(match))})`;
+}
+
+/**
+ * An SQL condition: some event of `type` for the account `accountId` (the outer query's column)
+ * has one of the payload fields `keys` matching the ILIKE `pattern` (escaped by the caller).
+ */
+export function eventTextMatches<T extends EventType>(
+  type: T,
+  accountId: SQL | AnyColumn,
+  keys: readonly (keyof EventPayloads[T] & string)[],
+  pattern: string,
+): SQL {
+  const matches = keys.map((key) => sql`${events.payload} ->> ${key} ilike ${pattern}`);
+  return sql`exists (select 1 from ${events} where ${events.type} = ${type} and ${events.accountId} = ${accountId} and (${sql.join(matches, sql` or `)}))`;
 }
 
 /** Events of one type (and optionally one account), oldest first. */

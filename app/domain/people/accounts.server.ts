@@ -3,6 +3,7 @@ import { QueryBuilder, alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "~db/client.server";
 import { accounts, invitations, segments, users } from "~db/schema";
 import { newId } from "~/lib/ids.server";
+import { escapeLike } from "~/lib/like";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import type { AccountInput, AccountListQuery } from "./account-schemas";
@@ -152,6 +153,36 @@ export async function listAccounts(query: AccountListQuery, now = new Date()) {
             ? [asc(share), asc(accounts.name)]
             : [asc(accounts.renewalDate), asc(accounts.name)];
   return rows.where(accountListConditions(query, usageToday(now))).orderBy(...order);
+}
+
+/** How many accounts a picker offers at once; more than that means "refine the search". */
+export const ACCOUNT_CHOICES = 20;
+
+/**
+ * Accounts whose name contains `q` (every account when it's empty), by name: the first `limit`
+ * and how many match, for pickers that must not offer 10,000 options. Two queries, bounded.
+ */
+export async function searchAccountNames(q: string, limit = ACCOUNT_CHOICES) {
+  const where = q ? ilike(accounts.name, `%${escapeLike(q)}%`) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: accounts.id, name: accounts.name })
+      .from(accounts)
+      .where(where)
+      .orderBy(asc(accounts.name), asc(accounts.id))
+      .limit(limit),
+    db.select({ n: count() }).from(accounts).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** One account's id and name, or null. */
+export async function findAccountName(accountId: string) {
+  const [row] = await db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  return row ?? null;
 }
 
 /** How many accounts match the filters (all of them without). */

@@ -1,7 +1,9 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { type AccountRole, type StaffRole, accounts, invitations, users } from "~db/schema";
 import { newId } from "~/lib/ids.server";
+import { type SortPart, keysetCondition, keysetOrder, timeKey } from "~/lib/keyset.server";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { hashToken, newSecretToken } from "~/lib/tokens.server";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
@@ -199,21 +201,63 @@ async function acceptInTransaction(token: string, name: string, passwordHash: st
   });
 }
 
-/** Pending invitations of one account, or of the vendor team when `accountId` is null. */
-export async function listPendingInvitations(accountId: string | null) {
-  return db
-    .select({
-      id: invitations.id,
-      email: invitations.email,
-      name: invitations.name,
-      staffRole: invitations.staffRole,
-      accountRole: invitations.accountRole,
-      expiresAt: invitations.expiresAt,
-      createdAt: invitations.createdAt,
-    })
+/** Oldest first; the id makes the order total. */
+const INVITATION_ORDER: SortPart[] = [{ expr: invitations.createdAt }, { expr: invitations.id }];
+
+/**
+ * Pending invitations of one account, or of the vendor team when `accountId` is null, a page
+ * (PAGE_SIZE) at a time from `cursor` (the URL's; a bad one or one of another scope means the
+ * first page), with how many are pending in all. Two queries whatever the number.
+ */
+export async function listPendingInvitations(
+  accountId: string | null,
+  options: { cursor?: string | null; pageSize?: number } = {},
+) {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const fingerprint = filterFingerprint({ list: "invitations", accountId });
+  const cursor = decodeCursor(options.cursor, fingerprint, INVITATION_ORDER.length);
+  const scope = and(accountId ? eq(invitations.accountId, accountId) : isNull(invitations.accountId), pending);
+  const [found, [total]] = await Promise.all([
+    db
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        name: invitations.name,
+        staffRole: invitations.staffRole,
+        accountRole: invitations.accountRole,
+        expiresAt: invitations.expiresAt,
+        createdAt: invitations.createdAt,
+        key: timeKey(invitations.createdAt),
+      })
+      .from(invitations)
+      .where(and(scope, keysetCondition(INVITATION_ORDER, cursor)))
+      .orderBy(...keysetOrder(INVITATION_ORDER, cursor))
+      .limit(pageSize + 1),
+    db.select({ n: count() }).from(invitations).where(scope),
+  ]);
+  const { rows, page } = pageFromRows(found, {
+    cursor,
+    pageSize,
+    fingerprint,
+    keyOf: (row) => [row.key, row.id],
+    total: total?.n ?? 0,
+  });
+  return { rows: rows.map(({ key: _key, ...row }) => row), page };
+}
+
+/** One pending invitation of an account (or of the vendor team when `accountId` is null), or null. */
+export async function findPendingInvitation(accountId: string | null, invitationId: string) {
+  const [row] = await db
+    .select({ id: invitations.id, email: invitations.email })
     .from(invitations)
-    .where(and(accountId ? eq(invitations.accountId, accountId) : isNull(invitations.accountId), pending))
-    .orderBy(invitations.createdAt);
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        accountId ? eq(invitations.accountId, accountId) : isNull(invitations.accountId),
+        pending,
+      ),
+    );
+  return row ?? null;
 }
 
 /** Revokes a pending invitation within its scope (an account, or the vendor team when null). */

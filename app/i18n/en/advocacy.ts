@@ -138,6 +138,8 @@ export default {
     fatiguedHeading: "Resting this quarter",
     fatiguedIntro_one: "Hidden because they reached the limit of {{count}} reference call per quarter:",
     fatiguedIntro_other: "Hidden because they reached the limit of {{count}} reference calls per quarter:",
+    fatiguedMore_one: "…and {{count}} more",
+    fatiguedMore_other: "…and {{count}} more",
     fatiguedEntry: "{{name}} ({{account}}) — {{count}} calls this quarter",
     errors: {
       not_found: "This person's consent no longer covers reference calls.",
@@ -356,6 +358,12 @@ export default {
     intro:
       "Spotted a good story yourself? It starts at “Identified”; moving it to “Asked” asks the advocate in the portal, within the guardrails.",
     chooseAccount: "Which account?",
+    searchAccount: "Account name",
+    searchAccountHint: "Type part of the name, then Search.",
+    search: "Search",
+    noAccountMatch: "No account's name contains “{{q}}”.",
+    moreAccounts_one: "The first {{shown}} by name; {{count}} more match. Type more of the name to find it.",
+    moreAccounts_other: "The first {{shown}} by name; {{count}} more match. Type more of the name to find it.",
     chooseAccountOption: "Choose an account",
     continue: "Continue",
     forAccount: "For {{account}}",

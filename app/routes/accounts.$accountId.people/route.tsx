@@ -14,12 +14,14 @@ import { serverT } from "~/i18n";
 import { localeNames, supportedLocales } from "~/i18n/locales";
 import { InviteeLocaleSchema } from "~/lib/locale-field";
 import { redirectWithNotice } from "~/lib/flash.server";
+import { cursorParam } from "~/lib/pagination";
 import { readSubmission, refuse } from "~/lib/forms.server";
 import { requestOrigin } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
 import { Button } from "~/ui/button";
 import { FormErrors, FormSelectField, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Alert, Card, EmptyState, PageHeader } from "~/ui/layout";
+import { Pager } from "~/ui/pager";
 import { Table } from "~/ui/table";
 import { TeamAdoptionCard } from "~/ui/telemetry/team-adoption";
 import { InvitationRow, MemberRow } from "./rows";
@@ -29,9 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = canOnAccount(actor, "people.manage", account.id);
   // Staff have the full Usage tab; the champion gets their own team's summary here.
   const showAdoption = actor.kind === "customer" && canOnAccount(actor, "usage.team", account.id);
-  const [members, invitations, usage] = await Promise.all([
+  const invitationCursor = cursorParam.parse(new URL(request.url).searchParams.get("invitations") ?? undefined);
+  const [members, { rows: invitations, page: invitationPage }, usage] = await Promise.all([
     listMembers(account.id),
-    canManage ? listPendingInvitations(account.id) : Promise.resolve([]),
+    canManage
+      ? listPendingInvitations(account.id, { cursor: invitationCursor })
+      : Promise.resolve({ rows: [], page: null }),
     showAdoption ? getTeamAdoption(account) : Promise.resolve(null),
   ]);
   const activeIds = new Set(usage?.activePersonIds);
@@ -63,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       features: usage.features.map((feature) => ({ name: feature.name, people: feature.people })),
       featuresInUse: usage.featuresInUse,
     },
+    invitationPage,
     invitations: invitations.map((i) => ({
       id: i.id,
       email: i.email,
@@ -98,7 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function People() {
   const { t } = useTranslation(["people", "common"]);
-  const { account, viewerId, isStaff, canManage, members, invitations, adoption } = useLoaderData<typeof loader>();
+  const { account, viewerId, isStaff, canManage, members, invitations, invitationPage, adoption } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const locale = useRootData()?.locale ?? "en";
@@ -192,6 +199,7 @@ export default function People() {
                 ))}
               </ul>
             )}
+            {invitationPage ? <Pager label={t("team.pendingTitle")} page={invitationPage} param="invitations" /> : null}
           </Card>
         </div>
       ) : null}

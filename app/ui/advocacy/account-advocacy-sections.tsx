@@ -2,11 +2,13 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatList } from "~/lib/format";
+import type { PageInfo } from "~/lib/pagination";
 import type { AskStatus, AskType, ConsentScope, OpportunityStage, ReferenceRequestStatus } from "~db/schema";
 import type { NpsSummary } from "~/domain/advocacy/nps";
 import { type AssetRow, AssetsTable } from "~/ui/advocacy/assets-table";
 import { StageBadge } from "~/ui/advocacy/stage-badge";
 import { Badge, Card } from "~/ui/layout";
+import { Pager } from "~/ui/pager";
 import { Cell, Table } from "~/ui/table";
 
 /** The sections of a staff account's Advocacy tab; each says plainly when it has nothing yet. */
@@ -198,25 +200,45 @@ function AskTable({ caption, asks, when }: { caption: string; asks: AskRow[]; wh
   );
 }
 
-export function AsksSection({ open, answered, when }: { open: AskRow[]; answered: AskRow[]; when: When }) {
+export function AsksSection({
+  open,
+  openPage,
+  answered,
+  answeredPage,
+  when,
+}: {
+  open: AskRow[];
+  openPage: PageInfo;
+  answered: AskRow[];
+  answeredPage: PageInfo;
+  when: When;
+}) {
   const { t } = useTranslation("advocacy");
+  const openCount = openPage.total ?? open.length;
+  const answeredCount = answeredPage.total ?? answered.length;
   return (
     <Section
       title={t("accountTab.asks")}
       empty={t("accountTab.asksNone")}
-      isEmpty={open.length === 0 && answered.length === 0}
+      isEmpty={openCount === 0 && answeredCount === 0}
     >
       <div className="space-y-4">
-        <h3 className="text-sm font-semibold text-slate-900">{t("accountTab.asksOpen", { count: open.length })}</h3>
+        <h3 className="text-sm font-semibold text-slate-900">{t("accountTab.asksOpen", { count: openCount })}</h3>
         {open.length > 0 ? (
-          <AskTable caption={t("accountTab.asksOpen", { count: open.length })} asks={open} when={when} />
+          <AskTable caption={t("accountTab.asksOpen", { count: openCount })} asks={open} when={when} />
         ) : null}
+        <Pager label={t("accountTab.asksOpen", { count: openCount })} page={openPage} param="openAsks" />
         <h3 className="text-sm font-semibold text-slate-900">
-          {t("accountTab.asksAnswered", { count: answered.length })}
+          {t("accountTab.asksAnswered", { count: answeredCount })}
         </h3>
         {answered.length > 0 ? (
-          <AskTable caption={t("accountTab.asksAnswered", { count: answered.length })} asks={answered} when={when} />
+          <AskTable caption={t("accountTab.asksAnswered", { count: answeredCount })} asks={answered} when={when} />
         ) : null}
+        <Pager
+          label={t("accountTab.asksAnswered", { count: answeredCount })}
+          page={answeredPage}
+          param="answeredAsks"
+        />
       </div>
     </Section>
   );

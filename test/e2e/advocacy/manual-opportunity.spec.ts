@@ -85,6 +85,10 @@ test("marketing opens an opportunity by hand from an account's Advocacy tab, mov
   await marketing.getByRole("link", { name: "New opportunity" }).click();
   await marketing.getByRole("button", { name: "Continue" }).click();
   await expect(marketing.getByText("Choose an account.")).toBeVisible();
+  // The picker offers a few accounts at a time: find this one by its name.
+  await marketing.getByRole("searchbox", { name: "Account name" }).fill(company);
+  await marketing.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(marketing.getByRole("combobox", { name: "Account" }).getByRole("option")).toHaveCount(2);
   await marketing.getByRole("combobox", { name: "Account" }).selectOption({ label: company });
   await marketing.getByRole("button", { name: "Continue" }).click();
   await marketing.getByLabel("Advocate (who to ask)").selectOption({ label: "Ingrid Dahl" });
