@@ -1,4 +1,8 @@
+import { count, max } from "drizzle-orm";
+import { db } from "~db/client.server";
+import { ledgerEntries } from "~db/schema";
 import { csvCell } from "~/domain/imports/csv-text";
+import { LruCache } from "~/lib/lru";
 import { type Cursor, type PageInfo, PAGE_SIZE, decodeCursor, encodeCursor, filterFingerprint } from "~/lib/pagination";
 import {
   type Period,
@@ -44,6 +48,31 @@ function pageOf<Row>(rows: readonly Row[], raw: string | null | undefined, finge
   return { rows: slice, page };
 }
 
+// The chart's quarters, by quarter and ledger state: the ledger is append-only, so its entry count
+// and latest write name its state, and a quarter's totals only change when an entry is added.
+const chartCache = new LruCache<string, RetentionTotals[]>(256);
+
+async function ledgerState(): Promise<string> {
+  const [row] = await db.select({ n: count(), latest: max(ledgerEntries.createdAt) }).from(ledgerEntries);
+  return `${row?.n ?? 0}:${row?.latest?.toISOString() ?? ""}`;
+}
+
+/** Each quarter's totals per currency: one cheap query, then a cohort query per quarter not cached for this ledger state. */
+async function chartTotals(quarters: readonly Period[]): Promise<RetentionTotals[][]> {
+  if (quarters.length === 0) return [];
+  const state = await ledgerState();
+  return Promise.all(
+    quarters.map(async (quarter) => {
+      const key = `${quarter.key}@${state}`;
+      const cached = chartCache.get(key);
+      if (cached) return cached;
+      const totals = retentionTotals(await cohortRetention(quarter));
+      chartCache.set(key, totals);
+      return totals;
+    }),
+  );
+}
+
 export interface RetentionReport {
   period: Period;
   totals: RetentionTotals[];
@@ -60,19 +89,17 @@ export interface RetentionReport {
 }
 
 /**
- * The retention page: the period's totals per currency, by segment and by CSM, the last eight
+ * The retention page: the period's totals per currency, by segment, CSM and cohort, the last eight
  * quarters for the chart, and one page of the accounts behind a number with their entries. A
- * fixed number of queries: the period's cohort, one per chart quarter, one for the entries.
+ * fixed number of queries: the period's cohort, the ledger's state, a cohort per chart quarter
+ * not cached for that state (none on a repeat view), one for the entries.
  */
 export async function getRetentionReport(
   period: Period,
   options: { metric?: RetentionMetric | null; cursor?: string | null; chart?: boolean } = {},
 ): Promise<RetentionReport> {
   const quarters = options.chart === false ? [] : lastQuarters(period.end, CHART_QUARTERS);
-  const [cohort, ...history] = await Promise.all([
-    cohortRetention(period),
-    ...quarters.map((quarter) => (quarter.key === period.key ? null : cohortRetention(quarter))),
-  ]);
+  const [cohort, chart] = await Promise.all([cohortRetention(period), chartTotals(quarters)]);
   let drill: RetentionReport["drill"] = null;
   if (options.metric) {
     const metric = options.metric;
@@ -99,7 +126,7 @@ export async function getRetentionReport(
     byCohort: groupTotals(cohort, (row) => row.startQuarter),
     chart: quarters.map((quarter, index) => ({
       period: quarter.key,
-      totals: retentionTotals(history[index] ?? cohort),
+      totals: quarter.key === period.key ? retentionTotals(cohort) : chart[index]!,
     })),
     drill,
   };
