@@ -123,7 +123,12 @@ test("an admin creates a playbook for a segment, is told what is missing, and ed
   // One of the newer triggers: a task due within N days.
   await admin.getByLabel("Trigger", { exact: true }).selectOption({ label: "A task is due within N days" });
   await admin.getByLabel("Days (for the triggers with N days)").fill("3");
+  // The first save's notice is still on the page: wait for this save's answer, not for the text.
+  const saved = admin.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().includes("/playbooks/"),
+  );
   await admin.getByRole("button", { name: "Save playbook" }).click();
+  expect((await saved).status()).toBeLessThan(400);
   await expect(admin.getByText("Playbook saved.")).toBeVisible();
   await expect(admin.getByLabel("Trigger", { exact: true })).toHaveValue("task_due_soon");
 
