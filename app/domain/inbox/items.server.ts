@@ -1,6 +1,11 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { type InboxItemKind, inboxItems } from "~db/schema";
+import { type InboxItemKind, inboxItems, users } from "~db/schema";
+import { byEmail, inApp } from "~/domain/mail/channels";
+import { inboxItemMail } from "~/domain/mail/messages.server";
+import { queueMails } from "~/domain/mail/outbox.server";
+import { channelsFor } from "~/domain/mail/preferences.server";
+import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
 import { type SortPart, keysetCondition, keysetOrder, timeKey } from "~/lib/keyset.server";
 import type { Cursor } from "~/lib/pagination";
@@ -21,20 +26,72 @@ export interface InAppNotice {
 }
 
 /**
- * Writes the notices in the caller's transaction. Nobody is told about their own action: notices
+ * Tells people, in the caller's transaction, through the channel each chose for the kind: an item
+ * under the bell, an email (through the outbox, after commit, in their quiet hours' terms), both,
+ * or nothing (off, or only in the weekly digest). Nobody is told about their own action: notices
  * for `actorId` are dropped, and one person gets one notice per call and href.
  */
 export async function notifyInApp(tx: Executor, actorId: string | null, notices: readonly InAppNotice[]) {
   const seen = new Set<string>();
-  const rows = notices.filter((notice) => {
+  const wanted = notices.filter((notice) => {
     const key = `${notice.userId}:${notice.href}`;
     if (notice.userId === actorId || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  if (rows.length === 0) return 0;
-  await tx.insert(inboxItems).values(rows.map((row) => ({ id: newId(), ...row })));
-  return rows.length;
+  if (wanted.length === 0) return 0;
+  const kinds = [...new Set(wanted.map((notice) => notice.kind))];
+  const channels = new Map(
+    await Promise.all(
+      kinds.map(
+        async (kind) =>
+          [
+            kind,
+            await channelsFor(
+              tx,
+              wanted.filter((notice) => notice.kind === kind).map((notice) => notice.userId),
+              kind,
+            ),
+          ] as const,
+      ),
+    ),
+  );
+  const channelOf = (notice: InAppNotice) => channels.get(notice.kind)!.get(notice.userId)!;
+  const items = wanted.filter((notice) => inApp(channelOf(notice)));
+  if (items.length) await tx.insert(inboxItems).values(items.map((row) => ({ id: newId(), ...row })));
+  const mailed = wanted.filter((notice) => byEmail(channelOf(notice)));
+  if (mailed.length) {
+    const people = await tx
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+      .from(users)
+      .where(
+        and(
+          inArray(
+            users.id,
+            mailed.map((notice) => notice.userId),
+          ),
+          isNull(users.deactivatedAt),
+        ),
+      );
+    const byId = new Map(people.map((person) => [person.id, person]));
+    await queueMails(
+      tx,
+      mailed.flatMap((notice) => {
+        const person = byId.get(notice.userId);
+        if (!person) return [];
+        return [
+          inboxItemMail(person.email, person.locale, {
+            kind: notice.kind,
+            params: notice.params,
+            name: person.name,
+            link: `${appOrigin()}${notice.href}`,
+            recipientId: person.id,
+          }),
+        ];
+      }),
+    );
+  }
+  return items.length;
 }
 
 export async function countUnreadItems(userId: string): Promise<number> {

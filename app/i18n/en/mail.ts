@@ -21,7 +21,15 @@ export default {
       champion: "success plan updates",
       community: "community notifications",
       digest: "the weekly digest",
+      task_assigned: "emails about tasks given to you",
+      task_comment: "emails about comments on your tasks",
+      signoff_waiting: "emails about milestones waiting for your sign-off",
+      ask_waiting: "emails about requests for you",
+      case_study_review: "emails about case studies to review",
     },
+  },
+  inbox: {
+    body: "Hello {{name}},\n\n{{text}}\n\nOpen it: {{link}}",
   },
   digest: {
     subject: "Your week with {{account}}",

@@ -24,7 +24,15 @@ export default {
       champion: "成功计划动态",
       community: "社区通知",
       digest: "每周摘要",
+      task_assigned: "任务分配邮件",
+      task_comment: "任务评论邮件",
+      signoff_waiting: "里程碑待签核邮件",
+      ask_waiting: "请求邮件",
+      case_study_review: "案例研究审阅邮件",
     },
+  },
+  inbox: {
+    body: "{{name}}，你好：\n\n{{text}}\n\n打开查看：{{link}}",
   },
   digest: {
     subject: "你在 {{account}} 的本周摘要",
