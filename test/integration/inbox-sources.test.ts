@@ -26,7 +26,9 @@ import { assignTask } from "~/domain/plans/task-actions.server";
 import { addTask } from "~/domain/plans/task-editing.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
+import { getNotificationPreferences, saveNotificationPreferences } from "~/domain/mail/preferences.server";
 import { newId } from "~/lib/ids.server";
+import { mailsTo } from "../support/outbox";
 
 let marketing: StaffActor;
 
@@ -130,6 +132,65 @@ describe("the bell's items from plans", () => {
     // The second signature achieves the milestone: nobody waits any more.
     await signOffMilestone(csm, account.id, second.id, {});
     expect(await itemsOf(champion.id)).toHaveLength(1);
+  });
+});
+
+describe("each kind follows the person's channel", () => {
+  const choose = async (person: Parameters<typeof actorOf>[0], channels: Record<string, string>) => {
+    const prefs = await getNotificationPreferences(person.id);
+    await saveNotificationPreferences(actorOf(person), {
+      email: { champion: prefs.email.champion, digest: prefs.email.digest },
+      channels: channels as never,
+      quietHours: null,
+      timeZone: "UTC",
+    });
+  };
+
+  it("by default a task given to you is in the app only: no email", async () => {
+    const { csm, account, member, task } = await planWithTask();
+    await assignTask(csm, account.id, task.id, { assigneeId: member.id, expectedVersion: task.version });
+    expect(await itemsOf(member.id)).toHaveLength(1);
+    expect(await mailsTo(member.email)).toEqual([]);
+  });
+
+  it("email only: an email with the link, nothing under the bell", async () => {
+    const { csm, account, member, task } = await planWithTask();
+    await choose(member, { task_assigned: "email" });
+    await assignTask(csm, account.id, task.id, { assigneeId: member.id, expectedVersion: task.version });
+    expect(await itemsOf(member.id)).toEqual([]);
+    const [mail] = await mailsTo(member.email);
+    expect(mail).toMatchObject({ kind: "task_assigned", recipientId: member.id, status: "queued" });
+    expect(mail!.subject).toBe(`${csm.name} gave you the task “Invite the team”`);
+    expect(mail!.text).toContain(`/accounts/${account.id}/tasks/${task.id}`);
+  });
+
+  it("both, or off, or only in the digest", async () => {
+    const { csm, account, champion, member, milestone } = await planWithTask();
+    await choose(member, { task_assigned: "app_email" });
+    await choose(champion, { task_assigned: "off" });
+    const first = await createTask(milestone);
+    await assignTask(csm, account.id, first.id, { assigneeId: member.id, expectedVersion: first.version });
+    expect(await itemsOf(member.id)).toHaveLength(1);
+    expect(await mailsTo(member.email)).toHaveLength(1);
+    await assignTask(csm, account.id, first.id, { assigneeId: champion.id, expectedVersion: first.version + 1 });
+    expect(await itemsOf(champion.id)).toEqual([]);
+    expect(await mailsTo(champion.email)).toEqual([]);
+    await choose(member, { task_assigned: "digest" });
+    const second = await createTask(milestone);
+    await assignTask(csm, account.id, second.id, { assigneeId: member.id, expectedVersion: second.version });
+    expect(await itemsOf(member.id)).toHaveLength(1);
+    expect(await mailsTo(member.email)).toHaveLength(1);
+  });
+
+  it("a comment's channel is its own: comments off leaves tasks given to you on", async () => {
+    const { csm, account, member, milestone } = await planWithTask();
+    await choose(member, { task_comment: "off" });
+    const task = await createTask(milestone, { assigneeId: member.id });
+    await addComment(csm, account.id, { subjectType: "task", subjectId: task.id, body: "Hi", internal: false });
+    expect(await itemsOf(member.id)).toEqual([]);
+    await assignTask(csm, account.id, task.id, { assigneeId: null, expectedVersion: task.version });
+    await assignTask(csm, account.id, task.id, { assigneeId: member.id, expectedVersion: task.version + 1 });
+    expect((await itemsOf(member.id)).map((item) => item.kind)).toEqual(["task_assigned"]);
   });
 });
 
