@@ -26,7 +26,7 @@ import { assignTask } from "~/domain/plans/task-actions.server";
 import { addTask } from "~/domain/plans/task-editing.server";
 import { datePlusDays } from "~/domain/plans/template-dates";
 import { todayIn } from "~/lib/format";
-import { getNotificationPreferences, saveNotificationPreferences } from "~/domain/mail/preferences.server";
+import { getNotificationPreferences, saveNotificationPreferences, turnOffKind } from "~/domain/mail/preferences.server";
 import { newId } from "~/lib/ids.server";
 import { mailsTo } from "../support/outbox";
 
@@ -180,6 +180,16 @@ describe("each kind follows the person's channel", () => {
     await assignTask(csm, account.id, second.id, { assigneeId: member.id, expectedVersion: second.version });
     expect(await itemsOf(member.id)).toHaveLength(1);
     expect(await mailsTo(member.email)).toHaveLength(1);
+  });
+
+  it("the one-click unsubscribe takes email off the kind's channel and keeps the bell", async () => {
+    const { member } = await planWithTask();
+    await choose(member, { task_assigned: "app_email", task_due: "email" });
+    expect(await turnOffKind(member.id, "task_assigned")).toBe(true);
+    expect(await turnOffKind(member.id, "reminders")).toBe(true);
+    const prefs = await getNotificationPreferences(member.id);
+    expect(prefs.channels).toMatchObject({ task_assigned: "app", task_due: "off" });
+    expect(prefs.email).toMatchObject({ task_assigned: false, reminders: false, community: true });
   });
 
   it("a comment's channel is its own: comments off leaves tasks given to you on", async () => {
