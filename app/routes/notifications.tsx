@@ -79,7 +79,7 @@ export default function Notifications() {
                     <Button
                       variant="ghost"
                       className="py-1"
-                      aria-label={`${t("notifications.markRead")}: ${item.source === "community" ? item.topicTitle : item.title}`}
+                      aria-label={`${t("notifications.markRead")}: ${item.source === "community" ? item.topicTitle : item.source === "item" ? (item.params.title ?? "") : item.title}`}
                     >
                       {t("notifications.markRead")}
                     </Button>

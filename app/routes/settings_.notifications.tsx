@@ -4,10 +4,14 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
-import { NotificationPreferencesSchema, SUGGESTED_QUIET_HOURS } from "~/domain/mail/preference-schema";
+import { KIND_CHANNELS, NOTIFICATION_KINDS } from "~/domain/mail/channels";
+import {
+  NotificationPreferencesSchema,
+  SUGGESTED_QUIET_HOURS,
+  channelFieldName,
+} from "~/domain/mail/preference-schema";
 import { getNotificationPreferences, saveNotificationPreferences } from "~/domain/mail/preferences.server";
 import { formatTimeOfDay } from "~/domain/mail/quiet-hours";
-import { OPTIONAL_MAIL_KINDS } from "~/domain/mail/kinds";
 import { DIGEST_DAYS, weekdayName } from "~/domain/mail/digest";
 import { useRootData } from "~/lib/root-data";
 import { serverT } from "~/i18n";
@@ -26,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const prefs = await getNotificationPreferences(actor.id);
   return {
-    email: prefs.email,
+    email: { champion: prefs.email.champion, digest: prefs.email.digest },
+    channels: prefs.channels,
     quietHours: prefs.quietHours
       ? { start: formatTimeOfDay(prefs.quietHours.startMinute), end: formatTimeOfDay(prefs.quietHours.endMinute) }
       : null,
@@ -46,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationSettings() {
   const { t } = useTranslation("settings");
-  const { email, quietHours, timeZone, timeZones, digest } = useLoaderData<typeof loader>();
+  const { email, channels, quietHours, timeZone, timeZones, digest } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -60,10 +65,30 @@ export default function NotificationSettings() {
     <>
       <PageHeader title={t("notifications.title")} description={t("notifications.description")} />
       <Form method="post" className="max-w-2xl space-y-6" {...formProps(form)}>
+        <Card title={t("notifications.channels.heading")}>
+          <fieldset className="space-y-4">
+            <legend className="mb-2 text-sm text-slate-600">{t("notifications.channels.intro")}</legend>
+            <div className="grid gap-4 sm:grid-cols-2">
+              {NOTIFICATION_KINDS.map((kind) => (
+                <FormSelectField
+                  key={kind}
+                  meta={fields[channelFieldName(kind)]}
+                  label={t(`notifications.channels.kinds.${kind}.label`)}
+                  hint={t(`notifications.channels.kinds.${kind}.hint`)}
+                  defaultValue={channels[kind]}
+                  options={KIND_CHANNELS[kind].map((channel) => ({
+                    value: channel,
+                    label: t(`notifications.channels.options.${channel}`),
+                  }))}
+                />
+              ))}
+            </div>
+          </fieldset>
+        </Card>
         <Card title={t("notifications.kinds.heading")}>
           <fieldset className="space-y-3">
             <legend className="mb-2 text-sm text-slate-600">{t("notifications.kinds.intro")}</legend>
-            {OPTIONAL_MAIL_KINDS.map((kind) => (
+            {(["champion", "digest"] as const).map((kind) => (
               <FormCheckboxField
                 key={kind}
                 meta={fields[kind]}

@@ -7,6 +7,8 @@ import { type InboxItem, inboxItemHref } from "~/domain/inbox/inbox";
 export function InboxItemText({ item }: { item: InboxItem }) {
   const { t } = useTranslation("community");
   if (item.source === "reminder") return <>{t("notifications.reminder", { title: item.title })}</>;
+  if (item.source === "item")
+    return <>{t(`notifications.kind.${item.kind}`, { who: "", title: "", ...item.params })}</>;
   return <>{t(`notifications.${item.type}`, { who: item.actorName ?? "", title: item.topicTitle })}</>;
 }
 

@@ -12,3 +12,4 @@ export * from "./telemetry";
 export * from "./health";
 export * from "./revenue";
 export * from "./interventions";
+export * from "./inbox";

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -23,10 +24,51 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * answered mail and carries no opt-out; the other four are turned off per person and wait out
  * quiet hours.
  */
-export const MAIL_KINDS = ["security", "conversation", "reminders", "champion", "community", "digest"] as const;
+export const MAIL_KINDS = [
+  "security",
+  "conversation",
+  "reminders",
+  "champion",
+  "community",
+  "digest",
+  "task_assigned",
+  "task_comment",
+  "signoff_waiting",
+  "ask_waiting",
+  "case_study_review",
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
-export const OPTIONAL_MAIL_KINDS = ["reminders", "champion", "community", "digest"] as const;
+export const OPTIONAL_MAIL_KINDS = [
+  "reminders",
+  "champion",
+  "community",
+  "digest",
+  "task_assigned",
+  "task_comment",
+  "signoff_waiting",
+  "ask_waiting",
+  "case_study_review",
+] as const;
 export type OptionalMailKind = (typeof OPTIONAL_MAIL_KINDS)[number];
+
+/**
+ * What a person is told about, each through the channel they choose (notification_preferences.channels):
+ * `task_due` is a playbook's due-tomorrow / overdue reminder (mail kind `reminders`), `community` the
+ * community's replies and mentions; the others are the bell's items of plans and advocacy.
+ */
+export const NOTIFICATION_KINDS = [
+  "task_assigned",
+  "task_comment",
+  "task_due",
+  "signoff_waiting",
+  "ask_waiting",
+  "case_study_review",
+  "community",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** `digest`: not on its own, only in the weekly digest (which lists open tasks and asks). */
+export const CHANNELS = ["app_email", "app", "email", "digest", "off"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /**
  * Every email the portal sends. A row is written in the same transaction as the change that causes
@@ -76,6 +118,8 @@ export const notificationPreferences = pgTable(
     emailChampion: boolean("email_champion").notNull().default(true),
     emailCommunity: boolean("email_community").notNull().default(true),
     emailDigest: boolean("email_digest").notNull().default(true),
+    /** The channel of each notification kind the person changed; the others keep DEFAULT_CHANNELS. */
+    channels: jsonb("channels").$type<Partial<Record<NotificationKind, Channel>>>().notNull().default({}),
     quietStartMinute: smallint("quiet_start_minute"),
     quietEndMinute: smallint("quiet_end_minute"),
     /** The weekly digest's day (ISO: 1 = Monday … 7 = Sunday) and hour (0–23), in the person's time zone. */

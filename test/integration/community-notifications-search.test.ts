@@ -20,6 +20,7 @@ import { moderatePost } from "~/domain/community/moderation.server";
 import { loader as topicLoader } from "~/routes/community.topics.$topicId";
 import type { SearchInput } from "~/domain/community/schemas";
 import { appOrigin } from "~/lib/http.server";
+import { saveNotificationPreferences } from "~/domain/mail/preferences.server";
 import { thrownResponse } from "../support/responses";
 import { mailsTo } from "../support/outbox";
 
@@ -51,6 +52,31 @@ async function post(person: User, title: string, body: string, kind: "question" 
 }
 
 describe("notifications", () => {
+  it("follow the person's community channel: email only writes no bell row, the app only no email", async () => {
+    const emailOnly = await createCustomer((await createAccount()).id, "member");
+    const appOnly = await createCustomer((await createAccount()).id, "member");
+    for (const [person, channel] of [
+      [emailOnly, "email"],
+      [appOnly, "app"],
+    ] as const) {
+      await ensureProfile(actorOf(person));
+      await saveNotificationPreferences(actorOf(person), {
+        email: { champion: true, digest: true },
+        channels: { community: channel },
+        quietHours: null,
+        timeZone: "UTC",
+      });
+    }
+    const first = await post(emailOnly, "Channels: exports by email?", "Body.");
+    const second = await post(appOnly, "Channels: exports in the app?", "Body.");
+    await createReply(actorOf(helper), first.id, "Yes.");
+    await createReply(actorOf(helper), second.id, "Yes.");
+    expect(await countUnread(emailOnly.id)).toBe(0);
+    expect(await mailsTo(emailOnly.email)).toHaveLength(1);
+    expect(await countUnread(appOnly.id)).toBe(1);
+    expect(await mailsTo(appOnly.email)).toHaveLength(0);
+  });
+
   it("tells followers about replies (the asker follows automatically), the accepted answer's author, and @mentioned people; email respects preferences", async () => {
     const topic = await post(asker, "Where are scheduled exports?", "Can't find them.");
     const [bea] = await db.select().from(communityProfiles).where(eq(communityProfiles.userId, bystander.id));

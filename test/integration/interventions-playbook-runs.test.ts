@@ -12,6 +12,7 @@ import {
   workItems,
 } from "~db/schema";
 import {
+  actorOf,
   createAccount,
   createCustomer,
   createMilestone,
@@ -21,6 +22,7 @@ import {
   createTask,
 } from "~db/seed/factories";
 import { reactToEvents } from "~/domain/events/reactions.server";
+import { saveNotificationPreferences } from "~/domain/mail/preferences.server";
 import { MESSAGES_PER_PERSON_PER_WEEK } from "~/domain/interventions/playbook-rules";
 import { advancePlaybookRuns, startConditionRuns } from "~/domain/interventions/runs.server";
 import { recordOverdueTasks } from "~/domain/plans/overdue-tasks.server";
@@ -133,6 +135,40 @@ describe("playbook runs", () => {
     await recordAndReact(); // a second overdue event for the same task while the run is open
     const runs = await runsOf(account.id);
     expect(runs.filter((run) => run.playbookId === playbook.id && run.status === "open")).toHaveLength(1);
+  });
+
+  it("a reminder follows the assignee's due-and-overdue channel: email only, the app only, or off", async () => {
+    await createPlaybook({ steps: [{ kind: "remind_assignee", delayDays: 0 }] });
+    const cases = [
+      ["email", 1, 0],
+      ["app", 0, 1],
+      ["off", 0, 0],
+    ] as const;
+    const people = [];
+    for (const [channel] of cases) {
+      const { champion } = await overdueTask();
+      await saveNotificationPreferences(actorOf(champion), {
+        email: { champion: true, digest: true },
+        channels: { task_due: channel },
+        quietHours: null,
+        timeZone: "UTC",
+      });
+      people.push(champion);
+    }
+    await recordAndReact();
+    await advancePlaybookRuns(NOW);
+    for (const [index, [, mails, notices]] of cases.entries()) {
+      const person = people[index]!;
+      expect(await mailTo(person.email)).toHaveLength(mails);
+      expect(await db.select().from(interventionNotices).where(eq(interventionNotices.userId, person.id))).toHaveLength(
+        notices,
+      );
+    }
+    const skipped = await db
+      .select()
+      .from(playbookRunSteps)
+      .where(and(eq(playbookRunSteps.recipientId, people[2]!.id), eq(playbookRunSteps.outcome, "skipped")));
+    expect(skipped).toHaveLength(1);
   });
 
   it(`sends a person at most ${MESSAGES_PER_PERSON_PER_WEEK} playbook messages a week and records the rest as capped`, async () => {

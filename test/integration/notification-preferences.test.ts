@@ -46,7 +46,7 @@ describe("notification preferences", () => {
   it("defaults to every kind on and no quiet hours", async () => {
     const someone = await person();
     const prefs = await getNotificationPreferences(someone.id);
-    expect(prefs.email).toEqual(ALL_ON);
+    expect(prefs.email).toMatchObject(ALL_ON);
     expect(prefs.quietHours).toBeNull();
     const id = await db.transaction((tx) => queueMail(tx, reminder(someone)));
     expect(id).not.toBeNull();
@@ -180,7 +180,10 @@ describe("/settings/notifications", () => {
       staff.id,
       "http://localhost/settings/notifications",
       form({
-        reminders: "on",
+        channel_task_due: "app_email",
+        channel_community: "app",
+        channel_task_assigned: "email",
+        channel_case_study_review: "off",
         digest: "on",
         quietHours: "on",
         quietStart: "21:30",
@@ -191,7 +194,23 @@ describe("/settings/notifications", () => {
     const response = await action({ request, params: {}, context });
     expect((response as Response).status).toBe(302);
     const prefs = await getNotificationPreferences(staff.id);
-    expect(prefs.email).toEqual({ reminders: true, champion: false, community: false, digest: true });
+    expect(prefs.email).toMatchObject({
+      reminders: true,
+      champion: false,
+      community: false,
+      digest: true,
+      task_assigned: true,
+      case_study_review: false,
+    });
+    expect(prefs.channels).toEqual({
+      task_assigned: "email",
+      task_comment: "app",
+      task_due: "app_email",
+      signoff_waiting: "app",
+      ask_waiting: "app",
+      case_study_review: "off",
+      community: "app",
+    });
     expect(prefs.quietHours).toEqual({ startMinute: 21 * 60 + 30, endMinute: 7 * 60 });
     expect(prefs.timeZone).toBe("Europe/Berlin");
     const page = await loader({
@@ -200,6 +219,7 @@ describe("/settings/notifications", () => {
       context,
     });
     expect(page.quietHours).toEqual({ start: "21:30", end: "07:00" });
+    expect(page.channels.task_assigned).toBe("email");
   });
 
   it("refuses quiet hours that aren't times, or that start and end together, and changes nothing", async () => {
@@ -227,8 +247,24 @@ describe("/settings/notifications", () => {
       expect(answer.data.form.error[field]).toEqual([message]);
     }
     const prefs = await getNotificationPreferences(someone.id);
-    expect(prefs.email).toEqual(ALL_ON);
+    expect(prefs.email).toMatchObject(ALL_ON);
     expect(prefs.quietHours).toBeNull();
+  });
+
+  it("refuses a channel a kind doesn't offer (a comment only in the digest), and changes nothing", async () => {
+    const someone = await person();
+    const request = await signedInRequest(
+      someone.id,
+      "http://localhost/settings/notifications",
+      form({ channel_task_comment: "digest", channel_task_assigned: "off", timeZone: "UTC" }),
+    );
+    const answer = (await action({ request, params: {}, context })) as unknown as {
+      init: { status: number };
+      data: { form: { error: Record<string, string[]> } };
+    };
+    expect(answer.init.status).toBe(400);
+    expect(answer.data.form.error.channel_task_comment).toEqual(["settings:notifications.errors.channel"]);
+    expect((await getNotificationPreferences(someone.id)).channels.task_assigned).toBe("app");
   });
 
   it("quiet hours off ignores the times", async () => {

@@ -163,7 +163,9 @@ describe("/unsubscribe", () => {
     );
     expect(answer.data).toEqual({ state: "done", kind: "reminders" });
     const prefs = await getNotificationPreferences(someone.id);
-    expect(prefs.email).toEqual({ reminders: false, champion: true, community: true, digest: true });
+    expect(prefs.email).toMatchObject({ reminders: false, champion: true, community: true, digest: true });
+    // Reminders stay under the bell: only email left their channel.
+    expect(prefs.channels.task_due).toBe("app");
   });
 
   it("a one-click POST (RFC 8058) to the link from the mail turns it off without a session", async () => {

@@ -8,6 +8,7 @@ import { getEvent } from "~/domain/events/record.server";
 import type { DomainEvent } from "~/domain/events/types";
 import { isActiveMemberOf, listMembers } from "~/domain/people/members.server";
 import { accountHasOverdueMilestones } from "~/domain/plans/plan-status.server";
+import { notifyInApp } from "~/domain/inbox/items.server";
 import { newId } from "~/lib/ids.server";
 import { type AskBlock, type AskCheck, askBlockedBy, askTypesFor, signalOf } from "./ask-rules";
 import type { ConsentInput } from "./consent";
@@ -160,12 +161,26 @@ async function asksFor(event: DomainEvent, now: Date): Promise<AsksForEventResul
           subjectId: askId,
           details: { askType: rule.askType, signal, recipientId: recipient.id, eventId },
         });
+        await notifyAskWaiting(tx, null, accountId, recipient.id, askId);
         result.created.push({ askId, recipientId: recipient.id, askType: rule.askType });
         lastAskedAt = now;
       }
     });
   }
   return result;
+}
+
+/** The bell tells the recipient an ask waits for their answer (its page). */
+async function notifyAskWaiting(
+  tx: Transaction,
+  actorId: string | null,
+  accountId: string,
+  recipientId: string,
+  askId: string,
+) {
+  await notifyInApp(tx, actorId, [
+    { accountId, userId: recipientId, kind: "ask_waiting", params: {}, href: `/accounts/${accountId}/asks/${askId}` },
+  ]);
 }
 
 export type AdvocateAskRefusal = AskBlock | "advocate_inactive";
@@ -213,6 +228,7 @@ export async function askAdvocateFor(
     subjectId: askId,
     details: { askType, signal: "manual", recipientId, opportunityId: opportunity.id },
   });
+  await notifyAskWaiting(tx, actorId, accountId, recipientId, askId);
   return { ok: true, askId };
 }
 

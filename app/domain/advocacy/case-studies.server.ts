@@ -6,6 +6,7 @@ import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor, StaffActor } from "~/domain/auth/actor";
 import { getPlanValue } from "~/domain/value/metrics.server";
 import { newId } from "~/lib/ids.server";
+import { notifyInApp } from "~/domain/inbox/items.server";
 import { CASE_STUDY_LIMITS, planFacts, withFacts } from "./case-study";
 import { listCaseStudyComments } from "./case-study-comments.server";
 import { moveProblem } from "./pipeline";
@@ -120,6 +121,7 @@ export async function sendForReview(
       .select({
         id: opportunities.id,
         accountId: opportunities.accountId,
+        advocateId: opportunities.advocateId,
         stage: opportunities.stage,
         askType: opportunities.askType,
         scope: consents.scope,
@@ -139,7 +141,7 @@ export async function sendForReview(
     if (problem === "needs_consent") return { ok: false as const, error: "needs_consent" as const };
     if (problem) return { ok: false as const, error: "wrong_stage" as const };
     const [latest] = await tx
-      .select({ id: caseStudyVersions.id, status: caseStudyVersions.status })
+      .select({ id: caseStudyVersions.id, status: caseStudyVersions.status, title: caseStudyVersions.title })
       .from(caseStudyVersions)
       .where(eq(caseStudyVersions.opportunityId, opportunityId))
       .orderBy(desc(caseStudyVersions.version))
@@ -147,6 +149,16 @@ export async function sendForReview(
     if (!latest || latest.status !== "draft") return { ok: false as const, error: "no_draft" as const };
     await tx.update(caseStudyVersions).set({ status: "in_review" }).where(eq(caseStudyVersions.id, latest.id));
     await writeTransition(tx, row, "customer_review", actor.id);
+    if (row.advocateId)
+      await notifyInApp(tx, actor.id, [
+        {
+          accountId: row.accountId,
+          userId: row.advocateId,
+          kind: "case_study_review",
+          params: { title: latest.title },
+          href: `/accounts/${row.accountId}/case-studies/${latest.id}`,
+        },
+      ]);
     return { ok: true as const };
   });
 }

@@ -8,7 +8,9 @@ import {
   users,
   type NotificationType,
 } from "~db/schema";
+import { inApp } from "~/domain/mail/channels";
 import { queueMail } from "~/domain/mail/outbox.server";
+import { channelsFor } from "~/domain/mail/preferences.server";
 import { communityNotificationMail } from "~/domain/mail/messages.server";
 import { appOrigin } from "~/lib/http.server";
 import { newId } from "~/lib/ids.server";
@@ -32,9 +34,16 @@ async function insertNotifications(
 ): Promise<PendingNotification[]> {
   if (rows.length === 0) return [];
   const withIds = rows.map((row) => ({ id: newId(), ...row }));
-  await tx.insert(notifications).values(withIds);
+  // The bell shows them to people whose community channel is in the app; email follows its own choice.
+  const channels = await channelsFor(
+    tx,
+    rows.map((row) => row.userId),
+    "community",
+  );
+  const shown = withIds.filter((row) => inApp(channels.get(row.userId)!));
+  if (shown.length) await tx.insert(notifications).values(shown);
   await queueNotificationEmails(tx, withIds);
-  return withIds;
+  return shown;
 }
 
 export async function follow(tx: Executor, topicId: string, userId: string) {

@@ -1,17 +1,18 @@
 import { countUnread, markNotificationsRead, notificationRows } from "~/domain/community/notifications.server";
 import { countUnreadNotices, markNoticesRead, noticeRows } from "~/domain/interventions/notices.server";
 import type { InboxItem } from "./inbox";
+import { countUnreadItems, itemRows, markItemsRead } from "./items.server";
 import { type Cursor, PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 
 /*
  * The bell: one list of what is new for a person, from every area that tells people things (the
- * community's replies and mentions, the playbooks' reminders). Each area keeps its own table and
+ * community's replies and mentions, the playbooks' reminders, plans' and advocacy's items). Each area keeps its own table and
  * answers rows beyond one shared cursor (time to the microsecond, then id); the inbox merges them.
  */
 
 export async function countInbox(userId: string): Promise<number> {
-  const [community, reminders] = await Promise.all([countUnread(userId), countUnreadNotices(userId)]);
-  return community + reminders;
+  const counts = await Promise.all([countUnread(userId), countUnreadNotices(userId), countUnreadItems(userId)]);
+  return counts.reduce((sum, n) => sum + n, 0);
 }
 
 const fingerprint = filterFingerprint({ list: "inbox" });
@@ -27,13 +28,15 @@ function compare(cursor: Cursor | null) {
 export async function listInbox(userId: string, rawCursor?: string | null, pageSize = PAGE_SIZE) {
   const cursor = decodeCursor(rawCursor, fingerprint, 2);
   // Each source gives the page's worth beyond the cursor; whichever rows win, none is skipped.
-  const [community, reminders] = await Promise.all([
+  const [community, reminders, items] = await Promise.all([
     notificationRows(userId, cursor, pageSize + 1),
     noticeRows(userId, cursor, pageSize + 1),
+    itemRows(userId, cursor, pageSize + 1),
   ]);
   const merged = [
     ...community.map((row) => ({ ...row, source: "community" as const })),
     ...reminders.map((row) => ({ ...row, source: "reminder" as const })),
+    ...items.map((row) => ({ ...row, source: "item" as const })),
   ]
     .sort(compare(cursor))
     .slice(0, pageSize + 1);
@@ -46,5 +49,5 @@ export async function listInbox(userId: string, rawCursor?: string | null, pageS
 
 /** Marks one item (by id: ids are unique across tables) or everything of the person's as read. */
 export async function markInboxRead(userId: string, id?: string) {
-  await Promise.all([markNotificationsRead(userId, id), markNoticesRead(userId, id)]);
+  await Promise.all([markNotificationsRead(userId, id), markNoticesRead(userId, id), markItemsRead(userId, id)]);
 }

@@ -1,4 +1,6 @@
-/** One thing the bell shows: a community notification or a playbook's reminder. */
+import type { InboxItemKind } from "~db/schema";
+
+/** One thing the bell shows: a community notification, a playbook's reminder or an item of plans or advocacy. */
 export type InboxItem =
   | {
       source: "community";
@@ -11,10 +13,19 @@ export type InboxItem =
       read: boolean;
       createdAt: string;
     }
-  | { source: "reminder"; id: string; title: string; href: string; read: boolean; createdAt: string };
+  | { source: "reminder"; id: string; title: string; href: string; read: boolean; createdAt: string }
+  | {
+      source: "item";
+      id: string;
+      kind: InboxItemKind;
+      params: Record<string, string>;
+      href: string;
+      read: boolean;
+      createdAt: string;
+    };
 
 /** Where an item leads. */
 export function inboxItemHref(item: InboxItem): string {
-  if (item.source === "reminder") return item.href;
+  if (item.source !== "community") return item.href;
   return `/community/topics/${item.topicId}${item.replyId ? `#reply-${item.replyId}` : ""}`;
 }

@@ -14,7 +14,8 @@ import { getEvent } from "~/domain/events/record.server";
 import type { DomainEvent } from "~/domain/events/types";
 import { playbookChampionMail, playbookReminderMail } from "~/domain/mail/messages.server";
 import { type Mail, queueMails } from "~/domain/mail/outbox.server";
-import { type MailSchedule, mailSchedules, scheduleKey } from "~/domain/mail/preferences.server";
+import { inApp } from "~/domain/mail/channels";
+import { type MailSchedule, channelsFor, mailSchedules, scheduleKey } from "~/domain/mail/preferences.server";
 import { type TaskForPlaybook, tasksForPlaybooks } from "~/domain/plans/playbook-inputs.server";
 import { serverT } from "~/i18n";
 import { appOrigin } from "~/lib/http.server";
@@ -565,12 +566,18 @@ export async function advancePlaybookRuns(
         now,
       );
       const schedules = await mailSchedules(tx, wanted, now);
+      const reminderChannels = await channelsFor(
+        tx,
+        wanted.filter((want) => want.kind === "reminders").map((want) => want.recipientId),
+        "task_due",
+      );
       const facts: StepFacts = {
         people,
         champions,
         firstAdminId: adminId,
         cap,
         accepts: (personId, kind) => schedules.get(scheduleKey(personId, kind)) != null,
+        showsReminders: (personId) => inApp(reminderChannels.get(personId) ?? "app_email"),
       };
 
       const writes: RunWrites[] = [];

@@ -42,6 +42,8 @@ export interface StepFacts {
   cap: WeeklyCap;
   /** Whether the person takes email of this kind (their preferences). */
   accepts(personId: string, kind: MessageKind): boolean;
+  /** Whether the person sees reminders under the bell (their due-and-overdue channel). */
+  showsReminders?(personId: string): boolean;
 }
 
 export interface StepInput {
@@ -94,7 +96,13 @@ export function stepEffects(facts: StepFacts, input: StepInput): StepEffects {
         effects.records.push({ outcome: "skipped", recipientId: person.id });
         continue;
       }
-      effects.messages.push({ person, kind, email, notice: step.kind === "remind_assignee" });
+      const notice = step.kind === "remind_assignee" && (facts.showsReminders?.(person.id) ?? true);
+      // An assignee who chose neither the bell nor email (off, or only the digest) hears nothing now.
+      if (step.kind === "remind_assignee" && !email && !notice) {
+        effects.records.push({ outcome: "skipped", recipientId: person.id });
+        continue;
+      }
+      effects.messages.push({ person, kind, email, notice });
       effects.records.push({ outcome: "sent", recipientId: person.id });
       facts.cap.use(person.id);
     }

@@ -194,3 +194,27 @@ export function weeklyDigestMail(
     text: `${sections.join("\n\n")}\n`,
   };
 }
+
+/** The email twin of a bell item (a task given to you, a comment, a sign-off, an ask, a case study). */
+export function inboxItemMail(
+  to: string,
+  locale: string,
+  context: {
+    kind: "task_assigned" | "task_comment" | "signoff_waiting" | "ask_waiting" | "case_study_review";
+    params: Record<string, string>;
+    name: string;
+    link: string;
+    recipientId: string;
+  },
+): Mail {
+  const t = serverT(locale);
+  const text = t(`community:notifications.kind.${context.kind}`, { who: "", title: "", ...context.params });
+  return {
+    to,
+    locale,
+    kind: context.kind,
+    recipientId: context.recipientId,
+    subject: text,
+    text: t("mail:inbox.body", { name: context.name, text, link: context.link }),
+  };
+}

@@ -1,10 +1,34 @@
 import { z } from "zod";
 import { listTimeZones } from "~/lib/time-zones";
+import { CHANNELS, type Channel, KIND_CHANNELS, NOTIFICATION_KINDS, type NotificationKind } from "./channels";
 import { DEFAULT_DIGEST } from "./digest";
 import { parseTimeOfDay } from "./quiet-hours";
 
 /** A checkbox: present ("on") or not. */
 const Checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
+
+/** A kind's channel select: one of the channels that kind offers. */
+const channelField = (kind: NotificationKind) =>
+  z
+    .enum(CHANNELS as unknown as [Channel, ...Channel[]], {
+      errorMap: () => ({ message: "settings:notifications.errors.channel" }),
+    })
+    .refine((channel) => KIND_CHANNELS[kind].includes(channel), "settings:notifications.errors.channel")
+    // Missing (a page from before channels): the kind keeps what the person chose.
+    .optional();
+
+/** The form field of a kind's channel. */
+export const channelFieldName = (kind: NotificationKind) => `channel_${kind}` as const;
+
+const channelFields = {
+  channel_task_assigned: channelField("task_assigned"),
+  channel_task_comment: channelField("task_comment"),
+  channel_task_due: channelField("task_due"),
+  channel_signoff_waiting: channelField("signoff_waiting"),
+  channel_ask_waiting: channelField("ask_waiting"),
+  channel_case_study_review: channelField("case_study_review"),
+  channel_community: channelField("community"),
+} satisfies Record<ReturnType<typeof channelFieldName>, unknown>;
 
 /**
  * The notification settings form. Quiet hours are two times of day (24-hour "HH:MM") read in the
@@ -13,9 +37,8 @@ const Checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
  */
 export const NotificationPreferencesSchema = z
   .object({
-    reminders: Checkbox,
+    ...channelFields,
     champion: Checkbox,
-    community: Checkbox,
     digest: Checkbox,
     quietHours: Checkbox,
     quietStart: z.string().max(20).optional(),
@@ -52,7 +75,13 @@ export const NotificationPreferencesSchema = z
     }
   })
   .transform((input) => ({
-    email: { reminders: input.reminders, champion: input.champion, community: input.community, digest: input.digest },
+    email: { champion: input.champion, digest: input.digest },
+    channels: Object.fromEntries(
+      NOTIFICATION_KINDS.flatMap((kind) => {
+        const channel = input[channelFieldName(kind)];
+        return channel ? [[kind, channel]] : [];
+      }),
+    ) as Partial<Record<NotificationKind, Channel>>,
     quietHours:
       input.quietHours && input.quietStart && input.quietEnd
         ? {

@@ -1,24 +1,36 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
-import { type MailKind, type OptionalMailKind, OPTIONAL_MAIL_KINDS, notificationPreferences, users } from "~db/schema";
+import {
+  type Channel,
+  type MailKind,
+  type NotificationKind,
+  type OptionalMailKind,
+  NOTIFICATION_KINDS,
+  OPTIONAL_MAIL_KINDS,
+  notificationPreferences,
+  users,
+} from "~db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { setTimeZone } from "~/domain/people/profile.server";
+import { KIND_CHANNELS, byEmail, defaultChannel, notificationKindOfMail, withoutEmail } from "./channels";
 import { DEFAULT_DIGEST } from "./digest";
 import { quietHoursEnd } from "./quiet-hours";
 
+/** The two kinds of email that are toggles, not channels. */
 const COLUMN = {
-  reminders: "emailReminders",
   champion: "emailChampion",
-  community: "emailCommunity",
   digest: "emailDigest",
-} as const satisfies Record<OptionalMailKind, keyof typeof notificationPreferences.$inferSelect>;
+} as const satisfies Partial<Record<OptionalMailKind, keyof typeof notificationPreferences.$inferSelect>>;
 
 export function isOptionalKind(kind: MailKind | undefined): kind is OptionalMailKind {
   return (OPTIONAL_MAIL_KINDS as readonly string[]).includes(kind ?? "");
 }
 
 export interface PreferencesView {
+  /** Whether each kind of email goes (for the channel kinds: whether their channel includes email). */
   email: Record<OptionalMailKind, boolean>;
+  /** How the person hears of each kind: in the app, by email, both, only in the digest, or not. */
+  channels: Record<NotificationKind, Channel>;
   /** Minutes after local midnight; null when the person has no quiet hours. */
   quietHours: { startMinute: number; endMinute: number } | null;
   timeZone: string;
@@ -28,15 +40,29 @@ export interface PreferencesView {
 
 type PreferencesRow = { prefs: typeof notificationPreferences.$inferSelect | null; timeZone: string | null };
 
+/** A stored channel the kind still offers, else the kind's default. */
+function channelOf(stored: Partial<Record<NotificationKind, Channel>> | undefined, kind: NotificationKind): Channel {
+  const channel = stored?.[kind];
+  return channel && KIND_CHANNELS[kind].includes(channel) ? channel : defaultChannel(kind);
+}
+
 function preferencesView(row: PreferencesRow | undefined): PreferencesView {
   const prefs = row?.prefs;
+  const channels = Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, channelOf(prefs?.channels, kind)]),
+  ) as Record<NotificationKind, Channel>;
+  const email = Object.fromEntries(
+    OPTIONAL_MAIL_KINDS.map((kind) => {
+      const notification = notificationKindOfMail(kind);
+      return [
+        kind,
+        notification ? byEmail(channels[notification]) : (prefs?.[COLUMN[kind as keyof typeof COLUMN]] ?? true),
+      ];
+    }),
+  ) as Record<OptionalMailKind, boolean>;
   return {
-    email: {
-      reminders: prefs?.emailReminders ?? true,
-      champion: prefs?.emailChampion ?? true,
-      community: prefs?.emailCommunity ?? true,
-      digest: prefs?.emailDigest ?? true,
-    },
+    email,
+    channels,
     quietHours:
       prefs?.quietStartMinute != null && prefs.quietEndMinute != null
         ? { startMinute: prefs.quietStartMinute, endMinute: prefs.quietEndMinute }
@@ -57,7 +83,13 @@ export async function getNotificationPreferences(userId: string, executor: Execu
 }
 
 export interface PreferencesInput {
-  email: Record<OptionalMailKind, boolean>;
+  /**
+   * The champion and digest toggles; `reminders` / `community` (the toggles before channels) still
+   * work: on = in the app and by email, off = in the app.
+   */
+  email: { champion: boolean; digest: boolean; reminders?: boolean; community?: boolean };
+  /** The kinds to change; the others keep what the person chose before. */
+  channels?: Partial<Record<NotificationKind, Channel>>;
   quietHours: { startMinute: number; endMinute: number } | null;
   timeZone: string;
   digest?: { day: number; hour: number };
@@ -65,10 +97,21 @@ export interface PreferencesInput {
 
 /** The person saves their own settings (and the time zone their quiet hours are read in), in one transaction. */
 export async function saveNotificationPreferences(actor: Actor, input: PreferencesInput): Promise<void> {
+  const legacy: Partial<Record<NotificationKind, Channel>> = {};
+  if (input.email.reminders !== undefined) legacy.task_due = input.email.reminders ? "app_email" : "app";
+  if (input.email.community !== undefined) legacy.community = input.email.community ? "app_email" : "app";
+  const before = (await getNotificationPreferences(actor.id)).channels;
+  const wanted = { ...before, ...legacy, ...input.channels };
+  const channels = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, channelOf(wanted, kind)])) as Record<
+    NotificationKind,
+    Channel
+  >;
   const values = {
-    emailReminders: input.email.reminders,
+    channels,
+    // Kept in step with the channels for readers of the old columns.
+    emailReminders: byEmail(channels.task_due),
     emailChampion: input.email.champion,
-    emailCommunity: input.email.community,
+    emailCommunity: byEmail(channels.community),
     emailDigest: input.email.digest,
     quietStartMinute: input.quietHours?.startMinute ?? null,
     quietEndMinute: input.quietHours?.endMinute ?? null,
@@ -88,14 +131,44 @@ export async function saveNotificationPreferences(actor: Actor, input: Preferenc
 export async function turnOffKind(userId: string, kind: OptionalMailKind): Promise<boolean> {
   const [person] = await db.select({ accountId: users.accountId }).from(users).where(eq(users.id, userId));
   if (!person) return false;
+  const notification = notificationKindOfMail(kind);
+  let set: Partial<typeof notificationPreferences.$inferInsert>;
+  if (notification) {
+    const current = (await getNotificationPreferences(userId)).channels;
+    const channels = { ...current, [notification]: withoutEmail(current[notification]) };
+    set = {
+      channels,
+      ...(notification === "task_due" ? { emailReminders: false } : {}),
+      ...(notification === "community" ? { emailCommunity: false } : {}),
+    };
+  } else {
+    set = { [COLUMN[kind as keyof typeof COLUMN]]: false };
+  }
   await db
     .insert(notificationPreferences)
-    .values({ userId, accountId: person.accountId, [COLUMN[kind]]: false })
-    .onConflictDoUpdate({
-      target: notificationPreferences.userId,
-      set: { [COLUMN[kind]]: false, updatedAt: sql`now()` },
-    });
+    .values({ userId, accountId: person.accountId, ...set })
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set: { ...set, updatedAt: sql`now()` } });
   return true;
+}
+
+/**
+ * The channel of one notification kind for many people, in one query (people without settings
+ * get the default): the bell's writers ask it before writing an item or an email.
+ */
+export async function channelsFor(
+  executor: Executor,
+  userIds: readonly string[],
+  kind: NotificationKind,
+): Promise<Map<string, Channel>> {
+  const ids = [...new Set(userIds)];
+  const rows = ids.length
+    ? await executor
+        .select({ userId: notificationPreferences.userId, channels: notificationPreferences.channels })
+        .from(notificationPreferences)
+        .where(inArray(notificationPreferences.userId, ids))
+    : [];
+  const stored = new Map(rows.map((row) => [row.userId, row.channels]));
+  return new Map(ids.map((id) => [id, channelOf(stored.get(id), kind)]));
 }
 
 /** Whether and when mail of a kind goes: `null` when it is off, else when it may be sent. */

@@ -4,6 +4,7 @@ import { comments, milestones, tasks, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { newId } from "~/lib/ids.server";
+import { notifyTaskComment } from "./plan-notices.server";
 import { canOnPlan } from "./plan-permissions";
 
 export type CommentError = "not_found" | "forbidden" | "empty" | "too_long";
@@ -86,6 +87,7 @@ export async function addComment(
         ...(internal ? { internal: true } : {}),
       },
     });
+    if (input.subjectType === "task") await notifyTaskComment(tx, actor, accountId, input.subjectId, internal);
     return { ok: true as const, id };
   });
 }

@@ -7,6 +7,7 @@ import type { Actor } from "~/domain/auth/actor";
 import { reactToEvents } from "~/domain/events/reactions.server";
 import { recordEvent } from "~/domain/events/record.server";
 import { achievementOf } from "./milestone-status";
+import { notifySignOffWaiting } from "./plan-notices.server";
 import { canOnPlan } from "./plan-permissions";
 
 export type MilestoneActionError = "not_found" | "forbidden" | "already_signed" | "invalid_rating" | "open_tasks";
@@ -152,7 +153,12 @@ export async function signOffMilestone(
 
     const signed = { ...milestone, ...signature };
     const achievement = achievementOf(signed, milestone.timeZone);
-    if (!achievement) return { ok: true as const, achieved: false, eventIds: [] };
+    if (!achievement) {
+      const otherSigned = side === "vendor" ? signed.customerSignedAt : signed.vendorSignedAt;
+      if (!otherSigned)
+        await notifySignOffWaiting(tx, actor, accountId, milestone, side === "vendor" ? "customer" : "vendor");
+      return { ok: true as const, achieved: false, eventIds: [] };
+    }
     const eventIds = await recordAchievement(tx, actor, accountId, milestone, achievement);
     return { ok: true as const, achieved: true, eventIds };
   });

@@ -4,6 +4,7 @@ import { db, type Transaction } from "~db/client.server";
 import { type TaskStatus, tasks, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
+import { notifyTaskAssigned } from "./plan-notices.server";
 import { type AssigneeRef, canOnPlan } from "./plan-permissions";
 
 export type TaskActionError = "not_found" | "forbidden" | "stale" | "reason_required" | "invalid_assignee";
@@ -186,6 +187,7 @@ export async function assignTask(
         toName: assignee?.name ?? null,
       },
     });
+    await notifyTaskAssigned(tx, actor, accountId, task, input.assigneeId);
     return { ok: true };
   });
 }

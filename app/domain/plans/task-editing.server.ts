@@ -17,6 +17,7 @@ import {
   editInvalid,
   hasErrors,
 } from "./plan-edit-rules";
+import { notifyTaskAssigned } from "./plan-notices.server";
 import { type PlanTaskRef, canOnPlan } from "./plan-permissions";
 import { lockTask, taskDetails, writeTaskVersion } from "./task-actions.server";
 
@@ -109,6 +110,7 @@ export async function addTask(
         assigneeName: await nameOf(tx, task.assigneeId),
       },
     });
+    await notifyTaskAssigned(tx, actor, accountId, { id, title: task.title }, task.assigneeId);
     await requestHealthRecompute(tx, accountId);
     return { ok: true, id };
   });
@@ -167,6 +169,8 @@ export async function updateTask(
         ...assignee,
       },
     });
+    if (changes.assigneeId)
+      await notifyTaskAssigned(tx, actor, accountId, { id: task.id, title: after.title }, after.assigneeId);
     await requestHealthRecompute(tx, accountId);
     return { ok: true };
   });

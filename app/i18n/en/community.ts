@@ -202,6 +202,13 @@ export default {
     mention: "{{who}} mentioned you in “{{title}}”",
     reminder: "Reminder: {{title}}",
     unreadBadge: "Unread",
+    kind: {
+      task_assigned: "{{who}} gave you the task “{{title}}”",
+      task_comment: "{{who}} commented on your task “{{title}}”",
+      signoff_waiting: "“{{title}}” is waiting for your sign-off",
+      ask_waiting: "A request is waiting for your answer",
+      case_study_review: "A case study is waiting for your review: “{{title}}”",
+    },
   },
   errors: {
     not_found: "This post no longer exists or was hidden.",

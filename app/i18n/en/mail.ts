@@ -21,7 +21,15 @@ export default {
       champion: "success plan updates",
       community: "community notifications",
       digest: "the weekly digest",
+      task_assigned: "tasks given to you",
+      task_comment: "comments on your tasks",
+      signoff_waiting: "milestones waiting for your sign-off",
+      ask_waiting: "requests for you",
+      case_study_review: "case studies to review",
     },
+  },
+  inbox: {
+    body: "Hello {{name}},\n\n{{text}}\n\nOpen it: {{link}}",
   },
   digest: {
     subject: "Your week with {{account}}",

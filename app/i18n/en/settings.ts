@@ -88,6 +88,36 @@ export default {
       },
       security: "Sign-in links, password resets and invitations are always sent.",
     },
+    channels: {
+      heading: "What you hear about, and where",
+      intro:
+        "For each kind of notification, choose where it reaches you: under the bell in the app, by email, both, only in your weekly digest, or not at all.",
+      options: {
+        app_email: "In the app and by email",
+        app: "In the app",
+        email: "By email only",
+        digest: "Only in the weekly digest",
+        off: "Off",
+      },
+      kinds: {
+        task_assigned: { label: "A task is given to you", hint: "Someone assigns you a task of a success plan." },
+        task_comment: { label: "Comments on your tasks", hint: "Someone comments on a task that is yours." },
+        task_due: {
+          label: "Due and overdue tasks",
+          hint: "Reminders when a task of yours is due tomorrow or overdue.",
+        },
+        signoff_waiting: {
+          label: "Milestones waiting for your sign-off",
+          hint: "The other side signed a milestone off and it waits for yours.",
+        },
+        ask_waiting: { label: "Requests for you", hint: "A request waits for your answer (a reference, a review, …)." },
+        case_study_review: {
+          label: "Case studies to review",
+          hint: "A case study about your team is ready for your review.",
+        },
+        community: { label: "Community", hint: "Replies, mentions and accepted answers." },
+      },
+    },
     quiet: {
       heading: "Quiet hours",
       intro:
@@ -111,6 +141,7 @@ export default {
       sameTimes: "Quiet hours must end at a different time than they start.",
       timeZone: "Choose a time zone from the list.",
       digestDay: "Choose a day of the week.",
+      channel: "Choose where this kind of notification reaches you.",
       digestHour: "Choose an hour from the list.",
     },
   },

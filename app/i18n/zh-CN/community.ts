@@ -197,6 +197,13 @@ export default {
     mention: "{{who}} 在“{{title}}”中提到了你",
     reminder: "提醒：{{title}}",
     unreadBadge: "未读",
+    kind: {
+      task_assigned: "{{who}} 把任务“{{title}}”交给了你",
+      task_comment: "{{who}} 评论了你的任务“{{title}}”",
+      signoff_waiting: "“{{title}}”等待你签核",
+      ask_waiting: "有一个请求等待你回复",
+      case_study_review: "有一份案例研究等待你审阅：“{{title}}”",
+    },
   },
   errors: {
     not_found: "此帖已不存在或已被隐藏。",

@@ -24,7 +24,15 @@ export default {
       champion: "成功计划动态",
       community: "社区通知",
       digest: "每周摘要",
+      task_assigned: "任务分配通知",
+      task_comment: "任务评论通知",
+      signoff_waiting: "里程碑待签核通知",
+      ask_waiting: "请求通知",
+      case_study_review: "案例研究审阅通知",
     },
+  },
+  inbox: {
+    body: "{{name}}，你好：\n\n{{text}}\n\n打开查看：{{link}}",
   },
   digest: {
     subject: "你在 {{account}} 的本周摘要",

@@ -6,7 +6,7 @@ import { queueMail } from "../../../app/domain/mail/outbox.server";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 
-test("a member turns community email off, then unsubscribes from reminders in one click", async ({
+test("a member takes community email off (in the app only), then unsubscribes from reminders in one click", async ({
   browser,
   baseURL,
   newAccount,
@@ -30,10 +30,11 @@ test("a member turns community email off, then unsubscribes from reminders in on
   const page = await signInAs(nora);
   await page.goto("/settings/notifications");
   await expect(page.getByRole("combobox", { name: "Day" })).toHaveValue("1");
-  await page.getByRole("checkbox", { name: "Community" }).uncheck();
+  await expect(page.getByRole("combobox", { name: "Community" })).toHaveValue("app_email");
+  await page.getByRole("combobox", { name: "Community" }).selectOption({ label: "In the app" });
   await page.getByRole("button", { name: "Save notification settings" }).click();
   await expect(page.getByText("Notification settings saved.")).toBeVisible();
-  await expect(page.getByRole("checkbox", { name: "Community" })).not.toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Community" })).toHaveValue("app");
 
   // The champion answers her topic: she hears of it under the bell, and no email to her is written.
   const answerer = await signInAs(champion);
@@ -80,8 +81,8 @@ test("a member turns community email off, then unsubscribes from reminders in on
   expect(tampered.status()).toBe(400);
 
   await page.reload();
-  await expect(page.getByRole("checkbox", { name: "Reminders" })).not.toBeChecked();
-  await expect(page.getByRole("checkbox", { name: "Community" })).not.toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Due and overdue tasks" })).toHaveValue("app");
+  await expect(page.getByRole("combobox", { name: "Community" })).toHaveValue("app");
   await expect(page.getByRole("checkbox", { name: "Weekly digest" })).toBeChecked();
   await mailClient.context().close();
 });
