@@ -17,6 +17,7 @@ test("a CSM creates an account and invites its champion, who invites a colleague
 
   // The CSM sets up the account.
   const csm = await signInAs(await newStaff("csm"));
+  await csm.goto("/accounts");
   await csm.getByRole("link", { name: "New account" }).click();
   await expect(csm.getByRole("heading", { name: "New customer account", level: 1 })).toBeVisible();
   await csm.getByLabel("Company name").fill(company);
