@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "~db/client.server";
 import { type AccountRole, accounts, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
@@ -6,8 +6,13 @@ import type { Actor } from "~/domain/auth/actor";
 import { endAllSessions } from "~/domain/auth/sessions.server";
 import { leavesNoChampion, seatsLeft } from "./rules";
 import { seatsInUse } from "./seats.server";
+import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
+import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 
-/** People of one account, active first; deactivated people stay listed with their history. */
+/**
+ * Every person of one account, active first (deactivated people stay listed with their history):
+ * for the choices of forms (task assignees, asks). The team page pages through `listMembersPage`.
+ */
 export async function listMembers(accountId: string) {
   return db
     .select({
@@ -22,6 +27,62 @@ export async function listMembers(accountId: string) {
     .from(users)
     .where(eq(users.accountId, accountId))
     .orderBy(sql`${users.deactivatedAt} is not null`, asc(users.name));
+}
+
+// Active people first, then by name; the id breaks ties (two colleagues may share a name).
+const MEMBER_ORDER: SortPart[] = [
+  { expr: sql<number>`(case when ${users.deactivatedAt} is null then 0 else 1 end)`.mapWith(Number) },
+  { expr: users.name },
+  { expr: users.id },
+];
+
+/** One page of the account's people (the team page), active first, with the total: two queries. */
+export async function listMembersPage(accountId: string, options: { cursor?: string | null; pageSize?: number } = {}) {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const fingerprint = filterFingerprint({ list: "members", accountId });
+  const cursor = decodeCursor(options.cursor, fingerprint, MEMBER_ORDER.length);
+  const scope = eq(users.accountId, accountId);
+  const [found, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        title: users.title,
+        accountRole: users.accountRole,
+        deactivatedAt: users.deactivatedAt,
+        lastSignInAt: users.lastSignInAt,
+      })
+      .from(users)
+      .where(and(scope, keysetCondition(MEMBER_ORDER, cursor)))
+      .orderBy(...keysetOrder(MEMBER_ORDER, cursor))
+      .limit(pageSize + 1),
+    db.select({ n: count() }).from(users).where(scope),
+  ]);
+  return pageFromRows(found, {
+    cursor,
+    pageSize,
+    fingerprint,
+    keyOf: (row) => [row.deactivatedAt ? 1 : 0, row.name, row.id],
+    total: total?.n ?? 0,
+  });
+}
+
+/**
+ * The account's active people other than `exceptIds` (the team adoption card's "not active in the
+ * product yet"), by name: the first `limit` names and how many there are in all. Two queries.
+ */
+export async function activeMembersExcept(accountId: string, exceptIds: readonly string[], limit = 20) {
+  const scope = and(
+    eq(users.accountId, accountId),
+    isNull(users.deactivatedAt),
+    exceptIds.length > 0 ? notInArray(users.id, [...exceptIds]) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db.select({ name: users.name }).from(users).where(scope).orderBy(asc(users.name), asc(users.id)).limit(limit),
+    db.select({ n: count() }).from(users).where(scope),
+  ]);
+  return { names: rows.map((row) => row.name), total: total?.n ?? 0 };
 }
 
 export type MemberChangeError = "not_found" | "last_champion" | "seats_full" | "self";

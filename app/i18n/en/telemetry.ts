@@ -121,6 +121,8 @@ export default {
     unlinked_one: "and {{count, number}} person without a portal login",
     unlinked_other: "and {{count, number}} people without a portal login",
     notActive: "Not active in the last 30 days",
+    notActiveMore_one: "…and {{count, number}} more",
+    notActiveMore_other: "…and {{count, number}} more",
     nobody: "No one yet.",
     everyone: "Everyone on your team was active.",
     featuresCaption: "Key features used by your team",

@@ -121,6 +121,7 @@ export default {
     activeNames: "过去 30 天活跃",
     unlinked_other: "另有 {{count, number}} 人没有门户登录",
     notActive: "过去 30 天未活跃",
+    notActiveMore_other: "……还有 {{count, number}} 人",
     nobody: "暂时没有。",
     everyone: "团队中的每个人都很活跃。",
     featuresCaption: "团队使用的关键功能",

@@ -7,7 +7,7 @@ import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { EmailSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { invite, listPendingInvitations } from "~/domain/people/invitations.server";
-import { listMembers } from "~/domain/people/members.server";
+import { activeMembersExcept, listMembersPage } from "~/domain/people/members.server";
 import { seatsLeft } from "~/domain/people/rules";
 import { getTeamAdoption } from "~/domain/telemetry/usage.server";
 import { serverT } from "~/i18n";
@@ -31,15 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = canOnAccount(actor, "people.manage", account.id);
   // Staff have the full Usage tab; the champion gets their own team's summary here.
   const showAdoption = actor.kind === "customer" && canOnAccount(actor, "usage.team", account.id);
-  const invitationCursor = cursorParam.parse(new URL(request.url).searchParams.get("invitations") ?? undefined);
-  const [members, { rows: invitations, page: invitationPage }, usage] = await Promise.all([
-    listMembers(account.id),
+  const search = new URL(request.url).searchParams;
+  const invitationCursor = cursorParam.parse(search.get("invitations") ?? undefined);
+  const peopleCursor = cursorParam.parse(search.get("people") ?? undefined);
+  const [{ rows: members, page: memberPage }, { rows: invitations, page: invitationPage }, usage] = await Promise.all([
+    listMembersPage(account.id, { cursor: peopleCursor }),
     canManage
       ? listPendingInvitations(account.id, { cursor: invitationCursor })
       : Promise.resolve({ rows: [], page: null }),
     showAdoption ? getTeamAdoption(account) : Promise.resolve(null),
   ]);
-  const activeIds = new Set(usage?.activePersonIds);
+  const notActive = usage ? await activeMembersExcept(account.id, usage.activePersonIds) : null;
   return {
     account: {
       id: account.id,
@@ -64,10 +66,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       licensedSeats: usage.licensedSeats,
       activeNames: usage.activeNames,
       unlinkedActive: usage.unlinkedActive,
-      notActiveNames: members.filter((m) => !m.deactivatedAt && !activeIds.has(m.id)).map((m) => m.name),
+      notActiveNames: notActive?.names ?? [],
+      notActiveMore: Math.max(0, (notActive?.total ?? 0) - (notActive?.names.length ?? 0)),
       features: usage.features.map((feature) => ({ name: feature.name, people: feature.people })),
       featuresInUse: usage.featuresInUse,
     },
+    memberPage,
     invitationPage,
     invitations: invitations.map((i) => ({
       id: i.id,
@@ -104,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function People() {
   const { t } = useTranslation(["people", "common"]);
-  const { account, viewerId, isStaff, canManage, members, invitations, invitationPage, adoption } =
+  const { account, viewerId, isStaff, canManage, members, memberPage, invitations, invitationPage, adoption } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
@@ -146,6 +150,7 @@ export default function People() {
           ))}
         </Table>
       )}
+      <Pager label={t("team.title")} page={memberPage} param="people" />
 
       {adoption ? <TeamAdoptionCard adoption={adoption} /> : null}
 

@@ -9,6 +9,8 @@ export interface TeamAdoption {
   activeNames: string[];
   unlinkedActive: number;
   notActiveNames: string[];
+  /** Not active beyond the names listed (the list is bounded). */
+  notActiveMore?: number;
   features: { name: string; people: number }[];
   featuresInUse: number;
 }
@@ -55,9 +57,10 @@ export function TeamAdoptionCard({ adoption }: { adoption: TeamAdoption }) {
               <p className="text-slate-600">{t("team.everyone")}</p>
             ) : (
               <ul className="mt-1 list-inside list-disc text-slate-700">
-                {adoption.notActiveNames.map((name) => (
-                  <li key={name}>{name}</li>
+                {adoption.notActiveNames.map((name, index) => (
+                  <li key={`${index}-${name}`}>{name}</li>
                 ))}
+                {adoption.notActiveMore ? <li>{t("team.notActiveMore", { count: adoption.notActiveMore })}</li> : null}
               </ul>
             )}
           </div>
