@@ -1,6 +1,5 @@
 import { expect, test } from "../support/fixtures";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { demo } from "../support/demo";
 import { signIn } from "../support/session";
 
 test("the sign-in page is accessible", async ({ page }) => {
@@ -9,38 +8,54 @@ test("the sign-in page is accessible", async ({ page }) => {
   await expectNoSeriousA11yViolations(page);
 });
 
-for (const [role, person, home, heading] of [
-  ["admin", demo.admin, /\/portfolio$/, "Portfolio"],
-  ["CSM", demo.csm, /\/portfolio$/, "Portfolio"],
-  ["marketing", demo.marketing, /\/accounts$/, "Accounts"],
+// People and accounts of the spec's own, signing in through the form with a password of their own.
+const PASSWORD = "roles home password 1";
+const tagOf = () => `${Date.now().toString(36)}-${process.pid}-${test.info().repeatEachIndex}`;
+
+for (const [role, staffRole, home, heading] of [
+  ["admin", "admin", /\/portfolio$/, "Portfolio"],
+  ["CSM", "csm", /\/portfolio$/, "Portfolio"],
+  ["marketing", "marketing", /\/accounts$/, "Accounts"],
 ] as const) {
-  test(`${role} signs in and lands on their start page (${heading})`, async ({ page }) => {
-    await signIn(page, person.email);
+  test(`${role} signs in and lands on their start page (${heading})`, async ({ page, newAccount, newStaff }) => {
+    const tag = tagOf();
+    const person = await newStaff(staffRole, { name: `Rhea ${role} ${tag}`, password: PASSWORD });
+    const owner = staffRole === "marketing" ? await newStaff("csm") : person;
+    const company = `Roles Home ${role} ${tag}`;
+    await newAccount({ name: company, csm: owner });
+    await signIn(page, person.email, PASSWORD);
     await expect(page).toHaveURL(home);
     await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
     await expect(page.getByRole("banner").getByText(person.name)).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    // The demo has more accounts than a page holds: the story's three are found by name.
-    for (const name of ["Northwind Logistics", "Helix Health", "Orbit Retail"]) {
-      await page.goto(`/accounts?q=${encodeURIComponent(name)}`);
-      await expect(page.getByRole("link", { name })).toBeVisible();
-    }
+    // A CSM's own account is on their portfolio; every staff member finds it on the account list.
+    if (staffRole === "csm") await expect(page.getByRole("link", { name: company })).toBeVisible();
+    await page.goto(`/accounts?q=${encodeURIComponent(company)}`);
+    await expect(page.getByRole("link", { name: company })).toBeVisible();
   });
 }
 
-test("a champion signs in and lands on their account's home with their team", async ({ page }) => {
-  await signIn(page, demo.northwindChampion.email);
-  await expect(page.getByRole("heading", { name: `Welcome, ${demo.northwindChampion.name}` })).toBeVisible();
+test("a champion signs in and lands on their account's home with their team", async ({ page, newAccount }) => {
+  const tag = tagOf();
+  const { champion } = await newAccount({
+    champion: { name: `Chloe Champion ${tag}`, password: PASSWORD },
+    members: [{ name: `Tomas Teammate ${tag}` }],
+  });
+  await signIn(page, champion.email, PASSWORD);
+  await expect(page.getByRole("heading", { name: `Welcome, ${champion.name}` })).toBeVisible();
   const team = page.getByRole("region", { name: "Your team" });
-  await expect(team.getByText("Tom Reyes")).toBeVisible();
+  await expect(team.getByText(`Tomas Teammate ${tag}`)).toBeVisible();
   await expect(team.getByRole("link", { name: "Manage team" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 });
 
-test("a member signs in and sees their account's home without team management", async ({ page }) => {
-  await signIn(page, demo.northwindMember.email);
-  await expect(page.getByRole("heading", { name: `Welcome, ${demo.northwindMember.name}` })).toBeVisible();
+test("a member signs in and sees their account's home without team management", async ({ page, newAccount }) => {
+  const tag = tagOf();
+  const { members } = await newAccount({ members: [{ name: `Milo Member ${tag}`, password: PASSWORD }] });
+  const member = members[0]!;
+  await signIn(page, member.email, PASSWORD);
+  await expect(page.getByRole("heading", { name: `Welcome, ${member.name}` })).toBeVisible();
   await expect(page.getByRole("link", { name: "View team" })).toBeVisible();
   await page.getByRole("link", { name: "View team" }).click();
   await expect(page.getByRole("heading", { name: "Team" })).toBeVisible();
