@@ -9,21 +9,24 @@ import { seatsInUse } from "./seats.server";
 import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 
+/** What the team page and the forms show of a person. */
+const memberColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  title: users.title,
+  accountRole: users.accountRole,
+  deactivatedAt: users.deactivatedAt,
+  lastSignInAt: users.lastSignInAt,
+};
+
 /**
  * Every person of one account, active first (deactivated people stay listed with their history):
  * for the choices of forms (task assignees, asks). The team page pages through `listMembersPage`.
  */
 export async function listMembers(accountId: string) {
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      title: users.title,
-      accountRole: users.accountRole,
-      deactivatedAt: users.deactivatedAt,
-      lastSignInAt: users.lastSignInAt,
-    })
+    .select(memberColumns)
     .from(users)
     .where(eq(users.accountId, accountId))
     .orderBy(sql`${users.deactivatedAt} is not null`, asc(users.name));
@@ -44,15 +47,7 @@ export async function listMembersPage(accountId: string, options: { cursor?: str
   const scope = eq(users.accountId, accountId);
   const [found, [total]] = await Promise.all([
     db
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        title: users.title,
-        accountRole: users.accountRole,
-        deactivatedAt: users.deactivatedAt,
-        lastSignInAt: users.lastSignInAt,
-      })
+      .select(memberColumns)
       .from(users)
       .where(and(scope, keysetCondition(MEMBER_ORDER, cursor)))
       .orderBy(...keysetOrder(MEMBER_ORDER, cursor))

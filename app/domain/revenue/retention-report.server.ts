@@ -57,12 +57,14 @@ async function ledgerState(): Promise<string> {
   return `${row?.n ?? 0}:${row?.latest?.toISOString() ?? ""}`;
 }
 
-/** Each quarter's totals per currency: one cheap query, then a cohort query per quarter not cached for this ledger state. */
-async function chartTotals(quarters: readonly Period[]): Promise<RetentionTotals[][]> {
+/** Each quarter's totals per currency (null for `skip`): one cheap query, then a cohort query per quarter not cached for this ledger state. */
+async function chartTotals(quarters: readonly Period[], skip: string): Promise<(RetentionTotals[] | null)[]> {
   if (quarters.length === 0) return [];
   const state = await ledgerState();
   return Promise.all(
     quarters.map(async (quarter) => {
+      // The selected period's own cohort is read anyway: the caller fills it in.
+      if (quarter.key === skip) return null;
       const key = `${quarter.key}@${state}`;
       const cached = chartCache.get(key);
       if (cached) return cached;
@@ -99,7 +101,7 @@ export async function getRetentionReport(
   options: { metric?: RetentionMetric | null; cursor?: string | null; chart?: boolean } = {},
 ): Promise<RetentionReport> {
   const quarters = options.chart === false ? [] : lastQuarters(period.end, CHART_QUARTERS);
-  const [cohort, chart] = await Promise.all([cohortRetention(period), chartTotals(quarters)]);
+  const [cohort, chart] = await Promise.all([cohortRetention(period), chartTotals(quarters, period.key)]);
   let drill: RetentionReport["drill"] = null;
   if (options.metric) {
     const metric = options.metric;
@@ -126,7 +128,7 @@ export async function getRetentionReport(
     byCohort: groupTotals(cohort, (row) => row.startQuarter),
     chart: quarters.map((quarter, index) => ({
       period: quarter.key,
-      totals: quarter.key === period.key ? retentionTotals(cohort) : chart[index]!,
+      totals: chart[index] ?? retentionTotals(cohort),
     })),
     drill,
   };
