@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { healthTouches, milestones, playbookRuns, playbooks, tasks, users, workItems } from "~db/schema";
+import { activity, healthTouches, milestones, playbookRuns, playbooks, tasks, users, workItems } from "~db/schema";
 import {
+  actorOf,
   createAccount,
   createCustomer,
   createHealthSnapshots,
@@ -18,6 +19,7 @@ import { recordEvents } from "~/domain/events/record.server";
 import type { DomainEventInput } from "~/domain/events/types";
 import { PlaybookInputSchema, TRIGGER_KINDS } from "~/domain/interventions/playbook-rules";
 import { advancePlaybookRuns, startConditionRuns } from "~/domain/interventions/runs.server";
+import { changeMemberRole } from "~/domain/people/members.server";
 import { newId } from "~/lib/ids.server";
 import { DAY_MS } from "~/lib/time";
 import { loader } from "~/routes/playbooks.$playbookId";
@@ -134,6 +136,35 @@ describe("playbook triggers", () => {
     expect(await runsOf(account.id)).toMatchObject([{ subjectType: "champion", subjectId: `champion:${gone.id}` }]);
 
     await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, gone.id));
+    await advancePlaybookRuns(later(2));
+    expect(await runsOf(account.id)).toMatchObject([{ status: "resolved" }]);
+    expect(await itemsOf(account.id)).toHaveLength(0);
+  });
+
+  it("champion_deactivated: a champion made a member starts a run too, resolved when they are champion again", async () => {
+    await createPlaybook({
+      trigger: { kind: "champion_deactivated" },
+      steps: [{ kind: "create_work_item", delayDays: 2 }],
+    });
+    const admin = actorOf(await createStaff("admin"));
+    const account = await createAccount();
+    await createCustomer(account.id, "champion");
+    const demoted = await createCustomer(account.id, "champion", { name: "Dee Moted" });
+    const promoted = await createCustomer(account.id, "member");
+    expect(await changeMemberRole(admin, account.id, demoted.id, "member")).toEqual({ ok: true });
+    // A member made champion is no loss.
+    expect(await changeMemberRole(admin, account.id, promoted.id, "champion")).toEqual({ ok: true });
+    await db
+      .update(activity)
+      .set({ createdAt: ago(3) })
+      .where(and(eq(activity.accountId, account.id), eq(activity.action, "member.role_changed")));
+    await startConditionRuns(NOW);
+    await startConditionRuns(NOW);
+    expect(await runsOf(account.id)).toMatchObject([
+      { subjectType: "champion", subjectId: `champion:${demoted.id}`, status: "open" },
+    ]);
+
+    expect(await changeMemberRole(admin, account.id, demoted.id, "champion")).toEqual({ ok: true });
     await advancePlaybookRuns(later(2));
     expect(await runsOf(account.id)).toMatchObject([{ status: "resolved" }]);
     expect(await itemsOf(account.id)).toHaveLength(0);

@@ -25,6 +25,37 @@ export async function recordActivities(tx: Executor, entries: readonly ActivityE
   await tx.insert(activity).values(entries.map((entry) => ({ id: newId(), ...entry, details: entry.details ?? {} })));
 }
 
+/**
+ * The people on these accounts whose role last changed away from `fromRole`, with when: one row per
+ * person, their latest such change (since `since`, when given). Reads the `member.role_changed`
+ * entries, which name the old role in `details.from`.
+ */
+export async function roleChangesAway(
+  executor: Executor,
+  accountIds: readonly string[],
+  fromRole: string,
+  since: Date | null,
+): Promise<{ accountId: string; userId: string; at: Date }[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await executor
+    .selectDistinctOn([activity.subjectId], {
+      accountId: activity.accountId,
+      userId: activity.subjectId,
+      at: activity.createdAt,
+    })
+    .from(activity)
+    .where(
+      and(
+        inArray(activity.accountId, [...accountIds]),
+        eq(activity.action, "member.role_changed"),
+        sql`${activity.details}->>'from' = ${fromRole}`,
+        since ? sql`${activity.createdAt} > ${since.toISOString()}::timestamptz` : undefined,
+      ),
+    )
+    .orderBy(activity.subjectId, desc(activity.createdAt));
+  return rows.map((row) => ({ accountId: row.accountId!, userId: row.userId, at: row.at }));
+}
+
 export async function listAccountActivity(accountId: string, limit = 50, executor: Executor = db) {
   return executor
     .select({

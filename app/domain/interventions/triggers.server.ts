@@ -1,4 +1,4 @@
-import { and, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import type { Executor } from "~db/client.server";
 import { accounts, users, type PlaybookSubjectType, type PlaybookTrigger } from "~db/schema";
 import type { DomainEvent } from "~/domain/events/types";
@@ -8,6 +8,7 @@ import {
   openTasksDueForPlaybooks,
   tasksForPlaybooks,
 } from "~/domain/plans/playbook-inputs.server";
+import { championsLost } from "~/domain/people/champions-lost.server";
 import { renewalStates } from "~/domain/revenue/account-revenue.server";
 import { daysUntil, todayIn } from "~/lib/format";
 import { DAY_MS } from "~/lib/time";
@@ -200,34 +201,23 @@ export const CONDITION_TRIGGERS: Record<ConditionKind, ConditionTrigger> = {
     starts: () => true,
   },
   /**
-   * A champion deactivated (removed from the account) within the last CHAMPION_LOOKBACK_DAYS;
-   * resolved when they are active again.
+   * A champion lost within the last CHAMPION_LOOKBACK_DAYS: deactivated, or made a member;
+   * resolved when they are active again or champion again.
    */
   champion_deactivated: {
     subjectType: "champion",
     async occasions(executor, list, now, horizon) {
-      if (list.length === 0) return [];
-      const rows = await executor
-        .select({ id: users.id, accountId: users.accountId, name: users.name, deactivatedAt: users.deactivatedAt })
-        .from(users)
-        .where(
-          and(
-            inArray(
-              users.accountId,
-              list.map((account) => account.id),
-            ),
-            sql`${users.accountRole} = 'champion'`,
-            isNotNull(users.deactivatedAt),
-            horizon === null
-              ? undefined
-              : sql`${users.deactivatedAt} > ${new Date(now.getTime() - CHAMPION_LOOKBACK_DAYS * DAY_MS).toISOString()}::timestamptz`,
-          ),
-        );
-      return rows.map((row) => ({
-        accountId: row.accountId!,
-        subjectId: `champion:${row.id}`,
-        days: daysSince(row.deactivatedAt!, now),
-        label: row.name,
+      const since = horizon === null ? null : new Date(now.getTime() - CHAMPION_LOOKBACK_DAYS * DAY_MS);
+      const lost = await championsLost(
+        executor,
+        list.map((account) => account.id),
+        since,
+      );
+      return lost.map((entry) => ({
+        accountId: entry.accountId,
+        subjectId: `champion:${entry.userId}`,
+        days: daysSince(entry.at, now),
+        label: entry.name,
       }));
     },
     starts: (occasion) => occasion.days <= CHAMPION_LOOKBACK_DAYS,

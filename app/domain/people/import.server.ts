@@ -296,7 +296,15 @@ export async function writeImportedPeople(tx: Executor, actor: StaffActor, rows:
         action: row.changed.includes("accountRole") ? "member.role_changed" : "member.updated",
         subjectType: "user",
         subjectId: row.userId!,
-        details: { source: "import", fields: row.changed, role: row.accountRole },
+        details: {
+          source: "import",
+          fields: row.changed,
+          role: row.accountRole,
+          // With two roles, a changed role names the old one too, as a change by hand does.
+          ...(row.changed.includes("accountRole")
+            ? { from: row.accountRole === "member" ? "champion" : "member", to: row.accountRole }
+            : {}),
+        },
       })),
     ]);
   }

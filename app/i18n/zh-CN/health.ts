@@ -176,7 +176,7 @@ export default {
       engagement: {
         people: "客户人员",
         signedIn: "登录过的人员（30 天）",
-        championActive: "倡导者活跃",
+        championActive: "客户拥护者活跃",
         daysSinceTouch: "距上次接触的天数",
       },
       community: {
