@@ -28,7 +28,8 @@ export const PLAYBOOK_SUBJECT_TYPES = [
 ] as const;
 export type PlaybookSubjectType = (typeof PLAYBOOK_SUBJECT_TYPES)[number];
 
-export type PlaybookStepKind = "remind_assignee" | "tell_champion" | "create_work_item" | "escalate_admin";
+export type PlaybookStepKind =
+  "remind_assignee" | "tell_champion" | "tell_champion_digest" | "create_work_item" | "escalate_admin";
 /** `delayDays`: days after the run started (first step) or after the step before. */
 export interface PlaybookStep {
   kind: PlaybookStepKind;

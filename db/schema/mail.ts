@@ -174,3 +174,37 @@ export const mailDigests = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.weekStart] })],
 );
+
+/** What a digest line is about: a bell kind the person chose to hear of in the digest, or a playbook's word. */
+export const DIGEST_LINE_KINDS = ["task_comment", "signoff_waiting", "case_study_review", "playbook"] as const;
+export type DigestLineKind = (typeof DIGEST_LINE_KINDS)[number];
+
+/**
+ * Lines waiting for a person's next weekly digest: notices whose channel is "digest only", and what
+ * a "tell the champion in the digest" step says. `week_start` is set when a digest carries the line.
+ */
+export const digestLines = pgTable(
+  "digest_lines",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: DIGEST_LINE_KINDS }).notNull(),
+    /** Interpolation values of the kind's text; a playbook line carries its reason, worded for the reader. */
+    params: jsonb("params").$type<Record<string, string>>().notNull().default({}),
+    href: text("href").notNull(),
+    /** The playbook run that asked for the line: it is left out once the run's reason is gone. */
+    runId: text("run_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    weekStart: date("week_start"),
+  },
+  (t) => [
+    index("digest_lines_pending_idx")
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.weekStart} is null`),
+  ],
+);

@@ -251,19 +251,19 @@ describe("/settings/notifications", () => {
     expect(prefs.quietHours).toBeNull();
   });
 
-  it("refuses a channel a kind doesn't offer (a comment only in the digest), and changes nothing", async () => {
+  it("refuses a channel a kind doesn't offer (community mail only in the digest), and changes nothing", async () => {
     const someone = await person();
     const request = await signedInRequest(
       someone.id,
       "http://localhost/settings/notifications",
-      form({ channel_task_comment: "digest", channel_task_assigned: "off", timeZone: "UTC" }),
+      form({ channel_community: "digest", channel_task_assigned: "off", timeZone: "UTC" }),
     );
     const answer = (await action({ request, params: {}, context })) as unknown as {
       init: { status: number };
       data: { form: { error: Record<string, string[]> } };
     };
     expect(answer.init.status).toBe(400);
-    expect(answer.data.form.error.channel_task_comment).toEqual(["settings:notifications.errors.channel"]);
+    expect(answer.data.form.error.channel_community).toEqual(["settings:notifications.errors.channel"]);
     expect((await getNotificationPreferences(someone.id)).channels.task_assigned).toBe("app");
   });
 

@@ -44,6 +44,7 @@ describe("a step's effects", () => {
       records: [{ outcome: "sent", recipientId: champion.id }],
       messages: [{ person: champion, kind: "reminders", email: true, notice: true }],
       workItem: null,
+      digestLines: [],
     });
     expect(stepEffects(facts(), input("remind_assignee", { taskAssigneeId: null })).messages[0]?.person).toBe(csm);
     expect(stepEffects(facts(), input("remind_assignee", { taskAssigneeId: undefined })).messages[0]?.person).toBe(csm);
@@ -51,7 +52,32 @@ describe("a step's effects", () => {
 
   it("skips a reminder whose assignee is deactivated (no fallback to the CSM)", () => {
     const effects = stepEffects(facts(), input("remind_assignee", { taskAssigneeId: "gone" }));
-    expect(effects).toEqual({ records: [{ outcome: "skipped", recipientId: null }], messages: [], workItem: null });
+    expect(effects).toEqual({
+      records: [{ outcome: "skipped", recipientId: null }],
+      messages: [],
+      workItem: null,
+      digestLines: [],
+    });
+  });
+
+  it("tells the champions in their digest: a line each, no email, not counted by the weekly cap", () => {
+    const shared = facts({
+      cap: weeklyCap(new Map([[champion.id, MESSAGES_PER_PERSON_PER_WEEK]])),
+      accepts: (id, kind) => kind === "digest" && id === champion.id,
+    });
+    expect(stepEffects(shared, input("tell_champion_digest"))).toEqual({
+      records: [
+        { outcome: "created", recipientId: champion.id },
+        { outcome: "skipped", recipientId: other.id },
+      ],
+      messages: [],
+      workItem: null,
+      digestLines: [champion],
+    });
+    expect(shared.cap.allows(other.id)).toBe(true);
+    expect(stepEffects(facts(), input("tell_champion_digest", { accountId: "nobody" })).records).toEqual([
+      { outcome: "skipped", recipientId: null },
+    ]);
   });
 
   it("fills the weekly cap within a batch: later steps for the same person are capped", () => {
@@ -91,6 +117,7 @@ describe("a step's effects", () => {
       records: [{ outcome: "created", recipientId: csm.id }],
       messages: [],
       workItem: { assigneeId: csm.id, locale: "en", escalate: false, dueDate: "2026-12-10" },
+      digestLines: [],
     });
     expect(stepEffects(facts(), input("escalate_admin")).workItem).toEqual({
       assigneeId: admin.id,

@@ -11,6 +11,7 @@ const empty: DigestContent = {
   plan: { name: "Rollout", progress: 0.4, nextMilestone: { title: "Go live", targetDate: "2026-04-01" } },
   training: [],
   asks: [],
+  lines: [],
 };
 
 describe("the digest's nothing-to-say rule", () => {
@@ -25,6 +26,15 @@ describe("the digest's nothing-to-say rule", () => {
       hasSomethingToSay({ ...empty, training: [{ title: "Basics", path: "/training/basics", dueDate: null }] }),
     ).toBe(true);
     expect(hasSomethingToSay({ ...empty, asks: [{ askType: "review" }] })).toBe(true);
+  });
+
+  it("so is a line kept for the digest", () => {
+    expect(
+      hasSomethingToSay({
+        ...empty,
+        lines: [{ id: "l1", kind: "playbook", params: { reason: "“Go live” is at risk" }, href: "/accounts/a1/plan" }],
+      }),
+    ).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { type InboxItemKind, inboxItems, users } from "~db/schema";
-import { byEmail, inApp } from "~/domain/mail/channels";
+import { byEmail, inApp, keepsDigestLine } from "~/domain/mail/channels";
+import { addDigestLines } from "~/domain/mail/digest-lines.server";
 import { inboxItemMail } from "~/domain/mail/messages.server";
 import { queueMails } from "~/domain/mail/outbox.server";
 import { channelsFor } from "~/domain/mail/preferences.server";
@@ -28,7 +29,7 @@ export interface InAppNotice {
 /**
  * Tells people, in the caller's transaction, through the channel each chose for the kind: an item
  * under the bell, an email (through the outbox, after commit, in their quiet hours' terms), both,
- * or nothing (off, or only in the weekly digest). Nobody is told about their own action: notices
+ * a line kept for the weekly digest (for the kinds it doesn't list by itself), or nothing. Nobody is told about their own action: notices
  * for `actorId` are dropped, and one person gets one notice per call and href.
  */
 export async function notifyInApp(tx: Executor, actorId: string | null, notices: readonly InAppNotice[]) {
@@ -59,6 +60,22 @@ export async function notifyInApp(tx: Executor, actorId: string | null, notices:
   const channelOf = (notice: InAppNotice) => channels.get(notice.kind)!.get(notice.userId)!;
   const items = wanted.filter((notice) => inApp(channelOf(notice)));
   if (items.length) await tx.insert(inboxItems).values(items.map((row) => ({ id: newId(), ...row })));
+  await addDigestLines(
+    tx,
+    wanted.flatMap((notice) =>
+      keepsDigestLine(notice.kind, channelOf(notice))
+        ? [
+            {
+              accountId: notice.accountId,
+              userId: notice.userId,
+              kind: notice.kind,
+              params: notice.params,
+              href: notice.href,
+            },
+          ]
+        : [],
+    ),
+  );
   const mailed = wanted.filter((notice) => byEmail(channelOf(notice)));
   if (mailed.length) {
     const people = await tx

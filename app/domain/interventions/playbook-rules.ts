@@ -32,6 +32,7 @@ export const CHAMPION_LOOKBACK_DAYS = 30;
 export const STEP_KINDS = [
   "remind_assignee",
   "tell_champion",
+  "tell_champion_digest",
   "create_work_item",
   "escalate_admin",
 ] as const satisfies readonly PlaybookStepKind[];

@@ -15,6 +15,7 @@ import type { DomainEvent } from "~/domain/events/types";
 import { playbookChampionMail, playbookReminderMail } from "~/domain/mail/messages.server";
 import { type Mail, queueMails } from "~/domain/mail/outbox.server";
 import { inApp } from "~/domain/mail/channels";
+import { type DigestLineInput, addDigestLines } from "~/domain/mail/digest-lines.server";
 import { type MailSchedule, channelsFor, mailSchedules, scheduleKey } from "~/domain/mail/preferences.server";
 import { type TaskForPlaybook, tasksForPlaybooks } from "~/domain/plans/playbook-inputs.server";
 import { serverT } from "~/i18n";
@@ -39,6 +40,7 @@ import {
   type StepPerson,
   type WeeklyCap,
   advanceRun,
+  messageKindOf,
   stepEffects,
   stepRecipients,
   weeklyCap,
@@ -360,6 +362,7 @@ interface RunWrites {
   notices: (typeof interventionNotices.$inferInsert)[];
   mails: Mail[];
   workItems: WorkItemDraft[];
+  digestLines: DigestLineInput[];
 }
 
 /**
@@ -425,6 +428,18 @@ function runStep(
     return;
   }
 
+  for (const person of effects.digestLines) {
+    writes.digestLines.push({
+      accountId: run.accountId,
+      userId: person.id,
+      kind: "playbook",
+      params: { reason: subjectText(run, context, person.locale, playbook) },
+      href: subjectHref(run, context),
+      runId: run.id,
+      createdAt: now,
+    });
+  }
+
   if (!effects.workItem) return;
   const { assigneeId, locale, escalate, dueDate } = effects.workItem;
   const t = serverT(locale);
@@ -448,7 +463,7 @@ async function writeRuns(
   runs: readonly RunWrites[],
   mail: { now: Date; schedules: ReadonlyMap<string, MailSchedule> },
 ) {
-  const all = <K extends "steps" | "notices" | "mails" | "workItems">(key: K) =>
+  const all = <K extends "steps" | "notices" | "mails" | "workItems" | "digestLines">(key: K) =>
     runs.flatMap((run) => run[key] as RunWrites[K][number][]);
   const steps = all("steps");
   const notices = all("notices");
@@ -456,6 +471,7 @@ async function writeRuns(
   if (notices.length) await tx.insert(interventionNotices).values(notices);
   await queueMails(tx, all("mails"), mail.now, mail.schedules);
   await insertWorkItems(tx, all("workItems"));
+  await addDigestLines(tx, all("digestLines"));
   const changes = runs.map(({ runId, next }) => ({
     id: runId,
     status: next.status,
@@ -545,7 +561,11 @@ export async function advancePlaybookRuns(
       );
       const champions = await activeChampions(
         tx,
-        stepping.filter(({ advance }) => advance.step.kind === "tell_champion").map(({ run }) => run.accountId),
+        stepping
+          .filter(
+            ({ advance }) => advance.step.kind === "tell_champion" || advance.step.kind === "tell_champion_digest",
+          )
+          .map(({ run }) => run.accountId),
       );
       const stepInput = ({ run, context, advance }: (typeof stepping)[number]) => ({
         step: advance.step,
@@ -557,7 +577,7 @@ export async function advancePlaybookRuns(
       const wanted = stepping.flatMap((entry) =>
         stepRecipients({ people, champions }, stepInput(entry)).map((person) => ({
           recipientId: person.id,
-          kind: entry.advance.step.kind === "remind_assignee" ? ("reminders" as const) : ("champion" as const),
+          kind: messageKindOf(entry.advance.step.kind),
         })),
       );
       const cap = await lockWeeklyCaps(
@@ -589,6 +609,7 @@ export async function advancePlaybookRuns(
           notices: [],
           mails: [],
           workItems: [],
+          digestLines: [],
         };
         try {
           if (advance.kind === "step") {

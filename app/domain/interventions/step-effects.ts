@@ -29,7 +29,12 @@ export function weeklyCap(sentThisWeek: ReadonlyMap<string, number>): WeeklyCap 
   };
 }
 
-export type MessageKind = "reminders" | "champion";
+export type MessageKind = "reminders" | "champion" | "digest";
+
+/** The mail kind whose preference decides a messaging step (a digest line: whether they take the digest). */
+export function messageKindOf(kind: PlaybookStep["kind"]): MessageKind {
+  return kind === "remind_assignee" ? "reminders" : kind === "tell_champion_digest" ? "digest" : "champion";
+}
 
 /** What a batch knows before it decides: loaded once for all its runs. */
 export interface StepFacts {
@@ -63,6 +68,8 @@ export interface StepEffects {
   /** Who is messaged: an email when they take its kind, and for a reminder an in-app notice too. */
   messages: { person: StepPerson; kind: MessageKind; email: boolean; notice: boolean }[];
   workItem: { assigneeId: string; locale: string; escalate: boolean; dueDate: string } | null;
+  /** Who gets a line in their next weekly digest (not an email of its own, so not counted by the cap). */
+  digestLines: StepPerson[];
 }
 
 /** The people a messaging step would write to (before the cap): the batch locks and counts them first. */
@@ -71,14 +78,30 @@ export function stepRecipients(facts: Pick<StepFacts, "people" | "champions">, i
     const person = facts.people.get((input.taskAssigneeId ?? input.csmId) || "");
     return person ? [person] : [];
   }
-  if (input.step.kind === "tell_champion") return [...(facts.champions.get(input.accountId) ?? [])];
+  if (input.step.kind === "tell_champion" || input.step.kind === "tell_champion_digest")
+    return [...(facts.champions.get(input.accountId) ?? [])];
   return [];
 }
 
 /** One step's effects. Messages use the cap as they go, so a later run in the batch sees them. */
 export function stepEffects(facts: StepFacts, input: StepInput): StepEffects {
   const { step, now } = input;
-  const effects: StepEffects = { records: [], messages: [], workItem: null };
+  const effects: StepEffects = { records: [], messages: [], workItem: null, digestLines: [] };
+
+  if (step.kind === "tell_champion_digest") {
+    const people = stepRecipients(facts, input);
+    if (people.length === 0) effects.records.push({ outcome: "skipped", recipientId: null });
+    for (const person of people) {
+      // A champion who turned the digest off would never read the line.
+      if (!facts.accepts(person.id, "digest")) {
+        effects.records.push({ outcome: "skipped", recipientId: person.id });
+        continue;
+      }
+      effects.digestLines.push(person);
+      effects.records.push({ outcome: "created", recipientId: person.id });
+    }
+    return effects;
+  }
 
   if (step.kind === "remind_assignee" || step.kind === "tell_champion") {
     const people = stepRecipients(facts, input);

@@ -7,6 +7,7 @@ import { trainingDigestInputs } from "~/domain/training/digest-inputs.server";
 import { type Locale, supportedLocales } from "~/i18n/locales";
 import { appOrigin } from "~/lib/http.server";
 import { DEFAULT_DIGEST, type DigestContent, hasSomethingToSay } from "./digest";
+import { markDigestLinesSent, pendingDigestLines } from "./digest-lines.server";
 import { weeklyDigestMail } from "./messages.server";
 import { queueMail } from "./outbox.server";
 
@@ -73,13 +74,18 @@ function localeOf(value: string): Locale {
   return (supportedLocales as readonly string[]).includes(value) ? (value as Locale) : "en";
 }
 
-/** Each person's digest content, from plans, training and advocacy (a fixed number of queries per batch). */
+/** Each person's digest content, from plans, training, advocacy and the lines kept for it (a fixed number of queries per batch). */
 export async function gatherDigests(people: readonly DuePerson[], now: Date): Promise<Map<string, DigestContent>> {
-  const [planInputs, training, asks] = await Promise.all([
+  const [planInputs, training, asks, lines] = await Promise.all([
     planDigestInputs(people.map((p) => ({ userId: p.id, accountId: p.accountId, today: p.today }))),
     trainingDigestInputs(people.map((p) => ({ userId: p.id, locale: localeOf(p.locale) }))),
     openAsksForPeople(
       people.map((p) => ({ userId: p.id, accountId: p.accountId })),
+      now,
+    ),
+    pendingDigestLines(
+      db,
+      people.map((p) => p.id),
       now,
     ),
   ]);
@@ -96,6 +102,7 @@ export async function gatherDigests(people: readonly DuePerson[], now: Date): Pr
       plan: plan?.plan ?? null,
       training: training.get(person.id) ?? [],
       asks: asks.get(person.id) ?? [],
+      lines: lines.get(person.id) ?? [],
     });
   }
   return result;
@@ -135,6 +142,12 @@ export async function sendWeeklyDigests(now = new Date()): Promise<{ queued: num
           .update(mailDigests)
           .set({ messageId })
           .where(and(eq(mailDigests.userId, person.id), eq(mailDigests.weekStart, person.weekStart)));
+        await markDigestLinesSent(
+          tx,
+          person.id,
+          content.lines.map((line) => line.id),
+          person.weekStart,
+        );
         queued += 1;
       });
     }

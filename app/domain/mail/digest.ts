@@ -18,15 +18,22 @@ export interface DigestContent {
   plan: { name: string; progress: number; nextMilestone: { title: string; targetDate: string } | null } | null;
   training: { title: string; path: string; dueDate: string | null }[];
   asks: { askType: string }[];
+  /** Notices the person chose to hear of here, and what a playbook told the champion (digest-lines.server.ts). */
+  lines: {
+    id: string;
+    kind: "task_comment" | "signoff_waiting" | "case_study_review" | "playbook";
+    params: Record<string, string>;
+    href: string;
+  }[];
 }
 
 /**
  * Whether the digest has anything for the person to do: a task of theirs, training waiting for
- * them, an ask. The plan's progress alone is context, not news — a week with nothing of theirs in
+ * them, an ask, a line kept for it. The plan's progress alone is context, not news — a week with nothing of theirs in
  * it sends nothing.
  */
 export function hasSomethingToSay(content: DigestContent): boolean {
-  return content.openTasks > 0 || content.training.length > 0 || content.asks.length > 0;
+  return content.openTasks > 0 || content.training.length > 0 || content.asks.length > 0 || content.lines.length > 0;
 }
 
 /** The ISO weekday (1 = Monday … 7 = Sunday) names of a locale, for the settings page's choice. */

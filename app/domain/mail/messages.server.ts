@@ -185,6 +185,21 @@ export function weeklyDigestMail(
       ].join("\n"),
     );
   }
+  if (content.lines.length > 0) {
+    sections.push(
+      [
+        t("mail:digest.lines.heading"),
+        ...content.lines.flatMap((entry) => [
+          `- ${
+            entry.kind === "playbook"
+              ? (entry.params.reason ?? "")
+              : t(`community:notifications.kind.${entry.kind}`, { who: "", title: "", ...entry.params })
+          }`,
+          `  ${origin}${entry.href}`,
+        ]),
+      ].join("\n"),
+    );
+  }
   return {
     to,
     locale,

@@ -134,6 +134,7 @@ export default {
     stepKinds: {
       remind_assignee: "Remind the assignee (email and in-app)",
       tell_champion: "Tell the champion (email)",
+      tell_champion_digest: "Tell the champion (a line in their weekly digest)",
       create_work_item: "Create a work item for the CSM",
       escalate_admin: "Escalate to an admin (work item)",
     },

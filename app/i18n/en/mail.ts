@@ -52,6 +52,7 @@ export default {
       heading_one: "{{count, number}} ask is waiting for your answer:",
       heading_other: "{{count, number}} asks are waiting for your answer:",
     },
+    lines: { heading: "Also for you this week:" },
   },
   magicLink: {
     subject: "Your sign-in link for Tandem",

@@ -131,7 +131,8 @@ export default {
     stepKinds: {
       remind_assignee: "提醒负责人（邮件和站内通知）",
       tell_champion: "告知客户拥护者（邮件）",
-      create_work_item: "为 CSM 创建待办",
+      tell_champion_digest: "告知客户拥护者（写入每周摘要）",
+      create_work_item: "为客户成功经理创建待办",
       escalate_admin: "升级给管理员（待办）",
     },
     stepSummary: "{{days}} 天后：{{kind}}",

@@ -53,6 +53,7 @@ export default {
     asks: {
       heading_other: "有 {{count, number}} 项请求等待你答复：",
     },
+    lines: { heading: "本周还有这些与你相关：" },
   },
   magicLink: {
     subject: "你的 Tandem 登录链接",

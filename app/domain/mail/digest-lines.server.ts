@@ -1,0 +1,96 @@
+import { and, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "~db/client.server";
+import { type DigestLineKind, digestLines } from "~db/schema";
+import { openRunIds } from "~/domain/interventions/run-status.server";
+import { newId } from "~/lib/ids.server";
+import { DAY_MS } from "~/lib/time";
+
+/** A digest carries at most this many lines per person, the newest; older ones wait at most this long. */
+export const DIGEST_LINES_PER_PERSON = 10;
+const LINE_LIFETIME_DAYS = 30;
+
+export interface DigestLineInput {
+  accountId: string;
+  userId: string;
+  kind: DigestLineKind;
+  params: Record<string, string>;
+  href: string;
+  runId?: string | null;
+  /** When it was asked for (a job's clock; default now). */
+  createdAt?: Date;
+}
+
+export interface DigestLine {
+  id: string;
+  kind: DigestLineKind;
+  params: Record<string, string>;
+  href: string;
+}
+
+/** Keeps lines for the people's next digests, in the caller's transaction. */
+export async function addDigestLines(tx: Executor, lines: readonly DigestLineInput[]) {
+  if (lines.length === 0) return;
+  await tx.insert(digestLines).values(lines.map((line) => ({ id: newId(), ...line, runId: line.runId ?? null })));
+}
+
+/**
+ * Each person's lines still waiting, newest first and at most DIGEST_LINES_PER_PERSON: none older
+ * than 30 days, none of a playbook run whose reason has gone (the task got done, the milestone
+ * achieved) — a digest doesn't report what is already fixed.
+ */
+export async function pendingDigestLines(
+  executor: Executor,
+  userIds: readonly string[],
+  now: Date,
+): Promise<Map<string, DigestLine[]>> {
+  const result = new Map<string, DigestLine[]>();
+  if (userIds.length === 0) return result;
+  const since = new Date(now.getTime() - LINE_LIFETIME_DAYS * DAY_MS).toISOString();
+  const ranked = executor
+    .select({
+      id: digestLines.id,
+      userId: digestLines.userId,
+      kind: digestLines.kind,
+      params: digestLines.params,
+      href: digestLines.href,
+      runId: digestLines.runId,
+      createdAt: digestLines.createdAt,
+      rank: sql<number>`row_number() over (partition by ${digestLines.userId} order by ${digestLines.createdAt} desc, ${digestLines.id} desc)`.as(
+        "rank",
+      ),
+    })
+    .from(digestLines)
+    .where(
+      and(
+        inArray(digestLines.userId, [...userIds]),
+        isNull(digestLines.weekStart),
+        sql`${digestLines.createdAt} > ${since}::timestamptz`,
+      ),
+    )
+    .as("ranked");
+  const rows = await executor
+    .select()
+    .from(ranked)
+    .where(sql`${ranked.rank} <= ${DIGEST_LINES_PER_PERSON}`)
+    .orderBy(sql`${ranked.userId}`, sql`${ranked.rank}`);
+  const open = await openRunIds(
+    executor,
+    rows.flatMap((row) => (row.runId ? [row.runId] : [])),
+  );
+  for (const row of rows) {
+    if (row.runId && !open.has(row.runId)) continue;
+    const list = result.get(row.userId) ?? [];
+    list.push({ id: row.id, kind: row.kind, params: row.params, href: row.href });
+    result.set(row.userId, list);
+  }
+  return result;
+}
+
+/** Marks the lines a digest carried (in the digest's transaction), so the next one doesn't repeat them. */
+export async function markDigestLinesSent(tx: Executor, userId: string, lineIds: readonly string[], weekStart: string) {
+  if (lineIds.length === 0) return;
+  await tx
+    .update(digestLines)
+    .set({ weekStart })
+    .where(and(inArray(digestLines.id, [...lineIds]), sql`${digestLines.userId} = ${userId}`));
+}
