@@ -86,11 +86,12 @@ export async function pendingDigestLines(
   return result;
 }
 
-/** Marks the lines a digest carried (in the digest's transaction), so the next one doesn't repeat them. */
-export async function markDigestLinesSent(tx: Executor, userId: string, lineIds: readonly string[], weekStart: string) {
-  if (lineIds.length === 0) return;
-  await tx
-    .update(digestLines)
-    .set({ weekStart })
-    .where(and(inArray(digestLines.id, [...lineIds]), sql`${digestLines.userId} = ${userId}`));
+/** Marks the lines digests carried with their week (in the digests' transaction), so the next ones don't repeat them. */
+export async function markDigestLinesSent(tx: Executor, carried: readonly { lineId: string; weekStart: string }[]) {
+  if (carried.length === 0) return;
+  const rows = carried.map((entry) => ({ id: entry.lineId, week_start: entry.weekStart }));
+  await tx.execute(sql`
+    update ${digestLines} l set week_start = v.week_start
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id text, week_start date)
+    where l.id = v.id`);
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "~db/client.server";
 import { mailDigests } from "~db/schema";
 import { openAsksForPeople } from "~/domain/advocacy/asks.server";
@@ -9,7 +9,7 @@ import { appOrigin } from "~/lib/http.server";
 import { DEFAULT_DIGEST, type DigestContent, hasSomethingToSay } from "./digest";
 import { markDigestLinesSent, pendingDigestLines } from "./digest-lines.server";
 import { weeklyDigestMail } from "./messages.server";
-import { queueMail } from "./outbox.server";
+import { type Mail, queueMails } from "./outbox.server";
 
 /** People per round: each round is a few batched queries and one short transaction per person. */
 const BATCH = 500;
@@ -110,9 +110,10 @@ export async function gatherDigests(people: readonly DuePerson[], now: Date): Pr
 
 /**
  * The hourly digest job: for every person whose digest is due, records this week as decided and,
- * when there is something to say, queues the mail — in one transaction per person, so the row and
- * the mail commit together. The row's primary key (person, week) makes it exactly once: a second
- * worker or a re-run finds the row (or waits on the first one's insert) and sends nothing.
+ * when there is something to say, queues the mail — a batch of people in one transaction, so the
+ * rows and the mails commit together, in a fixed number of statements. The row's primary key
+ * (person, week) makes it exactly once: a second worker or a re-run finds the rows (or waits on the
+ * first one's inserts, taken in the same id order, so they never deadlock) and sends nothing.
  */
 export async function sendWeeklyDigests(now = new Date()): Promise<{ queued: number; nothingToSay: number }> {
   let queued = 0;
@@ -122,35 +123,68 @@ export async function sendWeeklyDigests(now = new Date()): Promise<{ queued: num
     const people = await listDueDigests(now);
     if (people.length === 0) break;
     const contents = await gatherDigests(people, now);
+    // Worded before the transaction: a digest that can't be written is logged and left for the next run.
+    const mails = new Map<string, Mail>();
     for (const person of people) {
       const content = contents.get(person.id)!;
-      await db.transaction(async (tx) => {
-        const [claimed] = await tx
-          .insert(mailDigests)
-          .values({ userId: person.id, accountId: person.accountId, weekStart: person.weekStart })
-          .onConflictDoNothing()
-          .returning({ userId: mailDigests.userId });
-        if (!claimed) return;
-        if (!hasSomethingToSay(content)) {
-          nothingToSay += 1;
-          return;
-        }
-        const mail = weeklyDigestMail(person.email, person.locale, { recipientId: person.id, origin, content });
-        const messageId = await queueMail(tx, mail, now);
-        if (!messageId) return;
-        await tx
-          .update(mailDigests)
-          .set({ messageId })
-          .where(and(eq(mailDigests.userId, person.id), eq(mailDigests.weekStart, person.weekStart)));
-        await markDigestLinesSent(
-          tx,
+      if (!hasSomethingToSay(content)) continue;
+      try {
+        mails.set(
           person.id,
-          content.lines.map((line) => line.id),
-          person.weekStart,
+          weeklyDigestMail(person.email, person.locale, { recipientId: person.id, origin, content }),
         );
-        queued += 1;
-      });
+      } catch (error) {
+        console.error(`[digest] ${person.id}: could not write the digest`, error);
+      }
     }
+    const deciding = people.filter((person) => mails.has(person.id) || !hasSomethingToSay(contents.get(person.id)!));
+    await db.transaction(async (tx) => {
+      const claimed = new Set(
+        deciding.length === 0
+          ? []
+          : (
+              await tx
+                .insert(mailDigests)
+                .values(
+                  deciding.map((person) => ({
+                    userId: person.id,
+                    accountId: person.accountId,
+                    weekStart: person.weekStart,
+                  })),
+                )
+                .onConflictDoNothing()
+                .returning({ userId: mailDigests.userId })
+            ).map((row) => row.userId),
+      );
+      const sending = deciding.filter((person) => claimed.has(person.id) && mails.has(person.id));
+      nothingToSay += claimed.size - sending.length;
+      const ids = await queueMails(
+        tx,
+        sending.map((person) => mails.get(person.id)!),
+        now,
+      );
+      const sent = sending.flatMap((person, index) => {
+        const messageId = ids[index];
+        return messageId ? [{ person, messageId }] : [];
+      });
+      if (sent.length === 0) return;
+      const rows = sent.map(({ person, messageId }) => ({
+        user_id: person.id,
+        week_start: person.weekStart,
+        message_id: messageId,
+      }));
+      await tx.execute(sql`
+        update ${mailDigests} d set message_id = v.message_id
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(user_id text, week_start date, message_id text)
+        where d.user_id = v.user_id and d.week_start = v.week_start`);
+      await markDigestLinesSent(
+        tx,
+        sent.flatMap(({ person }) =>
+          contents.get(person.id)!.lines.map((line) => ({ lineId: line.id, weekStart: person.weekStart })),
+        ),
+      );
+      queued += sent.length;
+    });
     if (people.length < BATCH) break;
   }
   return { queued, nothingToSay };
