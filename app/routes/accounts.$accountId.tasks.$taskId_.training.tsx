@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
-import { listMembers } from "~/domain/people/members.server";
+import { peopleChoices } from "~/domain/people/members.server";
 import { findCourse, loadCatalog } from "~/domain/training/content.server";
 import { getTaskTraining, setTaskTraining } from "~/domain/training/plan-link.server";
 import { courseTitleIn } from "~/domain/training/localize";
@@ -34,9 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!training) notFound();
   const canLink = canOnAccount(actor, "training.link", account.id);
   const people = canLink
-    ? (await listMembers(account.id))
-        .filter((person) => !person.deactivatedAt)
-        .map((person) => ({ id: person.id, name: person.name }))
+    ? (await peopleChoices(account.id)).people.map((person) => ({ id: person.id, name: person.name }))
     : [];
   return {
     accountId: account.id,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { users } from "~db/schema";
 import { createAccount, createCustomer } from "~db/seed/factories";
-import { activeMembersExcept, listMembersPage } from "~/domain/people/members.server";
+import { activeMembersExcept, listMembersPage, peopleChoices } from "~/domain/people/members.server";
 
 describe("the team page's people", () => {
   it("pages through every person once, active first then by name, forward and back", async () => {
@@ -47,5 +47,41 @@ describe("the team page's people", () => {
     const active = [people[0]!.id];
     expect(await activeMembersExcept(account.id, active, 2)).toEqual({ names: ["Wes", "Xia"], total: 3 });
     expect(await activeMembersExcept(account.id, [], 10)).toEqual({ names: ["Wes", "Xia", "Yan", "Zed"], total: 4 });
+  });
+});
+
+describe("a form's choice of people", () => {
+  it("is bounded: the first names active, who is already chosen beyond them, and whether there are more", async () => {
+    const account = await createAccount({ licensedSeats: 20 });
+    const [ari, bea, cleo, dana] = await Promise.all(
+      ["Ari", "Bea", "Cleo", "Dana"].map((name) => createCustomer(account.id, "member", { name })),
+    );
+    const gone = await createCustomer(account.id, "champion", { name: "Abe" });
+    await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, gone.id));
+    const boss = await createCustomer(account.id, "champion", { name: "Zoe" });
+
+    const first = await peopleChoices(account.id, { limit: 2 });
+    expect(first.people.map((person) => person.name)).toEqual(["Ari", "Bea"]);
+    expect(first.more).toBe(true);
+    // Dana is the assignee of a task on the page: she is offered too, in name order; a deactivated
+    // person or someone of another account never is.
+    const stranger = await createCustomer((await createAccount()).id, "member");
+    const withChosen = await peopleChoices(account.id, { limit: 2, include: [dana!.id, gone.id, stranger.id] });
+    expect(withChosen.people.map((person) => person.id)).toEqual([ari!.id, bea!.id, dana!.id]);
+    expect((await peopleChoices(account.id)).more).toBe(false);
+    expect((await peopleChoices(account.id)).people.map((person) => person.name)).toEqual([
+      "Ari",
+      "Bea",
+      "Cleo",
+      "Dana",
+      "Zoe",
+    ]);
+    expect((await peopleChoices(account.id, { role: "champion" })).people).toEqual([
+      { id: boss.id, name: "Zoe", title: boss.title, accountRole: "champion" },
+    ]);
+    // Only who is asked for: the promoter alone.
+    expect((await peopleChoices(account.id, { include: [cleo!.id], limit: 0 })).people.map((p) => p.id)).toEqual([
+      cleo!.id,
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { getEvent } from "~/domain/events/record.server";
 import type { DomainEvent } from "~/domain/events/types";
-import { isActiveMemberOf, listMembers } from "~/domain/people/members.server";
+import { isActiveMemberOf, peopleChoices } from "~/domain/people/members.server";
 import { accountHasOverdueMilestones } from "~/domain/plans/plan-status.server";
 import { notifyInApp } from "~/domain/inbox/items.server";
 import { newId } from "~/lib/ids.server";
@@ -90,11 +90,13 @@ async function asksFor(event: DomainEvent, now: Date): Promise<AsksForEventResul
   const rules = askTypesFor(signal, await listAskRules());
   if (rules.length === 0) return result;
 
-  const people = (await listMembers(accountId)).filter((person) => !person.deactivatedAt);
+  // The promoter who answered, or the account's champions: never a read of everyone.
   const recipients =
     signal === "nps_promoter"
-      ? people.filter((person) => person.id === event.actorId)
-      : people.filter((person) => person.accountRole === "champion");
+      ? event.actorId
+        ? (await peopleChoices(accountId, { include: [event.actorId], limit: 0 })).people
+        : []
+      : (await peopleChoices(accountId, { role: "champion", limit: 20 })).people;
   if (recipients.length === 0) return result;
 
   const [guardrails, account] = await Promise.all([getGuardrails(), accountAskFacts(accountId)]);

@@ -4,7 +4,7 @@ import { db } from "~db/client.server";
 import { accounts, opportunities, opportunityTransitions } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { StaffActor } from "~/domain/auth/actor";
-import { isActiveMemberOf, listMembers } from "~/domain/people/members.server";
+import { isActiveMemberOf, peopleChoices } from "~/domain/people/members.server";
 import { textField } from "~/lib/forms";
 import { newId } from "~/lib/ids.server";
 import { ASK_TYPES } from "./ask-rules";
@@ -80,8 +80,5 @@ export async function createOpportunity(
 
 /** Who at the account can be asked: its active people, by name. */
 export async function listPossibleAdvocates(accountId: string) {
-  const people = await listMembers(accountId);
-  return people
-    .filter((person) => !person.deactivatedAt)
-    .map((person) => ({ id: person.id, name: person.name, title: person.title, accountRole: person.accountRole }));
+  return (await peopleChoices(accountId)).people;
 }

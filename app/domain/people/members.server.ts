@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "~db/client.server";
 import { type AccountRole, accounts, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
@@ -61,6 +61,55 @@ export async function listMembersPage(accountId: string, options: { cursor?: str
     keyOf: (row) => [row.deactivatedAt ? 1 : 0, row.name, row.id],
     total: total?.n ?? 0,
   });
+}
+
+/** A form's choice of people shows at most this many; an account with more is searched on its team page. */
+export const PEOPLE_CHOICES_LIMIT = 200;
+
+export interface PersonChoice {
+  id: string;
+  name: string;
+  title: string | null;
+  accountRole: AccountRole;
+}
+
+/**
+ * The account's active people for a form's choices (task assignees, owners, advocates), by name: the
+ * first `limit`, anyone in `include` beyond them (who the form already shows as chosen), and whether
+ * there are more. Two small queries, whatever the account's size.
+ */
+export async function peopleChoices(
+  accountId: string,
+  options: { include?: readonly string[]; limit?: number; role?: AccountRole } = {},
+): Promise<{ people: PersonChoice[]; more: boolean }> {
+  const limit = options.limit ?? PEOPLE_CHOICES_LIMIT;
+  const columns = { id: users.id, name: users.name, title: users.title, accountRole: users.accountRole };
+  const scope = and(
+    eq(users.accountId, accountId),
+    isNull(users.deactivatedAt),
+    options.role ? eq(users.accountRole, options.role) : undefined,
+  );
+  const rows = await db
+    .select(columns)
+    .from(users)
+    .where(scope)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(limit + 1);
+  const people = rows.slice(0, limit);
+  const listed = new Set(people.map((person) => person.id));
+  const missing = [...new Set(options.include ?? [])].filter((id) => !listed.has(id)).slice(0, PEOPLE_CHOICES_LIMIT);
+  if (missing.length > 0) {
+    const extra = await db
+      .select(columns)
+      .from(users)
+      .where(and(scope, inArray(users.id, missing)));
+    people.push(...extra);
+    people.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+  return {
+    people: people.map((person) => ({ ...person, accountRole: person.accountRole! })),
+    more: rows.length > limit,
+  };
 }
 
 /**
