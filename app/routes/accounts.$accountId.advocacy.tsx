@@ -35,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const advocacy = await getAccountAdvocacy(account.id, new Date(), {
     openAsks: cursorParam.parse(search.get("openAsks") ?? undefined),
     answeredAsks: cursorParam.parse(search.get("answeredAsks") ?? undefined),
+    consents: cursorParam.parse(search.get("consents") ?? undefined),
+    references: cursorParam.parse(search.get("references") ?? undefined),
   });
   return {
     accountId: account.id,
@@ -91,13 +93,13 @@ function AdvocacySections({
             answeredPage={advocacy.answeredAsksPage}
             when={when}
           />
-          <ConsentsSection consents={advocacy.consents} when={when} />
+          <ConsentsSection consents={advocacy.consents} page={advocacy.consentsPage} when={when} />
         </div>
         <div className="space-y-6">
           <NpsSection summary={advocacy.nps.summary} latest={advocacy.nps.latest} when={when} />
         </div>
       </div>
-      <ReferencesSection references={advocacy.references} when={when} />
+      <ReferencesSection references={advocacy.references} page={advocacy.referencesPage} when={when} />
       <AssetsSection assets={advocacy.assets} when={when} />
     </>
   );

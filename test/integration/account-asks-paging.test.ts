@@ -1,9 +1,14 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { asks } from "~db/schema";
-import { createAccount, createCustomer } from "~db/seed/factories";
-import { getAccountAdvocacy, listAccountAsks } from "~/domain/advocacy/account-advocacy.server";
+import { asks, consents } from "~db/schema";
+import { createAccount, createConsent, createCustomer, createReferenceCall, createStaff } from "~db/seed/factories";
+import {
+  getAccountAdvocacy,
+  listAccountAsks,
+  listAccountConsents,
+  listAccountReferenceRequests,
+} from "~/domain/advocacy/account-advocacy.server";
 import { newId } from "~/lib/ids.server";
 
 const STATUSES = [
@@ -78,5 +83,50 @@ describe("an account's asks, a page at a time", () => {
     expect(advocacy.openAsksPage.total).toBe(4);
     expect(advocacy.answeredAsks).toHaveLength(5);
     expect(advocacy.isEmpty).toBe(false);
+  });
+});
+
+describe("an account's consents and reference requests, a page at a time", () => {
+  it("pages of 2 walk every consent in force and every reference request once, newest first", async () => {
+    const account = await createAccount();
+    const marketer = await createStaff("marketing");
+    const people = await Promise.all([1, 2, 3].map(() => createCustomer(account.id, "member")));
+    const given = [];
+    for (const [index, person] of people.entries()) {
+      given.push(await createConsent(person, { askType: "reference_call", daysAgo: 10 + index }));
+    }
+    // A withdrawn consent is not in force: not listed.
+    const withdrawn = await createConsent(people[0]!, { askType: "quote", daysAgo: 1 });
+    await db.update(consents).set({ withdrawnAt: new Date() }).where(eq(consents.id, withdrawn.consentId));
+    const calls = [];
+    for (const [index, consent] of given.entries())
+      calls.push(await createReferenceCall(consent, people[index]!, marketer));
+
+    const walk = async <Row extends { id: string }>(
+      read: (cursor: string | null) => Promise<{ rows: Row[]; page: { next: string | null; total: number | null } }>,
+    ) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const result = await read(cursor);
+        expect(result.rows.length).toBeLessThanOrEqual(2);
+        expect(result.page.total).toBe(3);
+        ids.push(...result.rows.map((row) => row.id));
+        cursor = result.page.next;
+      } while (cursor && ++pages < 5);
+      return ids;
+    };
+    // Newest first: the consent given 10 days ago, then 11, then 12.
+    expect(await walk((cursor) => listAccountConsents(account.id, { cursor, pageSize: 2 }))).toEqual(
+      given.map((consent) => consent.consentId),
+    );
+    const requestIds = await walk((cursor) => listAccountReferenceRequests(account.id, { cursor, pageSize: 2 }));
+    expect([...requestIds].sort()).toEqual(calls.map((call) => call.id).sort());
+    expect(new Set(requestIds).size).toBe(3);
+
+    const advocacy = await getAccountAdvocacy(account.id);
+    expect(advocacy.consentsPage.total).toBe(3);
+    expect(advocacy.referencesPage.total).toBe(3);
   });
 });

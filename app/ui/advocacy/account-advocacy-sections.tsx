@@ -246,8 +246,10 @@ export function AsksSection({
 
 export function ConsentsSection({
   consents,
+  page,
   when,
 }: {
+  page: PageInfo;
   consents: {
     id: string;
     personName: string;
@@ -260,7 +262,11 @@ export function ConsentsSection({
 }) {
   const { t, i18n } = useTranslation("advocacy");
   return (
-    <Section title={t("accountTab.consents")} empty={t("accountTab.consentsNone")} isEmpty={consents.length === 0}>
+    <Section
+      title={t("accountTab.consents")}
+      empty={t("accountTab.consentsNone")}
+      isEmpty={consents.length === 0 && !page.previous}
+    >
       <Table
         caption={t("accountTab.consents")}
         head={[t("accountTab.person"), t("pipeline.type"), t("assets.uses"), t("assets.scope"), t("accountTab.since")]}
@@ -281,14 +287,17 @@ export function ConsentsSection({
           </tr>
         ))}
       </Table>
+      <Pager label={t("accountTab.consents")} page={page} param="consents" />
     </Section>
   );
 }
 
 export function ReferencesSection({
   references,
+  page,
   when,
 }: {
+  page: PageInfo;
   references: {
     id: string;
     advocateName: string;
@@ -303,7 +312,7 @@ export function ReferencesSection({
     <Section
       title={t("accountTab.references")}
       empty={t("accountTab.referencesNone")}
-      isEmpty={references.length === 0}
+      isEmpty={references.length === 0 && !page.previous}
     >
       <Table
         caption={t("accountTab.references")}
@@ -320,6 +329,7 @@ export function ReferencesSection({
           </tr>
         ))}
       </Table>
+      <Pager label={t("accountTab.references")} page={page} param="references" />
     </Section>
   );
 }
