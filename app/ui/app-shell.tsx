@@ -153,11 +153,14 @@ export function AppShell({
   user,
   nav,
   unreadNotifications = 0,
+  top,
   children,
 }: {
   user: ShellUser | null;
   nav: NavItem[];
   unreadNotifications?: number;
+  /** A bar above the header on every page (viewing as a customer). */
+  top?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -172,6 +175,7 @@ export function AppShell({
       >
         {t("skipToContent")}
       </a>
+      {top}
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
           <Link to={home} className="flex items-center gap-2 font-semibold text-slate-900">
