@@ -97,6 +97,7 @@ export function Layout({ children }: { children: ReactNode }) {
             user={root?.user ?? null}
             nav={root?.nav ?? []}
             unreadNotifications={root?.unreadNotifications ?? 0}
+            bell={!root?.viewAs}
             top={root?.viewAs ? <ViewAsBanner viewAs={root.viewAs} /> : null}
           >
             {root?.notice ? (

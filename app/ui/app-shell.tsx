@@ -153,12 +153,15 @@ export function AppShell({
   user,
   nav,
   unreadNotifications = 0,
+  bell = true,
   top,
   children,
 }: {
   user: ShellUser | null;
   nav: NavItem[];
   unreadNotifications?: number;
+  /** The notifications bell (not while viewing as a customer: their notifications are their own). */
+  bell?: boolean;
   /** A bar above the header on every page (viewing as a customer). */
   top?: ReactNode;
   children: ReactNode;
@@ -194,9 +197,7 @@ export function AppShell({
               <nav aria-label={t("nav.main")} className="hidden flex-1 lg:block">
                 <DesktopNav nav={nav} />
               </nav>
-              <div className="ml-auto">
-                <NotificationsMenu unread={unreadNotifications} />
-              </div>
+              <div className="ml-auto">{bell ? <NotificationsMenu unread={unreadNotifications} /> : null}</div>
               <div className="hidden lg:block">
                 <UserMenu user={user} />
               </div>
