@@ -20,6 +20,7 @@ import { loader as notificationsLoader } from "~/routes/notifications";
 import { loader as settingsLoader } from "~/routes/settings";
 import { loader as notificationSettingsLoader } from "~/routes/settings_.notifications";
 import { action as viewAsAction } from "~/routes/view-as";
+import { action as logoutAction } from "~/routes/logout";
 import { thrownResponse } from "../support/responses";
 
 let account: Account;
@@ -137,15 +138,20 @@ describe("requireActor while viewing as a customer", () => {
 
   it("ignores a forged, tampered, malformed or expired cookie (the normal staff view, never a 500)", async () => {
     const real = await viewAsCookie(csm, champion);
-    const value = real.slice("tandem_view_as=".length);
+    // Cookie values are percent-encoded: tamper with the decoded text and encode it again (a broken
+    // escape in any cookie already means "no session" to lucia, which is not what this is about).
+    const value = decodeURIComponent(real.slice("tandem_view_as=".length));
+    const signature = value.split(".").pop()!;
+    const flipped = signature.slice(0, -2) + (signature.at(-2) === "A" ? "B" : "A") + signature.at(-1);
+    const encoded = (text: string) => `tandem_view_as=${encodeURIComponent(text)}`;
     const forgedPayload = Buffer.from(
       JSON.stringify({ staffUserId: csm.id, accountId: account.id, customerUserId: champion.id, until: 9e15 }),
     ).toString("base64");
     const expired = await viewAsCookie(csm, champion, account, new Date(Date.now() - 3 * 60 * 60 * 1000));
     for (const cookie of [
-      `tandem_view_as=${forgedPayload}`,
-      `tandem_view_as=${forgedPayload}.${value.split(".").pop()}`,
-      `tandem_view_as=${value.slice(0, -3)}xyz`,
+      encoded(forgedPayload),
+      encoded(`${forgedPayload}.${signature}`),
+      encoded(`${value.slice(0, -signature.length)}${flipped}`),
       "tandem_view_as=abc.def",
       "tandem_view_as=bm90IGpzb24",
       "tandem_view_as=",
@@ -319,5 +325,16 @@ describe("the view-as route", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toBe(`/accounts/${account.id}`);
     expect(response.headers.get("Set-Cookie")).toMatch(/^tandem_view_as=; .*Max-Age=0/);
+  });
+
+  it("ends with signing out too", async () => {
+    const cookie = await viewAsCookie(csm, champion);
+    const response = (await logoutAction({
+      request: await request(csm, cookie, "/logout", { method: "POST", body: new URLSearchParams() }),
+      params: {},
+      ...nothing,
+    })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.getSetCookie().some((header) => /^tandem_view_as=; .*Max-Age=0/.test(header))).toBe(true);
   });
 });
