@@ -16,6 +16,8 @@ import { createI18n } from "~/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 import { requestLocale } from "~/lib/locale.server";
 import { getCurrentSession } from "~/domain/auth/sessions.server";
+import { currentActor } from "~/domain/auth/guards.server";
+import { getViewAs } from "~/domain/auth/view-as.server";
 import { navigationFor } from "~/domain/auth/navigation";
 import { getAccountById } from "~/domain/people/accounts.server";
 import { countInbox } from "~/domain/inbox/inbox.server";
@@ -23,6 +25,7 @@ import { isOutboxMode } from "~/domain/mail/outbox.server";
 import { takeNotice } from "~/lib/flash.server";
 import { vendorName } from "~/lib/env.server";
 import { AppShell } from "~/ui/app-shell";
+import { ViewAsBanner } from "~/ui/view-as-banner";
 import { Alert } from "~/ui/layout";
 import { ButtonLink } from "~/ui/button";
 import stylesheet from "~/tailwind.css?url";
@@ -34,12 +37,14 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentSession(request);
-  const actor = current?.actor ?? null;
+  // While a staff member views as a customer, the customer's pages have the customer's shell.
+  const [actor, viewAs] = await Promise.all([currentActor(request), getViewAs(request)]);
   const locale = requestLocale(request, actor?.locale);
   const t = createI18n(locale).t;
   const account = actor?.kind === "customer" ? await getAccountById(actor.accountId) : null;
   const { notice, setCookie } = await takeNotice(request);
-  const unreadNotifications = actor ? await countInbox(actor.id) : 0;
+  // The bell is the customer's own: a viewing staff member sees neither their items nor their count.
+  const unreadNotifications = actor && !viewAs ? await countInbox(actor.id) : 0;
 
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
@@ -51,6 +56,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       notice,
       vendorName,
       unreadNotifications,
+      viewAs: viewAs
+        ? {
+            accountName: viewAs.accountName,
+            name: viewAs.customer.name,
+            role: t(`roles.${viewAs.customer.accountRole}`),
+          }
+        : null,
       nav: actor ? navigationFor(actor, { outboxMode: isOutboxMode() }) : [],
       user: actor
         ? {
@@ -85,6 +97,8 @@ export function Layout({ children }: { children: ReactNode }) {
             user={root?.user ?? null}
             nav={root?.nav ?? []}
             unreadNotifications={root?.unreadNotifications ?? 0}
+            bell={!root?.viewAs}
+            top={root?.viewAs ? <ViewAsBanner viewAs={root.viewAs} /> : null}
           >
             {root?.notice ? (
               <div className="mb-4">
@@ -105,13 +119,21 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The reason of a refusal while viewing as a customer (guards.server.ts), if it is one. */
+function viewAsReason(data: unknown): "readOnly" | "personal" | null {
+  const reason = typeof data === "object" && data !== null ? (data as { viewAs?: unknown }).viewAs : null;
+  return reason === "readOnly" || reason === "personal" ? reason : null;
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const root = useRouteLoaderData<typeof loader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 404
+  const viewAsRefusal = isRouteErrorResponse(error) ? viewAsReason(error.data) : null;
+  const [title, body] = viewAsRefusal
+    ? [t("viewAs.refusedTitle"), t(`viewAs.refused.${viewAsRefusal}`)]
+    : status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]

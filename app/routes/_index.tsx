@@ -1,8 +1,9 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { homePath } from "~/domain/auth/actor";
-import { getCurrentSession } from "~/domain/auth/sessions.server";
+import { currentActor } from "~/domain/auth/guards.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await getCurrentSession(request);
-  return redirect(current ? homePath(current.actor) : "/login");
+  // While viewing as a customer, home is the customer's home.
+  const actor = await currentActor(request);
+  return redirect(actor ? homePath(actor) : "/login");
 }

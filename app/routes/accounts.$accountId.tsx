@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { canInWorkspace, canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { getHealthBadge } from "~/domain/health/view.server";
 import { countOpenWorkItems } from "~/domain/interventions/work-items.server";
-import { ButtonLink } from "~/ui/button";
+import { listViewAsCandidates } from "~/domain/auth/view-as.server";
+import { Button, ButtonLink } from "~/ui/button";
 import { HealthBadge, OverrideBadge } from "~/ui/health/grade-badge";
 import { HealthChanges } from "~/ui/health/health-changes";
 import { Badge } from "~/ui/layout";
@@ -22,9 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canSeeRevenue = canOnAccount(actor, "revenue.view", account.id);
   // Staff only: a customer's frame carries no score (what they may see of it comes later, projected).
   const canEdit = canOnAccount(actor, "account.edit", account.id);
-  const [health, openWork] = await Promise.all([
+  const [health, openWork, viewAsPeople] = await Promise.all([
     canSeeHealth ? getHealthBadge(account) : null,
     canEdit ? countOpenWorkItems([account.id]) : null,
+    actor.kind === "staff" ? listViewAsCandidates(account.id) : [],
   ]);
   return {
     account: {
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSeeHealth,
     canSeeRevenue,
     health,
+    viewAsPeople,
   };
 }
 
@@ -53,10 +56,60 @@ function tabClass({ isActive }: { isActive: boolean }) {
   }`;
 }
 
+/** Opens the portal as one of the account's people, read-only (domain/auth/view-as.ts). */
+function ViewAsForm({
+  accountId,
+  people,
+}: {
+  accountId: string;
+  people: { id: string; name: string; accountRole: "champion" | "member" }[];
+}) {
+  const { t } = useTranslation(["people", "common"]);
+  return (
+    <Form method="post" action="/view-as" className="flex items-end gap-2" aria-label={t("account.viewAs.title")}>
+      <input type="hidden" name="intent" value="start" />
+      <input type="hidden" name="accountId" value={accountId} />
+      <label className="text-sm text-slate-700">
+        <span className="block text-xs font-medium text-slate-600">{t("account.viewAs.person")}</span>
+        <select
+          name="userId"
+          defaultValue={people[0]?.id}
+          className="mt-1 rounded-md border-slate-300 py-1.5 text-sm"
+          aria-describedby="view-as-hint"
+        >
+          {people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {t("account.viewAs.personOption", {
+                name: person.name,
+                role: t(`common:roles.${person.accountRole}`),
+              })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span id="view-as-hint" className="sr-only">
+        {t("account.viewAs.hint")}
+      </span>
+      <Button type="submit" variant="secondary">
+        {t("account.viewAs.submit")}
+      </Button>
+    </Form>
+  );
+}
+
 export default function AccountFrame() {
   const { t } = useTranslation(["people", "interventions"]);
-  const { account, isStaff, canEdit, canSeeAdvocacy, canSeeHealth, canSeeRevenue, health, openWorkItems } =
-    useLoaderData<typeof loader>();
+  const {
+    account,
+    isStaff,
+    canEdit,
+    canSeeAdvocacy,
+    canSeeHealth,
+    canSeeRevenue,
+    health,
+    openWorkItems,
+    viewAsPeople,
+  } = useLoaderData<typeof loader>();
   if (!isStaff) return <Outlet />;
   return (
     <>
@@ -81,11 +134,14 @@ export default function AccountFrame() {
             </div>
             <UseCaseBadges useCases={account.useCases} label={t("account.useCases")} className="mt-2" />
           </div>
-          {canEdit ? (
-            <ButtonLink to={`/accounts/${account.id}/edit`} variant="secondary">
-              {t("account.edit")}
-            </ButtonLink>
-          ) : null}
+          <div className="flex flex-wrap items-end gap-3">
+            {viewAsPeople.length > 0 ? <ViewAsForm accountId={account.id} people={viewAsPeople} /> : null}
+            {canEdit ? (
+              <ButtonLink to={`/accounts/${account.id}/edit`} variant="secondary">
+                {t("account.edit")}
+              </ButtonLink>
+            ) : null}
+          </div>
         </div>
         <nav aria-label={t("account.tabs.label")} className="mt-4 border-b border-slate-200">
           <ul className="-mb-px flex gap-6 overflow-x-auto">

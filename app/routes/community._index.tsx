@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
+import { isViewAs } from "~/domain/auth/view-as";
 import { canManageSpaces, isModerator, topicKindsFor } from "~/domain/community/permissions";
 import { ensureProfile } from "~/domain/community/profiles.server";
 import { SearchSchema } from "~/domain/community/schemas";
@@ -19,7 +20,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "community
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  await ensureProfile(actor);
+  // A staff member viewing as a customer reads; the customer's profile is made on their own visit.
+  if (!isViewAs(actor)) await ensureProfile(actor);
   const url = new URL(request.url);
   const filters = SearchSchema.parse(Object.fromEntries(url.searchParams));
   const [spaces, topics, tags] = await Promise.all([listSpaces(), listTopics(actor, filters), listTags()]);

@@ -153,11 +153,17 @@ export function AppShell({
   user,
   nav,
   unreadNotifications = 0,
+  bell = true,
+  top,
   children,
 }: {
   user: ShellUser | null;
   nav: NavItem[];
   unreadNotifications?: number;
+  /** The notifications bell (not while viewing as a customer: their notifications are their own). */
+  bell?: boolean;
+  /** A bar above the header on every page (viewing as a customer). */
+  top?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -172,6 +178,7 @@ export function AppShell({
       >
         {t("skipToContent")}
       </a>
+      {top}
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
           <Link to={home} className="flex items-center gap-2 font-semibold text-slate-900">
@@ -190,9 +197,7 @@ export function AppShell({
               <nav aria-label={t("nav.main")} className="hidden flex-1 lg:block">
                 <DesktopNav nav={nav} />
               </nav>
-              <div className="ml-auto">
-                <NotificationsMenu unread={unreadNotifications} />
-              </div>
+              <div className="ml-auto">{bell ? <NotificationsMenu unread={unreadNotifications} /> : null}</div>
               <div className="hidden lg:block">
                 <UserMenu user={user} />
               </div>

@@ -2,9 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
 import { type Account, type User, sessions } from "~db/schema";
-import { createAccount, createCustomer, createStaff, signedInRequest } from "~db/seed/factories";
+import { createAccount, createCustomer, createStaff, sessionCookie, signedInRequest } from "~db/seed/factories";
 import type { AccountAction, WorkspaceAction } from "~/domain/auth/authorization";
 import { requireAccountAccess, requireActor, requireWorkspace } from "~/domain/auth/guards.server";
+import { startViewAs } from "~/domain/auth/view-as.server";
+import { type StaffActor, toActor } from "~/domain/auth/actor";
 import { thrownResponse } from "../support/responses";
 
 type Role = "admin" | "csm" | "marketing" | "champion" | "member";
@@ -243,6 +245,52 @@ describe("requireAccountAccess", () => {
       expect(response.status).toBe(302);
       expect(response.headers.get("Location")).toBe("/login?redirectTo=%2Faccounts");
     }
+  });
+});
+
+/*
+ * Viewing as a customer: on the viewed account a staff member gets exactly the customer's answers
+ * (reading only: every POST is 403); another account's pages are the staff member's own.
+ */
+const viewAsCases = (["admin", "csm", "marketing"] as const).flatMap((viewer) =>
+  (["champion", "member"] as const).flatMap((as) =>
+    (["own", "other"] as const).flatMap((scope) =>
+      ACTIONS.map((action) => ({
+        viewer,
+        as,
+        scope,
+        action,
+        expected: scope === "own" ? EXPECTED[as].own[action] : EXPECTED[viewer].other[action],
+      })),
+    ),
+  ),
+);
+
+describe("requireAccountAccess while viewing as a customer", () => {
+  async function viewing(viewer: Role, as: Role, path: string, init: RequestInit = {}) {
+    const started = await startViewAs(toActor(people[viewer]) as StaffActor, own.id, people[as].id);
+    if (!started.ok) throw new Error(started.error);
+    const cookie = `${await sessionCookie(people[viewer].id)}; ${started.setCookie.split(";")[0]}`;
+    return new Request(`http://localhost${path}`, { ...init, headers: { Cookie: cookie } });
+  }
+
+  it.each(viewAsCases)(
+    "$viewer viewing as the $as, on the $scope account, $action → $expected",
+    async ({ viewer, as, scope, action, expected }) => {
+      const account = scope === "own" ? own : other;
+      const pending = requireAccountAccess(await viewing(viewer, as, `/accounts/${account.id}`), account.id, action);
+      if (expected === "ok") {
+        const result = await pending;
+        expect(result.actor.id).toBe(people[scope === "own" ? as : viewer].id);
+      } else {
+        expect((await thrownResponse(pending)).status).toBe(expected);
+      }
+    },
+  );
+
+  it.each(ACTIONS)("a POST while viewing as the champion, %s → 403", async (action) => {
+    const request = await viewing("csm", "champion", `/accounts/${own.id}`, { method: "POST", body: "x=1" });
+    expect((await thrownResponse(requireAccountAccess(request, own.id, action))).status).toBe(403);
   });
 });
 

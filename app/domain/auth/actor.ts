@@ -9,7 +9,13 @@ interface ActorBase {
 }
 
 export type StaffActor = ActorBase & { kind: "staff"; staffRole: StaffRole };
-export type CustomerActor = ActorBase & { kind: "customer"; accountId: string; accountRole: AccountRole };
+export type CustomerActor = ActorBase & {
+  kind: "customer";
+  accountId: string;
+  accountRole: AccountRole;
+  /** Set when a staff member views the portal as this person (read-only): see auth/view-as.ts. */
+  viewAs?: { staffUserId: string };
+};
 /** The signed-in person a request acts for. */
 export type Actor = StaffActor | CustomerActor;
 

@@ -106,6 +106,17 @@ export default {
   charts: {
     showData: "Show data",
   },
+  viewAs: {
+    bannerLabel: "Viewing as a customer",
+    banner: "You are viewing {{account}} as {{name}} ({{role}}). Read-only.",
+    exit: "Exit",
+    refusedTitle: "Read-only while viewing as a customer",
+    refused: {
+      readOnly: "You are viewing the portal as a customer: nothing can be changed. Exit to make changes as yourself.",
+      personal:
+        "This page is the customer's own (their notifications, settings or tasks) and isn't shown while viewing as them.",
+    },
+  },
   errors: {
     notFoundTitle: "Page not found",
     notFoundBody: "This page doesn't exist, or you don't have access to it.",

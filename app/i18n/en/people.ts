@@ -117,6 +117,13 @@ export default {
     },
   },
   account: {
+    viewAs: {
+      title: "View as customer",
+      person: "Person",
+      personOption: "{{name}} ({{role}})",
+      submit: "View as customer",
+      hint: "Opens the portal exactly as this person sees it, read-only.",
+    },
     tabs: {
       label: "Account sections",
       overview: "Overview",
@@ -163,6 +170,7 @@ export default {
       "work_item.closed": "{{actor}} closed a work item",
       "work_item.closed_named": "{{actor}} closed the work item “{{title}}”",
       "account.created": "{{actor}} created the account",
+      "portal.viewed_as": "{{actor}} viewed the portal as {{name}}",
       "account.updated": "{{actor}} updated the account details",
       "account.use_cases_changed": "{{actor}} set the use cases: {{useCases}}",
       "invitation.sent": "{{actor}} invited {{email}}",

@@ -109,6 +109,16 @@ export default {
   charts: {
     showData: "显示数据",
   },
+  viewAs: {
+    bannerLabel: "以客户身份查看",
+    banner: "你正在以 {{name}}（{{role}}）的身份查看 {{account}}。只读。",
+    exit: "退出",
+    refusedTitle: "以客户身份查看时为只读",
+    refused: {
+      readOnly: "你正在以客户身份查看门户，无法进行任何更改。请退出后以自己的身份操作。",
+      personal: "此页面属于该客户本人（通知、设置或任务），以其身份查看时不显示。",
+    },
+  },
   errors: {
     notFoundTitle: "页面不存在",
     notFoundBody: "此页面不存在，或你没有访问权限。",

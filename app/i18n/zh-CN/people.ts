@@ -115,6 +115,13 @@ export default {
     },
   },
   account: {
+    viewAs: {
+      title: "以客户身份查看",
+      person: "人员",
+      personOption: "{{name}}（{{role}}）",
+      submit: "以客户身份查看",
+      hint: "以只读方式打开此人看到的门户页面。",
+    },
     tabs: {
       label: "客户栏目",
       overview: "概览",
@@ -160,6 +167,7 @@ export default {
       "work_item.closed": "{{actor}} 关闭了一项待办",
       "work_item.closed_named": "{{actor}} 关闭了待办“{{title}}”",
       "account.created": "{{actor}} 创建了客户",
+      "portal.viewed_as": "{{actor}} 以 {{name}} 的身份查看了门户",
       "account.updated": "{{actor}} 更新了客户信息",
       "account.use_cases_changed": "{{actor}} 将用例设为：{{useCases}}",
       "invitation.sent": "{{actor}} 邀请了 {{email}}",

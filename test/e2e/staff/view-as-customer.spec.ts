@@ -1,8 +1,8 @@
+import { eq } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { invitations } from "../../../db/schema";
-import { eq } from "drizzle-orm";
-import { expect, test } from "../support/fixtures";
 import { expectNoSeriousA11yViolations } from "../support/axe";
+import { expect, test } from "../support/fixtures";
 
 const tagOf = () => `${Date.now().toString(36)}-${process.pid}-${test.info().repeatEachIndex}`;
 
@@ -34,6 +34,9 @@ test("a CSM views an account as its champion, read-only, and exits back to the s
   );
   await expect(page.getByRole("heading", { name: `Welcome, ${champion.name}` })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" })).toHaveCount(0);
+  // The bell is the champion's own, not shown to the CSM.
+  const bell = page.getByRole("banner").getByLabel(/^Notifications/);
+  await expect(bell).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 
   // The champion's team page, with its invite form: submitting it is refused, nothing is sent.
@@ -54,5 +57,6 @@ test("a CSM views an account as its champion, read-only, and exits back to the s
   await expect(page).toHaveURL(new RegExp(`${url}$`));
   await expect(page.getByRole("heading", { name: account.name, level: 1 })).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Viewing as a customer" })).toHaveCount(0);
+  await expect(bell).toBeVisible();
   await expect(page.getByText(`${csm.name} viewed the portal as ${champion.name}`)).toBeVisible();
 });
