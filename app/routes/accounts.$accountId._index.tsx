@@ -31,18 +31,20 @@ import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const isStaff = actor.kind === "staff";
-  const [members, activity, plan, asks, npsDue, referenceRequests, reviews, rollout, courseStarted] = await Promise.all([
-    listMembers(account.id),
-    isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
-    getCurrentPlanView(actor, account.id),
-    listOpenAsksFor(actor),
-    isNpsSurveyDue(actor),
-    listOpenReferenceRequestsFor(actor),
-    listCaseStudiesToReview(actor),
-    seesOwnRollout(actor, account.id) ? getCustomerRollout(account) : Promise.resolve(null),
-    // The one query the first steps add: the rest is in the account row and the plan already read.
-    isStaff ? Promise.resolve(true) : hasStartedACourse(actor.id),
-  ]);
+  const [members, activity, plan, asks, npsDue, referenceRequests, reviews, rollout, courseStarted] = await Promise.all(
+    [
+      listMembers(account.id),
+      isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
+      getCurrentPlanView(actor, account.id),
+      listOpenAsksFor(actor),
+      isNpsSurveyDue(actor),
+      listOpenReferenceRequestsFor(actor),
+      listCaseStudiesToReview(actor),
+      seesOwnRollout(actor, account.id) ? getCustomerRollout(account) : Promise.resolve(null),
+      // The one query the first steps add: the rest is in the account row and the plan already read.
+      isStaff ? Promise.resolve(true) : hasStartedACourse(actor.id),
+    ],
+  );
   return {
     viewer: { name: actor.name, isStaff },
     account: isStaff ? staffAccountHome(account) : customerAccountHome(account),

@@ -35,11 +35,7 @@ export function Card({
   id?: string;
 }) {
   return (
-    <section
-      id={id}
-      className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${className}`}
-      aria-label={title}
-    >
+    <section id={id} className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${className}`} aria-label={title}>
       {title ? (
         <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3 sm:px-5">
           <h2 className="text-base font-semibold text-slate-900">{title}</h2>

@@ -28,10 +28,7 @@ export function CsmCard({ csm }: { csm: CsmCardData | null }) {
           </div>
           {csm.email ? (
             <p>
-              <a
-                href={`mailto:${csm.email}`}
-                className="break-all font-medium text-brand-700 hover:underline"
-              >
+              <a href={`mailto:${csm.email}`} className="break-all font-medium text-brand-700 hover:underline">
                 {csm.email}
               </a>
             </p>
