@@ -1,7 +1,7 @@
 import type { AccountRole } from "~db/schema";
 
 /** The first steps a new customer account is offered on its home page, in order. */
-export type FirstStepKey = "invite" | "plan" | "course";
+type FirstStepKey = "invite" | "plan" | "course";
 
 export interface FirstStep {
   key: FirstStepKey;

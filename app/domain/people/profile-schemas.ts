@@ -1,12 +1,12 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { textField } from "~/lib/forms";
 
 /** The longest meeting link kept (the column's check says the same). */
-export const MEETING_URL_MAX = 500;
-export const TITLE_MAX = 120;
+const MEETING_URL_MAX = 500;
+const TITLE_MAX = 120;
 
 /** Whether `value` is a link a customer's browser may open: http(s) only, with a host, no spaces. */
-export function isMeetingUrl(value: string): boolean {
+function isMeetingUrl(value: string): boolean {
   if (/\s/.test(value)) return false;
   let url: URL;
   try {
@@ -28,6 +28,8 @@ export const MeetingUrlSchema = textField({ max: MEETING_URL_MAX, tooLong: "meet
 /** A person's job title, shown beside their name ("Customer Success Manager"). */
 export const TitleSchema = textField({ max: TITLE_MAX });
 
-/** What a staff person's contact details are: their title and meeting link. */
-export const StaffContactSchema = z.object({ title: TitleSchema, meetingUrl: MeetingUrlSchema });
-export type StaffContact = z.output<typeof StaffContactSchema>;
+/** A staff person's contact details on their customers' CSM card: their title and meeting link. */
+export interface StaffContact {
+  title: z.output<typeof TitleSchema>;
+  meetingUrl: z.output<typeof MeetingUrlSchema>;
+}
