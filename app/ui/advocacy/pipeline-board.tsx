@@ -71,6 +71,10 @@ export function PipelineBoard({
 
   // While a move is on its way, its card already stands in the column it was dropped on.
   const stageOf = (card: BoardCard) => (busy && lastMove?.card.id === card.id ? lastMove.to : card.stage);
+  const countOf = (stage: OpportunityStage) => {
+    const moving = busy && lastMove ? lastMove : null;
+    return (byStage[stage] ?? 0) - (moving?.card.stage === stage ? 1 : 0) + (moving?.to === stage ? 1 : 0);
+  };
   const allows = (stage: OpportunityStage) => dragging !== null && dragging.moves.includes(stage);
 
   function drop(event: DragEvent, stage: OpportunityStage) {
@@ -160,9 +164,7 @@ export function PipelineBoard({
               >
                 <h2 className="mb-2 flex items-center justify-between text-sm font-semibold text-slate-900">
                   {stageName(stage)}{" "}
-                  <span className="text-xs font-normal text-slate-600">
-                    {formatNumber(byStage[stage] ?? 0, locale)}
-                  </span>
+                  <span className="text-xs font-normal text-slate-600">{formatNumber(countOf(stage), locale)}</span>
                 </h2>
                 {allowed ? <p className="mb-2 text-xs font-medium text-brand-800">{t("board.dropHere")}</p> : null}
                 {inStage.length === 0 ? (
