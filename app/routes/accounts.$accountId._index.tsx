@@ -9,10 +9,12 @@ import { listOpenReferenceRequestsFor } from "~/domain/advocacy/references.serve
 import { canOnAccount } from "~/domain/auth/authorization";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { getCustomerRollout, seesOwnRollout } from "~/domain/health/customer-view.server";
-import { customerAccountHome, staffAccountHome } from "~/domain/people/account-views";
+import { customerAccountHome, customerCsmCard, staffAccountHome } from "~/domain/people/account-views";
+import { firstSteps } from "~/domain/people/first-steps";
 import { listMembers } from "~/domain/people/members.server";
 import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
-import type { PlanView } from "~/domain/plans/plan-view";
+import { type PlanView, reviewedByCustomer } from "~/domain/plans/plan-view";
+import { hasStartedACourse } from "~/domain/training/learning.server";
 import { activityValues } from "~/ui/account-activity";
 import { AskCard } from "~/ui/advocacy/ask-card";
 import { CaseStudyReviewCard } from "~/ui/advocacy/case-study-review-card";
@@ -20,6 +22,8 @@ import { NpsSurvey } from "~/ui/advocacy/nps-survey";
 import { ReferenceRequestCard } from "~/ui/advocacy/reference-request-card";
 import { RolloutCard } from "~/ui/health/rollout-card";
 import { Glance } from "~/ui/plans/glance";
+import { CsmCard } from "~/ui/people/csm-card";
+import { FirstStepsCard } from "~/ui/people/first-steps-card";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
@@ -27,19 +31,34 @@ import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const isStaff = actor.kind === "staff";
-  const [members, activity, plan, asks, npsDue, referenceRequests, reviews, rollout] = await Promise.all([
-    listMembers(account.id),
-    isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
-    getCurrentPlanView(actor, account.id),
-    listOpenAsksFor(actor),
-    isNpsSurveyDue(actor),
-    listOpenReferenceRequestsFor(actor),
-    listCaseStudiesToReview(actor),
-    seesOwnRollout(actor, account.id) ? getCustomerRollout(account) : Promise.resolve(null),
-  ]);
+  const [members, activity, plan, asks, npsDue, referenceRequests, reviews, rollout, courseStarted] = await Promise.all(
+    [
+      listMembers(account.id),
+      isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
+      getCurrentPlanView(actor, account.id),
+      listOpenAsksFor(actor),
+      isNpsSurveyDue(actor),
+      listOpenReferenceRequestsFor(actor),
+      listCaseStudiesToReview(actor),
+      seesOwnRollout(actor, account.id) ? getCustomerRollout(account) : Promise.resolve(null),
+      // The one query the first steps add: the rest is in the account row and the plan already read.
+      isStaff ? Promise.resolve(true) : hasStartedACourse(actor.id),
+    ],
+  );
   return {
     viewer: { name: actor.name, isStaff },
     account: isStaff ? staffAccountHome(account) : customerAccountHome(account),
+    csm: isStaff ? null : customerCsmCard(account),
+    firstSteps:
+      actor.kind === "customer"
+        ? firstSteps({
+            accountRole: actor.accountRole,
+            activePeople: account.activePeople,
+            pendingInvitations: account.pendingInvitations,
+            planReviewed: plan ? reviewedByCustomer(plan) : null,
+            courseStarted,
+          })
+        : null,
     team: members
       .filter((member) => !member.deactivatedAt)
       .map((member) => ({ id: member.id, name: member.name, title: member.title, accountRole: member.accountRole })),
@@ -89,8 +108,21 @@ function PlanCard({
 
 export default function AccountHome() {
   const { t } = useTranslation(["people", "common", "advocacy", "health"]);
-  const { viewer, account, team, activity, canManagePeople, plan, asks, npsDue, referenceRequests, reviews, rollout } =
-    useLoaderData<typeof loader>();
+  const {
+    viewer,
+    account,
+    csm,
+    firstSteps,
+    team,
+    activity,
+    canManagePeople,
+    plan,
+    asks,
+    npsDue,
+    referenceRequests,
+    reviews,
+    rollout,
+  } = useLoaderData<typeof loader>();
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const peoplePath = `/accounts/${account.id}/people`;
@@ -135,6 +167,7 @@ export default function AccountHome() {
         </div>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">
+            {firstSteps ? <FirstStepsCard accountId={account.id} steps={firstSteps} /> : null}
             {asks.length + referenceRequests.length + reviews.length > 0 ? (
               <section aria-labelledby="asks-heading" className="space-y-3">
                 <h2 id="asks-heading" className="text-base font-semibold text-slate-900">
@@ -166,13 +199,7 @@ export default function AccountHome() {
             {teamCard}
           </div>
           <div className="space-y-6">
-            <Card title={t("account.yourCsm")}>
-              {account.csmName ? (
-                <p className="text-sm font-medium">{account.csmName}</p>
-              ) : (
-                <p className="text-sm text-slate-600">{t("account.noCsm")}</p>
-              )}
-            </Card>
+            <CsmCard csm={csm} />
             {npsDue ? <NpsSurvey accountId={account.id} vendorName={root?.vendorName ?? ""} /> : null}
           </div>
         </div>

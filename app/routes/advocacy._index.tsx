@@ -7,13 +7,14 @@ import {
   listFilterChoices,
   listOpportunityPage,
 } from "~/domain/advocacy/opportunities.server";
-import { STAGES, daysInStage } from "~/domain/advocacy/pipeline";
+import { STAGES, daysInStage, nextStages } from "~/domain/advocacy/pipeline";
 import { canInWorkspace } from "~/domain/auth/authorization";
 import { requireWorkspace } from "~/domain/auth/guards.server";
-import { formatDate, formatNumber } from "~/lib/format";
+import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { cursorParam } from "~/lib/pagination";
 import { useRootData } from "~/lib/root-data";
+import { PipelineBoard } from "~/ui/advocacy/pipeline-board";
 import { StageBadge } from "~/ui/advocacy/stage-badge";
 import { Button, ButtonLink } from "~/ui/button";
 import { SelectField } from "~/ui/field";
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = OpportunityFiltersSchema.parse(
     Object.fromEntries([...url.searchParams].filter(([, value]) => value !== "")),
   );
+  const canManage = canInWorkspace(actor, "advocacy.manage");
   const [{ rows, page, byStage }, choices] = await Promise.all([
     listOpportunityPage(filters, cursorParam.parse(url.searchParams.get("cursor") ?? undefined)),
     listFilterChoices(),
@@ -37,8 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filters,
     choices,
-    canManage: canInWorkspace(actor, "advocacy.manage"),
-    opportunities: rows.map((row) => ({ ...row, daysInStage: daysInStage(new Date(row.stageEnteredAt), now) })),
+    canManage,
+    opportunities: rows.map((row) => ({
+      ...row,
+      daysInStage: daysInStage(new Date(row.stageEnteredAt), now),
+      // The board's drag and drop offers these columns; the move itself is checked again on the server.
+      moves: canManage ? nextStages(row.stage, "staff") : [],
+    })),
     page,
     byStage,
   };
@@ -107,45 +114,7 @@ export default function Pipeline() {
       {opportunities.length === 0 ? (
         <EmptyState title={t("pipeline.caption")}>{t("pipeline.empty")}</EmptyState>
       ) : filters.view === "board" ? (
-        <div className="flex gap-4 overflow-x-auto pb-2">
-          {boardStages.map((stage) => {
-            const inStage = opportunities.filter((row) => row.stage === stage);
-            return (
-              <section
-                key={stage}
-                aria-label={t(`stages.${stage}`)}
-                className="w-64 shrink-0 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
-              >
-                <h2 className="mb-2 flex items-center justify-between text-sm font-semibold text-slate-900">
-                  {t(`stages.${stage}`)}{" "}
-                  <span className="text-xs font-normal text-slate-600">
-                    {formatNumber(byStage[stage] ?? 0, locale)}
-                  </span>
-                </h2>
-                {inStage.length === 0 ? (
-                  <p className="text-xs text-slate-500">{t("pipeline.boardEmpty")}</p>
-                ) : (
-                  <ul className="space-y-2">
-                    {inStage.map((row) => (
-                      <li key={row.id} className="rounded-md bg-white p-2.5 text-sm shadow-sm ring-1 ring-slate-200">
-                        <Link
-                          to={`/advocacy/opportunities/${row.id}`}
-                          className="font-medium text-brand-700 hover:underline"
-                        >
-                          {row.accountName}
-                        </Link>
-                        <div className="text-xs text-slate-600">
-                          {t(`askTypes.${row.askType}`)} · {row.advocateName ?? ""}
-                        </div>
-                        <div className="text-xs text-slate-500">{t("pipeline.days", { count: row.daysInStage })}</div>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            );
-          })}
-        </div>
+        <PipelineBoard stages={boardStages} cards={opportunities} byStage={byStage} locale={locale} />
       ) : (
         <Table
           caption={t("pipeline.caption")}

@@ -74,7 +74,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("move"), to: z.enum(STAGES), version: versionField() }),
+  z.object({
+    intent: z.literal("move"),
+    to: z.enum(STAGES),
+    version: versionField(),
+    // The pipeline board's drag and drop: answered in place (its fetcher), not by opening this page.
+    via: z.literal("board").optional(),
+  }),
   OpportunityDetailsSchema.extend({ intent: z.literal("details") }),
 ]);
 
@@ -100,6 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.error === "not_found") notFound();
     return refuse(parsed.submission, "advocacyOpportunity", result.error, OPPORTUNITY_ERROR_FIELD[result.error]);
   }
+  if (input.intent === "move" && input.via === "board") return { ok: true as const, moved: input.to };
   const t = serverT(actor.locale);
   return redirectWithNotice(
     `/advocacy/opportunities/${id}`,

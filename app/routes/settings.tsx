@@ -11,12 +11,13 @@ import { startSession } from "~/domain/auth/sessions.server";
 import { changePassword } from "~/domain/auth/sign-in.server";
 import { NewPasswordSchema, PersonNameSchema } from "~/domain/auth/validation";
 import { getProfile, setLocale, updateProfile } from "~/domain/people/profile.server";
+import { MeetingUrlSchema, TitleSchema } from "~/domain/people/profile-schemas";
 import { serverT } from "~/i18n";
 import { localeNames, supportedLocales } from "~/i18n/locales";
 import { localeCookie } from "~/lib/locale.server";
 import { redirectWithNotice } from "~/lib/flash.server";
 import { redirectRevealing, takeRevealed } from "~/lib/reveal-once.server";
-import { type FormSubmission, parseSubmission, replyFor, textField } from "~/lib/forms";
+import { type FormSubmission, parseSubmission, replyFor } from "~/lib/forms";
 import { invalidForm, readSubmission } from "~/lib/forms.server";
 import { formatDateTime } from "~/lib/format";
 import { notFound, requestOrigin } from "~/lib/http.server";
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       profile,
       role: actor.kind === "staff" ? actor.staffRole : actor.accountRole,
+      isStaff: actor.kind === "staff",
       consents,
       calendarFeed,
       newCalendarUrl,
@@ -61,7 +63,9 @@ const SettingsSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("profile"),
     name: PersonNameSchema,
-    title: textField({ max: 120 }),
+    title: TitleSchema,
+    // Staff only (customers have no such field): what their customers' "Your CSM" card links to.
+    meetingUrl: MeetingUrlSchema,
   }),
   z.object({
     intent: z.literal("language"),
@@ -99,7 +103,11 @@ export async function action({ request }: ActionFunctionArgs) {
       headers: { "Set-Cookie": localeCookie(input.locale) },
     });
   }
-  await updateProfile(actor.id, { name: input.name, title: input.title });
+  await updateProfile(actor.id, {
+    name: input.name,
+    title: input.title,
+    meetingUrl: actor.kind === "staff" ? input.meetingUrl : undefined,
+  });
   return redirectWithNotice("/settings", serverT(actor.locale)("settings:profile.saved"));
 }
 
@@ -129,7 +137,7 @@ async function savePassword(
 
 export default function Settings() {
   const { t } = useTranslation(["settings", "common"]);
-  const { profile, role, consents, calendarFeed, newCalendarUrl } = useLoaderData<typeof loader>();
+  const { profile, role, isStaff, consents, calendarFeed, newCalendarUrl } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const accountName = useRootData()?.user?.accountName ?? null;
@@ -175,8 +183,19 @@ export default function Settings() {
                 label={t("profile.title")}
                 autoComplete="organization-title"
                 defaultValue={profile.title}
-                hint={t("profile.titleHint")}
+                hint={isStaff ? t("profile.staffTitleHint") : t("profile.titleHint")}
               />
+              {isStaff ? (
+                <FormTextField
+                  meta={profileFields.meetingUrl}
+                  label={t("profile.meetingUrl")}
+                  type="url"
+                  inputMode="url"
+                  autoComplete="url"
+                  defaultValue={profile.meetingUrl ?? ""}
+                  hint={t("profile.meetingUrlHint")}
+                />
+              ) : null}
               <Button disabled={busy === "profile"}>{t("profile.submit")}</Button>
             </Form>
           </div>

@@ -116,6 +116,7 @@ export default function StaffPage() {
                     {member.name}
                     {member.id === viewer.id ? <Badge tone="brand">{t("members.you")}</Badge> : null}
                   </div>
+                  {member.title ? <div className="text-slate-600">{member.title}</div> : null}
                   <div className="break-all text-slate-500">{member.email}</div>
                 </Cell>
                 <Cell>{member.staffRole ? <Badge>{t(`common:roles.${member.staffRole}`)}</Badge> : null}</Cell>
@@ -128,11 +129,10 @@ export default function StaffPage() {
                   )}
                 </Cell>
                 <Cell className="min-w-72 whitespace-normal">
-                  {member.id === viewer.id ? (
-                    <span className="text-slate-500">{t("common:empty")}</span>
-                  ) : (
-                    <MemberActions member={member} />
-                  )}
+                  <div className="space-y-2">
+                    {member.id === viewer.id ? null : <MemberActions member={member} />}
+                    <ContactEditor member={member} />
+                  </div>
                 </Cell>
               </tr>
             ))}
@@ -272,6 +272,41 @@ function MemberActions({ member }: { member: Member }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A teammate's title and meeting link, shown to their customers on the "Your CSM" card. */
+function ContactEditor({ member }: { member: Member }) {
+  const { t } = useTranslation(["staff", "common"]);
+  const fetcher = useFetcher<typeof memberAction>();
+  const reply = fetcher.data && "form" in fetcher.data ? fetcher.data.form : undefined;
+  const [form, fields] = useForm({ id: `contact-${member.id}`, lastResult: reply });
+  return (
+    <details className="group" open={reply?.status === "error" ? true : undefined}>
+      <summary
+        className="cursor-pointer text-sm font-medium text-brand-700 hover:underline"
+        aria-label={t("members.contactFor", { name: member.name })}
+      >
+        {t("members.contact")}
+      </summary>
+      <fetcher.Form method="post" action={`/staff/${member.id}`} className="mt-2 space-y-3" {...formProps(form)}>
+        <FormErrors form={form} />
+        <input type="hidden" name="intent" value="contact" />
+        <FormTextField meta={fields.title} label={t("members.title")} defaultValue={member.title} autoComplete="off" />
+        <FormTextField
+          meta={fields.meetingUrl}
+          label={t("members.meetingUrl")}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          defaultValue={member.meetingUrl ?? ""}
+          hint={t("members.meetingUrlHint")}
+        />
+        <Button variant="secondary" className="py-1.5" disabled={fetcher.state !== "idle"}>
+          {t("members.saveContact")}
+        </Button>
+      </fetcher.Form>
+    </details>
   );
 }
 

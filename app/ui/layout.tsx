@@ -25,14 +25,17 @@ export function Card({
   actions,
   children,
   className = "",
+  id,
 }: {
   title?: string;
   actions?: ReactNode;
   children: ReactNode;
   className?: string;
+  /** A target for links to this card (`#invite`). */
+  id?: string;
 }) {
   return (
-    <section className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${className}`} aria-label={title}>
+    <section id={id} className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${className}`} aria-label={title}>
       {title ? (
         <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3 sm:px-5">
           <h2 className="text-base font-semibold text-slate-900">{title}</h2>

@@ -91,6 +91,11 @@ export const users = pgTable(
     accountId: text("account_id").references((): AnyPgColumn => accounts.id),
     accountRole: accountRole("account_role"),
     title: text("title").notNull().default(""),
+    /**
+     * Staff only: where customers book a meeting with them (an http(s) URL, shown on the customer's
+     * "Your CSM" card). Null when unset.
+     */
+    meetingUrl: text("meeting_url"),
     locale: text("locale").notNull().default("en"),
     timeZone: text("time_zone").notNull().default("UTC"),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
@@ -100,6 +105,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
     index("users_account_idx").on(t.accountId),
+    check("users_meeting_url_short", sql`char_length(${t.meetingUrl}) <= 500`),
     check(
       "users_staff_xor_customer",
       sql`(${t.staffRole} is not null and ${t.accountId} is null and ${t.accountRole} is null)

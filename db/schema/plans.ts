@@ -55,6 +55,11 @@ export const plans = pgTable(
     startDate: date("start_date").notNull(),
     isCurrent: boolean("is_current").notNull().default(true),
     createdById: text("created_by_id").references(() => users.id),
+    /**
+     * When someone on the customer's side first opened the plan page: the "Review your plan" first
+     * step. Set once, never bumps `version`.
+     */
+    customerOpenedAt: timestamp("customer_opened_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

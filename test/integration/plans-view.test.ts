@@ -161,6 +161,7 @@ describe("getPlanView as a CSM", () => {
       templateName: `Rollout ${account.id}`,
       isCurrent: true,
       version: 1,
+      customerOpenedAt: null,
     });
     expect(view.today).toBe(today);
     expect(view.outcomes).toEqual([

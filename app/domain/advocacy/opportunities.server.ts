@@ -65,6 +65,9 @@ function pipelineQuery() {
       segmentName: segments.name,
       advocateName: advocate.name,
       ownerName: owner.name,
+      // The board's moves post it back (a stale card is refused) and name the scope a refusal cites.
+      version: opportunities.version,
+      consentScope: consents.scope,
       // The full-precision instant (a JS Date keeps milliseconds only), for the page cursor.
       stageEnteredKey: sql<string>`${opportunities.stageEnteredAt}::text`,
     })
@@ -72,7 +75,8 @@ function pipelineQuery() {
     .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
     .innerJoin(segments, eq(segments.id, accounts.segmentId))
     .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
-    .leftJoin(owner, eq(owner.id, opportunities.ownerId));
+    .leftJoin(owner, eq(owner.id, opportunities.ownerId))
+    .leftJoin(consents, eq(consents.id, opportunities.consentId));
 }
 
 type PipelineRow = Awaited<ReturnType<typeof pipelineQuery>>[number];

@@ -9,6 +9,21 @@ export function customerAccountHome(account: AccountSummary) {
   return { view: "customer" as const, id: account.id, name: account.name, csmName: account.csmName };
 }
 
+/**
+ * The customer's "Your CSM" card: name, title, email and booking link, or null with no CSM. A CSM
+ * who has left (deactivated) keeps their name there but not the ways to reach them.
+ */
+export function customerCsmCard(account: AccountSummary) {
+  if (!account.csmName) return null;
+  const reachable = account.csmActive;
+  return {
+    name: account.csmName,
+    title: account.csmTitle ?? "",
+    email: reachable ? account.csmEmail : null,
+    meetingUrl: reachable ? account.csmMeetingUrl : null,
+  };
+}
+
 /** The staff overview panel: the account's facts (the cost and version stay with the edit form). */
 export function staffAccountHome(account: AccountSummary) {
   return {

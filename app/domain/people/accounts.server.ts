@@ -57,9 +57,17 @@ const accountColumns = {
   pendingInvitations: sql<number>`coalesce(${pendingInvitations.n}, 0)`.mapWith(Number),
 };
 
+/** The CSM's contact details for the customer's "Your CSM" card (one account's row only, not the lists). */
+const csmContactColumns = {
+  csmEmail: csm.email,
+  csmTitle: csm.title,
+  csmMeetingUrl: csm.meetingUrl,
+  csmActive: sql<boolean>`(${csm.id} is not null and ${csm.deactivatedAt} is null)`,
+};
+
 function accountQuery(executor: Executor) {
   return executor
-    .select(accountColumns)
+    .select({ ...accountColumns, ...csmContactColumns })
     .from(accounts)
     .innerJoin(segments, eq(segments.id, accounts.segmentId))
     .leftJoin(csm, eq(csm.id, accounts.csmId))

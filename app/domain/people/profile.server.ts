@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { users } from "~db/schema";
 import type { Locale } from "~/i18n/locales";
@@ -9,6 +9,8 @@ export async function getProfile(userId: string) {
     .select({
       name: users.name,
       title: users.title,
+      meetingUrl: users.meetingUrl,
+      staffRole: users.staffRole,
       email: users.email,
       locale: users.locale,
       passwordHash: users.passwordHash,
@@ -20,15 +22,33 @@ export async function getProfile(userId: string) {
   return {
     name: row.name,
     title: row.title,
+    // Only staff have a meeting link (customers book with their CSM, not the other way round).
+    meetingUrl: row.staffRole ? row.meetingUrl : null,
     email: row.email,
     locale: row.locale,
     hasPassword: row.passwordHash !== null,
   };
 }
 
-/** A person edits their own name and job title; email and role are changed by others. */
-export async function updateProfile(userId: string, profile: { name: string; title: string }): Promise<void> {
-  await db.update(users).set({ name: profile.name, title: profile.title }).where(eq(users.id, userId));
+/**
+ * A person edits their own name and job title, and staff their meeting link (validated by the
+ * caller's `MeetingUrlSchema`; ignored for customer people); email and role are changed by others.
+ */
+export async function updateProfile(
+  userId: string,
+  profile: { name: string; title: string; meetingUrl?: string | null },
+): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      name: profile.name,
+      title: profile.title,
+      // A CASE in SQL, so a customer's row never gets a link whatever the form sent.
+      ...(profile.meetingUrl !== undefined
+        ? { meetingUrl: sql`case when ${users.staffRole} is not null then ${profile.meetingUrl}::text end` }
+        : {}),
+    })
+    .where(eq(users.id, userId));
 }
 
 /** A person's language for the portal and their emails (a supported locale, checked by the caller's schema). */

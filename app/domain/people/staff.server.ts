@@ -4,6 +4,7 @@ import { type StaffRole, users } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
 import { endAllSessions } from "~/domain/auth/sessions.server";
+import type { StaffContact } from "./profile-schemas";
 import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 
@@ -12,6 +13,8 @@ const staffColumns = {
   name: users.name,
   email: users.email,
   staffRole: users.staffRole,
+  title: users.title,
+  meetingUrl: users.meetingUrl,
   deactivatedAt: users.deactivatedAt,
   lastSignInAt: users.lastSignInAt,
 };
@@ -102,6 +105,34 @@ export async function updateStaffMember(
       subjectType: "user",
       subjectId: userId,
       details: "role" in change ? { from: member.role, to: change.role } : {},
+    });
+    return { ok: true as const };
+  });
+}
+
+/**
+ * An admin sets a teammate's title and meeting link (what customers see on their CSM card). Checked
+ * by the caller's `StaffContactSchema`; only a staff row is changed, and the change is in the trail.
+ */
+export async function updateStaffContact(
+  actor: Actor,
+  userId: string,
+  contact: StaffContact,
+): Promise<{ ok: true } | { ok: false; error: "not_found" }> {
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ title: contact.title, meetingUrl: contact.meetingUrl })
+      .where(and(eq(users.id, userId), isNotNull(users.staffRole)))
+      .returning({ id: users.id });
+    if (!updated) return { ok: false as const, error: "not_found" as const };
+    await recordActivity(tx, {
+      accountId: null,
+      actorId: actor.id,
+      action: "staff.contact_changed",
+      subjectType: "user",
+      subjectId: userId,
+      details: {},
     });
     return { ok: true as const };
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "~db/client.server";
 import { accounts, milestones, outcomes, planTemplates, plans, tasks, users } from "~db/schema";
@@ -31,6 +31,7 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
       startDate: plans.startDate,
       isCurrent: plans.isCurrent,
       version: plans.version,
+      customerOpenedAt: plans.customerOpenedAt,
       templateName: planTemplates.name,
       timeZone: accounts.timeZone,
     })
@@ -115,6 +116,7 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
       templateName: plan.templateName,
       isCurrent: plan.isCurrent,
       version: plan.version,
+      customerOpenedAt: iso(plan.customerOpenedAt),
     },
     today: todayIn(plan.timeZone),
     outcomes: outcomeRows,
@@ -137,6 +139,18 @@ export function getCurrentPlanView(actor: Actor, accountId: string, executor: Ex
 /** One plan of the account; null when no plan with this id belongs to THAT account. */
 export function getPlanView(actor: Actor, accountId: string, planId: string, executor: Executor = db) {
   return loadPlanView(actor, accountId, eq(plans.id, planId), executor);
+}
+
+/**
+ * Notes that someone on the customer's side opened the plan page (the "Review your plan" first
+ * step): written once per plan, scoped by the account; staff opening it changes nothing.
+ */
+export async function markOpenedByCustomer(actor: Actor, accountId: string, planId: string, executor: Executor = db) {
+  if (actor.kind !== "customer" || actor.accountId !== accountId) return;
+  await executor
+    .update(plans)
+    .set({ customerOpenedAt: new Date() })
+    .where(and(eq(plans.id, planId), eq(plans.accountId, accountId), isNull(plans.customerOpenedAt)));
 }
 
 /** The account's plans, the current one first, then newest first. */

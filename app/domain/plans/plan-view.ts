@@ -16,6 +16,8 @@ export interface PlanView {
     templateName: string | null;
     isCurrent: boolean;
     version: number;
+    /** When someone on the customer's side first opened the plan page (ISO), if anyone has. */
+    customerOpenedAt?: string | null;
   };
   /** The account's calendar date. */
   today: string;
@@ -79,6 +81,14 @@ export type PlanViewTask = PlanView["tasks"][number];
 /** A milestone as read from the database, before anything is derived from it. */
 export type MilestoneRow = Omit<PlanViewMilestone, "status" | "daysToTarget" | "taskCounts" | "progress">;
 export type TaskRow = Omit<PlanViewTask, "overdue">;
+
+/**
+ * Whether the customer's side has reviewed the plan: someone of theirs opened its page, or signed a
+ * milestone off. The "Review your plan" first step.
+ */
+export function reviewedByCustomer(view: Pick<PlanView, "plan" | "milestones">): boolean {
+  return Boolean(view.plan.customerOpenedAt) || view.milestones.some((milestone) => milestone.customerSignOff !== null);
+}
 
 /** Derives statuses, counts and progress: the pure half of getPlanView, given rows in display order. */
 export function buildPlanView(input: {

@@ -66,6 +66,16 @@ export async function getLearnerSummary(userId: string) {
   };
 }
 
+/** Whether a person has opened any lesson of any course (the "Start the course" first step): one indexed lookup. */
+export async function hasStartedACourse(userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(lessonProgress)
+    .where(eq(lessonProgress.userId, userId))
+    .limit(1);
+  return row !== undefined;
+}
+
 /**
  * One lesson's state for its page: read, complete, quiz feedback of passed quizzes, ticked practice
  * items. `explainWith` is the quiz text of the page's language (a translation has the same ids and key).

@@ -301,6 +301,14 @@ export default {
     unassigned: "Unassigned",
     open: "Open {{name}}",
   },
+  board: {
+    region: "Pipeline board: stages side by side",
+    hint: "Drag a card onto a highlighted stage to move it, or open it to choose where it moves.",
+    scrollMore: "Scroll sideways for more stages →",
+    scrollBack: "← More stages to the left",
+    dropHere: "Drop here to move",
+    moved: "Moved {{name}} to {{stage}}.",
+  },
   opportunity: {
     heading: "{{type}} · {{account}}",
     stage: "Stage",

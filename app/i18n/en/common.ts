@@ -140,6 +140,10 @@ export default {
       tooShort: "Use at least 10 characters.",
       tooLong: "Use at most 200 characters.",
     },
+    meetingUrl: {
+      invalid: "Enter a link starting with https:// (or http://), like https://cal.example.com/ana.",
+      tooLong: "Use a link of at most 500 characters.",
+    },
     name: { required: "Enter a name.", tooLong: "Use at most 120 characters." },
     importFile: {
       required: "Choose a CSV file.",

@@ -153,6 +153,23 @@ export default {
       "This is {{account}}'s home in Tandem: your plan with {{vendor}}, your team's progress and what's next.",
     yourCsm: "Your customer success manager",
     noCsm: "Your customer success manager will appear here once assigned.",
+    csmCard: {
+      bookMeeting: "Book a meeting",
+      bookMeetingLabel: "Book a meeting with {{name}} (opens in a new tab)",
+    },
+    firstSteps: {
+      title: "First steps",
+      intro: "A few things that get your team going. Each is ticked once it's done; this card goes away when all are.",
+      progress: "{{done}} of {{total}} done",
+      done: "Done",
+      toDo: "To do",
+      invite: "Invite your team",
+      inviteHint: "Add the colleagues who work with {{vendor}}, so they can see the plan and their tasks.",
+      plan: "Review your plan",
+      planHint: "Read the joint success plan: the outcomes, the milestones and who does what.",
+      course: "Start the course",
+      courseHint: "Take the first lesson of a training course, at your own pace.",
+    },
     planTitle: "Where you stand",
     openPlan: "Open the plan",
     planEmpty:

@@ -12,6 +12,11 @@ export default {
     name: "Name",
     title: "Job title (optional)",
     titleHint: "Shown next to your name, for example “Head of Operations”.",
+    staffTitleHint:
+      "Shown next to your name; your customers see it on their “Your CSM” card, for example “Customer Success Manager”.",
+    meetingUrl: "Meeting link (optional)",
+    meetingUrlHint:
+      "Where your customers book a meeting with you, like https://cal.example.com/ana. Shown as “Book a meeting” on their home page.",
     submit: "Save profile",
     saved: "Profile saved.",
   },

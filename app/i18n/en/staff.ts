@@ -26,6 +26,12 @@ export default {
     confirmYes: "Yes, deactivate",
     reactivate: "Reactivate",
     reactivateFor: "Reactivate {{name}}",
+    contact: "Title and meeting link",
+    contactFor: "Title and meeting link of {{name}}",
+    title: "Job title",
+    meetingUrl: "Meeting link",
+    meetingUrlHint: "An https:// link where customers book a meeting (shown on their home page).",
+    saveContact: "Save",
   },
   invitations: {
     heading: "Pending invitations",
@@ -66,6 +72,7 @@ export default {
     roleChanged: "{{name}}'s role changed to {{role}}.",
     deactivated: "{{name}} is deactivated and signed out everywhere.",
     reactivated: "{{name}} is reactivated and can sign in again.",
+    contactSaved: "{{name}}'s title and meeting link saved.",
   },
   outbox: {
     title: "Outbox",

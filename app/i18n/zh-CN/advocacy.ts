@@ -292,6 +292,14 @@ export default {
     unassigned: "未分配",
     open: "打开 {{name}}",
   },
+  board: {
+    region: "机会管道看板：各阶段并排显示",
+    hint: "将卡片拖到高亮的阶段即可移动，或打开卡片选择要移到的阶段。",
+    scrollMore: "横向滚动查看更多阶段 →",
+    scrollBack: "← 左侧还有更多阶段",
+    dropHere: "放到这里以移动",
+    moved: "已将 {{name}} 移到“{{stage}}”。",
+  },
   opportunity: {
     heading: "{{type}} · {{account}}",
     stage: "阶段",

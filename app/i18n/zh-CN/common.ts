@@ -142,6 +142,10 @@ export default {
       tooShort: "密码至少 10 个字符。",
       tooLong: "密码最多 200 个字符。",
     },
+    meetingUrl: {
+      invalid: "请输入以 https://（或 http://）开头的链接，例如 https://cal.example.com/ana。",
+      tooLong: "链接最多 500 个字符。",
+    },
     name: { required: "请输入名称。", tooLong: "最多 120 个字符。" },
     importFile: {
       required: "请选择一个 CSV 文件。",

@@ -150,6 +150,23 @@ export default {
     customerIntro: "这里是 {{account}} 在 Tandem 的主页：你们与 {{vendor}} 的计划、团队进展和下一步工作。",
     yourCsm: "你的客户成功经理",
     noCsm: "分配客户成功经理后，将显示在这里。",
+    csmCard: {
+      bookMeeting: "预约会议",
+      bookMeetingLabel: "预约会议：{{name}}（在新标签页中打开）",
+    },
+    firstSteps: {
+      title: "入门步骤",
+      intro: "几件让团队顺利起步的事。完成一项就会打勾；全部完成后此卡片会消失。",
+      progress: "已完成 {{done}} / {{total}}",
+      done: "已完成",
+      toDo: "待完成",
+      invite: "邀请你的团队",
+      inviteHint: "添加与 {{vendor}} 合作的同事，让他们能看到计划和自己的任务。",
+      plan: "查看你们的计划",
+      planHint: "阅读联合成功计划：期望成果、里程碑以及各项工作的负责人。",
+      course: "开始学习课程",
+      courseHint: "按自己的节奏学习培训课程的第一课。",
+    },
     planTitle: "当前进展",
     openPlan: "打开计划",
     planEmpty:

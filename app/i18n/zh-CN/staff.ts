@@ -28,6 +28,12 @@ export default {
     confirmYes: "确认停用",
     reactivate: "重新启用",
     reactivateFor: "重新启用 {{name}}",
+    contact: "职位和会议链接",
+    contactFor: "职位和会议链接：{{name}}",
+    title: "职位",
+    meetingUrl: "会议链接",
+    meetingUrlHint: "客户预约会议的 https:// 链接（显示在客户首页）。",
+    saveContact: "保存",
   },
   invitations: {
     heading: "待处理的邀请",
@@ -68,6 +74,7 @@ export default {
     roleChanged: "{{name}} 的角色已改为{{role}}。",
     deactivated: "已停用 {{name}}，并在所有设备上退出其登录。",
     reactivated: "已重新启用 {{name}}，其可以再次登录。",
+    contactSaved: "已保存 {{name}} 的职位和会议链接。",
   },
   outbox: {
     title: "发件箱",

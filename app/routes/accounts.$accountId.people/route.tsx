@@ -156,7 +156,7 @@ export default function People() {
 
       {canManage ? (
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-          <Card title={t("team.inviteTitle")}>
+          <Card id="invite" className="scroll-mt-20" title={t("team.inviteTitle")}>
             <p className="mb-4 text-sm text-slate-600">{t("team.inviteHelp")}</p>
             {account.seatsLeft === 0 ? (
               <div className="mb-4">

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { canOnAccount } from "~/domain/auth/authorization";
 import { canOnPlan } from "~/domain/plans/plan-permissions";
 import { requireAccountAccess } from "~/domain/auth/guards.server";
-import { getCurrentPlanView, getPlanView, listPlans } from "~/domain/plans/plan-view.server";
+import { getCurrentPlanView, getPlanView, listPlans, markOpenedByCustomer } from "~/domain/plans/plan-view.server";
 import { TaskFilterSchema, filterTasks, hasFilters } from "~/domain/plans/task-filters";
 import { applyTemplate, listTemplates } from "~/domain/plans/templates.server";
 import { serverT } from "~/i18n";
@@ -14,7 +14,7 @@ import { formatDate, todayIn } from "~/lib/format";
 import { calendarDate } from "~/lib/dates";
 import { idField, textField } from "~/lib/forms";
 import { readSubmission, refuse } from "~/lib/forms.server";
-import { forbidden, notFound } from "~/lib/http.server";
+import { forbidden, isPrefetch, notFound } from "~/lib/http.server";
 import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
@@ -51,6 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actor.kind === "staff" ? listPlans(account.id) : Promise.resolve([]),
   ]);
   if (requested && !view) notFound();
+  // The "Review your plan" first step: the customer's side opened it (a link's prefetch is no visit).
+  if (view && !view.plan.customerOpenedAt && actor.kind === "customer" && !isPrefetch(request))
+    await markOpenedByCustomer(actor, account.id, view.plan.id);
   const [comments, activity] = view
     ? await Promise.all([
         listPlanComments(actor, account.id, view.plan.id),
