@@ -151,6 +151,15 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
   const name: MyTaskGroup = group.group;
   const label = t(`myTasks.groups.${name}`);
   const headingId = `my-tasks-${name}`;
+  // The header's names, and each cell's label when the table is cards on a phone.
+  const columns = {
+    task: t("myTasks.columns.task"),
+    account: t("myTasks.columns.account"),
+    milestone: t("myTasks.columns.milestone"),
+    due: t("myTasks.columns.due"),
+    status: t("myTasks.columns.status"),
+    action: t("myTasks.columns.action"),
+  };
   const count = group.capped
     ? t("myTasks.countCapped", { number: formatNumber(group.count, locale) })
     : formatNumber(group.count, locale);
@@ -167,14 +176,15 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
       ) : (
         <>
           <Table
+            stack
             caption={label}
             head={[
-              t("myTasks.columns.task"),
-              ...(isStaff ? [t("myTasks.columns.account")] : []),
-              t("myTasks.columns.milestone"),
-              t("myTasks.columns.due"),
-              t("myTasks.columns.status"),
-              t("myTasks.columns.action"),
+              columns.task,
+              ...(isStaff ? [columns.account] : []),
+              columns.milestone,
+              columns.due,
+              columns.status,
+              columns.action,
             ]}
           >
             {group.tasks.map((task) => (
@@ -186,7 +196,7 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
                   {isStaff ? <div className="text-xs font-normal text-slate-500">{t(`side.${task.side}`)}</div> : null}
                 </Cell>
                 {isStaff ? (
-                  <Cell className="whitespace-normal">
+                  <Cell label={columns.account} className="whitespace-normal">
                     {filters.account ? (
                       task.accountName
                     ) : (
@@ -203,14 +213,16 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
                     )}
                   </Cell>
                 ) : null}
-                <Cell className="whitespace-normal">{task.milestoneTitle}</Cell>
-                <Cell>
+                <Cell label={columns.milestone} className="whitespace-normal">
+                  {task.milestoneTitle}
+                </Cell>
+                <Cell label={columns.due}>
                   <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
                 </Cell>
-                <Cell>
+                <Cell label={columns.status}>
                   <TaskStatusBadge status={task.status} />
                 </Cell>
-                <Cell>
+                <Cell label={columns.action}>
                   <MarkDone task={task} />
                 </Cell>
               </tr>
