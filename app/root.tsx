@@ -25,6 +25,7 @@ import { isOutboxMode } from "~/domain/mail/outbox.server";
 import { takeNotice } from "~/lib/flash.server";
 import { vendorName } from "~/lib/env.server";
 import { AppShell } from "~/ui/app-shell";
+import { NavigationProgress } from "~/ui/navigation-progress";
 import { ViewAsBanner } from "~/ui/view-as-banner";
 import { Alert } from "~/ui/layout";
 import { ButtonLink } from "~/ui/button";
@@ -93,6 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
+          <NavigationProgress />
           <AppShell
             user={root?.user ?? null}
             nav={root?.nav ?? []}

@@ -86,6 +86,7 @@ const STATUS = {
   already_reviewed: 409,
   closed: 409,
   not_due: 409,
+  not_undoable: 409,
   // 410: a one-time link that is used up or expired.
   expired: 410,
   invalid_link: 410,
@@ -111,7 +112,7 @@ export const ERROR_MESSAGES = {
   invitation: { prefix: "auth:invitation.errors", codes: ["email_taken", "signed_in"] },
   task: {
     prefix: "plans:actions.errors",
-    codes: ["not_found", "forbidden", "stale", "reason_required", "invalid_assignee"],
+    codes: ["not_found", "forbidden", "stale", "reason_required", "invalid_assignee", "not_undoable"],
   },
   milestone: {
     prefix: "plans:signOff.errors",

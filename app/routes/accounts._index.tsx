@@ -94,6 +94,17 @@ export default function Accounts() {
     filters.q || filters.segment || filters.csm || filters.plan || filters.renewal || filters.grade || filters.dropped,
   );
   const total = page.total ?? 0;
+  // The header's names, and each cell's label when the table is cards on a phone.
+  const columns = {
+    name: t("accounts.columns.name"),
+    segment: t("accounts.columns.segment"),
+    csm: t("accounts.columns.csm"),
+    health: t("accounts.columns.health"),
+    plan: t("accounts.columns.plan"),
+    seats: t("accounts.columns.seats"),
+    active: t("accounts.columns.active"),
+    renewal: t("accounts.columns.renewal"),
+  };
 
   return (
     <>
@@ -229,19 +240,7 @@ export default function Accounts() {
           {accounts.length === 0 ? (
             <EmptyState title={t("accounts.noMatchesTitle")}>{t("accounts.noMatchesBody")}</EmptyState>
           ) : (
-            <Table
-              caption={t("accounts.title")}
-              head={[
-                t("accounts.columns.name"),
-                t("accounts.columns.segment"),
-                t("accounts.columns.csm"),
-                t("accounts.columns.health"),
-                t("accounts.columns.plan"),
-                t("accounts.columns.seats"),
-                t("accounts.columns.active"),
-                t("accounts.columns.renewal"),
-              ]}
-            >
+            <Table stack caption={t("accounts.title")} head={Object.values(columns)}>
               {accounts.map((account) => {
                 return (
                   <tr key={account.id} className="hover:bg-slate-50">
@@ -255,28 +254,28 @@ export default function Accounts() {
                       </div>
                     </Cell>
                     {/* Segment, CSM and health wrap, so the eight columns fit at 1366 px. */}
-                    <Cell className="whitespace-normal">
+                    <Cell label={columns.segment} className="whitespace-normal">
                       <Badge>{account.segmentName}</Badge>
                     </Cell>
-                    <Cell className="whitespace-normal">
+                    <Cell label={columns.csm} className="whitespace-normal">
                       {account.csmName ?? <span className="text-slate-500">{t("accounts.unassigned")}</span>}
                     </Cell>
-                    <Cell className="whitespace-normal">
+                    <Cell label={columns.health} className="whitespace-normal">
                       <HealthCell health={account.health} />
                     </Cell>
-                    <Cell className="whitespace-normal">
+                    <Cell label={columns.plan} className="whitespace-normal">
                       <PlanStatusCell plan={account.plan} />
                     </Cell>
-                    <Cell>
+                    <Cell label={columns.seats}>
                       {t("accounts.seatsUsed", {
                         used: account.activePeople + account.pendingInvitations,
                         licensed: account.licensedSeats,
                       })}
                     </Cell>
-                    <Cell className="tabular-nums">
+                    <Cell label={columns.active} className="tabular-nums">
                       {t("accounts.activeOfSeats", { active: account.monthlyActive, seats: account.licensedSeats })}
                     </Cell>
-                    <RenewalCell date={account.renewalDate} today={today} />
+                    <RenewalCell date={account.renewalDate} today={today} label={columns.renewal} />
                   </tr>
                 );
               })}

@@ -16,10 +16,9 @@ import { requestOrigin } from "~/lib/http.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { useRootData } from "~/lib/root-data";
 import { AuthCard } from "~/ui/auth-card";
-import { Button } from "~/ui/button";
+import { SubmitButton } from "~/ui/button";
 import { FormErrors, FormTextField, formProps } from "~/ui/form";
 import { Alert } from "~/ui/layout";
-import { usePendingIntent } from "~/ui/use-pending-intent";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:titles.signIn");
@@ -72,12 +71,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { t } = useTranslation("auth");
+  const { t } = useTranslation(["auth", "common"]);
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const root = useRootData();
   const redirectTo = params.get("redirectTo") ?? "";
-  const busy = usePendingIntent();
   const sentTo = result && "sentTo" in result ? result.sentTo : null;
   const [linkForm, linkFields] = useForm({
     id: "link",
@@ -103,9 +101,9 @@ export default function Login() {
         <Form method="post" className="space-y-3" {...formProps(linkForm)}>
           <input type="hidden" name="intent" value="link" />
           <FormTextField meta={linkFields.email} label={t("login.email")} type="email" autoComplete="email" required />
-          <Button className="w-full" disabled={busy === "link"}>
+          <SubmitButton className="w-full" pendingLabel={t("common:actions.sending")}>
             {t("login.sendLink")}
-          </Button>
+          </SubmitButton>
         </Form>
       </section>
 
@@ -141,9 +139,9 @@ export default function Login() {
             <Link to="/forgot-password" className="text-sm text-brand-700 underline-offset-2 hover:underline">
               {t("login.forgot")}
             </Link>
-            <Button variant="secondary" disabled={busy === "password"}>
+            <SubmitButton variant="secondary" pendingLabel={t("common:actions.signingIn")}>
               {t("login.submit")}
-            </Button>
+            </SubmitButton>
           </div>
         </Form>
       </section>

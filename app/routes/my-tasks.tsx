@@ -1,20 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import type { FormReply } from "~/lib/forms";
+import { idField, versionField } from "~/lib/forms";
+import { readSubmission, refuse } from "~/lib/forms.server";
 import { useReplyMessage } from "~/ui/form";
-import { requireActor } from "~/domain/auth/guards.server";
+import { requireAccountAccess, requireActor } from "~/domain/auth/guards.server";
 import { MY_TASK_GROUPS, MY_TASK_GROUP_PARAM, type MyTaskGroup } from "~/domain/plans/my-task-groups";
 import { type MyTask, listMyTasks, myTasksAccountName } from "~/domain/plans/my-tasks.server";
+import { markTaskDone, undoTaskDone } from "~/domain/plans/task-actions.server";
 import { formatNumber } from "~/lib/format";
 import { isId } from "~/lib/ids";
 import { pageTitle } from "~/lib/meta";
 import { cursorParam, hrefWith } from "~/lib/pagination";
 import { useRootData } from "~/lib/root-data";
-import { Button, ButtonLink } from "~/ui/button";
+import { Button, ButtonLink, SubmitButton } from "~/ui/button";
+import { ConfirmAction } from "~/ui/confirm-action";
 import { SelectField } from "~/ui/field";
-import { Badge, EmptyState, PageHeader } from "~/ui/layout";
+import { Alert, Badge, EmptyState, PageHeader } from "~/ui/layout";
 import { Pager } from "~/ui/pager";
 import { TaskDue, TaskStatusBadge } from "~/ui/plans/status-badge";
 import { Cell, Table } from "~/ui/table";
@@ -60,29 +64,118 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const ChangeSchema = z.object({
+  intent: z.enum(["done", "undo"]),
+  accountId: idField(),
+  taskId: idField(),
+  version: versionField(),
+});
+
+/**
+ * "Mark done" (after its confirm step) and its "Undo". Marking done answers the task's new version
+ * so the page can offer the undo for that task alone; the undo reopens it to its previous status
+ * if nothing changed it since (plans' `undoTaskDone`). Both are version-checked status changes.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await readSubmission(request, ChangeSchema);
+  if (!parsed.ok) return parsed.answer;
+  const input = parsed.data;
+  const { actor, account } = await requireAccountAccess(request, input.accountId, "account.view");
+  if (input.intent === "done") {
+    const result = await markTaskDone(actor, account.id, input.taskId, { expectedVersion: input.version });
+    if (!result.ok) return refuse(parsed.submission, "task", result.error);
+    return {
+      form: null,
+      done: result.changed
+        ? { accountId: account.id, taskId: input.taskId, title: result.title, version: result.version }
+        : null,
+      reopened: null,
+    };
+  }
+  const result = await undoTaskDone(actor, account.id, input.taskId, { expectedVersion: input.version });
+  if (!result.ok) return refuse(parsed.submission, "task", result.error);
+  return { form: null, done: null, reopened: { title: result.title } };
+}
+
+/** Where this page's forms post: the page itself, with its filters and cursors, so it reloads as it was. */
+function usePageAction() {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.delete("confirm");
+  const search = params.toString();
+  return `${location.pathname}${search ? `?${search}` : ""}`;
+}
+
 function MarkDone({ task }: { task: MyTask }) {
   const { t } = useTranslation("plans");
-  const fetcher = useFetcher<{ form: FormReply | null }>();
-  const error = useReplyMessage(fetcher.data);
+  const navigation = useNavigation();
+  const formAction = usePageAction();
+  const busy =
+    navigation.state !== "idle" &&
+    navigation.formData?.get("intent") === "done" &&
+    navigation.formData.get("taskId") === task.id;
   return (
-    <fetcher.Form method="post" action={`/accounts/${task.accountId}/tasks/${task.id}`}>
-      <input type="hidden" name="intent" value="status" />
-      <input type="hidden" name="status" value="done" />
-      <input type="hidden" name="version" value={task.version} />
-      <Button
-        variant="secondary"
-        className="py-1.5"
-        disabled={fetcher.state !== "idle"}
-        aria-label={t("actions.markDoneFor", { title: task.title })}
-      >
-        {t("actions.markDone")}
-      </Button>
+    <ConfirmAction
+      id={`done-${task.id}`}
+      tone="neutral"
+      Form={Form}
+      action={formAction}
+      fields={{ intent: "done", accountId: task.accountId, taskId: task.id, version: String(task.version) }}
+      label={t("actions.markDone")}
+      accessibleLabel={t("actions.markDoneFor", { title: task.title })}
+      prompt={t("myTasks.confirmDone.prompt", { title: task.title })}
+      confirmLabel={t("myTasks.confirmDone.confirm")}
+      busyLabel={t("myTasks.confirmDone.pending")}
+      cancelLabel={t("myTasks.confirmDone.cancel")}
+      busy={busy}
+    />
+  );
+}
+
+/**
+ * What the last "Mark done" or "Undo" did, above the lists: the task just done with its Undo (for
+ * that task only, until the next navigation), the task reopened, or why it was refused. Focus moves
+ * here, since the row that had it is gone from the list.
+ */
+function ChangeNotice() {
+  const { t } = useTranslation("plans");
+  const answer = useActionData<typeof action>();
+  const error = useReplyMessage(answer);
+  const formAction = usePageAction();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (answer) box.current?.focus();
+  }, [answer]);
+  if (!answer) return null;
+  const done = "done" in answer ? answer.done : null;
+  const reopened = "reopened" in answer ? answer.reopened : null;
+  if (!done && !reopened && !error) return null;
+  return (
+    <div ref={box} tabIndex={-1} className="mb-6 focus:outline-none">
       {error ? (
-        <p role="alert" className="mt-1 max-w-xs whitespace-normal text-sm text-red-700">
-          {error}
-        </p>
+        <Alert tone="error">{error}</Alert>
+      ) : done ? (
+        <Alert tone="success">
+          <Form method="post" action={formAction} className="flex flex-wrap items-center justify-between gap-3">
+            <span>{t("myTasks.done", { title: done.title })}</span>
+            <input type="hidden" name="intent" value="undo" />
+            <input type="hidden" name="accountId" value={done.accountId} />
+            <input type="hidden" name="taskId" value={done.taskId} />
+            <input type="hidden" name="version" value={done.version} />
+            <SubmitButton
+              variant="secondary"
+              className="py-1.5"
+              pendingLabel={t("myTasks.undoing")}
+              aria-label={t("myTasks.undoFor", { title: done.title })}
+            >
+              {t("myTasks.undo")}
+            </SubmitButton>
+          </Form>
+        </Alert>
+      ) : reopened ? (
+        <Alert tone="success">{t("myTasks.reopened", { title: reopened.title })}</Alert>
       ) : null}
-    </fetcher.Form>
+    </div>
   );
 }
 
@@ -151,6 +244,15 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
   const name: MyTaskGroup = group.group;
   const label = t(`myTasks.groups.${name}`);
   const headingId = `my-tasks-${name}`;
+  // The header's names, and each cell's label when the table is cards on a phone.
+  const columns = {
+    task: t("myTasks.columns.task"),
+    account: t("myTasks.columns.account"),
+    milestone: t("myTasks.columns.milestone"),
+    due: t("myTasks.columns.due"),
+    status: t("myTasks.columns.status"),
+    action: t("myTasks.columns.action"),
+  };
   const count = group.capped
     ? t("myTasks.countCapped", { number: formatNumber(group.count, locale) })
     : formatNumber(group.count, locale);
@@ -167,14 +269,15 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
       ) : (
         <>
           <Table
+            stack
             caption={label}
             head={[
-              t("myTasks.columns.task"),
-              ...(isStaff ? [t("myTasks.columns.account")] : []),
-              t("myTasks.columns.milestone"),
-              t("myTasks.columns.due"),
-              t("myTasks.columns.status"),
-              t("myTasks.columns.action"),
+              columns.task,
+              ...(isStaff ? [columns.account] : []),
+              columns.milestone,
+              columns.due,
+              columns.status,
+              columns.action,
             ]}
           >
             {group.tasks.map((task) => (
@@ -186,7 +289,7 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
                   {isStaff ? <div className="text-xs font-normal text-slate-500">{t(`side.${task.side}`)}</div> : null}
                 </Cell>
                 {isStaff ? (
-                  <Cell className="whitespace-normal">
+                  <Cell label={columns.account} className="whitespace-normal">
                     {filters.account ? (
                       task.accountName
                     ) : (
@@ -203,14 +306,16 @@ function GroupSection({ group }: { group: ReturnType<typeof useLoaderData<typeof
                     )}
                   </Cell>
                 ) : null}
-                <Cell className="whitespace-normal">{task.milestoneTitle}</Cell>
-                <Cell>
+                <Cell label={columns.milestone} className="whitespace-normal">
+                  {task.milestoneTitle}
+                </Cell>
+                <Cell label={columns.due}>
                   <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
                 </Cell>
-                <Cell>
+                <Cell label={columns.status}>
                   <TaskStatusBadge status={task.status} />
                 </Cell>
-                <Cell>
+                <Cell label={columns.action}>
                   <MarkDone task={task} />
                 </Cell>
               </tr>
@@ -231,6 +336,7 @@ export default function MyTasks() {
   return (
     <>
       <PageHeader title={t("myTasks.title")} description={t("myTasks.description")} />
+      <ChangeNotice />
       {nothing && !filtered ? null : <Filters />}
       {nothing && !filtered ? (
         <EmptyState title={t("myTasks.emptyTitle")}>{t("myTasks.emptyBody")}</EmptyState>

@@ -75,6 +75,17 @@ export default function PortfolioPage() {
 
 function AccountsView({ data }: { data: Extract<Data, { view: "accounts" }> }) {
   const { t } = useTranslation(["revenue", "people", "health", "common"]);
+  // The header's names, and each cell's label when the table is cards on a phone.
+  const columns = {
+    account: t("portfolio.columns.account"),
+    arr: t("portfolio.columns.arr"),
+    health: t("portfolio.columns.health"),
+    renewal: t("portfolio.columns.renewal"),
+    work: t("portfolio.columns.work"),
+    lastTouch: t("portfolio.columns.lastTouch"),
+    plan: t("portfolio.columns.plan"),
+    active: t("portfolio.columns.active"),
+  };
   const locale = useRootData()?.locale ?? "en";
   const { portfolio, filters, segments, owners, today } = data;
   const filtered = Boolean(filters.segment || filters.grade || filters.renewal || filters.plan || filters.dropped);
@@ -169,19 +180,7 @@ function AccountsView({ data }: { data: Extract<Data, { view: "accounts" }> }) {
         </EmptyState>
       ) : (
         <>
-          <Table
-            caption={t("portfolio.caption")}
-            head={[
-              t("portfolio.columns.account"),
-              t("portfolio.columns.arr"),
-              t("portfolio.columns.health"),
-              t("portfolio.columns.renewal"),
-              t("portfolio.columns.work"),
-              t("portfolio.columns.lastTouch"),
-              t("portfolio.columns.plan"),
-              t("portfolio.columns.active"),
-            ]}
-          >
+          <Table stack caption={t("portfolio.caption")} head={Object.values(columns)}>
             {portfolio.rows.map((row) => {
               const sinceTouch = row.lastTouchOn ? -daysUntil(row.lastTouchOn, today) : null;
               return (
@@ -195,7 +194,7 @@ function AccountsView({ data }: { data: Extract<Data, { view: "accounts" }> }) {
                       {row.csmName ? ` · ${row.csmName}` : ""}
                     </span>
                   </Cell>
-                  <Cell className="tabular-nums">
+                  <Cell label={columns.arr} className="tabular-nums">
                     {row.churned ? (
                       <span className="text-slate-500">{t("portfolio.churned")}</span>
                     ) : row.arr !== null ? (
@@ -209,11 +208,11 @@ function AccountsView({ data }: { data: Extract<Data, { view: "accounts" }> }) {
                       <span className="text-slate-500">{t("portfolio.noSubscription")}</span>
                     )}
                   </Cell>
-                  <Cell className="whitespace-normal">
+                  <Cell label={columns.health} className="whitespace-normal">
                     <HealthCell health={row.health} />
                   </Cell>
-                  <RenewalCell date={row.renewalDate} today={today} />
-                  <Cell className="tabular-nums">
+                  <RenewalCell label={columns.renewal} date={row.renewalDate} today={today} />
+                  <Cell label={columns.work} className="tabular-nums">
                     {row.openWorkItems > 0 ? (
                       <Link className="text-brand-700 hover:underline" to={`/accounts/${row.id}/work-items`}>
                         {t("portfolio.openWork", { count: row.openWorkItems })}
@@ -222,7 +221,7 @@ function AccountsView({ data }: { data: Extract<Data, { view: "accounts" }> }) {
                       <span className="text-slate-500">{t("portfolio.noWork")}</span>
                     )}
                   </Cell>
-                  <Cell>
+                  <Cell label={columns.lastTouch}>
                     {sinceTouch === null ? (
                       <span className="text-amber-700">{t("renewals.never")}</span>
                     ) : (
@@ -231,10 +230,10 @@ function AccountsView({ data }: { data: Extract<Data, { view: "accounts" }> }) {
                       </span>
                     )}
                   </Cell>
-                  <Cell className="whitespace-normal">
+                  <Cell label={columns.plan} className="whitespace-normal">
                     <PlanStatusCell plan={row.plan} />
                   </Cell>
-                  <Cell className="tabular-nums">
+                  <Cell label={columns.active} className="tabular-nums">
                     {t("people:accounts.activeOfSeats", { active: row.activeUsers, seats: row.seats })}
                   </Cell>
                 </tr>
@@ -253,6 +252,15 @@ function TeamView({ data }: { data: Extract<Data, { view: "team" }> }) {
   const { t } = useTranslation(["revenue", "people"]);
   const locale = useRootData()?.locale ?? "en";
   const { period, rows } = data.team;
+  const columns = {
+    csm: t("portfolio.team.csm"),
+    accounts: t("portfolio.team.accounts"),
+    arr: t("portfolio.team.arr"),
+    grr: t("portfolio.team.grr"),
+    nrr: t("portfolio.team.nrr"),
+    openWork: t("portfolio.team.openWork"),
+    overdueWork: t("portfolio.team.overdueWork"),
+  };
   if (rows.length === 0) return <EmptyState title={t("portfolio.team.empty")} />;
   return (
     <>
@@ -265,18 +273,7 @@ function TeamView({ data }: { data: Extract<Data, { view: "team" }> }) {
           {t("portfolio.team.retentionLink")}
         </Link>
       </p>
-      <Table
-        caption={t("portfolio.team.caption")}
-        head={[
-          t("portfolio.team.csm"),
-          t("portfolio.team.accounts"),
-          t("portfolio.team.arr"),
-          t("portfolio.team.grr"),
-          t("portfolio.team.nrr"),
-          t("portfolio.team.openWork"),
-          t("portfolio.team.overdueWork"),
-        ]}
-      >
+      <Table stack caption={t("portfolio.team.caption")} head={Object.values(columns)}>
         {rows.map((row) => (
           <tr key={row.csmId ?? "none"}>
             <Cell className="whitespace-normal font-medium">
@@ -288,18 +285,25 @@ function TeamView({ data }: { data: Extract<Data, { view: "team" }> }) {
                 <span className="text-slate-500">{t("people:accounts.unassigned")}</span>
               )}
             </Cell>
-            <Cell className="tabular-nums">{formatNumber(row.accounts, locale)}</Cell>
-            <Cell className="whitespace-normal tabular-nums">
+            <Cell label={columns.accounts} className="tabular-nums">
+              {formatNumber(row.accounts, locale)}
+            </Cell>
+            <Cell label={columns.arr} className="whitespace-normal tabular-nums">
               {row.arr.length === 0
                 ? "—"
                 : row.arr.map((line) => (
                     <div key={line.currency}>{formatMoney(line.arr, line.currency, locale, 0)}</div>
                   ))}
             </Cell>
-            <RetentionCell lines={row.retention} metric="grr" />
-            <RetentionCell lines={row.retention} metric="nrr" />
-            <Cell className="tabular-nums">{row.csmId ? formatNumber(row.openWorkItems, locale) : "—"}</Cell>
-            <Cell className={`tabular-nums ${row.overdueWorkItems > 0 ? "text-red-700" : ""}`}>
+            <RetentionCell label={columns.grr} lines={row.retention} metric="grr" />
+            <RetentionCell label={columns.nrr} lines={row.retention} metric="nrr" />
+            <Cell label={columns.openWork} className="tabular-nums">
+              {row.csmId ? formatNumber(row.openWorkItems, locale) : "—"}
+            </Cell>
+            <Cell
+              label={columns.overdueWork}
+              className={`tabular-nums ${row.overdueWorkItems > 0 ? "text-red-700" : ""}`}
+            >
               {row.csmId ? formatNumber(row.overdueWorkItems, locale) : "—"}
             </Cell>
           </tr>

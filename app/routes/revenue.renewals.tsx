@@ -28,6 +28,17 @@ export default function RenewalsPage() {
   const { t } = useTranslation("revenue");
   const { today, renewals } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
+  // The header's names, and each cell's label when the table is cards on a phone.
+  const columns = {
+    account: t("renewals.account"),
+    date: t("renewals.date"),
+    arr: t("renewals.arr"),
+    health: t("renewals.health"),
+    openTasks: t("renewals.openTasks"),
+    lastTouch: t("renewals.lastTouch"),
+    forecast: t("renewals.forecast"),
+    automatic: t("renewals.automatic"),
+  };
   return (
     <>
       <PageHeader
@@ -46,19 +57,7 @@ export default function RenewalsPage() {
         <EmptyState title={t("renewals.empty")} />
       ) : (
         <>
-          <Table
-            caption={t("renewals.caption")}
-            head={[
-              t("renewals.account"),
-              t("renewals.date"),
-              t("renewals.arr"),
-              t("renewals.health"),
-              t("renewals.openTasks"),
-              t("renewals.lastTouch"),
-              t("renewals.forecast"),
-              t("renewals.automatic"),
-            ]}
-          >
+          <Table stack caption={t("renewals.caption")} head={Object.values(columns)}>
             {renewals.rows.map((row) => {
               const days = daysUntil(row.renewalDate, today);
               const trend =
@@ -79,7 +78,7 @@ export default function RenewalsPage() {
                       {row.csmName ? ` · ${row.csmName}` : ""}
                     </span>
                   </Cell>
-                  <Cell>
+                  <Cell label={columns.date}>
                     <div>{formatDate(row.renewalDate, locale)}</div>
                     <div className={`text-xs ${days < 0 ? "text-red-700" : "text-slate-500"}`}>
                       {days === 0
@@ -89,8 +88,10 @@ export default function RenewalsPage() {
                           : t("renewals.inDays", { count: days })}
                     </div>
                   </Cell>
-                  <Cell className="tabular-nums">{formatMoney(row.arr, row.currency, locale, 0)}</Cell>
-                  <Cell>
+                  <Cell label={columns.arr} className="tabular-nums">
+                    {formatMoney(row.arr, row.currency, locale, 0)}
+                  </Cell>
+                  <Cell label={columns.health}>
                     {row.health?.grade ? (
                       <GradeBadge grade={row.health.grade} />
                     ) : (
@@ -104,12 +105,16 @@ export default function RenewalsPage() {
                       </span>
                     ) : null}
                   </Cell>
-                  <Cell className="tabular-nums">{formatNumber(row.openTasks, locale)}</Cell>
-                  <Cell>
+                  <Cell label={columns.openTasks} className="tabular-nums">
+                    {formatNumber(row.openTasks, locale)}
+                  </Cell>
+                  <Cell label={columns.lastTouch}>
                     {row.health?.lastTouchOn ? formatDate(row.health.lastTouchOn, locale) : t("renewals.never")}
                   </Cell>
-                  <Cell>{row.forecast ? t(`calls.${row.forecast}`) : t("renewals.noCall")}</Cell>
-                  <Cell>
+                  <Cell label={columns.forecast}>
+                    {row.forecast ? t(`calls.${row.forecast}`) : t("renewals.noCall")}
+                  </Cell>
+                  <Cell label={columns.automatic}>
                     {row.automatic ? t(`calls.${row.automatic}`) : t("renewals.noCall")}
                     {row.highlightGap ? (
                       <span className="mt-1 block">

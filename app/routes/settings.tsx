@@ -22,7 +22,7 @@ import { invalidForm, readSubmission } from "~/lib/forms.server";
 import { formatDateTime } from "~/lib/format";
 import { notFound, requestOrigin } from "~/lib/http.server";
 import { useRootData } from "~/lib/root-data";
-import { Button, ButtonLink } from "~/ui/button";
+import { Button, ButtonLink, SubmitButton } from "~/ui/button";
 import { FormSelectField, FormTextField, formProps } from "~/ui/form";
 import { Card, Facts, PageHeader } from "~/ui/layout";
 import { usePendingIntent } from "~/ui/use-pending-intent";
@@ -196,7 +196,7 @@ export default function Settings() {
                   hint={t("profile.meetingUrlHint")}
                 />
               ) : null}
-              <Button disabled={busy === "profile"}>{t("profile.submit")}</Button>
+              <SubmitButton pendingLabel={t("common:actions.saving")}>{t("profile.submit")}</SubmitButton>
             </Form>
           </div>
         </Card>
@@ -240,9 +240,9 @@ export default function Settings() {
               hint={t("password.newHint")}
               required
             />
-            <Button disabled={busy === "password"}>
+            <SubmitButton pendingLabel={t("common:actions.saving")}>
               {profile.hasPassword ? t("password.change") : t("password.set")}
-            </Button>
+            </SubmitButton>
           </Form>
         </Card>
 
@@ -278,7 +278,9 @@ export default function Settings() {
           <Form method="post" action="/logout" className="space-y-3">
             <p className="text-sm text-slate-600">{t("sessions.intro")}</p>
             <input type="hidden" name="everywhere" value="1" />
-            <Button variant="danger">{t("sessions.submit")}</Button>
+            <SubmitButton variant="danger" pendingLabel={t("sessions.pending")}>
+              {t("sessions.submit")}
+            </SubmitButton>
           </Form>
         </Card>
       </div>

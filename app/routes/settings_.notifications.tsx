@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/domain/auth/guards.server";
@@ -20,7 +20,7 @@ import { parseSubmission } from "~/lib/forms";
 import { readSubmission } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { listTimeZones } from "~/lib/time-zones";
-import { Button } from "~/ui/button";
+import { SubmitButton } from "~/ui/button";
 import { FormCheckboxField, FormSelectField, FormTextField, formProps, useFormReply } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
@@ -50,11 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationSettings() {
-  const { t } = useTranslation("settings");
+  const { t } = useTranslation(["settings", "common"]);
   const { email, channels, quietHours, timeZone, timeZones, digest } = useLoaderData<typeof loader>();
   const locale = useRootData()?.locale ?? "en";
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: useFormReply(result?.form),
     onValidate: ({ formData }) => parseSubmission(formData, NotificationPreferencesSchema),
@@ -158,7 +157,7 @@ export default function NotificationSettings() {
             </div>
           </div>
         </Card>
-        <Button disabled={navigation.state === "submitting"}>{t("notifications.submit")}</Button>
+        <SubmitButton pendingLabel={t("common:actions.saving")}>{t("notifications.submit")}</SubmitButton>
       </Form>
     </>
   );

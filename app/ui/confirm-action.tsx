@@ -24,6 +24,8 @@ export function ConfirmAction({
   confirmLabel,
   cancelLabel,
   busy,
+  busyLabel,
+  tone = "danger",
 }: {
   /** Unique on the page (e.g. the row's id); names this prompt in the URL when JavaScript is off. */
   id: string;
@@ -39,7 +41,12 @@ export function ConfirmAction({
   confirmLabel: string;
   cancelLabel: string;
   busy: boolean;
+  /** What the confirm button says while the submission is under way ("Deleting…"). */
+  busyLabel?: string;
+  /** "neutral" for a step that only asks to be sure (marking a task done), not a destructive one. */
+  tone?: "danger" | "neutral";
 }) {
+  const neutral = tone === "neutral";
   const [params] = useSearchParams();
   const domId = useId();
   const ids = {
@@ -77,7 +84,7 @@ export function ConfirmAction({
       <Button
         id={ids.trigger}
         form={ids.open}
-        variant="danger"
+        variant={neutral ? "secondary" : "danger"}
         className="py-1.5"
         aria-expanded={open}
         aria-controls={ids.panel}
@@ -94,7 +101,7 @@ export function ConfirmAction({
           id={ids.panel}
           method="post"
           action={action}
-          className="max-w-sm space-y-2 whitespace-normal rounded-md bg-red-50 p-3 ring-1 ring-inset ring-red-200"
+          className={`max-w-sm space-y-2 whitespace-normal rounded-md p-3 ring-1 ring-inset ${neutral ? "bg-slate-50 ring-slate-200" : "bg-red-50 ring-red-200"}`}
           onKeyDown={(event) => {
             if (event.key === "Escape") setOpen(false);
           }}
@@ -102,12 +109,19 @@ export function ConfirmAction({
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <p id={ids.prompt} className="text-sm text-red-900">
+          <p id={ids.prompt} className={`text-sm ${neutral ? "text-slate-800" : "text-red-900"}`}>
             {prompt}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button id={ids.confirm} variant="danger" className="py-1.5" disabled={busy} aria-describedby={ids.prompt}>
-              {confirmLabel}
+            <Button
+              id={ids.confirm}
+              variant={neutral ? "primary" : "danger"}
+              className="py-1.5"
+              disabled={busy}
+              aria-busy={busy || undefined}
+              aria-describedby={ids.prompt}
+            >
+              {busy && busyLabel ? busyLabel : confirmLabel}
             </Button>
             <Button
               form={ids.close}

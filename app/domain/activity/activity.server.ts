@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client.server";
 import { activity, users } from "~db/schema";
 import { newId } from "~/lib/ids.server";
@@ -113,4 +113,34 @@ export async function listPlanEntries(filter: PlanActivityFilter, executor: Exec
     )
     .orderBy(desc(activity.createdAt), desc(activity.id))
     .limit(filter.limit);
+}
+
+/**
+ * The newest entry of `action` about one subject of an account since `since` (e.g. the status
+ * change that just marked a task done), or null. Bounded by time so it reads only recent entries.
+ */
+export async function latestSubjectEntry(
+  executor: Executor,
+  filter: { accountId: string; subjectType: string; subjectId: string; action: string; since: Date },
+) {
+  const [entry] = await executor
+    .select({
+      id: activity.id,
+      actorId: activity.actorId,
+      details: activity.details,
+      createdAt: activity.createdAt,
+    })
+    .from(activity)
+    .where(
+      and(
+        eq(activity.accountId, filter.accountId),
+        gte(activity.createdAt, filter.since),
+        eq(activity.subjectType, filter.subjectType),
+        eq(activity.subjectId, filter.subjectId),
+        eq(activity.action, filter.action),
+      ),
+    )
+    .orderBy(desc(activity.createdAt), desc(activity.id))
+    .limit(1);
+  return entry ?? null;
 }

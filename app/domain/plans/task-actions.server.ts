@@ -2,13 +2,21 @@ import { requestHealthRecompute } from "~/domain/health/triggers.server";
 import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
 import { type TaskStatus, tasks, users } from "~db/schema";
-import { recordActivity } from "~/domain/activity/activity.server";
+import { latestSubjectEntry, recordActivity } from "~/domain/activity/activity.server";
 import type { Actor } from "~/domain/auth/actor";
+import { MINUTE_MS } from "~/lib/time";
 import { notifyTaskAssigned } from "./plan-notices.server";
 import { type AssigneeRef, canOnPlan } from "./plan-permissions";
 
-export type TaskActionError = "not_found" | "forbidden" | "stale" | "reason_required" | "invalid_assignee";
+export type TaskActionError =
+  "not_found" | "forbidden" | "stale" | "reason_required" | "invalid_assignee" | "not_undoable";
 type TaskActionResult = { ok: true } | { ok: false; error: TaskActionError };
+/** A status change's answer: the task's version and title after it, and whether anything changed. */
+type TaskStatusResult =
+  { ok: true; version: number; title: string; changed: boolean } | { ok: false; error: TaskActionError };
+
+/** How long after marking a task done its "Undo" is offered and accepted. */
+export const UNDO_DONE_MS = 15 * MINUTE_MS;
 
 /** Longest reason a blocked task may carry, in characters (after trimming). */
 export const BLOCKED_REASON_MAX = 500;
@@ -73,7 +81,30 @@ export async function updateTaskStatus(
   taskId: string,
   input: { status: TaskStatus; blockedReason?: string | null; expectedVersion: number },
 ): Promise<TaskActionResult> {
-  return db.transaction(async (tx): Promise<TaskActionResult> => {
+  const result = await changeTaskStatus(actor, accountId, taskId, input);
+  return result.ok ? { ok: true } : result;
+}
+
+/**
+ * "Mark done" (updateTaskStatus to "done"), answering the task's version and title after it and
+ * whether it changed anything, for a page that offers to undo it (undoTaskDone).
+ */
+export function markTaskDone(
+  actor: Actor,
+  accountId: string,
+  taskId: string,
+  input: { expectedVersion: number },
+): Promise<TaskStatusResult> {
+  return changeTaskStatus(actor, accountId, taskId, { status: "done", expectedVersion: input.expectedVersion });
+}
+
+async function changeTaskStatus(
+  actor: Actor,
+  accountId: string,
+  taskId: string,
+  input: { status: TaskStatus; blockedReason?: string | null; expectedVersion: number },
+): Promise<TaskStatusResult> {
+  return db.transaction(async (tx): Promise<TaskStatusResult> => {
     const task = await lockTask(tx, actor, accountId, taskId);
     if (!task) return fail("not_found");
     const completes = input.status === "done" || task.status === "done" || task.assigneeId === actor.id;
@@ -87,7 +118,8 @@ export async function updateTaskStatus(
       if (blockedReason.length === 0 || blockedReason.length > BLOCKED_REASON_MAX) return fail("reason_required");
     }
     if (task.version !== input.expectedVersion) return fail("stale");
-    if (task.status === input.status && task.blockedReason === blockedReason) return { ok: true };
+    if (task.status === input.status && task.blockedReason === blockedReason)
+      return { ok: true, version: task.version, title: task.title, changed: false };
 
     const now = new Date();
     const completion =
@@ -120,7 +152,93 @@ export async function updateTaskStatus(
       },
     });
     await requestHealthRecompute(tx, accountId);
-    return { ok: true };
+    return { ok: true, version: task.version + 1, title: task.title, changed: true };
+  });
+}
+
+const OPEN_STATUSES: readonly TaskStatus[] = ["todo", "in_progress", "blocked"];
+
+/**
+ * Takes back one's own "Mark done": the task returns to the status (and blocked reason) it had
+ * before, as that change's activity entry recorded it, and the undo is recorded like any status
+ * change (with `undo: true`). Only the person who marked it done, within UNDO_DONE_MS, and only
+ * while nothing else has changed the task since — `expectedVersion` is the version the done left
+ * it at, so any later change makes the undo stale. Reopening a done task is "task.complete" under
+ * the plan rules (a member: only their own task), asked again now.
+ */
+export async function undoTaskDone(
+  actor: Actor,
+  accountId: string,
+  taskId: string,
+  input: { expectedVersion: number },
+  now: Date = new Date(),
+): Promise<TaskStatusResult> {
+  return db.transaction(async (tx): Promise<TaskStatusResult> => {
+    const task = await lockTask(tx, actor, accountId, taskId);
+    if (!task) return fail("not_found");
+    const ref = { side: task.side, assigneeId: task.assigneeId, internal: task.internal };
+    if (!canOnPlan(actor, "task.complete", { accountId, task: ref })) return fail("forbidden");
+    if (task.version !== input.expectedVersion) return fail("stale");
+
+    const [completion] = await tx
+      .select({ completedAt: tasks.completedAt, completedById: tasks.completedById })
+      .from(tasks)
+      .where(and(eq(tasks.id, task.id), eq(tasks.accountId, accountId)));
+    const since = new Date(now.getTime() - UNDO_DONE_MS);
+    if (
+      task.status !== "done" ||
+      completion?.completedById !== actor.id ||
+      !completion.completedAt ||
+      completion.completedAt < since
+    )
+      return fail("not_undoable");
+
+    // The change that marked it done: the newest status change, by this person, to "done".
+    const entry = await latestSubjectEntry(tx, {
+      accountId,
+      subjectType: "task",
+      subjectId: task.id,
+      action: "task.status_changed",
+      since: new Date(since.getTime() - MINUTE_MS),
+    });
+    const details = (entry?.details ?? {}) as {
+      from?: unknown;
+      to?: unknown;
+      blockedReason?: { from?: unknown };
+    };
+    const previous = OPEN_STATUSES.find((status) => status === details.from);
+    if (!entry || entry.actorId !== actor.id || details.to !== "done" || !previous) return fail("not_undoable");
+    const blockedReason =
+      previous === "blocked" && typeof details.blockedReason?.from === "string" ? details.blockedReason.from : null;
+    if (previous === "blocked" && blockedReason === null) return fail("not_undoable");
+
+    if (
+      !(await writeTaskVersion(tx, accountId, task, {
+        status: previous,
+        blockedReason,
+        completedAt: null,
+        completedById: null,
+        updatedAt: now,
+      }))
+    ) {
+      return fail("stale");
+    }
+    await recordActivity(tx, {
+      accountId,
+      actorId: actor.id,
+      action: "task.status_changed",
+      subjectType: "task",
+      subjectId: task.id,
+      details: {
+        ...taskDetails(task),
+        from: "done",
+        to: previous,
+        undo: true,
+        ...(blockedReason !== null ? { blockedReason: { from: null, to: blockedReason } } : {}),
+      },
+    });
+    await requestHealthRecompute(tx, accountId);
+    return { ok: true, version: task.version + 1, title: task.title, changed: true };
   });
 }
 

@@ -90,12 +90,16 @@ export default {
   actions: {
     save: "Save",
     saving: "Saving…",
+    sending: "Sending…",
+    signingIn: "Signing in…",
     cancel: "Cancel",
     search: "Search",
     apply: "Apply",
     clear: "Clear",
     back: "Back",
   },
+  /** The bar at the top of the page while a page loads or a form is submitted. */
+  progress: "Loading…",
   pager: {
     label: "Pages of {{list}}",
     range: "{{from}}–{{to}}",

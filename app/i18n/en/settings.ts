@@ -155,6 +155,7 @@ export default {
     intro:
       "Lost a device or signed in on a shared computer? This signs you out on every browser and device, this one included.",
     submit: "Sign out everywhere",
+    pending: "Signing out…",
   },
   unsubscribe: {
     title: "Unsubscribe",

@@ -93,12 +93,15 @@ export default {
   actions: {
     save: "保存",
     saving: "正在保存…",
+    sending: "正在发送…",
+    signingIn: "正在登录…",
     cancel: "取消",
     search: "搜索",
     apply: "应用",
     clear: "清除",
     back: "返回",
   },
+  progress: "正在加载…",
   pager: {
     label: "{{list}}分页",
     range: "第 {{from}}–{{to}} 条",

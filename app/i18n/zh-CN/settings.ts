@@ -143,6 +143,7 @@ export default {
     heading: "在所有设备上退出",
     intro: "设备丢失，或在公用电脑上登录过？这会让你在所有浏览器和设备上退出登录，包括当前设备。",
     submit: "在所有设备上退出",
+    pending: "正在退出…",
   },
   unsubscribe: {
     title: "退订",

@@ -119,33 +119,44 @@ export function WorkItemTable({
   const { t } = useTranslation("interventions");
   const locale = useRootData()?.locale ?? "en";
   const closed = items.some((item) => item.outcome !== null);
+  // The header's names, and each cell's label when the table is cards on a phone.
+  const columns = {
+    reason: t("workQueue.columns.reason"),
+    account: t("workQueue.columns.account"),
+    priority: t("workQueue.columns.priority"),
+    due: t("workQueue.columns.due"),
+    assignee: t("workQueue.columns.assignee"),
+    trigger: t("workQueue.columns.trigger"),
+    last: closed ? t("workQueue.columns.outcome") : t("workQueue.columns.action"),
+  };
   return (
     <Table
+      stack
       caption={caption}
       head={[
-        t("workQueue.columns.reason"),
-        ...(showAccount ? [t("workQueue.columns.account")] : []),
-        t("workQueue.columns.priority"),
-        t("workQueue.columns.due"),
-        t("workQueue.columns.assignee"),
-        t("workQueue.columns.trigger"),
-        closed ? t("workQueue.columns.outcome") : t("workQueue.columns.action"),
+        columns.reason,
+        ...(showAccount ? [columns.account] : []),
+        columns.priority,
+        columns.due,
+        columns.assignee,
+        columns.trigger,
+        columns.last,
       ]}
     >
       {items.map((item) => (
         <tr key={item.id} className={item.overdue && !item.outcome ? "bg-red-50/60 align-top" : "align-top"}>
           <Cell className="min-w-48 whitespace-normal font-medium text-slate-900">{item.reason}</Cell>
           {showAccount ? (
-            <Cell className="whitespace-normal">
+            <Cell label={columns.account} className="whitespace-normal">
               <Link to={accountHref ? accountHref(item) : `/accounts/${item.accountId}`} className="hover:underline">
                 {item.accountName}
               </Link>
             </Cell>
           ) : null}
-          <Cell>
+          <Cell label={columns.priority}>
             <Badge tone={PRIORITY_TONE[item.priority]}>{t(`workItems.priorities.${item.priority}`)}</Badge>
           </Cell>
-          <Cell>
+          <Cell label={columns.due}>
             {item.dueDate ? formatDate(item.dueDate, locale) : t("workQueue.noDue")}
             {item.overdue && !item.outcome ? (
               <div>
@@ -153,11 +164,13 @@ export function WorkItemTable({
               </div>
             ) : null}
           </Cell>
-          <Cell className="whitespace-normal">{item.assigneeName}</Cell>
-          <Cell>
+          <Cell label={columns.assignee} className="whitespace-normal">
+            {item.assigneeName}
+          </Cell>
+          <Cell label={columns.trigger}>
             <Trigger item={item} />
           </Cell>
-          <Cell className="whitespace-normal">
+          <Cell label={columns.last} className="whitespace-normal">
             {item.outcome ? (
               <>
                 <Badge tone={item.outcome === "escalated" ? "amber" : "green"}>

@@ -4,10 +4,18 @@ import { useRootData } from "~/lib/root-data";
 import { Cell } from "~/ui/table";
 
 /** One ratio (GRR or NRR) per currency in a table cell: never added across currencies. */
-export function RetentionCell({ lines, metric }: { lines: RetentionTotals[]; metric: "grr" | "nrr" }) {
+export function RetentionCell({
+  lines,
+  metric,
+  label,
+}: {
+  lines: RetentionTotals[];
+  metric: "grr" | "nrr";
+  label?: string;
+}) {
   const locale = useRootData()?.locale ?? "en";
   return (
-    <Cell className="whitespace-normal tabular-nums">
+    <Cell label={label} className="whitespace-normal tabular-nums">
       {lines.length === 0
         ? "—"
         : lines.map((line) => (
