@@ -10,12 +10,18 @@ export function Table({
   head,
   children,
   compact = false,
+  stack = false,
 }: {
   caption: string;
   head: ReactNode[];
   children: ReactNode;
   /** Narrow padding, for small tables in half-width cards (a chart's data). */
   compact?: boolean;
+  /**
+   * Below the `md` breakpoint each row becomes a stacked card (the head is hidden; cells say what
+   * they are with `StackLabel`), so a phone never scrolls sideways. From `md` up it is a table.
+   */
+  stack?: boolean;
 }) {
   return (
     // A scrolling region must take focus to be scrolled by keyboard (axe: scrollable-region-focusable).
@@ -24,9 +30,9 @@ export function Table({
       tabIndex={0}
       className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 print:overflow-visible print:shadow-none"
     >
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className={`min-w-full divide-y divide-slate-200 text-sm ${stack ? "block md:table" : ""}`}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
+        <thead className={`bg-slate-50 ${stack ? "hidden md:table-header-group" : ""}`}>
           <tr>
             {head.map((cell, index) => (
               <th
@@ -39,7 +45,7 @@ export function Table({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className={`divide-y divide-slate-100 ${stack ? "block md:table-row-group" : ""}`}>{children}</tbody>
       </table>
     </div>
   );
@@ -56,6 +62,41 @@ export function Cell({ children, className = "" }: { children: ReactNode; classN
     <td
       className={`${wrap} px-4 py-3 align-middle text-slate-700 print:whitespace-normal print:px-2 print:py-2 ${className}`}
     >
+      {children}
+    </td>
+  );
+}
+
+/** The row class of a stacked table (`<Table stack>`): a card below `md`, a table row from `md` up. */
+export const STACK_ROW = "block py-2 md:table-row md:py-0";
+
+/** What a stacked cell is, shown only while the table is stacked (the column head says it from `md` up). */
+export function StackLabel({ children }: { children: ReactNode }) {
+  return (
+    <span className="mr-2 text-xs font-semibold uppercase tracking-wide text-slate-500 md:hidden">{children}</span>
+  );
+}
+
+/**
+ * A cell of a stacked table: a block below `md` (wrapping, never wider than the card, with its
+ * `label` in front), a table cell from `md` up (not wrapping unless `wrap`).
+ */
+export function StackCell({
+  children,
+  label,
+  wrap = false,
+  className = "",
+}: {
+  children: ReactNode;
+  label?: string;
+  wrap?: boolean;
+  className?: string;
+}) {
+  return (
+    <td
+      className={`block px-4 py-1.5 align-middle text-slate-700 md:table-cell md:py-3 print:whitespace-normal print:px-2 print:py-2 ${wrap ? "whitespace-normal" : "whitespace-normal md:whitespace-nowrap"} ${className}`}
+    >
+      {label ? <StackLabel>{label}</StackLabel> : null}
       {children}
     </td>
   );
