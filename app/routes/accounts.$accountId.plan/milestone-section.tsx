@@ -217,6 +217,8 @@ export function TaskRows({
               <StackCell wrap>
                 {can && (can.complete || can.edit || can.assign) ? (
                   <TaskActions
+                    // Keyed by version: after any change (a bulk edit too) its controls start from what is saved.
+                    key={task.version}
                     accountId={interact.accountId}
                     task={task}
                     can={can}
