@@ -97,8 +97,11 @@ export function MoveButtons({
   );
 }
 
-/** The data type a drag carries: only drops in the same list (this milestone's tasks, this plan's milestones) accept it. */
+/** The list a drag belongs to: only drops in the same list (this milestone's tasks, this plan's milestones) accept it. */
 const dragType = (kind: MoveKind, group: string) => `application/x-tandem-${kind}-${group}`.toLowerCase();
+
+/** What is being dragged on this page (one drag at a time), so a drop target needn't read the drag's data. */
+let dragging: { type: string; id: string } | null = null;
 
 /**
  * Drag and drop within one list: the handle starts a drag of its row, and each row of the list is
@@ -109,34 +112,39 @@ export function useDragReorder(kind: MoveKind, group: string, action: string) {
   const fetcher = useMoveFetcher();
   const [over, setOver] = useState<string | null>(null);
   const type = dragType(kind, group);
-  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(type);
+  const accepts = () => dragging?.type === type;
 
   return {
     over,
     handle: (id: string, row: () => HTMLElement | null) => ({
       draggable: true,
       onDragStart: (event: DragEvent) => {
+        dragging = { type, id };
         event.dataTransfer.effectAllowed = "move";
         event.dataTransfer.setData(type, id);
         event.dataTransfer.setData("text/plain", id);
         const element = row();
         if (element) event.dataTransfer.setDragImage(element, 16, 16);
       },
-      onDragEnd: () => setOver(null),
+      onDragEnd: () => {
+        dragging = null;
+        setOver(null);
+      },
     }),
     target: (id: string, index: number) => ({
       onDragOver: (event: DragEvent) => {
-        if (!accepts(event)) return;
+        if (!accepts()) return;
         event.preventDefault();
         event.dataTransfer.dropEffect = "move";
         if (over !== id) setOver(id);
       },
       onDragLeave: () => setOver((current) => (current === id ? null : current)),
       onDrop: (event: DragEvent) => {
-        if (!accepts(event)) return;
+        if (!accepts()) return;
         event.preventDefault();
         setOver(null);
-        const moved = event.dataTransfer.getData(type);
+        const moved = dragging?.id;
+        dragging = null;
         if (!moved || moved === id) return;
         fetcher.submit({ intent: INTENT[kind], id: moved, toIndex: String(index) }, { method: "post", action });
       },

@@ -63,6 +63,16 @@ test("a CSM moves a task down from the keyboard and sets the status of three tas
   for (const title of TITLES.slice(0, 3))
     await expect(section.getByLabel(`Status of “${title}”`, { exact: true })).toHaveValue("in_progress");
   await expect(section.getByLabel(`Status of “${TITLES[3]}”`, { exact: true })).toHaveValue("todo");
+
+  // With a pointer: drag the last task by its handle onto the first row (both in view: a drag doesn't scroll).
+  await csm.setViewportSize({ width: 1280, height: 1600 });
+  await section.scrollIntoViewIfNeeded();
+  const handle = section.getByRole("row").filter({ hasText: TITLES[3] }).locator('[title="Drag to reorder"]');
+  await handle.dragTo(section.locator("tbody > tr").first());
+  await expect(
+    csm.getByRole("status").filter({ hasText: `Moved task “${TITLES[3]}” to position 1 of 4.` }),
+  ).toHaveCount(1);
+  await expect.poll(() => taskOrder(csm, milestone.title)).toEqual([TITLES[3], TITLES[1], TITLES[0], TITLES[2]]);
 });
 
 test("on a phone each task is a card whose actions are all in view, without scrolling sideways", async ({
