@@ -144,7 +144,7 @@ export default function AccountFrame() {
           </div>
         </div>
         <nav aria-label={t("account.tabs.label")} className="mt-4 border-b border-slate-200">
-          <ul className="-mb-px flex gap-6 overflow-x-auto">
+          <ul className="relative -mb-px flex gap-6 overflow-x-auto">
             <li>
               <NavLink to={`/accounts/${account.id}`} end className={tabClass}>
                 {t("account.tabs.overview")}

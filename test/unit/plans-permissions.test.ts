@@ -121,6 +121,24 @@ const MATRIX: Case[] = [
     allowed: ["admin", "csm"],
   },
   {
+    name: "move a customer task",
+    action: "task.move",
+    context: { task: task("customer", "member") },
+    allowed: ["admin", "csm", "champion"],
+  },
+  {
+    name: "move a vendor task",
+    action: "task.move",
+    context: { task: task("vendor", "csm") },
+    allowed: ["admin", "csm"],
+  },
+  {
+    name: "move an internal task",
+    action: "task.move",
+    context: { task: task("vendor", null, true) },
+    allowed: ["admin", "csm"],
+  },
+  {
     name: "edit a customer task",
     action: "task.edit",
     context: { task: task("customer") },

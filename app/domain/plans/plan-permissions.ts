@@ -8,12 +8,13 @@ import type { StaffRole, TaskSide } from "~db/schema";
  *
  * - `plan.view`            see the plan, its milestones, tasks and comments
  * - `plan.create`          apply a template / create a plan
- * - `plan.edit`            rename the plan, make it current; add, edit and delete outcomes and milestones
+ * - `plan.edit`            rename the plan, make it current; add, edit, reorder and delete outcomes and milestones
  * - `milestone.sign_off`   sign a milestone off for one side (context: which side)
  * - `milestone.rate`       rate a milestone 1–5 (the champion, when confirming it)
  * - `task.create`          add a task under a milestone (context: the new task's side and internal flag)
  * - `task.edit`            change a task's title, notes, dates, status (asked of the task as it is and as it would be)
  * - `task.delete`          delete a task
+ * - `task.move`            move a task up or down among its milestone's tasks (as editing it)
  * - `task.assign`          give a task to someone (context: the task and the assignee, or null to unassign)
  * - `task.complete`        mark a task done
  * - `internal.view`        see internal tasks, notes and comments
@@ -28,6 +29,7 @@ export type PlanAction =
   | "task.create"
   | "task.edit"
   | "task.delete"
+  | "task.move"
   | "task.assign"
   | "task.complete"
   | "internal.view"
@@ -42,6 +44,7 @@ export const PLAN_ACTIONS: readonly PlanAction[] = [
   "task.create",
   "task.edit",
   "task.delete",
+  "task.move",
   "task.assign",
   "task.complete",
   "internal.view",
@@ -74,6 +77,7 @@ export interface PlanActionContexts {
   "task.create": { side: TaskSide; internal: boolean };
   "task.edit": { task: PlanTaskRef };
   "task.delete": { task: PlanTaskRef };
+  "task.move": { task: PlanTaskRef };
   "task.assign": { task: PlanTaskRef; assignee: AssigneeRef | null };
   "task.complete": { task: PlanTaskRef };
   "internal.view": NoContext;
@@ -131,6 +135,7 @@ export function canOnPlan<A extends PlanAction>(actor: Actor, action: A, context
     }
     case "task.edit":
     case "task.delete":
+    case "task.move":
     case "task.assign":
     case "task.complete": {
       const { task } = context as PlanContext<"task.edit">;

@@ -78,7 +78,7 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
       .leftJoin(vendorSigner, eq(vendorSigner.id, milestones.vendorSignedById))
       .leftJoin(customerSigner, eq(customerSigner.id, milestones.customerSignedById))
       .where(and(eq(milestones.accountId, accountId), eq(milestones.planId, plan.id)))
-      .orderBy(asc(milestones.targetDate), asc(milestones.position), asc(milestones.createdAt)),
+      .orderBy(asc(milestones.position), asc(milestones.targetDate), asc(milestones.createdAt), asc(milestones.id)),
     executor
       .select({
         id: tasks.id,
@@ -105,7 +105,15 @@ async function loadPlanView(actor: Actor, accountId: string, which: SQL, executo
           seesInternal ? undefined : eq(tasks.internal, false),
         ),
       )
-      .orderBy(asc(milestones.targetDate), asc(milestones.position), asc(tasks.position), asc(tasks.createdAt)),
+      .orderBy(
+        asc(milestones.position),
+        asc(milestones.targetDate),
+        asc(milestones.createdAt),
+        asc(milestones.id),
+        asc(tasks.position),
+        asc(tasks.createdAt),
+        asc(tasks.id),
+      ),
   ]);
 
   return buildPlanView({

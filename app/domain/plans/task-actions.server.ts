@@ -1,5 +1,5 @@
 import { requestHealthRecompute } from "~/domain/health/triggers.server";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
 import { type TaskStatus, tasks, users } from "~db/schema";
 import { latestSubjectEntry, recordActivity } from "~/domain/activity/activity.server";
@@ -23,37 +23,59 @@ export const BLOCKED_REASON_MAX = 500;
 
 const fail = (error: TaskActionError) => ({ ok: false as const, error });
 
+const lockedColumns = {
+  id: tasks.id,
+  planId: tasks.planId,
+  milestoneId: tasks.milestoneId,
+  title: tasks.title,
+  notes: tasks.notes,
+  dueDate: tasks.dueDate,
+  side: tasks.side,
+  assigneeId: tasks.assigneeId,
+  status: tasks.status,
+  blockedReason: tasks.blockedReason,
+  internal: tasks.internal,
+  version: tasks.version,
+};
+
+export type LockedTask = {
+  [K in keyof typeof lockedColumns]: (typeof tasks.$inferSelect)[K];
+};
+
 /**
  * The task, locked for the rest of the transaction, if it exists for this actor: scoped by the
  * account, and internal tasks (and everything of another account) simply don't exist for customers.
  */
 export async function lockTask(tx: Transaction, actor: Actor, accountId: string, taskId: string) {
-  if (actor.kind === "customer" && actor.accountId !== accountId) return null;
-  const [task] = await tx
-    .select({
-      id: tasks.id,
-      planId: tasks.planId,
-      milestoneId: tasks.milestoneId,
-      title: tasks.title,
-      notes: tasks.notes,
-      dueDate: tasks.dueDate,
-      side: tasks.side,
-      assigneeId: tasks.assigneeId,
-      status: tasks.status,
-      blockedReason: tasks.blockedReason,
-      internal: tasks.internal,
-      version: tasks.version,
-    })
+  const [task] = await lockTasks(tx, actor, accountId, [taskId]);
+  return task ?? null;
+}
+
+/**
+ * `lockTask` for several tasks in one query, locked in id order (so two writers of overlapping
+ * selections take turns instead of waiting on each other in a circle). Tasks that don't exist for
+ * this actor are simply missing from the answer.
+ */
+export async function lockTasks(
+  tx: Transaction,
+  actor: Actor,
+  accountId: string,
+  taskIds: readonly string[],
+): Promise<LockedTask[]> {
+  if (actor.kind === "customer" && actor.accountId !== accountId) return [];
+  if (taskIds.length === 0) return [];
+  return tx
+    .select(lockedColumns)
     .from(tasks)
     .where(
       and(
-        eq(tasks.id, taskId),
+        inArray(tasks.id, [...taskIds]),
         eq(tasks.accountId, accountId),
         actor.kind === "customer" ? eq(tasks.internal, false) : undefined,
       ),
     )
+    .orderBy(asc(tasks.id))
     .for("update");
-  return task ?? null;
 }
 
 /** Activity details every task entry carries, so a plan's log can be filtered and internal entries kept from customers. */
@@ -62,6 +84,56 @@ export const taskDetails = (task: { planId: string; title: string; internal: boo
   title: task.title,
   ...(task.internal ? { internal: true } : {}),
 });
+
+/**
+ * What moving `task` to a status writes and logs, or why the actor may not — the rule of
+ * `updateTaskStatus`, shared with the bulk edit so both decide alike. Which permission applies:
+ * marking done, reopening a done task, and any status change by the task's own assignee are
+ * "task.complete"; any other status change is "task.edit". "blocked" needs a reason (trimmed,
+ * 1–500 characters); leaving "blocked" clears it. "done" records who completed it and when;
+ * leaving "done" clears both. `unchanged`: nothing to write.
+ */
+export function statusChange(
+  actor: Actor,
+  accountId: string,
+  task: Pick<LockedTask, "side" | "assigneeId" | "internal" | "status" | "blockedReason">,
+  input: { status: TaskStatus; blockedReason?: string | null },
+  now: Date,
+):
+  | { ok: false; error: "forbidden" | "reason_required" }
+  | {
+      ok: true;
+      unchanged: boolean;
+      values: Partial<typeof tasks.$inferInsert>;
+      details: { from: TaskStatus; to: TaskStatus; blockedReason?: { from: string | null; to: string | null } };
+    } {
+  const completes = input.status === "done" || task.status === "done" || task.assigneeId === actor.id;
+  const ref = { side: task.side, assigneeId: task.assigneeId, internal: task.internal };
+  if (!canOnPlan(actor, completes ? "task.complete" : "task.edit", { accountId, task: ref }))
+    return { ok: false, error: "forbidden" };
+  let blockedReason: string | null = null;
+  if (input.status === "blocked") {
+    blockedReason = input.blockedReason?.trim() ?? "";
+    if (blockedReason.length === 0 || blockedReason.length > BLOCKED_REASON_MAX)
+      return { ok: false, error: "reason_required" };
+  }
+  const completion =
+    input.status === "done"
+      ? { completedAt: now, completedById: actor.id }
+      : { completedAt: null, completedById: null };
+  return {
+    ok: true,
+    unchanged: task.status === input.status && task.blockedReason === blockedReason,
+    values: { status: input.status, blockedReason, ...completion, updatedAt: now },
+    details: {
+      from: task.status,
+      to: input.status,
+      ...(task.blockedReason !== blockedReason
+        ? { blockedReason: { from: task.blockedReason, to: blockedReason } }
+        : {}),
+    },
+  };
+}
 
 /**
  * Moves a task to another status, refusing a stale `expectedVersion`.
@@ -107,49 +179,19 @@ async function changeTaskStatus(
   return db.transaction(async (tx): Promise<TaskStatusResult> => {
     const task = await lockTask(tx, actor, accountId, taskId);
     if (!task) return fail("not_found");
-    const completes = input.status === "done" || task.status === "done" || task.assigneeId === actor.id;
-    const ref = { side: task.side, assigneeId: task.assigneeId, internal: task.internal };
-    if (!canOnPlan(actor, completes ? "task.complete" : "task.edit", { accountId, task: ref }))
-      return fail("forbidden");
-
-    let blockedReason: string | null = null;
-    if (input.status === "blocked") {
-      blockedReason = input.blockedReason?.trim() ?? "";
-      if (blockedReason.length === 0 || blockedReason.length > BLOCKED_REASON_MAX) return fail("reason_required");
-    }
+    const change = statusChange(actor, accountId, task, input, new Date());
+    if (!change.ok) return fail(change.error);
     if (task.version !== input.expectedVersion) return fail("stale");
-    if (task.status === input.status && task.blockedReason === blockedReason)
-      return { ok: true, version: task.version, title: task.title, changed: false };
+    if (change.unchanged) return { ok: true, version: task.version, title: task.title, changed: false };
 
-    const now = new Date();
-    const completion =
-      input.status === "done"
-        ? { completedAt: now, completedById: actor.id }
-        : { completedAt: null, completedById: null };
-    if (
-      !(await writeTaskVersion(tx, accountId, task, {
-        status: input.status,
-        blockedReason,
-        ...completion,
-        updatedAt: now,
-      }))
-    ) {
-      return fail("stale");
-    }
+    if (!(await writeTaskVersion(tx, accountId, task, change.values))) return fail("stale");
     await recordActivity(tx, {
       accountId,
       actorId: actor.id,
       action: "task.status_changed",
       subjectType: "task",
       subjectId: task.id,
-      details: {
-        ...taskDetails(task),
-        from: task.status,
-        to: input.status,
-        ...(task.blockedReason !== blockedReason
-          ? { blockedReason: { from: task.blockedReason, to: blockedReason } }
-          : {}),
-      },
+      details: { ...taskDetails(task), ...change.details },
     });
     await requestHealthRecompute(tx, accountId);
     return { ok: true, version: task.version + 1, title: task.title, changed: true };

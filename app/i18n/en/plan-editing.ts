@@ -121,6 +121,7 @@ export default {
       assigneeId: "assignee",
       dueDate: "due date",
       internal: "internal",
+      status: "status",
     },
   },
 } as const;

@@ -118,6 +118,7 @@ export default {
       assigneeId: "负责人",
       dueDate: "截止日期",
       internal: "内部",
+      status: "状态",
     },
   },
 } satisfies Translation<typeof en>;

@@ -12,6 +12,8 @@ import { TaskActions, type TaskPermissions } from "~/ui/plans/task-actions";
 import { EditMilestone } from "~/ui/plans/milestone-editor";
 import { AddTask, EditTask, type TaskEditorOptions } from "~/ui/plans/task-editor";
 import { TaskTrainingLink } from "~/ui/training/task-training-link";
+import { BULK_FORM_ID } from "~/ui/plans/bulk-bar";
+import { DragHandle, MoveButtons, useDragReorder } from "~/ui/plans/reorder";
 
 type Milestone = PlanView["milestones"][number];
 type Task = PlanView["tasks"][number];
@@ -21,7 +23,7 @@ export interface PlanInteractions {
   accountId: string;
   timeZone: string;
   vendorName: string;
-  taskCan: Record<string, TaskPermissions & { delete: boolean }>;
+  taskCan: Record<string, TaskPermissions & { delete: boolean; move: boolean }>;
   assigneesBySide: { customer: SelectOption[]; vendor: SelectOption[] };
   /** Editing: the plan, and what the viewer may put on it. */
   planId: string;
@@ -36,7 +38,19 @@ export interface PlanInteractions {
   canInternal: boolean;
   /** May make a task require a course (the training plan link). */
   canLinkTraining: boolean;
+  /** The plan page's URL (with `?plan=` for an older plan): it takes the moves and the bulk edit. */
+  planAction: string;
+  /** Moves are offered; not while filters hide some tasks (a place among some of them means nothing). */
+  canReorder: boolean;
+  /** The bulk edit's selection of task ids; null when the viewer may edit no task. */
+  selection: { has: (id: string) => boolean; toggle: (id: string, on: boolean) => void } | null;
 }
+
+/** Whether the task tables get their leading column (select, drag, move). */
+export const arranges = (interact: PlanInteractions) =>
+  interact.selection !== null || (interact.canReorder && Object.values(interact.taskCan).some((can) => can.move));
+
+type Drag = ReturnType<typeof useDragReorder>;
 
 const taskEditorOf = (interact: PlanInteractions): TaskEditorOptions => ({
   accountId: interact.accountId,
@@ -89,29 +103,76 @@ function SignOff({
   );
 }
 
-/** The rows of a task table; `anchored` rows (the milestone's, not the attention list's copies) are link targets (#task-…). */
+/**
+ * The rows of a task table; `anchored` rows (the milestone's, not the attention list's copies) are
+ * link targets (#task-…). Below `md` each row is a stacked card (title, side, assignee, due date,
+ * status, actions), so a phone shows every action without scrolling sideways.
+ */
 export function TaskRows({
   tasks,
   locale,
   interact,
   anchored = false,
+  drag,
 }: {
   tasks: Task[];
   locale: string;
   interact?: PlanInteractions;
   anchored?: boolean;
+  /** Drag and drop within this list (a milestone's tasks), when they may be reordered. */
+  drag?: Drag;
 }) {
   const { t } = useTranslation("plans");
+  const leading = interact ? arranges(interact) : false;
   return (
     <>
-      {tasks.map((task) => {
+      {tasks.map((task, index) => {
         const can = interact?.taskCan[task.id];
+        const movable = Boolean(interact?.canReorder && can?.move && anchored);
+        const selectable = Boolean(interact?.selection && can?.edit && anchored);
+        const rowId = anchored ? `task-${task.id}` : undefined;
         return (
           <tr
             key={task.id}
-            id={anchored ? `task-${task.id}` : undefined}
-            className={`scroll-mt-24 target:outline target:outline-2 target:-outline-offset-2 target:outline-brand-500 ${task.overdue ? "bg-red-50/60" : ""}`}
+            id={rowId}
+            {...(movable && drag ? drag.target(task.id, index) : {})}
+            className={`scroll-mt-24 target:outline target:outline-2 target:-outline-offset-2 target:outline-brand-500 ${task.overdue ? "bg-red-50/60" : ""} ${drag?.over === task.id ? "outline outline-2 -outline-offset-2 outline-brand-400" : ""}`}
           >
+            {leading ? (
+              <Cell className="md:w-0 md:pr-0">
+                <span className="flex items-center gap-2">
+                  {selectable && interact?.selection ? (
+                    <span className="relative inline-flex">
+                      <input
+                        type="checkbox"
+                        form={BULK_FORM_ID}
+                        name="tasks"
+                        value={`${task.id}:${task.version}`}
+                        checked={interact.selection.has(task.id)}
+                        onChange={(event) => interact.selection?.toggle(task.id, event.target.checked)}
+                        aria-label={t("bulk.selectFor", { title: task.title })}
+                        className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
+                      />
+                    </span>
+                  ) : null}
+                  {movable && interact ? (
+                    <>
+                      {drag ? (
+                        <DragHandle {...drag.handle(task.id, () => document.getElementById(rowId ?? ""))} />
+                      ) : null}
+                      <MoveButtons
+                        kind="task"
+                        id={task.id}
+                        title={task.title}
+                        index={index}
+                        count={tasks.length}
+                        action={interact.planAction}
+                      />
+                    </>
+                  ) : null}
+                </span>
+              </Cell>
+            ) : null}
             <Cell className="whitespace-normal">
               <div className="font-medium text-slate-900">{task.title}</div>
               {task.notes ? <p className="max-w-md whitespace-pre-line text-xs text-slate-600">{task.notes}</p> : null}
@@ -140,20 +201,24 @@ export function TaskRows({
                 </div>
               ) : null}
             </Cell>
-            <Cell>
+            <Cell label={t("tasks.columns.side")}>
               <Badge tone={task.side === "customer" ? "brand" : "neutral"}>{t(`side.${task.side}`)}</Badge>
             </Cell>
-            <Cell>{task.assigneeName ?? <span className="text-slate-500">{t("tasks.unassigned")}</span>}</Cell>
-            <Cell>
+            <Cell label={t("tasks.columns.assignee")}>
+              {task.assigneeName ?? <span className="text-slate-500">{t("tasks.unassigned")}</span>}
+            </Cell>
+            <Cell label={t("tasks.columns.due")}>
               <TaskDue dueDate={task.dueDate} overdue={task.overdue} locale={locale} />
             </Cell>
-            <Cell>
+            <Cell label={t("tasks.columns.status")}>
               <TaskStatusBadge status={task.status} />
             </Cell>
             {interact ? (
               <Cell className="whitespace-normal">
                 {can && (can.complete || can.edit || can.assign) ? (
                   <TaskActions
+                    // Keyed by version: after any change (a bulk edit too) its controls start from what is saved.
+                    key={task.version}
                     accountId={interact.accountId}
                     task={task}
                     can={can}
@@ -181,6 +246,7 @@ export function MilestoneSection({
   locale,
   interact,
   collapsed = false,
+  place,
 }: {
   milestone: Milestone;
   tasks: Task[];
@@ -190,6 +256,8 @@ export function MilestoneSection({
   interact: PlanInteractions;
   /** Tasks and comments folded behind a disclosure (an achieved milestone when nothing is filtered). */
   collapsed?: boolean;
+  /** Its place among the plan's milestones and their drag and drop, when the viewer may reorder them. */
+  place?: { index: number; count: number; drag: Drag } | null;
 }) {
   const vendorName = interact.vendorName;
   const ownSideSigned =
@@ -197,6 +265,7 @@ export function MilestoneSection({
   const { t } = useTranslation("plans");
   const daysText = useDaysText();
   const headingId = `milestone-${milestone.id}`;
+  const drag = useDragReorder("task", milestone.id, interact.planAction);
   const body = (
     <>
       {tasks.length === 0 ? (
@@ -204,7 +273,15 @@ export function MilestoneSection({
       ) : (
         <Table
           caption={t("tasks.title")}
+          stack
           head={[
+            ...(arranges(interact)
+              ? [
+                  <span key="arrange" className="sr-only">
+                    {t("tasks.columns.arrange")}
+                  </span>,
+                ]
+              : []),
             t("tasks.columns.task"),
             t("tasks.columns.side"),
             t("tasks.columns.assignee"),
@@ -213,7 +290,7 @@ export function MilestoneSection({
             t("actions.column"),
           ]}
         >
-          <TaskRows tasks={tasks} locale={locale} interact={interact} anchored />
+          <TaskRows tasks={tasks} locale={locale} interact={interact} anchored drag={drag} />
         </Table>
       )}
       {interact.taskSides.length > 0 ? (
@@ -235,10 +312,32 @@ export function MilestoneSection({
     </>
   );
   return (
-    <section aria-labelledby={headingId} className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <section
+      id={`milestone-section-${milestone.id}`}
+      aria-labelledby={headingId}
+      {...(place ? place.drag.target(milestone.id, place.index) : {})}
+      className={`rounded-lg bg-white shadow-sm ring-1 ${place?.drag.over === milestone.id ? "ring-2 ring-brand-400" : "ring-slate-200"}`}
+    >
       <div className="flex flex-col gap-3 border-b border-slate-200 px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:px-5">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
+            {place ? (
+              <>
+                <DragHandle
+                  {...place.drag.handle(milestone.id, () =>
+                    document.getElementById(`milestone-section-${milestone.id}`),
+                  )}
+                />
+                <MoveButtons
+                  kind="milestone"
+                  id={milestone.id}
+                  title={milestone.title}
+                  index={place.index}
+                  count={place.count}
+                  action={interact.planAction}
+                />
+              </>
+            ) : null}
             <h3 id={headingId} className="text-base font-semibold text-slate-900">
               {milestone.title}
             </h3>

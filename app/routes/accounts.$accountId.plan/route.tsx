@@ -1,5 +1,6 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { canOnAccount } from "~/domain/auth/authorization";
@@ -34,6 +35,13 @@ import { Timeline } from "./timeline";
 import { OutcomesCard } from "./outcomes-card";
 import { OlderPlanNotice, PlanList, RenamePlan } from "./plan-list";
 import { AddMilestone } from "~/ui/plans/milestone-editor";
+import type { Actor } from "~/domain/auth/actor";
+import { moveMilestone, moveTask } from "~/domain/plans/plan-ordering.server";
+import { EDIT_STATUS } from "~/domain/plans/plan-edit-rules";
+import { BulkFormSchema } from "~/domain/plans/task-bulk";
+import { bulkEditTasks } from "~/domain/plans/task-bulk.server";
+import { type BulkAnswer, BulkBar } from "~/ui/plans/bulk-bar";
+import { type MoveAnswer, MoveAnnouncer, useDragReorder } from "~/ui/plans/reorder";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans:title");
 
@@ -100,6 +108,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             edit: canOnPlan(actor, "task.edit", { ...scope, task }),
             assign: canOnPlan(actor, "task.assign", { ...scope, task, assignee: null }),
             delete: canOnPlan(actor, "task.delete", { ...scope, task }),
+            move: canOnPlan(actor, "task.move", { ...scope, task }),
           },
         ]),
       ),
@@ -128,16 +137,87 @@ const ApplySchema = z.object({
   name: textField({ max: 120 }),
 });
 
+const MoveSchema = z
+  .object({
+    intent: z.enum(["moveTask", "moveMilestone"]),
+    id: idField(),
+    direction: z.enum(["up", "down"]).optional(),
+    toIndex: z
+      .string()
+      .regex(/^\d{1,4}$/, "plans:reorder.errors.invalid")
+      .transform(Number)
+      .optional(),
+  })
+  .refine((move) => (move.direction === undefined) !== (move.toIndex === undefined), {
+    message: "plans:reorder.errors.invalid",
+    path: [""],
+  });
+
+/** A move's answer (the live region words it); without JavaScript the page renders again with it. */
+async function move(request: Request, actor: Actor, accountId: string) {
+  const parsed = await readSubmission(request, MoveSchema);
+  if (!parsed.ok) return data<MoveAnswer>({ moveError: "plans:reorder.errors.invalid" }, { status: 400 });
+  const { intent, id, direction, toIndex } = parsed.data;
+  const target = direction !== undefined ? { direction } : { toIndex: toIndex! };
+  const result =
+    intent === "moveTask"
+      ? await moveTask(actor, accountId, { taskId: id, ...target })
+      : await moveMilestone(actor, accountId, { milestoneId: id, ...target });
+  if (!result.ok)
+    return data<MoveAnswer>(
+      { moveError: `plans:reorder.errors.${result.error === "has_tasks" ? "invalid" : result.error}` },
+      { status: EDIT_STATUS[result.error] },
+    );
+  const kind = intent === "moveTask" ? ("task" as const) : ("milestone" as const);
+  return data<MoveAnswer>({
+    moved: { kind, id, title: result.title, position: result.position, of: result.of, direction: direction ?? null },
+  });
+}
+
+const BULK_STATUS = {
+  invalid: 400,
+  not_found: 404,
+  forbidden: 403,
+  stale: 409,
+  invalid_assignee: 400,
+  before_start: 400,
+};
+
+/** The bulk bar's answer: how many tasks changed, or why none did and which tasks are why. */
+async function bulk(request: Request, actor: Actor, accountId: string) {
+  const parsed = await readSubmission(request, BulkFormSchema);
+  if (!parsed.ok) {
+    const error = parsed.submission.status === "error" ? parsed.submission.error : undefined;
+    const key = Object.values(error ?? {}).flatMap((messages) => messages ?? [])[0] ?? "";
+    const code = key.startsWith("plans:bulk.errors.") ? key.slice("plans:bulk.errors.".length) : "malformed";
+    return data<BulkAnswer>({ bulk: { ok: false, error: "invalid", titles: [], code } }, { status: 400 });
+  }
+  const result = await bulkEditTasks(actor, accountId, parsed.data);
+  return data<BulkAnswer>({ bulk: result }, { status: result.ok ? 200 : BULK_STATUS[result.error] });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
-  if (!canOnPlan(actor, "plan.create", { accountId: account.id })) forbidden();
+  const intent = (
+    await request
+      .clone()
+      .formData()
+      .catch(() => null)
+  )?.get("intent");
+  if (intent === "moveTask" || intent === "moveMilestone") return move(request, actor, account.id);
+  if (intent === "bulk") return bulk(request, actor, account.id);
+  return applyPlan(request, actor, account.id);
+}
+
+async function applyPlan(request: Request, actor: Actor, accountId: string) {
+  if (!canOnPlan(actor, "plan.create", { accountId })) forbidden();
   const parsed = await readSubmission(request, ApplySchema);
   if (!parsed.ok) return parsed.answer;
   const templates = await listTemplates();
   const template = templates.find((candidate) => candidate.id === parsed.data.templateId);
   const name = parsed.data.name || template?.name || "";
   const result = await applyTemplate(actor, {
-    accountId: account.id,
+    accountId,
     templateId: parsed.data.templateId,
     startDate: parsed.data.startDate,
     name,
@@ -146,7 +226,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const field = { unknown_template: "templateId", invalid_start_date: "startDate" } as const;
     return refuse(parsed.submission, "planApply", result.error, field[result.error as keyof typeof field]);
   }
-  return redirectWithNotice(`/accounts/${account.id}/plan`, serverT(actor.locale)("plans:apply.created", { name }));
+  return redirectWithNotice(`/accounts/${accountId}/plan`, serverT(actor.locale)("plans:apply.created", { name }));
 }
 
 export default function PlanPage() {
@@ -167,16 +247,39 @@ export default function PlanPage() {
     interact: loaded,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const applyReply = result && "form" in result ? result.form : undefined;
   const [params] = useSearchParams();
   const root = useRootData();
   const locale = root?.locale ?? "en";
+  const planAction = `/accounts/${account.id}/plan${view && !view.plan.isCurrent ? `?plan=${view.plan.id}` : ""}`;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback(
+    (id: string, on: boolean) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+  const selectable = useMemo(
+    () => new Set((view?.tasks ?? []).filter((task) => loaded.taskCan[task.id]?.edit).map((task) => task.id)),
+    [view, loaded.taskCan],
+  );
+  const milestoneDrag = useDragReorder("milestone", view?.plan.id ?? "", planAction);
   const interact: PlanInteractions = {
     ...loaded,
     vendorName: root?.vendorName ?? "",
     planId: view?.plan.id ?? "",
     startDate: view?.plan.startDate ?? today,
     outcomes: (view?.outcomes ?? []).map((outcome) => ({ value: outcome.id, label: outcome.title })),
+    planAction,
+    canReorder: !filtered,
+    selection: selectable.size > 0 ? { has: (id) => selected.has(id), toggle } : null,
   };
+  const selectedCount = [...selected].filter((id) => selectable.has(id)).length;
   const suggested = templates.find((template) => template.segmentId === account.segmentId)?.id ?? templates[0]?.id;
 
   if (!view) {
@@ -192,7 +295,7 @@ export default function PlanPage() {
             suggestedTemplateId={suggested}
             today={today}
             hasPlan={false}
-            reply={result?.form}
+            reply={applyReply}
           />
         ) : null}
       </div>
@@ -252,6 +355,7 @@ export default function PlanPage() {
           <p className="mb-3 text-sm text-slate-600">{t("attention.body")}</p>
           <Table
             caption={t("attention.title")}
+            stack
             head={[
               t("tasks.columns.task"),
               t("tasks.columns.side"),
@@ -328,8 +432,23 @@ export default function PlanPage() {
         <p className="text-sm text-slate-600" role="status">
           {t("filters.showing", { count: view.tasks.length })}
           {hiddenMilestones > 0 ? ` ${t("filters.hiddenMilestones", { count: hiddenMilestones })}` : null}
+          {filtered && (canEditPlan || Object.values(loaded.taskCan).some((can) => can.move))
+            ? ` ${t("reorder.clearFiltersToMove")}`
+            : null}
         </p>
-        {shownMilestones.map((milestone) => (
+        <MoveAnnouncer fallback={result && ("moved" in result || "moveError" in result) ? result : null} />
+        {interact.selection ? (
+          <BulkBar
+            action={planAction}
+            selectedCount={selectedCount}
+            onApplied={clearSelection}
+            onClear={clearSelection}
+            assigneesBySide={loaded.assigneesBySide}
+            locale={locale}
+            fallback={result && "bulk" in result ? result : null}
+          />
+        ) : null}
+        {shownMilestones.map((milestone, index) => (
           <MilestoneSection
             key={milestone.id}
             milestone={milestone}
@@ -338,6 +457,7 @@ export default function PlanPage() {
             locale={locale}
             interact={interact}
             collapsed={!filtered && milestone.status === "achieved"}
+            place={canEditPlan && !filtered ? { index, count: shownMilestones.length, drag: milestoneDrag } : null}
           />
         ))}
         {canEditPlan ? <AddMilestone options={{ ...editing, outcomes: interact.outcomes }} /> : null}
@@ -358,7 +478,7 @@ export default function PlanPage() {
               suggestedTemplateId={suggested}
               today={today}
               hasPlan
-              reply={result?.form}
+              reply={applyReply}
             />
           </div>
         </details>

@@ -29,6 +29,7 @@ const CHANGED_FIELDS = [
   "assigneeId",
   "dueDate",
   "internal",
+  "status",
 ] as const;
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -107,6 +108,12 @@ function describe(
       return t("activityLog.planCompleted");
     case "comment.added":
       return title ? t("activityLog.commentAddedOn", { actor, title }) : t("activityLog.commentAdded", { actor });
+    case "task.moved":
+    case "milestone.moved": {
+      if (typeof details.from !== "number" || typeof details.to !== "number") break;
+      const key = entry.action === "task.moved" ? "activityLog.taskMoved" : "activityLog.milestoneMoved";
+      return t(key, { actor, title, from: details.from, to: details.to });
+    }
     case "task.training_required":
       return details.course
         ? tTraining("activity.trainingRequired", { actor, title, course: text(details.course) })
