@@ -11,7 +11,7 @@ import { requireAccountAccess } from "~/domain/auth/guards.server";
 import { getCustomerRollout, seesOwnRollout } from "~/domain/health/customer-view.server";
 import { customerAccountHome, customerCsmCard, staffAccountHome } from "~/domain/people/account-views";
 import { firstSteps } from "~/domain/people/first-steps";
-import { listMembers } from "~/domain/people/members.server";
+import { peopleChoices } from "~/domain/people/members.server";
 import { getCurrentPlanView } from "~/domain/plans/plan-view.server";
 import { type PlanView, reviewedByCustomer } from "~/domain/plans/plan-view";
 import { hasStartedACourse } from "~/domain/training/learning.server";
@@ -28,12 +28,15 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { useRootData } from "~/lib/root-data";
 import { Badge, Card, EmptyState, Facts } from "~/ui/layout";
 
+/** The home's team card names this many people; the team page has everyone. */
+const TEAM_CARD_PEOPLE = 12;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireAccountAccess(request, params.accountId, "account.view");
   const isStaff = actor.kind === "staff";
   const [members, activity, plan, asks, npsDue, referenceRequests, reviews, rollout, courseStarted] = await Promise.all(
     [
-      listMembers(account.id),
+      peopleChoices(account.id, { limit: TEAM_CARD_PEOPLE }),
       isStaff ? listAccountActivity(account.id, 15) : Promise.resolve([]),
       getCurrentPlanView(actor, account.id),
       listOpenAsksFor(actor),
@@ -59,9 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             courseStarted,
           })
         : null,
-    team: members
-      .filter((member) => !member.deactivatedAt)
-      .map((member) => ({ id: member.id, name: member.name, title: member.title, accountRole: member.accountRole })),
+    team: members.people,
+    teamMore: members.more,
     activity: activity.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
     canManagePeople: canOnAccount(actor, "people.manage", account.id),
     plan: plan ? { name: plan.plan.name, summary: plan.summary } : null,
@@ -114,6 +116,7 @@ export default function AccountHome() {
     csm,
     firstSteps,
     team,
+    teamMore,
     activity,
     canManagePeople,
     plan,
@@ -153,6 +156,13 @@ export default function AccountHome() {
           ))}
         </ul>
       )}
+      {teamMore ? (
+        <p className="mt-2 text-xs text-slate-600">
+          <Link to={peoplePath} className="font-medium text-brand-700 hover:underline">
+            {t("account.teamMore", { count: team.length })}
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 

@@ -13,7 +13,13 @@ import {
 import { requireActor } from "~/domain/auth/guards.server";
 import { getAccountById } from "~/domain/people/accounts.server";
 import { invite, revokeInvitation, listPendingInvitations } from "~/domain/people/invitations.server";
-import { changeMemberRole, deactivateMember, listMembers, reactivateMember } from "~/domain/people/members.server";
+import {
+  changeMemberRole,
+  deactivateMember,
+  listMembersPage,
+  peopleChoices,
+  reactivateMember,
+} from "~/domain/people/members.server";
 import { thrownResponse } from "../support/responses";
 
 async function roleOf(userId: string) {
@@ -95,8 +101,9 @@ describe("deactivateMember", () => {
     expect(row).toBeDefined();
     expect(row!.deactivatedAt).toBeInstanceOf(Date);
     expect(await activePeople(account.id)).toBe(1);
-    // Still listed, after the active people.
-    expect((await listMembers(account.id)).map((m) => m.id)).toEqual([champion.id, member.id]);
+    // Still listed on the team page, after the active people; no longer offered in forms.
+    expect((await listMembersPage(account.id)).rows.map((m) => m.id)).toEqual([champion.id, member.id]);
+    expect((await peopleChoices(account.id)).people.map((m) => m.id)).toEqual([champion.id]);
 
     const stale = new Request("http://localhost/accounts", { headers: { Cookie: memberCookie } });
     expect((await thrownResponse(requireActor(stale))).status).toBe(302);

@@ -20,18 +20,6 @@ const memberColumns = {
   lastSignInAt: users.lastSignInAt,
 };
 
-/**
- * Every person of one account, active first (deactivated people stay listed with their history):
- * for the choices of forms (task assignees, asks). The team page pages through `listMembersPage`.
- */
-export async function listMembers(accountId: string) {
-  return db
-    .select(memberColumns)
-    .from(users)
-    .where(eq(users.accountId, accountId))
-    .orderBy(sql`${users.deactivatedAt} is not null`, asc(users.name));
-}
-
 // Active people first, then by name; the id breaks ties (two colleagues may share a name).
 const MEMBER_ORDER: SortPart[] = [
   { expr: sql<number>`(case when ${users.deactivatedAt} is null then 0 else 1 end)`.mapWith(Number) },

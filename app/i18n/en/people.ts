@@ -179,6 +179,8 @@ export default {
     peopleTitle: "People",
     manageTeam: "Manage team",
     viewTeam: "View team",
+    teamMore_one: "The first {{count, number}} by name. See everyone on the team page",
+    teamMore_other: "The first {{count, number}} by name. See everyone on the team page",
     activityTitle: "Recent activity",
     activityEmpty: "Changes to this account — invitations, roles, details — are listed here.",
     activity: {

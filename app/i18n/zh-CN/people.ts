@@ -176,6 +176,7 @@ export default {
     peopleTitle: "人员",
     manageTeam: "管理团队",
     viewTeam: "查看团队",
+    teamMore_other: "按姓名显示前 {{count, number}} 位，在团队页面查看全部成员",
     activityTitle: "最近动态",
     activityEmpty: "此客户的变更（邀请、角色、信息等）会列在这里。",
     activity: {

@@ -27,7 +27,7 @@ import { ApplyTemplateForm } from "./apply-template-form";
 import { Glance } from "~/ui/plans/glance";
 import { MilestoneSection, type PlanInteractions, TaskRows } from "./milestone-section";
 import { type PlanComment, listPlanComments } from "~/domain/plans/comments.server";
-import { listMembers } from "~/domain/people/members.server";
+import { peopleChoices } from "~/domain/people/members.server";
 import { listAccountOwners } from "~/domain/people/accounts.server";
 import { listPlanActivity } from "~/domain/plans/plan-activity.server";
 import { ActivityLog } from "~/ui/plans/activity-log";
@@ -51,10 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Staff may open any of the account's plans (?plan=<id>); customers always see the current one.
   const requested = actor.kind === "staff" ? new URL(request.url).searchParams.get("plan") : null;
   if (requested !== null && !isId(requested)) notFound();
-  const [view, templates, members, owners, plans] = await Promise.all([
+  const [view, templates, owners, plans] = await Promise.all([
     requested ? getPlanView(actor, account.id, requested) : getCurrentPlanView(actor, account.id),
     canApply ? listTemplates() : Promise.resolve([]),
-    listMembers(account.id),
     actor.kind === "staff" ? listAccountOwners() : Promise.resolve([]),
     actor.kind === "staff" ? listPlans(account.id) : Promise.resolve([]),
   ]);
@@ -62,6 +61,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The "Review your plan" first step: the customer's side opened it (a link's prefetch is no visit).
   if (view && !view.plan.customerOpenedAt && actor.kind === "customer" && !isPrefetch(request))
     await markOpenedByCustomer(actor, account.id, view.plan.id);
+  // The choice of customer people is bounded; whoever a task already names is offered too.
+  const { people: members } = await peopleChoices(account.id, {
+    include: (view?.tasks ?? []).flatMap((task) => (task.assigneeId ? [task.assigneeId] : [])),
+  });
   const [comments, activity] = view
     ? await Promise.all([
         listPlanComments(actor, account.id, view.plan.id),
@@ -71,9 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = TaskFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const scope = { accountId: account.id };
   const side = actor.kind === "staff" ? ("vendor" as const) : ("customer" as const);
-  const activeMembers = members
-    .filter((member) => !member.deactivatedAt)
-    .map((member) => ({ value: member.id, label: member.name }));
+  const activeMembers = members.map((member) => ({ value: member.id, label: member.name }));
   const vendorOwners = owners.map((owner) => ({ value: owner.id, label: owner.name }));
   const commentsBySubject: Record<string, PlanComment[]> = {};
   for (const comment of comments) (commentsBySubject[comment.subjectId] ??= []).push(comment);
