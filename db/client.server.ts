@@ -19,7 +19,7 @@ const RECONNECT_BACKOFF_MAX_S = 0.5;
 const IDLE_CONNECTION_S = 60;
 const statementTimeoutMs = () => Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 10_000);
 /** /healthz must answer within a second, database up or not. */
-export const HEALTH_CHECK_TIMEOUT_MS = 800;
+const HEALTH_CHECK_TIMEOUT_MS = 800;
 
 let connection: { sql: postgres.Sql; db: Database } | undefined;
 let healthConnection: postgres.Sql | undefined;

@@ -155,7 +155,7 @@ function loadEnv(): Env {
 export const serverEnv = loadEnv();
 const env = serverEnv;
 
-export const isProduction = env.NODE_ENV === "production";
+const isProduction = env.NODE_ENV === "production";
 
 /** The server listens only on this machine (the default): the local demo over plain http. */
 const loopbackOnly = ["127.0.0.1", "localhost", "::1"].includes(env.HOST);
@@ -175,8 +175,6 @@ export const vendorName = env.VENDOR_NAME;
 /** DEFAULT_LOCALE: the last resort of locale negotiation (app/i18n/locales.ts). */
 export const defaultLocaleSetting = env.DEFAULT_LOCALE;
 export const sessionSecret = env.SESSION_SECRET;
-/** The public origin (APP_URL without a trailing slash), when one is configured. */
-export const appUrl = env.APP_URL;
 
 /** Hosts community posts may show images from, besides this site (COMMUNITY_IMAGE_HOSTS, comma-separated). */
 export const communityImageHosts = env.COMMUNITY_IMAGE_HOSTS;

@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import { readEnv } from "./env.server";
 
 /** The answer for anything the caller may not know exists: an unknown id and another account's id alike. */
@@ -8,13 +7,6 @@ export function notFound(): never {
 
 export function forbidden(): never {
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-}
-
-export type FieldErrors = Record<string, string | undefined>;
-
-/** A 4xx answer with messages keyed by form field, for the form to show next to each field. */
-export function invalid(fieldErrors: FieldErrors, status = 400, formError?: string) {
-  return data({ ok: false as const, fieldErrors, formError }, { status });
 }
 
 /**

@@ -2,7 +2,7 @@ import { LOCALE_COOKIE, type Locale, asLocale, negotiateLocale } from "~/i18n/lo
 import { defaultLocaleSetting, secureCookies } from "./env.server";
 
 /** The value of one cookie in a Cookie header, or null (a malformed header is no cookie). */
-export function readCookie(header: string | null, name: string): string | null {
+function readCookie(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const [key, ...value] = part.split("=");
     if (key?.trim() !== name) continue;

@@ -5,7 +5,7 @@ const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
 const TRAILING = /[.,;:!?)\]'"]+$/;
 
 /** Splits plain text into strings and links, so URLs become clickable without injecting HTML. */
-export function splitLinks(text: string): { text: string; href?: string }[] {
+function splitLinks(text: string): { text: string; href?: string }[] {
   const parts: { text: string; href?: string }[] = [];
   for (const [index, piece] of text.split(URL_PATTERN).entries()) {
     if (index % 2 === 0) {

@@ -16,7 +16,7 @@ export async function seedDemoInterventions(tx: Transaction) {
 }
 
 /** How far back the demo's playbooks have been running: long enough for every step of "Overdue task". */
-export const INTERVENTION_HISTORY_DAYS = 21;
+const INTERVENTION_HISTORY_DAYS = 21;
 
 /**
  * The demo's playbook history, made by the jobs themselves: the last three weeks replayed a day at a

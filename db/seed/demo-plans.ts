@@ -16,7 +16,7 @@ import { DAY_MS } from "../../app/lib/time";
  * and the start is counted back from the seed day in the account's time zone, so the demo looks
  * the same whenever it is loaded.
  */
-export interface PlanStory {
+interface PlanStory {
   account: string;
   template: string;
   startedDaysAgo: number;
@@ -32,7 +32,7 @@ export interface PlanStory {
   extraTasks?: { milestone: string; title: string; notes: string; side: "vendor"; internal: boolean; dueDay: number }[];
 }
 
-export const PLAN_STORIES: readonly PlanStory[] = [
+const PLAN_STORIES: readonly PlanStory[] = [
   {
     account: "Northwind Logistics",
     champion: "hannah@northwind.example",

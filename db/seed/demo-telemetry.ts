@@ -18,7 +18,7 @@ import { DAY_MS } from "../../app/lib/time";
  * Deterministic for a given day: a seeded random sequence, days counted back from today (UTC).
  */
 
-export const DEMO_KEY_FEATURES = [
+const DEMO_KEY_FEATURES = [
   { name: "Creates reports", event: "Report Created" },
   { name: "Shares dashboards", event: "Dashboard Shared" },
   { name: "Schedules exports", event: "Export Scheduled" },

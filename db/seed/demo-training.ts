@@ -45,7 +45,7 @@ export interface TrainingStory {
  * plan three days old) has only its champion started. No account finishes a course as a whole team:
  * that is a signal for an advocacy ask, which the demo story does not tell.
  */
-export const TRAINING_STORIES: readonly TrainingStory[] = [
+const TRAINING_STORIES: readonly TrainingStory[] = [
   { email: "kenji@orbitretail.example", course: "everyone", lessons: "all", startedDaysAgo: 70, lastDaysAgo: 63 },
   { email: "kenji@orbitretail.example", course: "champions", lessons: 5, startedDaysAgo: 60, lastDaysAgo: 21 },
   { email: "chloe@orbitretail.example", course: "everyone", lessons: "all", startedDaysAgo: 56, lastDaysAgo: 49 },
@@ -61,7 +61,7 @@ export const TRAINING_STORIES: readonly TrainingStory[] = [
 ];
 
 /** Orbit's last milestone waits on one dashboard author per region finishing the course for everyone. */
-export const TRAINING_TASK = {
+const TRAINING_TASK = {
   account: "Orbit Retail",
   title: "Certify one dashboard author in every region",
   course: "everyone" as DemoCourseRole,
@@ -69,7 +69,7 @@ export const TRAINING_TASK = {
   linkedDaysAgo: 60,
 };
 
-export function demoCourses(courses: CatalogCourse[]): Partial<Record<DemoCourseRole, CatalogCourse>> {
+function demoCourses(courses: CatalogCourse[]): Partial<Record<DemoCourseRole, CatalogCourse>> {
   const everyone = courses.find((course) => course.audience.includes("member"));
   const champions = courses.find(
     (course) => course !== everyone && course.audience.includes("champion") && !course.audience.includes("member"),

@@ -19,13 +19,13 @@ import { loadCatalog } from "../../app/domain/training/content.server";
 import type { Locale } from "../../app/i18n/locales";
 
 /** The one password of every demo login. For the demo only: change or remove these people in production. */
-export const DEMO_PASSWORD = "lumen-demo-2026";
+const DEMO_PASSWORD = "lumen-demo-2026";
 /** A fixed, public key so the README's curl works against the demo; a real install creates its own. */
 export const DEMO_WRITE_KEY = "tdm_wk_demo-lumen-analytics-not-a-secret";
 /** The same for the read API (scope `read`): fixed and public, demo data only. */
 export const DEMO_READ_KEY = "tdm_rk_demo-lumen-analytics-not-a-secret";
 
-export const DEMO_LOGINS = [
+const DEMO_LOGINS = [
   { email: "priya@lumen-analytics.example", who: "Priya Raman — admin, Lumen Analytics" },
   { email: "marcus@lumen-analytics.example", who: "Marcus Webb — CSM (Northwind, Orbit)" },
   { email: "sofia@lumen-analytics.example", who: "Sofia Lindqvist — CSM (Helix)" },

@@ -468,7 +468,7 @@ export async function findSegment(name: string): Promise<Segment> {
 }
 
 /** A plan template by its name (the demo's templates, say, which tests start plans from but never edit). */
-export async function findTemplate(name: string) {
+async function findTemplate(name: string) {
   const [row] = await db.select().from(planTemplates).where(eq(planTemplates.name, name));
   if (!row) throw new Error(`No plan template named “${name}”.`);
   return row;

@@ -18,7 +18,7 @@ import { writeTransition } from "./transitions.server";
 import { DAY_MS } from "~/lib/time";
 
 /** "Not now" puts an ask away for this many days. */
-export const SNOOZE_DAYS = 14;
+const SNOOZE_DAYS = 14;
 
 /** What the account-wide guardrails look at: overdue milestones and the latest detractor answer. */
 async function accountAskFacts(accountId: string, executor: Executor = db): Promise<AskCheck["account"]> {

@@ -3,7 +3,6 @@ import type { ConsentScope } from "~db/schema";
 
 /** What a person may allow to be used, and where. */
 export const CONSENT_USES = ["name", "title", "company", "logo", "quote", "metrics"] as const;
-export type ConsentUse = (typeof CONSENT_USES)[number];
 export const CONSENT_SCOPES = ["internal", "sales", "public"] as const satisfies readonly ConsentScope[];
 
 /** The accept form: at least one use, one scope. */

@@ -2,9 +2,7 @@ import { DAY_MS } from "~/lib/time";
 /** Net promoter score: the rules, without a database. */
 
 /** A person is asked at most once in this many days; answering or dismissing both count as asked. */
-export const NPS_SURVEY_INTERVAL_DAYS = 90;
-/** A detractor score this recent stops every ask to the account. */
-export const DETRACTOR_BLOCK_DAYS = 90;
+const NPS_SURVEY_INTERVAL_DAYS = 90;
 export const NPS_COMMENT_MAX = 2000;
 
 export type NpsCategory = "promoter" | "passive" | "detractor";

@@ -44,7 +44,7 @@ export interface DirectoryAdvocate {
 }
 
 /** How many advocates at the fatigue limit are named; the rest are counted ("and N more"). */
-export const FATIGUED_SHOWN = 20;
+const FATIGUED_SHOWN = 20;
 
 /** The directory's filters as SQL over consents ⋈ users ⋈ accounts ⋈ segments. */
 function directoryConditions(filters: DirectoryFilters): SQL | undefined {

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { canInWorkspace } from "./authorization";
 
-export type NavKey =
+type NavKey =
   | "accounts"
   | "portfolio"
   | "home"

@@ -163,7 +163,7 @@ export function hasViewAsCookie(request: Request): boolean {
   return (request.headers.get("Cookie") ?? "").includes("tandem_view_as=");
 }
 
-export const VIEW_AS_CANDIDATES = 20;
+const VIEW_AS_CANDIDATES = 20;
 
 /** Whom staff may view the account as: its first 20 active people, champions first, then by name. */
 export async function listViewAsCandidates(

@@ -24,7 +24,7 @@ function under(pathname: string, prefix: string): boolean {
 }
 
 /** The page a path stands for (a single-fetch `.data` request stands for its page). */
-export function pagePath(pathname: string): string {
+function pagePath(pathname: string): string {
   const path = pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/");
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }

@@ -13,7 +13,7 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 /** Terms are AND-ed; each costs a scan, so a query keeps only its first few. */
 export const MAX_TERMS = 8;
 /** Similar-topic lookups OR their terms; a long title is cut to this many. */
-export const MAX_SIMILAR_TERMS = 12;
+const MAX_SIMILAR_TERMS = 12;
 const TERM_MAX = 50;
 
 export function hasCjk(text: string): boolean {

@@ -1,4 +1,4 @@
-import { and, eq, gt, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { db, type Transaction } from "~db/client.server";
 import { communityReplies, communityRevisions, communitySpaces, communityTopics, type PostStatus } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
@@ -9,9 +9,8 @@ import { canOnPost, isModerator, topicKindsFor } from "./permissions";
 import { ensureProfile } from "./profiles.server";
 import { POST_LIMIT, POST_WINDOW_MINUTES } from "./rules";
 import type { TopicInput } from "./schemas";
-import { MINUTE_MS } from "~/lib/time";
 
-export type PostError = "not_found" | "forbidden" | "rate_limited" | "locked" | "stale";
+type PostError = "not_found" | "forbidden" | "rate_limited" | "locked" | "stale";
 type Fail = { ok: false; error: PostError };
 export type PostResult = { ok: true; id: string; status: PostStatus; notifications: PendingNotification[] } | Fail;
 const fail = (error: PostError): Fail => ({ ok: false, error });
@@ -284,18 +283,4 @@ export async function editReply(
     });
     return { ok: true as const };
   });
-}
-
-/** How many posts the person made in the current window (for tests and the "slow down" message). */
-export async function recentPostCount(actorId: string): Promise<number> {
-  const since = new Date(Date.now() - POST_WINDOW_MINUTES * MINUTE_MS);
-  const [topics] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(communityTopics)
-    .where(and(eq(communityTopics.authorId, actorId), gt(communityTopics.createdAt, since)));
-  const [replies] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(communityReplies)
-    .where(and(eq(communityReplies.authorId, actorId), gt(communityReplies.createdAt, since)));
-  return (topics?.n ?? 0) + (replies?.n ?? 0);
 }

@@ -16,7 +16,7 @@ import { notifyAccepted, type PendingNotification } from "./notifications.server
 import { canOnPost, type PostContext } from "./permissions";
 import { accountOf, loadReplyContext, loadTopicContext } from "./posting.server";
 
-export type ReactionError = "not_found" | "forbidden";
+type ReactionError = "not_found" | "forbidden";
 type Fail = { ok: false; error: ReactionError };
 const fail = (error: ReactionError): Fail => ({ ok: false, error });
 

@@ -3,7 +3,7 @@
 export const TITLE_MAX = 200;
 export const BODY_MAX = 20_000;
 export const TAGS_MAX = 5;
-export const TAG_MAX = 30;
+const TAG_MAX = 30;
 export const REASON_MAX = 500;
 
 /** Posting rate limit: at most this many topics and replies per person in the window. */
@@ -54,7 +54,7 @@ export const HIGHLIGHT_STOP = "\u0003";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
 

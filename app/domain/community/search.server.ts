@@ -130,7 +130,6 @@ export async function listTopics(actor: Actor, filters: SearchInput, limit = 40)
     snippetHtml: row.headline ? highlightSnippet(cjk ? cjkHeadline(row.headline, terms) : row.headline) : null,
   }));
 }
-export type TopicListItem = Awaited<ReturnType<typeof listTopics>>[number];
 
 /** Visible questions and discussions whose titles share words with a title being typed. */
 export async function similarTopics(title: string, limit = 5) {

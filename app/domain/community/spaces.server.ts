@@ -37,12 +37,6 @@ export async function listSpaces() {
     .leftJoin(visibleTopics, eq(visibleTopics.spaceId, communitySpaces.id))
     .orderBy(asc(communitySpaces.position), asc(communitySpaces.name));
 }
-export type SpaceSummary = Awaited<ReturnType<typeof listSpaces>>[number];
-
-export async function getSpace(id: string) {
-  const [row] = await db.select().from(communitySpaces).where(eq(communitySpaces.id, id));
-  return row ?? null;
-}
 
 type SpaceResult = { ok: true; id: string } | { ok: false; error: "forbidden" | "slug_taken" | "not_found" };
 

@@ -44,17 +44,6 @@ export interface EventPayloads {
 }
 
 export type EventType = keyof EventPayloads;
-export const EVENT_TYPES = [
-  "milestone.achieved",
-  "plan.completed",
-  "task.overdue",
-  "course.completed",
-  "course.completed_by_team",
-  "answer.accepted",
-  "reply.upvoted",
-  "nps.submitted",
-  "health.grade_changed",
-] as const satisfies readonly EventType[];
 
 /** One event to record: its type decides its payload's shape. */
 export type DomainEventInput = {

@@ -5,7 +5,7 @@ import type { Actor } from "~/domain/auth/actor";
 import { CUSTOMER_MEASURE_CHOICES, type CustomerMeasure } from "./schemas";
 import { DEFAULT_THRESHOLDS } from "./score";
 
-export type RolloutStanding = "good" | "fair" | "low" | "none";
+type RolloutStanding = "good" | "fair" | "low" | "none";
 
 /** One measure as the customer sees it: how it stands and the few numbers their sentence needs. */
 export type RolloutMeasure =

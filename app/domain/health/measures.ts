@@ -84,7 +84,7 @@ export interface PlanInputs {
   daysSinceAchieved: number | null;
 }
 
-export const OVERDUE_TASK_POINTS = 15;
+const OVERDUE_TASK_POINTS = 15;
 
 /**
  * Milestones: the share of open ones on track or upcoming (at risk counts half, stalled nothing),
@@ -137,7 +137,7 @@ export interface SentimentInputs {
   pulse: PulseGrade | null;
 }
 
-export const PULSE_POINTS: Record<PulseGrade, number> = { green: 100, yellow: 60, red: 20 };
+const PULSE_POINTS: Record<PulseGrade, number> = { green: 100, yellow: 60, red: 20 };
 
 /** The account's NPS (promoters − detractors, in percent of answers) as 0–100. Null without answers. */
 export function npsOf(inputs: Pick<SentimentInputs, "promoters" | "passives" | "detractors">): number | null {
@@ -186,7 +186,7 @@ export interface CommunityInputs {
   accepted: number;
 }
 
-export const COMMUNITY_POINTS = { question: 10, answer: 15, accepted: 25 } as const;
+const COMMUNITY_POINTS = { question: 10, answer: 15, accepted: 25 } as const;
 
 /** Points per question, answer and accepted answer in 90 days, full marks at 100. */
 export function scoreCommunity(inputs: CommunityInputs): number | null {

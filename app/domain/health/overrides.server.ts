@@ -15,7 +15,7 @@ import type { OverrideInput } from "./schemas";
  */
 
 type Scope = { id: string; timeZone: string };
-export type OverrideError = "unknown_account" | OverrideExpiryProblem | "unknown_override";
+type OverrideError = "unknown_account" | OverrideExpiryProblem | "unknown_override";
 type Result = { ok: true; id: string } | { ok: false; error: OverrideError; field?: string };
 
 /** The account's overrides that have not been ended by hand and whose last day is today or later, locked. */
@@ -174,7 +174,7 @@ export async function recordExpiredOverrides(now = new Date(), executor: Executo
   }
 }
 
-export const OVERRIDE_HISTORY = 10;
+const OVERRIDE_HISTORY = 10;
 
 /** The account's latest overrides (bounded), newest first, each with whether it counts today. */
 export async function listOverrides(account: Scope, now = new Date(), executor: Executor = db) {

@@ -25,7 +25,7 @@ import { type CurrentModels, currentModels, modelFor } from "./models.server";
 import { overallScore } from "./score";
 
 /** Accounts scored per round of input queries: keeps each `in (…)` list and each insert small. */
-export const RECOMPUTE_BATCH = 500;
+const RECOMPUTE_BATCH = 500;
 
 interface ScoredAccount {
   id: string;

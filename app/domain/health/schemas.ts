@@ -3,8 +3,8 @@ import { textField } from "~/lib/forms";
 
 export const PULSE_GRADES = ["green", "yellow", "red"] as const;
 export const TOUCH_KINDS = ["call", "meeting", "email", "qbr", "executive_sponsor"] as const;
-export const PULSE_NOTE_MAX = 1000;
-export const TOUCH_NOTE_MAX = 2000;
+const PULSE_NOTE_MAX = 1000;
+const TOUCH_NOTE_MAX = 2000;
 /** How long a pulse counts in the sentiment measure. */
 export const PULSE_DAYS = 30;
 /** A touch is logged for the past or today; this far back at most. */
@@ -48,7 +48,7 @@ export type TouchInput = z.infer<typeof TouchSchema>;
 /** How long an override counts unless the CSM says otherwise, and the longest it may. */
 export const OVERRIDE_DEFAULT_DAYS = 30;
 export const OVERRIDE_MAX_DAYS = 180;
-export const OVERRIDE_REASON_MAX = 1000;
+const OVERRIDE_REASON_MAX = 1000;
 
 export const OverrideSchema = z.object({
   accountId: z.string({ required_error: "health:errors.wrongAccount" }).min(1, "health:errors.wrongAccount").max(40),

@@ -56,7 +56,7 @@ export function gradeOf(score: number, thresholds: Thresholds): Grade {
   return "green";
 }
 
-export interface Coverage {
+interface Coverage {
   /** Measures with data (of those the model weighs). */
   measures: number;
   of: number;

@@ -16,7 +16,7 @@ import { requestHealthRecompute } from "./triggers.server";
  */
 
 type Scope = { id: string; timeZone: string };
-export type TimelineError = "unknown_account" | "future_date" | "too_old";
+type TimelineError = "unknown_account" | "future_date" | "too_old";
 type Result = { ok: true } | { ok: false; error: TimelineError; field?: string };
 
 /** After the commit: the account's score reflects the change at once (the queued job catches a failure). */
@@ -97,7 +97,7 @@ export async function logTouch(
   return { ok: true };
 }
 
-export const TOUCHES_PAGE = 10;
+const TOUCHES_PAGE = 10;
 
 /** The account's latest CSM pulse, fresh or not (the Health tab and the read API): one query. */
 export async function latestPulse(accountId: string, now = new Date()) {

@@ -5,8 +5,8 @@ import { addDays } from "~/domain/telemetry/usage";
  * the changes go out.
  */
 
-export const ARROW_DAYS = [7, 30] as const;
-export type ArrowDays = (typeof ARROW_DAYS)[number];
+const ARROW_DAYS = [7, 30] as const;
+type ArrowDays = (typeof ARROW_DAYS)[number];
 
 /** A change against a past day: the points gained or lost, or no data (no snapshot or no score then, or none now). */
 export type Change = { days: ArrowDays; delta: number } | { days: ArrowDays; delta: null };
@@ -17,7 +17,7 @@ export type Change = { days: ArrowDays; delta: number } | { days: ArrowDays; del
  * 0027): the latest snapshot filed in the week up to that day, so a missed nightly run doesn't
  * erase the comparison. Its score, or null (no snapshot that week, or no score on it).
  */
-export const LOOKBACK_DAYS = 7;
+const LOOKBACK_DAYS = 7;
 
 export function scoreOn(past: ReadonlyMap<string, number | null>, day: string): number | null {
   for (let back = 0; back < LOOKBACK_DAYS; back++) {

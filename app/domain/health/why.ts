@@ -170,9 +170,9 @@ export function explainChange(from: ExplainedSnapshot | null, to: ExplainedSnaps
   };
 }
 
-export const WHY_DEFAULT_DAYS = 30;
+const WHY_DEFAULT_DAYS = 30;
 
-export type WhyRangeProblem = "bad_from" | "bad_to" | "future" | "from_after_to";
+type WhyRangeProblem = "bad_from" | "bad_to" | "future" | "from_after_to";
 export type WhyRange =
   { ok: true; from: string; to: string } | { ok: false; problem: WhyRangeProblem; from: string; to: string };
 

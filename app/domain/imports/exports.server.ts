@@ -11,7 +11,7 @@ import { csvDownload } from "./csv-download";
  * exported file re-imports as it is; the ledger is for finance. Each streams page by page.
  */
 
-export const LEDGER_COLUMNS = ["account", "external_id", "date", "kind", "arr_delta", "currency", "note"] as const;
+const LEDGER_COLUMNS = ["account", "external_id", "date", "kind", "arr_delta", "currency", "note"] as const;
 
 type Filters = Omit<AccountListQuery, "sort">;
 

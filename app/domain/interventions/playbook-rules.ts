@@ -36,15 +36,15 @@ export const STEP_KINDS = [
   "create_work_item",
   "escalate_admin",
 ] as const satisfies readonly PlaybookStepKind[];
-export const MAX_STEPS = 8;
-export const MAX_DELAY_DAYS = 365;
+const MAX_STEPS = 8;
+const MAX_DELAY_DAYS = 365;
 /** A person gets at most this many playbook messages (emails) in any 7 days; the rest are recorded as capped. */
 export const MESSAGES_PER_PERSON_PER_WEEK = 3;
 /** A run whose steps are all done keeps watching its reason this long before it ends as completed. */
 export const WATCH_DAYS_AFTER_LAST_STEP = 30;
 
 /** Triggers that carry a number of days. */
-export function triggerNeedsDays(kind: PlaybookTrigger["kind"]): kind is DaysTriggerKind {
+function triggerNeedsDays(kind: PlaybookTrigger["kind"]): kind is DaysTriggerKind {
   return (DAYS_TRIGGER_KINDS as readonly string[]).includes(kind);
 }
 

@@ -60,7 +60,7 @@ export interface StepInput {
   now: Date;
 }
 
-export type StepOutcome = "sent" | "capped" | "skipped" | "created";
+type StepOutcome = "sent" | "capped" | "skipped" | "created";
 
 export interface StepEffects {
   /** The step's history rows (what the cap counts): one per person, or one `skipped` without anyone. */

@@ -29,7 +29,7 @@ export async function enqueueUnlessWaiting<Q extends QueueName>(
  * exactly when the change that needs it commits. Workers see it after commit and run it once
  * (retried with backoff on failure; see QUEUE_SETTINGS).
  */
-export async function enqueue<Q extends QueueName>(
+async function enqueue<Q extends QueueName>(
   executor: Executor,
   queue: Q,
   data: JobData[Q],

@@ -6,7 +6,7 @@ import { newId } from "~/lib/ids.server";
 import { DAY_MS } from "~/lib/time";
 
 /** A digest carries at most this many lines per person, the newest; older ones wait at most this long. */
-export const DIGEST_LINES_PER_PERSON = 10;
+const DIGEST_LINES_PER_PERSON = 10;
 const LINE_LIFETIME_DAYS = 30;
 
 export interface DigestLineInput {

@@ -75,7 +75,7 @@ function localeOf(value: string): Locale {
 }
 
 /** Each person's digest content, from plans, training, advocacy and the lines kept for it (a fixed number of queries per batch). */
-export async function gatherDigests(people: readonly DuePerson[], now: Date): Promise<Map<string, DigestContent>> {
+async function gatherDigests(people: readonly DuePerson[], now: Date): Promise<Map<string, DigestContent>> {
   const [planInputs, training, asks, lines] = await Promise.all([
     planDigestInputs(people.map((p) => ({ userId: p.id, accountId: p.accountId, today: p.today }))),
     trainingDigestInputs(people.map((p) => ({ userId: p.id, locale: localeOf(p.locale) }))),

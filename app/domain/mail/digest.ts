@@ -2,7 +2,7 @@
  * The weekly digest's content for one person, gathered from the areas that own it (plans, training,
  * advocacy) and worded by `weeklyDigestMail`. Pure: what counts as something to say lives here.
  */
-export interface DigestTaskLine {
+interface DigestTaskLine {
   title: string;
   dueDate: string | null;
 }

@@ -1,2 +1,2 @@
 // The kinds a person turns on and off, for browser code that must not import the schema.
-export { OPTIONAL_MAIL_KINDS, type OptionalMailKind } from "~db/schema/mail";
+export { type OptionalMailKind } from "~db/schema/mail";

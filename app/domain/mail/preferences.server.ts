@@ -180,27 +180,13 @@ function scheduleFor(prefs: PreferencesView, kind: OptionalMailKind, now: Date):
   return { sendAfter: quietHoursEnd(now, { ...prefs.quietHours, timeZone: prefs.timeZone }) };
 }
 
-/**
- * Whether and when an email of this kind goes to this person: `null` when they turned the kind
- * off, else the instant it may be sent (`null` sendAfter: at once; else the end of their quiet
- * hours, read in their own time zone). Kinds outside the preferences (security, conversation) are
- * always sent at once.
- */
-export async function mailSchedule(
-  executor: Executor,
-  recipientId: string,
-  kind: MailKind,
-  now = new Date(),
-): Promise<MailSchedule> {
-  if (!isOptionalKind(kind)) return { sendAfter: null };
-  return scheduleFor(await getNotificationPreferences(recipientId, executor), kind, now);
-}
-
 export const scheduleKey = (recipientId: string, kind: MailKind) => `${recipientId}:${kind}`;
 
 /**
- * `mailSchedule` for many people and kinds in one query: answers each (person, kind) by
- * `scheduleKey(recipientId, kind)`.
+ * Whether and when an email of each kind goes to each person, in one query, by
+ * `scheduleKey(recipientId, kind)`: `null` when they turned the kind off, else the instant it may be
+ * sent (`null` sendAfter: at once; else the end of their quiet hours, read in their own time zone).
+ * Kinds outside the preferences (security, conversation) are always sent at once.
  */
 export async function mailSchedules(
   executor: Executor,

@@ -65,17 +65,7 @@ export function verifyUnsubscribeToken(key: Buffer, token: string, now = new Dat
   return { ok: true, userId, kind: kind as OptionalMailKind };
 }
 
-/** The one-click unsubscribe address for a person and a kind (the page, and the RFC 8058 POST target). */
-export async function unsubscribeUrl(
-  executor: Executor,
-  origin: string,
-  input: { userId: string; kind: OptionalMailKind },
-  now = new Date(),
-): Promise<string> {
-  return unsubscribeLink(await unsubscribeSigningKey(executor), origin, input, now);
-}
-
-/** `unsubscribeUrl` with the key read already (many emails at once read it once). */
+/** The one-click unsubscribe address for a person and a kind (the page, and the RFC 8058 POST target), signed with `key` (read once for many emails). */
 export function unsubscribeLink(
   key: Buffer,
   origin: string,

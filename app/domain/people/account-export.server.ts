@@ -11,7 +11,7 @@ import { accountListConditions } from "./accounts.server";
  * query), so 10,000 accounts are never one array. Same filters as the list (accountListConditions).
  */
 
-export const EXPORT_PAGE = 1_000;
+const EXPORT_PAGE = 1_000;
 
 const owner = alias(users, "export_csm");
 

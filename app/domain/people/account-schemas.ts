@@ -7,7 +7,7 @@ const IdSchema = z.string().refine(isId, "id.invalid");
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
-export const CurrencySchema = z
+const CurrencySchema = z
   .string()
   .trim()
   .toUpperCase()

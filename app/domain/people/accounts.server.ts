@@ -103,7 +103,7 @@ export function accountListConditions(query: Omit<AccountListQuery, "sort">, tod
 }
 
 /** Monthly active product users (telemetry's subquery) and their share of the seats, to show and sort by. */
-export function monthlyActiveColumns(now: Date) {
+function monthlyActiveColumns(now: Date) {
   const monthly = monthlyActiveUsersSubquery(usageToday(now));
   return {
     monthly,

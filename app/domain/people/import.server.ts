@@ -27,7 +27,7 @@ async function inChunks<T, R>(items: readonly T[], read: (chunk: T[]) => Promise
   return out;
 }
 
-export interface ImportedAccountRow {
+interface ImportedAccountRow {
   id: string;
   name: string;
   externalId: string | null;

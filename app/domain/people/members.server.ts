@@ -52,7 +52,7 @@ export async function listMembersPage(accountId: string, options: { cursor?: str
 }
 
 /** A form's choice of people shows at most this many; an account with more is searched on its team page. */
-export const PEOPLE_CHOICES_LIMIT = 200;
+const PEOPLE_CHOICES_LIMIT = 200;
 
 export interface PersonChoice {
   id: string;
@@ -116,8 +116,6 @@ export async function activeMembersExcept(accountId: string, exceptIds: readonly
   ]);
   return { names: rows.map((row) => row.name), total: total?.n ?? 0 };
 }
-
-export type MemberChangeError = "not_found" | "last_champion" | "seats_full" | "self";
 
 /**
  * Runs a change to one member with the account row locked, so two champions demoting each other at

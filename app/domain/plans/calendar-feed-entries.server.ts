@@ -6,8 +6,8 @@ import type { CalendarEntry } from "./ics";
  * Reminders: milestones at 09:00 the day before (time to chase what's missing), tasks at 09:00 on
  * the due day. All-day events are floating dates, so "09:00" is the subscriber's own morning.
  */
-export const MILESTONE_ALARM = "-PT15H";
-export const TASK_ALARM = "PT9H";
+const MILESTONE_ALARM = "-PT15H";
+const TASK_ALARM = "PT9H";
 
 /** Feed items as calendar events with stable UIDs (kind + id) and links back to the portal. */
 export function feedEntries(items: FeedItem[], locale: string, origin: string): CalendarEntry[] {

@@ -9,9 +9,9 @@ import { myOpenTasksCondition, myTaskDueKey } from "./my-tasks.server";
 export const FEED_DAYS_BACK = 30;
 export const FEED_DAYS_AHEAD = 180;
 /** Whatever the window holds, a feed never grows past this many events. */
-export const FEED_MAX_EVENTS = 500;
+const FEED_MAX_EVENTS = 500;
 
-export interface FeedMilestone {
+interface FeedMilestone {
   kind: "milestone";
   id: string;
   accountId: string;
@@ -21,7 +21,7 @@ export interface FeedMilestone {
   date: string;
 }
 
-export interface FeedTask {
+interface FeedTask {
   kind: "task";
   id: string;
   accountId: string;

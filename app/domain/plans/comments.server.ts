@@ -10,7 +10,7 @@ import { canOnPlan } from "./plan-permissions";
 export type CommentError = "not_found" | "forbidden" | "empty" | "too_long";
 
 /** Longest comment, in characters (after trimming). */
-export const COMMENT_MAX = 5000;
+const COMMENT_MAX = 5000;
 
 export interface PlanComment {
   id: string;

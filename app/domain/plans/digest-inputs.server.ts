@@ -9,9 +9,9 @@ function addDays(date: string, days: number): string {
 }
 
 /** The most tasks a digest lists per group; the rest are counted. */
-export const DIGEST_TASK_LIMIT = 10;
+const DIGEST_TASK_LIMIT = 10;
 
-export interface DigestTask {
+interface DigestTask {
   id: string;
   title: string;
   dueDate: string | null;

@@ -13,7 +13,7 @@ import { canOnPlan } from "./plan-permissions";
 export type MilestoneActionError = "not_found" | "forbidden" | "already_signed" | "invalid_rating" | "open_tasks";
 
 /** Longest comment that may come with a rating, in characters (after trimming). */
-export const RATING_COMMENT_MAX = 1000;
+const RATING_COMMENT_MAX = 1000;
 /** Longest reason for signing off a milestone that still has open tasks, in characters. */
 export const OPEN_TASKS_REASON_MAX = 500;
 

@@ -1,8 +1,7 @@
 import type { TaskStatus } from "~db/schema";
 import { daysUntil, todayIn } from "~/lib/format";
 
-export const MILESTONE_STATUSES = ["upcoming", "on_track", "at_risk", "stalled", "achieved"] as const;
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export type MilestoneStatus = "upcoming" | "on_track" | "at_risk" | "stalled" | "achieved";
 
 /** How close a target has to be before open work puts a milestone at risk, in days. */
 export const AT_RISK_WINDOW_DAYS = 7;

@@ -18,7 +18,7 @@ export const MY_TASK_GROUP_PARAM: Record<MyTaskGroup, string> = {
 export const UNDATED = "9999-12-31";
 
 /** "This week" is today and the six days after it, so it always holds a full week ahead. */
-export const WEEK_DAYS = 7;
+const WEEK_DAYS = 7;
 
 /**
  * The due-date range of a group as of `today` (the person's calendar date), both ends inclusive,
@@ -33,12 +33,4 @@ export function groupRange(group: MyTaskGroup, today: string): { from: string | 
     case "later":
       return { from: datePlusDays(today, WEEK_DAYS), to: null };
   }
-}
-
-/** The group a due date belongs to as of `today`. */
-export function groupOf(dueDate: string | null, today: string): MyTaskGroup {
-  const due = dueDate ?? UNDATED;
-  if (due < today) return "overdue";
-  if (due <= datePlusDays(today, WEEK_DAYS - 1)) return "week";
-  return "later";
 }

@@ -34,7 +34,7 @@ export interface MyTaskFilters {
  * Counting a group stops here: a person with 500,000 tasks needs "1,000+", not a scan of all of
  * them on every page load.
  */
-export const COUNT_CAP = 1_000;
+const COUNT_CAP = 1_000;
 
 export interface MyTaskGroupPage {
   group: MyTaskGroup;
@@ -87,7 +87,7 @@ function filterCondition(actor: Actor, filters: MyTaskFilters): SQL | undefined 
 }
 
 /** A page of a group's rows (pageSize + 1, for pageFromRows), as a query; exported for EXPLAIN checks. */
-export function myTaskPageQuery(
+function myTaskPageQuery(
   actor: Actor,
   group: MyTaskGroup,
   today: string,
@@ -145,7 +145,7 @@ function cursorBound(cursor: Cursor | null): SQL | undefined {
 }
 
 /** Counts a group up to COUNT_CAP + 1 rows, as a query; exported for EXPLAIN checks. */
-export function myTaskCountQuery(actor: Actor, group: MyTaskGroup, today: string, filters: MyTaskFilters) {
+function myTaskCountQuery(actor: Actor, group: MyTaskGroup, today: string, filters: MyTaskFilters) {
   const capped = db
     .select({ one: sql`1` })
     .from(tasks)
@@ -156,7 +156,7 @@ export function myTaskCountQuery(actor: Actor, group: MyTaskGroup, today: string
 }
 
 /** The cursor fingerprint of a group's pages. Today is in it: at midnight the edges move and old cursors start over. */
-export function myTaskFingerprint(group: MyTaskGroup, today: string, filters: MyTaskFilters): string {
+function myTaskFingerprint(group: MyTaskGroup, today: string, filters: MyTaskFilters): string {
   return filterFingerprint({
     list: "my-tasks",
     group,

@@ -9,9 +9,9 @@ import { calendarDate, isCalendarDate } from "~/lib/dates";
  * Field error codes are keys under `plans:edit.fields`.
  */
 
-export const TITLE_MAX = 200;
-export const PLAN_NAME_MAX = 120;
-export const TEXT_MAX = 2000;
+const TITLE_MAX = 200;
+const PLAN_NAME_MAX = 120;
+const TEXT_MAX = 2000;
 
 const title = z
   .string({ required_error: "title.required" })
@@ -76,9 +76,6 @@ export type TaskInput = Untrusted<z.input<typeof TaskInputSchema>>;
 export type EditError = "not_found" | "forbidden" | "stale" | "invalid" | "has_tasks";
 export type EditResult<T extends object = object> =
   ({ ok: true } & T) | { ok: false; error: EditError; fieldErrors?: FieldErrorCodes };
-
-/** What the plan-editing routes answer a fetcher (the refusal with a 4xx status). */
-export type EditAnswer = { ok: true } | { ok: false; error: EditError; fieldErrors: FieldErrorCodes };
 
 /** The HTTP status of each refusal: another account's ids are unknown ids (404); a stale version is a conflict. */
 export const EDIT_STATUS: Record<EditError, 400 | 403 | 404 | 409> = {

@@ -68,7 +68,7 @@ export interface AssigneeRef {
 type NoContext = Record<never, never>;
 
 /** What each action needs to know besides the plan's account. */
-export interface PlanActionContexts {
+interface PlanActionContexts {
   "plan.view": NoContext;
   "plan.create": NoContext;
   "plan.edit": NoContext;

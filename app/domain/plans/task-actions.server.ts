@@ -8,8 +8,7 @@ import { MINUTE_MS } from "~/lib/time";
 import { notifyTaskAssigned } from "./plan-notices.server";
 import { type AssigneeRef, canOnPlan } from "./plan-permissions";
 
-export type TaskActionError =
-  "not_found" | "forbidden" | "stale" | "reason_required" | "invalid_assignee" | "not_undoable";
+type TaskActionError = "not_found" | "forbidden" | "stale" | "reason_required" | "invalid_assignee" | "not_undoable";
 type TaskActionResult = { ok: true } | { ok: false; error: TaskActionError };
 /** A status change's answer: the task's version and title after it, and whether anything changed. */
 type TaskStatusResult =
@@ -19,7 +18,7 @@ type TaskStatusResult =
 export const UNDO_DONE_MS = 15 * MINUTE_MS;
 
 /** Longest reason a blocked task may carry, in characters (after trimming). */
-export const BLOCKED_REASON_MAX = 500;
+const BLOCKED_REASON_MAX = 500;
 
 const fail = (error: TaskActionError) => ({ ok: false as const, error });
 

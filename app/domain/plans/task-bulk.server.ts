@@ -21,7 +21,7 @@ import { type LockedTask, lockTasks, statusChange, taskDetails, writeTaskVersion
  * - `invalid_assignee` the chosen person can't take these tasks (the other side's tasks, or no such person)
  * - `before_start`     the due date is before these tasks' plan started
  */
-export type BulkEditError = "invalid" | "not_found" | "forbidden" | "stale" | "invalid_assignee" | "before_start";
+type BulkEditError = "invalid" | "not_found" | "forbidden" | "stale" | "invalid_assignee" | "before_start";
 export type BulkEditResult =
   { ok: true; updated: number } | { ok: false; error: BulkEditError; titles: string[]; code?: string };
 

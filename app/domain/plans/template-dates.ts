@@ -23,7 +23,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
 }
 
-export interface DatedOutcome {
+interface DatedOutcome {
   key: string;
   title: string;
   why: string;
@@ -32,7 +32,7 @@ export interface DatedOutcome {
   position: number;
 }
 
-export interface DatedMilestone {
+interface DatedMilestone {
   key: string;
   title: string;
   description: string;
@@ -41,7 +41,7 @@ export interface DatedMilestone {
   position: number;
 }
 
-export interface DatedTask {
+interface DatedTask {
   milestoneKey: string;
   title: string;
   notes: string;

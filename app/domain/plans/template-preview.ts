@@ -3,7 +3,7 @@ import type { TemplateDraft } from "./template-schemas";
 import { isCalendarDate } from "~/lib/dates";
 import { datePlusDays } from "./template-dates";
 
-export interface PreviewTask {
+interface PreviewTask {
   title: string;
   side: TaskSide;
   dayOffset: number | null;

@@ -24,7 +24,7 @@ export interface AccountRevenue {
 /** What the automatic forecast reads of an account's health (its churn is revenue's own). */
 export type ForecastHealth = Omit<ForecastInputs, "churned">;
 
-export const NO_REVENUE: AccountRevenue = Object.freeze({
+const NO_REVENUE: AccountRevenue = Object.freeze({
   arr: null,
   currency: null,
   startDate: null,

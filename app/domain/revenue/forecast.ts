@@ -15,9 +15,9 @@ export interface ForecastInputs {
 }
 
 /** A fall of this many points in a month moves the call down one step. */
-export const FALLING_POINTS = 15;
-export const COMMIT_FROM = 85;
-export const WILL_CHURN_BELOW = 30;
+const FALLING_POINTS = 15;
+const COMMIT_FROM = 85;
+const WILL_CHURN_BELOW = 30;
 
 const RANK: Record<Forecast, number> = { commit: 0, likely: 1, at_risk: 2, will_churn: 3 };
 

@@ -16,7 +16,7 @@ import type { EntryInput, SubscriptionInput } from "./schemas";
  */
 
 type Scope = { id: string };
-export type RevenueError = LedgerError | "no_subscription" | "has_subscription" | "stale";
+type RevenueError = LedgerError | "no_subscription" | "has_subscription" | "stale";
 export type RevenueResult = { ok: true; entryId: string } | { ok: false; error: RevenueError; field?: string };
 
 export async function getSubscription(accountId: string, executor: Executor = db) {
@@ -186,7 +186,7 @@ export async function addLedgerEntry(actor: StaffActor, account: Scope, input: E
   );
 }
 
-export const LEDGER_PAGE = 20;
+const LEDGER_PAGE = 20;
 const ledgerOrder: SortPart[] = [{ expr: ledgerEntries.sequence, descending: true }];
 
 /** One page of the account's ledger, newest first, with the total count. */

@@ -15,7 +15,6 @@ export const CHURN_REASONS = [
   "business_closed",
   "other",
 ] as const;
-export type ChurnReason = (typeof CHURN_REASONS)[number];
 
 /** Largest ARR an account may have (the column is numeric(14, 2)). */
 export const MAX_ARR = 1_000_000_000;
@@ -82,12 +81,6 @@ export function applyEntry(state: LedgerState, entry: EntryRequest): EntryOutcom
       if (state.arr <= 0) return { ok: false, error: "nothing_to_churn", field: "kind" };
       return { ok: true, delta: -state.arr, arrAfter: 0, churned: true };
   }
-}
-
-/** The running sum of deltas, entry by entry: the ARR after each. */
-export function runningSum(deltas: readonly number[]): number[] {
-  let sum = 0;
-  return deltas.map((delta) => (sum = cents(sum + delta)));
 }
 
 /** The renewal date one term after `from` (a calendar date), keeping the day where the month has it. */

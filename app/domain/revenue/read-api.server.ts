@@ -9,7 +9,7 @@ import { cohortRetention } from "./retention.server";
  * Keys and rate are the other read endpoints' (telemetry's key check, one budget per key).
  */
 
-export const PERIOD_FORMATS = "YYYY-Qn, YYYY-MM, YYYY or YYYY-MM-DD..YYYY-MM-DD";
+const PERIOD_FORMATS = "YYYY-Qn, YYYY-MM, YYYY or YYYY-MM-DD..YYYY-MM-DD";
 
 /** GET /api/v1/retention?period=: a read key, then the period's retention per currency; a bad period is 400. */
 export async function handleRetentionRequest(

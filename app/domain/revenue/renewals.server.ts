@@ -16,7 +16,7 @@ import { type RevenueResult, appendEntry } from "./ledger.server";
 import type { CloseRenewalInput, ForecastInput } from "./schemas";
 
 /** How far ahead the renewals list looks (overdue renewals that were never closed stay on it). */
-export const RENEWAL_WINDOW_DAYS = 180;
+const RENEWAL_WINDOW_DAYS = 180;
 
 const csm = alias(users, "renewal_csm");
 const order: SortPart[] = [{ expr: subscriptions.renewalDate }, { expr: subscriptions.id }];

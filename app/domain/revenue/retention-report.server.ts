@@ -14,7 +14,7 @@ import {
 } from "./retention";
 import { type CohortRow, cohortRetention, periodEntries } from "./retention.server";
 
-export const CHART_QUARTERS = 8;
+const CHART_QUARTERS = 8;
 
 function groupTotals(rows: readonly CohortRow[], keyOf: (row: CohortRow) => string) {
   const groups = new Map<string, CohortRow[]>();

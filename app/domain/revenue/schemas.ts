@@ -5,7 +5,7 @@ import { CURRENCIES } from "./currencies";
 import { CHURN_REASONS, LEDGER_KINDS, MAX_ARR } from "./ledger";
 import { FORECAST_CALLS, RENEWAL_OUTCOMES } from "./forecast";
 
-export const NOTE_MAX = 1000;
+const NOTE_MAX = 1000;
 
 const day = (message: string) => calendarDate({ invalid: message });
 

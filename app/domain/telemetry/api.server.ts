@@ -7,11 +7,11 @@ import { lazyRateLimiter, type RateLimiter } from "./rate-limit";
 import { BODY_PROBLEM_MESSAGES, readJsonBody } from "./request-body.server";
 import { apiError, authorizeApiRequest } from "./api-keys.server";
 
-export type EventResult =
+type EventResult =
   | { messageId: string; status: "accepted" | "duplicate" }
   | { messageId: string | null; status: "rejected"; reason: RejectionCode; message: string };
 
-export interface IngestVerdict {
+interface IngestVerdict {
   accepted: number;
   duplicates: number;
   rejected: number;

@@ -9,7 +9,7 @@ import {
   MAX_NESTING_DEPTH,
 } from "./limits";
 
-export const CALL_TYPES = ["track", "identify", "group"] as const;
+const CALL_TYPES = ["track", "identify", "group"] as const;
 export type CallType = (typeof CALL_TYPES)[number];
 
 /** Why an event was refused: a stable code for machines, documented in the OpenAPI document. */
@@ -122,7 +122,7 @@ function optionalObject(value: unknown): Record<string, unknown> | null {
  * Segment's clock-skew rule: the device's clock may be wrong, but the gap between when the event
  * happened and when the batch was sent is right, so timestamp = receivedAt − (sentAt − timestamp).
  */
-export function correctSkew(input: { timestamp: Date | null; sentAt: Date | null; receivedAt: Date }): Date {
+function correctSkew(input: { timestamp: Date | null; sentAt: Date | null; receivedAt: Date }): Date {
   if (!input.timestamp) return input.receivedAt;
   if (!input.sentAt) return input.timestamp;
   return new Date(input.receivedAt.getTime() - (input.sentAt.getTime() - input.timestamp.getTime()));

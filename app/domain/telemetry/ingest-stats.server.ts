@@ -12,7 +12,7 @@ const SAMPLES_PER_REQUEST = 5;
 /** How much of a rejected event is kept. */
 export const SAMPLE_PAYLOAD_CHARS = 1000;
 /** The health page's window, in UTC days (today included). */
-export const HEALTH_DAYS = 7;
+const HEALTH_DAYS = 7;
 /** Samples the health page shows per key and reason. */
 const SAMPLES_SHOWN = 3;
 

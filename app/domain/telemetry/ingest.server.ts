@@ -15,7 +15,7 @@ function monthOf(date: Date, offset = 0): string {
 }
 
 /** The partition for the month being received into, and the next one ahead of time. */
-export async function ensurePartitions(receivedAt: Date) {
+async function ensurePartitions(receivedAt: Date) {
   for (const month of [monthOf(receivedAt), monthOf(receivedAt, 1)]) {
     if (ensuredMonths.has(month)) continue;
     await db.execute(sql`select telemetry_ensure_partition(${month}::date)`);

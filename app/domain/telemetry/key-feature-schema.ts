@@ -3,9 +3,9 @@ import { textField } from "~/lib/forms";
 import { MAX_EVENT_NAME_LENGTH } from "./limits";
 
 export const MAX_KEY_FEATURES = 50;
-export const MAX_FEATURE_NAME_LENGTH = 80;
-export const MAX_PROPERTY_KEY_LENGTH = 100;
-export const MAX_PROPERTY_VALUE_LENGTH = 200;
+const MAX_FEATURE_NAME_LENGTH = 80;
+const MAX_PROPERTY_KEY_LENGTH = 100;
+const MAX_PROPERTY_VALUE_LENGTH = 200;
 
 const E = "telemetry:keyFeatures.errors";
 

@@ -5,7 +5,7 @@ import { newId } from "~/lib/ids.server";
 import { type KeyFeatureInput, MAX_KEY_FEATURES } from "./key-feature-schema";
 import { lockAllUsageAccounts } from "./usage-locks.server";
 
-export type KeyFeatureError = "name_taken" | "duplicate" | "unknown_segment" | "not_found" | "not_allowed";
+type KeyFeatureError = "name_taken" | "duplicate" | "unknown_segment" | "not_found" | "not_allowed";
 export type KeyFeatureResult = { ok: true; id: string } | { ok: false; error: KeyFeatureError };
 
 const INDEX_ERRORS: Record<string, KeyFeatureError> = {

@@ -24,7 +24,7 @@ import {
  * `occurred_at`), so "today" and every window here are UTC days, not the account's time zone.
  */
 
-export const PRODUCT_USERS_PAGE = 25;
+const PRODUCT_USERS_PAGE = 25;
 const QUIET_LIMIT = 10;
 const TEAM_LIMIT = 200;
 

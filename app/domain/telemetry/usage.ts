@@ -2,7 +2,6 @@ import { DAY_MS } from "~/lib/time";
 
 /** The chart's span, and the windows of weekly and monthly active users. */
 export const USAGE_DAYS = 90;
-export const WEEK_DAYS = 7;
 export const MONTH_DAYS = 30;
 /** No activity for this long and a person has "gone quiet". */
 export const QUIET_DAYS = 14;

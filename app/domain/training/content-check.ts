@@ -39,7 +39,7 @@ export interface LessonSource {
  * translation; the untranslated file is the fallback for every other language.
  */
 export const CONTENT_LOCALE: Locale = "en";
-export const TRANSLATION_LOCALES = supportedLocales.filter((locale) => locale !== CONTENT_LOCALE);
+const TRANSLATION_LOCALES = supportedLocales.filter((locale) => locale !== CONTENT_LOCALE);
 
 /** A translation file found beside a course's files: `target` is the lesson slug, or "course". */
 export interface TranslationSource {
@@ -51,7 +51,7 @@ export interface TranslationSource {
 }
 
 /** A checked lesson translation: the same lesson (order, stage, quiz and answer ids), other words. */
-export interface LessonTranslation {
+interface LessonTranslation {
   title: string;
   minutes: number;
   file: string;
@@ -60,7 +60,7 @@ export interface LessonTranslation {
   quizzes: QuizKey[];
 }
 
-export interface CourseTranslation {
+interface CourseTranslation {
   title: string;
   summary: string;
   minutes: number;

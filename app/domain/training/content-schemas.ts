@@ -55,5 +55,3 @@ export type CourseFrontmatter = z.infer<typeof CourseFrontmatterSchema>;
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatterSchema>;
 
 export const CALLOUT_TYPES = ["note", "tip", "warning"] as const;
-/** The components authors may use in lessons, without importing them. */
-export const AUTHOR_COMPONENTS = ["Callout", "Steps", "Video", "Quiz", "Answer", "Practice"] as const;

@@ -17,7 +17,7 @@ import { courseTitleIn } from "./localize";
  * (a few small files) and their analysis is memoized by content hash, so an edited .mdx file shows
  * up on the next request without a restart.
  */
-export function contentRoot(): string {
+function contentRoot(): string {
   return resolve(readEnv("CONTENT_DIR"));
 }
 

@@ -11,7 +11,7 @@ import { visit } from "unist-util-visit";
  */
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
-export interface QuizAnswerKey {
+interface QuizAnswerKey {
   index: number;
   /** The author's optional `id`; without one, an answer is known by its number (index). */
   id?: string;
@@ -53,7 +53,7 @@ function attribute(node: JsxElement, name: string): MdxJsxAttribute | undefined 
 }
 
 /** A string attribute's value; an expression like {"x"} counts when it is a plain literal. */
-export function stringAttribute(node: JsxElement, name: string): string | null {
+function stringAttribute(node: JsxElement, name: string): string | null {
   const value = attribute(node, name)?.value;
   if (typeof value === "string") return value;
   if (value && typeof value === "object") {
@@ -64,7 +64,7 @@ export function stringAttribute(node: JsxElement, name: string): string | null {
 }
 
 /** A boolean attribute: present without a value, or ={true}. */
-export function flagAttribute(node: JsxElement, name: string): boolean {
+function flagAttribute(node: JsxElement, name: string): boolean {
   const found = attribute(node, name);
   if (!found) return false;
   if (found.value === null || found.value === undefined) return true;
@@ -120,7 +120,7 @@ function practiceListItems(practice: JsxElement): ListItem[] {
 
 const practiceKey = (practiceIndex: number, itemIndex: number) => `${practiceIndex + 1}.${itemIndex + 1}`;
 
-export function lessonLinkSlug(url: string): string | null {
+function lessonLinkSlug(url: string): string | null {
   const match = /^\.\/([^/?#]+)(?:[?#].*)?$/.exec(url);
   return match ? match[1].replace(/\.mdx$/, "") : null;
 }
@@ -178,7 +178,7 @@ export interface TransformOptions {
  * question, each answer's text and its number), turns each practice checklist into numbered
  * items the page can tick, and makes lesson links and local media absolute.
  */
-export function transformTree(tree: Root, options: TransformOptions): void {
+function transformTree(tree: Root, options: TransformOptions): void {
   for (const quiz of quizzesOf(tree)) {
     answersOf(quiz).forEach((answer, index) => {
       answer.attributes = answer.attributes.filter(

@@ -16,7 +16,7 @@ import { type MetricFigures, type PlanRoi, annualValueAtTarget, annualValueOf, m
 import { canOnValue } from "./value-permissions";
 import type { MeasurementInput, MetricInput } from "./value-schemas";
 
-export interface MeasurementView {
+interface MeasurementView {
   id: string;
   measuredOn: string;
   value: number;

@@ -3,7 +3,7 @@ import { calendarDate } from "~/lib/dates";
 import { isId } from "~/lib/ids";
 
 /** Beyond this a figure is a typo, not a business number. */
-export const MAX_FIGURE = 1_000_000_000_000;
+const MAX_FIGURE = 1_000_000_000_000;
 
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 

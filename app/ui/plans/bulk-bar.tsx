@@ -7,16 +7,7 @@ import type { SelectOption } from "~/ui/field";
 /** The form the task rows' checkboxes belong to (`form="…"`), wherever on the page they are. */
 export const BULK_FORM_ID = "plan-bulk-edit";
 
-export const BULK_INVALID_CODES = [
-  "none",
-  "tooMany",
-  "duplicate",
-  "nothing",
-  "reason",
-  "dueDate",
-  "malformed",
-] as const;
-export type BulkInvalidCode = (typeof BULK_INVALID_CODES)[number];
+const BULK_INVALID_CODES = ["none", "tooMany", "duplicate", "nothing", "reason", "dueDate", "malformed"] as const;
 
 /** What the plan page's action answers the bulk bar. */
 export type BulkAnswer = {

@@ -10,7 +10,7 @@ import { useFormMessage } from "~/ui/form";
  * fetcher, so the page's live region announces whichever move answered last.
  */
 
-export const MOVE_FETCHER_KEY = "plan-move";
+const MOVE_FETCHER_KEY = "plan-move";
 
 export type MoveKind = "task" | "milestone";
 const INTENT: Record<MoveKind, string> = { task: "moveTask", milestone: "moveMilestone" };
@@ -29,7 +29,7 @@ export type MoveAnswer =
     }
   | { moveError: string };
 
-export const useMoveFetcher = () => useFetcher<MoveAnswer>({ key: MOVE_FETCHER_KEY });
+const useMoveFetcher = () => useFetcher<MoveAnswer>({ key: MOVE_FETCHER_KEY });
 
 const arrowButton =
   "inline-flex h-7 w-7 items-center justify-center rounded text-slate-600 ring-1 ring-inset ring-slate-300 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 disabled:cursor-not-allowed disabled:opacity-40";

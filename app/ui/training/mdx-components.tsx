@@ -16,7 +16,7 @@ const calloutTones = {
   warning: "border-amber-400 bg-amber-50",
 };
 
-export function Callout({
+function Callout({
   type = "note",
   title,
   children,
@@ -39,11 +39,11 @@ export function Callout({
   );
 }
 
-export function Steps({ children }: { children?: ReactNode }) {
+function Steps({ children }: { children?: ReactNode }) {
   return <div className="my-6 rounded-lg bg-white p-4 ring-1 ring-slate-200 [&_ol]:my-0">{children}</div>;
 }
 
-export function Video({ src, embed, title }: { src?: string; embed?: string; title?: string }) {
+function Video({ src, embed, title }: { src?: string; embed?: string; title?: string }) {
   const { t } = useTranslation("training");
   return (
     <figure className="not-prose my-6">
@@ -84,7 +84,7 @@ const QuizContext = createContext<QuizState | null>(null);
 
 type QuizAnswer = { feedback?: QuizFeedbackView; form?: FormReply };
 
-export function Quiz({
+function Quiz({
   id,
   question,
   multiple = false,
@@ -138,7 +138,7 @@ export function Quiz({
   );
 }
 
-export function Answer({ index, children }: { index?: string; children?: ReactNode }) {
+function Answer({ index, children }: { index?: string; children?: ReactNode }) {
   const { t } = useTranslation("training");
   const quiz = useContext(QuizContext);
   const inputId = useId();
@@ -174,7 +174,7 @@ export function Answer({ index, children }: { index?: string; children?: ReactNo
   );
 }
 
-export function Practice({ title, children }: { title?: string; children?: ReactNode }) {
+function Practice({ title, children }: { title?: string; children?: ReactNode }) {
   const { t } = useTranslation("training");
   return (
     <section
@@ -188,7 +188,7 @@ export function Practice({ title, children }: { title?: string; children?: React
   );
 }
 
-export function PracticeItem({ itemKey, children }: { itemKey: string; children?: ReactNode }) {
+function PracticeItem({ itemKey, children }: { itemKey: string; children?: ReactNode }) {
   const lesson = useLesson();
   const revalidator = useRevalidator();
   const inputId = useId();
