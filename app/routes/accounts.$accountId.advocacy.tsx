@@ -37,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     answeredAsks: cursorParam.parse(search.get("answeredAsks") ?? undefined),
     consents: cursorParam.parse(search.get("consents") ?? undefined),
     references: cursorParam.parse(search.get("references") ?? undefined),
+    opportunities: cursorParam.parse(search.get("opportunities") ?? undefined),
+    assets: cursorParam.parse(search.get("assets") ?? undefined),
   });
   return {
     accountId: account.id,
@@ -85,7 +87,11 @@ function AdvocacySections({
     <>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <OpportunitiesSection opportunities={advocacy.opportunities} actions={newOpportunity} />
+          <OpportunitiesSection
+            opportunities={advocacy.opportunities}
+            page={advocacy.opportunitiesPage}
+            actions={newOpportunity}
+          />
           <AsksSection
             open={advocacy.openAsks}
             openPage={advocacy.openAsksPage}
@@ -100,7 +106,7 @@ function AdvocacySections({
         </div>
       </div>
       <ReferencesSection references={advocacy.references} page={advocacy.referencesPage} when={when} />
-      <AssetsSection assets={advocacy.assets} when={when} />
+      <AssetsSection assets={advocacy.assets} page={advocacy.assetsPage} when={when} />
     </>
   );
 }

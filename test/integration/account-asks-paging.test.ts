@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client.server";
-import { asks, consents } from "~db/schema";
+import { asks, consents, opportunities } from "~db/schema";
 import { createAccount, createConsent, createCustomer, createReferenceCall, createStaff } from "~db/seed/factories";
 import {
   getAccountAdvocacy,
@@ -9,6 +9,7 @@ import {
   listAccountConsents,
   listAccountReferenceRequests,
 } from "~/domain/advocacy/account-advocacy.server";
+import { listPublishedAssets } from "~/domain/advocacy/opportunities.server";
 import { newId } from "~/lib/ids.server";
 
 const STATUSES = [
@@ -128,5 +129,40 @@ describe("an account's consents and reference requests, a page at a time", () =>
     const advocacy = await getAccountAdvocacy(account.id);
     expect(advocacy.consentsPage.total).toBe(3);
     expect(advocacy.referencesPage.total).toBe(3);
+  });
+});
+
+describe("published assets, a page at a time", () => {
+  it("pages of 2 walk every asset with consent in force once, newest first, for one account or all", async () => {
+    const account = await createAccount();
+    const people = await Promise.all([1, 2, 3].map(() => createCustomer(account.id, "member")));
+    const published: string[] = [];
+    for (const [index, person] of people.entries()) {
+      const { opportunityId } = await createConsent(person, { askType: "quote", scope: "public" });
+      await db
+        .update(opportunities)
+        .set({ stage: "published", stageEnteredAt: new Date(Date.UTC(2026, 10, 1 + index)) })
+        .where(eq(opportunities.id, opportunityId));
+      published.unshift(opportunityId);
+    }
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const result: Awaited<ReturnType<typeof listPublishedAssets>> = await listPublishedAssets(
+        { accountId: account.id, pageSize: 2 },
+        cursor,
+      );
+      expect(result.rows.length).toBeLessThanOrEqual(2);
+      expect(result.page.total).toBe(3);
+      ids.push(...result.rows.map((row) => row.id));
+      cursor = result.page.next;
+    } while (cursor && ++pages < 5);
+    expect(ids).toEqual(published);
+    // The library's own first page is bounded too, whatever the workspace holds.
+    expect((await listPublishedAssets({ pageSize: 2 })).rows.length).toBeLessThanOrEqual(2);
+    const advocacy = await getAccountAdvocacy(account.id);
+    expect(advocacy.assetsPage.total).toBe(3);
+    expect(advocacy.opportunitiesPage.total).toBe(3);
   });
 });

@@ -165,7 +165,7 @@ describe("case studies", () => {
     expect(await moveOpportunity(marketing, opportunityId, { to: "published", version: opportunity.version })).toEqual({
       ok: true,
     });
-    expect(await listPublishedAssets()).toEqual([
+    expect((await listPublishedAssets()).rows).toEqual([
       expect.objectContaining({
         id: opportunityId,
         title: "Closing in 4 days",
@@ -177,7 +177,7 @@ describe("case studies", () => {
     const [consent] = await db.select().from(consents).where(eq(consents.userId, champion.id));
     expect(await withdrawConsent(actorOf(champion), consent!.id)).toEqual({ ok: true });
     expect((await load()).stage).toBe("withdrawn");
-    expect((await listPublishedAssets()).map((asset) => asset.id)).not.toContain(opportunityId);
+    expect((await listPublishedAssets()).rows.map((asset) => asset.id)).not.toContain(opportunityId);
   });
 
   it("can't be published with consent limited to sales conversations, even when approved", async () => {

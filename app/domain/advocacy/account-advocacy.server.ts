@@ -4,7 +4,7 @@ import { asks, consents, referenceRequests, users } from "~db/schema";
 import { type SortPart, keysetCondition, keysetOrder, timeKey } from "~/lib/keyset.server";
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import { getNpsReport } from "./nps.server";
-import { OpportunityFiltersSchema, listOpportunities, listPublishedAssets } from "./opportunities.server";
+import { OpportunityFiltersSchema, listOpportunityPage, listPublishedAssets } from "./opportunities.server";
 import { daysInStage } from "./pipeline";
 
 /** How many of the account's latest NPS answers the tab shows. */
@@ -163,16 +163,18 @@ export async function getAccountAdvocacy(
     answeredAsks?: string | null;
     consents?: string | null;
     references?: string | null;
+    opportunities?: string | null;
+    assets?: string | null;
   } = {},
 ) {
-  const [nps, openAsks, answeredAsks, consentPage, opportunityRows, referencePage, assets] = await Promise.all([
+  const [nps, openAsks, answeredAsks, consentPage, opportunityPage, referencePage, assets] = await Promise.all([
     getNpsReport(now, { accountId, answersPageSize: LATEST_NPS_ANSWERS }),
     listAccountAsks(accountId, "open", { cursor: cursors.openAsks }),
     listAccountAsks(accountId, "answered", { cursor: cursors.answeredAsks }),
     listAccountConsents(accountId, { cursor: cursors.consents }),
-    listOpportunities(OpportunityFiltersSchema.parse({}), { accountId }),
+    listOpportunityPage(OpportunityFiltersSchema.parse({}), cursors.opportunities, { accountId }),
     listAccountReferenceRequests(accountId, { cursor: cursors.references }),
-    listPublishedAssets({ accountId }),
+    listPublishedAssets({ accountId }, cursors.assets),
   ]);
   const result = {
     nps: {
@@ -185,24 +187,26 @@ export async function getAccountAdvocacy(
     answeredAsksPage: answeredAsks.page,
     consents: consentPage.rows,
     consentsPage: consentPage.page,
-    opportunities: opportunityRows.map(
+    opportunities: opportunityPage.rows.map(
       ({ accountId: _a, accountName: _n, industry: _i, segmentId: _s, segmentName: _sn, ...row }) => ({
         ...row,
         daysInStage: daysInStage(new Date(row.stageEnteredAt), now),
       }),
     ),
+    opportunitiesPage: opportunityPage.page,
     references: referencePage.rows,
     referencesPage: referencePage.page,
-    assets: assets.map(({ accountName: _n, ...row }) => row),
+    assets: assets.rows.map(({ accountName: _n, ...row }) => row),
+    assetsPage: assets.page,
   };
   const isEmpty =
     result.nps.summary.responses === 0 &&
     openAsks.page.total === 0 &&
     answeredAsks.page.total === 0 &&
     consentPage.page.total === 0 &&
-    result.opportunities.length === 0 &&
+    opportunityPage.page.total === 0 &&
     referencePage.page.total === 0 &&
-    result.assets.length === 0;
+    assets.page.total === 0;
   return { ...result, isEmpty };
 }
 

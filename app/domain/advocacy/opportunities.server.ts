@@ -13,7 +13,7 @@ import {
   users,
 } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
-import { type SortPart, keysetCondition, keysetOrder } from "~/lib/keyset.server";
+import { type SortPart, keysetCondition, keysetOrder, timeKey } from "~/lib/keyset.server";
 import { PAGE_SIZE, decodeCursor, filterFingerprint, pageFromRows } from "~/lib/pagination";
 import type { StaffActor } from "~/domain/auth/actor";
 import { isActiveMemberOf } from "~/domain/people/members.server";
@@ -85,18 +85,6 @@ function pipelineRow({ stageEnteredKey: _key, ...row }: PipelineRow) {
   return { ...row, stageEnteredAt: row.stageEnteredAt.toISOString() };
 }
 
-/**
- * One account's opportunities (its Advocacy tab), filtered, in one query with the account, its
- * segment, the advocate and the owner. An account has a handful; the workspace's pipeline is paged
- * (listOpportunityPage).
- */
-export async function listOpportunities(filters: OpportunityFilters, scope: { accountId: string }) {
-  const rows = await pipelineQuery()
-    .where(pipelineFilter(filters, scope))
-    .orderBy(desc(opportunities.stageEnteredAt), asc(opportunities.id));
-  return rows.map(pipelineRow);
-}
-
 /** Newest in their stage first. */
 const PIPELINE_ORDER: SortPart[] = [
   { expr: opportunities.stageEnteredAt, descending: true },
@@ -104,17 +92,22 @@ const PIPELINE_ORDER: SortPart[] = [
 ];
 
 /**
- * The workspace's pipeline, a page (PAGE_SIZE) at a time from `cursor` (the URL's; a bad one or one
- * made under other filters means the first page), with how many match per stage (the total and the
- * board's column counts). Two queries whatever the pipeline's size.
+ * The workspace's pipeline (or, with `scope.accountId`, one account's: its Advocacy tab), a page
+ * (PAGE_SIZE) at a time from `cursor` (the URL's; a bad one or one made under other filters means
+ * the first page), with how many match per stage (the total and the board's column counts). Two
+ * queries whatever the pipeline's size.
  */
-export async function listOpportunityPage(filters: OpportunityFilters, cursorParam?: string | null) {
+export async function listOpportunityPage(
+  filters: OpportunityFilters,
+  cursorParam?: string | null,
+  scope: { accountId?: string } = {},
+) {
   const { view: _view, ...listFilters } = filters;
-  const fingerprint = filterFingerprint({ list: "pipeline", ...listFilters });
+  const fingerprint = filterFingerprint({ list: "pipeline", ...listFilters, accountId: scope.accountId ?? null });
   const cursor = decodeCursor(cursorParam, fingerprint, PIPELINE_ORDER.length);
   const [rows, counts] = await Promise.all([
     pipelineQuery()
-      .where(and(pipelineFilter(filters), keysetCondition(PIPELINE_ORDER, cursor)))
+      .where(and(pipelineFilter(filters, scope), keysetCondition(PIPELINE_ORDER, cursor)))
       .orderBy(...keysetOrder(PIPELINE_ORDER, cursor))
       .limit(PAGE_SIZE + 1),
     db
@@ -122,7 +115,7 @@ export async function listOpportunityPage(filters: OpportunityFilters, cursorPar
       .from(opportunities)
       .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
       .innerJoin(segments, eq(segments.id, accounts.segmentId))
-      .where(pipelineFilter(filters))
+      .where(pipelineFilter(filters, scope))
       .groupBy(opportunities.stage),
   ]);
   const byStage = Object.fromEntries(counts.map((row) => [row.stage, row.n])) as Partial<Record<string, number>>;
@@ -329,11 +322,23 @@ export async function listPossibleOwners() {
 }
 
 /**
- * The asset library: what is published with consent in force, with the consent's scope and uses,
- * and for case studies the approved version's title; `scope.accountId` keeps one account's.
+ * The asset library, a page (PAGE_SIZE) at a time from `cursor`, newest first: what is published
+ * with consent in force, with the consent's scope and uses, and for case studies the approved
+ * version's title; `scope.accountId` keeps one account's. Two queries whatever the library's size.
  */
-export async function listPublishedAssets(scope: { accountId?: string } = {}) {
-  const rows = await db
+export async function listPublishedAssets(
+  scope: { accountId?: string; pageSize?: number } = {},
+  cursorParam?: string | null,
+) {
+  const pageSize = scope.pageSize ?? PAGE_SIZE;
+  const fingerprint = filterFingerprint({ list: "assets", accountId: scope.accountId ?? null });
+  const cursor = decodeCursor(cursorParam, fingerprint, ASSET_ORDER.length);
+  const published = and(
+    eq(opportunities.stage, "published"),
+    scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined,
+  );
+  const inForce = and(eq(consents.id, opportunities.consentId), sql`${consents.withdrawnAt} is null`);
+  const query = db
     .select({
       id: opportunities.id,
       askType: opportunities.askType,
@@ -345,20 +350,37 @@ export async function listPublishedAssets(scope: { accountId?: string } = {}) {
       title: sql<
         string | null
       >`(select v.title from case_study_versions v where v.opportunity_id = ${opportunities.id} and v.status = 'approved' order by v.version desc limit 1)`,
+      key: timeKey(opportunities.stageEnteredAt),
     })
     .from(opportunities)
     .innerJoin(accounts, eq(accounts.id, opportunities.accountId))
-    .innerJoin(consents, and(eq(consents.id, opportunities.consentId), sql`${consents.withdrawnAt} is null`))
+    .innerJoin(consents, inForce)
     .leftJoin(advocate, eq(advocate.id, opportunities.advocateId))
-    .where(
-      and(
-        eq(opportunities.stage, "published"),
-        scope.accountId ? eq(opportunities.accountId, scope.accountId) : undefined,
-      ),
-    )
-    .orderBy(desc(opportunities.stageEnteredAt));
-  return rows.map((row) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() }));
+    .where(and(published, keysetCondition(ASSET_ORDER, cursor)))
+    .orderBy(...keysetOrder(ASSET_ORDER, cursor))
+    .limit(pageSize + 1);
+  const [found, [total]] = await Promise.all([
+    query,
+    db.select({ n: count() }).from(opportunities).innerJoin(consents, inForce).where(published),
+  ]);
+  const { rows, page } = pageFromRows(found, {
+    cursor,
+    pageSize,
+    fingerprint,
+    keyOf: (row) => [row.key, row.id],
+    total: total?.n ?? 0,
+  });
+  return {
+    rows: rows.map(({ key: _key, ...row }) => ({ ...row, stageEnteredAt: row.stageEnteredAt.toISOString() })),
+    page,
+  };
 }
+
+/** Newest published first; the id makes the order total. */
+const ASSET_ORDER: SortPart[] = [
+  { expr: opportunities.stageEnteredAt, descending: true },
+  { expr: opportunities.id, descending: true },
+];
 
 /** Every stage change, for the dashboard's funnel and time in stage. */
 export async function listTransitions() {

@@ -104,8 +104,10 @@ export function NpsSection({
 
 export function OpportunitiesSection({
   opportunities,
+  page,
   actions,
 }: {
+  page: PageInfo;
   opportunities: {
     id: string;
     askType: AskType;
@@ -121,7 +123,7 @@ export function OpportunitiesSection({
     <Section
       title={t("accountTab.opportunities")}
       empty={t("accountTab.opportunitiesNone")}
-      isEmpty={opportunities.length === 0}
+      isEmpty={opportunities.length === 0 && !page.previous}
       actions={actions}
     >
       <Table
@@ -150,6 +152,7 @@ export function OpportunitiesSection({
           </tr>
         ))}
       </Table>
+      <Pager label={t("accountTab.opportunities")} page={page} param="opportunities" />
     </Section>
   );
 }
@@ -334,11 +337,16 @@ export function ReferencesSection({
   );
 }
 
-export function AssetsSection({ assets, when }: { assets: AssetRow[]; when: When }) {
+export function AssetsSection({ assets, page, when }: { assets: AssetRow[]; page: PageInfo; when: When }) {
   const { t } = useTranslation("advocacy");
   return (
-    <Section title={t("accountTab.assets")} empty={t("accountTab.assetsNone")} isEmpty={assets.length === 0}>
+    <Section
+      title={t("accountTab.assets")}
+      empty={t("accountTab.assetsNone")}
+      isEmpty={assets.length === 0 && !page.previous}
+    >
       <AssetsTable assets={assets} when={when} />
+      <Pager label={t("accountTab.assets")} page={page} param="assets" />
     </Section>
   );
 }
