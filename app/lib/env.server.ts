@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { supportedLocales, type Locale } from "~/i18n/locales";
 
@@ -174,7 +175,12 @@ export const mailFrom = env.MAIL_FROM;
 export const vendorName = env.VENDOR_NAME;
 /** DEFAULT_LOCALE: the last resort of locale negotiation (app/i18n/locales.ts). */
 export const defaultLocaleSetting = env.DEFAULT_LOCALE;
-export const sessionSecret = env.SESSION_SECRET;
+const sessionSecret = env.SESSION_SECRET;
+/**
+ * What Tandem's own short-lived cookies (the flash notice, reveal-once, view-as) are signed with:
+ * SESSION_SECRET, else a secret of this process — such a cookie then lasts until a restart.
+ */
+export const cookieSecret = sessionSecret ?? randomBytes(32).toString("hex");
 
 /** Hosts community posts may show images from, besides this site (COMMUNITY_IMAGE_HOSTS, comma-separated). */
 export const communityImageHosts = env.COMMUNITY_IMAGE_HOSTS;

@@ -1,9 +1,5 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { randomBytes } from "node:crypto";
-import { secureCookies, sessionSecret } from "./env.server";
-
-// Flash cookies live for one redirect, so a per-process secret is fine when SESSION_SECRET is unset.
-const secret = sessionSecret ?? randomBytes(32).toString("hex");
+import { cookieSecret, secureCookies } from "./env.server";
 
 const storage = createCookieSessionStorage<Record<string, never>, { notice: string }>({
   cookie: {
@@ -12,7 +8,7 @@ const storage = createCookieSessionStorage<Record<string, never>, { notice: stri
     sameSite: "lax",
     secure: secureCookies,
     path: "/",
-    secrets: [secret],
+    secrets: [cookieSecret],
   },
 });
 

@@ -1,6 +1,5 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { randomBytes } from "node:crypto";
-import { secureCookies, sessionSecret } from "./env.server";
+import { cookieSecret, secureCookies } from "./env.server";
 
 /*
  * A secret that is shown exactly once (a calendar link, a write key) can't be the action's answer:
@@ -8,7 +7,6 @@ import { secureCookies, sessionSecret } from "./env.server";
  * and redirects; the next page load takes it out and clears the cookie, so it is on screen once and
  * a refresh shows the page without it. Apart from the flash notice's cookie, which the root reads.
  */
-const secret = sessionSecret ?? randomBytes(32).toString("hex");
 const REVEAL_SECONDS = 300;
 
 const storage = createCookieSessionStorage<Record<string, never>, { reveal: { key: string; value: string } }>({
@@ -19,7 +17,7 @@ const storage = createCookieSessionStorage<Record<string, never>, { reveal: { ke
     secure: secureCookies,
     path: "/",
     maxAge: REVEAL_SECONDS,
-    secrets: [secret],
+    secrets: [cookieSecret],
   },
 });
 

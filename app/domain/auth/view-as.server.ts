@@ -1,12 +1,11 @@
 import { createCookie } from "@remix-run/node";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "~db/client.server";
 import { accounts, users } from "~db/schema";
 import type { AccountRole } from "~db/schema";
 import { recordActivity } from "~/domain/activity/activity.server";
-import { secureCookies, sessionSecret } from "~/lib/env.server";
+import { cookieSecret, secureCookies } from "~/lib/env.server";
 import { isId } from "~/lib/ids";
 import { HOUR_MS } from "~/lib/time";
 import type { CustomerActor, StaffActor } from "./actor";
@@ -20,7 +19,6 @@ import { type CurrentSession, getCurrentSession } from "./sessions.server";
  * the person is still an active member of it — anything else is ignored (the normal staff view).
  */
 
-const secret = sessionSecret ?? randomBytes(32).toString("hex");
 const VIEW_AS_SECONDS = (2 * HOUR_MS) / 1000;
 
 const cookie = createCookie("tandem_view_as", {
@@ -29,7 +27,7 @@ const cookie = createCookie("tandem_view_as", {
   secure: secureCookies,
   path: "/",
   maxAge: VIEW_AS_SECONDS,
-  secrets: [secret],
+  secrets: [cookieSecret],
 });
 
 const CookieSchema = z.object({

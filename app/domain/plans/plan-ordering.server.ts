@@ -85,7 +85,8 @@ export async function moveTask(
       .from(tasks)
       .where(and(eq(tasks.milestoneId, task.milestoneId), eq(tasks.accountId, accountId)))
       .orderBy(asc(tasks.position), asc(tasks.createdAt), asc(tasks.id));
-    const isVisible = (id: string) => !hidesInternal || !siblings.find((row) => row.id === id)?.internal;
+    const hidden = new Set(hidesInternal ? siblings.filter((row) => row.internal).map((row) => row.id) : []);
+    const isVisible = (id: string) => !hidden.has(id);
     const visible = siblings.filter((row) => isVisible(row.id));
     const from = visible.findIndex((row) => row.id === task.id);
     const to = targetIndex(from, target.data, visible.length);
